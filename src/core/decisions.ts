@@ -1,0 +1,103 @@
+/**
+ * Review decisions: what a person decided about a row, keyed by the row's content so that a
+ * decision survives a re-run, and an edit of the input elsewhere. Pure; the CLI reads and
+ * writes the sidecar file.
+ */
+import type {Row} from './types.js';
+
+/** What a reviewer decided about a row. */
+export type Verdict = 'a' | 'b' | 'edit' | 'not-error';
+
+/** One decision, tied to a row by `key`. */
+export type Decision = {
+	/** The row's content key, from `rowKey()`. */
+	readonly key: string;
+	/** The verdict; absent when the row only carries a note. */
+	readonly verdict?: Verdict;
+	/** The correct reading of the whole item, for the `edit` verdict. */
+	readonly text?: string;
+	readonly note?: string;
+	/** The row's readings when decided, so that an orphaned decision can still be shown. */
+	readonly a?: string;
+	readonly b?: string;
+};
+
+/** The sidecar file's content. */
+export type DecisionFile = {
+	readonly schema: 'tocdiff-decisions/1';
+	readonly decisions: readonly Decision[];
+};
+
+/** Decisions matched to rows, and those that no longer match any row. */
+export type DecisionMatch = {
+	/** Row index → decision. */
+	readonly byRow: ReadonlyMap<number, Decision>;
+	/** Decisions whose key matches no row: kept, and reported, never dropped. */
+	readonly orphans: readonly Decision[];
+};
+
+/** FNV-1a, 53 bits: short stable keys without a crypto dependency in the pure core. */
+function hash(text: string): string {
+	let h1 = 0xde_ad_be_ef;
+	let h2 = 0x41_c6_ce_57;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ ch, 2_654_435_761);
+		h2 = Math.imul(h2 ^ ch, 1_597_334_677);
+	}
+
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2_246_822_507) ^ Math.imul(h2 ^ (h2 >>> 13), 3_266_489_909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2_246_822_507) ^ Math.imul(h1 ^ (h1 >>> 13), 3_266_489_909);
+	return (4_294_967_296 * (2_097_151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * The content key of each row: a hash of both readings (not of line numbers), with `~n` added
+ * to the n-th repeat of the same content, so that keys are unique and stable across runs.
+ */
+export function rowKeys(rows: readonly Row[]): string[] {
+	const seen = new Map<string, number>();
+	return rows.map((row) => {
+		const base = hash(`${row.a?.text ?? ''}\u0000${row.b?.text ?? ''}`);
+		const count = seen.get(base) ?? 0;
+		seen.set(base, count + 1);
+		return count === 0 ? base : `${base}~${count}`;
+	});
+}
+
+/** Match saved decisions to rows by key; unmatched decisions are returned as orphans. */
+export function matchDecisions(rows: readonly Row[], decisions: readonly Decision[]): DecisionMatch {
+	const keys = rowKeys(rows);
+	const index = new Map(keys.map((key, i) => [key, i]));
+	const byRow = new Map<number, Decision>();
+	const orphans: Decision[] = [];
+	for (const decision of decisions) {
+		const row = index.get(decision.key);
+		if (row === undefined) orphans.push(decision);
+		else byRow.set(row, decision);
+	}
+
+	return {byRow, orphans};
+}
+
+/** The reading a decision settles on for a row, or undefined when it chooses none. */
+export function decidedReading(row: Row, decision: Decision | undefined): string | undefined {
+	switch (decision?.verdict) {
+		case 'a': {
+			return row.a?.text;
+		}
+
+		case 'b': {
+			return row.b?.text;
+		}
+
+		case 'edit': {
+			return decision.text;
+		}
+
+		case 'not-error':
+		case undefined: {
+			return undefined;
+		}
+	}
+}

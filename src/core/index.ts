@@ -1,0 +1,12 @@
+/**
+ * tocdiff's programmatic API: compare two printings of a contents page.
+ *
+ * @example
+ * import {compare} from 'tocdiff';
+ * const result = compare([{name: 'vol31.txt', text}]);
+ * for (const row of result.rows) if (row.status !== 'same') console.log(row.differences);
+ */
+export type * from './types.js';
+export {assertNever, severities} from './types.js';
+export type {Decision, DecisionFile, DecisionMatch, Verdict} from './decisions.js';
+export {decidedReading, matchDecisions, rowKeys} from './decisions.js';

@@ -1,0 +1,160 @@
+/**
+ * The shared vocabulary of tocdiff: items parsed from a contents page, printings, aligned rows,
+ * differences and the comparison that holds them. Everything here is plain, readonly data.
+ */
+
+/** What a parsed unit of a contents page is. */
+export type ItemType = 'entry' | 'heading' | 'text';
+
+/** A run of italic text inside a title, as offsets into `TocItem.title` (end exclusive). */
+export type Span = {readonly start: number; readonly end: number};
+
+/** The value a numbering label stands for, so that `IV.` and `4.` can be compared. */
+export type LabelValue =
+	| {readonly kind: 'roman'; readonly value: number}
+	| {readonly kind: 'arabic'; readonly value: number}
+	| {readonly kind: 'letter'; readonly value: string}
+	| {readonly kind: 'word'; readonly word: string; readonly value?: number};
+
+/** One unit of a contents page: an entry, a heading or a line of front matter. */
+export type TocItem = {
+	/** Position in its printing's item list, from 0. */
+	readonly index: number;
+	/** First and last line (1-based, inclusive) in the file the printing came from. */
+	readonly lines: readonly [number, number];
+	/** The source lines as printed, joined with `\n`. */
+	readonly text: string;
+	readonly type: ItemType;
+	/** The numbering as printed (`II.`, `Chapter II`, `(a)`), when the item has one. */
+	readonly label?: string;
+	/** What the label stands for, when it could be read (OCR misreadings such as `Il.` included). */
+	readonly labelValue?: LabelValue;
+	/** The title without numbering, page, leaders or markup; a wrapped title is joined with spaces. */
+	readonly title: string;
+	/** The title with its markup (`<i>…</i>`) kept. */
+	readonly titleMarkup: string;
+	/** Italic runs in `title`. */
+	readonly italics: readonly Span[];
+	/** What stood between the title and the page: a tab, spaces or leader dots, as printed. */
+	readonly leader: string;
+	/** The page reference as printed (`23`, `16-17`, `xi`); absent when there is none. */
+	readonly page?: string;
+	/** Indentation depth (0 for none), from the leading whitespace of the first line. */
+	readonly depth: number;
+	/** True for page furniture (a running head such as `CONTENTS 689`) inside the page. */
+	readonly furniture?: boolean;
+};
+
+/** One printing of the contents: where it lies in its source and what it holds. */
+export type Printing = {
+	/** `A`, `B`, `C`, … in the order found. */
+	readonly id: string;
+	/** The path as given on the command line, or a name chosen by the caller. */
+	readonly source: string;
+	/** First and last non-empty line (1-based, inclusive) in the source. */
+	readonly lines: readonly [number, number];
+	readonly items: readonly TocItem[];
+};
+
+/** How the printings in one file were found. */
+export type SplitReport = {
+	/** First line (1-based) of every printing after the first. */
+	readonly boundaries: readonly number[];
+	/** How sure the split is, 0..1. */
+	readonly confidence: number;
+	/** A short human description of the evidence (`repeated title page`, `--split-at`). */
+	readonly method: string;
+};
+
+/** A kind of difference; see `json-report.md`. */
+export type DifferenceKind =
+	| 'number'
+	| 'page'
+	| 'words'
+	| 'spelling'
+	| 'ocr'
+	| 'punctuation'
+	| 'leaders'
+	| 'whitespace'
+	| 'case'
+	| 'markup'
+	| 'hyphenation'
+	| 'missing'
+	| 'extra'
+	| 'truncation'
+	| 'moved';
+
+/** How much a difference matters to a reader. */
+export type Severity = 'substantive' | 'minor' | 'cosmetic';
+
+/** Severities from the most to the least serious. */
+export const severities = ['substantive', 'minor', 'cosmetic'] as const satisfies readonly Severity[];
+
+/** Which part of an item a difference lies in. */
+export type Field = 'label' | 'title' | 'page' | 'leader' | 'item';
+
+/** One difference inside a row, with the exact differing text on both sides. */
+export type Difference = {
+	readonly kind: DifferenceKind;
+	readonly severity: Severity;
+	readonly field: Field;
+	/** The reading in printing A (empty when A has nothing there). */
+	readonly a: string;
+	/** The reading in printing B (empty when B has nothing there). */
+	readonly b: string;
+};
+
+/** The status of an aligned row. */
+export type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b' | 'moved';
+
+/** One aligned unit: an item of A, an item of B, or both. */
+export type Row =
+	| {
+			readonly status: 'same' | 'changed' | 'moved';
+			readonly a: TocItem;
+			readonly b: TocItem;
+			readonly similarity: number;
+			readonly differences: readonly Difference[];
+	  }
+	| {
+			readonly status: 'only-a';
+			readonly a: TocItem;
+			readonly b: null;
+			readonly similarity: 0;
+			readonly differences: readonly Difference[];
+	  }
+	| {
+			readonly status: 'only-b';
+			readonly a: null;
+			readonly b: TocItem;
+			readonly similarity: 0;
+			readonly differences: readonly Difference[];
+	  };
+
+/** Counts of rows by status, and of differences by kind and severity. */
+export type Summary = {
+	readonly rows: number;
+	readonly status: Readonly<Record<RowStatus, number>>;
+	readonly kinds: Readonly<Partial<Record<DifferenceKind, number>>>;
+	readonly severity: Readonly<Record<Severity, number>>;
+	/** Rows with at least one difference (everything but `same`). */
+	readonly differing: number;
+};
+
+/** The result of comparing two printings. */
+export type Comparison = {
+	/** Every printing found, in order; the rows compare the first two. */
+	readonly printings: readonly Printing[];
+	/** How the printings were found in one file; absent when each came from its own file. */
+	readonly split?: SplitReport;
+	readonly rows: readonly Row[];
+	readonly summary: Summary;
+};
+
+/** A problem found while reading or parsing, reported rather than thrown. */
+export type ParseIssue = {readonly line: number; readonly message: string};
+
+/** Throw in the default branch of an exhaustive switch. */
+export function assertNever(value: never): never {
+	throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
