@@ -10,3 +10,6 @@ export type * from './types.js';
 export {assertNever, severities} from './types.js';
 export type {Decision, DecisionFile, DecisionMatch, Verdict} from './decisions.js';
 export {decidedReading, matchDecisions, rowKeys} from './decisions.js';
+export type {CompareOptions, Source} from './compare.js';
+export {compare, CompareError, splitLines} from './compare.js';
+export {summarize} from './summary.js';

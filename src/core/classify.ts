@@ -1,0 +1,328 @@
+/**
+ * Classify the differences between two paired items: numbering, page, leaders, and inside the
+ * title each changed run of words, by the lightest layer of normalisation that makes the two
+ * readings agree (whitespace, hyphenation, markup, case, punctuation), or else by what the
+ * changed words are (numbers, OCR confusions, spelling variants, other words).
+ */
+import {diffArrays} from 'diff';
+import {distance} from 'fastest-levenshtein';
+import {collapseLetterSpacing, collapseWhitespace, foldTypography, joinHyphenation} from './normalize.js';
+import {pageNumber} from './parse.js';
+import {romanValue} from './labels.js';
+import type {Difference, DifferenceKind, Severity, TocItem} from './types.js';
+
+/** The usual severity of each kind, from the JSON contract. */
+export const kindSeverity = {
+	number: 'substantive',
+	page: 'substantive',
+	words: 'substantive',
+	spelling: 'minor',
+	ocr: 'minor',
+	punctuation: 'cosmetic',
+	leaders: 'cosmetic',
+	whitespace: 'cosmetic',
+	case: 'cosmetic',
+	markup: 'cosmetic',
+	hyphenation: 'cosmetic',
+	missing: 'substantive',
+	extra: 'substantive',
+	truncation: 'substantive',
+	moved: 'minor',
+} as const satisfies Record<DifferenceKind, Severity>;
+
+function difference(kind: DifferenceKind, field: Difference['field'], a: string, b: string): Difference {
+	return {kind, severity: kindSeverity[kind], field, a, b};
+}
+
+const monthOrReference =
+	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|maart|april|mei|juni|juli|augustus|oktober|januar|februar|märz|oktober|dezember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|№)$/iu;
+
+/** Spelling variants that are both correct somewhere: British/American, old/new, ё/е, possessives. */
+const spellingPatterns: ReadonlyArray<readonly [RegExp, string]> = [
+	[/our\b/gu, 'or'],
+	[/(?<=\p{L}{2})is(?=(?:e|es|ed|ing|ation|ations)\b)/gu, 'iz'],
+	[/(?<=\p{L}{2})ys(?=(?:e|es|ed|ing)\b)/gu, 'yz'],
+	[/tre\b/gu, 'ter'],
+	[/ae/gu, 'e'],
+	[/oe/gu, 'e'],
+	[/ll(?=(?:ed|ing|er|ors?)\b)/gu, 'l'],
+	[/ph/gu, 'f'],
+	[/ё/gu, 'е'],
+	[/ß/gu, 'ss'],
+	[/'s\b|s'|'/gu, 's'],
+	[/(?<=\p{L})i(?=s\b)/gu, ''],
+	[/ks\b/gu, 'ks'],
+	[/ogue\b/gu, 'og'],
+	[/ence\b/gu, 'ense'],
+];
+
+function spellingKey(word: string): string {
+	let key = word.toLowerCase();
+	for (const [pattern, replacement] of spellingPatterns) key = key.replace(pattern, replacement);
+	return key;
+}
+
+/** Letter pairs OCR confuses; a word that differs only by these is a recognition error. */
+const ocrPairs: ReadonlyArray<readonly [string, string]> = [
+	['rn', 'm'],
+	['cl', 'd'],
+	['vv', 'w'],
+	['ii', 'n'],
+	['ii', 'u'],
+	['li', 'h'],
+	['ln', 'h'],
+	['in', 'm'],
+	['ri', 'n'],
+	['l', '1'],
+	['l', 'I'],
+	['I', '1'],
+	['l', 'i'],
+	['i', '1'],
+	['l', '|'],
+	['O', '0'],
+	['o', '0'],
+	['S', '5'],
+	['B', '8'],
+	['Z', '2'],
+	['e', 'c'],
+	['e', 'o'],
+	['c', 'o'],
+	['h', 'b'],
+	['u', 'n'],
+	['u', 'v'],
+	['a', 'o'],
+	['f', 't'],
+	['t', 'l'],
+	['i', 'j'],
+	['E', 'F'],
+	['C', 'G'],
+	['O', 'Q'],
+	['O', 'D'],
+	['и', 'н'],
+	['ш', 'щ'],
+	['ц', 'щ'],
+	['е', 'с'],
+	['п', 'н'],
+	['ь', 'ъ'],
+	['З', '3'],
+	['б', '6'],
+	['О', '0'],
+];
+
+/** Whether `a` turns into `b` by OCR-like edits: confusion pairs, one dropped or doubled letter. */
+export function isOcrVariant(a: string, b: string): boolean {
+	if (a === b) return false;
+	const strip = (s: string): string => s.replaceAll(/(\p{L})\1/gu, '$1');
+	// One letter dropped or added, or a letter doubled.
+	if (Math.abs(a.length - b.length) === 1 && distance(a, b) === 1) return true;
+	if (strip(a) === strip(b)) return true;
+	// Confusions: fold every pair to one side and compare.
+	let fa = a;
+	let fb = b;
+	for (const [x, y] of ocrPairs) {
+		fa = fa.replaceAll(x, y);
+		fb = fb.replaceAll(x, y);
+	}
+
+	if (fa === fb) return true;
+	// A single substituted letter inside a longer word is most often a misread glyph.
+	return a.length === b.length && a.length >= 4 && distance(a, b) === 1 && !/\d/.test(a + b);
+}
+
+/** Whether two words are spelling variants, both plausible. */
+export function isSpellingVariant(a: string, b: string): boolean {
+	if (a.toLowerCase() === b.toLowerCase()) return false;
+	if (spellingKey(a) === spellingKey(b)) return true;
+	const longest = Math.max(a.length, b.length);
+	return distance(a.toLowerCase(), b.toLowerCase()) >= 2 && longest >= 5 && 1 - distance(a.toLowerCase(), b.toLowerCase()) / longest >= 0.7;
+}
+
+const punctuation = /[^\p{L}\p{N}\s]/gu;
+
+function words(text: string): string[] {
+	return text === '' ? [] : text.split(' ');
+}
+
+/** Classify one changed run inside a title. `before` is the unchanged word before it. */
+function classifyRun(removed: readonly string[], added: readonly string[], before: string | undefined): Difference[] {
+	const a = removed.join(' ');
+	const b = added.join(' ');
+	if (a.replaceAll(' ', '') === b.replaceAll(' ', '')) return [difference('whitespace', 'title', a, b)];
+	if (joinHyphenation(a) === joinHyphenation(b) || a.replaceAll(/-\s*/g, '') === b.replaceAll(/-\s*/g, '')) {
+		return [difference('hyphenation', 'title', a, b)];
+	}
+
+	if (foldTypography(a) === foldTypography(b)) return [difference('punctuation', 'title', a, b)];
+	if (a.toLowerCase() === b.toLowerCase()) return [difference('case', 'title', a, b)];
+	// Apostrophes belong to their word (`Bolsheviki's`); other punctuation separates words.
+	const bare = (text: string): string => collapseWhitespace(foldTypography(text).replaceAll("'", '').replaceAll(punctuation, ' '));
+	const bareA = bare(a);
+	const bareB = bare(b);
+	if (bareA === bareB) return [difference('punctuation', 'title', a, b)];
+	if (bareA.toLowerCase() === bareB.toLowerCase()) return [difference('case', 'title', a, b), difference('punctuation', 'title', a, b)];
+
+	const wa = words(bareA);
+	const wb = words(bareB);
+	if (wa.length !== wb.length || wa.length === 0) {
+		// Words added or dropped; a number among them is still a number.
+		const numbersA = wa.filter((w) => /\d/.test(w)).join(' ');
+		const numbersB = wb.filter((w) => /\d/.test(w)).join(' ');
+		const lettersA = wa.filter((w) => !/\d/.test(w)).join(' ');
+		const lettersB = wb.filter((w) => !/\d/.test(w)).join(' ');
+		if (lettersA === lettersB && numbersA !== numbersB) return [numberDifference(a, b, before)];
+		return [difference('words', 'title', a, b)];
+	}
+
+	const found: Difference[] = [];
+	const kinds = new Set<DifferenceKind>();
+	for (let k = 0; k < wa.length; k++) {
+		const x = wa[k]!;
+		const y = wb[k]!;
+		if (x === y) continue;
+		let kind: DifferenceKind;
+		if (x.toLowerCase() === y.toLowerCase()) kind = 'case';
+		else if (/\d/.test(x) && /\d/.test(y) && x.replaceAll(/\D/g, '') !== y.replaceAll(/\D/g, '') && !isOcrDigit(x, y)) kind = 'number';
+		else if (spellingKey(x) === spellingKey(y)) kind = 'spelling';
+		else if (isOcrVariant(x, y)) kind = 'ocr';
+		else if (isSpellingVariant(x, y)) kind = 'spelling';
+		else kind = 'words';
+		kinds.add(kind);
+	}
+
+	for (const kind of kinds) {
+		found.push(kind === 'number' ? numberDifference(a, b, before) : difference(kind, 'title', trimRun(a), trimRun(b)));
+	}
+
+	return found;
+}
+
+/** A digit read as a letter or the reverse (`1920` / `l920`), which is OCR, not a new number. */
+function isOcrDigit(a: string, b: string): boolean {
+	return /[^\d\W]/u.test(a + b) && isOcrVariant(a, b);
+}
+
+/** Remove punctuation that only clings to the ends of a run (`1,` → `1`). */
+function trimRun(text: string): string {
+	return text.replaceAll(/^[,.;:]+|[,.;:]+$/g, '');
+}
+
+/** A number difference, showing the month or `No.` before it for context (`JULY 1` / `JULY 4`). */
+function numberDifference(a: string, b: string, before: string | undefined): Difference {
+	const context = before !== undefined && monthOrReference.test(trimRun(before)) ? `${trimRun(before)} ` : '';
+	return difference('number', 'title', context + trimRun(a), context + trimRun(b));
+}
+
+/** Differences between two titles. */
+function compareTitles(a: TocItem, b: TocItem): Difference[] {
+	if (a.titleMarkup === b.titleMarkup) return [];
+	const ta = collapseWhitespace(a.title);
+	const tb = collapseWhitespace(b.title);
+	if (ta === tb) {
+		if (a.title !== b.title) return [difference('whitespace', 'title', a.title, b.title)];
+		return [difference('markup', 'title', a.titleMarkup, b.titleMarkup)];
+	}
+
+	const markup = sameItalics(a, b) ? [] : [difference('markup', 'title', a.titleMarkup, b.titleMarkup)];
+	if (collapseLetterSpacing(ta) === collapseLetterSpacing(tb)) return [difference('whitespace', 'title', ta, tb), ...markup];
+
+	const found: Difference[] = [];
+	const changes = diffArrays(words(ta), words(tb));
+	let before: string | undefined;
+	for (let k = 0; k < changes.length; k++) {
+		const change = changes[k]!;
+		if (!change.added && !change.removed) {
+			before = change.value.at(-1);
+			continue;
+		}
+
+		const removed: string[] = [];
+		const added: string[] = [];
+		while (k < changes.length && (changes[k]!.added || changes[k]!.removed)) {
+			(changes[k]!.added ? added : removed).push(...changes[k]!.value);
+			k++;
+		}
+
+		k--;
+		found.push(...classifyRun(removed, added, before));
+	}
+
+	return [...mergeKinds(found), ...markup];
+}
+
+/** Several runs of the same kind in one title stay separate, but identical entries collapse. */
+function mergeKinds(found: readonly Difference[]): Difference[] {
+	const seen = new Set<string>();
+	return found.filter((d) => {
+		const key = `${d.kind}\u0000${d.a}\u0000${d.b}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+function sameItalics(a: TocItem, b: TocItem): boolean {
+	const runs = (item: TocItem): string =>
+		item.italics.map((s) => collapseWhitespace(item.title.slice(s.start, s.end)).toLowerCase().replaceAll(punctuation, '')).join('|');
+	return runs(a) === runs(b);
+}
+
+function compareLabels(a: TocItem, b: TocItem): Difference[] {
+	const la = a.label ?? '';
+	const lb = b.label ?? '';
+	if (la === lb) return [];
+	const va = a.labelValue && 'value' in a.labelValue ? a.labelValue.value : undefined;
+	const vb = b.labelValue && 'value' in b.labelValue ? b.labelValue.value : undefined;
+	if (la.replaceAll(punctuation, '') === lb.replaceAll(punctuation, '')) return [difference('punctuation', 'label', la, lb)];
+	if (la.toLowerCase() === lb.toLowerCase()) return [difference('case', 'label', la, lb)];
+	if (va !== undefined && va === vb) {
+		return [difference(la.replaceAll(/\s/g, '') === lb.replaceAll(/\s/g, '') ? 'whitespace' : 'ocr', 'label', la, lb)];
+	}
+
+	return [difference('number', 'label', la, lb)];
+}
+
+/** A page's value for comparison: Arabic or Roman, ranges by their first page. */
+function pageValue(page: string): string {
+	const bare = page.replaceAll(/[_.\s]|Page|pp?\.?/gi, '');
+	const roman = romanValue(bare);
+	return roman === undefined ? bare.replaceAll(/[–—]/g, '-') : `r${roman}`;
+}
+
+function comparePages(a: TocItem, b: TocItem): Difference[] {
+	const pa = a.page ?? '';
+	const pb = b.page ?? '';
+	if (pa === pb) return [];
+	if (pa !== '' && pb !== '' && pageValue(pa) === pageValue(pb)) return [difference('punctuation', 'page', pa, pb)];
+	// `l7` for `17` is a misread digit, but it still points the reader to the wrong page.
+	if (pa !== '' && pb !== '' && pageNumber(pa) === pageNumber(pb) && /[^\d\s–—-]/.test(pa + pb)) {
+		return [difference('ocr', 'page', pa, pb)];
+	}
+
+	return [difference('page', 'page', pa, pb)];
+}
+
+function compareLeaders(a: TocItem, b: TocItem): Difference[] {
+	if (a.page === undefined || b.page === undefined || a.leader === b.leader) return [];
+	const dots = (leader: string): string => leader.replaceAll(/\s+/g, ' ').trim();
+	const da = dots(a.leader);
+	const db = dots(b.leader);
+	if (da === db) {
+		// Only the gap differs: a tab against spaces, or wider spacing.
+		return [difference('leaders', 'leader', a.leader.replaceAll('\t', '\\t'), b.leader.replaceAll('\t', '\\t'))];
+	}
+
+	return [difference('leaders', 'leader', da, db)];
+}
+
+/** Every difference between two paired items, in reading order: label, title, leaders, page. */
+export function classifyPair(a: TocItem, b: TocItem): Difference[] {
+	return [...compareLabels(a, b), ...compareTitles(a, b), ...compareLeaders(a, b), ...comparePages(a, b)];
+}
+
+/** How alike two items read, 0..1, from the edit distance of their printed text. */
+export function textSimilarity(a: TocItem, b: TocItem): number {
+	const ta = collapseWhitespace(a.text);
+	const tb = collapseWhitespace(b.text);
+	const longest = Math.max(ta.length, tb.length);
+	return longest === 0 ? 1 : Math.round((1 - distance(ta, tb) / longest) * 1000) / 1000;
+}

@@ -1,0 +1,161 @@
+/**
+ * The whole engine in one call: find the printings, parse them, align them, classify the
+ * differences and count them.
+ */
+import {alignItems, type AlignOp} from './align.js';
+import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
+import {parseItems} from './parse.js';
+import {findPrintings} from './split.js';
+import {summarize} from './summary.js';
+import type {Comparison, Difference, Printing, Row, SplitReport, TocItem} from './types.js';
+
+/** One input: a name to report (a path as given) and its decoded text. */
+export type Source = {readonly name: string; readonly text: string};
+
+/** Options for `compare`. */
+export type CompareOptions = {
+	/** The first line (1-based) of the second printing in a one-file input, overriding detection. */
+	readonly splitAt?: number;
+	/**
+	 * The shortest run of entries lost at the end of one printing that counts as a truncation
+	 * rather than separate losses.
+	 * @default 3
+	 */
+	readonly truncationRun?: number;
+};
+
+/** An input that cannot be compared; the message says why and what to do. */
+export class CompareError extends Error {
+	override name = 'CompareError';
+}
+
+/** Split text into lines; `\r\n` and `\r` count as line ends too. */
+export function splitLines(text: string): string[] {
+	return text.split(/\r\n|\r|\n/);
+}
+
+function nonEmptyRange(lines: readonly string[]): readonly [number, number] | undefined {
+	const first = lines.findIndex((l) => l.trim() !== '');
+	if (first === -1) return undefined;
+	let last = lines.length - 1;
+	while (lines[last]!.trim() === '') last--;
+	return [first + 1, last + 1];
+}
+
+/** Read two adjacent items as one: an entry wrapped differently in the other printing. */
+function mergeItems(items: readonly TocItem[]): TocItem {
+	if (items.length === 1) return items[0]!;
+	const first = items[0]!;
+	const last = items.at(-1)!;
+	const titleMarkup = items.map((i) => i.titleMarkup).join(' ').trim();
+	const offset = first.title.length + 1;
+	return {
+		...last,
+		index: first.index,
+		lines: [first.lines[0], last.lines[1]],
+		text: items.map((i) => i.text).join('\n'),
+		type: 'entry',
+		title: items.map((i) => i.title).join(' ').trim(),
+		titleMarkup,
+		italics: [...first.italics, ...last.italics.map((s) => ({start: s.start + offset, end: s.end + offset}))],
+		depth: first.depth,
+		...(first.label === undefined ? {} : {label: first.label}),
+		...(first.labelValue === undefined ? {} : {labelValue: first.labelValue}),
+	};
+}
+
+function lonelyDifference(item: TocItem, kind: 'missing' | 'extra' | 'truncation', side: 'a' | 'b'): Difference {
+	// Front matter and page furniture matter less than a lost entry.
+	const severity = kind === 'truncation' ? 'substantive' : item.furniture ? 'cosmetic' : item.type === 'text' ? 'minor' : kindSeverity[kind];
+	const text = item.text.replaceAll(/\s+/g, ' ').trim();
+	return {kind, severity, field: 'item', a: side === 'a' ? text : '', b: side === 'b' ? text : ''};
+}
+
+/** Turn alignment steps into rows, classifying each pair. */
+export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: readonly AlignOp[], truncationRun = 3): Row[] {
+	// A printing that simply stops: the unpaired items after the last pair, on one side only.
+	let lastPair = -1;
+	for (const [k, op] of ops.entries()) if (op.kind === 'pair' || op.kind === 'moved') lastPair = k;
+	const tail = ops.slice(lastPair + 1);
+	const tailA = tail.filter((op) => op.kind === 'only-a').length;
+	const tailB = tail.filter((op) => op.kind === 'only-b').length;
+	const truncatedSide = lastPair >= 0 && tailA >= truncationRun && tailB === 0 ? 'a' : lastPair >= 0 && tailB >= truncationRun && tailA === 0 ? 'b' : undefined;
+
+	return ops.map((op, k): Row => {
+		switch (op.kind) {
+			case 'pair':
+			case 'moved': {
+				const ia = mergeItems(op.a.map((i) => a[i]!));
+				const ib = mergeItems(op.b.map((j) => b[j]!));
+				const differences = classifyPair(ia, ib);
+				if (op.kind === 'moved') {
+					const moved: Difference = {kind: 'moved', severity: kindSeverity.moved, field: 'item', a: `line ${ia.lines[0]}`, b: `line ${ib.lines[0]}`};
+					return {status: 'moved', a: ia, b: ib, similarity: textSimilarity(ia, ib), differences: [moved, ...differences]};
+				}
+
+				return differences.length === 0
+					? {status: 'same', a: ia, b: ib, similarity: 1, differences}
+					: {status: 'changed', a: ia, b: ib, similarity: textSimilarity(ia, ib), differences};
+			}
+
+			case 'only-a': {
+				const item = a[op.a]!;
+				const kind = truncatedSide === 'a' && k > lastPair ? 'truncation' : 'missing';
+				return {status: 'only-a', a: item, b: null, similarity: 0, differences: [lonelyDifference(item, kind, 'a')]};
+			}
+
+			case 'only-b': {
+				const item = b[op.b]!;
+				const kind = truncatedSide === 'b' && k > lastPair ? 'truncation' : 'extra';
+				return {status: 'only-b', a: null, b: item, similarity: 0, differences: [lonelyDifference(item, kind, 'b')]};
+			}
+		}
+	});
+}
+
+function printingOf(id: string, source: string, lines: readonly string[], range: readonly [number, number]): Printing {
+	return {id, source, lines: range, items: parseItems(lines, range[0], range[1])};
+}
+
+/**
+ * Compare two printings of a contents page: one source holding both (or more) one after the
+ * other, or two sources holding one each.
+ *
+ * @throws CompareError when a source is empty or only one printing can be found.
+ * @example
+ * const {rows, summary} = compare([{name: 'vol31.txt', text}]);
+ */
+export function compare(sources: readonly Source[], options: CompareOptions = {}): Comparison {
+	if (sources.length === 0 || sources.length > 2) throw new CompareError(`expected one or two inputs, got ${sources.length}`);
+	const ids = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+	let printings: Printing[];
+	let split: SplitReport | undefined;
+	if (sources.length === 1) {
+		const [source] = sources as [Source];
+		const lines = splitLines(source.text);
+		if (nonEmptyRange(lines) === undefined) throw new CompareError(`${source.name} is empty; give a file that holds a contents page`);
+		const found = findPrintings(lines, options.splitAt);
+		if (found.ranges.length < 2) {
+			throw new CompareError(
+				options.splitAt === undefined
+					? `${source.name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`
+					: `${source.name}: --split-at ${options.splitAt} leaves nothing on one side; give a line between the two printings`,
+			);
+		}
+
+		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range));
+		split = found.report;
+	} else {
+		printings = sources.map((source, i) => {
+			const lines = splitLines(source.text);
+			const range = nonEmptyRange(lines);
+			if (range === undefined) throw new CompareError(`${source.name} is empty; give a file that holds a contents page`);
+			return printingOf(ids[i]!, source.name, lines, range);
+		});
+	}
+
+	const [first, second] = printings as [Printing, Printing];
+	const ops = alignItems(first.items, second.items);
+	const rows = buildRows(first.items, second.items, ops, options.truncationRun);
+	return {printings, ...(split === undefined ? {} : {split}), rows, summary: summarize(rows)};
+}

@@ -1,0 +1,257 @@
+/**
+ * Numbering labels at the start of an entry: Roman (`IV.`), Arabic (`12.`, `1.2`), letters
+ * (`(a)`), words (`Part One`, `Chapter II`, `Глава 3`), and OCR misreadings of Roman numerals
+ * (`Il.`, `П.`, `1V.`).
+ */
+import type {LabelValue} from './types.js';
+
+/** A label found at the start of a line, with the text that follows it. */
+export type LabelMatch = {
+	/** The label as printed, without surrounding whitespace (`II.`, `Chapter II`). */
+	readonly label: string;
+	readonly value: LabelValue;
+	/** Everything after the label and the space that follows it. */
+	readonly rest: string;
+	/** The exact separator printed between the label and `rest`. */
+	readonly gap: string;
+};
+
+const romanDigits: Readonly<Record<string, number>> = {I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000};
+
+/** The value of a well-formed Roman numeral (either case), or undefined. */
+export function romanValue(text: string): number | undefined {
+	const upper = text.toUpperCase();
+	if (!/^[IVXLCDM]+$/.test(upper)) return undefined;
+	let total = 0;
+	for (let i = 0; i < upper.length; i++) {
+		const value = romanDigits[upper[i]!]!;
+		const next = romanDigits[upper[i + 1] ?? ''] ?? 0;
+		total += value < next ? -value : value;
+	}
+
+	// Round-trip to reject malformed numerals such as `IIII`, `VX` or `MIM`.
+	return toRoman(total) === upper ? total : undefined;
+}
+
+/** Write a number from 1 to 3999 as an upper-case Roman numeral. */
+export function toRoman(value: number): string {
+	const table: ReadonlyArray<readonly [number, string]> = [
+		[1000, 'M'],
+		[900, 'CM'],
+		[500, 'D'],
+		[400, 'CD'],
+		[100, 'C'],
+		[90, 'XC'],
+		[50, 'L'],
+		[40, 'XL'],
+		[10, 'X'],
+		[9, 'IX'],
+		[5, 'V'],
+		[4, 'IV'],
+		[1, 'I'],
+	];
+	let rest = value;
+	let out = '';
+	for (const [n, s] of table) {
+		while (rest >= n) {
+			out += s;
+			rest -= n;
+		}
+	}
+
+	return out;
+}
+
+/**
+ * Characters that OCR reads in place of Roman digits: `l`, `1`, `|`, Cyrillic `І` for `I`;
+ * Cyrillic `П` (two strokes and a bar) for `II` and `Ш` for `III`; Cyrillic `Х` for `X`.
+ */
+/**
+ * Read a Roman numeral that OCR may have garbled: `l`, `1`, `|` and Cyrillic `І` for `I`;
+ * Cyrillic `П` (two strokes under a bar) for `II`, `Ш` for `III`, `Х` for `X`, `У` for `V`.
+ * Returns its value, or undefined.
+ */
+export function ocrRomanValue(text: string): number | undefined {
+	const direct = romanValue(text);
+	if (direct !== undefined && text === text.toUpperCase()) return direct;
+	const fixed = text
+		.replaceAll(/[l1|іІ]/g, 'I')
+		.replaceAll('П', 'II')
+		.replaceAll('Ш', 'III')
+		.replaceAll(/[Хх]/g, 'X')
+		.replaceAll('У', 'V');
+
+	// A misreading must still look like a numeral: upper case, with at least one true digit or П/Ш.
+	if (!/^[IVXLCDM]+$/.test(fixed) || !/[IVXПШ]/.test(text)) return undefined;
+	return romanValue(fixed);
+}
+
+const numberWords: Readonly<Record<string, number>> = {
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	thirteen: 13,
+	fourteen: 14,
+	fifteen: 15,
+	sixteen: 16,
+	seventeen: 17,
+	eighteen: 18,
+	nineteen: 19,
+	twenty: 20,
+	first: 1,
+	second: 2,
+	third: 3,
+	fourth: 4,
+	fifth: 5,
+	sixth: 6,
+	seventh: 7,
+	eighth: 8,
+	ninth: 9,
+	tenth: 10,
+	premier: 1,
+	première: 1,
+	un: 1,
+	deux: 2,
+	trois: 3,
+	eerste: 1,
+	tweede: 2,
+	derde: 3,
+	первая: 1,
+	вторая: 2,
+	третья: 3,
+	первый: 1,
+	второй: 2,
+	третий: 3,
+};
+
+/** Words that introduce a numbered division, in the languages of our corpus. */
+const divisionWords =
+	'part|chapter|chap\\.?|book|section|sect\\.?|appendix|lecture|letter|canto|act|scene|volume|vol\\.?|partie|chapitre|livre|annexe|teil|kapitel|buch|anhang|deel|hoofdstuk|boek|bijlage|часть|глава|книга|раздел|приложение|том|отдел';
+
+const wordLabel = new RegExp(
+	`^(?<word>${divisionWords})(?:\\s+(?<num>[IVXLCDMПlШ1]+|\\d+|[A-Za-z]\\b|${Object.keys(numberWords).join('|')}))?(?<punct>[.:]?)(?=\\s|—|--|$)`,
+	'iu',
+);
+
+/** Parse the value of the numeral after a division word. */
+function numeralValue(text: string): number | undefined {
+	if (/^\d+$/.test(text)) return Number(text);
+	return numberWords[text.toLowerCase()] ?? ocrRomanValue(text);
+}
+
+/** Words that look like Roman numerals but begin titles far more often. */
+const romanLookalikes = new Set(['I', 'MIX', 'DI', 'MI', 'LI', 'CD', 'DC', 'MD', 'CC', 'MM', 'CIV', 'DIV', 'MIL', 'LIV']);
+
+/**
+ * Find a numbering label at the start of `text` (leading whitespace already removed).
+ *
+ * @example parseLabel('II. An Essential Condition') // {label: 'II.', value: {kind: 'roman', value: 2}, …}
+ */
+export function parseLabel(text: string): LabelMatch | undefined {
+	// `[Sidenote: CHAP. I.]` as Project Gutenberg transcribes a marginal chapter number.
+	const sidenote = /^\[Sidenote:\s*(?<inner>[^\]]+)\](?<gap>\s*)/i.exec(text);
+	if (sidenote?.groups) {
+		const inner = parseLabel(sidenote.groups['inner']!.trim());
+		if (inner && inner.rest === '') {
+			return {label: sidenote[0].trimEnd(), value: inner.value, rest: text.slice(sidenote[0].length), gap: sidenote.groups['gap']!};
+		}
+	}
+
+	const word = wordLabel.exec(text);
+	if (word?.groups) {
+		const rawWord = word.groups['word']!;
+		const num = word.groups['num'];
+		const value = num === undefined ? undefined : numeralValue(num);
+		const after = text.slice(word[0].length);
+		// `Appendix` alone is a title, not a label; `Part One`, `Chapter II` and `Appendix A` are labels.
+		if (num !== undefined && (value !== undefined || /^[A-Za-z]$/.test(num))) {
+			const gapMatch = /^(?:\s*(?:—|--|-|:|\.)\s*|\s+)/.exec(after);
+			const gap = gapMatch?.[0] ?? '';
+			return {
+				label: word[0],
+				value:
+					value === undefined
+						? {kind: 'word', word: rawWord.toLowerCase().replace(/\.$/, '')}
+						: {kind: 'word', word: rawWord.toLowerCase().replace(/\.$/, ''), value},
+				rest: after.slice(gap.length),
+				gap,
+			};
+		}
+	}
+
+	// `§ 12`
+	const section = /^§\s*(\d+)\.?(\s+|$)/.exec(text);
+	if (section) {
+		return {label: section[0].trimEnd(), value: {kind: 'arabic', value: Number(section[1])}, rest: text.slice(section[0].length), gap: section[2]!};
+	}
+
+	// `(a)`, `(_a_)`, `a)`
+	const letter = /^(?:\((?:_)?([a-zа-я])(?:_)?\)|([a-zа-я])\))(\s+|$)/iu.exec(text);
+	if (letter) {
+		return {
+			label: letter[0].trimEnd(),
+			value: {kind: 'letter', value: (letter[1] ?? letter[2])!.toLowerCase()},
+			rest: text.slice(letter[0].length),
+			gap: letter[3]!,
+		};
+	}
+
+	// `12.`, `12)`, `1.2.`, `1.2`, or a bare number before a wide gap.
+	const arabic = /^(\d{1,3}(?:\.\d{1,3})*)(?:([.)])(\s+|$)|(\t+| {2,}))/.exec(text);
+	if (arabic) {
+		const [, digits, , spaceAfterPunct, wideGap] = arabic;
+		const rest = text.slice(arabic[0].length);
+		// `1920. …` or `3.5 per cent` are not numbering.
+		if (!(digits!.length >= 4 && !digits!.includes('.'))) {
+			return {
+				label: arabic[0].trimEnd(),
+				value: {kind: 'arabic', value: Number(digits!.split('.').at(-1))},
+				rest,
+				gap: spaceAfterPunct ?? wideGap ?? '',
+			};
+		}
+	}
+
+	// Roman, `IV.` or `IV` before a wide gap; also OCR misreadings (`Il.`, `П.`, `1V.`).
+	const roman = /^([IVXLCDMlПШ1|ХУ]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u.exec(text);
+	if (roman) {
+		const [, numeral, dot, spaceAfterDot, wideGap, singleSpace] = roman;
+		const rest = text.slice(roman[0].length);
+		const value = ocrRomanValue(numeral!);
+		const isInitials = /^[A-ZА-Я]\.\s/u.test(rest) || /^[A-ZА-Я] [A-ZА-Я] [A-ZА-Я]/u.test(rest);
+		const plausible =
+			value !== undefined &&
+			!isInitials &&
+			(dot !== undefined || wideGap !== undefined || !romanLookalikes.has(numeral!)) &&
+			// A single space after a numeral without a dot only counts for true Roman digits.
+			(singleSpace === undefined || romanValue(numeral!) !== undefined);
+		if (plausible) {
+			return {
+				label: roman[0].trimEnd(),
+				value: {kind: 'roman', value},
+				rest,
+				gap: spaceAfterDot ?? wideGap ?? singleSpace ?? '',
+			};
+		}
+	}
+
+	return undefined;
+}
+
+/** Whether two label values stand for the same number or letter (`IV.` and `4.` agree). */
+export function labelsAgree(a: LabelValue | undefined, b: LabelValue | undefined): boolean | undefined {
+	if (a === undefined || b === undefined) return a === b ? undefined : false;
+	const va = 'value' in a ? a.value : undefined;
+	const vb = 'value' in b ? b.value : undefined;
+	if (a.kind === 'word' && b.kind === 'word' && a.word !== b.word) return false;
+	return va === vb;
+}

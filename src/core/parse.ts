@@ -1,0 +1,373 @@
+/**
+ * Parse the lines of one printing of a contents page into items: entries (numbering, title,
+ * italics, leaders, page), headings, and text (title-page lines, column heads, running heads).
+ *
+ * Parsing is in two steps. `parseLine` reads one line on its own. `parseItems` then looks at
+ * the lines together: it marks the front matter before the contents heading, decides pages
+ * that only a single space separates from the title, and joins the lines of wrapped entries.
+ */
+import {parseLabel} from './labels.js';
+import {collapseLetterSpacing} from './normalize.js';
+import type {LabelValue, Span, TocItem} from './types.js';
+
+/** What one line says on its own. */
+export type LineParse = {
+	/** 1-based line number in the source. */
+	readonly line: number;
+	readonly raw: string;
+	/** Width of the leading whitespace, a tab counting as four. */
+	readonly indent: number;
+	readonly label?: string;
+	readonly labelValue?: LabelValue;
+	/** The title with markup, as printed (trimmed). */
+	readonly titleMarkup: string;
+	/** The separator before the page, as printed. */
+	readonly leader: string;
+	readonly page?: string;
+	/** How the page was set off: a tab, wide spaces or dots are strong; one space is weak. */
+	readonly pageStrength?: 'strong' | 'weak';
+	readonly role: LineRole;
+};
+
+/** What a line is, before lines are put together. */
+export type LineRole =
+	| 'body' // an entry, or part of one
+	| 'contents-heading' // `CONTENTS`, `INHOUD.`, `Содержание`
+	| 'column-head' // `Page`, `CHAP.  PAGE`, `Bladz.`
+	| 'running-head' // `CONTENTS 689` or a bare page number inside the page
+	| 'letter-spaced'; // `V. I. L E N I N`, `M O S C O W 1 9 6 6`
+
+const contentsWords =
+	'(?:table\\s+of\\s+)?contents|index|inhoud|inhalt|inhaltsverzeichnis|table\\s+des\\s+mati[eè]res|sommaire|содержание|оглавление|indice|índice';
+
+const contentsHeading = new RegExp(`^(?:${contentsWords})\\.?$`, 'iu');
+const runningHead = new RegExp(
+	`^(?:(?:${contentsWords})\\.?(?:\\s*[-—–]+\\s*(?:continued|cont\\.?|suite|продолжение))?\\s+[\\divxlc]+|[\\divxlc]+\\s+(?:${contentsWords})\\.?)$`,
+	'iu',
+);
+const columnWords = 'page|pages|pp?\\.|paragraph|paragraphs|chap\\.?|chapter|bladz\\.?|bladzijde|seite|стр\\.?|страница|с\\.|no\\.';
+const columnHead = new RegExp(`^(?:${columnWords})\\.?(?:\\s+(?:${columnWords})\\.?)*$`, 'iu');
+
+const trailingColumnHead = new RegExp(`(?:\\t| {2,})(?:${columnWords})\\.?$`, 'iu');
+
+/** A page reference: Arabic, Roman, or a range of them, as printed. */
+const pageRef = String.raw`(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—]\s*(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}))?\.?`;
+
+/**
+ * The tail of a line: leaders and page. Tried in order; the first that matches wins.
+ * Groups: `lead` is the separator as printed, `page` the page reference.
+ */
+const strongTail = new RegExp(
+	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…_](?:[ \t]*[.·․‥…_])+|…)[ \t]*| {2,})(?<page>(?:_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?${pageRef}_?)$`,
+	'u',
+);
+const weakTail = /(?<lead> )(?<page>\d{1,4})$/u;
+
+/** Strip a `16k`-style size column that some listings print after the page. */
+const sizeColumn = /\t\d+(?:\.\d+)?\s*[kKmM]B?$/;
+
+/** Markup we know: HTML italics and Project Gutenberg's `_underscores_`. */
+const italicTag = /<(i|em)>(.*?)<\/\1>/gis;
+const otherTag = /<\/?(?:b|strong|u|sup|sub|span|small|sc)(?:\s[^>]*)?>/gi;
+
+/** Remove markup from a title, recording the italic runs. */
+export function stripMarkup(titleMarkup: string): {readonly title: string; readonly italics: readonly Span[]} {
+	const italics: Span[] = [];
+	let title = '';
+	let last = 0;
+	const source = titleMarkup.replaceAll(otherTag, '');
+	const pattern = new RegExp(`${italicTag.source}|(?<![\\p{L}\\p{N}])_(?=\\S)([^_]+?)_(?![\\p{L}\\p{N}])`, 'gisu');
+	for (const match of source.matchAll(pattern)) {
+		title += source.slice(last, match.index);
+		const inner = match[2] ?? match[3] ?? '';
+		italics.push({start: title.length, end: title.length + inner.length});
+		title += inner;
+		last = match.index + match[0].length;
+	}
+
+	title += source.slice(last);
+	return {title, italics};
+}
+
+function indentWidth(raw: string): number {
+	const lead = /^[\t ]*/.exec(raw)![0];
+	let width = 0;
+	for (const ch of lead) width += ch === '\t' ? 4 : 1;
+	return width;
+}
+
+/** Read one line on its own. */
+export function parseLine(raw: string, line: number): LineParse {
+	const indent = indentWidth(raw);
+	let body = raw.trim();
+	const plain = stripMarkup(body).title.trim();
+
+	if (contentsHeading.test(plain) || contentsHeading.test(collapseLetterSpacing(plain))) {
+		return {line, raw, indent, titleMarkup: body, leader: '', role: 'contents-heading'};
+	}
+
+	// `V. I. L E N I N`, `M O S C O W 1 9 6 6`: title-page lettering, never an entry.
+	if (/(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}]){3,}(?![\p{L}\p{N}])/u.test(plain)) {
+		return {line, raw, indent, titleMarkup: body, leader: '', role: 'letter-spaced'};
+	}
+
+	if (columnHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
+	if (runningHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
+
+	body = body.replace(sizeColumn, '').replace(trailingColumnHead, '');
+	let leader = '';
+	let page: string | undefined;
+	let pageStrength: 'strong' | 'weak' | undefined;
+	const strong = strongTail.exec(body);
+	if (strong?.groups && strong.index > 0) {
+		leader = strong.groups['lead']!;
+		page = strong.groups['page']!;
+		pageStrength = 'strong';
+		body = body.slice(0, strong.index);
+	} else {
+		const weak = weakTail.exec(body);
+		if (weak?.groups && weak.index > 0) {
+			leader = weak.groups['lead']!;
+			page = weak.groups['page']!;
+			pageStrength = 'weak';
+			body = body.slice(0, weak.index);
+		}
+	}
+
+	// Leader dots that end a title with no page after them (`PARTY . .`) still belong to the leader.
+	const trailingDots = /(?:[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body);
+	if (trailingDots && page !== undefined && /\s/.test(trailingDots[0][0] ?? '')) {
+		leader = trailingDots[0] + leader;
+		body = body.slice(0, trailingDots.index);
+	}
+
+	const labelMatch = parseLabel(body);
+	const base = {line, raw, indent, leader, role: 'body' as const};
+	const withPage = page === undefined ? base : {...base, page, pageStrength: pageStrength!};
+	if (labelMatch) {
+		return {...withPage, label: labelMatch.label, labelValue: labelMatch.value, titleMarkup: labelMatch.rest.trim()};
+	}
+
+	return {...withPage, titleMarkup: body.trim()};
+}
+
+const months =
+	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|p\.|pp\.|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|года?|г\.)$/iu;
+
+/** Read a page as a number for ordering (Roman pages count before Arabic ones). */
+export function pageNumber(page: string | undefined): number | undefined {
+	if (page === undefined) return undefined;
+	const first = /\d+/.exec(page);
+	return first ? Number(first[0]) : undefined;
+}
+
+/**
+ * Decide a weak page (one space before a number): keep it when the number fits the run of
+ * pages around it and the word before it does not make it part of a date or a reference.
+ */
+function resolveWeakPages(lines: LineParse[]): LineParse[] {
+	const pages = lines.map((l) => (l.pageStrength === 'strong' ? pageNumber(l.page) : undefined));
+	return lines.map((l, i) => {
+		if (l.pageStrength !== 'weak') return l;
+		const value = pageNumber(l.page)!;
+		const wordBefore = /(\S+)\s*$/.exec(l.titleMarkup)?.[1] ?? '';
+		let previous: number | undefined;
+		for (let k = i - 1; k >= 0 && previous === undefined; k--) previous = pages[k];
+		let next: number | undefined;
+		for (let k = i + 1; k < lines.length && next === undefined; k++) next = pages[k];
+		const fits = (previous === undefined || value >= previous) && (next === undefined || value <= next);
+		// `JULY 19`, `No. 18` and `…, 1920` are dates and references, not pages.
+		const dateLike = months.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
+		const hasStrongPages = pages.some((p) => p !== undefined);
+		if (fits && !dateLike && (hasStrongPages || l.titleMarkup.length > 0)) return l;
+		const {page: _page, pageStrength: _strength, ...rest} = l;
+		return {...rest, leader: '', titleMarkup: `${l.titleMarkup}${l.leader}${l.page}`.trim()};
+	});
+}
+
+/** A line that looks like a heading: short, upper case, no page, no numbering. */
+function isHeadingLike(l: LineParse): boolean {
+	const plain = stripMarkup(l.titleMarkup).title;
+	const letters = plain.replaceAll(/[^\p{L}]/gu, '');
+	return (
+		l.page === undefined &&
+		l.label === undefined &&
+		letters.length > 0 &&
+		letters === letters.toUpperCase() &&
+		plain.split(/\s+/).length <= 6 &&
+		!/[,;:-]$|\b(?:and|of|the|to|in|for|with|on|et|de|und|van|и|в|на)$/iu.test(plain.trim())
+	);
+}
+
+/** The width at which titles wrap: the 90th percentile of where titles end on page-bearing lines. */
+function titleColumnWidth(lines: readonly LineParse[]): number {
+	const ends = lines
+		.filter((l) => l.page !== undefined)
+		.map((l) => l.raw.trimEnd().length - l.page!.length - l.leader.length)
+		.sort((x, y) => x - y);
+	return ends.length === 0 ? 60 : ends[Math.floor(ends.length * 0.9)]!;
+}
+
+/** Whether `last` reads as cut off and `next` as its continuation. */
+function looksUnfinished(last: LineParse, next: LineParse, width: number): boolean {
+	const text = stripMarkup(last.titleMarkup).title.trim();
+	return (
+		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/iu.test(text) ||
+		/^\p{Ll}/u.test(stripMarkup(next.titleMarkup).title) ||
+		next.indent > last.indent ||
+		last.raw.trimEnd().length >= width * 0.8
+	);
+}
+
+/** Whether a line is only a label (`CHAPTER I.`, `PART II.`) waiting for its title. */
+function isLabelOnly(l: LineParse): boolean {
+	return l.label !== undefined && l.titleMarkup === '' && l.page === undefined;
+}
+
+/** Options for `parseItems`. */
+export type ParseOptions = {
+	/**
+	 * Treat the lines before the first contents heading as front matter (`text` items).
+	 * @default true
+	 */
+	readonly frontMatter?: boolean;
+};
+
+/**
+ * Parse lines `from..to` (1-based, inclusive) of `lines` into items.
+ *
+ * @example parseItems(['Preface\t13', 'I. Origins\t17'], 1, 2) // two entries
+ */
+export function parseItems(lines: readonly string[], from: number, to: number, options: ParseOptions = {}): TocItem[] {
+	const parsed: LineParse[] = [];
+	const blankBefore = new Map<number, number>();
+	let blanks = 0;
+	for (let n = from; n <= to; n++) {
+		const raw = lines[n - 1] ?? '';
+		if (raw.trim() === '') {
+			blanks++;
+			continue;
+		}
+
+		blankBefore.set(parsed.length, blanks);
+		blanks = 0;
+		parsed.push(parseLine(raw, n));
+	}
+
+	const resolved = resolveWeakPages(parsed);
+
+	// Front matter: everything before the first contents heading, if one comes early enough.
+	const headingAt = resolved.findIndex((l) => l.role === 'contents-heading');
+	const firstEntry = resolved.findIndex((l) => l.role === 'body' && l.page !== undefined);
+	const frontEnd =
+		(options.frontMatter ?? true) && headingAt >= 0 && (firstEntry === -1 || headingAt < firstEntry) ? headingAt : 0;
+
+	const width = titleColumnWidth(resolved);
+	const items: TocItem[] = [];
+	const push = (group: LineParse[], type: TocItem['type'], furniture = false): void => {
+		items.push(makeItem(group, items.length, type, furniture));
+	};
+
+	for (let i = 0; i < resolved.length; i++) {
+		const l = resolved[i]!;
+		if (i < frontEnd || l.role === 'letter-spaced') {
+			push([l], 'text');
+			continue;
+		}
+
+		switch (l.role) {
+			case 'contents-heading': {
+				push([l], 'heading');
+				continue;
+			}
+
+			case 'column-head':
+			case 'running-head': {
+				push([l], 'text', true);
+				continue;
+			}
+
+			case 'body': {
+				break;
+			}
+		}
+
+		if (l.page !== undefined) {
+			push([l], 'entry');
+			continue;
+		}
+
+		// A heading on its own between blank lines stays alone.
+		const blankAfter = blankBefore.get(i + 1) ?? 1;
+		if (isHeadingLike(l) && blankAfter > 0 && (blankBefore.get(i) ?? 1) > 0) {
+			push([l], 'heading');
+			continue;
+		}
+
+		// A wrapped entry: this line has no page; join the lines that follow until one has a page.
+		// A labelled start (`4. TO THE INTERNATIONAL …`, `CHAPTER I.`) continues until its page;
+		// an unlabelled one only while each line looks unfinished, so that an entry whose page
+		// was lost is not glued to the next entry.
+		const group = [l];
+		let k = i + 1;
+		while (k < resolved.length && group.length < 40) {
+			const next = resolved[k]!;
+			const gap = blankBefore.get(k) ?? 0;
+			const last = group.at(-1)!;
+			const canContinue =
+				next.role === 'body' &&
+				gap <= 1 &&
+				(next.label === undefined || (group.length === 1 && isLabelOnly(last))) &&
+				!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
+				(group[0]!.label !== undefined || looksUnfinished(last, next, width));
+			if (!canContinue) break;
+			group.push(next);
+			k++;
+			if (next.page !== undefined) break;
+		}
+
+		if (group.length > 1 && (group.at(-1)!.page !== undefined || isLabelOnly(group[0]!))) {
+			// An entry wrapped over lines, or `PART I.` / `TIMES AND SEASONS` with no page: one heading.
+			push(group, group.at(-1)!.page === undefined ? 'heading' : 'entry');
+			i = k - 1;
+		} else {
+			push([l], 'heading');
+		}
+	}
+
+	return items;
+}
+
+/** Build an item from the lines that make it. */
+function makeItem(group: readonly LineParse[], index: number, type: TocItem['type'], furniture: boolean): TocItem {
+	const first = group[0]!;
+	const last = group.at(-1)!;
+	const text = group.map((l) => l.raw).join('\n');
+	const titleMarkup = joinTitleLines(group.map((l) => l.titleMarkup));
+	const {title, italics} = stripMarkup(titleMarkup);
+	const item: TocItem = {
+		index,
+		lines: [first.line, last.line],
+		text,
+		type,
+		title: title.trim(),
+		titleMarkup,
+		italics,
+		leader: last.leader,
+		depth: Math.round(first.indent / 2),
+		...(first.label === undefined ? {} : {label: first.label}),
+		...(first.labelValue === undefined ? {} : {labelValue: first.labelValue}),
+		...(last.page === undefined ? {} : {page: last.page}),
+		...(furniture ? {furniture: true} : {}),
+	};
+	return item;
+}
+
+/** Join the title parts of a wrapped entry with single spaces; keep a line-end hyphen visible. */
+function joinTitleLines(parts: readonly string[]): string {
+	return parts
+		.filter((p) => p !== '')
+		.join(' ')
+		.replaceAll(/\s+/g, ' ')
+		.trim();
+}

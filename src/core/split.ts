@@ -1,0 +1,182 @@
+/**
+ * Find where each printing starts in a file that holds several, one after the other.
+ *
+ * Method: the opening lines of the file (and, when the later printing lacks the title page,
+ * the lines after the first contents heading, or the first entries) form signatures. A later
+ * line that repeats the start of a signature is a candidate; it scores by how many of the
+ * signature's lines recur, in order, just after it, and gains when the page numbers start over
+ * there. The best candidate is then moved back over lines that open the later printing but
+ * have no counterpart in the first (an added title page), stopping at the last page-bearing line.
+ * Each look-up is a hash probe or a short window, so the cost grows linearly with the file.
+ */
+import {distance} from 'fastest-levenshtein';
+import {normalizeTitle, ocrKey} from './normalize.js';
+import {parseLine, pageNumber, stripMarkup} from './parse.js';
+import type {SplitReport} from './types.js';
+
+/** Line ranges of the printings found, with the evidence. */
+export type SplitResult = {
+	/** One `[first, last]` line range (1-based, inclusive, non-empty lines) per printing. */
+	readonly ranges: ReadonlyArray<readonly [number, number]>;
+	readonly report: SplitReport;
+};
+
+const signatureLength = 12;
+
+type Line = {readonly n: number; readonly key: string; readonly page: number | undefined; readonly role: string; readonly hasPage: boolean};
+
+function lineKey(raw: string): string {
+	return ocrKey(normalizeTitle(stripMarkup(raw).title));
+}
+
+function similar(a: string, b: string): boolean {
+	if (a === b) return true;
+	const longest = Math.max(a.length, b.length);
+	if (longest === 0) return true;
+	if (Math.abs(a.length - b.length) / longest > 0.25) return false;
+	return 1 - distance(a, b) / longest >= 0.8;
+}
+
+/** How many of `signature` recur in order in `lines` from `start` on, within a short window. */
+function recurrence(lines: readonly Line[], start: number, signature: readonly Line[]): number {
+	let at = start;
+	let matched = 0;
+	const limit = Math.min(lines.length, start + signature.length * 2 + 6);
+	for (const wanted of signature) {
+		for (let k = at; k < limit; k++) {
+			if (similar(lines[k]!.key, wanted.key)) {
+				matched++;
+				at = k + 1;
+				break;
+			}
+		}
+	}
+
+	return matched / signature.length;
+}
+
+/** Whether page numbers fall back at `index`: the pages before are higher than those after. */
+function pagesRestart(lines: readonly Line[], index: number): boolean {
+	let before: number | undefined;
+	for (let k = index - 1; k >= 0 && before === undefined; k--) before = lines[k]!.page;
+	let after: number | undefined;
+	for (let k = index; k < lines.length && after === undefined; k++) after = lines[k]!.page;
+	return before !== undefined && after !== undefined && after < before;
+}
+
+/** Find the start of the next printing at or after `from` (an index into `lines`). */
+function findNext(
+	lines: readonly Line[],
+	signatures: ReadonlyArray<{readonly offset: number; readonly lines: readonly Line[]}>,
+	from: number,
+): {readonly index: number; readonly score: number; readonly restart: boolean} | undefined {
+	let best: {index: number; score: number; restart: boolean} | undefined;
+	for (const signature of signatures) {
+		const head = signature.lines.slice(0, 3);
+		for (let k = from; k < lines.length; k++) {
+			const candidate = lines[k]!;
+			if (!head.some((h) => h.key === candidate.key || (candidate.key.length > 6 && similar(h.key, candidate.key)))) continue;
+			const score = recurrence(lines, k, signature.lines);
+			const restart = pagesRestart(lines, k);
+			const total = score + (restart ? 0.15 : 0);
+			if (score >= 0.5 && (best === undefined || total > best.score + (best.restart ? 0.15 : 0) + 1e-9)) {
+				// The signature may start inside the later printing (its title page lacking):
+				// step back by the offset of the signature when those lines are there too.
+				best = {index: k, score, restart};
+			}
+
+			if (score >= 0.5) break;
+		}
+	}
+
+	return best;
+}
+
+/** Move a boundary back over the lines that open the later printing only (an added title page). */
+function extendBack(lines: readonly Line[], index: number, floor: number): number {
+	let k = index;
+	while (k - 1 > floor && !lines[k - 1]!.hasPage && lines[k - 1]!.role !== 'body-continued') k--;
+	// Never take the whole earlier printing's tail: stop where it has no entries left.
+	return k - 1 > floor ? k : index;
+}
+
+/**
+ * Find the printings in `lines` (the file's lines, 1-based by position + 1).
+ *
+ * @param splitAt The first line of the second printing, when the user gave it.
+ */
+export function findPrintings(lines: readonly string[], splitAt?: number): SplitResult {
+	const nonEmpty: Line[] = [];
+	for (const [i, raw] of lines.entries()) {
+		if (raw.trim() === '') continue;
+		const parsed = parseLine(raw, i + 1);
+		nonEmpty.push({
+			n: i + 1,
+			key: lineKey(raw),
+			page: parsed.pageStrength === 'strong' ? pageNumber(parsed.page) : undefined,
+			role: parsed.role,
+			hasPage: parsed.page !== undefined,
+		});
+	}
+
+	if (nonEmpty.length === 0) return {ranges: [], report: {boundaries: [], confidence: 0, method: 'empty input'}};
+	const lastOf = (until: number): number => {
+		let last = nonEmpty[0]!.n;
+		for (const l of nonEmpty) if (l.n < until) last = l.n;
+		return last;
+	};
+
+	if (splitAt !== undefined) {
+		const second = nonEmpty.find((l) => l.n >= splitAt);
+		const first = nonEmpty[0]!;
+		if (!second || second.n === first.n) {
+			return {ranges: [[first.n, nonEmpty.at(-1)!.n]], report: {boundaries: [], confidence: 1, method: '--split-at'}};
+		}
+
+		return {
+			ranges: [
+				[first.n, lastOf(splitAt)],
+				[second.n, nonEmpty.at(-1)!.n],
+			],
+			report: {boundaries: [splitAt], confidence: 1, method: '--split-at'},
+		};
+	}
+
+	// Signatures: the file's opening lines; the lines after the first contents heading; the first entries.
+	const signatures: Array<{offset: number; lines: Line[]}> = [{offset: 0, lines: nonEmpty.slice(0, signatureLength)}];
+	const heading = nonEmpty.findIndex((l) => l.role === 'contents-heading');
+	if (heading > 0) signatures.push({offset: heading, lines: nonEmpty.slice(heading, heading + signatureLength)});
+	const firstEntry = nonEmpty.findIndex((l) => l.hasPage);
+	if (firstEntry > 0 && firstEntry !== heading) {
+		signatures.push({offset: firstEntry, lines: nonEmpty.slice(firstEntry, firstEntry + signatureLength)});
+	}
+
+	const starts: number[] = [0];
+	const scores: number[] = [];
+	const methods = new Set<string>();
+	for (;;) {
+		const previous = starts.at(-1)!;
+		// A printing is at least a few lines long: search past the signature of the current one.
+		const from = previous + Math.max(3, Math.min(signatureLength, Math.floor((nonEmpty.length - previous) / 4)));
+		const usable = signatures.filter((s) => s.lines.length >= 3);
+		const found = findNext(nonEmpty, usable, from);
+		if (!found) break;
+		const index = extendBack(nonEmpty, found.index, previous + 1);
+		starts.push(index);
+		scores.push(Math.min(1, found.score * 0.85 + (found.restart ? 0.15 : 0)));
+		methods.add(found.restart ? 'the opening lines recur and page numbers start over' : 'the opening lines recur');
+	}
+
+	const ranges = starts.map((start, i): readonly [number, number] => {
+		const end = i + 1 < starts.length ? starts[i + 1]! - 1 : nonEmpty.length - 1;
+		return [nonEmpty[start]!.n, nonEmpty[end]!.n];
+	});
+	return {
+		ranges,
+		report: {
+			boundaries: ranges.slice(1).map((r) => r[0]),
+			confidence: scores.length === 0 ? 0 : Math.round(Math.min(...scores) * 100) / 100,
+			method: scores.length === 0 ? 'no second printing found' : [...methods].join('; '),
+		},
+	};
+}
