@@ -1,0 +1,123 @@
+/**
+ * The command line: `parseCliArgs(argv)` turns arguments into a typed `CliArgs`, or throws a
+ * `UsageError` that says what is wrong and what to do.
+ */
+import {parseArgs} from 'node:util';
+import {formats} from '../report/index.js';
+import {UsageError} from './errors.js';
+
+/** What the user asked for. */
+export type CliArgs = {
+	readonly files: readonly string[];
+	/** The export format; absent means the review screen on a terminal, else `text`. */
+	readonly format?: string;
+	readonly output?: string;
+	readonly splitAt?: number;
+	readonly exitCode: boolean;
+	readonly noTui: boolean;
+	readonly decisions?: string;
+	readonly base: 'a' | 'b';
+	readonly help: boolean;
+	readonly version: boolean;
+};
+
+/** The help text, written for people. */
+export const helpText = `tocdiff: compare two printings of a book's table of contents
+
+Usage
+  tocdiff FILE                 one file holding two printings, one after the other
+  tocdiff FILE_A FILE_B        one printing in each file ("-" reads standard input)
+
+On a terminal tocdiff opens the review screen; in a pipe, or with --format or
+--no-tui, it prints a report.
+
+Options
+  -f, --format FORMAT   ${formats.map((f) => f.name).join(', ')} (default: text)
+  -o, --output PATH     write the report to PATH instead of standard output
+      --split-at LINE   the second printing starts at LINE (overrides detection)
+      --decisions PATH  review decisions file (default: FILE.tocdiff.json)
+      --base a|b        the printing that --format toc rebuilds (default: a)
+      --exit-code       exit 1 when the printings differ, as git diff --exit-code
+      --no-tui          print the text report even on a terminal
+  -h, --help            show this help
+  -v, --version         show the version
+
+Formats
+${formats.map((f) => `  ${f.name.padEnd(10)}${f.description}`).join('\n')}
+
+Exit codes
+  0  success (with --exit-code: the printings agree)
+  1  the printings differ (only with --exit-code)
+  2  usage error
+  3  an input cannot be read or compared
+
+Examples
+  tocdiff vol31.txt
+  tocdiff scan-1.txt scan-2.txt --format json > report.json
+  tocdiff vol31.txt --split-at 123 --format text --exit-code
+  ocr-tool page.png | tocdiff - edition-2.txt --no-tui
+`;
+
+const options = {
+	format: {type: 'string', short: 'f'},
+	output: {type: 'string', short: 'o'},
+	'split-at': {type: 'string'},
+	decisions: {type: 'string'},
+	base: {type: 'string'},
+	'exit-code': {type: 'boolean'},
+	'no-tui': {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const;
+
+/** Parse the arguments after `node tocdiff`. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+	let parsed;
+	try {
+		parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
+	} catch (error) {
+		const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/\.$/, '') : String(error);
+		throw new UsageError(`${message}; run tocdiff --help for the options`);
+	}
+
+	const {values, positionals} = parsed;
+	const help = values.help === true;
+	const version = values.version === true;
+	if (!help && !version) {
+		if (positionals.length === 0) throw new UsageError('no input file; run tocdiff FILE (two printings in one file) or tocdiff FILE_A FILE_B');
+		if (positionals.length > 2) throw new UsageError(`expected one or two input files, got ${positionals.length}; run tocdiff --help`);
+		if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+	}
+
+	const format = values.format;
+	if (format !== undefined && !formats.some((f) => f.name === format)) {
+		throw new UsageError(`unknown format "${format}"; use one of: ${formats.map((f) => f.name).join(', ')}`);
+	}
+
+	let splitAt: number | undefined;
+	if (values['split-at'] !== undefined) {
+		splitAt = Number(values['split-at']);
+		if (!/^\d+$/.test(values['split-at']) || splitAt < 1) {
+			throw new UsageError(`--split-at takes a line number (1 or more), not "${values['split-at']}"`);
+		}
+
+		if (positionals.length === 2) throw new UsageError('--split-at is for one file holding both printings; with two files, drop it');
+	}
+
+	const base = values.base ?? 'a';
+	if (base !== 'a' && base !== 'b') throw new UsageError(`--base takes a or b, not "${base}"`);
+	if (values.output === '') throw new UsageError('--output needs a path; use - for standard output');
+
+	return {
+		files: positionals,
+		...(format === undefined ? {} : {format}),
+		...(values.output === undefined ? {} : {output: values.output}),
+		...(splitAt === undefined ? {} : {splitAt}),
+		exitCode: values['exit-code'] === true,
+		noTui: values['no-tui'] === true,
+		...(values.decisions === undefined ? {} : {decisions: values.decisions}),
+		base,
+		help,
+		version,
+	};
+}

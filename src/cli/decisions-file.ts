@@ -1,0 +1,133 @@
+/**
+ * The decisions sidecar file (`vol31.txt.tocdiff.json`): load, validate and save it atomically.
+ * Entries that match no row any more are kept as they are, never dropped.
+ */
+import {randomBytes} from 'node:crypto';
+import {readFile, rename, rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import type {Decision, DecisionFile} from '../core/decisions.js';
+
+/** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
+export class DecisionsFileError extends Error {
+	override name = 'DecisionsFileError';
+}
+
+const schema = 'tocdiff-decisions/1';
+const verdicts = new Set(['a', 'b', 'edit', 'not-error']);
+
+/**
+ * Where decisions are kept by default: beside the first input, with `.tocdiff.json` added
+ * (`vol31.txt` → `vol31.txt.tocdiff.json`). For standard input (`-`) there is no file to sit
+ * beside, so they go to `tocdiff-stdin.tocdiff.json` in the working directory.
+ *
+ * @example defaultDecisionsPath('books/vol31.txt') // 'books/vol31.txt.tocdiff.json'
+ */
+export function defaultDecisionsPath(firstInput: string, cwd: string = process.cwd()): string {
+	return firstInput === '-' ? path.join(cwd, 'tocdiff-stdin.tocdiff.json') : `${firstInput}.tocdiff.json`;
+}
+
+function reasonOf(error: unknown): string {
+	if (typeof error === 'object' && error !== null && 'code' in error) {
+		switch ((error as {code: unknown}).code) {
+			case 'EACCES':
+			case 'EPERM': {
+				return 'permission denied';
+			}
+
+			case 'EROFS': {
+				return 'the file system is read-only';
+			}
+
+			case 'ENOENT': {
+				return 'the folder does not exist';
+			}
+
+			case 'ENOTDIR': {
+				return 'a part of the path is not a folder';
+			}
+
+			case 'EISDIR': {
+				return 'it is a folder';
+			}
+
+			case 'ENOSPC': {
+				return 'the disk is full';
+			}
+
+			default: {
+				break;
+			}
+		}
+	}
+
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Check one entry; returns what is wrong with it, or undefined. */
+function problemWith(entry: unknown): string | undefined {
+	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'is not an object';
+	const record = entry as Record<string, unknown>;
+	if (typeof record['key'] !== 'string' || record['key'] === '') return 'has no "key"';
+	if (record['verdict'] !== undefined && !verdicts.has(record['verdict'] as string)) {
+		return `has an unknown verdict ${JSON.stringify(record['verdict'])} (use a, b, edit or not-error)`;
+	}
+
+	for (const field of ['text', 'note', 'a', 'b']) {
+		if (record[field] !== undefined && typeof record[field] !== 'string') return `has a "${field}" that is not a string`;
+	}
+
+	return undefined;
+}
+
+/**
+ * Read the decisions saved at `file`. A missing file means no decisions yet (`[]`); a malformed
+ * one throws a `DecisionsFileError` with a one-line message. Entries are returned as stored,
+ * fields unknown to this version included, so that saving writes them back untouched.
+ */
+export async function loadDecisions(file: string): Promise<Decision[]> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (error) {
+		if ((error as {code?: unknown}).code === 'ENOENT') return [];
+		throw new DecisionsFileError(`${file}: cannot read the decisions file (${reasonOf(error)}); fix its permissions or pass --decisions PATH`);
+	}
+
+	const advice = 'fix it, or move it aside to start afresh';
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		throw new DecisionsFileError(`${file}: the decisions file is not valid JSON (${reasonOf(error)}); ${advice}`);
+	}
+
+	if (typeof data !== 'object' || data === null || (data as {schema?: unknown}).schema !== schema) {
+		throw new DecisionsFileError(`${file}: not a tocdiff decisions file (expected "schema": "${schema}"); ${advice}`);
+	}
+
+	const {decisions} = data as {decisions?: unknown};
+	if (!Array.isArray(decisions)) throw new DecisionsFileError(`${file}: "decisions" is not a list; ${advice}`);
+	for (const [index, entry] of decisions.entries()) {
+		const problem = problemWith(entry);
+		if (problem) throw new DecisionsFileError(`${file}: decision ${index + 1} ${problem}; ${advice}`);
+	}
+
+	return decisions as Decision[];
+}
+
+/**
+ * Write every decision to `file` atomically: a temporary file in the same folder, then a rename,
+ * so that a crash never leaves half a file. Throws a `DecisionsFileError` with a one-line message
+ * when the place is not writable.
+ */
+export async function saveDecisions(file: string, decisions: readonly Decision[]): Promise<void> {
+	const content: DecisionFile = {schema, decisions};
+	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+	try {
+		await writeFile(temporary, `${JSON.stringify(content, undefined, 2)}\n`, 'utf8');
+		await rename(temporary, file);
+	} catch (error) {
+		await rm(temporary, {force: true}).catch(() => undefined);
+		throw new DecisionsFileError(`Cannot save decisions to ${file}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
+	}
+}

@@ -1,0 +1,174 @@
+/**
+ * The command's body: read the inputs, compare them, then open the review screen or write a
+ * report. The only place that chooses an exit code; expected failures print one line.
+ */
+import path from 'node:path';
+import {compare, CompareError, type Source} from '../core/compare.js';
+import {matchDecisions, type Decision} from '../core/decisions.js';
+import {decode, DecodeError} from '../core/decode.js';
+import type {Comparison} from '../core/types.js';
+import {formatNamed, formats, type ReportContext} from '../report/index.js';
+import {helpText, parseCliArgs, type CliArgs} from './args.js';
+import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
+import {exitCodes, InputError, UsageError} from './errors.js';
+import type {Io} from './io.js';
+
+function describeReadError(file: string, error: unknown): string {
+	const code = (error as {code?: unknown}).code;
+	switch (code) {
+		case 'ENOENT': {
+			return `${file}: no such file; check the path`;
+		}
+
+		case 'EISDIR': {
+			return `${file} is a folder; give the text file inside it`;
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			return `${file}: permission denied; check the file's permissions`;
+		}
+
+		default: {
+			return `${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`;
+		}
+	}
+}
+
+function describeWriteError(file: string, error: unknown): string {
+	const code = (error as {code?: unknown}).code;
+	const reason =
+		code === 'ENOENT'
+			? 'the folder does not exist'
+			: code === 'EACCES' || code === 'EPERM'
+				? 'permission denied'
+				: code === 'EISDIR'
+					? 'it is a folder'
+					: code === 'ENOSPC'
+						? 'the disk is full'
+						: error instanceof Error
+							? error.message
+							: String(error);
+	return `cannot write ${file}: ${reason}; choose another --output path`;
+}
+
+async function readSource(file: string, io: Io): Promise<Source> {
+	let bytes: Uint8Array;
+	try {
+		bytes = file === '-' ? await io.readStdin() : await io.readFile(file);
+	} catch (error) {
+		throw new InputError(describeReadError(file, error));
+	}
+
+	try {
+		return {name: file === '-' ? '(standard input)' : file, text: decode(bytes, file === '-' ? 'standard input' : file).text};
+	} catch (error) {
+		if (error instanceof DecodeError) throw new InputError(error.message);
+		throw error;
+	}
+}
+
+/** Whether colour suits the text report: FORCE_COLOR and NO_COLOR first, then a terminal. */
+export function wantsColor(env: Io['env'], isTTY: boolean): boolean {
+	if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0' && env['FORCE_COLOR'] !== 'false') return true;
+	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+	return isTTY;
+}
+
+async function review(args: CliArgs, comparison: Comparison, sources: readonly Source[], decisionsPath: string, decisions: readonly Decision[], io: Io): Promise<void> {
+	const {runReview} = await import('../tui/run.js');
+	const base = args.files[0] === '-' ? 'tocdiff-stdin' : path.basename(args.files[0]!);
+	const exportPath = (format: string): string => path.join(io.cwd, `${base}.errata.${formatNamed(format)?.extension ?? format}`);
+	const exporters = Object.fromEntries(
+		formats.map((f) => [f.name, (c: Comparison, match: ReportContext['decisions']) => f.write(c, {decisions: match, sources, base: args.base}, {})]),
+	);
+	await runReview({
+		comparison,
+		inputName: args.files.join(' '),
+		decisionsPath,
+		initialDecisions: decisions,
+		saveDecisions: async (list) => saveDecisions(decisionsPath, list),
+		exporters,
+		writeExport: async (format, content) => {
+			const file = exportPath(format);
+			try {
+				await io.writeFile(file, content);
+			} catch (error) {
+				throw new Error(describeWriteError(file, error));
+			}
+
+			return file;
+		},
+		defaultExportPath: exportPath,
+	});
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+	const args = parseCliArgs(argv);
+	if (args.help) {
+		io.stdout.write(helpText);
+		return exitCodes.success;
+	}
+
+	if (args.version) {
+		io.stdout.write(`${io.version}\n`);
+		return exitCodes.success;
+	}
+
+	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
+	let comparison: Comparison;
+	try {
+		comparison = compare(sources, args.splitAt === undefined ? {} : {splitAt: args.splitAt});
+	} catch (error) {
+		if (error instanceof CompareError) throw new InputError(error.message);
+		throw error;
+	}
+
+	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
+	let decisions: Decision[];
+	try {
+		decisions = await loadDecisions(decisionsPath);
+	} catch (error) {
+		if (error instanceof DecisionsFileError) throw new InputError(error.message);
+		throw error;
+	}
+
+	const interactive = args.format === undefined && args.output === undefined && !args.noTui && io.stdout.isTTY === true && io.stdinIsTTY && !args.files.includes('-');
+	if (interactive) {
+		await review(args, comparison, sources, decisionsPath, decisions, io);
+	} else {
+		const format = formatNamed(args.format ?? 'text')!;
+		const toFile = args.output !== undefined && args.output !== '-';
+		const context: ReportContext = {decisions: matchDecisions(comparison.rows, decisions), sources, base: args.base};
+		const content = format.write(comparison, context, {color: !toFile && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
+		if (toFile) {
+			try {
+				await io.writeFile(args.output!, content);
+			} catch (error) {
+				throw new InputError(describeWriteError(args.output!, error));
+			}
+		} else {
+			io.stdout.write(content);
+		}
+	}
+
+	return args.exitCode && comparison.summary.differing > 0 ? exitCodes.differences : exitCodes.success;
+}
+
+/**
+ * Run tocdiff with `argv` (the arguments after the program name) and return the exit code:
+ * 0 success, 1 differences found (with --exit-code), 2 usage error, 3 unreadable input.
+ * Expected failures print one line to stderr; anything else is a bug and propagates.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+	try {
+		return await run(argv, io);
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof InputError) {
+			io.stderr.write(`tocdiff: ${error.message}\n`);
+			return error.exitCode;
+		}
+
+		throw error;
+	}
+}

@@ -1,0 +1,94 @@
+/**
+ * Turn the bytes of an input file into text: UTF-8 with or without a BOM, UTF-16 with a BOM,
+ * and the single-byte encodings old OCR output is often in (Windows-1252, Windows-1251),
+ * recognised by the letters they produce. Binary data is refused.
+ */
+
+/** What the bytes were read as. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1251';
+
+/** Decoded text, with the encoding it was read in. */
+export type Decoded = {readonly text: string; readonly encoding: Encoding};
+
+/** Bytes that cannot be read as text; the message says why. */
+export class DecodeError extends Error {
+	override name = 'DecodeError';
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+	return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Share of control characters other than tab, line feed, carriage return and form feed. */
+function controlShare(bytes: Uint8Array): number {
+	let control = 0;
+	const sample = Math.min(bytes.length, 65_536);
+	for (let i = 0; i < sample; i++) {
+		const b = bytes[i]!;
+		if (b === 0) return 1;
+		if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+	}
+
+	return sample === 0 ? 0 : control / sample;
+}
+
+/**
+ * Choose between Windows-1251 and Windows-1252 for bytes that are not UTF-8. In Cyrillic text
+ * most letters are high bytes, in runs; in Western text high bytes are scattered accents among
+ * ASCII letters.
+ */
+function guessSingleByte(bytes: Uint8Array): Encoding {
+	let high = 0;
+	let ascii = 0;
+	let undefined1252 = 0;
+	for (const b of bytes) {
+		if (b >= 0xc0) high++;
+		else if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) ascii++;
+		// Bytes that Windows-1252 leaves unassigned but Windows-1251 uses for letters.
+		if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90) undefined1252++;
+	}
+
+	return undefined1252 > 0 || high > ascii * 0.5 ? 'windows-1251' : 'windows-1252';
+}
+
+/**
+ * Decode a file's bytes to text with `\n` line ends.
+ *
+ * @throws DecodeError for binary data.
+ */
+export function decode(bytes: Uint8Array, name = 'input'): Decoded {
+	let encoding: Encoding;
+	let body = bytes;
+	if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+		encoding = 'utf-8';
+		body = bytes.subarray(3);
+	} else if (startsWith(bytes, [0xff, 0xfe])) {
+		encoding = 'utf-16le';
+		body = bytes.subarray(2);
+	} else if (startsWith(bytes, [0xfe, 0xff])) {
+		encoding = 'utf-16be';
+		body = bytes.subarray(2);
+	} else {
+		if (controlShare(bytes) > 0.01) {
+			throw new DecodeError(`${name} looks like binary data, not text; give a plain-text contents page (UTF-8, UTF-16 or Windows-125x)`);
+		}
+
+		try {
+			return {text: normalizeLineEnds(new TextDecoder('utf-8', {fatal: true}).decode(bytes)), encoding: 'utf-8'};
+		} catch {
+			encoding = guessSingleByte(bytes);
+		}
+	}
+
+	const text = new TextDecoder(encoding, {fatal: encoding.startsWith('utf')}).decode(body);
+	if (encoding.startsWith('utf-16') && controlShare(new TextEncoder().encode(text)) > 0.01) {
+		throw new DecodeError(`${name} has a UTF-16 mark but does not read as text; save it again as UTF-8`);
+	}
+
+	return {text: normalizeLineEnds(text), encoding};
+}
+
+/** CRLF and CR line ends become LF. */
+export function normalizeLineEnds(text: string): string {
+	return text.replaceAll(/\r\n?/g, '\n');
+}

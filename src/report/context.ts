@@ -1,0 +1,27 @@
+/**
+ * What every exporter needs besides the comparison: the reviewer's decisions and the input texts.
+ */
+import type {DecisionMatch} from '../core/decisions.js';
+import type {Comparison} from '../core/types.js';
+
+/** One input file as read: its name as given and its decoded text. */
+export type ReportSource = {readonly name: string; readonly text: string};
+
+/** The context an exporter runs in, built by the CLI or the review screen. */
+export type ReportContext = {
+	/** Saved decisions matched to the comparison's rows. */
+	readonly decisions: DecisionMatch;
+	/** The input files' decoded texts, in order, so that `toToc` can rebuild the layout. */
+	readonly sources: readonly ReportSource[];
+	/**
+	 * The printing that `toToc` rebuilds and that the errata list corrects.
+	 * @default 'a'
+	 */
+	readonly base?: 'a' | 'b';
+};
+
+/** A decision match with no decisions, for a run without a decisions file. */
+export const noDecisions: DecisionMatch = {byRow: new Map(), orphans: []};
+
+/** The signature shared by all exporters: pure, comparison and context in, file content out. */
+export type Exporter = (comparison: Comparison, context: ReportContext) => string;

@@ -1,0 +1,68 @@
+/**
+ * The JSON report, schema `tocdiff-report/1` (see `json-report.md`): the stable,
+ * machine-readable interface that scripts rely on.
+ */
+import {rowKeys} from '../core/decisions.js';
+import type {Comparison, Row, TocItem} from '../core/types.js';
+import type {ReportContext} from './context.js';
+
+function itemJson(item: TocItem | null): Record<string, unknown> | null {
+	if (item === null) return null;
+	return {
+		lines: item.lines,
+		text: item.text,
+		type: item.type,
+		...(item.label === undefined ? {} : {label: item.label}),
+		title: item.title,
+		...(item.page === undefined ? {} : {page: item.page}),
+		...(item.furniture ? {furniture: true} : {}),
+	};
+}
+
+/** Where a printing stops early: the side, and the lines of the items it lacks. */
+export function truncationOf(rows: readonly Row[]): {readonly printing: string; readonly items: number; readonly lines: readonly [number, number]} | undefined {
+	const lost = rows.filter((row) => row.differences.some((d) => d.kind === 'truncation'));
+	if (lost.length === 0) return undefined;
+	const first = lost[0]!;
+	const last = lost.at(-1)!;
+	// The printing that stops is the one the items are missing from.
+	const side = first.status === 'only-a' ? 'a' : 'b';
+	const firstItem = side === 'a' ? first.a! : first.b!;
+	const lastItem = side === 'a' ? last.a! : last.b!;
+	return {printing: side === 'a' ? 'B' : 'A', items: lost.length, lines: [firstItem.lines[0], lastItem.lines[1]]};
+}
+
+/** Build the report object (exported for tests and for the review screen). */
+export function reportObject(comparison: Comparison, context: ReportContext): Record<string, unknown> {
+	const keys = rowKeys(comparison.rows);
+	const truncation = truncationOf(comparison.rows);
+	return {
+		schema: 'tocdiff-report/1',
+		printings: comparison.printings.map((p) => ({id: p.id, source: p.source, lines: p.lines, items: p.items.length})),
+		...(comparison.split === undefined ? {} : {split: comparison.split}),
+		rows: comparison.rows.map((row, index) => {
+			const decision = context.decisions.byRow.get(index);
+			return {
+				key: keys[index],
+				status: row.status,
+				a: itemJson(row.a),
+				b: itemJson(row.b),
+				similarity: row.similarity,
+				differences: row.differences.map((d) => ({kind: d.kind, severity: d.severity, field: d.field, a: d.a, b: d.b})),
+				...(decision === undefined ? {} : {decision: {...decision, key: undefined}}),
+			};
+		}),
+		summary: {
+			...comparison.summary,
+			...(truncation === undefined ? {} : {truncation}),
+			...(context.decisions.byRow.size > 0 || context.decisions.orphans.length > 0
+				? {decided: context.decisions.byRow.size, orphanedDecisions: context.decisions.orphans.length}
+				: {}),
+		},
+	};
+}
+
+/** The JSON report, pretty-printed, ending in a newline. */
+export function toJson(comparison: Comparison, context: ReportContext): string {
+	return `${JSON.stringify(reportObject(comparison, context), null, 2)}\n`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The text report: what a person reads in a terminal or a pipe. The printings and their lines,
+ * counts by status, severity and kind, then each difference with its line numbers and the
+ * differing characters marked: colour on a terminal, `[-…-]{+…+}` without one.
+ */
+import {highlightSpans} from '../core/highlight.js';
+import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
+import type {ReportContext} from './context.js';
+import {truncationOf} from './json.js';
+
+/** Options for `toText`. */
+export type TextOptions = {
+	/**
+	 * Mark differences with ANSI colour instead of `[-…-]{+…+}`.
+	 * @default false
+	 */
+	readonly color?: boolean;
+};
+
+const ansi = {
+	red: (s: string) => `\u001B[31m${s}\u001B[39m`,
+	green: (s: string) => `\u001B[32m${s}\u001B[39m`,
+	yellow: (s: string) => `\u001B[33m${s}\u001B[39m`,
+	dim: (s: string) => `\u001B[2m${s}\u001B[22m`,
+	bold: (s: string) => `\u001B[1m${s}\u001B[22m`,
+	removed: (s: string) => `\u001B[1;31;9m${s}\u001B[0m`,
+	added: (s: string) => `\u001B[1;32m${s}\u001B[0m`,
+};
+
+const glyphs = {same: '=', changed: '~', 'only-a': '−', 'only-b': '+', moved: '⇄'} as const;
+
+/** Put a printed line on one terminal line: tabs and line breaks become visible gaps. */
+function flat(text: string): string {
+	return text.replaceAll('\t', '  ').replaceAll('\n', ' ⏎ ');
+}
+
+/** The two readings of a row in one line, with A's characters marked out and B's marked in. */
+export function markedLine(a: string, b: string, color: boolean): string {
+	return highlightSpans(flat(a), flat(b))
+		.map((segment) => {
+			switch (segment.kind) {
+				case 'same': {
+					return segment.text;
+				}
+
+				case 'a-only': {
+					return color ? ansi.removed(segment.text) : `[-${segment.text}-]`;
+				}
+
+				case 'b-only': {
+					return color ? ansi.added(segment.text) : `{+${segment.text}+}`;
+				}
+			}
+		})
+		.join('');
+}
+
+function where(row: Row): string {
+	const span = (lines: readonly [number, number]): string => (lines[0] === lines[1] ? `${lines[0]}` : `${lines[0]}–${lines[1]}`);
+	const parts: string[] = [];
+	if (row.a) parts.push(`A ${span(row.a.lines)}`);
+	if (row.b) parts.push(`B ${span(row.b.lines)}`);
+	return parts.join(' · ');
+}
+
+function severityColor(severity: Severity, text: string, color: boolean): string {
+	if (!color) return text;
+	return severity === 'substantive' ? ansi.red(text) : severity === 'minor' ? ansi.yellow(text) : ansi.dim(text);
+}
+
+function worst(row: Row): Severity {
+	return severities.find((s) => row.differences.some((d) => d.severity === s)) ?? 'cosmetic';
+}
+
+const verdictText = {a: 'printing A is right', b: 'printing B is right', edit: 'corrected by hand', 'not-error': 'not an error'} as const;
+
+/** The text report. */
+export function toText(comparison: Comparison, context: ReportContext, options: TextOptions = {}): string {
+	const color = options.color ?? false;
+	const out: string[] = [];
+	const bold = (s: string): string => (color ? ansi.bold(s) : s);
+	for (const p of comparison.printings) {
+		const note = comparison.printings.indexOf(p) > 1 ? '  (not compared: only the first two printings are)' : '';
+		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} items  ${p.source}${note}`);
+	}
+
+	if (comparison.split) {
+		const {boundaries, confidence, method} = comparison.split;
+		out.push(`split at line ${boundaries.join(', ')} (confidence ${confidence.toFixed(2)}: ${method})`);
+	}
+
+	const {summary} = comparison;
+	const s = summary.status;
+	const differences = severities.reduce((n, k) => n + summary.severity[k], 0);
+	out.push(
+		'',
+		`${summary.rows} rows: ${s.same} same · ${s.changed} changed · ${s['only-a']} only in A · ${s['only-b']} only in B · ${s.moved} moved`,
+		`${differences} differences: ${severities.map((k) => severityColor(k, `${summary.severity[k]} ${k}`, color)).join(' · ')}`,
+	);
+	const kinds = Object.entries(summary.kinds).sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0));
+	if (kinds.length > 0) out.push(`  by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
+	if (context.decisions.byRow.size > 0 || context.decisions.orphans.length > 0) {
+		out.push(
+			`  decisions: ${context.decisions.byRow.size} applied` +
+				(context.decisions.orphans.length > 0 ? `, ${context.decisions.orphans.length} no longer match any row (kept in the decisions file)` : ''),
+		);
+	}
+
+	const truncation = truncationOf(comparison.rows);
+	let truncationShown = false;
+	for (const [index, row] of comparison.rows.entries()) {
+		if (row.status === 'same') continue;
+		const head = `${severityColor(worst(row), glyphs[row.status], color)} ${where(row)}`;
+		if (truncation && row.differences.some((d) => d.kind === 'truncation')) {
+			if (truncationShown) continue;
+			truncationShown = true;
+			const lost = comparison.rows.filter((r) => r.differences.some((d) => d.kind === 'truncation'));
+			const titleOf = (r: Row): string => flat((r.a ?? r.b)!.text).slice(0, 60);
+			out.push(
+				'',
+				`${severityColor('substantive', glyphs[row.status], color)} ${truncation.printing === 'B' ? 'A' : 'B'} ${truncation.lines[0]}–${truncation.lines[1]}  ${severityColor('substantive', 'truncation (substantive)', color)}: printing ${truncation.printing} stops early; ${truncation.items} items are not in it`,
+				`    from “${titleOf(lost[0]!)}” to “${titleOf(lost.at(-1)!)}”`,
+			);
+			continue;
+		}
+
+		const kinds = [...new Set(row.differences.map((d) => d.kind))].join(', ');
+		out.push('', `${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${row.similarity.toFixed(2)}` : ''}`);
+		if (row.a && row.b) {
+			out.push(`    ${markedLine(row.a.text.trim(), row.b.text.trim(), color)}`);
+			for (const d of row.differences) {
+				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${flat(d.a)}” → “${flat(d.b)}”`);
+			}
+		} else {
+			const item = (row.a ?? row.b)!;
+			const d = row.differences[0];
+			out.push(`    ${flat(item.text.trim())}`);
+			if (d) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: only in printing ${row.a ? 'A' : 'B'}`);
+		}
+
+		const decision = context.decisions.byRow.get(index);
+		if (decision?.verdict) out.push(`    decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${decision.text ?? ''}”` : ''}`);
+		if (decision?.note) out.push(`    note: ${decision.note}`);
+	}
+
+	if (summary.differing === 0) out.push('', 'The printings agree entry for entry.');
+	return `${out.join('\n')}\n`;
+}
