@@ -30,6 +30,8 @@ export type AlignOp =
 type Features = {
 	readonly item: TocItem;
 	readonly key: string;
+	/** The key of label and title together, for when one printing read the label as title. */
+	readonly fullKey: string;
 	readonly exact: string;
 	readonly page: number | undefined;
 };
@@ -49,7 +51,8 @@ const minSimilarity = 0.5;
 function features(item: TocItem): Features {
 	const normalized = normalizeTitle(item.title);
 	const key = ocrKey(normalized);
-	return {item, key, exact: `${item.labelValue ? JSON.stringify(item.labelValue) : ''}|${normalized}|${item.page ?? ''}`, page: pageNumber(item.page)};
+	const fullKey = item.label === undefined ? key : ocrKey(normalizeTitle(`${item.label} ${item.title}`));
+	return {item, key, fullKey, exact: `${item.labelValue ? JSON.stringify(item.labelValue) : ''}|${normalized}|${item.page ?? ''}`, page: pageNumber(item.page)};
 }
 
 /** Similarity of two strings from their edit distance, 0..1. */
@@ -67,7 +70,8 @@ function similarity(a: Features, b: Features): number {
 		// A quick bound on the edit distance saves the full computation for unrelated titles.
 		const longest = Math.max(a.key.length, b.key.length);
 		const bound = 1 - Math.abs(a.key.length - b.key.length) / longest;
-		const title = bound < 0.4 ? bound : ratio(a.key, b.key);
+		let title = bound < 0.4 ? bound : ratio(a.key, b.key);
+		if ((a.item.label === undefined) !== (b.item.label === undefined)) title = Math.max(title, ratio(a.fullKey, b.fullKey));
 		total += 0.7 * title;
 		weight += 0.7;
 		if (title < 0.45) return title * 0.7;

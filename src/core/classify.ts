@@ -116,15 +116,9 @@ export function isOcrVariant(a: string, b: string): boolean {
 	// One letter dropped or added, or a letter doubled.
 	if (Math.abs(a.length - b.length) === 1 && distance(a, b) === 1) return true;
 	if (strip(a) === strip(b)) return true;
-	// Confusions: fold every pair to one side and compare.
-	let fa = a;
-	let fb = b;
-	for (const [x, y] of ocrPairs) {
-		fa = fa.replaceAll(x, y);
-		fb = fb.replaceAll(x, y);
-	}
-
-	if (fa === fb) return true;
+	// Confusions: fold every pair to one side and compare, as printed and in lower case.
+	const fold = (s: string): string => ocrPairs.reduce((text, [x, y]) => text.replaceAll(x, y), s);
+	if (fold(a) === fold(b) || fold(a.toLowerCase()) === fold(b.toLowerCase())) return true;
 	// A single substituted letter inside a longer word is most often a misread glyph.
 	return a.length === b.length && a.length >= 4 && distance(a, b) === 1 && !/\d/.test(a + b);
 }
@@ -316,6 +310,24 @@ function compareLeaders(a: TocItem, b: TocItem): Difference[] {
 
 /** Every difference between two paired items, in reading order: label, title, leaders, page. */
 export function classifyPair(a: TocItem, b: TocItem): Difference[] {
+	// One printing read the numbering as part of the title (`Chapter One` / `Chapter Onc`):
+	// compare label and title together.
+	if ((a.label === undefined) !== (b.label === undefined)) {
+		const whole = (item: TocItem): TocItem => {
+			if (item.label === undefined) return item;
+			const {label, labelValue: _value, ...rest} = item;
+			const offset = label.length + 1;
+			return {
+				...rest,
+				title: `${label} ${item.title}`.trim(),
+				titleMarkup: `${label} ${item.titleMarkup}`.trim(),
+				italics: item.italics.map((s) => ({start: s.start + offset, end: s.end + offset})),
+			};
+		};
+
+		return [...compareTitles(whole(a), whole(b)), ...compareLeaders(a, b), ...comparePages(a, b)];
+	}
+
 	return [...compareLabels(a, b), ...compareTitles(a, b), ...compareLeaders(a, b), ...comparePages(a, b)];
 }
 

@@ -41,8 +41,11 @@ const contentsWords =
 	'(?:table\\s+of\\s+)?contents|index|inhoud|inhalt|inhaltsverzeichnis|table\\s+des\\s+mati[eè]res|sommaire|содержание|оглавление|indice|índice';
 
 const contentsHeading = new RegExp(`^(?:${contentsWords})\\.?$`, 'iu');
+// A running head repeats the contents heading with the page number of the contents page itself,
+// set off by one space (`CONTENTS 689`); `Index\t345` is an entry, so `index` is not among them.
+const runningWords = '(?:table\\s+of\\s+)?contents|inhoud|inhalt|table\\s+des\\s+mati[eè]res|sommaire|содержание|оглавление';
 const runningHead = new RegExp(
-	`^(?:(?:${contentsWords})\\.?(?:\\s*[-—–]+\\s*(?:continued|cont\\.?|suite|продолжение))?\\s+[\\divxlc]+|[\\divxlc]+\\s+(?:${contentsWords})\\.?)$`,
+	`^(?:(?:${runningWords})\\.?(?:\\s*[-—–]+\\s*(?:continued|cont\\.?|suite|продолжение))? [\\divxlc]+|[\\divxlc]+ (?:${runningWords})\\.?)$`,
 	'iu',
 );
 const columnWords = 'page|pages|pp?\\.|paragraph|paragraphs|chap\\.?|chapter|bladz\\.?|bladzijde|seite|стр\\.?|страница|с\\.|no\\.';
@@ -58,7 +61,7 @@ const pageRef = String.raw`(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*
  * Groups: `lead` is the separator as printed, `page` the page reference.
  */
 const strongTail = new RegExp(
-	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…_](?:[ \t]*[.·․‥…_])+|…)[ \t]*| {2,})(?<page>(?:_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?${pageRef}_?)$`,
+	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,})(?<page>(?:_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?${pageRef}_?)$`,
 	'u',
 );
 const weakTail = /(?<lead> )(?<page>\d{1,4})$/u;
@@ -215,7 +218,7 @@ function looksUnfinished(last: LineParse, next: LineParse, width: number): boole
 		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/iu.test(text) ||
 		/^\p{Ll}/u.test(stripMarkup(next.titleMarkup).title) ||
 		next.indent > last.indent ||
-		last.raw.trimEnd().length >= width * 0.8
+		(width >= 40 && last.raw.trimEnd().length >= width * 0.85)
 	);
 }
 
@@ -363,11 +366,10 @@ function makeItem(group: readonly LineParse[], index: number, type: TocItem['typ
 	return item;
 }
 
-/** Join the title parts of a wrapped entry with single spaces; keep a line-end hyphen visible. */
+/** Join the title parts of a wrapped entry with single spaces; spacing inside a line is kept. */
 function joinTitleLines(parts: readonly string[]): string {
 	return parts
+		.map((p) => p.trim())
 		.filter((p) => p !== '')
-		.join(' ')
-		.replaceAll(/\s+/g, ' ')
-		.trim();
+		.join(' ');
 }

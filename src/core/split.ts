@@ -21,7 +21,10 @@ export type SplitResult = {
 	readonly report: SplitReport;
 };
 
-const signatureLength = 12;
+/** Lines in a signature: enough to be sure, few enough to fit inside a short printing. */
+function signatureLength(lineCount: number): number {
+	return Math.min(12, Math.max(3, Math.floor(lineCount / 4)));
+}
 
 type Line = {readonly n: number; readonly key: string; readonly page: number | undefined; readonly role: string; readonly hasPage: boolean};
 
@@ -37,8 +40,11 @@ function similar(a: string, b: string): boolean {
 	return 1 - distance(a, b) / longest >= 0.8;
 }
 
-/** How many of `signature` recur in order in `lines` from `start` on, within a short window. */
-function recurrence(lines: readonly Line[], start: number, signature: readonly Line[]): number {
+/**
+ * How many of `signature` recur in order in `lines` from `start` on, within a short window, as a
+ * share; and the index after the last line that matched.
+ */
+function recurrence(lines: readonly Line[], start: number, signature: readonly Line[]): {readonly score: number; readonly end: number} {
 	let at = start;
 	let matched = 0;
 	const limit = Math.min(lines.length, start + signature.length * 2 + 6);
@@ -52,7 +58,7 @@ function recurrence(lines: readonly Line[], start: number, signature: readonly L
 		}
 	}
 
-	return matched / signature.length;
+	return {score: matched / signature.length, end: at};
 }
 
 /** Whether page numbers fall back at `index`: the pages before are higher than those after. */
@@ -69,23 +75,19 @@ function findNext(
 	lines: readonly Line[],
 	signatures: ReadonlyArray<{readonly offset: number; readonly lines: readonly Line[]}>,
 	from: number,
-): {readonly index: number; readonly score: number; readonly restart: boolean} | undefined {
-	let best: {index: number; score: number; restart: boolean} | undefined;
+): {readonly index: number; readonly score: number; readonly restart: boolean; readonly end: number} | undefined {
+	let best: {index: number; score: number; restart: boolean; end: number} | undefined;
+	const total = (found: {score: number; restart: boolean}): number => found.score + (found.restart ? 0.15 : 0);
 	for (const signature of signatures) {
 		const head = signature.lines.slice(0, 3);
 		for (let k = from; k < lines.length; k++) {
 			const candidate = lines[k]!;
 			if (!head.some((h) => h.key === candidate.key || (candidate.key.length > 6 && similar(h.key, candidate.key)))) continue;
-			const score = recurrence(lines, k, signature.lines);
-			const restart = pagesRestart(lines, k);
-			const total = score + (restart ? 0.15 : 0);
-			if (score >= 0.5 && (best === undefined || total > best.score + (best.restart ? 0.15 : 0) + 1e-9)) {
-				// The signature may start inside the later printing (its title page lacking):
-				// step back by the offset of the signature when those lines are there too.
-				best = {index: k, score, restart};
-			}
-
-			if (score >= 0.5) break;
+			const {score, end} = recurrence(lines, k, signature.lines);
+			if (score < 0.5) continue;
+			const found = {index: k, score, restart: pagesRestart(lines, k), end};
+			if (best === undefined || total(found) > total(best) + 1e-9) best = found;
+			break;
 		}
 	}
 
@@ -138,28 +140,30 @@ export function findPrintings(lines: readonly string[], splitAt?: number): Split
 				[first.n, lastOf(splitAt)],
 				[second.n, nonEmpty.at(-1)!.n],
 			],
-			report: {boundaries: [splitAt], confidence: 1, method: '--split-at'},
+			report: {boundaries: [second.n], confidence: 1, method: '--split-at'},
 		};
 	}
 
 	// Signatures: the file's opening lines; the lines after the first contents heading; the first entries.
-	const signatures: Array<{offset: number; lines: Line[]}> = [{offset: 0, lines: nonEmpty.slice(0, signatureLength)}];
+	const length = signatureLength(nonEmpty.length);
+	const signatures: Array<{offset: number; lines: Line[]}> = [{offset: 0, lines: nonEmpty.slice(0, length)}];
 	const heading = nonEmpty.findIndex((l) => l.role === 'contents-heading');
-	if (heading > 0) signatures.push({offset: heading, lines: nonEmpty.slice(heading, heading + signatureLength)});
+	if (heading > 0) signatures.push({offset: heading, lines: nonEmpty.slice(heading, heading + length)});
 	const firstEntry = nonEmpty.findIndex((l) => l.hasPage);
 	if (firstEntry > 0 && firstEntry !== heading) {
-		signatures.push({offset: firstEntry, lines: nonEmpty.slice(firstEntry, firstEntry + signatureLength)});
+		signatures.push({offset: firstEntry, lines: nonEmpty.slice(firstEntry, firstEntry + length)});
 	}
 
 	const starts: number[] = [0];
 	const scores: number[] = [];
 	const methods = new Set<string>();
+	const usable = signatures.filter((s) => s.lines.length >= 3);
+	// Search past the lines that make up the signatures in each printing found so far, so that
+	// a printing's own opening never counts as the start of another.
+	const span = Math.max(...usable.map((s) => s.offset + s.lines.length), 1);
 	for (;;) {
 		const previous = starts.at(-1)!;
-		// A printing is at least a few lines long: search past the signature of the current one.
-		const from = previous + Math.max(3, Math.min(signatureLength, Math.floor((nonEmpty.length - previous) / 4)));
-		const usable = signatures.filter((s) => s.lines.length >= 3);
-		const found = findNext(nonEmpty, usable, from);
+		const found = findNext(nonEmpty, usable, previous + span);
 		if (!found) break;
 		const index = extendBack(nonEmpty, found.index, previous + 1);
 		starts.push(index);

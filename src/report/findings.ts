@@ -1,0 +1,112 @@
+/**
+ * What the exporters share: the differences of a comparison listed one by one with their row and
+ * decision, counts by severity, and small formatting helpers.
+ */
+import {rowKeys, type Decision} from '../core/decisions.js';
+import {severities, type Comparison, type Difference, type Printing, type Row, type Severity, type TocItem} from '../core/types.js';
+import type {ReportContext} from './context.js';
+
+/** One difference with the row it belongs to and the decision on that row. */
+export type Finding = {
+	/** The row's position in `comparison.rows`, from 0. */
+	readonly index: number;
+	/** The row's content key (see `rowKeys`). */
+	readonly key: string;
+	readonly row: Row;
+	readonly difference: Difference;
+	readonly decision: Decision | undefined;
+};
+
+/** Every difference of every row, in reading order. */
+export function findingsOf(comparison: Comparison, context: ReportContext): readonly Finding[] {
+	const keys = rowKeys(comparison.rows);
+	return comparison.rows.flatMap((row, index) =>
+		row.differences.map((difference) => ({
+			index,
+			key: keys[index] ?? '',
+			row,
+			difference,
+			decision: context.decisions.byRow.get(index),
+		})),
+	);
+}
+
+/** Whether a decision settles its row: it has a verdict (a note alone does not). */
+export function isDecided(decision: Decision | undefined): decision is Decision & {readonly verdict: NonNullable<Decision['verdict']>} {
+	return decision?.verdict !== undefined;
+}
+
+/** Counts of differences for one severity. */
+export type SeverityTally = {readonly total: number; readonly decided: number; readonly undecided: number};
+
+/** Count differences, decided and undecided, by severity. */
+export function tallyBySeverity(findings: readonly Finding[]): Readonly<Record<Severity, SeverityTally>> {
+	const entries = severities.map((severity) => {
+		const group = findings.filter((finding) => finding.difference.severity === severity);
+		const decided = group.filter((finding) => isDecided(finding.decision)).length;
+		return [severity, {total: group.length, decided, undecided: group.length - decided}] as const;
+	});
+	return Object.fromEntries(entries) as Record<Severity, SeverityTally>;
+}
+
+/** The two printings the rows compare. */
+export function comparedPrintings(comparison: Comparison): readonly [Printing, Printing] {
+	const [a, b] = comparison.printings;
+	if (!a || !b) throw new Error('A comparison needs two printings');
+	return [a, b];
+}
+
+/** A line range as `52` or `52–53`. */
+export function formatLines(lines: readonly [number, number], dash = '–'): string {
+	return lines[0] === lines[1] ? String(lines[0]) : `${lines[0]}${dash}${lines[1]}`;
+}
+
+/** The page a row refers to: A's page reference, else B's. */
+export function rowPage(row: Row): string | undefined {
+	return row.a?.page ?? row.b?.page;
+}
+
+/** The most serious severity among a row's differences. */
+export function rowSeverity(row: Row): Severity | undefined {
+	return severities.find((severity) => row.differences.some((difference) => difference.severity === severity));
+}
+
+/** The item on one side of a row. */
+export function itemOf(row: Row, side: 'a' | 'b'): TocItem | null {
+	return side === 'a' ? row.a : row.b;
+}
+
+/** Glyphs that tell severities apart without colour (see the HTML legend). */
+export const severityGlyphs = {substantive: '▲', minor: '◆', cosmetic: '○'} as const satisfies Record<Severity, string>;
+
+/** One sentence per severity, for legends. */
+export const severityMeanings = {
+	substantive: 'changes what the entry says or where it points: numbers, dates, pages, words, missing entries',
+	minor: 'a spelling variant or a likely recognition error',
+	cosmetic: 'punctuation, leaders, spacing, case or markup only',
+} as const satisfies Record<Severity, string>;
+
+/** Human words for a verdict. */
+export function describeVerdict(decision: Decision | undefined, a = 'A', b = 'B'): string {
+	switch (decision?.verdict) {
+		case 'a': {
+			return `${a} is right`;
+		}
+
+		case 'b': {
+			return `${b} is right`;
+		}
+
+		case 'edit': {
+			return 'edited';
+		}
+
+		case 'not-error': {
+			return 'not an error';
+		}
+
+		case undefined: {
+			return 'undecided';
+		}
+	}
+}

@@ -1,0 +1,190 @@
+/**
+ * The HTML export: one self-contained page (inline CSS, no script, nothing fetched) with a
+ * summary, a legend and a side-by-side table of every row, the differing spans highlighted.
+ * Severities are told apart by glyph and word as well as colour, so the page works in print,
+ * in greyscale and for colour-blind readers (Okabe–Ito colours).
+ */
+import type {Decision} from '../core/decisions.js';
+import {highlightSpans, segmentsOf, type HighlightSegment} from '../core/highlight.js';
+import {severities, type Comparison, type Printing, type Row, type Severity, type TocItem} from '../core/types.js';
+import type {ReportContext} from './context.js';
+import {escapeHtml as h} from './escape.js';
+import {
+	comparedPrintings,
+	describeVerdict,
+	findingsOf,
+	formatLines,
+	isDecided,
+	rowSeverity,
+	severityGlyphs,
+	severityMeanings,
+	tallyBySeverity,
+} from './findings.js';
+
+const style = `
+:root { --substantive: #b84a00; --substantive-bg: #fbe4d6; --minor: #005a8c; --minor-bg: #dcebf5;
+  --cosmetic: #555; --cosmetic-bg: #ececec; --mark: #ffe16b; --rule: #c9c9c9; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1a1a1a;
+  margin: 1.5rem auto; max-width: 78rem; padding: 0 1rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+p.sources { margin: 0 0 1rem; color: #333; }
+table { border-collapse: collapse; }
+.summary td, .summary th { padding: .25rem .75rem; border-bottom: 1px solid var(--rule); text-align: right; }
+.summary th:first-child, .summary td:first-child { text-align: left; }
+.sev { display: inline-block; font-weight: 600; white-space: nowrap; padding: 0 .35rem; border-radius: 3px; border: 1px solid; }
+.sev.substantive { color: var(--substantive); background: var(--substantive-bg); }
+.sev.minor { color: var(--minor); background: var(--minor-bg); }
+.sev.cosmetic { color: var(--cosmetic); background: var(--cosmetic-bg); border-style: dashed; }
+.legend { list-style: none; padding: 0; margin: 0; } .legend li { margin: .2rem 0; }
+mark { background: var(--mark); color: inherit; text-decoration: underline 2px; text-underline-offset: 2px; border-radius: 2px; }
+.tab { color: #888; } .empty { color: #888; font-style: italic; }
+.controls { margin: 1rem 0 .5rem; }
+.rows { width: 100%; table-layout: fixed; font-size: 14px; }
+.rows th { text-align: left; background: #f4f4f4; position: sticky; top: 0; border-bottom: 2px solid #888; }
+.rows th, .rows td { padding: .3rem .45rem; vertical-align: top; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
+.rows td.reading { white-space: pre-wrap; }
+.rows .num, .rows .line { width: 3.2rem; color: #555; font-variant-numeric: tabular-nums; }
+.rows .severity { width: 8.2rem; } .rows .decision { width: 10rem; } .rows .kinds { width: 8rem; }
+.rows tr.same td { color: #555; }
+.rows tr.substantive td:first-child { border-left: 6px solid var(--substantive); }
+.rows tr.minor td:first-child { border-left: 6px double var(--minor); }
+.rows tr.cosmetic td:first-child { border-left: 6px dotted var(--cosmetic); }
+.rows td.chosen { outline: 2px solid #1a1a1a; outline-offset: -2px; }
+.rows td.chosen::before { content: "✓ "; font-weight: 700; }
+.kinds ul { margin: 0; padding: 0; list-style: none; }
+.note { display: block; color: #444; font-style: italic; }
+body:has(#differing-only:checked) .rows tr.same { display: none; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print { body { margin: 0; max-width: none; font-size: 10pt; } .controls { display: none; }
+  .rows { font-size: 9pt; } .rows th { position: static; } .rows tr { break-inside: avoid; }
+  .rows .num, .rows .line { width: 2.6rem; } .rows .severity { width: 7.4rem; }
+  .rows .kinds { width: 6.5rem; } .rows .decision { width: 8rem; } }
+`;
+
+function spans(segments: readonly HighlightSegment[]): string {
+	return segments
+		.map(({text, kind}) => {
+			const escaped = h(text).replaceAll('\t', '<span class="tab" title="tab">⇥</span>\t').replaceAll('\n', '↵\n');
+			return kind === 'same' ? escaped : `<mark>${escaped}</mark>`;
+		})
+		.join('');
+}
+
+function severityBadge(severity: Severity): string {
+	return `<span class="sev ${severity}">${severityGlyphs[severity]} ${severity}</span>`;
+}
+
+function cell(item: TocItem | null, segments: readonly HighlightSegment[] | undefined, chosen: boolean, id: string): string {
+	const className = `reading${chosen ? ' chosen' : ''}`;
+	if (!item) return `<td class="${className}"><span class="empty">not in ${h(id)}</span></td>`;
+	return `<td class="${className}">${segments ? spans(segments) : spans([{text: item.text, kind: 'same'}])}</td>`;
+}
+
+function decisionCell(decision: Decision | undefined, ids: readonly [string, string]): string {
+	if (!decision) return '<td class="decision"></td>';
+	const verdict = decision.verdict === undefined ? '' : describeVerdict(decision, ids[0], ids[1]);
+	const edit = decision.verdict === 'edit' ? `: <q>${h(decision.text ?? '')}</q>` : '';
+	const note = decision.note ? `<span class="note">${h(decision.note)}</span>` : '';
+	return `<td class="decision">${h(verdict)}${edit}${note}</td>`;
+}
+
+function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string]): string {
+	const severity = rowSeverity(row);
+	const segments = row.a && row.b && row.differences.length > 0 ? highlightSpans(row.a.text, row.b.text) : undefined;
+	const kinds = row.differences
+		.map((difference) => `<li>${severityGlyphs[difference.severity]} ${h(difference.kind)}</li>`)
+		.join('');
+	const classes = [row.status === 'same' ? 'same' : 'differs', ...(severity ? [severity] : [])].join(' ');
+	return [
+		`<tr id="row-${index + 1}" class="${classes}">`,
+		`<td class="num">${index + 1}</td>`,
+		`<td class="severity">${severity ? severityBadge(severity) : ''}</td>`,
+		`<td class="line">${row.a ? formatLines(row.a.lines) : ''}</td>`,
+		cell(row.a, segments && segmentsOf(segments, 'a'), decision?.verdict === 'a', ids[0]),
+		`<td class="line">${row.b ? formatLines(row.b.lines) : ''}</td>`,
+		cell(row.b, segments && segmentsOf(segments, 'b'), decision?.verdict === 'b', ids[1]),
+		`<td class="kinds">${kinds === '' ? '' : `<ul>${kinds}</ul>`}</td>`,
+		decisionCell(decision, ids),
+		'</tr>',
+	].join('');
+}
+
+function describe(printing: Printing): string {
+	return `<strong>${h(printing.id)}</strong>: ${h(printing.source)}, lines ${formatLines(printing.lines)} (${printing.items.length} items)`;
+}
+
+/**
+ * Write the comparison as one self-contained HTML page: summary counts by severity (decided and
+ * undecided), a legend, and a side-by-side table of all rows with the differing spans marked, the
+ * chosen reading outlined and ticked, and each decision and note. A checkbox hides unchanged rows.
+ *
+ * @example
+ * toHtml(comparison, context) // '<!doctype html>\n<html lang="en">…'
+ */
+export function toHtml(comparison: Comparison, context: ReportContext): string {
+	const [a, b] = comparedPrintings(comparison);
+	const ids = [a.id, b.id] as const;
+	const findings = findingsOf(comparison, context);
+	const tally = tallyBySeverity(findings);
+	const decided = findings.filter((finding) => isDecided(finding.decision)).length;
+	const status = {same: 0, changed: 0, moved: 0, 'only-a': 0, 'only-b': 0};
+	for (const row of comparison.rows) status[row.status]++;
+
+	const summaryRows = severities.map((severity) => {
+		const {total, decided: done, undecided} = tally[severity];
+		return `<tr><td>${severityBadge(severity)}</td><td>${total}</td><td>${done}</td><td>${undecided}</td></tr>`;
+	});
+	const orphans = context.decisions.orphans.map(
+		(orphan) =>
+			`<li>${h(ids[0])} <q>${h(orphan.a ?? '')}</q>, ${h(ids[1])} <q>${h(orphan.b ?? '')}</q>: ${h(orphan.verdict === undefined ? 'note only' : describeVerdict(orphan, ids[0], ids[1]))}${orphan.note ? ` — ${h(orphan.note)}` : ''}</li>`,
+	);
+
+	return [
+		'<!doctype html>',
+		'<html lang="en">',
+		'<head>',
+		'<meta charset="utf-8">',
+		'<meta name="viewport" content="width=device-width, initial-scale=1">',
+		`<title>Contents compared: ${h(a.id)} and ${h(b.id)}</title>`,
+		`<style>${style}</style>`,
+		'</head>',
+		'<body>',
+		'<header>',
+		`<h1>Contents compared: printings ${h(a.id)} and ${h(b.id)}</h1>`,
+		`<p class="sources">${describe(a)}<br>${describe(b)}</p>`,
+		'</header>',
+		'<section aria-labelledby="summary">',
+		'<h2 id="summary">Summary</h2>',
+		'<table class="summary"><thead><tr><th>Severity</th><th>Differences</th><th>Decided</th><th>Undecided</th></tr></thead><tbody>',
+		...summaryRows,
+		`<tr><th>Total</th><th>${findings.length}</th><th>${decided}</th><th>${findings.length - decided}</th></tr>`,
+		'</tbody></table>',
+		`<p>Rows: ${status.same + status.changed + status.moved} paired (${status.same} same, ${status.changed} changed${status.moved > 0 ? `, ${status.moved} moved` : ''}), ${status['only-a']} in ${h(a.id)} only, ${status['only-b']} in ${h(b.id)} only.</p>`,
+		'</section>',
+		'<section aria-labelledby="legend">',
+		'<h2 id="legend">Legend</h2>',
+		'<ul class="legend">',
+		...severities.map((severity) => `<li>${severityBadge(severity)} ${h(severityMeanings[severity])}</li>`),
+		'<li><mark>marked text</mark> differs from the other printing; <span class="tab">⇥</span> is a tab</li>',
+		'<li><span class="sev" style="border-color:#1a1a1a">✓</span> an outlined, ticked reading is the one a reviewer chose</li>',
+		'</ul>',
+		'</section>',
+		'<section aria-labelledby="rows">',
+		'<h2 id="rows">Side by side</h2>',
+		'<p class="controls"><label><input type="checkbox" id="differing-only"> Show differing rows only</label></p>',
+		'<table class="rows">',
+		`<thead><tr><th class="num" title="row">#</th><th class="severity">Severity</th><th class="line">${h(a.id)} line</th><th>Printing ${h(a.id)}</th><th class="line">${h(b.id)} line</th><th>Printing ${h(b.id)}</th><th class="kinds">Differences</th><th class="decision">Decision</th></tr></thead>`,
+		'<tbody>',
+		...comparison.rows.map((row, index) => rowHtml(row, index, context.decisions.byRow.get(index), ids)),
+		'</tbody>',
+		'</table>',
+		'</section>',
+		...(orphans.length > 0
+			? ['<section aria-labelledby="orphans">', '<h2 id="orphans">Decisions that match no row</h2>', '<ul>', ...orphans, '</ul>', '</section>']
+			: []),
+		'</body>',
+		'</html>',
+		'',
+	].join('\n');
+}

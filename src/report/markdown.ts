@@ -1,0 +1,349 @@
+/**
+ * The errata list in the book trade's form (`p. 181 (line 52): for “JULY 1” read “JULY 4”`),
+ * grouped by severity under a summary table. A decision picks the reading to print; without one
+ * both readings are given and marked undecided. A printing that stops short is one line.
+ */
+import type {Decision} from '../core/decisions.js';
+import {changedRegion} from '../core/highlight.js';
+import {assertNever, severities, type Comparison, type Difference, type Row, type Severity, type TocItem} from '../core/types.js';
+import type {ReportContext} from './context.js';
+import {escapeMarkdown} from './escape.js';
+import {
+	comparedPrintings,
+	findingsOf,
+	formatLines,
+	isDecided,
+	itemOf,
+	rowPage,
+	rowSeverity,
+	severityGlyphs,
+	tallyBySeverity,
+} from './findings.js';
+
+type Side = 'a' | 'b';
+
+/** One line of the errata list, filed under a severity or among the non-errors. */
+type Entry = {readonly group: Severity | 'not-error'; readonly text: string};
+
+/** A reading as printed in an errata line: quoted, escaped, tabs and line breaks made visible. */
+function quote(reading: string): string {
+	if (reading === '') return 'nothing';
+	const trimmed = reading.trim();
+	const shown =
+		trimmed === ''
+			? reading.replaceAll(' ', '␣').replaceAll('\t', '⇥')
+			: trimmed.replaceAll(/\s*\t\s*/g, ' ⇥ ').replaceAll(/\s*\r?\n\s*/g, ' / ');
+	return `“${escapeMarkdown(shown)}”`;
+}
+
+/** Cut a title to a readable length for a one-line mention. */
+function shortTitle(item: TocItem, max = 48): string {
+	const title = item.title.trim();
+	return title.length <= max ? title : `${title.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** `for “X” read “Y”`, or `delete`/`insert` when a side is empty. */
+function correction(wrong: string, right: string): string {
+	if (right.trim() === '') return `delete ${quote(wrong)}`;
+	if (wrong.trim() === '') return `insert ${quote(right)}`;
+	return `for ${quote(wrong)} read ${quote(right)}`;
+}
+
+function noteOf(decision: Decision | undefined): string {
+	const note = decision?.note?.trim();
+	return note ? `. Note: ${escapeMarkdown(note.replaceAll(/\s+/g, ' '))}` : '';
+}
+
+/** Writes errata lines for one comparison; knows the printings and the base. */
+class Errata {
+	readonly entries: Entry[] = [];
+	readonly ids: Readonly<Record<Side, string>>;
+	readonly base: Side;
+	private readonly comparison: Comparison;
+	private readonly context: ReportContext;
+
+	constructor(comparison: Comparison, context: ReportContext) {
+		this.comparison = comparison;
+		this.context = context;
+		const [a, b] = comparedPrintings(comparison);
+		this.ids = {a: a.id, b: b.id};
+		this.base = context.base ?? 'a';
+	}
+
+	/** `line 52`, `lines 101–121`, or `B line 176` for the printing that is not the base. */
+	ref(side: Side, lines: readonly [number, number]): string {
+		const word = lines[0] === lines[1] ? 'line' : 'lines';
+		return `${side === this.base ? '' : `${this.ids[side]} `}${word} ${formatLines(lines)}`;
+	}
+
+	/** Where in `side`'s printing something from row `index` would go: after that printing's previous item. */
+	insertionPoint(side: Side, index: number): string {
+		for (let i = index - 1; i >= 0; i--) {
+			const item = itemOf(this.comparison.rows[i]!, side);
+			if (item) return `after ${this.ref(side, [item.lines[1], item.lines[1]])}`;
+		}
+
+		return side === this.base ? 'at the start' : `at the start of ${this.ids[side]}`;
+	}
+
+	add(group: Entry['group'], page: string | undefined, where: string, body: string, tags: string): void {
+		const text = `${page === undefined ? where : `p. ${escapeMarkdown(page)} (${where})`}: ${body} — ${tags}`;
+		this.entries.push({group, text});
+	}
+
+	paired(row: Row & {readonly a: TocItem; readonly b: TocItem}, decision: Decision | undefined): void {
+		const page = rowPage(row);
+		const both = `${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`;
+		const kinds = row.differences.map((difference) => difference.kind).join(', ');
+		const verdict = decision?.verdict;
+		switch (verdict) {
+			case 'edit': {
+				const text = decision?.text ?? '';
+				const clauses = (['a', 'b'] as const)
+					.filter((side) => row[side].text !== text)
+					.map((side) => {
+						const region = changedRegion(row[side].text, text);
+						return `${this.ref(side, row[side].lines)}: ${correction(region.a, region.b)}`;
+					});
+				if (clauses.length === 0) return;
+				const body = clauses.join('; ');
+				this.entries.push({group: rowSeverity(row) ?? 'cosmetic', text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, edited${noteOf(decision)}`});
+				return;
+			}
+
+			case 'a':
+			case 'b': {
+				const right = verdict;
+				const wrong = right === 'a' ? 'b' : 'a';
+				for (const difference of row.differences) {
+					this.add(difference.severity, page, this.ref(wrong, row[wrong].lines), correction(difference[wrong], difference[right]), `${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`);
+				}
+
+				return;
+			}
+
+			case 'not-error':
+			case undefined: {
+				for (const difference of row.differences) {
+					const readings = `${this.ids.a} ${quote(difference.a)}, ${this.ids.b} ${quote(difference.b)}`;
+					const group = decision ? 'not-error' : difference.severity;
+					this.add(group, page, both, readings, `${difference.kind}${decision ? '' : ', undecided'}${noteOf(decision)}`);
+				}
+
+				return;
+			}
+
+			default: {
+				assertNever(verdict);
+			}
+		}
+	}
+
+	/** A row found in one printing only (`present`), and not part of a truncated run. */
+	oneSided(index: number, row: Row, present: Side, item: TocItem, decision: Decision | undefined): void {
+		const absent: Side = present === 'a' ? 'b' : 'a';
+		const page = rowPage(row);
+		const here = this.ref(present, item.lines);
+		const difference: Difference | undefined = row.differences[0];
+		const kind = difference?.kind ?? (present === 'a' ? 'missing' : 'extra');
+		const severity = difference?.severity ?? 'substantive';
+		const note = noteOf(decision);
+		const verdict = decision?.verdict;
+		switch (verdict) {
+			case undefined:
+			case 'not-error': {
+				const tags = `${kind}${decision ? '' : ', undecided'}${note}`;
+				this.add(decision ? 'not-error' : severity, page, here, `${quote(item.text)} is in ${this.ids[present]} only`, tags);
+				return;
+			}
+
+			case 'edit': {
+				const text = decision?.text ?? '';
+				const body = `${correction(item.text, text)}; ${this.insertionPoint(absent, index)}: ${correction('', text)}`;
+				this.add(severity, page, here, body, `${kind}, edited${note}`);
+				return;
+			}
+
+			default: {
+				if (verdict === present) {
+					this.add(severity, page, this.insertionPoint(absent, index), `${correction('', item.text)} (from ${here})`, `${kind}, as in ${this.ids[present]}${note}`);
+				} else {
+					this.add(severity, page, here, correction(item.text, ''), `${kind}, as in ${this.ids[absent]}${note}`);
+				}
+			}
+		}
+	}
+
+	/** Consecutive items one printing has after the other stops, as one line. */
+	truncated(first: number, rows: readonly Row[], present: Side, decision: Decision | undefined): void {
+		const items = rows.map((row) => itemOf(row, present)).filter((item): item is TocItem => item !== null);
+		const head = items[0];
+		const tail = items.at(-1);
+		if (!head || !tail) return;
+		const absent: Side = present === 'a' ? 'b' : 'a';
+		const span: [number, number] = [head.lines[0], tail.lines[1]];
+		const count = items.length === 1 ? '1 item' : `${items.length} items`;
+		const pages = (item: TocItem): string => (item.page === undefined ? '' : ` (p. ${escapeMarkdown(item.page)})`);
+		const range =
+			items.length === 1
+				? `${quote(shortTitle(head))}${pages(head)}`
+				: `from ${quote(shortTitle(head))}${pages(head)} to ${quote(shortTitle(tail))}${pages(tail)}`;
+		const stop = this.insertionPoint(absent, first).replace(/^after /, 'stops after ');
+		const severity = rows[0]?.differences[0]?.severity ?? 'substantive';
+		const note = noteOf(decision);
+		const where = this.ref(present, span);
+		const verdict = decision?.verdict;
+		switch (verdict) {
+			case undefined:
+			case 'not-error': {
+				const body = `${count}, ${range}, are not in ${this.ids[absent]}, which ${stop}`;
+				this.entries.push({group: decision ? 'not-error' : severity, text: `${where}: ${body} — truncation${decision ? '' : ', undecided'}${note}`});
+				return;
+			}
+
+			case 'edit': {
+				return; // Edited rows are never grouped; see `write`.
+			}
+
+			default: {
+				const body =
+					verdict === present
+						? `${this.ids[absent]} ${stop}: insert ${where} of ${this.ids[present]}, ${count}, ${range}`
+						: `delete ${count}, ${range}`;
+				const at = verdict === present ? '' : `${where}: `;
+				this.entries.push({group: severity, text: `${at}${body} — truncation, as in ${this.ids[verdict]}${note}`});
+			}
+		}
+	}
+
+	write(): void {
+		const {rows} = this.comparison;
+		for (let index = 0; index < rows.length; index++) {
+			const row = rows[index]!;
+			const decision = this.context.decisions.byRow.get(index);
+			if (row.differences.length === 0) continue;
+			if (row.a && row.b) {
+				this.paired({...row, a: row.a, b: row.b}, decision);
+				continue;
+			}
+
+			const present: Side = row.a ? 'a' : 'b';
+			const item = (row.a ?? row.b)!;
+			if (isTruncation(row) && decision?.verdict !== 'edit') {
+				let end = index + 1;
+				while (end < rows.length && isTruncation(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end))) end++;
+				this.truncated(index, rows.slice(index, end), present, decision);
+				index = end - 1;
+				continue;
+			}
+
+			this.oneSided(index, row, present, item, decision);
+		}
+	}
+}
+
+function isTruncation(row: Row): boolean {
+	return (row.a === null || row.b === null) && row.differences.some((difference) => difference.kind === 'truncation');
+}
+
+function sameVerdict(first: Decision | undefined, next: Decision | undefined): boolean {
+	return first?.verdict === next?.verdict && next?.verdict !== 'edit' && (next?.note ?? '') === (first?.note ?? '');
+}
+
+const headings = {substantive: 'Substantive', minor: 'Minor', cosmetic: 'Cosmetic'} as const satisfies Record<Severity, string>;
+
+/**
+ * Write the errata list as Markdown (CommonMark with a GFM table): a summary table, then one
+ * section per severity, then the differences decided not to be errors and any decisions that no
+ * longer match a row. Line numbers are the base printing's (`context.base`, A by default) unless
+ * marked with another printing's id.
+ *
+ * @example
+ * toMarkdown(comparison, context) // '# Errata\n\n…- p. 181 (line 52): for “JULY 1” read “JULY 4” — number, as in B\n…'
+ */
+export function toMarkdown(comparison: Comparison, context: ReportContext): string {
+	const [a, b] = comparedPrintings(comparison);
+	const errata = new Errata(comparison, context);
+	errata.write();
+	const findings = findingsOf(comparison, context);
+	const tally = tallyBySeverity(findings);
+	const status = comparison.rows.reduce<Record<Row['status'], number>>(
+		(counts, row) => ({...counts, [row.status]: counts[row.status] + 1}),
+		{same: 0, changed: 0, moved: 0, 'only-a': 0, 'only-b': 0},
+	);
+	const basePrinting = errata.base === 'a' ? a : b;
+	const describe = (printing: typeof a): string =>
+		`printing ${escapeMarkdown(printing.id)} is ${escapeMarkdown(printing.source)}, lines ${formatLines(printing.lines)} (${printing.items.length} items)`;
+
+	const out: string[] = ['# Errata', ''];
+	out.push(
+		`Compared two printings of the contents: ${describe(a)}; ${describe(b)}. ` +
+			`Line numbers are printing ${escapeMarkdown(basePrinting.id)}'s unless another printing is named; pages are those the contents give.`,
+		'',
+	);
+	out.push('| Severity | Differences | Decided | Undecided |', '| --- | ---: | ---: | ---: |');
+	for (const severity of severities) {
+		const {total, decided, undecided} = tally[severity];
+		out.push(`| ${severityGlyphs[severity]} ${headings[severity]} | ${total} | ${decided} | ${undecided} |`);
+	}
+
+	const decided = findings.filter((finding) => isDecided(finding.decision)).length;
+	out.push(`| **Total** | **${findings.length}** | **${decided}** | **${findings.length - decided}** |`, '');
+	const paired = status.same + status.changed + status.moved;
+	const pairedParts = [`${status.same} same`, `${status.changed} changed`, ...(status.moved > 0 ? [`${status.moved} moved`] : [])];
+	out.push(
+		`Rows: ${paired} paired (${pairedParts.join(', ')}), ${status['only-a']} in ${escapeMarkdown(a.id)} only, ${status['only-b']} in ${escapeMarkdown(b.id)} only.`,
+		'',
+	);
+
+	for (const severity of severities) {
+		const entries = errata.entries.filter((entry) => entry.group === severity);
+		out.push(`## ${severityGlyphs[severity]} ${headings[severity]}`, '');
+		if (entries.length === 0) out.push('None.');
+		for (const entry of entries) out.push(`- ${entry.text}`);
+		out.push('');
+	}
+
+	const notErrors = errata.entries.filter((entry) => entry.group === 'not-error');
+	if (notErrors.length > 0) {
+		out.push('## Not errors', '', 'Differences a reviewer marked as not errors: both readings stand.', '');
+		for (const entry of notErrors) out.push(`- ${entry.text}`);
+		out.push('');
+	}
+
+	const {orphans} = context.decisions;
+	if (orphans.length > 0) {
+		out.push('## Decisions that match no row', '', 'Saved decisions whose entries are no longer in the comparison; they are kept in the decisions file.', '');
+		for (const orphan of orphans) {
+			const readings = `${escapeMarkdown(a.id)} ${quote(orphan.a ?? '')}, ${escapeMarkdown(b.id)} ${quote(orphan.b ?? '')}`;
+			const what = orphan.verdict === 'edit' ? `edited to ${quote(orphan.text ?? '')}` : describeOrphan(orphan);
+			out.push(`- ${readings}: ${what}${noteOf(orphan)}`);
+		}
+
+		out.push('');
+	}
+
+	return out.join('\n');
+}
+
+function describeOrphan(decision: Decision): string {
+	switch (decision.verdict) {
+		case 'a':
+		case 'b': {
+			return `${decision.verdict.toUpperCase()} chosen`;
+		}
+
+		case 'not-error': {
+			return 'not an error';
+		}
+
+		case 'edit':
+		case undefined: {
+			return 'note only';
+		}
+
+		default: {
+			return assertNever(decision.verdict);
+		}
+	}
+}

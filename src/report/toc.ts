@@ -1,0 +1,110 @@
+/**
+ * The corrected contents page: the base printing's own lines, with every decision applied and
+ * everything else (blank lines, tabs, leaders, the wrapping of untouched items) kept as printed,
+ * so that the result can replace the OCR text. With no decisions it is the base printing verbatim.
+ */
+import type {Comparison, Printing} from '../core/types.js';
+import type {ReportContext, ReportSource} from './context.js';
+import {comparedPrintings, itemOf} from './findings.js';
+
+/** Find the text a printing came from: by name, else by position. */
+function sourceOf(printing: Printing, position: number, sources: readonly ReportSource[]): string {
+	const source = sources.find((candidate) => candidate.name === printing.source) ?? sources[position] ?? sources[0];
+	if (!source) throw new Error(`No source text for printing ${printing.id} (${printing.source}); pass the input files in the report context`);
+	return source.text;
+}
+
+const isBlank = (line: string): boolean => line.trim() === '';
+
+/** The changes to the base printing's lines: replacements by first line, insertions by the line they follow. */
+type Plan = {
+	readonly replace: Map<number, {readonly last: number; readonly text: string | undefined}>;
+	readonly insert: Map<number, string[]>;
+};
+
+function plan(comparison: Comparison, context: ReportContext, otherLines: readonly string[]): Plan {
+	const base = context.base ?? 'a';
+	const other = base === 'a' ? 'b' : 'a';
+	const [printingA, printingB] = comparedPrintings(comparison);
+	const basePrinting = base === 'a' ? printingA : printingB;
+	const replace: Plan['replace'] = new Map();
+	const insert: Plan['insert'] = new Map();
+	let lastBase = basePrinting.lines[0] - 1;
+	let lastOther: number | undefined;
+	for (const [index, row] of comparison.rows.entries()) {
+		const decision = context.decisions.byRow.get(index);
+		const baseItem = itemOf(row, base);
+		const otherItem = itemOf(row, other);
+		if (baseItem) {
+			let text: string | undefined = baseItem.text;
+			if (decision?.verdict === 'edit') text = decision.text ?? baseItem.text;
+			else if (decision?.verdict === other) text = otherItem?.text; // none: the other printing is right to omit it
+			if (text !== baseItem.text) replace.set(baseItem.lines[0], {last: baseItem.lines[1], text: text === '' ? undefined : text});
+			lastBase = baseItem.lines[1];
+		} else if (otherItem) {
+			const text = decision?.verdict === other ? otherItem.text : decision?.verdict === 'edit' ? decision.text : undefined;
+			if (text !== undefined && text !== '') {
+				// Keep the blank lines that stood before the item in its own printing.
+				const block = insert.get(lastBase) ?? [];
+				if (lastOther !== undefined) {
+					for (let line = lastOther + 1; line < otherItem.lines[0] && isBlank(otherLines[line - 1] ?? ''); line++) block.push('');
+				}
+
+				block.push(...text.split(/\r?\n/));
+				insert.set(lastBase, block);
+			}
+		}
+
+		if (otherItem) lastOther = otherItem.lines[1];
+	}
+
+	return {replace, insert};
+}
+
+/**
+ * Rebuild the contents page from printing A (or B with `base: 'b'`) with the decisions applied:
+ * verdict `a` or `b` takes that printing's reading, `edit` the decision's text, `not-error` or no
+ * decision keeps the base text. An item found only in the other printing is inserted where it
+ * stood when a decision accepts it; an item found only in the base is dropped when a decision says
+ * the other printing is right to omit it. Lines end as in the source; the text ends with a line end.
+ *
+ * @example
+ * toToc(comparison, {decisions: noDecisions, sources}) // printing A's lines, unchanged
+ */
+export function toToc(comparison: Comparison, context: ReportContext): string {
+	const base = context.base ?? 'a';
+	const [printingA, printingB] = comparedPrintings(comparison);
+	const [printing, otherPrinting] = base === 'a' ? [printingA, printingB] : [printingB, printingA];
+	const position = base === 'a' ? 0 : 1;
+	const text = sourceOf(printing, position, context.sources);
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	const lines = text.split(/\r?\n/);
+	const otherLines = sourceOf(otherPrinting, 1 - position, context.sources).split(/\r?\n/);
+	const {replace, insert} = plan(comparison, context, otherLines);
+
+	const out: string[] = [];
+	let removed = false;
+	const emit = (line: string): void => {
+		// After a dropped item, do not let two blank runs meet or a blank line lead the page.
+		if (isBlank(line) && (out.length === 0 || (removed && isBlank(out.at(-1) ?? '')))) return;
+		if (!isBlank(line)) removed = false;
+		out.push(line);
+	};
+
+	for (const line of insert.get(printing.lines[0] - 1) ?? []) emit(line);
+	for (let number = printing.lines[0]; number <= printing.lines[1]; number++) {
+		const change = replace.get(number);
+		if (change) {
+			if (change.text === undefined) removed = true;
+			else for (const line of change.text.split(/\r?\n/)) emit(line);
+			number = change.last;
+		} else {
+			emit(lines[number - 1] ?? '');
+		}
+
+		for (const line of insert.get(number) ?? []) emit(line);
+	}
+
+	while (out.length > 0 && isBlank(out.at(-1) ?? '')) out.pop();
+	return out.map((line) => line + eol).join('');
+}

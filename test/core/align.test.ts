@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest';
+import {compare} from '../../src/core/compare.js';
+import {oracle} from './helpers.js';
+
+const two = (a: string, b: string) => compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]);
+
+describe('alignment', () => {
+	it.each([
+		['identical printings', 'Preface\t1\nOrigins\t5\nIndex\t9', 'Preface\t1\nOrigins\t5\nIndex\t9', '= Preface | = Origins | = Index'],
+		['a changed entry', 'Preface\t1\nChapter One\t5\nIndex\t9', 'Preface\t1\nChapter Onc\t5\nIndex\t9', '= Preface | ~ Chapter One→Chapter Onc | = Index'],
+		['an entry only in B', 'Preface\t1\nIndex\t9', 'Preface\t1\nA New Chapter\t5\nIndex\t9', '= Preface | + A New Chapter | = Index'],
+		['an entry only in A', 'Preface\t1\nThe Old Chapter\t5\nIndex\t9', 'Preface\t1\nIndex\t9', '= Preface | - The Old Chapter | = Index'],
+		[
+			'OCR noise in every entry',
+			'The Modern Method\t1\nClay Figures\t5\nIllustrations\t9',
+			'The Modem Method\t1\nClay Figurcs\t5\n1llustrations\t9',
+			'~ The Modern Method→The Modem Method | ~ Clay Figures→Clay Figurcs | ~ Illustrations→1llustrations',
+		],
+		[
+			'an entry moved elsewhere',
+			'Preface\t1\nThe Long Journey North\t5\nThe River Crossing\t9\nThe Winter Camp\t13\nIndex\t20',
+			'Preface\t1\nThe River Crossing\t9\nThe Winter Camp\t13\nThe Long Journey North\t5\nIndex\t20',
+			'= Preface | > The Long Journey North→The Long Journey North | = The River Crossing | = The Winter Camp | = Index',
+		],
+		[
+			'an entry wrapped differently',
+			'Preface\t1\n4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION OF THE LABOUR PRESS\t44\nIndex\t90',
+			'Preface\t1\n4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION OF THE\nLABOUR PRESS\t44\nIndex\t90',
+			'= Preface | = 4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION OF THE LABOUR PRESS | = Index',
+		],
+	])('aligns %s', (_name, a, b, expected) => {
+		expect(oracle(two(a, b))).toBe(expected);
+	});
+
+	it('pairs an entry that one printing split into a heading and an entry', () => {
+		const result = two('Preface\t1\nTHE LIFE AND WORK OF THE AUTHOR\t5\nIndex\t9', 'Preface\t1\nTHE LIFE AND WORK\n\nOF THE AUTHOR\t5\nIndex\t9');
+		expect(result.rows).toHaveLength(3);
+		expect(result.rows[1]!.b!.lines).toEqual([2, 4]);
+	});
+
+	it('reports the tail a printing lacks as one truncation', () => {
+		const a = Array.from({length: 10}, (_, i) => `Entry number ${i + 1} of the book\t${i * 3 + 1}`).join('\n');
+		const b = a.split('\n').slice(0, 6).join('\n');
+		const result = two(a, b);
+		expect(result.rows.filter((r) => r.status === 'only-a').map((r) => r.differences[0]!.kind)).toEqual(['truncation', 'truncation', 'truncation', 'truncation']);
+	});
+
+	it('reports a lost entry in the middle as missing, not truncation', () => {
+		const result = two('Preface\t1\nThe Lost Chapter\t5\nIndex\t9', 'Preface\t1\nIndex\t9');
+		expect(result.rows[1]!.differences).toEqual([{kind: 'missing', severity: 'substantive', field: 'item', a: 'The Lost Chapter 5', b: ''}]);
+	});
+});

@@ -1,0 +1,67 @@
+import {describe, expect, it} from 'vitest';
+import {classifyPair, isOcrVariant, isSpellingVariant} from '../../src/core/classify.js';
+import {parseLine} from '../../src/core/parse.js';
+import {parseItems} from '../../src/core/parse.js';
+import type {TocItem} from '../../src/core/types.js';
+
+const item = (line: string): TocItem => parseItems([line], 1, 1)[0]!;
+const kinds = (a: string, b: string) => classifyPair(item(a), item(b)).map((d) => [d.kind, d.severity, d.a, d.b]);
+
+describe('classifyPair', () => {
+	it.each([
+		['spelling', "II. An Essential Condition of the Bolsheviki's Success\t23", "II. An Essential Condition of the Bolsheviks' Success\t23", [['spelling', 'minor', "Bolsheviki's", "Bolsheviks'"]]],
+		[
+			'ocr and number',
+			'TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 1, 1920\t181',
+			'TELEPHONE MESSAGE TO THE PRESIDUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920\t181',
+			[
+				['ocr', 'minor', 'PRESIDIUM', 'PRESIDUM'],
+				['number', 'substantive', 'JULY 1', 'JULY 4'],
+			],
+		],
+		['punctuation', 'II. Should Consist In.\t188', 'II. Should Consist In\t188', [['punctuation', 'cosmetic', 'In.', 'In']]],
+		['leaders', 'ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY . .\t377', 'ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY\t377', [['leaders', 'cosmetic', '. .', '']]],
+		['leader gap', 'Preface\t13', 'Preface    13', [['leaders', 'cosmetic', '\\t', '    ']]],
+		['page', 'Preface\t13', 'Preface\t18', [['page', 'substantive', '13', '18']]],
+		['page punctuation', 'Preface\t13.', 'Preface\t13', [['punctuation', 'cosmetic', '13.', '13']]],
+		['label number', 'IV. The Struggle\t31', 'VI. The Struggle\t31', [['number', 'substantive', 'IV.', 'VI.']]],
+		['label ocr', 'II. The Struggle\t31', 'Il. The Struggle\t31', [['ocr', 'minor', 'II.', 'Il.']]],
+		['case', 'Letter from Wijnkoop\t117', 'LETTER FROM WIJNKOOP\t117', [['case', 'cosmetic', 'Letter from Wijnkoop', 'LETTER FROM WIJNKOOP']]],
+		['whitespace', 'Letter from  Wijnkoop\t117', 'Letter from Wijnkoop\t117', [['whitespace', 'cosmetic', 'Letter from  Wijnkoop', 'Letter from Wijnkoop']]],
+		['letter spacing', 'C O N T E N T S', 'CONTENTS', [['whitespace', 'cosmetic', 'C O N T E N T S', 'CONTENTS']]],
+		['hyphenation', 'THE MOSCOW-KAZAN RAIL- WAY\t123', 'THE MOSCOW-KAZAN RAILWAY\t123', [['hyphenation', 'cosmetic', 'RAIL- WAY', 'RAILWAY']]],
+		['markup', 'THESES ON PROPAGANDA. <i>Rough Draft</i>\t404', 'THESES ON PROPAGANDA. Rough Draft\t404', [['markup', 'cosmetic', 'THESES ON PROPAGANDA. <i>Rough Draft</i>', 'THESES ON PROPAGANDA. Rough Draft']]],
+		['words', 'Speech at the Congress\t5', 'Speech at the Second Congress\t5', [['words', 'substantive', '', 'Second']]],
+		['ocr rn/m', 'The Modern World\t5', 'The Modem World\t5', [['ocr', 'minor', 'Modern', 'Modem']]],
+		['ocr l/1', 'Chapter on Labour\t5', 'Chapter on 1abour\t5', [['ocr', 'minor', 'Labour', '1abour']]],
+		['spelling -our/-or', 'Chapter on Labour\t5', 'Chapter on Labor\t5', [['spelling', 'minor', 'Labour', 'Labor']]],
+		['spelling -ise/-ize', 'How to Organise\t5', 'How to Organize\t5', [['spelling', 'minor', 'Organise', 'Organize']]],
+		['number in a date', 'Speech of May 13, 1920\t5', 'Speech of May 13, 1921\t5', [['number', 'substantive', '1920', '1921']]],
+		['same', 'Preface\t13', 'Preface\t13', []],
+	])('classifies %s', (_name, a, b, expected) => {
+		expect(kinds(a, b)).toEqual(expected);
+	});
+});
+
+describe('word tests', () => {
+	it.each([
+		['PRESIDIUM', 'PRESIDUM', true],
+		['modern', 'modem', true],
+		['clay', 'day', true],
+		['1abour', 'labour', true],
+		['BOLSHEVIK', 'BOLSHEVIKS', true],
+		['Labour', 'Party', false],
+	])('isOcrVariant(%j, %j) is %s', (a, b, expected) => expect(isOcrVariant(a, b)).toBe(expected));
+
+	it.each([
+		["Bolsheviki's", "Bolsheviks'", true],
+		['colour', 'color', true],
+		['organisation', 'organization', true],
+		['centre', 'center', true],
+		['Labour', 'Party', false],
+	])('isSpellingVariant(%j, %j) is %s', (a, b, expected) => expect(isSpellingVariant(a, b)).toBe(expected));
+
+	it('parseLine is total on odd lines', () => {
+		for (const line of ['', '\t', '....', '12', '(a)', '<i></i>', '_', 'П', '\u0000']) expect(() => parseLine(line, 1)).not.toThrow();
+	});
+});

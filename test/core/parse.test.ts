@@ -1,0 +1,161 @@
+import {describe, expect, it} from 'vitest';
+import {parseItems, parseLine, stripMarkup} from '../../src/core/parse.js';
+
+const items = (text: string) => {
+	const lines = text.split('\n');
+	return parseItems(lines, 1, lines.length);
+};
+
+describe('parseLine: numbering labels', () => {
+	it.each([
+		['I. In What Sense We Can Speak\t21', 'I.', {kind: 'roman', value: 1}, 'In What Sense We Can Speak'],
+		['IV  The Struggle\t31', 'IV', {kind: 'roman', value: 4}, 'The Struggle'],
+		['XVIII. OPERA (continued)      224', 'XVIII.', {kind: 'roman', value: 18}, 'OPERA (continued)'],
+		['1. REPORT ON THE INTERNATIONAL SITUATION\t215', '1.', {kind: 'arabic', value: 1}, 'REPORT ON THE INTERNATIONAL SITUATION'],
+		['12. Leadership   358-388', '12.', {kind: 'arabic', value: 12}, 'Leadership'],
+		['(a) Close order    167-198', '(a)', {kind: 'letter', value: 'a'}, 'Close order'],
+		['(_b_) Extended order   199-231', '(_b_)', {kind: 'letter', value: 'b'}, 'Extended order'],
+		['Part One. The Beginning\t1', 'Part One.', {kind: 'word', word: 'part', value: 1}, 'The Beginning'],
+		['Chapter II: Origins\t17', 'Chapter II:', {kind: 'word', word: 'chapter', value: 2}, 'Origins'],
+		['CHAPTER XVII. THE END\t400', 'CHAPTER XVII.', {kind: 'word', word: 'chapter', value: 17}, 'THE END'],
+		['Appendix A. Tables\t300', 'Appendix A.', {kind: 'word', word: 'appendix'}, 'Tables'],
+		['Глава 3. Начало\t45', 'Глава 3.', {kind: 'word', word: 'глава', value: 3}, 'Начало'],
+		['П. An Essential Condition\t23', 'П.', {kind: 'roman', value: 2}, 'An Essential Condition'],
+		['Il. An Essential Condition\t23', 'Il.', {kind: 'roman', value: 2}, 'An Essential Condition'],
+		['1V. The Struggle\t31', '1V.', {kind: 'roman', value: 4}, 'The Struggle'],
+		['V.\t117', 'V.', {kind: 'roman', value: 5}, ''],
+	])('reads the label of %j', (line, label, labelValue, title) => {
+		const parsed = parseLine(line, 1);
+		expect(parsed).toMatchObject({label, labelValue, titleMarkup: title});
+	});
+
+	it.each([
+		['Appendix\t105', 'Appendix'],
+		['V. I. Lenin, May 1920\t16-17', 'V. I. Lenin, May 1920'],
+		['I Was There\t5', 'I Was There'],
+		['1920. A Year of Struggle\t5', '1920. A Year of Struggle'],
+		['MIX AND MATCH\t7', 'MIX AND MATCH'],
+	])('finds no label in %j', (line, title) => {
+		const parsed = parseLine(line, 1);
+		expect(parsed.label).toBeUndefined();
+		expect(parsed.titleMarkup).toBe(title);
+	});
+});
+
+describe('parseLine: pages and leaders', () => {
+	it.each([
+		['Preface\t13', '13', '\t'],
+		['Preface    13', '13', '    '],
+		['Preface . . . 13', '13', ' . . . '],
+		['Preface ...... 13', '13', ' ...... '],
+		['Preface……13', '13', '……'],
+		['Preface … 13', '13', ' … '],
+		['Preface\txi', 'xi', '\t'],
+		['Introduction   VII', 'VII', '   '],
+		['V. I. Lenin, May 1920\t16-17', '16-17', '\t'],
+		['The Whole Book\t1—104', '1—104', '\t'],
+		['BEREISDE LIEDEN                         3.', '3.', '                         '],
+		['ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY . .\t377', '377', ' . .\t'],
+		['warning against pedants and rhapsodists.                      _Page 3_', '_Page 3_', '                      '],
+		['The Tasks of Revolutionary Social-Democracy\t15-19\t16k', '15-19', '\t'],
+	])('reads the page of %j', (line, page, leader) => {
+		expect(parseLine(line, 1)).toMatchObject({page, leader});
+	});
+
+	it('keeps a date at the end of a title out of the page when a tab sets the page off', () => {
+		expect(parseLine('5. SPEECH ON PARLIAMENTARIANISM, AUGUST 2\t253', 1)).toMatchObject({titleMarkup: 'SPEECH ON PARLIAMENTARIANISM, AUGUST 2', page: '253'});
+	});
+
+	it('reads a heading with no page', () => {
+		expect(parseLine('ILLUSTRATIONS', 1).page).toBeUndefined();
+	});
+});
+
+describe('stripMarkup', () => {
+	it.each([
+		['THESES ON PRODUCTION PROPAGANDA. <i>Rough Draft</i>', 'THESES ON PRODUCTION PROPAGANDA. Rough Draft', [{start: 33, end: 44}]],
+		['REPLY TO MR. SEGRUE, <i>DAILY NEWS</i> CORRESPONDENT', 'REPLY TO MR. SEGRUE, DAILY NEWS CORRESPONDENT', [{start: 21, end: 31}]],
+		['PART I--_Drill._', 'PART I--Drill.', [{start: 8, end: 14}]],
+		['snake_case_name stays', 'snake_case_name stays', []],
+		['<b>Bold</b> only', 'Bold only', []],
+	])('strips %j', (markup, title, italics) => {
+		expect(stripMarkup(markup)).toEqual({title, italics});
+	});
+});
+
+describe('parseItems', () => {
+	it('marks title-page lines before the contents heading as text', () => {
+		const parsed = items('V. I. L E N I N\n\nCOLLECTED WORKS\n\nVOLUME\n31\n\nCONTENTS\n\n\t<i>Page</i>\nPreface\t13');
+		expect(parsed.map((i) => [i.type, i.title])).toEqual([
+			['text', 'V. I. L E N I N'],
+			['text', 'COLLECTED WORKS'],
+			['text', 'VOLUME'],
+			['text', '31'],
+			['heading', 'CONTENTS'],
+			['text', 'Page'],
+			['entry', 'Preface'],
+		]);
+		expect(parsed[5]!.furniture).toBe(true);
+	});
+
+	it('treats letter-spaced lines as text even without a contents heading', () => {
+		const [first] = items('M O S C O W 1 9 6 6\nPreface\t13');
+		expect(first).toMatchObject({type: 'text', title: 'M O S C O W 1 9 6 6'});
+		expect(first!.page).toBeUndefined();
+	});
+
+	it.each([
+		['without a blank line', '4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION\nOF THE LABOUR PRESS OF AMERICA, FRANCE AND\nGREAT BRITAIN. November, prior to 10 (23) 44'],
+		['with blank lines', '4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION\n\nOF THE LABOUR PRESS OF AMERICA, FRANCE AND\n\nGREAT BRITAIN. November, prior to 10 (23) 44'],
+	])('joins a wrapped entry %s into one item', (_name, text) => {
+		const parsed = items(`3. AN EARLIER ENTRY\t40\n${text}\n5. A LATER ENTRY\t47`);
+		expect(parsed).toHaveLength(3);
+		expect(parsed[1]).toMatchObject({
+			label: '4.',
+			title: 'TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION OF THE LABOUR PRESS OF AMERICA, FRANCE AND GREAT BRITAIN. November, prior to 10 (23)',
+			page: '44',
+			type: 'entry',
+		});
+		expect(parsed[1]!.lines[1] - parsed[1]!.lines[0]).toBe(text.split('\n').length - 1);
+	});
+
+	it('joins a right-aligned roman entry whose title runs on an indented line', () => {
+		const parsed = items('   IX. THE SYSTEMS OF HUCBALD AND GUIDO\n         D\'AREZZO--THE BEGINNING OF COUNTERPOINT              122\n    X. MUSICAL INSTRUMENTS     132');
+		expect(parsed.map((i) => i.title)).toEqual(["THE SYSTEMS OF HUCBALD AND GUIDO D'AREZZO--THE BEGINNING OF COUNTERPOINT", 'MUSICAL INSTRUMENTS']);
+	});
+
+	it('keeps a line-end hyphen visible in the title (RAIL- WAY)', () => {
+		expect(items('FROM THE MOSCOW-KAZAN RAIL-\nWAY TO THE ALL-RUSSIA SUBBOTNIK\t123')[0]).toMatchObject({title: 'FROM THE MOSCOW-KAZAN RAIL- WAY TO THE ALL-RUSSIA SUBBOTNIK', page: '123'});
+	});
+
+	it('does not glue an entry that lost its page to the next one', () => {
+		const parsed = items('Preface\t1\nIntroduction\nThe Journey\t9');
+		expect(parsed.map((i) => i.title)).toEqual(['Preface', 'Introduction', 'The Journey']);
+	});
+
+	it('keeps a heading between blank lines apart from the entry after it', () => {
+		const parsed = items('Notes\t537\n\nILLUSTRATIONS\n\nV. I. Lenin, May 1920\t16-17');
+		expect(parsed.map((i) => [i.type, i.title])).toEqual([
+			['entry', 'Notes'],
+			['heading', 'ILLUSTRATIONS'],
+			['entry', 'V. I. Lenin, May 1920'],
+		]);
+	});
+
+	it.each(['CONTENTS 689', '690 CONTENTS', 'CONTENTS—continued xii'])('marks the running head %j as page furniture', (head) => {
+		const parsed = items(`Preface\t13\n${head}\nIntroduction\t17`);
+		expect(parsed[1]).toMatchObject({type: 'text', furniture: true});
+		expect(parsed.filter((i) => i.type === 'entry')).toHaveLength(2);
+	});
+
+	it('reads a page set off by one space when it fits the run of pages', () => {
+		const parsed = items('Preface\t1\nThe Journey Home 9\nThe End\t20');
+		expect(parsed[1]).toMatchObject({title: 'The Journey Home', page: '9'});
+	});
+
+	it('does not read a date as a page', () => {
+		const parsed = items('Preface\t1\nSPEECH DELIVERED ON JULY 19\nThe End\t20');
+		expect(parsed[1]).toMatchObject({title: 'SPEECH DELIVERED ON JULY 19'});
+		expect(parsed[1]!.page).toBeUndefined();
+	});
+});

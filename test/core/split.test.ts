@@ -1,0 +1,74 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {findPrintings} from '../../src/core/split.js';
+
+const seed = readFileSync(new URL('../../samples/lenin-cw31-two-printings.txt', import.meta.url), 'utf8').split('\n');
+
+const page = (titles: readonly string[], firstPage = 1) => titles.map((t, i) => `${t}\t${firstPage + i * 7}`);
+const titles = ['Preface', 'The Origins of the Quarrel', 'The First Campaign', 'Winter Quarters', 'The Second Campaign', 'The Peace', 'Aftermath', 'Notes', 'Index'];
+
+describe('findPrintings', () => {
+	it('finds the two printings of the seed at lines 2–121 and 123–223', () => {
+		const {ranges, report} = findPrintings(seed);
+		expect(ranges).toEqual([
+			[2, 121],
+			[123, 223],
+		]);
+		expect(report.boundaries).toEqual([123]);
+		expect(report.confidence).toBeGreaterThan(0.9);
+	});
+
+	it('finds a second printing that starts at its contents heading, without the title page', () => {
+		const lines = ['MY BOOK', 'BY ME', '', 'CONTENTS', ...page(titles), '', 'CONTENTS', ...page(titles)];
+		expect(findPrintings(lines).ranges).toEqual([
+			[1, 13],
+			[15, 24],
+		]);
+	});
+
+	it('finds a second printing from its recurring entries and the pages starting over', () => {
+		const noisy = page(titles).map((l) => l.replace('Campaign', 'Carnpaign'));
+		const lines = [...page(titles), '', ...noisy];
+		const {ranges, report} = findPrintings(lines);
+		expect(ranges).toEqual([
+			[1, 9],
+			[11, 19],
+		]);
+		expect(report.method).toContain('page numbers start over');
+	});
+
+	it('takes an added title page into the printing it opens', () => {
+		const lines = ['CONTENTS', ...page(titles), '', 'SECOND EDITION, REVISED', '', 'CONTENTS', ...page(titles)];
+		expect(findPrintings(lines).ranges).toEqual([
+			[1, 10],
+			[12, 23],
+		]);
+	});
+
+	it('finds three printings', () => {
+		const one = ['CONTENTS', ...page(titles)];
+		const lines = [...one, '', ...one, '', ...one];
+		expect(findPrintings(lines).ranges).toEqual([
+			[1, 10],
+			[12, 21],
+			[23, 32],
+		]);
+	});
+
+	it('reports a single printing when nothing recurs', () => {
+		const {ranges, report} = findPrintings(['CONTENTS', ...page(titles)]);
+		expect(ranges).toHaveLength(1);
+		expect(report.boundaries).toEqual([]);
+		expect(report.confidence).toBe(0);
+	});
+
+	it('splits where the user says with --split-at', () => {
+		const {ranges, report} = findPrintings(seed, 130);
+		// Line 130 is blank: the second printing starts at the next line with text.
+		expect(ranges).toEqual([
+			[2, 129],
+			[131, 223],
+		]);
+		expect(report).toMatchObject({boundaries: [131], confidence: 1, method: '--split-at'});
+	});
+});

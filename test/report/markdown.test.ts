@@ -1,0 +1,69 @@
+import {describe, expect, it} from 'vitest';
+import {rowKeys, type Decision, type Verdict} from '../../src/core/decisions.js';
+import type {Comparison} from '../../src/core/types.js';
+import type {ReportContext} from '../../src/report/context.js';
+import {toMarkdown} from '../../src/report/markdown.js';
+import {seed, seedSources, undecided} from './seed.js';
+
+function decide(comparison: Comparison, verdicts: ReadonlyArray<readonly [number, Verdict]>, base?: 'a' | 'b'): ReportContext {
+	const keys = rowKeys(comparison.rows);
+	const byRow = new Map<number, Decision>(verdicts.map(([index, verdict]) => [index, {key: keys[index]!, verdict}]));
+	return {decisions: {byRow, orphans: []}, sources: seedSources, ...(base === undefined ? {} : {base})};
+}
+
+const rowOf = (line: number, side: 'a' | 'b' = 'a'): number => seed.rows.findIndex((row) => row[side]?.lines[0] === line);
+const entries = (markdown: string): string[] => markdown.split('\n').filter((line) => line.startsWith('- '));
+const truncated = seed.rows.flatMap((row, index) => (row.status === 'only-a' ? [index] : []));
+
+describe('toMarkdown', () => {
+	it('writes the book-trade form for a decided number (#4)', () => {
+		const markdown = toMarkdown(seed, decide(seed, [[rowOf(52), 'b']]));
+		expect(markdown).toContain('- p. 181 (line 52): for “JULY 1” read “JULY 4” — number, as in B');
+		expect(markdown).toContain('- p. 181 (line 52): for “PRESIDIUM” read “PRESIDUM” — ocr, as in B');
+	});
+
+	it('gives both readings of an undecided difference', () => {
+		expect(toMarkdown(seed, undecided)).toContain('- p. 181 (line 52; B line 176): A “JULY 1”, B “JULY 4” — number, undecided');
+	});
+
+	it('lists a truncated printing as one line', () => {
+		const lines = entries(toMarkdown(seed, undecided)).filter((line) => line.includes('truncation'));
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(/^- lines 101–121: 19 items, from “SPEECH DELIVERED AT .*” \(p\. 430\) to .* are not in B, which stops after B line 223 — truncation, undecided$/);
+	});
+
+	it('splits a truncated run where the decisions change', () => {
+		const context = decide(seed, truncated.slice(0, 2).map((index) => [index, 'a'] as const));
+		const lines = entries(toMarkdown(seed, context)).filter((line) => line.includes('truncation'));
+		expect(lines).toEqual([
+			expect.stringMatching(/^- B stops after B line 223: insert lines 101–102 of A, 2 items, from .* — truncation, as in A$/),
+			expect.stringMatching(/^- lines 103–121: 17 items, .* — truncation, undecided$/),
+		]);
+	});
+
+	it('marks entries found in one printing only, and their decisions', () => {
+		const only = rowOf(137, 'b');
+		expect(toMarkdown(seed, undecided)).toContain('- B line 137: “TRANSLATED FROM THE RUSSIAN” is in B only — extra, undecided');
+		expect(toMarkdown(seed, decide(seed, [[only, 'a']]))).toContain('- B line 137: delete “TRANSLATED FROM THE RUSSIAN” — extra, as in A');
+		expect(toMarkdown(seed, decide(seed, [[only, 'b']]))).toContain('- after line 14: insert “TRANSLATED FROM THE RUSSIAN” (from B line 137) — extra, as in B');
+	});
+
+	it('numbers lines after the base printing', () => {
+		const markdown = toMarkdown(seed, decide(seed, [[rowOf(52), 'a']], 'b'));
+		expect(markdown).toContain('- p. 181 (line 176): for “JULY 4” read “JULY 1” — number, as in A');
+		expect(markdown).toContain("Line numbers are printing B's");
+	});
+
+	it('escapes Markdown in readings and lists decisions that match no row', () => {
+		const orphan: Decision = {key: 'gone', verdict: 'b', a: '<i>Notes</i> | *537*', b: 'Notes\t537', note: 'old_run'};
+		const markdown = toMarkdown(seed, {decisions: {byRow: new Map(), orphans: [orphan]}, sources: seedSources});
+		expect(markdown).toContain('## Decisions that match no row');
+		expect(markdown).toContain('- A “\\<i\\>Notes\\</i\\> \\| \\*537\\*”, B “Notes ⇥ 537”: B chosen. Note: old\\_run');
+	});
+
+	it('has a summary table with one line per severity and a total', () => {
+		const markdown = toMarkdown(seed, undecided);
+		expect(markdown).toMatch(/\| Severity \| Differences \| Decided \| Undecided \|\n\| --- \| ---: \| ---: \| ---: \|\n\| ▲ Substantive \| \d+ \| 0 \| \d+ \|/);
+		expect(markdown).toContain(`| **Total** | **26** | **0** | **26** |`);
+	});
+});

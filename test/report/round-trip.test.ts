@@ -1,0 +1,135 @@
+import {parse as parseCsv} from 'csv-parse/sync';
+import {XMLParser, XMLValidator} from 'fast-xml-parser';
+import {describe, expect, it} from 'vitest';
+import {rowKeys} from '../../src/core/decisions.js';
+import type {Row} from '../../src/core/types.js';
+import {noDecisions, type ReportContext} from '../../src/report/context.js';
+import {csvColumns, toCsv} from '../../src/report/csv.js';
+import {toHtml} from '../../src/report/html.js';
+import {toTei} from '../../src/report/tei.js';
+import {comparisonOf, makeItem} from './fixtures.js';
+import {decided, seed, undecided} from './seed.js';
+
+/** A reading with everything the formats must escape: quotes, commas, markup, entities, controls, CR/LF. */
+const nasty = 'A "quoted", <b>bold</b> & ]]> \u0001 <i>it</i>\r\nend';
+const nastyRows: Row[] = [
+	{
+		status: 'changed',
+		a: makeItem(0, 1, 'Plain\t1'),
+		b: makeItem(0, 1, nasty),
+		similarity: 0.1,
+		differences: [{kind: 'words', severity: 'substantive', field: 'title', a: 'Plain', b: nasty}],
+	},
+];
+const nastyComparison = comparisonOf(
+	nastyRows,
+	{id: 'A', source: 'a&b.txt', lines: [1, 1], items: [nastyRows[0]!.a!]},
+	{id: 'B', source: '<b>.txt', lines: [1, 2], items: [nastyRows[0]!.b!]},
+);
+const nastyContext: ReportContext = {
+	decisions: {byRow: new Map([[0, {key: rowKeys(nastyRows)[0]!, verdict: 'edit', text: nasty, note: '"note", <x>'}]]), orphans: []},
+	sources: [],
+};
+
+type CsvRecord = Record<(typeof csvColumns)[number], string>;
+const readCsv = (text: string): CsvRecord[] => parseCsv(text, {columns: true, record_delimiter: '\r\n'}) as CsvRecord[];
+
+describe('the CSV export', () => {
+	it('parses back to one record per difference with the header row', () => {
+		const records = readCsv(toCsv(seed, decided));
+		expect(records).toHaveLength(seed.rows.reduce((sum, row) => sum + row.differences.length, 0));
+		expect(Object.keys(records[0]!)).toEqual([...csvColumns]);
+		expect(records.find((record) => record.kind === 'number')).toMatchObject({
+			a_lines: '52',
+			b_lines: '176',
+			page: '181',
+			severity: 'substantive',
+			a: 'JULY 1',
+			b: 'JULY 4',
+			decision: 'edit',
+			note: 'Date checked against the text on p. 181.',
+		});
+		expect(records.find((record) => record.kind === 'leaders')?.a).toBe('. .');
+	});
+
+	it('ends every record with CRLF', () => {
+		const text = toCsv(seed, undecided);
+		expect(text.endsWith('\r\n')).toBe(true);
+		expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+	});
+
+	it('keeps quotes, commas and line breaks inside a field', () => {
+		const [record] = readCsv(toCsv(nastyComparison, nastyContext));
+		expect(record?.b).toBe(nasty);
+		expect(record?.edit).toBe(nasty);
+		expect(record?.note).toBe('"note", <x>');
+	});
+});
+
+const xml = new XMLParser({ignoreAttributes: false, preserveOrder: false, trimValues: false});
+
+describe('the TEI export', () => {
+	it.each([
+		['without decisions', undecided],
+		['with decisions', decided],
+	])('is well-formed %s', (_, context) => {
+		expect(XMLValidator.validate(toTei(seed, context))).toBe(true);
+	});
+
+	it('lists the printings as witnesses and every differing row as an app', () => {
+		const document = xml.parse(toTei(seed, undecided)) as {
+			TEI: {teiHeader: {fileDesc: {sourceDesc: {listWit: {witness: Array<Record<string, string>>}}}}; text: {body: {list: {item: unknown[]}}}};
+		};
+		const witnesses = document.TEI.teiHeader.fileDesc.sourceDesc.listWit.witness;
+		expect(witnesses.map((witness) => witness['@_xml:id'])).toEqual(['A', 'B']);
+		const apps = document.TEI.text.body.list.item.filter((item) => typeof item === 'object' && item !== null && 'app' in item);
+		expect(apps).toHaveLength(seed.rows.filter((row) => row.status !== 'same').length);
+	});
+
+	it('marks the chosen reading with lem', () => {
+		const tei = toTei(seed, decided);
+		expect(tei).toContain('<lem wit="#B">ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY\t377</lem>');
+		expect(tei).toContain('<lem>TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920\t181</lem>');
+		expect(toTei(seed, undecided)).not.toContain('<lem');
+	});
+
+	it('stays well-formed and keeps the text with markup, entities and control characters', () => {
+		const tei = toTei(nastyComparison, nastyContext);
+		expect(XMLValidator.validate(tei)).toBe(true);
+		expect(tei).toContain('A "quoted", &lt;b&gt;bold&lt;/b&gt; &amp; ]]&gt; \uFFFD <hi rend="italic">it</hi><lb/>end');
+		expect(tei).toContain('<witness xml:id="B">Printing B: &lt;b&gt;.txt, lines 1–2</witness>');
+	});
+});
+
+describe('the HTML export', () => {
+	const html = toHtml(seed, decided);
+
+	it('is one self-contained file: no script, no external resource', () => {
+		expect(html).not.toMatch(/<script|<link|\bsrc=|url\(|@import|https?:/i);
+	});
+
+	it('parses as XML-compatible markup wherever tags open and close', () => {
+		// The page avoids optional end tags, so an XML parser checks that tags nest.
+		const body = html.slice(html.indexOf('<body>'), html.indexOf('</body>') + 7).replaceAll(/<(br|input)([^>]*)>/g, '<$1$2/>').replaceAll(' checked/', '/');
+		expect(XMLValidator.validate(body.replaceAll('&nbsp;', ' '))).toBe(true);
+	});
+
+	it('has a summary, a legend with glyphs and words, and one table row per comparison row', () => {
+		expect(html).toContain('<h2 id="summary">Summary</h2>');
+		for (const word of ['▲ substantive', '◆ minor', '○ cosmetic']) expect(html).toContain(word);
+		expect(html.match(/<tr id="row-/g)).toHaveLength(seed.rows.length);
+		expect(html).toContain('JULY <mark>1</mark>');
+		expect(html).toContain('JULY <mark>4</mark>');
+	});
+
+	it('escapes readings and sources', () => {
+		const page = toHtml(nastyComparison, nastyContext);
+		expect(page).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; ]]&gt;');
+		expect(page).not.toContain('<b>bold');
+		expect(page).toContain('&lt;b&gt;.txt');
+	});
+
+	it('shows each printing without decisions', () => {
+		expect(toHtml(seed, {decisions: noDecisions, sources: []})).not.toContain('class="reading chosen"');
+	});
+});
