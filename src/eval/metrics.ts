@@ -1,0 +1,284 @@
+/**
+ * Scoring a comparison against the noise model's truth. Pure: truth and rows in, counts out.
+ *
+ * - Alignment: each paired row stands for pairs of truth items, found by the items' first lines
+ *   inside the row's line ranges (zipped in order, so a row that joins two lines on both sides
+ *   stands for both pairs). Precision and recall of those pairs against the truth pairs.
+ * - Differences: for each row that holds at least one true pair, the multiset of predicted kinds
+ *   against the multiset of injected kinds (kinds the truth marks optional are not counted
+ *   against the engine). Rows for unpaired items are scored the same way against `missing`,
+ *   `extra` or `truncation`; a truly paired item shown as unpaired counts its kinds as false.
+ * - Split: the first boundary found equals the true one.
+ */
+import type {DifferenceKind, RowStatus} from '../core/types.js';
+import type {NoisyPair, TruthItem} from './noise.js';
+
+/** True positives, false positives, false negatives. */
+export type Counts = {readonly tp: number; readonly fp: number; readonly fn: number};
+
+/** Precision, recall and F1 (1 when there was nothing to find and nothing was found). */
+export type Prf = {readonly precision: number; readonly recall: number; readonly f1: number};
+
+/** The part of a printed item the metrics read. */
+export type ScoredItem = {readonly lines: readonly [number, number]; readonly text: string};
+
+/** The part of a `Row` the metrics read; `Row` from the core satisfies it. */
+export type ScoredRow = {
+	readonly status: RowStatus;
+	readonly a: ScoredItem | null;
+	readonly b: ScoredItem | null;
+	readonly differences: ReadonlyArray<{readonly kind: DifferenceKind; readonly a: string; readonly b: string}>;
+};
+
+/** One way the engine's answer differs from the truth, precise enough to debug the engine. */
+export type Mismatch = {
+	readonly type: 'pair-missed' | 'pair-wrong' | 'differences' | 'split';
+	/** The A item concerned, with its line numbers and text. */
+	readonly a?: ScoredItem;
+	readonly b?: ScoredItem;
+	readonly expected: string;
+	readonly got: string;
+};
+
+/** The score of one comparison. */
+export type PairScore = {
+	readonly alignment: Counts;
+	readonly differences: Counts;
+	readonly byKind: Readonly<Partial<Record<DifferenceKind, Counts>>>;
+	/** Whether the split was found; absent when there was nothing to split. */
+	readonly split?: boolean;
+	readonly mismatches: readonly Mismatch[];
+};
+
+/** An empty count. */
+export const zeroCounts: Counts = {tp: 0, fp: 0, fn: 0};
+
+/** Add counts. */
+export function addCounts(x: Counts, y: Counts): Counts {
+	return {tp: x.tp + y.tp, fp: x.fp + y.fp, fn: x.fn + y.fn};
+}
+
+/**
+ * Precision, recall and F1 of counts.
+ *
+ * @example
+ * prf({tp: 9, fp: 1, fn: 0}); // {precision: 0.9, recall: 1, f1: 0.947…}
+ */
+export function prf(counts: Counts): Prf {
+	const precision = counts.tp + counts.fp === 0 ? 1 : counts.tp / (counts.tp + counts.fp);
+	const recall = counts.tp + counts.fn === 0 ? 1 : counts.tp / (counts.tp + counts.fn);
+	const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+	return {precision, recall, f1};
+}
+
+/** Compare two multisets of kinds; kinds in `optional` that were not expected are not false positives. */
+export function compareKinds(
+	expected: readonly DifferenceKind[],
+	got: readonly DifferenceKind[],
+	optional: readonly DifferenceKind[] = [],
+): Partial<Record<DifferenceKind, Counts>> {
+	const count = (kinds: readonly DifferenceKind[]) => {
+		const map = new Map<DifferenceKind, number>();
+		for (const kind of kinds) map.set(kind, (map.get(kind) ?? 0) + 1);
+		return map;
+	};
+
+	const want = count(expected);
+	const have = count(got);
+	const result: Partial<Record<DifferenceKind, Counts>> = {};
+	for (const kind of new Set([...want.keys(), ...have.keys()])) {
+		const w = want.get(kind) ?? 0;
+		const h = have.get(kind) ?? 0;
+		const tp = Math.min(w, h);
+		const fp = w === 0 && optional.includes(kind) ? 0 : h - tp;
+		const counts = {tp, fp, fn: w - tp};
+		if (counts.tp + counts.fp + counts.fn > 0) result[kind] = counts;
+	}
+
+	return result;
+}
+
+/** Add per-kind counts into `into`. */
+export function addByKind(
+	into: Partial<Record<DifferenceKind, Counts>>,
+	more: Readonly<Partial<Record<DifferenceKind, Counts>>>,
+): void {
+	for (const [kind, counts] of Object.entries(more) as Array<[DifferenceKind, Counts]>) {
+		into[kind] = addCounts(into[kind] ?? zeroCounts, counts);
+	}
+}
+
+function totalOf(byKind: Readonly<Partial<Record<DifferenceKind, Counts>>>): Counts {
+	return Object.values(byKind).reduce<Counts>((sum, counts) => addCounts(sum, counts ?? zeroCounts), zeroCounts);
+}
+
+/** Items of a printing whose first line falls inside `lines`, in order. */
+function itemsIn(byFirstLine: ReadonlyMap<number, number>, lines: readonly [number, number]): number[] {
+	const found: number[] = [];
+	for (let line = lines[0]; line <= lines[1]; line++) {
+		const item = byFirstLine.get(line);
+		if (item !== undefined) found.push(item);
+	}
+
+	return found;
+}
+
+function describeKinds(kinds: readonly string[]): string {
+	return kinds.length === 0 ? '(none)' : [...kinds].sort().join(', ');
+}
+
+function describeDifferences(
+	differences: ReadonlyArray<{readonly kind: string; readonly a: string; readonly b: string}>,
+): string {
+	return differences.length === 0
+		? '(none)'
+		: differences.map((d) => `${d.kind} ${JSON.stringify(d.a)}→${JSON.stringify(d.b)}`).join('; ');
+}
+
+const item = (truth: TruthItem): ScoredItem => ({lines: truth.lines, text: truth.text});
+const where = (found: ScoredItem | null | undefined): string =>
+	found ? `${found.lines[0]}${found.lines[1] === found.lines[0] ? '' : `-${found.lines[1]}`} ${JSON.stringify(found.text)}` : 'nothing';
+
+/**
+ * Score the rows of a comparison (and its split) against a noisy pair's truth.
+ *
+ * @example
+ * const score = scoreComparison(pair, compare(pair.sources).rows);
+ * prf(score.alignment).f1;
+ */
+export function scoreComparison(
+	truth: NoisyPair,
+	rows: readonly ScoredRow[],
+	split?: {readonly boundaries: readonly number[]},
+): PairScore {
+	const aByLine = new Map(truth.a.items.map((x) => [x.lines[0], x.index]));
+	const bByLine = new Map(truth.b.items.map((x) => [x.lines[0], x.index]));
+	const truePartner = new Map(truth.pairs.map((pair) => [pair.a, pair]));
+	const trueSingleA = new Map(truth.singles.filter((s) => s.side === 'a').map((s) => [s.item, s]));
+	const trueSingleB = new Map(truth.singles.filter((s) => s.side === 'b').map((s) => [s.item, s]));
+	const mismatches: Mismatch[] = [];
+	const byKind: Partial<Record<DifferenceKind, Counts>> = {};
+
+	// Where each item ended up, for the mismatch messages.
+	const rowOfA = new Map<number, ScoredRow>();
+	const rowOfB = new Map<number, ScoredRow>();
+	const predicted = new Set<string>();
+	let alignment = zeroCounts;
+
+	for (const row of rows) {
+		const xs = row.a ? itemsIn(aByLine, row.a.lines) : [];
+		const ys = row.b ? itemsIn(bByLine, row.b.lines) : [];
+		for (const x of xs) rowOfA.set(x, row);
+		for (const y of ys) rowOfB.set(y, row);
+
+		if (row.a && row.b) {
+			const truePairs = [];
+			for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+				const x = xs[i]!;
+				const y = ys[i]!;
+				predicted.add(`${x}:${y}`);
+				const pair = truePartner.get(x);
+				if (pair?.b === y) {
+					alignment = addCounts(alignment, {tp: 1, fp: 0, fn: 0});
+					truePairs.push(pair);
+				} else {
+					alignment = addCounts(alignment, {tp: 0, fp: 1, fn: 0});
+					const single = trueSingleA.get(x);
+					mismatches.push({
+						type: 'pair-wrong',
+						a: item(truth.a.items[x]!),
+						b: item(truth.b.items[y]!),
+						expected: pair ? `A paired with B ${where(truth.b.items[pair.b])}` : `A unpaired (${single?.kind ?? '?'})`,
+						got: `A paired with B ${where(truth.b.items[y])} (row ${row.status})`,
+					});
+				}
+			}
+
+			if (truePairs.length > 0) {
+				const expected = truePairs.flatMap((pair) => pair.differences.map((d) => d.kind));
+				const optional = truePairs.flatMap((pair) => pair.optional);
+				const got = row.differences.map((d) => d.kind);
+				const counts = compareKinds(expected, got, optional);
+				addByKind(byKind, counts);
+				const total = totalOf(counts);
+				if (total.fp + total.fn > 0) {
+					mismatches.push({
+						type: 'differences',
+						a: row.a,
+						b: row.b,
+						expected: describeDifferences(truePairs.flatMap((pair) => pair.differences)) +
+							(optional.length > 0 ? ` [may also: ${describeKinds(optional)}]` : ''),
+						got: `${describeDifferences(row.differences)} (row ${row.status})`,
+					});
+				}
+			}
+
+			continue;
+		}
+
+		// An unpaired row: its items should be unpaired in the truth too.
+		const side = row.a ? 'a' : 'b';
+		const items = side === 'a' ? xs : ys;
+		const singles = side === 'a' ? trueSingleA : trueSingleB;
+		const expected = items.flatMap((x) => {
+			const single = singles.get(x);
+			return single ? [single.kind] : [];
+		});
+		const counts = compareKinds(expected, row.differences.map((d) => d.kind));
+		addByKind(byKind, counts);
+		const total = totalOf(counts);
+		if (total.fp + total.fn > 0) {
+			mismatches.push({
+				type: 'differences',
+				...(row.a ? {a: row.a} : {}),
+				...(row.b ? {b: row.b} : {}),
+				expected: expected.length === items.length ? describeKinds(expected) : 'a partner (the item is in both printings)',
+				got: `${describeDifferences(row.differences)} (row ${row.status})`,
+			});
+		}
+	}
+
+	for (const pair of truth.pairs) {
+		if (predicted.has(`${pair.a}:${pair.b}`)) continue;
+		alignment = addCounts(alignment, {tp: 0, fp: 0, fn: 1});
+		const row = rowOfA.get(pair.a);
+		mismatches.push({
+			type: 'pair-missed',
+			a: item(truth.a.items[pair.a]!),
+			b: item(truth.b.items[pair.b]!),
+			expected: `paired${pair.differences.length > 0 ? `: ${describeDifferences(pair.differences)}` : ''}`,
+			got: row ? `A in a ${row.status} row with B ${where(row.b)}; B in ${rowOfB.get(pair.b)?.status ?? 'no'} row` : 'A in no row',
+		});
+	}
+
+	// Unpaired items the engine paired or did not show at all: their kind was not found.
+	for (const single of truth.singles) {
+		const row = (single.side === 'a' ? rowOfA : rowOfB).get(single.item);
+		if (row && !(row.a && row.b)) continue;
+		addByKind(byKind, {[single.kind]: {tp: 0, fp: 0, fn: 1}});
+		const found = (single.side === 'a' ? truth.a : truth.b).items[single.item]!;
+		mismatches.push({
+			type: 'differences',
+			...(single.side === 'a' ? {a: item(found)} : {b: item(found)}),
+			expected: `only-${single.side} (${single.kind})`,
+			got: row ? `paired with ${where(single.side === 'a' ? row.b : row.a)} (row ${row.status})` : 'in no row',
+		});
+	}
+
+	let splitFound: boolean | undefined;
+	if (truth.boundary !== undefined) {
+		const boundary = split?.boundaries[0];
+		splitFound = boundary === truth.boundary;
+		if (!splitFound) {
+			mismatches.push({type: 'split', expected: `B starts at line ${truth.boundary}`, got: boundary === undefined ? 'no split' : `B starts at line ${boundary}`});
+		}
+	}
+
+	return {
+		alignment,
+		differences: totalOf(byKind),
+		byKind,
+		...(splitFound === undefined ? {} : {split: splitFound}),
+		mismatches,
+	};
+}

@@ -1,0 +1,258 @@
+import {mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync, existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {runCli, samplePath} from './run-cli.js';
+
+const seed = samplePath('lenin-cw31-two-printings.txt');
+const seedText = readFileSync(seed, 'utf8');
+const seedLines = seedText.split('\n');
+let dir: string;
+let fileA: string;
+let fileB: string;
+
+beforeAll(() => {
+	dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-e2e-'));
+	fileA = path.join(dir, 'a.txt');
+	fileB = path.join(dir, 'b.txt');
+	writeFileSync(fileA, seedLines.slice(1, 121).join('\n'));
+	writeFileSync(fileB, seedLines.slice(122, 223).join('\n'));
+});
+
+/** Expected failures print exactly one line and never a stack trace. */
+function expectOneLineError(stderr: string, pattern: RegExp): void {
+	expect(stderr).toMatch(pattern);
+	expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+	expect(stderr).not.toMatch(/\bat .*\.js:\d+/);
+}
+
+describe('tocdiff FILE', () => {
+	it('prints the text report in a pipe, with the printings, counts and marked differences', () => {
+		const {code, stdout, stderr} = runCli([seed]);
+		expect(code).toBe(0);
+		expect(stderr).toBe('');
+		expect(stdout).toContain('A  lines 2–121');
+		expect(stdout).toContain('B  lines 123–223');
+		expect(stdout).toContain('108 rows: 83 same · 4 changed · 19 only in A · 2 only in B · 0 moved');
+		expect(stdout).toContain('PRESID[-I-]UM');
+		expect(stdout).toContain('JULY [-1-]{+4+}');
+		expect(stdout).not.toContain('\u001B[');
+	});
+
+	it('writes the seed JSON exactly as the golden file', () => {
+		// The path as a user types it from the project folder, as the golden file records it.
+		const {code, stdout} = runCli(['samples/lenin-cw31-two-printings.txt', '--format', 'json']);
+		expect(code).toBe(0);
+		const golden = readFileSync(new URL('../fixtures/expected/seed.json', import.meta.url), 'utf8');
+		expect(stdout).toBe(golden);
+	});
+
+	it('follows the seed expectations of the JSON contract', () => {
+		const report = JSON.parse(runCli([seed, '-f', 'json']).stdout) as {
+			schema: string;
+			printings: Array<{id: string; lines: number[]}>;
+			rows: Array<{status: string; a: {lines: number[]} | null; b: {lines: number[]} | null; differences: Array<{kind: string; severity: string; a: string; b: string}>}>;
+		};
+		expect(report.schema).toBe('tocdiff-report/1');
+		expect(report.printings.map((p) => [p.id, p.lines])).toEqual([
+			['A', [2, 121]],
+			['B', [123, 223]],
+		]);
+		const changed = report.rows.filter((r) => r.status === 'changed').map((r) => [r.a!.lines[0], r.b!.lines[0], r.differences.map((d) => `${d.kind}/${d.severity}:${d.a}|${d.b}`)]);
+		expect(changed).toEqual([
+			[22, 146, ["spelling/minor:Bolsheviki's|Bolsheviks'"]],
+			[52, 176, ['ocr/minor:PRESIDIUM|PRESIDUM', 'number/substantive:JULY 1|JULY 4']],
+			[56, 180, ['punctuation/cosmetic:In.|In']],
+			[91, 215, ['leaders/cosmetic:. .|']],
+		]);
+		expect(report.rows.filter((r) => r.status === 'only-b').map((r) => r.b!.lines[0])).toEqual([137, 138]);
+		const onlyA = report.rows.filter((r) => r.status === 'only-a');
+		expect(onlyA).toHaveLength(19);
+		expect(onlyA.every((r) => r.differences[0]!.kind === 'truncation' && r.a!.lines[0] >= 101)).toBe(true);
+		expect(report.rows.filter((r) => r.status === 'same')).toHaveLength(83);
+	});
+
+	it('splits where --split-at says', () => {
+		const report = JSON.parse(runCli([seed, '-f', 'json', '--split-at', '140']).stdout) as {printings: Array<{lines: number[]}>};
+		expect(report.printings.map((p) => p.lines)).toEqual([
+			[2, 138],
+			[140, 223],
+		]);
+	});
+});
+
+describe('tocdiff FILE_A FILE_B', () => {
+	it('compares one printing in each file, with line numbers in each file', () => {
+		const report = JSON.parse(runCli([fileA, fileB, '-f', 'json']).stdout) as {printings: Array<{lines: number[]}>; rows: Array<{status: string; a: {lines: number[]} | null; b: {lines: number[]} | null}>};
+		expect(report.printings.map((p) => p.lines)).toEqual([
+			[1, 120],
+			[1, 101],
+		]);
+		const changed = report.rows.filter((r) => r.status === 'changed').map((r) => [r.a!.lines[0], r.b!.lines[0]]);
+		expect(changed).toEqual([
+			[21, 24],
+			[51, 54],
+			[55, 58],
+			[90, 93],
+		]);
+	});
+
+	it('reads standard input for "-"', () => {
+		const {code, stdout} = runCli(['-', fileB, '-f', 'json'], {input: readFileSync(fileA)});
+		expect(code).toBe(0);
+		expect(JSON.parse(stdout).printings[0].source).toBe('(standard input)');
+	});
+
+	it('reads UTF-16 with a BOM, CRLF line ends and Windows-1252', () => {
+		const utf16 = path.join(dir, 'a-utf16.txt');
+		writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(fileA, 'utf8').replaceAll('\n', '\r\n'), 'utf16le')]));
+		const cp1252 = path.join(dir, 'b-1252.txt');
+		writeFileSync(cp1252, Buffer.from(readFileSync(fileB, 'utf8').replaceAll('—', '-'), 'latin1'));
+		const report = JSON.parse(runCli([utf16, cp1252, '-f', 'json']).stdout) as {summary: {status: Record<string, number>}};
+		expect(report.summary.status['changed']).toBeGreaterThanOrEqual(4);
+		expect(report.summary.status['same']).toBeGreaterThan(70);
+	});
+});
+
+describe('options', () => {
+	it('writes --output to a file and nothing to standard output', () => {
+		const out = path.join(dir, 'report.json');
+		const {code, stdout} = runCli([seed, '-f', 'json', '-o', out]);
+		expect(code).toBe(0);
+		expect(stdout).toBe('');
+		expect(JSON.parse(readFileSync(out, 'utf8')).schema).toBe('tocdiff-report/1');
+	});
+
+	it('treats --output - as standard output', () => {
+		expect(JSON.parse(runCli([seed, '-f', 'json', '-o', '-']).stdout).schema).toBe('tocdiff-report/1');
+	});
+
+	it.each([
+		['differences found', () => [seed, '--exit-code'], 1],
+		['no differences', () => [fileA, fileA, '--exit-code'], 0],
+		['differences without --exit-code', () => [seed], 0],
+	])('exit code with %s', (_name, args, expected) => {
+		expect(runCli(args()).code).toBe(expected);
+	});
+
+	it('says the printings agree when they do', () => {
+		expect(runCli([fileA, fileA]).stdout).toContain('The printings agree entry for entry.');
+	});
+
+	it('prints help with usage, options and examples', () => {
+		const {code, stdout} = runCli(['--help']);
+		expect(code).toBe(0);
+		for (const part of ['Usage', 'Options', 'Examples', 'Exit codes', '--split-at', '--exit-code', '--format']) expect(stdout).toContain(part);
+	});
+
+	it('prints the version from package.json', () => {
+		const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+		expect(runCli(['--version']).stdout.trim()).toBe(pkg.version);
+	});
+
+	it.each([
+		['NO_COLOR', {NO_COLOR: '1'}, false],
+		['FORCE_COLOR', {FORCE_COLOR: '1'}, true],
+		['FORCE_COLOR over NO_COLOR', {FORCE_COLOR: '1', NO_COLOR: '1'}, true],
+	])('respects %s', (_name, env, colored) => {
+		const {stdout} = runCli([seed], {env});
+		expect(stdout.includes('\u001B[')).toBe(colored);
+		expect(stdout.includes('[-I-]')).toBe(!colored);
+	});
+
+	it('never colours a report written to a file', () => {
+		const out = path.join(dir, 'report.txt');
+		runCli([seed, '-o', out], {env: {FORCE_COLOR: '1'}});
+		expect(readFileSync(out, 'utf8')).not.toContain('\u001B[');
+	});
+
+	it.each(['markdown', 'csv', 'html', 'tei', 'toc'])('exports --format %s', (format) => {
+		const {code, stdout} = runCli([seed, '-f', format]);
+		expect(code).toBe(0);
+		expect(stdout.length).toBeGreaterThan(100);
+	});
+
+	it('applies a decisions file given with --decisions', () => {
+		const decisions = new URL('../fixtures/decisions/seed.decisions.json', import.meta.url);
+		const {code, stdout} = runCli([seed, '-f', 'json', '--decisions', decisions.pathname]);
+		expect(code).toBe(0);
+		expect(JSON.parse(stdout).rows.some((r: {decision?: unknown}) => r.decision !== undefined)).toBe(true);
+	});
+});
+
+describe('bad input and usage', () => {
+	it.each([
+		['an unknown flag', ['--frobnicate', seed], /tocdiff: .*--frobnicate.*tocdiff --help/],
+		['an unknown format', [seed, '-f', 'docx'], /unknown format "docx"; use one of: text, json/],
+		['no file', [], /no input file/],
+		['three files', [seed, seed, seed], /one or two input files/],
+		['a bad --split-at', [seed, '--split-at', 'abc'], /--split-at takes a line number/],
+		['--split-at with two files', [seed, seed, '--split-at', '3'], /--split-at is for one file/],
+		['a bad --base', [seed, '--base', 'c'], /--base takes a or b/],
+	])('exits 2 on %s with one line', (_name, args, message) => {
+		const {code, stderr, stdout} = runCli(args);
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expectOneLineError(stderr, message);
+	});
+
+	it.each([
+		['a missing file', () => [path.join(dir, 'nope.txt')], /nope\.txt: no such file; check the path/],
+		['a folder', () => [dir], /is a folder/],
+		[
+			'binary data',
+			() => {
+				const file = path.join(dir, 'image.png');
+				writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]));
+				return [file];
+			},
+			/looks like binary data, not text/,
+		],
+		[
+			'an empty file',
+			() => {
+				const file = path.join(dir, 'empty.txt');
+				writeFileSync(file, '\n\n');
+				return [file];
+			},
+			/is empty/,
+		],
+		['one printing only', () => [fileA], /seems to hold only one printing; pass --split-at LINE .* or give the second printing as a second file/],
+		[
+			'a malformed decisions file',
+			() => {
+				const file = path.join(dir, 'bad.tocdiff.json');
+				writeFileSync(file, '{oops');
+				return [seed, '--decisions', file];
+			},
+			/not valid JSON/,
+		],
+		[
+			'an output folder that does not exist',
+			() => [seed, '-o', path.join(dir, 'no', 'such', 'out.txt')],
+			/cannot write .*the folder does not exist/,
+		],
+	])('exits 3 on %s with one line', (_name, args, message) => {
+		const {code, stderr} = runCli(args());
+		expect(code).toBe(3);
+		expectOneLineError(stderr, message);
+	});
+
+	// Root reads every file whatever its mode, so this can only be checked as another user.
+	it.skipIf(process.getuid?.() === 0)('exits 3 with one line when an input cannot be read', () => {
+		const file = path.join(dir, 'locked.txt');
+		writeFileSync(file, 'x');
+		chmodSync(file, 0o000);
+		const {code, stderr} = runCli([file]);
+		expect(code).toBe(3);
+		expectOneLineError(stderr, /permission denied/);
+	});
+
+	it('does not write the decisions file on a plain report', () => {
+		const copy = path.join(dir, 'copy.txt');
+		writeFileSync(copy, seedText);
+		runCli([copy]);
+		expect(existsSync(`${copy}.tocdiff.json`)).toBe(false);
+		mkdirSync(path.join(dir, 'sub'), {recursive: true});
+	});
+});

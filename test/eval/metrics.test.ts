@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import type {DifferenceKind, RowStatus} from '../../src/core/types.js';
+import {compareKinds, prf, scoreComparison, type ScoredRow} from '../../src/eval/metrics.js';
+import type {NoisyPair, TruthItem} from '../../src/eval/noise.js';
+
+const items = (lines: ReadonlyArray<readonly [number, number]>): TruthItem[] =>
+	lines.map((span, index) => ({index, lines: span, text: `line ${span[0]}`}));
+
+// A: items on lines 1, 2, 3-4, 5; B: items on lines 1, 2, 3, 4.
+// Truth: A0=B0 (same), A1=B1 (page), A2=B2 (wrapped in A), A3 missing from B, B3 extra.
+const truth: NoisyPair = {
+	name: 'toy',
+	seed: 1,
+	mode: 'two-files',
+	sources: [],
+	a: {source: 'a.txt', lines: [1, 5], items: items([[1, 1], [2, 2], [3, 4], [5, 5]])},
+	b: {source: 'b.txt', lines: [1, 4], items: items([[1, 1], [2, 2], [3, 3], [4, 4]])},
+	pairs: [
+		{a: 0, b: 0, differences: [], optional: []},
+		{a: 1, b: 1, differences: [{kind: 'page', a: '12', b: '13'}], optional: []},
+		{a: 2, b: 2, differences: [], optional: ['whitespace']},
+	],
+	singles: [
+		{side: 'a', item: 3, kind: 'missing'},
+		{side: 'b', item: 3, kind: 'extra'},
+	],
+};
+
+const at = (first: number, last = first) => ({lines: [first, last] as const, text: `line ${first}`});
+const row = (
+	status: RowStatus,
+	a: readonly [number, number] | undefined,
+	b: readonly [number, number] | undefined,
+	kinds: DifferenceKind[] = [],
+): ScoredRow => ({
+	status,
+	a: a ? at(a[0], a[1]) : null,
+	b: b ? at(b[0], b[1]) : null,
+	differences: kinds.map((kind) => ({kind, a: 'x', b: 'y'})),
+});
+
+const perfect: ScoredRow[] = [
+	row('same', [1, 1], [1, 1]),
+	row('changed', [2, 2], [2, 2], ['page']),
+	row('changed', [3, 4], [3, 3], ['whitespace']),
+	row('only-a', [5, 5], undefined, ['missing']),
+	row('only-b', undefined, [4, 4], ['extra']),
+];
+
+describe('prf', () => {
+	it.each([
+		[{tp: 0, fp: 0, fn: 0}, 1, 1, 1],
+		[{tp: 9, fp: 1, fn: 0}, 0.9, 1, 18 / 19],
+		[{tp: 0, fp: 3, fn: 2}, 0, 0, 0],
+	])('scores %j', (counts, precision, recall, f1) => {
+		const result = prf(counts);
+		expect(result.precision).toBeCloseTo(precision);
+		expect(result.recall).toBeCloseTo(recall);
+		expect(result.f1).toBeCloseTo(f1);
+	});
+
+	it('keeps precision, recall and F1 in [0, 1]', () =>
+		fc.assert(
+			fc.property(fc.nat(1000), fc.nat(1000), fc.nat(1000), (tp, fp, fn) =>
+				Object.values(prf({tp, fp, fn})).every((value) => value >= 0 && value <= 1),
+			),
+		));
+});
+
+describe('compareKinds', () => {
+	it('matches kinds as multisets', () => {
+		expect(compareKinds(['ocr', 'ocr', 'page'], ['ocr', 'number'])).toEqual({
+			ocr: {tp: 1, fp: 0, fn: 1},
+			page: {tp: 0, fp: 0, fn: 1},
+			number: {tp: 0, fp: 1, fn: 0},
+		});
+	});
+
+	it('does not count an optional kind against the engine', () => {
+		expect(compareKinds([], ['whitespace'], ['whitespace'])).toEqual({});
+		expect(compareKinds([], ['whitespace'])).toEqual({whitespace: {tp: 0, fp: 1, fn: 0}});
+	});
+});
+
+describe('scoreComparison', () => {
+	it('gives a perfect answer full marks', () => {
+		const score = scoreComparison(truth, perfect);
+		expect(score.alignment).toEqual({tp: 3, fp: 0, fn: 0});
+		expect(score.differences).toEqual({tp: 3, fp: 0, fn: 0});
+		expect(score.mismatches).toEqual([]);
+	});
+
+	it('counts a wrong pairing once as false positive and its true pairs as false negatives', () => {
+		const rows = [
+			row('same', [1, 1], [1, 1]),
+			row('changed', [2, 2], [3, 3], ['words']),
+			row('changed', [3, 4], [2, 2], ['words']),
+			row('only-a', [5, 5], undefined, ['missing']),
+			row('only-b', undefined, [4, 4], ['extra']),
+		];
+		const score = scoreComparison(truth, rows);
+		expect(score.alignment).toEqual({tp: 1, fp: 2, fn: 2});
+		expect(score.mismatches.filter((m) => m.type === 'pair-wrong')).toHaveLength(2);
+		expect(score.mismatches.filter((m) => m.type === 'pair-missed')).toHaveLength(2);
+	});
+
+	it('scores the kinds of a truly aligned row and of unpaired rows', () => {
+		const rows = [...perfect];
+		rows[1] = row('changed', [2, 2], [2, 2], ['number']);
+		rows[3] = row('only-a', [5, 5], undefined, ['truncation']);
+		const score = scoreComparison(truth, rows);
+		expect(score.byKind.page).toEqual({tp: 0, fp: 0, fn: 1});
+		expect(score.byKind.number).toEqual({tp: 0, fp: 1, fn: 0});
+		expect(score.byKind.missing).toEqual({tp: 0, fp: 0, fn: 1});
+		expect(score.byKind.truncation).toEqual({tp: 0, fp: 1, fn: 0});
+		expect(score.differences).toEqual({tp: 1, fp: 2, fn: 2});
+	});
+
+	it('counts an unpaired item that the engine does not show as not found', () => {
+		const score = scoreComparison(truth, perfect.slice(0, 3));
+		expect(score.byKind.missing).toEqual({tp: 0, fp: 0, fn: 1});
+		expect(score.byKind.extra).toEqual({tp: 0, fp: 0, fn: 1});
+	});
+
+	it('credits both pairs of a row that joins two items on both sides', () => {
+		const joined: NoisyPair = {
+			...truth,
+			a: {source: 'a.txt', lines: [1, 2], items: items([[1, 1], [2, 2]])},
+			b: {source: 'b.txt', lines: [1, 2], items: items([[1, 1], [2, 2]])},
+			pairs: [
+				{a: 0, b: 0, differences: [], optional: []},
+				{a: 1, b: 1, differences: [{kind: 'ocr', a: 'rn', b: 'm'}], optional: []},
+			],
+			singles: [],
+		};
+		const score = scoreComparison(joined, [row('changed', [1, 2], [1, 2], ['ocr'])]);
+		expect(score.alignment).toEqual({tp: 2, fp: 0, fn: 0});
+		expect(score.differences).toEqual({tp: 1, fp: 0, fn: 0});
+	});
+
+	it('checks the split against the true boundary', () => {
+		const oneFile: NoisyPair = {...truth, mode: 'one-file', boundary: 9};
+		expect(scoreComparison(oneFile, perfect, {boundaries: [9]}).split).toBe(true);
+		expect(scoreComparison(oneFile, perfect, {boundaries: [8]}).split).toBe(false);
+		expect(scoreComparison(oneFile, perfect).split).toBe(false);
+		expect(scoreComparison(truth, perfect).split).toBeUndefined();
+	});
+});
