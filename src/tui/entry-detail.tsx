@@ -1,0 +1,181 @@
+import {Box, Text} from 'ink';
+import type {Decision} from '../core/decisions.js';
+import type {Difference, Row} from '../core/types.js';
+import {formatLines} from './header.js';
+import {fitSegments, highlightPair, type Segment} from './highlight.js';
+import {displayTitle} from './review-data.js';
+import {SegmentsText} from './segments-text.js';
+import {decisionFor, describeVerdict, selectedRow, type State} from './state.js';
+import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
+
+/** Props of `EntryDetail`. */
+export type EntryDetailProps = {
+	readonly state: State;
+	readonly theme: Theme;
+	/** Where each export format would be written, shown in the export menu. */
+	readonly exportPath?: ((format: string) => string) | undefined;
+};
+
+function rule(title: string, columns: number): string {
+	const head = `── ${title} `;
+	return head + '─'.repeat(Math.max(0, columns - [...head].length));
+}
+
+/** The detail pane: the selected row in full, or the export menu while it is open. */
+export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
+	const {layout} = state;
+	if (layout.kind !== 'screen') return null;
+	const {columns} = layout.size;
+	const content = state.mode === 'export' ? <ExportMenu state={state} theme={theme} exportPath={exportPath} /> : <RowDetail state={state} theme={theme} />;
+	return (
+		<Box flexDirection="column" height={layout.detailLines} overflow="hidden">
+			{state.mode === 'export' ? (
+				<Text dimColor wrap="truncate">
+					{rule('Export a report', columns)}
+				</Text>
+			) : null}
+			{content}
+		</Box>
+	);
+}
+
+function ExportMenu({state, theme, exportPath}: EntryDetailProps) {
+	return (
+		<>
+			{state.formats.map((format, index) => {
+				const chosen = index === state.exportChoice;
+				return (
+					<Text key={format} wrap="truncate" bold={chosen}>
+						<Text {...paint(theme, chosen ? 'cyan' : undefined)}>{chosen ? selectionGlyph : ' '}</Text> {format.padEnd(10)}
+						{exportPath ? <Text dimColor>→ {exportPath(format)}</Text> : null}
+					</Text>
+				);
+			})}
+			<Text dimColor wrap="truncate">
+				↓/↑ choose · Enter writes the report · Esc closes
+			</Text>
+		</>
+	);
+}
+
+function withMarkers(segments: readonly Segment[], theme: Theme): Segment[] {
+	return segments.map((segment) => (segment.changed && !theme.color ? {text: `${changeMarkers[0]}${segment.text}${changeMarkers[1]}`, changed: true} : segment));
+}
+
+function Reading({row, side, theme, width, expanded}: {readonly row: Row; readonly side: 'a' | 'b'; readonly theme: Theme; readonly width: number; readonly expanded: boolean}) {
+	const item = row[side];
+	const label = side.toUpperCase();
+	const where = item ? `l.${formatLines(item.lines)}` : '';
+	if (!item) {
+		return (
+			<Text wrap="truncate">
+				<Text bold>{label}</Text>
+				<Text dimColor> {'(not in printing '}{label})</Text>
+			</Text>
+		);
+	}
+
+	const titles = highlightPair(displayTitle(row.a), displayTitle(row.b));
+	const pages = highlightPair(row.a?.page ?? '', row.b?.page ?? '');
+	const color = side === 'a' ? 'red' : 'green';
+	// Line and page in fixed columns first, so they stay in view however long the title is.
+	const page = withMarkers(pages[side], theme);
+	const pageText = page.map((segment) => segment.text).join('');
+	const prefixWidth = 2 + 9 + 10;
+	const title = withMarkers(titles[side], theme);
+	return (
+		<Box>
+			<Box width={prefixWidth} flexShrink={0}>
+				<Text wrap="truncate">
+					<Text bold>{label}</Text>
+					<Text dimColor> {where.padEnd(9)}</Text>
+					{pageText ? <Text dimColor>p.</Text> : null}
+					<SegmentsText segments={page} theme={theme} changeColor={color} />
+				</Text>
+			</Box>
+			<Text wrap={expanded ? 'wrap' : 'truncate'}>
+				<SegmentsText
+					segments={expanded ? title : fitSegments(title, width - prefixWidth, {pad: false, focus: titles.prefix})}
+					theme={theme}
+					changeColor={color}
+				/>
+			</Text>
+		</Box>
+	);
+}
+
+function DifferenceLine({difference, theme}: {readonly difference: Difference; readonly theme: Theme}) {
+	const quote = (text: string) => (text === '' ? '(nothing)' : `“${text}”`);
+	return (
+		<Text wrap="truncate">
+			{'  '}
+			<Text {...paint(theme, severityColors[difference.severity])}>{severityGlyphs[difference.severity]}</Text>
+			{` ${difference.severity.padEnd(11)} ${difference.kind.padEnd(11)} `}
+			<Text {...paint(theme, 'red')}>{quote(difference.a)}</Text>
+			{' → '}
+			<Text {...paint(theme, 'green')}>{quote(difference.b)}</Text>
+		</Text>
+	);
+}
+
+function DecisionLine({decision, differs, theme}: {readonly decision: Decision | undefined; readonly differs: boolean; readonly theme: Theme}) {
+	if (decision?.verdict === undefined) {
+		return (
+			<Text wrap="truncate" dimColor={!differs}>
+				{differs ? <Text {...paint(theme, 'yellow')}>undecided</Text> : <Text>identical</Text>}
+				<Text dimColor>{differs ? ' — a: A is right · b: B is right · e: correct it · x: not an error · c: note' : ' — c adds a note, e a correction'}</Text>
+			</Text>
+		);
+	}
+
+	return (
+		<Text wrap="truncate">
+			<Text {...paint(theme, 'cyan')}>✓ {describeVerdict(decision.verdict)}</Text>
+			{decision.verdict === 'edit' && decision.text !== undefined ? <Text>: “{decision.text}”</Text> : null}
+		</Text>
+	);
+}
+
+function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme}) {
+	const {layout} = state;
+	if (layout.kind !== 'screen') return null;
+	const {columns} = layout.size;
+	const index = selectedRow(state);
+	if (index === undefined) return <Text dimColor>{rule('no row selected', columns)}</Text>;
+	const row = state.data.comparison.rows[index]!;
+	const decision = decisionFor(state, index);
+	const differs = state.data.worst[index] !== undefined;
+	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${row.similarity.toFixed(2)}`;
+	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${row.status}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
+	// Room for differences: the pane less its rule, two readings and the decision line (and a note).
+	const room = layout.detailLines - 4 - (decision?.note ? 1 : 0);
+	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
+	const more = row.differences.length - shown.length;
+	return (
+		<>
+			<Text wrap="truncate">
+				<Text dimColor>── </Text>
+				<Text {...paint(theme, statusColors[row.status])}>{statusGlyphs[row.status]}</Text>
+				<Text dimColor> {rule(title, columns - 5).slice(3)}</Text>
+			</Text>
+			<Reading row={row} side="a" theme={theme} width={columns} expanded={state.expanded} />
+			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.expanded} />
+			{shown.map((difference, position) => (
+				// eslint-disable-next-line react/no-array-index-key -- differences have no identity beyond their place
+				<DifferenceLine key={position} difference={difference} theme={theme} />
+			))}
+			{more > 0 ? (
+				<Text dimColor wrap="truncate">
+					{'  '}… {more} more (Enter shows all)
+				</Text>
+			) : null}
+			<DecisionLine decision={decision} differs={differs} theme={theme} />
+			{decision?.note ? (
+				<Text wrap={state.expanded ? 'wrap' : 'truncate'}>
+					<Text dimColor>note: </Text>
+					{decision.note}
+				</Text>
+			) : null}
+		</>
+	);
+}

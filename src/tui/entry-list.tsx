@@ -1,0 +1,149 @@
+import {Box, Text} from 'ink';
+import type {Decision} from '../core/decisions.js';
+import type {Row, Severity, TocItem} from '../core/types.js';
+import {fitSegments, highlightPair, type Segment} from './highlight.js';
+import {displayTitle} from './review-data.js';
+import {SegmentsText} from './segments-text.js';
+import {decisionFor, selectedRow, visibleWindow, type State} from './state.js';
+import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, verdictMarks, paint, type Theme} from './theme.js';
+
+/** Width of a page column, room for `16-17` and for markers when colour is off. */
+const pageWidth = 7;
+
+/** Props of `EntryList`. */
+export type EntryListProps = {readonly state: State; readonly theme: Theme};
+
+/** The aligned list: only the rows in the scroll window are rendered (10,000 rows stay fast). */
+export function EntryList({state, theme}: EntryListProps) {
+	const {layout} = state;
+	if (layout.kind !== 'screen') return null;
+	const {from, to} = visibleWindow(state);
+	const selected = selectedRow(state);
+	const lines = [];
+	for (let position = from; position < to; position++) {
+		const index = state.visible[position]!;
+		const row = state.data.comparison.rows[index]!;
+		const props = {row, selected: index === selected, severity: state.data.worst[index], decision: decisionFor(state, index), theme, columns: layout.size.columns};
+		lines.push(layout.wide ? <WideRow key={index} {...props} /> : <StackedRow key={index} {...props} />);
+	}
+
+	if (state.visible.length === 0) {
+		lines.push(
+			<Text key="empty" dimColor>
+				{'  '}No rows to show under this filter. Tab changes the filter, s the lowest severity shown.
+			</Text>,
+		);
+	}
+
+	return (
+		<Box flexDirection="column" height={layout.listLines} overflow="hidden">
+			{lines}
+		</Box>
+	);
+}
+
+type RowProps = {
+	readonly row: Row;
+	readonly severity: Severity | undefined;
+	readonly selected: boolean;
+	readonly decision: Decision | undefined;
+	readonly theme: Theme;
+	readonly columns: number;
+};
+
+function rowSegments(row: Row, side: 'a' | 'b', width: number, theme: Theme): {title: Segment[]; page: Segment[]} {
+	const markers = theme.color ? undefined : changeMarkers;
+	const titles = highlightPair(displayTitle(row.a), displayTitle(row.b));
+	const pages = highlightPair(row.a?.page ?? '', row.b?.page ?? '');
+	const item: TocItem | null = row[side];
+	if (!item) return {title: [{text: '—'.padEnd(width), changed: false}], page: [{text: ' '.repeat(pageWidth), changed: false}]};
+	const page = fitSegments(pages[side], pageWidth, markers ? {markers, pad: false} : {pad: false});
+	const used = page.reduce((sum, run) => sum + [...run.text].length, 0);
+	return {
+		// Both sides shift alike around the first difference, so a pair never drifts apart.
+		title: fitSegments(titles[side], width, markers ? {markers, focus: titles.prefix} : {focus: titles.prefix}),
+		page: [{text: ' '.repeat(Math.max(0, pageWidth - used)), changed: false}, ...page],
+	};
+}
+
+function Gutter({row, selected, severity, theme}: Pick<RowProps, 'row' | 'selected' | 'severity' | 'theme'>) {
+	return (
+		<>
+			<Text {...paint(theme, selected ? 'cyan' : undefined)}>{selected ? selectionGlyph : ' '}</Text>
+			<Text {...paint(theme, statusColors[row.status])}>{statusGlyphs[row.status]}</Text>
+			<Text {...paint(theme, severity ? severityColors[severity] : undefined)}>{severity ? severityGlyphs[severity] : ' '}</Text>
+			<Text> </Text>
+		</>
+	);
+}
+
+function Mark({decision, theme}: {readonly decision: Decision | undefined; readonly theme: Theme}) {
+	const verdict = decision?.verdict ? verdictMarks[decision.verdict] : '  ';
+	return (
+		<Text {...paint(theme, 'cyan')}>
+			{' '}
+			{verdict}
+			{decision?.note ? '¶' : ' '}
+		</Text>
+	);
+}
+
+function WideRow({row, severity, selected, decision, theme, columns}: RowProps) {
+	const titleWidth = Math.max(8, Math.floor((columns - 27) / 2));
+	const a = rowSegments(row, 'a', titleWidth, theme);
+	const b = rowSegments(row, 'b', titleWidth, theme);
+	const dim = theme.color && row.status === 'same' && !selected;
+	return (
+		<Text wrap="truncate" bold={selected} dimColor={dim}>
+			<Gutter row={row} selected={selected} severity={severity} theme={theme} />
+			<SegmentsText segments={a.title} theme={theme} changeColor="red" />
+			<Text> </Text>
+			<SegmentsText segments={a.page} theme={theme} changeColor="red" />
+			<Text dimColor>{' │ '}</Text>
+			<SegmentsText segments={b.title} theme={theme} changeColor="green" />
+			<Text> </Text>
+			<SegmentsText segments={b.page} theme={theme} changeColor="green" />
+			<Mark decision={decision} theme={theme} />
+		</Text>
+	);
+}
+
+function StackedRow({row, severity, selected, decision, theme, columns}: RowProps) {
+	const titleWidth = Math.max(8, columns - 18);
+	const dim = theme.color && row.status === 'same' && !selected;
+	if (row.status === 'same') {
+		const a = rowSegments(row, 'a', titleWidth, theme);
+		return (
+			<Text wrap="truncate" bold={selected} dimColor={dim}>
+				<Gutter row={row} selected={selected} severity={severity} theme={theme} />
+				<Text>{'  '}</Text>
+				<SegmentsText segments={a.title} theme={theme} changeColor="red" />
+				<Text> </Text>
+				<SegmentsText segments={a.page} theme={theme} changeColor="red" />
+				<Mark decision={decision} theme={theme} />
+			</Text>
+		);
+	}
+
+	const a = rowSegments(row, 'a', titleWidth, theme);
+	const b = rowSegments(row, 'b', titleWidth, theme);
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate" bold={selected}>
+				<Gutter row={row} selected={selected} severity={severity} theme={theme} />
+				<Text dimColor>A </Text>
+				<SegmentsText segments={a.title} theme={theme} changeColor="red" />
+				<Text> </Text>
+				<SegmentsText segments={a.page} theme={theme} changeColor="red" />
+				<Mark decision={decision} theme={theme} />
+			</Text>
+			<Text wrap="truncate" bold={selected}>
+				<Text>{'    '}</Text>
+				<Text dimColor>B </Text>
+				<SegmentsText segments={b.title} theme={theme} changeColor="green" />
+				<Text> </Text>
+				<SegmentsText segments={b.page} theme={theme} changeColor="green" />
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,55 @@
+import {Box, Text} from 'ink';
+import {severities} from '../core/types.js';
+import {orphanDecisions, selectedRow, type State} from './state.js';
+import {severityColors, severityGlyphs, paint, type Theme} from './theme.js';
+
+/** Props of `Header`. */
+export type HeaderProps = {readonly state: State; readonly theme: Theme};
+
+/** Line ranges as people write them: `2–121`, or `14` for one line. */
+export function formatLines(lines: readonly [number, number]): string {
+	return lines[0] === lines[1] ? `${lines[0]}` : `${lines[0]}–${lines[1]}`;
+}
+
+/** Two lines: the input and its printings; counts by severity, progress, position and filter. */
+export function Header({state, theme}: HeaderProps) {
+	const {comparison, inputName, differing} = state.data;
+	const [a, b] = comparison.printings;
+	const describe = (printing: typeof a) =>
+		printing ? `${printing.id} ${printing.source === inputName ? '' : `${printing.source} `}lines ${formatLines(printing.lines)} (${printing.items.length} items)` : '';
+	const split = comparison.split ? ` · split by ${comparison.split.method}` : '';
+	const row = selectedRow(state);
+	const orphans = orphanDecisions(state).length;
+	const done = differing > 0 && state.decided === differing;
+	const hidden = state.minSeverity === 'cosmetic' ? '' : ` ≥ ${state.minSeverity}`;
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text bold {...paint(theme, 'cyan')}>
+					tocdiff
+				</Text>
+				<Text>
+					{' '}
+					{inputName} · {describe(a)} · {describe(b)}
+					{split}
+				</Text>
+			</Text>
+			<Text wrap="truncate">
+				{severities.map((severity) => (
+					<Text key={severity}>
+						<Text {...paint(theme, severityColors[severity])}>{severityGlyphs[severity]}</Text>
+						{` ${comparison.summary.severity[severity]} ${severity}  `}
+					</Text>
+				))}
+				<Text bold {...paint(theme, done ? 'green' : undefined)}>
+					{state.decided}/{differing} decided
+				</Text>
+				{orphans > 0 ? <Text {...paint(theme, 'yellow')}>{` (+${orphans} orphaned)`}</Text> : null}
+				<Text>
+					{'  '}row {row === undefined ? 0 : row + 1}/{comparison.rows.length} · showing {state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}
+					{hidden}
+				</Text>
+			</Text>
+		</Box>
+	);
+}

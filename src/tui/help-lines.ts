@@ -1,0 +1,59 @@
+/**
+ * The help screen's text, generated from the key table: groups of `keys  what they do`, in one
+ * column, or two on wide terminals. Pure, so the reducer can bound scrolling by its length.
+ */
+import {keyGroups, keyLabel, type KeyGroup} from './keymap.js';
+
+/** One line of the help screen. */
+export type HelpLine = {readonly kind: 'group' | 'binding' | 'blank'; readonly text: string};
+
+const groupTitles: Readonly<Record<KeyGroup, string>> = {
+	Move: 'Move',
+	Show: 'Show',
+	Decide: 'Decide on the selected row',
+	Report: 'Report and quit',
+	Typing: 'While typing (search, correction, note)',
+	'Export menu': 'In the export menu',
+	Help: 'In this help',
+};
+
+function columnLines(width: number): HelpLine[][] {
+	const blocks: HelpLine[][] = [];
+	for (const {group, bindings} of keyGroups()) {
+		const block: HelpLine[] = [{kind: 'group', text: groupTitles[group]}];
+		for (const binding of bindings) {
+			const keys = binding.keys.map((key) => keyLabel(key)).join(' ');
+			const text = `  ${keys.padEnd(13)} ${binding.help}`;
+			block.push({kind: 'binding', text: [...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text});
+		}
+
+		block.push({kind: 'blank', text: ''});
+		blocks.push(block);
+	}
+
+	return blocks;
+}
+
+/** Help rows for a terminal width: each row holds one or two columns of lines. */
+export function helpLines(columns: number): ReadonlyArray<readonly HelpLine[]> {
+	if (columns < 110) return columnLines(columns - 2).flat().map((line) => [line]);
+	const half = Math.floor((columns - 4) / 2);
+	const blocks = columnLines(half - 2);
+	const total = blocks.reduce((sum, block) => sum + block.length, 0);
+	// Split at the block boundary nearest the middle.
+	let left: HelpLine[] = [];
+	let index = 0;
+	while (index < blocks.length && left.length + blocks[index]!.length <= Math.ceil(total / 2) + 2) left = [...left, ...blocks[index++]!];
+	const right = blocks.slice(index).flat();
+	const rows: HelpLine[][] = [];
+	for (let line = 0; line < Math.max(left.length, right.length); line++) {
+		rows.push([left[line] ?? {kind: 'blank', text: ''}, right[line] ?? {kind: 'blank', text: ''}]);
+	}
+
+	return rows;
+}
+
+/** Lines the help screen has room for: everything below the header, less its title and the footer. */
+export function helpHeight(rows: number): number {
+	return Math.max(1, rows - 1 - 2 - 1 - 1);
+}

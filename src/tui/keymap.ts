@@ -1,0 +1,183 @@
+/**
+ * The key table: the single source of truth for what every key does. The input handler, the
+ * help overlay (`?`), the footer hints and the README's key table are all generated from it.
+ */
+import type {Key} from 'ink';
+import type {ActionType, Action, Mode} from './state.js';
+
+/** Actions a key can trigger on its own (the ones that carry no payload). */
+export type KeyAction = Exclude<ActionType, 'prompt-insert' | 'resize' | 'export-done' | 'export-failed' | 'save-done' | 'save-failed'>;
+
+/** How the help screen groups bindings. */
+export type KeyGroup = 'Move' | 'Show' | 'Decide' | 'Report' | 'Typing' | 'Export menu' | 'Help';
+
+/** One row of the key table. */
+export type KeyBinding = {
+	/** Key names as `keyName()` produces them: `'j'`, `'down'`, `'pagedown'`, `'ctrl+c'`, `'G'`. */
+	readonly keys: readonly string[];
+	readonly action: KeyAction;
+	/** What the key does, for the help screen and the README. */
+	readonly help: string;
+	/** The modes the binding is active in. */
+	readonly modes: readonly Mode[];
+	readonly group: KeyGroup;
+};
+
+const prompting = ['search', 'edit', 'note'] as const satisfies readonly Mode[];
+const everywhere = ['browse', 'help', 'search', 'edit', 'note', 'export'] as const satisfies readonly Mode[];
+
+/** Every key binding of the review screen. */
+export const keymap = [
+	{keys: ['down', 'j'], action: 'cursor-down', help: 'next row', modes: ['browse'], group: 'Move'},
+	{keys: ['up', 'k'], action: 'cursor-up', help: 'previous row', modes: ['browse'], group: 'Move'},
+	{keys: ['pagedown', 'ctrl+f'], action: 'page-down', help: 'next page', modes: ['browse'], group: 'Move'},
+	{keys: ['pageup', 'ctrl+b'], action: 'page-up', help: 'previous page', modes: ['browse'], group: 'Move'},
+	{keys: ['g', 'home'], action: 'first', help: 'first row', modes: ['browse'], group: 'Move'},
+	{keys: ['G', 'end'], action: 'last', help: 'last row', modes: ['browse'], group: 'Move'},
+	{keys: ['n'], action: 'next-undecided', help: 'next undecided difference', modes: ['browse'], group: 'Move'},
+	{keys: ['N'], action: 'previous-undecided', help: 'previous undecided difference', modes: ['browse'], group: 'Move'},
+	{keys: ['/'], action: 'search-start', help: 'search titles (Enter on an empty search repeats the last)', modes: ['browse'], group: 'Move'},
+	{keys: ['tab'], action: 'cycle-filter', help: 'show all rows / differences only / undecided only', modes: ['browse'], group: 'Show'},
+	{keys: ['s'], action: 'cycle-severity', help: 'lowest severity shown: cosmetic / minor / substantive', modes: ['browse'], group: 'Show'},
+	{keys: ['return'], action: 'toggle-expand', help: 'show the selected readings in full', modes: ['browse'], group: 'Show'},
+	{keys: ['a'], action: 'decide-a', help: 'printing A is right', modes: ['browse'], group: 'Decide'},
+	{keys: ['b'], action: 'decide-b', help: 'printing B is right', modes: ['browse'], group: 'Decide'},
+	{keys: ['e'], action: 'edit-start', help: 'type the correct reading', modes: ['browse'], group: 'Decide'},
+	{keys: ['x'], action: 'decide-not-error', help: 'not an error', modes: ['browse'], group: 'Decide'},
+	{keys: ['c'], action: 'note-start', help: 'add or change a note', modes: ['browse'], group: 'Decide'},
+	{keys: ['u'], action: 'undo', help: 'undo the last decision (many levels)', modes: ['browse'], group: 'Decide'},
+	{keys: ['E'], action: 'export-start', help: 'export a report', modes: ['browse'], group: 'Report'},
+	{keys: ['?'], action: 'help-toggle', help: 'show or hide this help', modes: ['browse'], group: 'Report'},
+	{keys: ['q'], action: 'quit', help: 'quit (decisions are already saved)', modes: ['browse'], group: 'Report'},
+	{keys: ['ctrl+c'], action: 'quit', help: 'quit from anywhere', modes: everywhere, group: 'Report'},
+	{keys: ['return'], action: 'prompt-submit', help: 'accept', modes: prompting, group: 'Typing'},
+	{keys: ['escape'], action: 'prompt-cancel', help: 'cancel', modes: prompting, group: 'Typing'},
+	{keys: ['backspace'], action: 'prompt-backspace', help: 'delete the character before the caret', modes: prompting, group: 'Typing'},
+	{keys: ['left'], action: 'prompt-left', help: 'caret left', modes: prompting, group: 'Typing'},
+	{keys: ['right'], action: 'prompt-right', help: 'caret right', modes: prompting, group: 'Typing'},
+	{keys: ['home', 'ctrl+a'], action: 'prompt-home', help: 'caret to the start', modes: prompting, group: 'Typing'},
+	{keys: ['end', 'ctrl+e'], action: 'prompt-end', help: 'caret to the end', modes: prompting, group: 'Typing'},
+	{keys: ['ctrl+u'], action: 'prompt-clear', help: 'clear the line', modes: prompting, group: 'Typing'},
+	{keys: ['down', 'j'], action: 'export-next', help: 'next format', modes: ['export'], group: 'Export menu'},
+	{keys: ['up', 'k'], action: 'export-previous', help: 'previous format', modes: ['export'], group: 'Export menu'},
+	{keys: ['return'], action: 'export-submit', help: 'write the report', modes: ['export'], group: 'Export menu'},
+	{keys: ['escape', 'q'], action: 'export-cancel', help: 'close the menu', modes: ['export'], group: 'Export menu'},
+	{keys: ['down', 'j'], action: 'help-down', help: 'scroll down', modes: ['help'], group: 'Help'},
+	{keys: ['up', 'k'], action: 'help-up', help: 'scroll up', modes: ['help'], group: 'Help'},
+	{keys: ['?', 'escape', 'q'], action: 'help-close', help: 'close help', modes: ['help'], group: 'Help'},
+] as const satisfies readonly KeyBinding[];
+
+/** The name of a key press, as the key table spells it: `'j'`, `'G'`, `'down'`, `'ctrl+c'`. */
+export function keyName(input: string, key: Key): string {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'return';
+	if (key.escape) return 'escape';
+	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+	// Ink reports the Backspace key of most terminals (DEL, 0x7f) as `delete`.
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+	return input;
+}
+
+const lookup = new Map<string, KeyAction>();
+for (const binding of keymap as readonly KeyBinding[]) {
+	for (const mode of binding.modes) for (const key of binding.keys) lookup.set(`${mode} ${key}`, binding.action);
+}
+
+/** Whether typed text goes into a prompt in this mode. */
+export function isPromptMode(mode: Mode): mode is 'search' | 'edit' | 'note' {
+	return mode === 'search' || mode === 'edit' || mode === 'note';
+}
+
+/** The action for a key press in a mode, from the key table; typed text in a prompt. */
+export function keyToAction(input: string, key: Key, mode: Mode): Action | undefined {
+	const name = keyName(input, key);
+	const action = lookup.get(`${mode} ${name}`);
+	// Every KeyAction names an action without a payload, so `{type}` is a whole action.
+	if (action) return {type: action} as Action;
+	// Printable text (one key, or a paste) goes into an open prompt.
+	if (isPromptMode(mode) && !key.ctrl && !key.meta && input !== '' && !/[\u0000-\u001F\u007F]/.test(input)) {
+		return {type: 'prompt-insert', text: input};
+	}
+
+	return undefined;
+}
+
+const keyLabels: Readonly<Record<string, string>> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	return: 'Enter',
+	escape: 'Esc',
+	tab: 'Tab',
+	backspace: 'Backspace',
+	' ': 'Space',
+};
+
+/** How a key name is shown to people: `↓`, `PgDn`, `Ctrl-C`, `G`. */
+export function keyLabel(name: string): string {
+	if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5).toUpperCase()}`;
+	return keyLabels[name] ?? name;
+}
+
+/** The key table grouped for the help screen, in table order. */
+export function keyGroups(): ReadonlyArray<{readonly group: KeyGroup; readonly bindings: readonly KeyBinding[]}> {
+	const groups = new Map<KeyGroup, KeyBinding[]>();
+	for (const binding of keymap as readonly KeyBinding[]) {
+		const list = groups.get(binding.group) ?? [];
+		list.push(binding);
+		groups.set(binding.group, list);
+	}
+
+	return [...groups].map(([group, bindings]) => ({group, bindings}));
+}
+
+/** The first key bound to an action in a mode, as shown to people (for footer hints). */
+export function keyFor(action: KeyAction, mode: Mode = 'browse'): string {
+	const binding = (keymap as readonly KeyBinding[]).find((entry) => entry.action === action && entry.modes.includes(mode));
+	return binding ? keyLabel(binding.keys[0]!) : '';
+}
+
+const groupTitles: Readonly<Record<KeyGroup, string>> = {
+	Move: 'Move',
+	Show: 'Show',
+	Decide: 'Decide (on the selected row)',
+	Report: 'Report and quit',
+	Typing: 'While typing a search, a correction or a note',
+	'Export menu': 'In the export menu (`E`)',
+	Help: 'In the help screen (`?`)',
+};
+
+/**
+ * The key table as Markdown, for the README; generated from `keymap` like the help screen.
+ *
+ * @example
+ * | Keys | Does |
+ * |---|---|
+ * | **Move** | |
+ * | `↓` `j` | next row |
+ */
+export function keymapMarkdown(): string {
+	const lines = ['| Keys | Does |', '|---|---|'];
+	for (const {group, bindings} of keyGroups()) {
+		lines.push(`| **${groupTitles[group]}** | |`);
+		for (const binding of bindings) {
+			const keys = binding.keys.map((key) => `\`${keyLabel(key).replaceAll('|', '\\|')}\``).join(' ');
+			lines.push(`| ${keys} | ${binding.help.replaceAll('|', '\\|')} |`);
+		}
+	}
+
+	return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,65 @@
+/**
+ * What the review screen derives once from a comparison: row keys, the worst severity of each
+ * row, the text that `/` searches. Pure; computed once per run so that key presses stay cheap.
+ */
+import {rowKeys} from '../core/decisions.js';
+import {severities, type Comparison, type Row, type Severity, type TocItem} from '../core/types.js';
+
+/** The comparison and everything the reducer and the views look up per row. */
+export type ReviewData = {
+	readonly comparison: Comparison;
+	/** The input as the user named it (a path, or `-`). */
+	readonly inputName: string;
+	/** `rowKeys(comparison.rows)`: the key each row's decision is saved under. */
+	readonly keys: readonly string[];
+	/** Key → row index. */
+	readonly rowOfKey: ReadonlyMap<string, number>;
+	/** The most serious severity among each row's differences; undefined for a row without any. */
+	readonly worst: readonly (Severity | undefined)[];
+	/** Lower-cased label and title of both sides, for `/`. */
+	readonly haystack: readonly string[];
+	/** How many rows differ (and so wait for a decision). */
+	readonly differing: number;
+};
+
+/** Rank of a severity: 0 for substantive, 2 for cosmetic. */
+export function severityRank(severity: Severity): number {
+	return severities.indexOf(severity);
+}
+
+/** Whether a row has anything to decide: it is not `same`, or it carries a difference. */
+export function isDiffering(row: Row): boolean {
+	return row.status !== 'same' || row.differences.length > 0;
+}
+
+/** The most serious severity of a row's differences. */
+export function worstSeverity(row: Row): Severity | undefined {
+	let best: Severity | undefined;
+	for (const difference of row.differences) {
+		if (best === undefined || severityRank(difference.severity) < severityRank(best)) best = difference.severity;
+	}
+
+	// A differing row without classified differences still needs a look: treat it as minor.
+	return best ?? (isDiffering(row) ? 'minor' : undefined);
+}
+
+/** An item as a reader sees it in the list: label, then title. */
+export function displayTitle(item: TocItem | null): string {
+	if (!item) return '';
+	return item.label ? `${item.label} ${item.title}` : item.title;
+}
+
+/** Derive the per-row lookups the review screen needs. */
+export function prepareReview(comparison: Comparison, inputName: string): ReviewData {
+	const {rows} = comparison;
+	const keys = rowKeys(rows);
+	return {
+		comparison,
+		inputName,
+		keys,
+		rowOfKey: new Map(keys.map((key, index) => [key, index])),
+		worst: rows.map((row) => worstSeverity(row)),
+		haystack: rows.map((row) => `${displayTitle(row.a)}\u0000${displayTitle(row.b)}`.toLowerCase()),
+		differing: rows.filter((row) => isDiffering(row)).length,
+	};
+}

@@ -1,0 +1,756 @@
+/**
+ * The review screen's state and its reducer: cursor, filter, scroll window, modes and the
+ * decisions with their undo history. Pure and total: no I/O, no Ink; effects (saving, export,
+ * quitting) are requested through fields that `use-review.ts` acts on.
+ */
+import type {Decision, Verdict} from '../core/decisions.js';
+import {assertNever, severities, type Row, type Severity} from '../core/types.js';
+import {helpHeight, helpLines} from './help-lines.js';
+import {computeLayout, wrappedLines, type Layout, type Size} from './layout.js';
+import {displayTitle, severityRank, type ReviewData} from './review-data.js';
+
+/** Which rows the list shows. */
+export type Filter = 'all' | 'differences' | 'undecided';
+
+/** The filters in the order `Tab` cycles through them. */
+export const filters = ['all', 'differences', 'undecided'] as const satisfies readonly Filter[];
+
+/** What keys do at the moment: browse the list, read help, type into a prompt, pick an export. */
+export type Mode = 'browse' | 'help' | 'search' | 'edit' | 'note' | 'export';
+
+/** A one-line text input: its value and the caret position in code units. */
+export type Prompt = {readonly value: string; readonly caret: number};
+
+/** A message for the status line. */
+export type Status = {readonly kind: 'info' | 'error'; readonly message: string};
+
+/** One undoable change to the decisions. */
+export type Change = {
+	readonly key: string;
+	readonly before: Decision | undefined;
+	readonly after: Decision | undefined;
+};
+
+/** An export the hook should run; `id` tells one request from the next. */
+export type ExportRequest = {readonly id: number; readonly format: string};
+
+/** Everything the review screen shows, as plain readonly data. */
+export type State = {
+	readonly data: ReviewData;
+	/** Every decision, keyed by row key, orphans included, in file order. */
+	readonly decisions: ReadonlyMap<string, Decision>;
+	/** Undo history, most recent last. */
+	readonly history: readonly Change[];
+	/** Bumped on every change to `decisions`; the hook saves when it moves. */
+	readonly revision: number;
+	/** Differing rows of this comparison that have a verdict. */
+	readonly decided: number;
+	readonly filter: Filter;
+	/** The least serious severity still shown. @default 'cosmetic' */
+	readonly minSeverity: Severity;
+	/** Row indices the list shows, in order. */
+	readonly visible: readonly number[];
+	/** Position of the selection in `visible`. */
+	readonly cursor: number;
+	/** Position in `visible` of the first row on screen (ink-ui's `visibleFrom`). */
+	readonly top: number;
+	readonly size: Size;
+	readonly layout: Layout;
+	readonly mode: Mode;
+	readonly prompt: Prompt;
+	/** The cursor when `/` was pressed, restored by `Esc`. */
+	readonly searchOrigin: number;
+	readonly lastSearch: string;
+	/** Whether the detail pane shows the selected row's readings in full. */
+	readonly expanded: boolean;
+	/** First line of the help screen shown (it scrolls on short terminals). */
+	readonly helpTop: number;
+	/** Export formats offered by `E`, and the one highlighted in its menu. */
+	readonly formats: readonly string[];
+	readonly exportChoice: number;
+	readonly exportRequest: ExportRequest | undefined;
+	readonly status: Status | undefined;
+	/** Set when the last save failed; cleared by the next successful save. */
+	readonly saveError: string | undefined;
+	readonly quitting: boolean;
+};
+
+/** Everything that can happen to the review screen. */
+export type Action =
+	| {readonly type: 'cursor-down'}
+	| {readonly type: 'cursor-up'}
+	| {readonly type: 'page-down'}
+	| {readonly type: 'page-up'}
+	| {readonly type: 'first'}
+	| {readonly type: 'last'}
+	| {readonly type: 'next-undecided'}
+	| {readonly type: 'previous-undecided'}
+	| {readonly type: 'cycle-filter'}
+	| {readonly type: 'cycle-severity'}
+	| {readonly type: 'toggle-expand'}
+	| {readonly type: 'search-start'}
+	| {readonly type: 'decide-a'}
+	| {readonly type: 'decide-b'}
+	| {readonly type: 'decide-not-error'}
+	| {readonly type: 'edit-start'}
+	| {readonly type: 'note-start'}
+	| {readonly type: 'undo'}
+	| {readonly type: 'export-start'}
+	| {readonly type: 'export-next'}
+	| {readonly type: 'export-previous'}
+	| {readonly type: 'export-submit'}
+	| {readonly type: 'export-cancel'}
+	| {readonly type: 'help-toggle'}
+	| {readonly type: 'help-close'}
+	| {readonly type: 'help-down'}
+	| {readonly type: 'help-up'}
+	| {readonly type: 'quit'}
+	| {readonly type: 'prompt-insert'; readonly text: string}
+	| {readonly type: 'prompt-backspace'}
+	| {readonly type: 'prompt-left'}
+	| {readonly type: 'prompt-right'}
+	| {readonly type: 'prompt-home'}
+	| {readonly type: 'prompt-end'}
+	| {readonly type: 'prompt-clear'}
+	| {readonly type: 'prompt-submit'}
+	| {readonly type: 'prompt-cancel'}
+	| {readonly type: 'resize'; readonly size: Size}
+	| {readonly type: 'export-done'; readonly format: string; readonly path: string}
+	| {readonly type: 'export-failed'; readonly message: string}
+	| {readonly type: 'save-done'}
+	| {readonly type: 'save-failed'; readonly message: string};
+
+/** The name of an action, e.g. `'cursor-down'`. */
+export type ActionType = Action['type'];
+
+/** Options for `initialState`. */
+export type InitialOptions = {
+	/** Decisions loaded from the sidecar file, orphans included. @default [] */
+	readonly decisions?: readonly Decision[];
+	/** @default {columns: 120, rows: 40} */
+	readonly size?: Size;
+	/** Export formats `E` offers. @default [] */
+	readonly formats?: readonly string[];
+	/** @default 'all' */
+	readonly filter?: Filter;
+};
+
+/** The state the screen opens with. */
+export function initialState(data: ReviewData, options: InitialOptions = {}): State {
+	const decisions = new Map<string, Decision>();
+	for (const decision of options.decisions ?? []) decisions.set(decision.key, decision);
+	const size = options.size ?? {columns: 120, rows: 40};
+	const base: State = {
+		data,
+		decisions,
+		history: [],
+		revision: 0,
+		decided: countDecided(data, decisions),
+		filter: options.filter ?? 'all',
+		minSeverity: 'cosmetic',
+		visible: [],
+		cursor: 0,
+		top: 0,
+		size,
+		layout: computeLayout(size),
+		mode: 'browse',
+		prompt: {value: '', caret: 0},
+		searchOrigin: 0,
+		lastSearch: '',
+		expanded: false,
+		helpTop: 0,
+		formats: options.formats ?? [],
+		exportChoice: 0,
+		exportRequest: undefined,
+		status: undefined,
+		saveError: undefined,
+		quitting: false,
+	};
+	return settle({...base, visible: visibleRows(base)});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries (used by the views as well)
+
+/** The row index under the cursor, or undefined when the list is empty. */
+export function selectedRow(state: State): number | undefined {
+	return state.visible[state.cursor];
+}
+
+/** The decision saved for a row, if any. */
+export function decisionFor(state: State, row: number): Decision | undefined {
+	const key = state.data.keys[row];
+	return key === undefined ? undefined : state.decisions.get(key);
+}
+
+/** Decisions whose key matches no row of this comparison. */
+export function orphanDecisions(state: State): Decision[] {
+	return [...state.decisions.values()].filter((decision) => !state.data.rowOfKey.has(decision.key));
+}
+
+/** Whether a row differs and has no verdict yet. */
+export function isUndecided(state: State, row: number): boolean {
+	return state.data.worst[row] !== undefined && decisionFor(state, row)?.verdict === undefined;
+}
+
+/** Lines a row takes in the list: one side by side, two stacked (one when both sides agree). */
+export function rowHeight(state: State, row: number): number {
+	if (state.layout.kind !== 'screen' || state.layout.wide) return 1;
+	return state.data.comparison.rows[row]?.status === 'same' ? 1 : 2;
+}
+
+/** Positions in `visible` that are on screen: `from` inclusive, `to` exclusive. */
+export function visibleWindow(state: State): {readonly from: number; readonly to: number} {
+	const lines = state.layout.kind === 'screen' ? state.layout.listLines : 0;
+	let to = state.top;
+	let used = 0;
+	while (to < state.visible.length) {
+		const height = rowHeight(state, state.visible[to]!);
+		// The first row always shows, clipped if need be, so the cursor is never off screen.
+		if (used + height > lines && to > state.top) break;
+		used += height;
+		to++;
+	}
+
+	return {from: state.top, to};
+}
+
+/** Count the differing rows of this comparison that carry a verdict. */
+function countDecided(data: ReviewData, decisions: ReadonlyMap<string, Decision>): number {
+	let count = 0;
+	for (const [key, decision] of decisions) {
+		const row = data.rowOfKey.get(key);
+		if (row !== undefined && decision.verdict !== undefined && data.worst[row] !== undefined) count++;
+	}
+
+	return count;
+}
+
+function passesSeverity(state: State, row: number): boolean {
+	const worst = state.data.worst[row];
+	return worst === undefined || severityRank(worst) <= severityRank(state.minSeverity);
+}
+
+function visibleRows(state: State): number[] {
+	const result: number[] = [];
+	const count = state.data.comparison.rows.length;
+	for (let row = 0; row < count; row++) {
+		const differs = state.data.worst[row] !== undefined;
+		if (differs && !passesSeverity(state, row)) continue;
+		switch (state.filter) {
+			case 'all': {
+				result.push(row);
+				break;
+			}
+
+			case 'differences': {
+				if (differs) result.push(row);
+				break;
+			}
+
+			case 'undecided': {
+				if (isUndecided(state, row)) result.push(row);
+				break;
+			}
+
+			default: {
+				assertNever(state.filter);
+			}
+		}
+	}
+
+	return result;
+}
+
+/** Recompute `visible`, keeping the selection on the same row, or on the next one shown. */
+function refilter(state: State): State {
+	const current = selectedRow(state);
+	const visible = visibleRows(state);
+	let cursor = 0;
+	if (current !== undefined) {
+		cursor = lowerBound(visible, current);
+		if (cursor >= visible.length) cursor = Math.max(0, visible.length - 1);
+	}
+
+	return settle({...state, visible, cursor});
+}
+
+/** First position in a sorted array whose value is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sorted[mid]! < value) lo = mid + 1;
+		else hi = mid;
+	}
+
+	return lo;
+}
+
+/** Lines the detail pane would like for the selected row when expanded. */
+function detailWanted(state: State): number {
+	// The export menu: its rule, one line per format, and its hint.
+	if (state.mode === 'export') return state.formats.length + 2;
+	const row = selectedRow(state);
+	if (!state.expanded || row === undefined) return 0;
+	const item = state.data.comparison.rows[row]!;
+	// The readings wrap beside a 21-column prefix (side, lines, page); word wrapping may take a
+	// line more than the characters alone would.
+	const width = Math.max(10, state.size.columns - 22);
+	const reading = (text: string) => wrappedLines(text, width) + (text.length > width ? 1 : 0);
+	const decision = decisionFor(state, row);
+	return (
+		2 +
+		reading(displayTitle(item.a)) +
+		reading(displayTitle(item.b)) +
+		item.differences.length +
+		(decision ? 1 : 0) +
+		(decision?.note ? reading(decision.note) : 0) +
+		(decision?.text ? wrappedLines(decision.text, width) : 0)
+	);
+}
+
+/** Clamp the cursor, recompute the layout and move the scroll window so the cursor shows. */
+function settle(state: State): State {
+	const count = state.visible.length;
+	const cursor = count === 0 ? 0 : Math.min(Math.max(0, state.cursor), count - 1);
+	let next: State = {...state, cursor};
+	next = {...next, layout: computeLayout(next.size, detailWanted(next))};
+	return {...next, top: windowTop(next)};
+}
+
+function windowTop(state: State): number {
+	const {visible, cursor, layout} = state;
+	if (layout.kind !== 'screen' || visible.length === 0) return 0;
+	const lines = layout.listLines;
+	const height = (position: number) => rowHeight(state, visible[position]!);
+	// Keep a couple of rows of context around the cursor when the list is tall enough.
+	const margin = lines >= 12 ? 2 : 0;
+	let top = Math.min(state.top, Math.max(0, cursor - margin));
+	const last = Math.min(visible.length - 1, cursor + margin);
+	let used = 0;
+	for (let position = top; position <= last; position++) used += height(position);
+	while (top < cursor && used > lines) {
+		used -= height(top);
+		top++;
+	}
+
+	// Do not leave blank lines at the bottom when there are rows above to fill them.
+	let tail = 0;
+	for (let position = top; position < visible.length && tail <= lines; position++) tail += height(position);
+	while (top > 0 && tail + height(top - 1) <= lines) {
+		top--;
+		tail += height(top);
+	}
+
+	return top;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions
+
+const verdictNames: Readonly<Record<Verdict, string>> = {
+	a: 'printing A is right',
+	b: 'printing B is right',
+	edit: 'corrected reading',
+	'not-error': 'not an error',
+};
+
+/** Words for a verdict, as the screen shows them. */
+export function describeVerdict(verdict: Verdict): string {
+	return verdictNames[verdict];
+}
+
+function buildDecision(key: string, row: Row, fields: {verdict?: Verdict | undefined; text?: string | undefined; note?: string | undefined}): Decision | undefined {
+	if (fields.verdict === undefined && !fields.note) return undefined;
+	return {
+		key,
+		...(fields.verdict === undefined ? {} : {verdict: fields.verdict}),
+		...(fields.verdict === 'edit' && fields.text !== undefined ? {text: fields.text} : {}),
+		...(fields.note ? {note: fields.note} : {}),
+		...(row.a ? {a: row.a.text} : {}),
+		...(row.b ? {b: row.b.text} : {}),
+	};
+}
+
+function sameDecision(left: Decision | undefined, right: Decision | undefined): boolean {
+	return (
+		left?.verdict === right?.verdict && left?.text === right?.text && left?.note === right?.note && (left === undefined) === (right === undefined)
+	);
+}
+
+/** Apply a change to the selected row's decision, recording it for undo. */
+function changeDecision(
+	state: State,
+	update: (existing: Decision | undefined) => {verdict?: Verdict | undefined; text?: string | undefined; note?: string | undefined},
+	message: (row: number) => string,
+): State {
+	const row = selectedRow(state);
+	if (row === undefined) return {...state, status: {kind: 'info', message: 'No row selected.'}};
+	const key = state.data.keys[row]!;
+	const before = state.decisions.get(key);
+	const after = buildDecision(key, state.data.comparison.rows[row]!, update(before));
+	if (sameDecision(before, after)) return {...state, mode: 'browse', status: {kind: 'info', message: `Row ${row + 1}: no change.`}};
+	const change: Change = {key, before, after};
+	const next = applyChange(state, change);
+	return refilter({...next, mode: 'browse', history: [...state.history, change], status: {kind: 'info', message: message(row)}});
+}
+
+function applyChange(state: State, change: {readonly key: string; readonly after: Decision | undefined}): State {
+	const decisions = new Map(state.decisions);
+	if (change.after) decisions.set(change.key, change.after);
+	else decisions.delete(change.key);
+	return {...state, decisions, revision: state.revision + 1, decided: countDecided(state.data, decisions)};
+}
+
+function decide(state: State, verdict: Verdict): State {
+	const row = selectedRow(state);
+	if (row !== undefined && state.data.worst[row] === undefined) {
+		return {...state, status: {kind: 'info', message: `Row ${row + 1} reads the same in both printings: nothing to decide (c adds a note, e a correction).`}};
+	}
+
+	return changeDecision(state, (existing) => ({verdict, note: existing?.note}), (index) => `Row ${index + 1}: ${describeVerdict(verdict)}.`);
+}
+
+function undo(state: State): State {
+	const change = state.history.at(-1);
+	if (!change) return {...state, status: {kind: 'info', message: 'Nothing to undo.'}};
+	const next = applyChange({...state, history: state.history.slice(0, -1)}, {key: change.key, after: change.before});
+	const row = state.data.rowOfKey.get(change.key);
+	let refiltered = refilter(next);
+	// Bring the undone row back under the cursor when the filter shows it.
+	if (row !== undefined) {
+		const position = refiltered.visible.indexOf(row);
+		if (position !== -1) refiltered = settle({...refiltered, cursor: position});
+	}
+
+	const where = row === undefined ? 'an orphaned decision' : `row ${row + 1}`;
+	return {...refiltered, status: {kind: 'info', message: `Undid the change to ${where} (${state.history.length - 1} more to undo).`}};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving
+
+function moveTo(state: State, cursor: number): State {
+	return settle({...state, cursor, status: state.status?.kind === 'error' ? state.status : undefined});
+}
+
+function pageRows(state: State): number {
+	const {from, to} = visibleWindow(state);
+	return Math.max(1, to - from - 1);
+}
+
+function findUndecided(state: State, direction: 1 | -1): State {
+	const count = state.visible.length;
+	for (let step = 1; step <= count; step++) {
+		const position = (((state.cursor + direction * step) % count) + count) % count;
+		if (isUndecided(state, state.visible[position]!)) {
+			const wrapped = direction === 1 ? position <= state.cursor : position >= state.cursor;
+			const next = moveTo(state, position);
+			return wrapped ? {...next, status: {kind: 'info', message: `Wrapped to the ${direction === 1 ? 'top' : 'bottom'}.`}} : next;
+		}
+	}
+
+	return {...state, status: {kind: 'info', message: 'Every difference shown is decided.'}};
+}
+
+function search(state: State, query: string, from: number): State {
+	const needle = query.toLowerCase();
+	const count = state.visible.length;
+	if (needle === '') return moveTo(state, state.searchOrigin);
+	for (let step = 0; step < count; step++) {
+		const position = (from + step) % count;
+		if (state.data.haystack[state.visible[position]!]!.includes(needle)) return settle({...state, cursor: position, status: undefined});
+	}
+
+	const hint = state.filter === 'all' ? '' : ' (Tab shows more rows)';
+	return settle({...state, cursor: state.searchOrigin, status: {kind: 'error', message: `No title contains "${query}"${hint}.`}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prompts
+
+function openPrompt(state: State, mode: 'search' | 'edit' | 'note', value: string): State {
+	return {...state, mode, prompt: {value, caret: value.length}, searchOrigin: state.cursor, status: undefined};
+}
+
+function editPrompt(state: State, action: Action): Prompt {
+	const {value, caret} = state.prompt;
+	switch (action.type) {
+		case 'prompt-insert': {
+			// Pasted line breaks become spaces: a reading is one line.
+			const text = action.text.replaceAll(/[\r\n]+/g, ' ');
+			return {value: value.slice(0, caret) + text + value.slice(caret), caret: caret + text.length};
+		}
+
+		case 'prompt-backspace': {
+			if (caret === 0) return state.prompt;
+			const cut = caret - 1 > 0 && /[\uDC00-\uDFFF]/.test(value[caret - 1]!) ? 2 : 1;
+			return {value: value.slice(0, caret - cut) + value.slice(caret), caret: caret - cut};
+		}
+
+		case 'prompt-left': {
+			return {value, caret: Math.max(0, caret - 1)};
+		}
+
+		case 'prompt-right': {
+			return {value, caret: Math.min(value.length, caret + 1)};
+		}
+
+		case 'prompt-home': {
+			return {value, caret: 0};
+		}
+
+		case 'prompt-end': {
+			return {value, caret: value.length};
+		}
+
+		case 'prompt-clear': {
+			return {value: '', caret: 0};
+		}
+
+		default: {
+			return state.prompt;
+		}
+	}
+}
+
+function submitPrompt(state: State): State {
+	const {value} = state.prompt;
+	switch (state.mode) {
+		case 'search': {
+			const query = value === '' ? state.lastSearch : value;
+			if (query === '') return {...state, mode: 'browse'};
+			// An empty prompt repeats the last search from the row after the cursor.
+			const from = value === '' ? state.cursor + 1 : state.cursor;
+			return {...search({...state, searchOrigin: state.cursor}, query, from), mode: 'browse', lastSearch: query};
+		}
+
+		case 'edit': {
+			const text = value.trim();
+			if (text === '') return {...state, mode: 'browse', status: {kind: 'info', message: 'An empty reading was not saved.'}};
+			return changeDecision(state, (existing) => ({verdict: 'edit', text, note: existing?.note}), (row) => `Row ${row + 1}: corrected reading saved.`);
+		}
+
+		case 'note': {
+			const note = value.trim();
+			return changeDecision(
+				state,
+				(existing) => ({verdict: existing?.verdict, text: existing?.text, note}),
+				(row) => (note ? `Row ${row + 1}: note saved.` : `Row ${row + 1}: note removed.`),
+			);
+		}
+
+		case 'browse':
+		case 'help':
+		case 'export': {
+			return state;
+		}
+
+		default: {
+			return assertNever(state.mode);
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reducer
+
+/** The next state after an action. Pure and total: an action that does not apply is ignored. */
+export function reducer(state: State, action: Action): State {
+	switch (action.type) {
+		case 'cursor-down': {
+			return moveTo(state, state.cursor + 1);
+		}
+
+		case 'cursor-up': {
+			return moveTo(state, state.cursor - 1);
+		}
+
+		case 'page-down': {
+			const step = pageRows(state);
+			return moveTo({...state, top: state.top + step}, state.cursor + step);
+		}
+
+		case 'page-up': {
+			const step = pageRows(state);
+			return moveTo({...state, top: Math.max(0, state.top - step)}, state.cursor - step);
+		}
+
+		case 'first': {
+			return moveTo(state, 0);
+		}
+
+		case 'last': {
+			return moveTo(state, state.visible.length - 1);
+		}
+
+		case 'next-undecided': {
+			return findUndecided(state, 1);
+		}
+
+		case 'previous-undecided': {
+			return findUndecided(state, -1);
+		}
+
+		case 'cycle-filter': {
+			const filter = filters[(filters.indexOf(state.filter) + 1) % filters.length]!;
+			return refilter({...state, filter, status: undefined});
+		}
+
+		case 'cycle-severity': {
+			// cosmetic (all) → minor → substantive → cosmetic
+			const index = severities.indexOf(state.minSeverity);
+			const minSeverity = severities[(index + severities.length - 1) % severities.length]!;
+			return refilter({...state, minSeverity, status: undefined});
+		}
+
+		case 'toggle-expand': {
+			return settle({...state, expanded: !state.expanded});
+		}
+
+		case 'search-start': {
+			return openPrompt(state, 'search', '');
+		}
+
+		case 'decide-a': {
+			return decide(state, 'a');
+		}
+
+		case 'decide-b': {
+			return decide(state, 'b');
+		}
+
+		case 'decide-not-error': {
+			return decide(state, 'not-error');
+		}
+
+		case 'edit-start': {
+			const row = selectedRow(state);
+			if (row === undefined) return state;
+			const existing = decisionFor(state, row);
+			const item = state.data.comparison.rows[row]!;
+			// One line to edit: line breaks and the tab before the page become spaces.
+			const prefill = existing?.text ?? (item.a ?? item.b)?.text.replaceAll(/[\t\n]+/g, ' ') ?? '';
+			return openPrompt(state, 'edit', prefill);
+		}
+
+		case 'note-start': {
+			const row = selectedRow(state);
+			if (row === undefined) return state;
+			return openPrompt(state, 'note', decisionFor(state, row)?.note ?? '');
+		}
+
+		case 'undo': {
+			return undo(state);
+		}
+
+		case 'export-start': {
+			if (state.formats.length === 0) return {...state, status: {kind: 'error', message: 'No export formats are available.'}};
+			return settle({...state, mode: 'export', status: undefined});
+		}
+
+		case 'export-next': {
+			return {...state, exportChoice: (state.exportChoice + 1) % Math.max(1, state.formats.length)};
+		}
+
+		case 'export-previous': {
+			const count = Math.max(1, state.formats.length);
+			return {...state, exportChoice: (state.exportChoice + count - 1) % count};
+		}
+
+		case 'export-submit': {
+			const format = state.formats[state.exportChoice];
+			if (format === undefined) return settle({...state, mode: 'browse'});
+			return settle({
+				...state,
+				mode: 'browse',
+				exportRequest: {id: (state.exportRequest?.id ?? 0) + 1, format},
+				status: {kind: 'info', message: `Writing the ${format} report…`},
+			});
+		}
+
+		case 'export-cancel': {
+			return settle({...state, mode: 'browse'});
+		}
+
+		case 'export-done': {
+			return {...state, status: {kind: 'info', message: `Wrote the ${action.format} report to ${action.path}`}};
+		}
+
+		case 'export-failed': {
+			return {...state, status: {kind: 'error', message: action.message}};
+		}
+
+		case 'help-toggle': {
+			return {...state, mode: state.mode === 'help' ? 'browse' : 'help', helpTop: 0};
+		}
+
+		case 'help-down':
+		case 'help-up': {
+			const most = Math.max(0, helpLines(state.size.columns).length - helpHeight(state.size.rows));
+			const helpTop = Math.min(most, Math.max(0, state.helpTop + (action.type === 'help-down' ? 1 : -1)));
+			return {...state, helpTop};
+		}
+
+		case 'help-close': {
+			return {...state, mode: 'browse'};
+		}
+
+		case 'quit': {
+			return {...state, quitting: true};
+		}
+
+		case 'prompt-insert':
+		case 'prompt-backspace':
+		case 'prompt-left':
+		case 'prompt-right':
+		case 'prompt-home':
+		case 'prompt-end':
+		case 'prompt-clear': {
+			if (state.mode !== 'search' && state.mode !== 'edit' && state.mode !== 'note') return state;
+			const prompt = editPrompt(state, action);
+			const next = {...state, prompt};
+			// Search as you type, from where the search began (incremental, as in less and vim).
+			return state.mode === 'search' ? {...search(next, prompt.value, state.searchOrigin), mode: 'search'} : next;
+		}
+
+		case 'prompt-submit': {
+			return submitPrompt(state);
+		}
+
+		case 'prompt-cancel': {
+			if (state.mode === 'search') return {...moveTo(state, state.searchOrigin), mode: 'browse'};
+			return {...state, mode: 'browse'};
+		}
+
+		case 'resize': {
+			if (action.size.columns === state.size.columns && action.size.rows === state.size.rows) return state;
+			return settle({...state, size: action.size});
+		}
+
+		case 'save-done': {
+			return state.saveError === undefined ? state : {...state, saveError: undefined};
+		}
+
+		case 'save-failed': {
+			return {...state, saveError: action.message};
+		}
+
+		default: {
+			return assertNever(action);
+		}
+	}
+}
+
+/** The decisions to write to the sidecar file: every one, orphans included, in file order. */
+export function decisionList(state: State): Decision[] {
+	return [...state.decisions.values()];
+}
+
+/** A short label for a row, used in messages: its title on either side. */
+export function rowLabel(state: State, row: number): string {
+	const item = state.data.comparison.rows[row];
+	return item ? displayTitle(item.a ?? item.b) : '';
+}

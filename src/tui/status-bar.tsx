@@ -1,0 +1,95 @@
+import {Text} from 'ink';
+import {keyFor, keyLabel} from './keymap.js';
+import type {State} from './state.js';
+import {paint, type Theme} from './theme.js';
+
+/** Props of `StatusBar`. */
+export type StatusBarProps = {readonly state: State; readonly theme: Theme};
+
+const promptLabels = {search: '/', edit: 'Correct reading: ', note: 'Note: '} as const;
+
+/** Footer hints for browsing, generated from the key table. */
+export function browseHints(): string {
+	const hint = (keys: string, words: string) => `${keys} ${words}`;
+	return [
+		hint(`${keyFor('cursor-down')}${keyFor('cursor-up')}`, 'move'),
+		hint(keyFor('next-undecided'), 'next undecided'),
+		hint([keyFor('decide-a'), keyFor('decide-b'), keyFor('edit-start'), keyFor('decide-not-error')].join('/'), 'decide'),
+		hint(keyFor('note-start'), 'note'),
+		hint(keyFor('undo'), 'undo'),
+		hint(keyFor('cycle-filter'), 'filter'),
+		hint(keyFor('cycle-severity'), 'severity'),
+		hint(keyFor('search-start'), 'search'),
+		hint(keyFor('export-start'), 'export'),
+		hint(keyFor('help-toggle'), 'help'),
+		hint(keyFor('quit'), 'quit'),
+	].join('  ');
+}
+
+/** The part of a prompt's value that fits in `width`, around the caret, with `…` where cut. */
+export function promptWindow(value: string, caret: number, width: number): {before: string; at: string; after: string} {
+	let from = 0;
+	let to = value.length;
+	if (to > width) {
+		from = Math.max(0, Math.min(caret - Math.floor(width * 0.7), value.length - width));
+		to = Math.min(value.length, from + width);
+	}
+
+	const head = from > 0 ? '…' : '';
+	const tail = to < value.length ? '…' : '';
+	return {
+		before: head + value.slice(from + head.length, caret),
+		at: value.slice(caret, caret + 1),
+		after: value.slice(caret + 1, to - tail.length) + tail,
+	};
+}
+
+/** The bottom line: an open prompt, else an error or message, else key hints. */
+export function StatusBar({state, theme}: StatusBarProps) {
+	if (state.mode === 'search' || state.mode === 'edit' || state.mode === 'note') {
+		const label = promptLabels[state.mode];
+		const hints = `  ${keyLabel('return')} accept · ${keyLabel('escape')} cancel`;
+		const {before, at, after} = promptWindow(state.prompt.value, state.prompt.caret, state.size.columns - label.length - hints.length - 2);
+		return (
+			<Text wrap="truncate">
+				<Text bold {...paint(theme, 'cyan')}>
+					{label}
+				</Text>
+				{before}
+				{theme.color ? <Text inverse>{at || ' '}</Text> : <Text>{`▏${at}`}</Text>}
+				{after}
+				<Text dimColor>{hints}</Text>
+			</Text>
+		);
+	}
+
+	if (state.mode === 'help') {
+		return (
+			<Text wrap="truncate" dimColor>
+				{keyFor('help-down', 'help')}/{keyFor('help-up', 'help')} scroll · {keyFor('help-close', 'help')} or Esc closes help
+			</Text>
+		);
+	}
+
+	if (state.status?.kind === 'error' || (state.saveError !== undefined && state.status === undefined)) {
+		return (
+			<Text wrap="truncate" {...paint(theme, 'red')}>
+				⚠ {state.status?.kind === 'error' ? state.status.message : state.saveError}
+			</Text>
+		);
+	}
+
+	if (state.status) {
+		return (
+			<Text wrap="truncate" {...paint(theme, 'cyan')}>
+				{state.status.message}
+			</Text>
+		);
+	}
+
+	return (
+		<Text wrap="truncate" dimColor>
+			{browseHints()}
+		</Text>
+	);
+}

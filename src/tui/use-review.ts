@@ -1,0 +1,152 @@
+/**
+ * The review screen's hook: the reducer, the one `useInput`, terminal resizes, and the effects
+ * the reducer asks for (saving decisions after each change, writing an export, quitting).
+ */
+import {useApp, useInput, useStdout, type Key} from 'ink';
+import {useCallback, useEffect, useReducer, useRef} from 'react';
+import {matchDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
+import type {Comparison} from '../core/types.js';
+import {keyToAction} from './keymap.js';
+import type {Size} from './layout.js';
+import {prepareReview} from './review-data.js';
+import {decisionList, initialState, reducer, type Filter, type State} from './state.js';
+
+/** Turns a comparison and the decisions into a report's text. */
+export type Exporter = (comparison: Comparison, decisions: DecisionMatch) => string;
+
+/** The I/O the screen needs, injected by the CLI (the TUI does no file I/O of its own). */
+export type ReviewEffects = {
+	/** Persist every decision, orphans included; called after each change, one call at a time. */
+	readonly saveDecisions: (decisions: readonly Decision[]) => Promise<void>;
+	/** Export formats offered by `E`, by name, in menu order. */
+	readonly exporters: Readonly<Record<string, Exporter>>;
+	/** Write a report; resolves to the path written. */
+	readonly writeExport: (format: string, content: string) => Promise<string>;
+};
+
+/** Options of `useReview`. */
+export type UseReviewOptions = {
+	readonly comparison: Comparison;
+	readonly inputName: string;
+	/** @default [] */
+	readonly initialDecisions?: readonly Decision[] | undefined;
+	readonly effects: ReviewEffects;
+	/** A fixed size (tests); by default the terminal's, following resizes. */
+	readonly size?: Size | undefined;
+	/** @default 'all' */
+	readonly initialFilter?: Filter | undefined;
+	/** Called with the final state once the decisions are saved, just before the app exits. */
+	readonly onQuit?: ((state: State) => void) | undefined;
+};
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Run the review screen's state machine; returns the state to draw. */
+export function useReview(options: UseReviewOptions): State {
+	const {stdout} = useStdout();
+	const {exit} = useApp();
+	const [state, dispatch] = useReducer(reducer, options, (init) =>
+		initialState(prepareReview(init.comparison, init.inputName), {
+			decisions: init.initialDecisions ?? [],
+			size: init.size ?? {columns: stdout.columns || 80, rows: stdout.rows || 24},
+			formats: Object.keys(init.effects.exporters),
+			filter: init.initialFilter ?? 'all',
+		}),
+	);
+
+	// The input handler reads the latest state through a ref, so that a key that arrives before
+	// React re-subscribes the handler still sees the current mode.
+	const stateRef = useRef(state);
+	stateRef.current = state;
+	const handleInput = useCallback((input: string, key: Key) => {
+		const action = keyToAction(input, key, stateRef.current.mode);
+		if (action) dispatch(action);
+	}, []);
+	useInput(handleInput);
+
+	// Follow the terminal's size unless a size was given.
+	const fixedSize = options.size;
+	useEffect(() => {
+		if (fixedSize) {
+			dispatch({type: 'resize', size: fixedSize});
+			return;
+		}
+
+		const onResize = () => {
+			dispatch({type: 'resize', size: {columns: stdout.columns || 80, rows: stdout.rows || 24}});
+		};
+
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, fixedSize]);
+
+	// Save after every change, one write at a time; a burst of changes collapses into one write.
+	const effectsRef = useRef(options.effects);
+	effectsRef.current = options.effects;
+	const pendingSave = useRef<readonly Decision[] | undefined>(undefined);
+	const saving = useRef<Promise<void> | undefined>(undefined);
+	useEffect(() => {
+		if (state.revision === 0) return;
+		pendingSave.current = decisionList(state);
+		saving.current ??= (async () => {
+			while (pendingSave.current) {
+				const decisions = pendingSave.current;
+				pendingSave.current = undefined;
+				try {
+					// eslint-disable-next-line no-await-in-loop -- writes must not overlap
+					await effectsRef.current.saveDecisions(decisions);
+					dispatch({type: 'save-done'});
+				} catch (error) {
+					dispatch({type: 'save-failed', message: messageOf(error)});
+				}
+			}
+
+			saving.current = undefined;
+		})();
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- a new revision is the trigger
+	}, [state.revision]);
+
+	// Export on request.
+	const exporting = useRef<Promise<void> | undefined>(undefined);
+	const request = state.exportRequest;
+	useEffect(() => {
+		if (!request) return;
+		const {comparison} = stateRef.current.data;
+		const decisions = decisionList(stateRef.current);
+		exporting.current = (async () => {
+			try {
+				const exporter = effectsRef.current.exporters[request.format];
+				if (!exporter) throw new Error(`Unknown export format "${request.format}".`);
+				const content = exporter(comparison, matchDecisions(comparison.rows, decisions));
+				const path = await effectsRef.current.writeExport(request.format, content);
+				dispatch({type: 'export-done', format: request.format, path});
+			} catch (error) {
+				dispatch({type: 'export-failed', message: `Could not export ${request.format}: ${messageOf(error)}`});
+			}
+		})();
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- a new request id is the trigger
+	}, [request?.id]);
+
+	// Quit once pending writes are done, so that no decision is lost.
+	const onQuit = options.onQuit;
+	useEffect(() => {
+		if (!state.quitting) return;
+		void (async () => {
+			await exporting.current;
+			while (saving.current) {
+				// eslint-disable-next-line no-await-in-loop -- wait for the queue to drain
+				await saving.current;
+			}
+
+			onQuit?.(stateRef.current);
+			exit();
+		})();
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- quitting happens once
+	}, [state.quitting]);
+
+	return state;
+}

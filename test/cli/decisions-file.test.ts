@@ -1,0 +1,85 @@
+import {chmod, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from '../../src/cli/decisions-file.js';
+import type {Decision} from '../../src/core/decisions.js';
+
+let dir: string;
+beforeEach(async () => {
+	dir = await mkdtemp(path.join(tmpdir(), 'tocdiff-decisions-'));
+});
+
+const decisions: Decision[] = [
+	{key: 'k1', verdict: 'b', a: "II. An Essential Condition of the Bolsheviki's Success\t23", b: "II. An Essential Condition of the Bolsheviks' Success\t23"},
+	{key: 'k2', verdict: 'edit', text: 'TELEPHONE MESSAGE … JULY 4, 1920 181', note: 'checked against the manuscript'},
+	{key: 'k3', note: 'ask the editor'},
+];
+
+describe('defaultDecisionsPath', () => {
+	it.each([
+		['vol31.txt', 'vol31.txt.tocdiff.json'],
+		['books/vol31.txt', 'books/vol31.txt.tocdiff.json'],
+	])('puts the decisions for %s beside it', (input, expected) => expect(defaultDecisionsPath(input)).toBe(expected));
+
+	it('uses tocdiff-stdin.tocdiff.json in the working directory for standard input', () => {
+		expect(defaultDecisionsPath('-', '/work')).toBe(path.join('/work', 'tocdiff-stdin.tocdiff.json'));
+	});
+});
+
+describe('loadDecisions and saveDecisions', () => {
+	it('reads a missing file as no decisions', async () => {
+		expect(await loadDecisions(path.join(dir, 'none.tocdiff.json'))).toEqual([]);
+	});
+
+	it('round-trips decisions, keeping unknown fields of entries it does not touch', async () => {
+		const file = path.join(dir, 'vol31.txt.tocdiff.json');
+		const withExtra = [...decisions, {key: 'orphan', verdict: 'a', reviewer: 'mk'} as Decision];
+		await saveDecisions(file, withExtra);
+		expect(await loadDecisions(file)).toEqual(withExtra);
+		expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({schema: 'tocdiff-decisions/1'});
+	});
+
+	it('writes atomically, leaving no temporary file behind', async () => {
+		const file = path.join(dir, 'vol31.txt.tocdiff.json');
+		await saveDecisions(file, decisions);
+		await saveDecisions(file, decisions.slice(1));
+		expect(await readdir(dir)).toEqual(['vol31.txt.tocdiff.json']);
+		expect(await loadDecisions(file)).toHaveLength(2);
+	});
+
+	it.each([
+		['{"schema": "tocdiff-decisions/1", "decisions": [', /not valid JSON/],
+		['{"decisions": []}', /not a tocdiff decisions file/],
+		['{"schema": "tocdiff-decisions/1", "decisions": {}}', /"decisions" is not a list/],
+		['{"schema": "tocdiff-decisions/1", "decisions": [{"verdict": "a"}]}', /decision 1 has no "key"/],
+		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "maybe"}]}', /unknown verdict "maybe"/],
+		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "note": 3}]}', /"note" that is not a string/],
+	])('rejects %s with a one-line message that says what to do', async (content, message) => {
+		const file = path.join(dir, 'bad.tocdiff.json');
+		await writeFile(file, content);
+		const error: unknown = await loadDecisions(file).catch((error_: unknown) => error_);
+		expect(error).toBeInstanceOf(DecisionsFileError);
+		const text = (error as Error).message;
+		expect(text).toMatch(message);
+		expect(text).toContain(file);
+		expect(text).toContain('move it aside');
+		expect(text).not.toContain('\n');
+	});
+
+	it('says clearly when the place is not writable', async () => {
+		const error: unknown = await saveDecisions(path.join(dir, 'missing', 'x.tocdiff.json'), decisions).catch((error_: unknown) => error_);
+		expect(error).toBeInstanceOf(DecisionsFileError);
+		expect((error as Error).message).toMatch(/^Cannot save decisions to .*x\.tocdiff\.json: the folder does not exist; pass --decisions PATH/);
+	});
+
+	it.skipIf(process.getuid?.() === 0)('says permission denied for a read-only folder', async () => {
+		await chmod(dir, 0o500);
+		try {
+			const error: unknown = await saveDecisions(path.join(dir, 'x.tocdiff.json'), decisions).catch((error_: unknown) => error_);
+			expect((error as Error).message).toContain('permission denied');
+		} finally {
+			await chmod(dir, 0o700);
+		}
+	});
+});

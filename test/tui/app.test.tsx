@@ -1,0 +1,248 @@
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Decision} from '../../src/core/decisions.js';
+import type {Comparison} from '../../src/core/types.js';
+import {App} from '../../src/tui/app.js';
+import type {Size} from '../../src/tui/layout.js';
+import type {ReviewEffects} from '../../src/tui/use-review.js';
+import {bigComparison, seedComparison} from './fixtures.js';
+import {frameMatching, keys, tick} from './helpers.js';
+
+type Harness = ReturnType<typeof render> & {saved: Array<readonly Decision[]>; exported: Array<[string, string]>};
+
+const mounted: Array<ReturnType<typeof render>> = [];
+afterEach(() => {
+	for (const instance of mounted.splice(0)) instance.unmount();
+});
+
+async function open(options: {comparison?: Comparison; size?: Size; decisions?: readonly Decision[]; save?: ReviewEffects['saveDecisions']} = {}): Promise<Harness> {
+	const saved: Array<readonly Decision[]> = [];
+	const exported: Array<[string, string]> = [];
+	const effects: ReviewEffects = {
+		saveDecisions:
+			options.save ??
+			(async (decisions) => {
+				saved.push(decisions);
+			}),
+		exporters: {json: (comparison, match) => JSON.stringify({rows: comparison.rows.length, decided: match.byRow.size}), text: () => 'text report\n'},
+		async writeExport(format, content) {
+			exported.push([format, content]);
+			return `/tmp/vol31.txt.${format}`;
+		},
+	};
+	const instance = render(
+		<App
+			comparison={options.comparison ?? seedComparison()}
+			inputName="vol31.txt"
+			initialDecisions={options.decisions}
+			effects={effects}
+			size={options.size ?? {columns: 100, rows: 40}}
+			theme={{color: false}}
+		/>,
+	);
+	mounted.push(instance);
+	await tick();
+	return Object.assign(instance, {saved, exported});
+}
+
+async function type(app: Harness, ...inputs: string[]): Promise<void> {
+	for (const input of inputs) {
+		app.stdin.write(input);
+		// eslint-disable-next-line no-await-in-loop -- keys arrive one at a time
+		await tick();
+	}
+}
+
+const selectedLine = (frame: string) => frame.split('\n').find((line) => line.startsWith('›')) ?? '';
+
+describe('navigation', () => {
+	it('shows the header, the rows and the selection glyph', async () => {
+		const app = await open();
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 1/12'));
+		expect(frame).toContain('vol31.txt');
+		expect(frame).toContain('0/7 decided');
+		expect(frame).toContain('█ 4 substantive');
+		expect(selectedLine(frame)).toContain('V. I. L E N I N');
+	});
+
+	it('moves with j, ↓, k, G and g', async () => {
+		const app = await open();
+		await type(app, 'j', keys.down);
+		expect(selectedLine(await frameMatching(app.lastFrame, (f) => f.includes('row 3/12')))).toContain('Preface');
+		await type(app, 'k');
+		await frameMatching(app.lastFrame, (f) => f.includes('row 2/12'));
+		await type(app, 'G');
+		expect(selectedLine(await frameMatching(app.lastFrame, (f) => f.includes('row 12/12')))).toContain('Notes');
+		await type(app, 'g');
+		await frameMatching(app.lastFrame, (f) => f.includes('row 1/12'));
+	});
+
+	it('jumps to the next undecided difference with n and shows its detail', async () => {
+		const app = await open();
+		await type(app, 'n', 'n');
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 5/12'));
+		expect(frame).toContain('spelling');
+		expect(frame).toContain('“Bolsheviki\'s” → “Bolsheviks\'”');
+		// Without colour the differing characters are bracketed, on both sides.
+		expect(frame).toContain("Bolshevik⟨i'⟩s Success");
+		expect(frame).toContain("Bolsheviks⟨'⟩ Success");
+	});
+});
+
+describe('filters', () => {
+	it('cycles all rows, differences only and undecided only with Tab', async () => {
+		const app = await open();
+		await type(app, keys.tab);
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('showing differences'));
+		expect(frame).not.toContain('Preface');
+		expect(frame).toContain('Concluding Remarks');
+		await type(app, 'b', keys.tab);
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('showing undecided'));
+		expect(frame).not.toContain('TRANSLATED FROM THE RUSSIAN');
+		await type(app, keys.tab);
+		await frameMatching(app.lastFrame, (f) => f.includes('showing all rows') && f.includes('Preface'));
+	});
+
+	it('raises the lowest severity shown with s', async () => {
+		const app = await open();
+		await type(app, keys.tab, 's', 's');
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('showing differences ≥ substantive'));
+		expect(frame).not.toContain('Bolsheviki');
+		expect(frame).toContain('PRESIDIUM');
+	});
+
+	it('searches titles with /', async () => {
+		const app = await open();
+		await type(app, '/', 'italian');
+		await frameMatching(app.lastFrame, (f) => f.includes('row 10/12') && f.includes('/italian'));
+		await type(app, keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => !f.includes('/italian'));
+		expect(selectedLine(frame)).toContain('ITALIAN SOCIALIST');
+	});
+});
+
+describe('decisions', () => {
+	it.each([
+		['a', '✓A', 'printing A is right'],
+		['b', '✓B', 'printing B is right'],
+		['x', '✓X', 'not an error'],
+	])('%s marks the row, updates the counter and saves', async (key, mark, words) => {
+		const app = await open();
+		await type(app, 'n', key);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		expect(selectedLine(frame)).toContain(mark);
+		expect(frame).toContain(words);
+		await frameMatching(app.lastFrame, () => app.saved.length === 1);
+		expect(app.saved[0]).toHaveLength(1);
+	});
+
+	it('e edits the correct reading in a prefilled prompt', async () => {
+		const app = await open();
+		await type(app, 'n', 'n', 'e');
+		await frameMatching(app.lastFrame, (f) => f.includes('Correct reading: ') && f.includes("Bolsheviki's Success 23▏"));
+		await type(app, '\u0015', "II. An Essential Condition of the Bolsheviks' Success 23", keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		expect(selectedLine(frame)).toContain('✓E');
+		expect(frame).toContain("corrected reading: “II. An Essential Condition of the Bolsheviks' Success 23”");
+	});
+
+	it('c adds a note, shown with ¶ and in the detail pane', async () => {
+		const app = await open();
+		await type(app, 'n', 'c');
+		await frameMatching(app.lastFrame, (f) => f.includes('Note: '));
+		await type(app, 'in the 1966 printing only', keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('note: in the 1966 printing only'));
+		expect(selectedLine(frame)).toContain('¶');
+		expect(frame).toContain('0/7 decided');
+	});
+
+	it('Esc leaves a prompt without saving', async () => {
+		const app = await open();
+		await type(app, 'n', 'c', 'draft', keys.escape);
+		const frame = await frameMatching(app.lastFrame, (f) => !f.includes('Note: '));
+		expect(frame).not.toContain('¶');
+		expect(app.saved).toHaveLength(0);
+	});
+
+	it('u undoes, many levels deep', async () => {
+		const app = await open();
+		await type(app, 'n', 'a', 'n', 'b', 'n', 'x');
+		await frameMatching(app.lastFrame, (f) => f.includes('3/7 decided'));
+		await type(app, 'u', 'u');
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		expect(frame).toContain('Undid the change to row 5');
+		await type(app, 'u');
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('0/7 decided'));
+		expect(frame).not.toMatch(/✓[ABX]/);
+		await frameMatching(app.lastFrame, () => app.saved.at(-1)?.length === 0);
+	});
+
+	it('shows a save failure on screen and keeps going', async () => {
+		const app = await open({save: async () => Promise.reject(new Error('Cannot save decisions to /ro/vol31.txt.tocdiff.json: permission denied'))});
+		await type(app, 'n', 'a', 'j');
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('⚠ Cannot save decisions'));
+		expect(frame).toContain('1/7 decided');
+	});
+});
+
+describe('help, export and the screen', () => {
+	it('? shows every key from the key table, and closes again', async () => {
+		const app = await open({size: {columns: 120, rows: 40}});
+		await type(app, '?');
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('Keys'));
+		expect(frame).toContain('next undecided difference');
+		expect(frame).toContain('printing B is right');
+		expect(frame).toContain('Ctrl-U');
+		await type(app, '?');
+		await frameMatching(app.lastFrame, (f) => !f.includes('next undecided difference') && f.includes('row 1/12'));
+	});
+
+	it('E exports the chosen format and says where it went', async () => {
+		const app = await open();
+		await type(app, 'n', 'b', 'E');
+		await frameMatching(app.lastFrame, (f) => f.includes('Export a report') && f.includes('› json'));
+		await type(app, keys.enter);
+		await frameMatching(app.lastFrame, (f) => f.includes('Wrote the json report to /tmp/vol31.txt.json'));
+		expect(app.exported).toEqual([['json', JSON.stringify({rows: 12, decided: 1})]]);
+	});
+
+	it('Enter expands a long title in the detail pane', async () => {
+		const app = await open({size: {columns: 70, rows: 30}});
+		await type(app, 'n', 'n', 'n', 'n');
+		await frameMatching(app.lastFrame, (f) => f.includes('row 8/12'));
+		await type(app, keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('Enter folds'));
+		expect(frame).toMatch(/A l.56[^]*Consist In⟨.⟩[^]*B l.180[^]*Consist In\s*\n/);
+	});
+
+	it('shows a short message on a terminal under 60 columns', async () => {
+		const app = await open({size: {columns: 50, rows: 30}});
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('at least 60×12'));
+		expect(frame).toMatch(/this\s+one\s+is\s+50×30/);
+		expect(frame).not.toContain('Preface');
+	});
+
+	it('stacks A above B below 120 columns and keeps pairs together', async () => {
+		const app = await open({size: {columns: 80, rows: 30}});
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('A above, B below'));
+		const lines = frame.split('\n');
+		const a = lines.findIndex((line) => line.includes('A TELEPHONE MESSAGE'));
+		expect(lines[a + 1]).toContain('B TELEPHONE MESSAGE');
+	});
+
+	// The redraw time is measured by `npm run bench`; here only that a large review scrolls and
+	// draws just the visible window (speed targets live in benchmarks, never in timed tests).
+	it('scrolls 2 × 10,000 rows, drawing only the visible window', async () => {
+		const app = await open({comparison: bigComparison(10_000), size: {columns: 100, rows: 40}});
+		await frameMatching(app.lastFrame, (f) => f.includes('row 1/10000'));
+		for (let index = 1; index <= 30; index++) {
+			app.stdin.write('j');
+			// eslint-disable-next-line no-await-in-loop -- one key at a time
+			await frameMatching(app.lastFrame, (f) => f.includes(`row ${index + 1}/10000`));
+		}
+
+		app.stdin.write('G');
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 10000/10000'));
+		expect(frame.split('\n').length).toBeLessThanOrEqual(40);
+	});
+});

@@ -1,0 +1,100 @@
+import type {Key} from 'ink';
+import {describe, expect, it} from 'vitest';
+import {keyLabel, keymap, keymapMarkdown, keyToAction, type KeyBinding} from '../../src/tui/keymap.js';
+import {prepareReview} from '../../src/tui/review-data.js';
+import {initialState, reducer, type Action, type Mode} from '../../src/tui/state.js';
+import {seedComparison} from './fixtures.js';
+
+const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** The Ink key event a key name stands for. */
+function press(name: string): [string, Key] {
+	const special: Record<string, Partial<Key>> = {
+		up: {upArrow: true},
+		down: {downArrow: true},
+		left: {leftArrow: true},
+		right: {rightArrow: true},
+		pageup: {pageUp: true},
+		pagedown: {pageDown: true},
+		home: {home: true},
+		end: {end: true},
+		return: {return: true},
+		escape: {escape: true, meta: true},
+		tab: {tab: true},
+		backspace: {delete: true},
+	};
+	if (name.startsWith('ctrl+')) return [name.slice(5), {...noKey, ctrl: true}];
+	const extra = special[name];
+	return extra ? ['', {...noKey, ...extra}] : [name, {...noKey, shift: /[A-Z]/.test(name)}];
+}
+
+const bindings = keymap as readonly KeyBinding[];
+
+describe('keymap', () => {
+	it.each(bindings.flatMap((binding) => binding.modes.flatMap((mode) => binding.keys.map((key) => [key, mode, binding.action] as const))))(
+		'%s in %s mode does %s',
+		(key, mode, action) => {
+			expect(keyToAction(...press(key), mode)).toEqual({type: action});
+		},
+	);
+
+	it('binds no key twice in one mode', () => {
+		const seen = new Set<string>();
+		for (const binding of bindings) {
+			for (const mode of binding.modes) {
+				for (const key of binding.keys) {
+					expect(seen.has(`${mode} ${key}`), `${key} in ${mode}`).toBe(false);
+					seen.add(`${mode} ${key}`);
+				}
+			}
+		}
+	});
+
+	it('lets the reducer handle every bound action without throwing', () => {
+		const state = initialState(prepareReview(seedComparison(), 'vol31.txt'), {formats: ['json']});
+		for (const binding of bindings) expect(() => reducer(state, {type: binding.action} as Action)).not.toThrow();
+	});
+
+	it('sends typed text to an open prompt and ignores it while browsing', () => {
+		expect(keyToAction('é', noKey, 'note')).toEqual({type: 'prompt-insert', text: 'é'});
+		expect(keyToAction('pasted text', noKey, 'edit')).toEqual({type: 'prompt-insert', text: 'pasted text'});
+		expect(keyToAction('j', noKey, 'search')).toEqual({type: 'prompt-insert', text: 'j'});
+		expect(keyToAction('z', noKey, 'browse')).toBeUndefined();
+	});
+
+	it('covers the keys the issue asks for', () => {
+		const browse = (key: string) => keyToAction(...press(key), 'browse' as Mode)?.type;
+		expect(['up', 'down', 'j', 'k', 'pageup', 'pagedown', 'g', 'G', 'n', 'N', 'tab', 's', '/', 'return', 'a', 'b', 'e', 'x', 'c', 'u', 'E', '?', 'q'].map((key) => browse(key))).not.toContain(undefined);
+	});
+
+	it('renders the key table as Markdown with every binding', () => {
+		const markdown = keymapMarkdown();
+		expect(markdown.startsWith('| Keys | Does |\n|---|---|\n')).toBe(true);
+		for (const binding of bindings) {
+			expect(markdown).toContain(`| ${binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' ')} | ${binding.help} |`);
+		}
+
+		expect(markdown).toMatchSnapshot();
+	});
+});

@@ -1,0 +1,211 @@
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {rowKeys} from '../../src/core/decisions.js';
+import {prepareReview} from '../../src/tui/review-data.js';
+import {decisionList, initialState, isUndecided, orphanDecisions, reducer, selectedRow, visibleWindow, type Action, type State} from '../../src/tui/state.js';
+import {bigComparison, seedComparison} from './fixtures.js';
+
+function start(options: Parameters<typeof initialState>[1] = {}): State {
+	return initialState(prepareReview(seedComparison(), 'vol31.txt'), options);
+}
+
+function run(state: State, ...actions: Array<Action | Action['type']>): State {
+	return actions.reduce<State>((current, action) => reducer(current, typeof action === 'string' ? ({type: action} as Action) : action), state);
+}
+
+describe('moving', () => {
+	it('moves down and up and stops at the ends', () => {
+		const state = start();
+		expect(selectedRow(run(state, 'cursor-down', 'cursor-down'))).toBe(2);
+		expect(selectedRow(run(state, 'cursor-up'))).toBe(0);
+		expect(selectedRow(run(state, 'last', 'cursor-down'))).toBe(11);
+		expect(selectedRow(run(state, 'last', 'first'))).toBe(0);
+	});
+
+	it('jumps to the next and previous undecided difference, wrapping round', () => {
+		const state = start();
+		const next = run(state, 'next-undecided');
+		expect(selectedRow(next)).toBe(1);
+		expect(selectedRow(run(next, 'next-undecided'))).toBe(4);
+		const wrapped = run(state, 'previous-undecided');
+		expect(selectedRow(wrapped)).toBe(11);
+		expect(wrapped.status?.message).toMatch(/wrapped/i);
+	});
+
+	it('skips decided rows with n', () => {
+		const state = run(start(), 'next-undecided', 'next-undecided', 'decide-a', 'first', 'next-undecided', 'next-undecided');
+		expect(selectedRow(state)).toBe(6);
+	});
+
+	it('pages by a screenful and keeps the cursor in the window on 10,000 rows', () => {
+		let state = initialState(prepareReview(bigComparison(10_000), 'big.txt'), {size: {columns: 120, rows: 40}});
+		state = run(state, 'page-down', 'page-down');
+		const {from, to} = visibleWindow(state);
+		expect(state.cursor).toBeGreaterThan(40);
+		expect(state.cursor).toBeGreaterThanOrEqual(from);
+		expect(state.cursor).toBeLessThan(to);
+		state = run(state, 'last');
+		expect(selectedRow(state)).toBe(9999);
+		expect(visibleWindow(state).to).toBe(10_000);
+	});
+
+	it('keeps the cursor inside the window whatever the moves (property)', () => {
+		const moves = fc.constantFrom<Action['type']>('cursor-down', 'cursor-up', 'page-down', 'page-up', 'first', 'last', 'next-undecided', 'cycle-filter', 'cycle-severity', 'decide-b', 'undo', 'toggle-expand');
+		const sizes = fc.record({columns: fc.integer({min: 60, max: 200}), rows: fc.integer({min: 12, max: 60})});
+		fc.assert(
+			fc.property(fc.array(moves, {maxLength: 40}), sizes, (actions, size) => {
+				const state = run(initialState(prepareReview(bigComparison(300), 'big.txt'), {size}), ...actions);
+				if (state.visible.length === 0) return true;
+				const {from, to} = visibleWindow(state);
+				return state.cursor >= from && state.cursor < to;
+			}),
+			{numRuns: 200},
+		);
+	});
+});
+
+describe('filters', () => {
+	it('cycles all rows, differences only and undecided only', () => {
+		const state = start();
+		expect(state.visible).toHaveLength(12);
+		const differences = run(state, 'cycle-filter');
+		expect(differences.filter).toBe('differences');
+		expect(differences.visible).toEqual([1, 4, 6, 7, 9, 10, 11]);
+		const undecided = run(state, 'next-undecided', 'decide-b', 'cycle-filter', 'cycle-filter');
+		expect(undecided.filter).toBe('undecided');
+		expect(undecided.visible).toEqual([4, 6, 7, 9, 10, 11]);
+		expect(run(undecided, 'cycle-filter').filter).toBe('all');
+	});
+
+	it('hides rows below the lowest severity shown', () => {
+		const minor = run(start(), 'cycle-filter', 'cycle-severity');
+		expect(minor.minSeverity).toBe('minor');
+		expect(minor.visible).toEqual([1, 4, 6, 9, 10, 11]);
+		const substantive = run(minor, 'cycle-severity');
+		expect(substantive.visible).toEqual([6, 9, 10, 11]);
+		expect(run(substantive, 'cycle-severity').minSeverity).toBe('cosmetic');
+	});
+
+	it('keeps the selection on the same row when the filter changes', () => {
+		const state = run(start(), 'next-undecided', 'next-undecided', 'cycle-filter');
+		expect(selectedRow(state)).toBe(4);
+	});
+
+	it('moves on to the next undecided row once the selected one is decided under "undecided"', () => {
+		const state = run(start({filter: 'undecided'}), 'cursor-down', 'decide-a');
+		expect(selectedRow(state)).toBe(6);
+		expect(state.visible).not.toContain(4);
+	});
+});
+
+describe('decisions', () => {
+	it('records each verdict with both readings and counts it at once', () => {
+		const state = run(start(), 'next-undecided', 'next-undecided', 'decide-b');
+		const [decision] = decisionList(state);
+		expect(decision).toEqual({
+			key: rowKeys(seedComparison().rows)[4],
+			verdict: 'b',
+			a: "II. An Essential Condition of the Bolsheviki's Success\t23",
+			b: "II. An Essential Condition of the Bolsheviks' Success\t23",
+		});
+		expect(state.decided).toBe(1);
+		expect(state.revision).toBe(1);
+		expect(run(state, 'decide-not-error').decisions.get(decision!.key)?.verdict).toBe('not-error');
+	});
+
+	it('does not count a verdict on an identical row', () => {
+		const state = run(start(), 'decide-a');
+		expect(state.decisions.size).toBe(0);
+		expect(state.status?.message).toMatch(/same in both printings/);
+	});
+
+	it('edits the correct reading from a prefilled prompt', () => {
+		let state = run(start(), 'next-undecided', 'next-undecided', 'edit-start');
+		expect(state.mode).toBe('edit');
+		expect(state.prompt.value).toBe("II. An Essential Condition of the Bolsheviki's Success 23");
+		state = run(state, 'prompt-clear', {type: 'prompt-insert', text: "II. An Essential Condition of the Bolsheviks' Success 23"}, 'prompt-submit');
+		expect(state.mode).toBe('browse');
+		expect(decisionList(state)[0]).toMatchObject({verdict: 'edit', text: "II. An Essential Condition of the Bolsheviks' Success 23"});
+	});
+
+	it('adds a note without a verdict, and keeps it when a verdict follows', () => {
+		let state = run(start(), 'note-start', {type: 'prompt-insert', text: 'checked against the 1964 printing'}, 'prompt-submit');
+		expect(decisionList(state)[0]).toMatchObject({note: 'checked against the 1964 printing'});
+		expect(state.decided).toBe(0);
+		state = run(state, 'next-undecided', 'note-start', {type: 'prompt-insert', text: 'see errata'}, 'prompt-submit', 'decide-a');
+		expect(state.decisions.get(state.data.keys[1]!)).toMatchObject({verdict: 'a', note: 'see errata'});
+	});
+
+	it('undoes many levels, in order, and says so when there is nothing left', () => {
+		const decided = run(start(), 'next-undecided', 'decide-a', 'decide-b', 'next-undecided', 'decide-not-error');
+		expect(decided.decided).toBe(2);
+		const once = run(decided, 'undo');
+		expect(once.decided).toBe(1);
+		expect(selectedRow(once)).toBe(4);
+		const twice = run(once, 'undo');
+		expect(twice.decisions.get(twice.data.keys[1]!)?.verdict).toBe('a');
+		const all = run(twice, 'undo');
+		expect(all.decisions.size).toBe(0);
+		expect(run(all, 'undo').status?.message).toBe('Nothing to undo.');
+		expect(all.revision).toBe(6);
+	});
+
+	it('keeps decisions that match no row, and writes them back untouched', () => {
+		const orphan = {key: 'gone', verdict: 'a' as const, a: 'Old entry\t12', b: 'Old entry\t13'};
+		const state = run(start({decisions: [orphan]}), 'next-undecided', 'decide-b');
+		expect(orphanDecisions(state)).toEqual([orphan]);
+		expect(decisionList(state)[0]).toBe(orphan);
+		expect(decisionList(state)).toHaveLength(2);
+	});
+
+	it('loads saved decisions onto their rows', () => {
+		const key = rowKeys(seedComparison().rows)[6]!;
+		const state = start({decisions: [{key, verdict: 'b'}]});
+		expect(state.decided).toBe(1);
+		expect(isUndecided(state, 6)).toBe(false);
+	});
+});
+
+describe('search', () => {
+	it('finds titles as you type and Esc returns to where the search began', () => {
+		let state = run(start(), 'search-start', {type: 'prompt-insert', text: 'presid'});
+		expect(selectedRow(state)).toBe(6);
+		expect(state.mode).toBe('search');
+		state = run(state, 'prompt-cancel');
+		expect(selectedRow(state)).toBe(0);
+	});
+
+	it('repeats the last search with an empty prompt', () => {
+		let state = run(start(), 'search-start', {type: 'prompt-insert', text: 'the'}, 'prompt-submit');
+		const first = selectedRow(state)!;
+		state = run(state, 'search-start', 'prompt-submit');
+		expect(selectedRow(state)).toBeGreaterThan(first);
+	});
+
+	it('says when nothing matches', () => {
+		const state = run(start(), 'search-start', {type: 'prompt-insert', text: 'zzz'}, 'prompt-submit');
+		expect(state.status).toEqual({kind: 'error', message: 'No title contains "zzz".'});
+	});
+});
+
+describe('screen', () => {
+	it('reports a terminal under 60 columns as too small', () => {
+		expect(run(start(), {type: 'resize', size: {columns: 50, rows: 40}}).layout.kind).toBe('too-small');
+		expect(run(start(), {type: 'resize', size: {columns: 80, rows: 24}}).layout).toMatchObject({kind: 'screen', wide: false});
+	});
+
+	it('opens the export menu only when there are formats, and requests the chosen one', () => {
+		expect(run(start(), 'export-start').status?.kind).toBe('error');
+		const state = run(start({formats: ['json', 'text']}), 'export-start', 'export-next', 'export-submit');
+		expect(state.exportRequest).toEqual({id: 1, format: 'text'});
+		expect(state.mode).toBe('browse');
+	});
+
+	it('grows the detail pane when a long title is expanded', () => {
+		const state = run(start({size: {columns: 80, rows: 40}}), 'next-undecided', 'next-undecided', 'next-undecided', 'next-undecided');
+		const expanded = run(state, 'toggle-expand');
+		if (state.layout.kind !== 'screen' || expanded.layout.kind !== 'screen') throw new Error('expected a screen layout');
+		expect(expanded.layout.detailLines).toBeGreaterThanOrEqual(state.layout.detailLines);
+		expect(expanded.layout.listLines).toBeLessThanOrEqual(state.layout.listLines);
+	});
+});
