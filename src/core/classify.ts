@@ -4,7 +4,7 @@
  * readings agree (whitespace, hyphenation, markup, case, punctuation), or else by what the
  * changed words are (numbers, OCR confusions, spelling variants, other words).
  */
-import {diffArrays} from 'diff';
+import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
 import {collapseLetterSpacing, collapseWhitespace, foldTypography, joinHyphenation} from './normalize.js';
 import {pageNumber} from './parse.js';
@@ -37,27 +37,52 @@ function difference(kind: DifferenceKind, field: Difference['field'], a: string,
 const monthOrReference =
 	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|maart|april|mei|juni|juli|augustus|oktober|januar|februar|märz|oktober|dezember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|№)$/iu;
 
-/** Spelling variants that are both correct somewhere: British/American, old/new, ё/е, possessives. */
+/**
+ * Orthographic variants that are both correct somewhere, folded to one form: British and
+ * American endings, older spellings, transliterations, and the old orthographies of French,
+ * Dutch and Russian. Applied to a lower-cased word.
+ */
 const spellingPatterns: ReadonlyArray<readonly [RegExp, string]> = [
-	[/our\b/gu, 'or'],
-	[/(?<=\p{L}{2})is(?=(?:e|es|ed|ing|ation|ations)\b)/gu, 'iz'],
-	[/(?<=\p{L}{2})ys(?=(?:e|es|ed|ing)\b)/gu, 'yz'],
-	[/tre\b/gu, 'ter'],
+	// Apostrophes and possessives: `Bolsheviki's` / `Bolsheviks'`.
+	[/'s$|s'$|'/gu, 's'],
+	// Russian plurals transliterated whole or anglicised: `Bolsheviki` / `Bolsheviks`.
+	[/ikis?$/gu, 'iks'],
+	[/(?<=\p{L}{2})i[sz](?=(?:e|es|ed|ing|er|ers|ation|ations|m|ms|t|ts)$)/gu, 'iz'],
+	[/(?<=\p{L}{2})ys(?=(?:e|es|ed|ing)$)/gu, 'yz'],
+	[/(?<=\p{L}{3})our(?=(?:s|ed|ing|ite|ites|able)?$)/gu, 'or'],
+	[/(?<=\p{L}{2}[tb])re(?=(?:s|d)?$)/gu, 'er'],
+	[/(?<=\p{L}{2})ence$/gu, 'ense'],
+	[/(?<=\p{L}{3})mme$/gu, 'm'],
+	[/(?<=\p{L}{3})ogue$/gu, 'og'],
+	[/(?<=\p{L})xion/gu, 'ction'],
+	[/^intr/gu, 'entr'],
 	[/ae/gu, 'e'],
 	[/oe/gu, 'e'],
-	[/ll(?=(?:ed|ing|er|ors?)\b)/gu, 'l'],
+	[/(?<=\p{L})ll(?=(?:ed|ing|er|ers|or|ors)$)/gu, 'l'],
 	[/ph/gu, 'f'],
+	[/-/gu, ''],
+	// French: `enfans` / `enfants`; Dutch: `mensch` / `mens`, `blyspel` / `blijspel`, `komedie` / `comedie`.
+	[/(?<=\p{L}{2})[ae]nts$/gu, 'ans'],
+	[/sch(?=(?:en|e)?$)/gu, 's'],
+	[/ij/gu, 'y'],
+	[/^c(?=[oau])/gu, 'k'],
+	// Russian: ё, and the pre-1918 letters і, ѣ, ѳ, ѵ and the final hard sign.
 	[/ё/gu, 'е'],
+	[/[іѵ]/gu, 'и'],
+	[/ѣ/gu, 'е'],
+	[/ѳ/gu, 'ф'],
+	[/(?<=\p{L}{2})ъ$/gu, ''],
+	[/^пред/gu, 'перед'],
 	[/ß/gu, 'ss'],
-	[/'s\b|s'|'/gu, 's'],
-	[/(?<=\p{L})i(?=s\b)/gu, ''],
-	[/ks\b/gu, 'ks'],
-	[/ogue\b/gu, 'og'],
-	[/ence\b/gu, 'ense'],
 ];
 
+/** A word with accents removed: `collége`, `collège` and `poëte` differ in spelling, not sense. */
+function withoutAccents(word: string): string {
+	return word.normalize('NFD').replaceAll(/\p{M}/gu, '').normalize('NFC');
+}
+
 function spellingKey(word: string): string {
-	let key = word.toLowerCase();
+	let key = withoutAccents(word.toLowerCase().replaceAll('’', "'"));
 	for (const [pattern, replacement] of spellingPatterns) key = key.replace(pattern, replacement);
 	return key;
 }
@@ -254,10 +279,38 @@ function mergeKinds(found: readonly Difference[]): Difference[] {
 	});
 }
 
+/**
+ * Whether italics agree: the characters that both titles share (aligned by `diffChars`) must be
+ * italic in both or in neither, so that a changed digit inside `<i>…</i>` is not a markup change.
+ */
 function sameItalics(a: TocItem, b: TocItem): boolean {
-	const runs = (item: TocItem): string =>
-		item.italics.map((s) => collapseWhitespace(item.title.slice(s.start, s.end)).toLowerCase().replaceAll(punctuation, '')).join('|');
-	return runs(a) === runs(b);
+	if (a.italics.length === 0 && b.italics.length === 0) return true;
+	const italicAt = (item: TocItem): Uint8Array => {
+		const mask = new Uint8Array(item.title.length);
+		for (const span of item.italics) mask.fill(1, span.start, span.end);
+		return mask;
+	};
+
+	const ma = italicAt(a);
+	const mb = italicAt(b);
+	let ia = 0;
+	let ib = 0;
+	for (const change of diffChars(a.title, b.title)) {
+		const length = change.value.length;
+		if (change.added) ib += length;
+		else if (change.removed) ia += length;
+		else {
+			for (let k = 0; k < length; k++) {
+				// Spaces at the edge of an italic run are not telling either way.
+				if (ma[ia + k] !== mb[ib + k] && !/\s/.test(change.value[k]!)) return false;
+			}
+
+			ia += length;
+			ib += length;
+		}
+	}
+
+	return true;
 }
 
 function compareLabels(a: TocItem, b: TocItem): Difference[] {
