@@ -47,6 +47,13 @@ export type AlignOptions = {
 
 const gapCost = 0.5;
 const minSimilarity = 0.5;
+/** Reading two items as one must be a near-certain match, or it would swallow a lost item. */
+const minJoinedSimilarity = 0.8;
+
+/** Whether an item may be the first half of an entry that the other printing wrapped. */
+function canStartJoin(f: Features): boolean {
+	return f.item.page === undefined && f.item.type !== 'text';
+}
 
 function features(item: TocItem): Features {
 	const normalized = normalizeTitle(item.title);
@@ -165,11 +172,37 @@ function uniqueAnchors(
 
 type GapOp = AlignOp;
 
+/** The largest number of DP cells a banded gap may hold; the band narrows to fit (#5). */
+const maxBandCells = 16_000_000;
+
+/** Features of adjacent items read as one, computed once per position and side. */
+type JoinedCache = {readonly a: Map<number, Features>; readonly b: Map<number, Features>};
+
+function joinedAt(cache: Map<number, Features>, list: readonly Features[], second: number): Features {
+	let found = cache.get(second);
+	if (found === undefined) {
+		found = joined(list[second - 1]!, list[second]!);
+		cache.set(second, found);
+	}
+
+	return found;
+}
+
 /**
  * Global alignment of `fa[aFrom..aTo)` with `fb[bFrom..bTo)`, with one-to-two moves, optionally
- * within a band of half-width `band` around the diagonal.
+ * within a band of half-width `band` around the diagonal. Only the cells of the band are stored:
+ * row `i` holds columns `lo[i]..hi[i]`, so memory follows the band, not the whole rectangle.
  */
-function alignGap(fa: readonly Features[], fb: readonly Features[], aFrom: number, aTo: number, bFrom: number, bTo: number, band?: number): GapOp[] {
+function alignGap(
+	fa: readonly Features[],
+	fb: readonly Features[],
+	aFrom: number,
+	aTo: number,
+	bFrom: number,
+	bTo: number,
+	joinedCache: JoinedCache,
+	band?: number,
+): GapOp[] {
 	const n = aTo - aFrom;
 	const m = bTo - bFrom;
 	if (n === 0 || m === 0) {
@@ -179,60 +212,81 @@ function alignGap(fa: readonly Features[], fb: readonly Features[], aFrom: numbe
 		return ops;
 	}
 
-	const width = m + 1;
-	const cost = new Float64Array((n + 1) * width).fill(Number.POSITIVE_INFINITY);
-	// Back-pointer: 0 gap in B (only-a), 1 gap in A (only-b), 2 pair, 3 one A with two B, 4 two A with one B.
-	const move = new Uint8Array((n + 1) * width);
-	const sims = new Float64Array((n + 1) * width);
-	cost[0] = 0;
-	const inBand = (i: number, j: number): boolean => band === undefined || Math.abs(j - (i * m) / n) <= band;
+	// Row bounds of the band: the columns j with |j − i·m/n| ≤ band.
+	const lo = new Int32Array(n + 1);
+	const hi = new Int32Array(n + 1);
+	const rowStart = new Float64Array(n + 2);
 	for (let i = 0; i <= n; i++) {
-		for (let j = 0; j <= m; j++) {
-			if ((i === 0 && j === 0) || !inBand(i, j)) continue;
+		if (band === undefined) {
+			lo[i] = 0;
+			hi[i] = m;
+		} else {
+			const centre = (i * m) / n;
+			lo[i] = Math.max(0, Math.ceil(centre - band));
+			hi[i] = Math.min(m, Math.floor(centre + band));
+		}
+
+		rowStart[i + 1] = rowStart[i]! + Math.max(0, hi[i]! - lo[i]! + 1);
+	}
+
+	const cells = rowStart[n + 1]!;
+	const cost = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
+	// Back-pointer: 0 gap in B (only-a), 1 gap in A (only-b), 2 pair, 3 one A with two B, 4 two A with one B.
+	const move = new Uint8Array(cells);
+	const at = (i: number, j: number): number => (i < 0 || j < lo[i]! || j > hi[i]! ? -1 : rowStart[i]! + j - lo[i]!);
+	const costAt = (i: number, j: number): number => {
+		const k = at(i, j);
+		return k < 0 ? Number.POSITIVE_INFINITY : cost[k]!;
+	};
+
+	if (lo[0] === 0) cost[0] = 0;
+	for (let i = 0; i <= n; i++) {
+		for (let j = lo[i]!; j <= hi[i]!; j++) {
+			if (i === 0 && j === 0) continue;
 			let best = Number.POSITIVE_INFINITY;
 			let how = 0;
-			let sim = 0;
-			const at = i * width + j;
-			if (i > 0 && cost[at - width]! + gapCost < best) {
-				best = cost[at - width]! + gapCost;
+			const up = i > 0 ? costAt(i - 1, j) : Number.POSITIVE_INFINITY;
+			if (up + gapCost < best) {
+				best = up + gapCost;
 				how = 0;
 			}
 
-			if (j > 0 && cost[at - 1]! + gapCost < best) {
-				best = cost[at - 1]! + gapCost;
+			const left = j > 0 ? costAt(i, j - 1) : Number.POSITIVE_INFINITY;
+			if (left + gapCost < best) {
+				best = left + gapCost;
 				how = 1;
 			}
 
-			if (i > 0 && j > 0 && Number.isFinite(cost[at - width - 1]!)) {
+			const diagonal = i > 0 && j > 0 ? costAt(i - 1, j - 1) : Number.POSITIVE_INFINITY;
+			if (Number.isFinite(diagonal)) {
 				const s = similarity(fa[aFrom + i - 1]!, fb[bFrom + j - 1]!);
-				if (s >= minSimilarity && cost[at - width - 1]! + (1 - s) < best) {
-					best = cost[at - width - 1]! + (1 - s);
+				if (s >= minSimilarity && diagonal + (1 - s) < best) {
+					best = diagonal + (1 - s);
 					how = 2;
-					sim = s;
 				}
 			}
 
-			if (i > 0 && j > 1 && fb[bFrom + j - 2]!.item.page === undefined && Number.isFinite(cost[at - width - 2]!)) {
-				const s = similarity(fa[aFrom + i - 1]!, joined(fb[bFrom + j - 2]!, fb[bFrom + j - 1]!));
-				if (s >= minSimilarity && cost[at - width - 2]! + (1 - s) + 0.05 < best) {
-					best = cost[at - width - 2]! + (1 - s) + 0.05;
+			const skewB = i > 0 && j > 1 && canStartJoin(fb[bFrom + j - 2]!) ? costAt(i - 1, j - 2) : Number.POSITIVE_INFINITY;
+			if (Number.isFinite(skewB)) {
+				const s = similarity(fa[aFrom + i - 1]!, joinedAt(joinedCache.b, fb, bFrom + j - 1));
+				if (s >= minJoinedSimilarity && skewB + (1 - s) + 0.05 < best) {
+					best = skewB + (1 - s) + 0.05;
 					how = 3;
-					sim = s;
 				}
 			}
 
-			if (i > 1 && j > 0 && fa[aFrom + i - 2]!.item.page === undefined && Number.isFinite(cost[at - 2 * width - 1]!)) {
-				const s = similarity(joined(fa[aFrom + i - 2]!, fa[aFrom + i - 1]!), fb[bFrom + j - 1]!);
-				if (s >= minSimilarity && cost[at - 2 * width - 1]! + (1 - s) + 0.05 < best) {
-					best = cost[at - 2 * width - 1]! + (1 - s) + 0.05;
+			const skewA = i > 1 && j > 0 && canStartJoin(fa[aFrom + i - 2]!) ? costAt(i - 2, j - 1) : Number.POSITIVE_INFINITY;
+			if (Number.isFinite(skewA)) {
+				const s = similarity(joinedAt(joinedCache.a, fa, aFrom + i - 1), fb[bFrom + j - 1]!);
+				if (s >= minJoinedSimilarity && skewA + (1 - s) + 0.05 < best) {
+					best = skewA + (1 - s) + 0.05;
 					how = 4;
-					sim = s;
 				}
 			}
 
-			cost[at] = best;
-			move[at] = how;
-			sims[at] = sim;
+			const k = at(i, j);
+			cost[k] = best;
+			move[k] = how;
 		}
 	}
 
@@ -240,8 +294,8 @@ function alignGap(fa: readonly Features[], fb: readonly Features[], aFrom: numbe
 	let i = n;
 	let j = m;
 	while (i > 0 || j > 0) {
-		const at = i * width + j;
-		switch (move[at]) {
+		// Similarities are recomputed along the path rather than stored for every cell.
+		switch (move[at(i, j)]) {
 			case 0: {
 				ops.push({kind: 'only-a', a: aFrom + i - 1});
 				i--;
@@ -255,21 +309,21 @@ function alignGap(fa: readonly Features[], fb: readonly Features[], aFrom: numbe
 			}
 
 			case 2: {
-				ops.push({kind: 'pair', a: [aFrom + i - 1], b: [bFrom + j - 1], similarity: sims[at]!});
+				ops.push({kind: 'pair', a: [aFrom + i - 1], b: [bFrom + j - 1], similarity: similarity(fa[aFrom + i - 1]!, fb[bFrom + j - 1]!)});
 				i--;
 				j--;
 				break;
 			}
 
 			case 3: {
-				ops.push({kind: 'pair', a: [aFrom + i - 1], b: [bFrom + j - 2, bFrom + j - 1], similarity: sims[at]!});
+				ops.push({kind: 'pair', a: [aFrom + i - 1], b: [bFrom + j - 2, bFrom + j - 1], similarity: similarity(fa[aFrom + i - 1]!, joinedAt(joinedCache.b, fb, bFrom + j - 1))});
 				i--;
 				j -= 2;
 				break;
 			}
 
 			default: {
-				ops.push({kind: 'pair', a: [aFrom + i - 2, aFrom + i - 1], b: [bFrom + j - 1], similarity: sims[at]!});
+				ops.push({kind: 'pair', a: [aFrom + i - 2, aFrom + i - 1], b: [bFrom + j - 1], similarity: similarity(joinedAt(joinedCache.a, fa, aFrom + i - 1), fb[bFrom + j - 1]!)});
 				i -= 2;
 				j--;
 			}
@@ -289,28 +343,36 @@ function alignRegion(
 	bTo: number,
 	limit: number,
 	level: number,
+	joinedCache: JoinedCache,
 ): AlignOp[] {
 	const n = aTo - aFrom;
 	const m = bTo - bFrom;
 	if (n === 0 || m === 0 || n * m <= limit || level > 1) {
-		const band = n * m > limit ? Math.max(Math.abs(n - m) + 50, Math.floor(limit / Math.max(n, m) / 2)) : undefined;
-		return alignGap(fa, fb, aFrom, aTo, bFrom, bTo, band);
+		// The band is capped so that a huge gap with no anchors at all stays within memory (#5).
+		const wide = Math.max(Math.abs(n - m) + 50, Math.floor(limit / Math.max(n, m) / 2));
+		const band = n * m > limit ? Math.min(wide, Math.max(25, Math.floor(maxBandCells / (n + 1) / 2))) : undefined;
+		return alignGap(fa, fb, aFrom, aTo, bFrom, bTo, joinedCache, band);
 	}
 
 	const keyOf = level === 0 ? (f: Features) => f.exact : (f: Features) => f.key;
 	const anchors = uniqueAnchors(fa, fb, aFrom, aTo, bFrom, bTo, keyOf);
-	if (anchors.length === 0) return alignRegion(fa, fb, aFrom, aTo, bFrom, bTo, limit, level + 1);
+	if (anchors.length === 0) return alignRegion(fa, fb, aFrom, aTo, bFrom, bTo, limit, level + 1, joinedCache);
 	const ops: AlignOp[] = [];
+	// A loop, not `push(...gap)`: spreading a gap of 100,000 ops overflows the stack.
+	const append = (gap: readonly AlignOp[]): void => {
+		for (const op of gap) ops.push(op);
+	};
+
 	let ai = aFrom;
 	let bj = bFrom;
 	for (const [i, j] of anchors) {
-		ops.push(...alignRegion(fa, fb, ai, i, bj, j, limit, level + 1));
+		append(alignRegion(fa, fb, ai, i, bj, j, limit, level + 1, joinedCache));
 		ops.push({kind: 'pair', a: [i], b: [j], similarity: similarity(fa[i]!, fb[j]!)});
 		ai = i + 1;
 		bj = j + 1;
 	}
 
-	ops.push(...alignRegion(fa, fb, ai, aTo, bj, bTo, limit, level + 1));
+	append(alignRegion(fa, fb, ai, aTo, bj, bTo, limit, level + 1, joinedCache));
 	return ops;
 }
 
@@ -374,6 +436,6 @@ function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Feature
 export function alignItems(a: readonly TocItem[], b: readonly TocItem[], options: AlignOptions = {}): AlignOp[] {
 	const fa = a.map((item) => features(item));
 	const fb = b.map((item) => features(item));
-	const ops = alignRegion(fa, fb, 0, fa.length, 0, fb.length, options.bandLimit ?? 250_000, 0);
+	const ops = alignRegion(fa, fb, 0, fa.length, 0, fb.length, options.bandLimit ?? 250_000, 0, {a: new Map(), b: new Map()});
 	return findMoves(ops, fa, fb);
 }

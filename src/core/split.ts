@@ -26,7 +26,18 @@ function signatureLength(lineCount: number): number {
 	return Math.min(12, Math.max(3, Math.floor(lineCount / 4)));
 }
 
-type Line = {readonly n: number; readonly key: string; readonly page: number | undefined; readonly role: string; readonly hasPage: boolean};
+type Line = {
+	readonly n: number;
+	readonly key: string;
+	readonly page: number | undefined;
+	readonly role: string;
+	readonly hasPage: boolean;
+	/**
+	 * Numbered as an entry: `(a)`, `4.`, `Chapter 2`, or a Roman numeral that continues the one
+	 * before it. A title page has words that only look like numerals (`L. VOS`, `LA HAYE`).
+	 */
+	readonly labelled: boolean;
+};
 
 function lineKey(raw: string): string {
 	return ocrKey(normalizeTitle(stripMarkup(raw).title));
@@ -97,7 +108,7 @@ function findNext(
 /** Move a boundary back over the lines that open the later printing only (an added title page). */
 function extendBack(lines: readonly Line[], index: number, floor: number): number {
 	let k = index;
-	while (k - 1 > floor && !lines[k - 1]!.hasPage && lines[k - 1]!.role !== 'body-continued') k--;
+	while (k - 1 > floor && !lines[k - 1]!.hasPage && !lines[k - 1]!.labelled) k--;
 	// Never take the whole earlier printing's tail: stop where it has no entries left.
 	return k - 1 > floor ? k : index;
 }
@@ -109,15 +120,21 @@ function extendBack(lines: readonly Line[], index: number, floor: number): numbe
  */
 export function findPrintings(lines: readonly string[], splitAt?: number): SplitResult {
 	const nonEmpty: Line[] = [];
+	let lastRoman = -1;
 	for (const [i, raw] of lines.entries()) {
 		if (raw.trim() === '') continue;
 		const parsed = parseLine(raw, i + 1);
+		const value = parsed.labelValue;
+		const labelled = value !== undefined && (value.kind !== 'roman' || value.value === lastRoman + 1);
+		if (value?.kind === 'roman') lastRoman = value.value;
 		nonEmpty.push({
 			n: i + 1,
 			key: lineKey(raw),
 			page: parsed.pageStrength === 'strong' ? pageNumber(parsed.page) : undefined,
 			role: parsed.role,
-			hasPage: parsed.page !== undefined,
+			// A number after one space (`April - December 1920`) is a page only in context: not here.
+			hasPage: parsed.pageStrength === 'strong',
+			labelled,
 		});
 	}
 
@@ -147,9 +164,11 @@ export function findPrintings(lines: readonly string[], splitAt?: number): Split
 	// Signatures: the file's opening lines; the lines after the first contents heading; the first entries.
 	const length = signatureLength(nonEmpty.length);
 	const signatures: Array<{offset: number; lines: Line[]}> = [{offset: 0, lines: nonEmpty.slice(0, length)}];
-	const heading = nonEmpty.findIndex((l) => l.role === 'contents-heading');
-	if (heading > 0) signatures.push({offset: heading, lines: nonEmpty.slice(heading, heading + length)});
+	// Only a heading before the first entry opens the first printing (an OCR-garbled heading
+	// there would otherwise let the second printing's heading pass for the first's).
 	const firstEntry = nonEmpty.findIndex((l) => l.hasPage);
+	const heading = nonEmpty.findIndex((l) => l.role === 'contents-heading');
+	if (heading > 0 && (firstEntry === -1 || heading < firstEntry)) signatures.push({offset: heading, lines: nonEmpty.slice(heading, heading + length)});
 	if (firstEntry > 0 && firstEntry !== heading) {
 		signatures.push({offset: firstEntry, lines: nonEmpty.slice(firstEntry, firstEntry + length)});
 	}
