@@ -93,7 +93,11 @@ function findNext(
 		const head = signature.lines.slice(0, 3);
 		for (let k = from; k < lines.length; k++) {
 			const candidate = lines[k]!;
-			if (!head.some((h) => h.key === candidate.key || (candidate.key.length > 6 && similar(h.key, candidate.key)))) continue;
+			const t = head.findIndex((h) => h.key === candidate.key || (candidate.key.length > 6 && similar(h.key, candidate.key)));
+			if (t === -1) continue;
+			// A printing starts where its opening starts: when the signature's earlier lines stand
+			// just before this one, this is the middle of an opening, not a start.
+			if (t > 0 && lines.slice(Math.max(from, k - 3), k).some((l) => similar(l.key, head[t - 1]!.key))) continue;
 			const {score, end} = recurrence(lines, k, signature.lines);
 			if (score < 0.5) continue;
 			const found = {index: k, score, restart: pagesRestart(lines, k), end};
@@ -180,10 +184,12 @@ export function findPrintings(lines: readonly string[], splitAt?: number): Split
 	// Search past the lines that make up the signatures in each printing found so far, so that
 	// a printing's own opening never counts as the start of another.
 	const span = Math.max(...usable.map((s) => s.offset + s.lines.length), 1);
+	let from = span;
 	for (;;) {
 		const previous = starts.at(-1)!;
-		const found = findNext(nonEmpty, usable, previous + span);
+		const found = findNext(nonEmpty, usable, Math.max(from, previous + span));
 		if (!found) break;
+		from = found.end;
 		const index = extendBack(nonEmpty, found.index, previous + 1);
 		starts.push(index);
 		scores.push(Math.min(1, found.score * 0.85 + (found.restart ? 0.15 : 0)));

@@ -45,6 +45,16 @@ describe('findPrintings', () => {
 		]);
 	});
 
+	it('does not take the middle of the second opening for a third printing', () => {
+		const one = ['CONTENTS', ...page(titles)];
+		const withoutSecond = one.filter((_, i) => i !== 2);
+		const lines = [...withoutSecond, '', ...one];
+		expect(findPrintings(lines).ranges).toEqual([
+			[1, 9],
+			[11, 20],
+		]);
+	});
+
 	it('finds three printings', () => {
 		const one = ['CONTENTS', ...page(titles)];
 		const lines = [...one, '', ...one, '', ...one];
