@@ -10,6 +10,19 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'win
 /** Decoded text, with the encoding it was read in. */
 export type Decoded = {readonly text: string; readonly encoding: Encoding};
 
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (the rest is ISO-8859-1). Written out because
+ * Node's TextDecoder reads the `windows-1252` label as ISO-8859-1 and returns C1 controls there.
+ * Unassigned bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) keep their C1 code point.
+ */
+const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+	let out = '';
+	for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? cp1252High[b - 0x80]! : String.fromCharCode(b);
+	return out;
+}
+
 /** Bytes that cannot be read as text; the message says why. */
 export class DecodeError extends Error {
 	override name = 'DecodeError';
@@ -80,7 +93,13 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 		}
 	}
 
-	const text = new TextDecoder(encoding, {fatal: encoding.startsWith('utf')}).decode(body);
+	let text: string;
+	try {
+		text = encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(encoding, {fatal: encoding.startsWith('utf')}).decode(body);
+	} catch {
+		throw new DecodeError(`${name} has a ${encoding.toUpperCase()} mark but does not read as ${encoding.toUpperCase()}; save it again as UTF-8`);
+	}
+
 	if (encoding.startsWith('utf-16') && controlShare(new TextEncoder().encode(text)) > 0.01) {
 		throw new DecodeError(`${name} has a UTF-16 mark but does not read as text; save it again as UTF-8`);
 	}

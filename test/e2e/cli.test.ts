@@ -68,7 +68,7 @@ describe('tocdiff FILE', () => {
 		expect(report.rows.filter((r) => r.status === 'only-b').map((r) => r.b!.lines[0])).toEqual([137, 138]);
 		const onlyA = report.rows.filter((r) => r.status === 'only-a');
 		expect(onlyA).toHaveLength(19);
-		expect(onlyA.every((r) => r.differences[0]!.kind === 'truncation' && r.a!.lines[0] >= 101)).toBe(true);
+		expect(onlyA.every((r) => r.differences[0]!.kind === 'truncation' && (r.a!.lines[0] ?? 0) >= 101)).toBe(true);
 		expect(report.rows.filter((r) => r.status === 'same')).toHaveLength(83);
 	});
 

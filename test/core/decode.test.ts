@@ -1,0 +1,28 @@
+import {describe, expect, it} from 'vitest';
+import {decode, DecodeError} from '../../src/core/decode.js';
+
+const bytes = (...parts: Array<number[] | string>): Uint8Array =>
+	Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+
+describe('decode', () => {
+	it.each([
+		['UTF-8', bytes('Préface\t13\n'), 'Préface\t13\n', 'utf-8'],
+		['UTF-8 with a BOM', bytes([0xef, 0xbb, 0xbf], 'Préface\t13'), 'Préface\t13', 'utf-8'],
+		['CRLF line ends', bytes('a\r\nb\r\n'), 'a\nb\n', 'utf-8'],
+		['CR line ends', bytes('a\rb\r'), 'a\nb\n', 'utf-8'],
+		['UTF-16LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Глава 1\r\n', 'utf16le')]), 'Глава 1\n', 'utf-16le'],
+		['UTF-16BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Глава 1', 'utf16le').swap16()]), 'Глава 1', 'utf-16be'],
+		['Windows-1252', Buffer.from([0x50, 0x72, 0xe9, 0x66, 0x61, 0x63, 0x65, 0x20, 0x93, 0x41, 0x94]), 'Préface “A”', 'windows-1252'],
+		['Windows-1251', Buffer.from([0xc3, 0xeb, 0xe0, 0xe2, 0xe0, 0x20, 0x31, 0x2e, 0x20, 0xcd, 0xe0, 0xf7, 0xe0, 0xeb, 0xee]), 'Глава 1. Начало', 'windows-1251'],
+	])('reads %s', (_name, input, text, encoding) => {
+		expect(decode(input)).toEqual({text, encoding});
+	});
+
+	it.each([
+		['a PNG header', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
+		['control characters', Buffer.from(Array.from({length: 200}, (_, i) => (i % 3 === 0 ? 1 : 65)))],
+	])('refuses %s as binary, naming the file', (_name, input) => {
+		expect(() => decode(input, 'scan.png')).toThrow(DecodeError);
+		expect(() => decode(input, 'scan.png')).toThrow(/^scan\.png looks like binary data, not text/);
+	});
+});
