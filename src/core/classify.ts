@@ -180,6 +180,9 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
 	if (bareA === bareB) return [difference('punctuation', 'title', a, b)];
 	if (bareA.toLowerCase() === bareB.toLowerCase()) return [difference('case', 'title', a, b), difference('punctuation', 'title', a, b)];
 
+	const accents = accentOrTranscription(a, b);
+	if (accents) return [difference(accents, 'title', trimRun(a), trimRun(b))];
+
 	const wa = words(bareA);
 	const wb = words(bareB);
 	if (wa.length !== wb.length || wa.length === 0) {
@@ -213,6 +216,19 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
 	}
 
 	return found;
+}
+
+/**
+ * Readings that differ only in accents or in how they are transcribed (`Midē´wiwin` /
+ * `Mid[-e]/wiwin`, `collége` / `collège`): a spelling, both readings plausible; or, where one
+ * side merely lacks the other's accents (`fâche` / `fache`), a recognition error.
+ */
+function accentOrTranscription(a: string, b: string): 'ocr' | 'spelling' | undefined {
+	const letters = (text: string): string => withoutAccents(text).replaceAll(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+	if (letters(a) !== letters(b)) return undefined;
+	const marks = (text: string): string => text.normalize('NFD').replaceAll(/\P{M}/gu, '');
+	const symbols = (text: string): string => text.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, '');
+	return symbols(a) === symbols(b) && (marks(a) === '' || marks(b) === '') ? 'ocr' : 'spelling';
 }
 
 /** A digit read as a letter or the reverse (`1920` / `l920`), which is OCR, not a new number. */
@@ -354,7 +370,9 @@ function compareLeaders(a: TocItem, b: TocItem): Difference[] {
 	const da = dots(a.leader);
 	const db = dots(b.leader);
 	if (da === db) {
-		// Only the gap differs: a tab against spaces, or wider spacing.
+		// Only the gap differs. A wider or narrower run of spaces is the page column lining up
+		// under titles of other lengths, not a difference; a tab against spaces is another style.
+		if (a.leader.includes('\t') === b.leader.includes('\t')) return [];
 		return [difference('leaders', 'leader', a.leader.replaceAll('\t', '\\t'), b.leader.replaceAll('\t', '\\t'))];
 	}
 

@@ -4,7 +4,7 @@
  * differing characters marked: colour on a terminal, `[-…-]{+…+}` without one.
  */
 import {highlightSpans} from '../core/highlight.js';
-import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
+import {severities, type Comparison, type Row, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {truncationOf} from './json.js';
 
@@ -53,6 +53,17 @@ export function markedLine(a: string, b: string, color: boolean): string {
 			}
 		})
 		.join('');
+}
+
+/**
+ * An item on one line for marking: numbering, title with markup and page. The gap before the
+ * page is shown as printed only when it is itself a difference; otherwise a lined-up page column
+ * would show as changed spaces.
+ */
+function displayLine(item: TocItem, showLeader: boolean): string {
+	const label = item.label === undefined ? '' : `${item.label} `;
+	const gap = item.page === undefined ? '' : showLeader ? item.leader : '  ';
+	return `${label}${item.titleMarkup}${gap}${item.page ?? ''}`;
 }
 
 function where(row: Row): string {
@@ -127,7 +138,8 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		const kinds = [...new Set(row.differences.map((d) => d.kind))].join(', ');
 		out.push('', `${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${row.similarity.toFixed(2)}` : ''}`);
 		if (row.a && row.b) {
-			out.push(`    ${markedLine(row.a.text.trim(), row.b.text.trim(), color)}`);
+			const leaders = row.differences.some((d) => d.kind === 'leaders');
+			out.push(`    ${markedLine(displayLine(row.a, leaders), displayLine(row.b, leaders), color)}`);
 			for (const d of row.differences) {
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${flat(d.a)}” → “${flat(d.b)}”`);
 			}
