@@ -62,7 +62,7 @@ const spellingPatterns: ReadonlyArray<readonly [RegExp, string]> = [
 	[/ph/gu, 'f'],
 	[/-/gu, ''],
 	// French: `enfans` / `enfants`; Dutch: `mensch` / `mens`, `blyspel` / `blijspel`, `komedie` / `comedie`.
-	[/(?<=\p{L}{2})[ae]nts$/gu, 'ans'],
+	[/(?<=\p{L}{2})([ae])nt?s$/gu, '$1ns'],
 	[/sch(?=(?:en|e)?$)/gu, 's'],
 	[/ij/gu, 'y'],
 	[/^c(?=[oau])/gu, 'k'],
@@ -162,59 +162,125 @@ function words(text: string): string[] {
 	return text === '' ? [] : text.split(' ');
 }
 
+/** A word without its punctuation; apostrophes belong to the word (`Bolsheviki's`). */
+function bareWord(word: string): string {
+	return foldTypography(word).replaceAll(punctuation, '');
+}
+
+/** The punctuation of a word, apostrophes aside: `Success.` has `.`. */
+function marksOf(word: string): string {
+	return foldTypography(word).replaceAll("'", '').replaceAll(/[\p{L}\p{N}\p{M}]/gu, '');
+}
+
+/**
+ * Classify one changed word. `before` is the word before it, for context (`JULY 1`). A word can
+ * carry two differences: `Bolsheviki's` / `Bolsheviks'.` is a spelling and a punctuation.
+ */
+function classifyWord(x: string, y: string, before: string | undefined): Difference[] {
+	if (x === y) return [];
+	if (foldTypography(x) === foldTypography(y)) return [difference('punctuation', 'title', x, y)];
+	if (x.toLowerCase() === y.toLowerCase()) return [difference('case', 'title', x, y)];
+	const bx = bareWord(x);
+	const by = bareWord(y);
+	if (bx === by) return [difference('punctuation', 'title', x, y)];
+	if (bx.toLowerCase() === by.toLowerCase()) return [difference('case', 'title', x, y), difference('punctuation', 'title', x, y)];
+	const also = marksOf(x) === marksOf(y) ? [] : [difference('punctuation', 'title', x, y)];
+	if (/\d/.test(bx) && /\d/.test(by) && bx.replaceAll(/\D/g, '') !== by.replaceAll(/\D/g, '') && !isOcrDigit(bx, by)) {
+		return [numberDifference(x, y, before), ...also];
+	}
+
+	const accents = accentOrTranscription(x, y);
+	if (accents) return [difference(accents, 'title', trimRun(x), trimRun(y))];
+	let kind: DifferenceKind;
+	if (spellingKey(bx) === spellingKey(by)) kind = 'spelling';
+	else if (isOcrVariant(bx, by)) kind = 'ocr';
+	else if (isSpellingVariant(bx, by)) kind = 'spelling';
+	else kind = 'words';
+	return [difference(kind, 'title', trimRun(x), trimRun(y)), ...also];
+}
+
+/**
+ * Pair the words of two runs of different length, keeping their order and pairing only words
+ * that are alike (a small dynamic programme over the words, maximising likeness).
+ */
+function pairWords(xs: readonly string[], ys: readonly string[]): Array<readonly [number | undefined, number | undefined]> {
+	const like = (i: number, j: number): number => {
+		const x = bareWord(xs[i]!).toLowerCase();
+		const y = bareWord(ys[j]!).toLowerCase();
+		const longest = Math.max(x.length, y.length);
+		const score = longest === 0 ? 1 : 1 - distance(x, y) / longest;
+		return score >= 0.5 || spellingKey(x) === spellingKey(y) ? score : -1;
+	};
+
+	const n = xs.length;
+	const m = ys.length;
+	const best = Array.from({length: n + 1}, () => new Float64Array(m + 1));
+	for (let i = n - 1; i >= 0; i--) {
+		for (let j = m - 1; j >= 0; j--) {
+			const pair = like(i, j);
+			best[i]![j] = Math.max(best[i + 1]![j]!, best[i]![j + 1]!, pair < 0 ? -1 : pair + best[i + 1]![j + 1]!);
+		}
+	}
+
+	const out: Array<readonly [number | undefined, number | undefined]> = [];
+	let i = 0;
+	let j = 0;
+	while (i < n || j < m) {
+		if (i < n && j < m) {
+			const pair = like(i, j);
+			if (pair >= 0 && best[i]![j] === pair + best[i + 1]![j + 1]!) {
+				out.push([i++, j++]);
+				continue;
+			}
+
+			if (best[i]![j] === best[i + 1]![j]) out.push([i++, undefined]);
+			else out.push([undefined, j++]);
+		} else if (i < n) out.push([i++, undefined]);
+		else out.push([undefined, j++]);
+	}
+
+	return out;
+}
+
 /** Classify one changed run inside a title. `before` is the unchanged word before it. */
 function classifyRun(removed: readonly string[], added: readonly string[], before: string | undefined): Difference[] {
 	const a = removed.join(' ');
 	const b = added.join(' ');
+	// Words split or joined: spacing, or a line-end hyphen.
 	if (a.replaceAll(' ', '') === b.replaceAll(' ', '')) return [difference('whitespace', 'title', a, b)];
 	if (joinHyphenation(a) === joinHyphenation(b) || a.replaceAll(/-\s*/g, '') === b.replaceAll(/-\s*/g, '')) {
 		return [difference('hyphenation', 'title', a, b)];
 	}
 
+	// A whole run that differs only in punctuation or case is one difference, not one per word.
 	if (foldTypography(a) === foldTypography(b)) return [difference('punctuation', 'title', a, b)];
 	if (a.toLowerCase() === b.toLowerCase()) return [difference('case', 'title', a, b)];
-	// Apostrophes belong to their word (`Bolsheviki's`); other punctuation separates words.
-	const bare = (text: string): string => collapseWhitespace(foldTypography(text).replaceAll("'", '').replaceAll(punctuation, ' '));
-	const bareA = bare(a);
-	const bareB = bare(b);
-	if (bareA === bareB) return [difference('punctuation', 'title', a, b)];
-	if (bareA.toLowerCase() === bareB.toLowerCase()) return [difference('case', 'title', a, b), difference('punctuation', 'title', a, b)];
-
 	const accents = accentOrTranscription(a, b);
-	if (accents) return [difference(accents, 'title', trimRun(a), trimRun(b))];
-
-	const wa = words(bareA);
-	const wb = words(bareB);
-	if (wa.length !== wb.length || wa.length === 0) {
-		// Words added or dropped; a number among them is still a number.
-		const numbersA = wa.filter((w) => /\d/.test(w)).join(' ');
-		const numbersB = wb.filter((w) => /\d/.test(w)).join(' ');
-		const lettersA = wa.filter((w) => !/\d/.test(w)).join(' ');
-		const lettersB = wb.filter((w) => !/\d/.test(w)).join(' ');
-		if (lettersA === lettersB && numbersA !== numbersB) return [numberDifference(a, b, before)];
-		return [difference('words', 'title', a, b)];
-	}
+	if (accents && removed.length !== added.length) return [difference(accents, 'title', trimRun(a), trimRun(b))];
 
 	const found: Difference[] = [];
-	const kinds = new Set<DifferenceKind>();
-	for (let k = 0; k < wa.length; k++) {
-		const x = wa[k]!;
-		const y = wb[k]!;
-		if (x === y) continue;
-		let kind: DifferenceKind;
-		if (x.toLowerCase() === y.toLowerCase()) kind = 'case';
-		else if (/\d/.test(x) && /\d/.test(y) && x.replaceAll(/\D/g, '') !== y.replaceAll(/\D/g, '') && !isOcrDigit(x, y)) kind = 'number';
-		else if (spellingKey(x) === spellingKey(y)) kind = 'spelling';
-		else if (isOcrVariant(x, y)) kind = 'ocr';
-		else if (isSpellingVariant(x, y)) kind = 'spelling';
-		else kind = 'words';
-		kinds.add(kind);
+	// Words with no partner, gathered into runs: words added or dropped (a number still a number).
+	let lostA: string[] = [];
+	let lostB: string[] = [];
+	const flush = (): void => {
+		if (lostA.length === 0 && lostB.length === 0) return;
+		const numbers = [...lostA, ...lostB].every((w) => /^\W*\d[\d\W]*$/.test(w));
+		found.push(numbers ? numberDifference(lostA.join(' '), lostB.join(' '), before) : difference('words', 'title', trimRun(lostA.join(' ')), trimRun(lostB.join(' '))));
+		lostA = [];
+		lostB = [];
+	};
+
+	const pairs = removed.length === added.length ? removed.map((_, k) => [k, k] as const) : pairWords(removed, added);
+	for (const [i, j] of pairs) {
+		if (i === undefined) lostB.push(added[j!]!);
+		else if (j === undefined) lostA.push(removed[i]!);
+		else {
+			flush();
+			found.push(...classifyWord(removed[i]!, added[j]!, i === 0 ? before : removed[i - 1]));
+		}
 	}
 
-	for (const kind of kinds) {
-		found.push(kind === 'number' ? numberDifference(a, b, before) : difference(kind, 'title', trimRun(a), trimRun(b)));
-	}
-
+	flush();
 	return found;
 }
 
@@ -226,6 +292,8 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
 function accentOrTranscription(a: string, b: string): 'ocr' | 'spelling' | undefined {
 	const letters = (text: string): string => withoutAccents(text).replaceAll(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 	if (letters(a) !== letters(b)) return undefined;
+	// Russian ё is printed е in most books: a convention, not a misreading.
+	if (/[ёЁ]/u.test(a + b)) return 'spelling';
 	const marks = (text: string): string => text.normalize('NFD').replaceAll(/\P{M}/gu, '');
 	const symbols = (text: string): string => text.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, '');
 	return symbols(a) === symbols(b) && (marks(a) === '' || marks(b) === '') ? 'ocr' : 'spelling';
