@@ -2,10 +2,10 @@
  * The decisions sidecar file (`vol31.txt.tocdiff.json`): load, validate and save it atomically.
  * Entries that match no row any more are kept as they are, never dropped.
  */
-import {randomBytes} from 'node:crypto';
-import {readFile, rename, rm, writeFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Decision, DecisionFile} from '../core/decisions.js';
+import {writeFileAtomic} from './io.js';
 
 /** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
 export class DecisionsFileError extends Error {
@@ -122,12 +122,9 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
  */
 export async function saveDecisions(file: string, decisions: readonly Decision[]): Promise<void> {
 	const content: DecisionFile = {schema, decisions};
-	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 	try {
-		await writeFile(temporary, `${JSON.stringify(content, undefined, 2)}\n`, 'utf8');
-		await rename(temporary, file);
+		await writeFileAtomic(file, `${JSON.stringify(content, undefined, 2)}\n`);
 	} catch (error) {
-		await rm(temporary, {force: true}).catch(() => undefined);
 		throw new DecisionsFileError(`Cannot save decisions to ${file}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
 	}
 }

@@ -56,7 +56,7 @@ const leaveAlternateScreen = '\u001B[?1049l';
 export function closingSummary(state: State, decisionsPath: string): string {
 	const orphans = orphanDecisions(state).length;
 	const kept = orphans > 0 ? `; ${orphans} decision${orphans === 1 ? '' : 's'} matching no row kept` : '';
-	return `tocdiff: ${state.decided} of ${state.data.differing} differences decided; decisions in ${decisionsPath}${kept}${state.saveError ? ` (last save failed: ${state.saveError})` : ''}\n`;
+	return `tocdiff: ${state.decided} of ${state.data.differing} differing rows decided; decisions in ${decisionsPath}${kept}${state.saveError ? ` (last save failed: ${state.saveError})` : ''}\n`;
 }
 
 /** Open the review screen on a terminal; resolves when the user quits and the decisions are saved. */

@@ -4,8 +4,9 @@
  */
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import type {Comparison, Difference, Printing, Row, RowStatus, Severity, Summary, TocItem} from '../../src/core/types.js';
+import type {Comparison, Printing, Row, TocItem} from '../../src/core/types.js';
 import type {Decision, DecisionFile} from '../../src/core/decisions.js';
+import {summarize} from '../../src/core/summary.js';
 
 /** The seed file's path relative to the repository, as the CLI would be given it. */
 export const seedName = 'samples/lenin-cw31-two-printings.txt';
@@ -75,21 +76,7 @@ export function itemsOf(text: string, first: number, last: number): TocItem[] {
 	return items;
 }
 
-/** Count rows by status and differences by kind and severity. */
-export function summarize(rows: readonly Row[]): Summary {
-	const status: Record<RowStatus, number> = {same: 0, changed: 0, 'only-a': 0, 'only-b': 0, moved: 0};
-	const kinds: Partial<Record<Difference['kind'], number>> = {};
-	const severity: Record<Severity, number> = {substantive: 0, minor: 0, cosmetic: 0};
-	for (const row of rows) {
-		status[row.status]++;
-		for (const difference of row.differences) {
-			kinds[difference.kind] = (kinds[difference.kind] ?? 0) + 1;
-			severity[difference.severity]++;
-		}
-	}
-
-	return {rows: rows.length, status, kinds, severity, differing: rows.length - status.same};
-}
+export {summarize} from '../../src/core/summary.js';
 
 /** Build a comparison from explicit rows over two small sources (for edge cases). */
 export function comparisonOf(rows: readonly Row[], a: Printing, b: Printing): Comparison {

@@ -2,7 +2,8 @@
  * Hand-made comparisons for the review screen's tests, taken from the seed
  * (samples/lenin-cw31-two-printings.txt): two printings of Lenin, Collected Works, vol. 31.
  */
-import type {Comparison, Difference, Printing, Row, RowStatus, Severity, Summary, TocItem} from '../../src/core/types.js';
+import type {Comparison, Difference, Printing, Row, Severity, TocItem} from '../../src/core/types.js';
+import {summarize} from '../../src/core/summary.js';
 
 let nextIndex = 0;
 
@@ -28,21 +29,7 @@ function difference(kind: Difference['kind'], severity: Severity, a: string, b: 
 	return {kind, severity, field, a, b};
 }
 
-/** Count rows by status and differences by kind and severity. */
-export function summarize(rows: readonly Row[]): Summary {
-	const status: Record<RowStatus, number> = {same: 0, changed: 0, 'only-a': 0, 'only-b': 0, moved: 0};
-	const kinds: Partial<Record<Difference['kind'], number>> = {};
-	const severity: Record<Severity, number> = {substantive: 0, minor: 0, cosmetic: 0};
-	for (const row of rows) {
-		status[row.status]++;
-		for (const d of row.differences) {
-			kinds[d.kind] = (kinds[d.kind] ?? 0) + 1;
-			severity[d.severity]++;
-		}
-	}
-
-	return {rows: rows.length, status, kinds, severity, differing: rows.length - status.same};
-}
+export {summarize} from '../../src/core/summary.js';
 
 function same(lineA: number, lineB: number, title: string, page?: string, label?: string): Row {
 	return {status: 'same', a: item(lineA, title, page, label), b: item(lineB, title, page, label), similarity: 1, differences: []};
