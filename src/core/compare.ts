@@ -19,7 +19,7 @@ export type CompareOptions = {
 	/**
 	 * The shortest run of entries lost at the end of one printing that counts as a truncation
 	 * rather than separate losses.
-	 * @default 3
+	 * @default 2
 	 */
 	readonly truncationRun?: number;
 };
@@ -72,7 +72,7 @@ function lonelyDifference(item: TocItem, kind: 'missing' | 'extra' | 'truncation
 }
 
 /** Turn alignment steps into rows, classifying each pair. */
-export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: readonly AlignOp[], truncationRun = 3): Row[] {
+export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: readonly AlignOp[], truncationRun = 2): Row[] {
 	// A printing that simply stops: the unpaired items after the last pair, on one side only.
 	let lastPair = -1;
 	for (const [k, op] of ops.entries()) if (op.kind === 'pair' || op.kind === 'moved') lastPair = k;
