@@ -62,7 +62,24 @@ export function useReview(options: UseReviewOptions): State {
 	stateRef.current = state;
 	const handleInput = useCallback((input: string, key: Key) => {
 		const action = keyToAction(input, key, stateRef.current.mode);
-		if (action) dispatch(action);
+		if (action) {
+			dispatch(action);
+			return;
+		}
+
+		// Keys typed faster than a frame (or sent by a macro) arrive as one chunk, `nb`: take
+		// them one by one, each in the mode the one before it left, as the terminal sent them.
+		if (input.length > 1 && !key.ctrl && !key.meta) {
+			let mode = stateRef.current.mode;
+			let state = stateRef.current;
+			for (const char of input) {
+				const each = keyToAction(char, {...key, shift: char !== char.toLowerCase()}, mode);
+				if (!each) continue;
+				state = reducer(state, each);
+				mode = state.mode;
+				dispatch(each);
+			}
+		}
 	}, []);
 	useInput(handleInput);
 

@@ -136,6 +136,13 @@ describe('decisions', () => {
 		expect(app.saved[0]).toHaveLength(1);
 	});
 
+	it('takes keys that arrive in one chunk one by one', async () => {
+		const app = await open();
+		await type(app, 'nb');
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		expect(selectedLine(frame)).toContain('✓B');
+	});
+
 	it('e edits the correct reading in a prefilled prompt', async () => {
 		const app = await open();
 		await type(app, 'n', 'n', 'e');
