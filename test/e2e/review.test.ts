@@ -1,0 +1,65 @@
+import {spawn, spawnSync} from 'node:child_process';
+import {copyFileSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {cliPath, samplePath} from './run-cli.js';
+
+// The review screen needs a terminal: util-linux's `script` gives the built CLI a pseudo-terminal.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+type Session = {readonly output: () => string; readonly press: (key: string) => void; readonly waitFor: (text: string) => Promise<void>; readonly exited: Promise<number | null>};
+
+function openReview(file: string): Session {
+	const child = spawn('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} ${JSON.stringify(file)}`, '/dev/null'], {
+		cwd: path.dirname(file),
+		env: {...process.env, COLUMNS: '120', LINES: '40', NO_COLOR: '1', FORCE_COLOR: undefined} as NodeJS.ProcessEnv,
+	});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		output += chunk.toString('utf8');
+	});
+	const exited = new Promise<number | null>((resolve) => {
+		child.on('exit', resolve);
+	});
+	return {
+		output: () => output,
+		press(key) {
+			child.stdin.write(key);
+		},
+		async waitFor(text) {
+			const started = Date.now();
+			while (!output.includes(text)) {
+				if (Date.now() - started > 15_000) throw new Error(`timed out waiting for ${JSON.stringify(text)}; last output:\n${output.slice(-2000)}`);
+				// eslint-disable-next-line no-await-in-loop -- polling the screen
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+		},
+		exited,
+	};
+}
+
+describe.skipIf(!hasScript)('the review screen in a terminal', () => {
+	it('saves a decision in one run and loads it in the next', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-review-'));
+		const file = path.join(dir, 'vol31.txt');
+		copyFileSync(samplePath('lenin-cw31-two-printings.txt'), file);
+
+		const first = openReview(file);
+		await first.waitFor('0/25 decided');
+		first.press('n');
+		await first.waitFor('row 8/108');
+		first.press('b');
+		await first.waitFor('1/25 decided');
+		first.press('q');
+		expect(await first.exited).toBe(0);
+		expect(first.output()).toContain('tocdiff: 1 of 25 differing rows decided');
+		const saved = JSON.parse(readFileSync(`${file}.tocdiff.json`, 'utf8')) as {decisions: Array<{verdict: string; b: string}>};
+		expect(saved.decisions).toEqual([expect.objectContaining({verdict: 'b', b: 'TRANSLATED FROM THE RUSSIAN'})]);
+
+		const second = openReview(file);
+		await second.waitFor('1/25 decided');
+		second.press('q');
+		expect(await second.exited).toBe(0);
+	});
+});
