@@ -3,7 +3,8 @@
  * everything else (blank lines, tabs, leaders, the wrapping of untouched items) kept as printed,
  * so that the result can replace the OCR text. With no decisions it is the base printing verbatim.
  */
-import type {Comparison, Printing} from '../core/types.js';
+import {parseLine} from '../core/parse.js';
+import type {Comparison, Printing, TocItem} from '../core/types.js';
 import type {ReportContext, ReportSource} from './context.js';
 import {comparedPrintings, itemOf} from './findings.js';
 
@@ -15,6 +16,20 @@ function sourceOf(printing: Printing, position: number, sources: readonly Report
 }
 
 const isBlank = (line: string): boolean => line.trim() === '';
+
+/**
+ * A correction typed on one line, laid out as the printing laid out the item it corrects: the
+ * same indent and the same gap before the page (a tab, leader dots), so that the page keeps its
+ * look. A correction typed over several lines is kept as typed.
+ */
+export function layoutEdit(item: TocItem, edited: string): string {
+	if (edited.includes('\n')) return edited;
+	const indent = /^[\t ]*/.exec(item.text)![0];
+	const parsed = parseLine(edited, 0);
+	if (parsed.page === undefined || item.page === undefined || parsed.role !== 'body') return indent + edited.trim();
+	const label = parsed.label === undefined ? '' : `${parsed.label} `;
+	return `${indent}${label}${parsed.titleMarkup}${item.leader}${parsed.page}`;
+}
 
 /** The changes to the base printing's lines: replacements by first line, insertions by the line they follow. */
 type Plan = {
@@ -37,12 +52,13 @@ function plan(comparison: Comparison, context: ReportContext, otherLines: readon
 		const otherItem = itemOf(row, other);
 		if (baseItem) {
 			let text: string | undefined = baseItem.text;
-			if (decision?.verdict === 'edit') text = decision.text ?? baseItem.text;
+			if (decision?.verdict === 'edit') text = decision.text === undefined ? baseItem.text : layoutEdit(baseItem, decision.text);
 			else if (decision?.verdict === other) text = otherItem?.text; // none: the other printing is right to omit it
 			if (text !== baseItem.text) replace.set(baseItem.lines[0], {last: baseItem.lines[1], text: text === '' ? undefined : text});
 			lastBase = baseItem.lines[1];
 		} else if (otherItem) {
-			const text = decision?.verdict === other ? otherItem.text : decision?.verdict === 'edit' ? decision.text : undefined;
+			const text =
+				decision?.verdict === other ? otherItem.text : decision?.verdict === 'edit' && decision.text !== undefined ? layoutEdit(otherItem, decision.text) : undefined;
 			if (text !== undefined && text !== '') {
 				// Keep the blank lines that stood before the item in its own printing.
 				const block = insert.get(lastBase) ?? [];

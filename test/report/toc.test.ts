@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {rowKeys, type Decision, type Verdict} from '../../src/core/decisions.js';
 import type {Comparison, Row} from '../../src/core/types.js';
 import {noDecisions, type ReportContext} from '../../src/report/context.js';
-import {toToc} from '../../src/report/toc.js';
+import {layoutEdit, toToc} from '../../src/report/toc.js';
+import {parseItems} from '../../src/core/parse.js';
 import {comparisonOf, itemsOf, makeItem, seedText} from './fixtures.js';
 import {decided, seed, seedSources, undecided} from './seed.js';
 
@@ -98,5 +99,17 @@ describe('toToc', () => {
 
 	it('says which printing has no source text', () => {
 		expect(() => toToc(small, {decisions: noDecisions, sources: []})).toThrow(/No source text for printing A \(a\.txt\)/);
+	});
+});
+
+describe('layoutEdit', () => {
+	const item = (text: string) => parseItems([text], 1, 1)[0]!;
+
+	it.each([
+		['a tab before the page', 'TELEPHONE MESSAGE, JULY 1, 1920\t181', 'TELEPHONE MESSAGE, JULY 4, 1920 181', 'TELEPHONE MESSAGE, JULY 4, 1920\t181'],
+		['leader dots and indent', '   IX. THE SYSTEMS . . . . 122', 'IX. THE SYSTEM 122', '   IX. THE SYSTEM . . . . 122'],
+		['no page typed', 'Preface\t13', 'Preface', 'Preface'],
+	])('keeps %s from the printing', (_name, printed, typed, expected) => {
+		expect(layoutEdit(item(printed), typed)).toBe(expected);
 	});
 });
