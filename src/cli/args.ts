@@ -17,6 +17,10 @@ export type CliArgs = {
 	readonly noTui: boolean;
 	readonly decisions?: string;
 	readonly base: 'a' | 'b';
+	/** Compare many files (or folders of them), each holding both printings, in parallel. */
+	readonly batch: boolean;
+	/** Worker threads for `batch`; absent means one per CPU core. */
+	readonly jobs?: number;
 	readonly help: boolean;
 	readonly version: boolean;
 };
@@ -27,6 +31,7 @@ export const helpText = `tocdiff: compare two printings of a book's table of con
 Usage
   tocdiff FILE                 one file holding two printings, one after the other
   tocdiff FILE_A FILE_B        one printing in each file ("-" reads standard input)
+  tocdiff --batch DIR|FILE...  many files, each holding two printings, in parallel
 
 On a terminal tocdiff opens the review screen; in a pipe, or with --format or
 --no-tui, it prints a report.
@@ -39,6 +44,10 @@ Options
       --base a|b        the printing that --format toc rebuilds (default: a)
       --exit-code       exit 1 when the printings differ, as git diff --exit-code
       --no-tui          print the text report even on a terminal
+      --batch           compare every file named, and every file in each folder named;
+                        prints a summary table (and, with --format, the reports: json
+                        gives one array with a report per file)
+      --jobs N          worker threads for --batch (default: one per CPU core)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -49,13 +58,14 @@ Exit codes
   0  success (with --exit-code: the printings agree)
   1  the printings differ (only with --exit-code)
   2  usage error
-  3  an input cannot be read or compared
+  3  an input cannot be read or compared (with --batch: any file failed)
 
 Examples
   tocdiff vol31.txt
   tocdiff scan-1.txt scan-2.txt --format json > report.json
   tocdiff vol31.txt --split-at 123 --format text --exit-code
   ocr-tool page.png | tocdiff - edition-2.txt --no-tui
+  tocdiff --batch volumes/ --format json > reports.json
 `;
 
 const options = {
@@ -66,6 +76,8 @@ const options = {
 	base: {type: 'string'},
 	'exit-code': {type: 'boolean'},
 	'no-tui': {type: 'boolean'},
+	batch: {type: 'boolean'},
+	jobs: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -83,7 +95,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	const {values, positionals} = parsed;
 	const help = values.help === true;
 	const version = values.version === true;
-	if (!help && !version) {
+	const batch = values.batch === true;
+	if (batch && !help && !version) {
+		if (positionals.length === 0) throw new UsageError('--batch needs a folder or files; run tocdiff --batch DIR');
+		if (positionals.includes('-')) throw new UsageError('--batch reads files, not standard input ("-")');
+		if (values['split-at'] !== undefined) throw new UsageError('--split-at is for one file; --batch finds each file\'s printings itself');
+	} else if (!help && !version) {
 		if (positionals.length === 0) throw new UsageError('no input file; run tocdiff FILE (two printings in one file) or tocdiff FILE_A FILE_B');
 		if (positionals.length > 2) throw new UsageError(`expected one or two input files, got ${positionals.length}; run tocdiff --help`);
 		if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
@@ -101,7 +118,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 			throw new UsageError(`--split-at takes a line number (1 or more), not "${values['split-at']}"`);
 		}
 
-		if (positionals.length === 2) throw new UsageError('--split-at is for one file holding both printings; with two files, drop it');
+		if (positionals.length === 2 && !batch) throw new UsageError('--split-at is for one file holding both printings; with two files, drop it');
+	}
+
+	let jobs: number | undefined;
+	if (values.jobs !== undefined) {
+		jobs = Number(values.jobs);
+		if (!/^\d+$/.test(values.jobs) || jobs < 1) throw new UsageError(`--jobs takes a number of worker threads (1 or more), not "${values.jobs}"`);
+		if (!batch) throw new UsageError('--jobs is for --batch; add --batch, or drop --jobs');
 	}
 
 	const base = values.base ?? 'a';
@@ -117,6 +141,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		noTui: values['no-tui'] === true,
 		...(values.decisions === undefined ? {} : {decisions: values.decisions}),
 		base,
+		batch,
+		...(jobs === undefined ? {} : {jobs}),
 		help,
 		version,
 	};

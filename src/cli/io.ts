@@ -42,12 +42,17 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
 }
 
 function packageVersion(): string {
-	try {
-		const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version?: string};
-		return pkg.version ?? 'unknown';
-	} catch {
-		return 'unknown';
+	// From dist/cli/io.js (tsc) the package is two folders up; from the bundle dist/tocdiff.js, one.
+	for (const candidate of ['../../package.json', '../package.json']) {
+		try {
+			const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {name?: string; version?: string};
+			if (pkg.name === 'tocdiff') return pkg.version ?? 'unknown';
+		} catch {
+			// Try the next place.
+		}
 	}
+
+	return 'unknown';
 }
 
 /** The real process's I/O. */

@@ -13,7 +13,8 @@ import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} 
 import {exitCodes, InputError, UsageError} from './errors.js';
 import type {Io} from './io.js';
 
-function describeReadError(file: string, error: unknown): string {
+/** A read failure as one line: where, what, and what to do. */
+export function describeReadError(file: string, error: unknown): string {
 	const code = (error as {code?: unknown}).code;
 	switch (code) {
 		case 'ENOENT': {
@@ -113,6 +114,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	if (args.version) {
 		io.stdout.write(`${io.version}\n`);
 		return exitCodes.success;
+	}
+
+	if (args.batch) {
+		const {runBatch} = await import('./batch.js');
+		return runBatch(args, io);
 	}
 
 	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));

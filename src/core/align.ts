@@ -3,14 +3,17 @@
  *
  * Method. (1) Anchors: items whose full comparison key (label, title, page) occurs once in each
  * printing pair up; the longest run of them that keeps both orders (patience LIS, O(n log n))
- * fixes the alignment there. (2) Gaps: between consecutive anchors a global alignment (dynamic
+ * fixes the alignment there. In a region small enough for one DP (`bandLimit` cells) only runs of
+ * six or more consecutive anchors cut it, since a lone anchor may be a moved item. (2) Gaps: between consecutive anchors a global alignment (dynamic
  * programming) pairs the rest. Its pair cost is 1 − similarity, where similarity weighs an
  * OCR-aware title distance (`rn`/`m`, `cl`/`d`, `l`/`1`/`I`, `O`/`0`, doubled letters cost
  * nothing) with agreement of numbering and page; a gap costs 0.5. Two extra moves pair one item
  * with two adjacent items of the other side, when the first of the two has no page, so that an
  * entry wrapped differently still pairs as one unit. A gap larger than `bandLimit` cells is split
  * by looser anchors (title only) and otherwise aligned within a band around its diagonal, so that
- * time and memory stay near linear on realistic input. (3) Moves: items left unpaired on both
+ * time and memory stay near linear on realistic input; only the band's cells are stored, and the
+ * band narrows to keep a gap under `maxBandCells`. Cost: O(n log n) for anchors plus the cells of
+ * the gaps, which on realistic input (most entries unchanged) is O(n). (3) Moves: items left unpaired on both
  * sides that are near-identical pair as `moved`.
  */
 import {distance} from 'fastest-levenshtein';
@@ -333,6 +336,28 @@ function alignGap(
 	return ops.reverse();
 }
 
+/** Regions up to this many DP cells are aligned whole, without looking for anchors. */
+const smallRegion = 400;
+
+/** The shortest run of consecutive anchors that cuts a region the DP could take whole. */
+const minAnchorRun = 6;
+
+/** The anchors that lie in runs of at least `length` consecutive pairs (`i+1`, `j+1`). */
+function anchorRuns(anchors: ReadonlyArray<readonly [number, number]>, length: number): Array<[number, number]> {
+	const kept: Array<[number, number]> = [];
+	let start = 0;
+	for (let k = 1; k <= anchors.length; k++) {
+		const previous = anchors[k - 1]!;
+		const current = anchors[k];
+		const continues = current !== undefined && current[0] === previous[0] + 1 && current[1] === previous[1] + 1;
+		if (continues) continue;
+		if (k - start >= length) for (let r = start; r < k; r++) kept.push([anchors[r]![0], anchors[r]![1]]);
+		start = k;
+	}
+
+	return kept;
+}
+
 /** Align a region, splitting it at anchors of decreasing strictness, then by DP. */
 function alignRegion(
 	fa: readonly Features[],
@@ -347,7 +372,7 @@ function alignRegion(
 ): AlignOp[] {
 	const n = aTo - aFrom;
 	const m = bTo - bFrom;
-	if (n === 0 || m === 0 || n * m <= limit || level > 1) {
+	if (n === 0 || m === 0 || n * m <= smallRegion || level > 1) {
 		// The band is capped so that a huge gap with no anchors at all stays within memory (#5).
 		const wide = Math.max(Math.abs(n - m) + 50, Math.floor(limit / Math.max(n, m) / 2));
 		const band = n * m > limit ? Math.min(wide, Math.max(25, Math.floor(maxBandCells / (n + 1) / 2))) : undefined;
@@ -355,7 +380,10 @@ function alignRegion(
 	}
 
 	const keyOf = level === 0 ? (f: Features) => f.exact : (f: Features) => f.key;
-	const anchors = uniqueAnchors(fa, fb, aFrom, aTo, bFrom, bTo, keyOf);
+	const found = uniqueAnchors(fa, fb, aFrom, aTo, bFrom, bTo, keyOf);
+	// A region the DP could take whole is cut only inside runs of anchors, where the DP would pair
+	// the same way; a lone anchor may be an item that moved, which the DP and `findMoves` judge better.
+	const anchors = n * m > limit ? found : anchorRuns(found, minAnchorRun);
 	if (anchors.length === 0) return alignRegion(fa, fb, aFrom, aTo, bFrom, bTo, limit, level + 1, joinedCache);
 	const ops: AlignOp[] = [];
 	// A loop, not `push(...gap)`: spreading a gap of 100,000 ops overflows the stack.

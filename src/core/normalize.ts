@@ -10,11 +10,15 @@ export type NormalizedTitle = string & {readonly __brand: 'NormalizedTitle'};
 /** A key that also folds OCR confusions: made only by `ocrKey()`. */
 export type OcrKey = string & {readonly __brand: 'OcrKey'};
 
+const spacedRun = /\S \S \S/u;
+
 /**
  * Collapse letter-spaced words (`C O N T E N T S` → `CONTENTS`, `M O S C O W 1 9 6 6` →
  * `MOSCOW 1966`): runs of three or more single characters separated by single spaces.
  */
 export function collapseLetterSpacing(text: string): string {
+	// A cheap necessary condition first: most titles have no three spaced-out characters (#5).
+	if (!spacedRun.test(text)) return text;
 	return text.replaceAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}]){2,}(?![\p{L}\p{N}])/gu, (run) => {
 		const chars = run.split(' ');
 		let out = chars[0]!;
@@ -30,6 +34,7 @@ export function collapseLetterSpacing(text: string): string {
 
 /** Join words broken by a line-end hyphen (`RAIL- WAY`, `RAIL-\nWAY`) into one. */
 export function joinHyphenation(text: string): string {
+	if (!text.includes('-')) return text;
 	return text.replaceAll(/(\p{L})-\s+(\p{Ll}|\p{Lu}(?=\p{Lu}))/gu, '$1$2');
 }
 
@@ -38,8 +43,12 @@ export function collapseWhitespace(text: string): string {
 	return text.replaceAll(/\s+/g, ' ').trim();
 }
 
+const asciiOnly = /^[\u0000-\u007F]*$/;
+
 /** Map typographic variants to one form: quotes, dashes, ellipses, ligatures. */
 export function foldTypography(text: string): string {
+	// ASCII text is already in NFC and holds only one of the variants below.
+	if (asciiOnly.test(text)) return text.includes('`') ? text.replaceAll('`', "'") : text;
 	return text
 		.normalize('NFC')
 		.replaceAll(/[‘’‚‛′`´]/g, "'")
@@ -66,39 +75,58 @@ export function normalizeTitle(title: string): NormalizedTitle {
 }
 
 /**
- * Pairs that OCR confuses, folded to one side. Order matters: multi-letter shapes first.
+ * Pairs that OCR confuses, folded to one side. The letter pairs go first, each over the whole
+ * key in turn; then single characters, in one pass (no single fold's output is another's input).
  * Latin look-alikes in Cyrillic text (and the reverse) fold to the Latin letter.
  */
-const ocrFolds: ReadonlyArray<readonly [RegExp, string]> = [
-	[/rn/g, 'm'],
-	[/cl/g, 'd'],
-	[/vv/g, 'w'],
-	[/ii/g, 'n'],
-	[/li/g, 'h'],
-	[/[1l|!ії]/g, 'i'],
-	[/0/g, 'o'],
-	[/5/g, 's'],
-	[/8/g, 'b'],
-	[/[cе]/g, 'e'],
-	[/[а]/g, 'a'],
-	[/[о]/g, 'o'],
-	[/[р]/g, 'p'],
-	[/[с]/g, 'e'],
-	[/[х]/g, 'x'],
-	[/[у]/g, 'y'],
-	[/[щ]/g, 'ш'],
-	[/[й]/g, 'и'],
-	[/[ё]/g, 'е'],
-	[/[u]/g, 'n'],
-	[/h/g, 'b'],
+const ocrPairFolds: ReadonlyArray<readonly [string, string]> = [
+	['rn', 'm'],
+	['cl', 'd'],
+	['vv', 'w'],
+	['ii', 'n'],
+	['li', 'h'],
 ];
+
+const ocrCharFolds: ReadonlyMap<string, string> = new Map([
+	...[...'1l|!ії'].map((c) => [c, 'i'] as const),
+	['0', 'o'],
+	['5', 's'],
+	['8', 'b'],
+	['c', 'e'],
+	['е', 'e'],
+	['а', 'a'],
+	['о', 'o'],
+	['р', 'p'],
+	['с', 'e'],
+	['х', 'x'],
+	['у', 'y'],
+	['щ', 'ш'],
+	['й', 'и'],
+	['ё', 'е'],
+	['u', 'n'],
+	['h', 'b'],
+]);
+
+const isLetter = /^\p{L}$/u;
 
 /**
  * A key in which OCR confusions (`rn`/`m`, `cl`/`d`, `l`/`1`/`I`, `O`/`0`, `ii`/`n`, Cyrillic and
  * Latin look-alikes) and doubled letters cost nothing. Used to align, never shown.
  */
 export function ocrKey(normalized: NormalizedTitle): OcrKey {
+	// Hand-written passes rather than twenty regular expressions: this runs on every item (#5).
 	let key: string = normalized;
-	for (const [pattern, replacement] of ocrFolds) key = key.replace(pattern, replacement);
-	return key.replaceAll(/(\p{L})\1+/gu, '$1') as OcrKey;
+	for (const [pair, replacement] of ocrPairFolds) if (key.includes(pair)) key = key.replaceAll(pair, replacement);
+	// An array joined once: appending character by character leaves a rope of tiny strings.
+	const out: string[] = [];
+	let previous = '';
+	for (const raw of key) {
+		const c = ocrCharFolds.get(raw) ?? raw;
+		// A run of one letter counts once.
+		if (c === previous && isLetter.test(c)) continue;
+		out.push(c);
+		previous = c;
+	}
+
+	return out.join('') as OcrKey;
 }

@@ -73,14 +73,17 @@ const sizeColumn = /\t\d+(?:\.\d+)?\s*[kKmM]B?$/;
 const italicTag = /<(i|em)>(.*?)<\/\1>/gis;
 const otherTag = /<\/?(?:b|strong|u|sup|sub|span|small|sc)(?:\s[^>]*)?>/gi;
 
+const italicPattern = new RegExp(`${italicTag.source}|(?<![\\p{L}\\p{N}])_(?=\\S)([^_]+?)_(?![\\p{L}\\p{N}])`, 'gisu');
+
 /** Remove markup from a title, recording the italic runs. */
 export function stripMarkup(titleMarkup: string): {readonly title: string; readonly italics: readonly Span[]} {
+	// Most titles carry no markup at all (#5).
+	if (!titleMarkup.includes('<') && !titleMarkup.includes('_')) return {title: titleMarkup, italics: []};
 	const italics: Span[] = [];
 	let title = '';
 	let last = 0;
 	const source = titleMarkup.replaceAll(otherTag, '');
-	const pattern = new RegExp(`${italicTag.source}|(?<![\\p{L}\\p{N}])_(?=\\S)([^_]+?)_(?![\\p{L}\\p{N}])`, 'gisu');
-	for (const match of source.matchAll(pattern)) {
+	for (const match of source.matchAll(italicPattern)) {
 		title += source.slice(last, match.index);
 		const inner = match[2] ?? match[3] ?? '';
 		italics.push({start: title.length, end: title.length + inner.length});
@@ -110,7 +113,7 @@ export function parseLine(raw: string, line: number): LineParse {
 	}
 
 	// `V. I. L E N I N`, `M O S C O W 1 9 6 6`: title-page lettering, never an entry.
-	if (/(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}]){3,}(?![\p{L}\p{N}])/u.test(plain)) {
+	if (/\S \S \S \S/u.test(plain) && /(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}]){3,}(?![\p{L}\p{N}])/u.test(plain)) {
 		return {line, raw, indent, titleMarkup: body, leader: '', role: 'letter-spaced'};
 	}
 

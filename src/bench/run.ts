@@ -1,0 +1,178 @@
+/**
+ * `npm run bench` (issue 5): a benchmark, not a test. For 1,000, 10,000 and 100,000 entries a
+ * printing it makes a noisy pair with the evaluation's noise model, runs the built CLI on it
+ * (`--format json`), and prints wall time and peak memory beside GNU diff on the same two files
+ * (the floor for plain line comparison) and beside a naive full-DP alignment (measured where it
+ * fits, extrapolated as n·m beyond). Then start-up against a bare `node -e 0`, the review
+ * screen's first frame, and its key-press redraw on 2 × 10,000 rows.
+ *
+ * Options: `--sizes 1000,10000,100000`, `--naive-max N` (largest size the naive DP really runs,
+ * default 3000), `--runs N` (start-up repetitions, default 15), `--markdown` (the table only, for RESULTS.md).
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {compare} from '../core/compare.js';
+import {prf, scoreComparison} from '../eval/metrics.js';
+import {makeLargePair} from '../eval/synth.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = path.join(root, 'dist', 'tocdiff.js');
+const child = fileURLToPath(new URL('child.js', import.meta.url));
+const seed = path.join(root, 'samples', 'lenin-cw31-two-printings.txt');
+
+type Measure = {readonly milliseconds: number; readonly rss: number | undefined};
+
+/** Run a command; time it; read its peak RSS from GNU time when there is one. */
+function measure(command: string, args: readonly string[]): Measure {
+	const gnuTime = existsSync('/usr/bin/time');
+	const started = performance.now();
+	const result = gnuTime
+		? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe']})
+		: spawnSync(command, args, {stdio: 'ignore'});
+	const milliseconds = performance.now() - started;
+	if (result.error) throw result.error;
+	const kilobytes = gnuTime ? Number(/(\d+)\s*$/.exec(String(result.stderr ?? ''))?.[1]) : Number.NaN;
+	return {milliseconds, rss: Number.isFinite(kilobytes) ? kilobytes * 1024 : undefined};
+}
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((x, y) => x - y);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function childJson<T>(args: readonly string[]): T {
+	const result = spawnSync(process.execPath, [child, ...args], {encoding: 'utf8', maxBuffer: 1 << 26});
+	if (result.status !== 0) throw new Error(`bench child ${args[0]} failed:\n${result.stderr}`);
+	return JSON.parse(result.stdout) as T;
+}
+
+const seconds = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const megabytes = (bytes: number | undefined): string => (bytes === undefined ? '–' : `${Math.round(bytes / 1_048_576)} MB`);
+
+type SizeRow = {
+	readonly entries: number;
+	readonly items: readonly [number, number];
+	readonly tocdiff: Measure;
+	readonly diff: Measure;
+	readonly naive: Measure & {readonly extrapolated: boolean};
+	readonly alignmentF1: number;
+};
+
+function benchSize(entries: number, directory: string, naiveMax: number, naiveAt: Map<number, {milliseconds: number; rss: number; cells: number}>): SizeRow {
+	const pair = makeLargePair(entries, 1);
+	const [a, b] = [path.join(directory, `${entries}-a.txt`), path.join(directory, `${entries}-b.txt`)];
+	writeFileSync(a, pair.sources[0]!.text);
+	writeFileSync(b, pair.sources[1]!.text);
+	const tocdiff = measure(process.execPath, [cli, a, b, '--format', 'json']);
+	const diff = measure('diff', [a, b]);
+	const cells = (pair.a.items.length + 1) * (pair.b.items.length + 1);
+	let naive: SizeRow['naive'];
+	if (entries <= naiveMax) {
+		const result = childJson<{milliseconds: number; rss: number}>(['naive', a, b]);
+		naive = {...result, extrapolated: false};
+		naiveAt.set(entries, {...result, cells});
+	} else {
+		// Time grows as n·m: scale the largest real measurement. Memory adds the table's 9 bytes a cell
+		// (a Float64 cost and a Uint8 move) to what that measurement used.
+		const [, known] = [...naiveAt].at(-1)!;
+		naive = {milliseconds: (known.milliseconds * cells) / known.cells, rss: known.rss + 9 * (cells - known.cells), extrapolated: true};
+	}
+
+	const score = scoreComparison(pair, compare(pair.sources).rows);
+	return {entries, items: [pair.a.items.length, pair.b.items.length], tocdiff, diff, naive, alignmentF1: prf(score.alignment).f1};
+}
+
+function startup(runs: number): {readonly node: number; readonly json: number; readonly tuiFirstFrame: number | undefined; readonly nodeUnderPty: number | undefined} {
+	const node: number[] = [];
+	const json: number[] = [];
+	for (let k = 0; k < runs; k++) {
+		// Interleaved, so that both see the same machine load.
+		node.push(measure(process.execPath, ['-e', '0']).milliseconds);
+		json.push(measure(process.execPath, [cli, seed, '--format', 'json']).milliseconds);
+	}
+
+	// The review screen needs a terminal: `script` gives it one; the first frame is the first
+	// output that holds the seed's title. The same wrapper around `node -e` gives the baseline.
+	const underPty = (command: string, marker: string): number | undefined => {
+		const times: number[] = [];
+		for (let k = 0; k < Math.max(3, Math.floor(runs / 3)); k++) {
+			const script = `const {spawn}=require('node:child_process');const t=process.hrtime.bigint();const c=spawn('script',['-qfec',${JSON.stringify(command)},'/dev/null'],{cwd:${JSON.stringify(root)},env:{...process.env,COLUMNS:'120',LINES:'40',TERM:'xterm-256color'}});let o='';let done=false;c.stdout.on('data',d=>{o+=d;if(!done&&o.includes(${JSON.stringify(marker)})){done=true;console.log(Number(process.hrtime.bigint()-t)/1e6);c.stdin.write('q');setTimeout(()=>c.kill(),1000)}});c.on('error',()=>process.exit(1));`;
+			const result = spawnSync(process.execPath, ['-e', script], {encoding: 'utf8', timeout: 15_000});
+			const value = Number(result.stdout.trim().split('\n')[0]);
+			if (!Number.isFinite(value) || value === 0) return undefined;
+			times.push(value);
+		}
+
+		return median(times);
+	};
+
+	const decisions = path.join(tmpdir(), 'tocdiff-bench.tocdiff.json');
+	const tuiFirstFrame = underPty(`node dist/tocdiff.js samples/lenin-cw31-two-printings.txt --decisions ${decisions}`, 'lenin-cw31');
+	const nodeUnderPty = underPty(`node -e "process.stdout.write('lenin'+'-cw31')"`, 'lenin-cw31');
+	rmSync(decisions, {force: true});
+	return {node: median(node), json: median(json), tuiFirstFrame, nodeUnderPty};
+}
+
+function main(): void {
+	const {values} = parseArgs({
+		options: {sizes: {type: 'string', default: '1000,10000,100000'}, 'naive-max': {type: 'string', default: '3000'}, runs: {type: 'string', default: '15'}},
+	});
+	const sizes = values.sizes.split(',').map(Number);
+	const naiveMax = Number(values['naive-max']);
+	const directory = mkdtempSync(path.join(tmpdir(), 'tocdiff-bench-'));
+	const naiveAt = new Map<number, {milliseconds: number; rss: number; cells: number}>();
+	try {
+		// The naive DP is measured below its limit first, so that larger sizes can be scaled from it.
+		for (const entries of [1000, 2000, 3000].filter((e) => e <= naiveMax && !sizes.includes(e))) {
+			const pair = makeLargePair(entries, 1);
+			const [a, b] = [path.join(directory, `n${entries}-a.txt`), path.join(directory, `n${entries}-b.txt`)];
+			writeFileSync(a, pair.sources[0]!.text);
+			writeFileSync(b, pair.sources[1]!.text);
+			const result = childJson<{milliseconds: number; rss: number}>(['naive', a, b]);
+			naiveAt.set(entries, {...result, cells: (pair.a.items.length + 1) * (pair.b.items.length + 1)});
+			console.error(`naive DP at ${entries}: ${seconds(result.milliseconds)}, ${megabytes(result.rss)}`);
+		}
+
+		const rows: SizeRow[] = [];
+		for (const entries of sizes.sort((x, y) => x - y)) {
+			console.error(`measuring ${entries} entries a printing…`);
+			rows.push(benchSize(entries, directory, naiveMax, naiveAt));
+		}
+
+		const tenThousand = path.join(directory, '10000-a.txt');
+		let keys: {rows: number; median: number; p95: number; firstFrame: number} | undefined;
+		if (existsSync(tenThousand)) {
+			console.error('timing key presses on the review screen…');
+			keys = childJson(['keys', tenThousand, path.join(directory, '10000-b.txt')]);
+		}
+
+		console.error('timing start-up…');
+		const start = startup(Number(values.runs));
+
+		const lines = [
+			'| entries a printing | items A × B | tocdiff (json) | tocdiff peak RSS | GNU diff | diff peak RSS | naive full DP | naive DP memory | alignment F1 |',
+			'|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+			...rows.map((r) => {
+				const mark = r.naive.extrapolated ? ' (extrapolated)' : '';
+				return `| ${r.entries.toLocaleString('en')} | ${r.items[0].toLocaleString('en')} × ${r.items[1].toLocaleString('en')} | ${seconds(r.tocdiff.milliseconds)} | ${megabytes(r.tocdiff.rss)} | ${seconds(r.diff.milliseconds)} | ${megabytes(r.diff.rss)} | ${seconds(r.naive.milliseconds)}${mark} | ${megabytes(r.naive.rss)}${mark} | ${(r.alignmentF1 * 100).toFixed(1)} % |`;
+			}),
+			'',
+			`Start-up on the seed (median of ${values.runs}, interleaved): \`node -e 0\` ${seconds(start.node)}; \`tocdiff FILE --format json\` ${seconds(start.json)} (${(start.json / start.node).toFixed(2)} ×).`,
+			start.tuiFirstFrame === undefined || start.nodeUnderPty === undefined
+				? 'Review screen first frame: not measured (needs `script` from util-linux).'
+				: `Review screen first frame, under \`script\` for a terminal: ${seconds(start.tuiFirstFrame)}, against ${seconds(start.nodeUnderPty)} for \`node -e\` printing the same marker there (${(start.tuiFirstFrame / start.nodeUnderPty).toFixed(2)} ×).`,
+			keys === undefined
+				? ''
+				: `Review screen on ${keys.rows.toLocaleString('en')} rows (2 × 10,000 entries): first frame ${seconds(keys.firstFrame)} after the comparison; a key press redraws in ${keys.median.toFixed(1)} ms (median), ${keys.p95.toFixed(1)} ms (95th percentile).`,
+		];
+		console.log(lines.join('\n'));
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
+}
+
+main();

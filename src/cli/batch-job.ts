@@ -1,0 +1,58 @@
+/**
+ * One item of `tocdiff --batch`: read a file holding two printings, compare them and write the
+ * report. Runs inside a worker thread (`batch-worker.ts`), or in the main thread in tests.
+ */
+import {readFile} from 'node:fs/promises';
+import {compare, CompareError} from '../core/compare.js';
+import {matchDecisions} from '../core/decisions.js';
+import {decode, DecodeError} from '../core/decode.js';
+import type {Summary} from '../core/types.js';
+import {formatNamed} from '../report/index.js';
+import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
+import {describeReadError} from './main.js';
+
+/** What the main thread asks a worker to do. */
+export type BatchTask = {
+	readonly index: number;
+	readonly file: string;
+	/** The report to write; absent for the summary only. */
+	readonly format?: string;
+	readonly base: 'a' | 'b';
+};
+
+/** What a worker answers: a summary and the report, or the one-line reason it failed. */
+export type BatchResult =
+	| {readonly kind: 'done'; readonly index: number; readonly file: string; readonly summary: Summary; readonly report?: string; readonly milliseconds: number}
+	| {readonly kind: 'failed'; readonly index: number; readonly file: string; readonly message: string; readonly milliseconds: number};
+
+/** The expected failures of one item, as one line; anything else is a bug and propagates. */
+async function attempt(task: BatchTask): Promise<{readonly summary: Summary; readonly report?: string} | {readonly message: string}> {
+	let bytes: Uint8Array;
+	try {
+		bytes = await readFile(task.file);
+	} catch (error) {
+		return {message: describeReadError(task.file, error)};
+	}
+
+	try {
+		const sources = [{name: task.file, text: decode(bytes, task.file).text}];
+		const comparison = compare(sources);
+		const format = task.format === undefined ? undefined : formatNamed(task.format);
+		if (format === undefined) return {summary: comparison.summary};
+		const decisions = await loadDecisions(defaultDecisionsPath(task.file));
+		const report = format.write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, {});
+		return {summary: comparison.summary, report};
+	} catch (error) {
+		if (error instanceof DecodeError || error instanceof CompareError || error instanceof DecisionsFileError) return {message: error.message};
+		throw error;
+	}
+}
+
+/** Compare one file of a batch. */
+export async function runBatchTask(task: BatchTask): Promise<BatchResult> {
+	const started = performance.now();
+	const outcome = await attempt(task);
+	const milliseconds = Math.round(performance.now() - started);
+	const common = {index: task.index, file: task.file, milliseconds};
+	return 'message' in outcome ? {kind: 'failed', ...common, message: outcome.message} : {kind: 'done', ...common, ...outcome};
+}

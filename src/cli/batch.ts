@@ -1,0 +1,171 @@
+/**
+ * `tocdiff --batch DIR|FILE…`: compare many files, each holding two printings, in parallel over
+ * worker threads; show progress on standard error, then a summary table. With `--format json`
+ * the reports form one JSON array, one element per file in input order (a failed file gives
+ * `{"source", "error"}`). Exit 3 when any file failed, so that scripts notice.
+ */
+import {readdir, stat} from 'node:fs/promises';
+import {availableParallelism} from 'node:os';
+import path from 'node:path';
+import {Worker} from 'node:worker_threads';
+import type {CliArgs} from './args.js';
+import type {BatchResult, BatchTask} from './batch-job.js';
+import {exitCodes, InputError} from './errors.js';
+import type {Io} from './io.js';
+
+/** A bug inside a worker, with the worker's stack. */
+class WorkerBug extends Error {
+	override name = 'WorkerBug';
+}
+
+/** The files named: a folder stands for the files directly inside it, sorted by name. */
+export async function listBatchFiles(inputs: readonly string[]): Promise<string[]> {
+	const files: string[] = [];
+	for (const input of inputs) {
+		let info;
+		try {
+			info = await stat(input);
+		} catch {
+			// A path that cannot be read becomes a failed item with the reader's message.
+			files.push(input);
+			continue;
+		}
+
+		if (!info.isDirectory()) {
+			files.push(input);
+			continue;
+		}
+
+		const names = (await readdir(input, {withFileTypes: true}))
+			// Hidden files and decision sidecars are not contents pages.
+			.filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.tocdiff.json'))
+			.map((entry) => entry.name)
+			.sort((x, y) => x.localeCompare(y, 'en', {numeric: true}));
+		files.push(...names.map((name) => path.join(input, name)));
+	}
+
+	return files;
+}
+
+/** Run `tasks` on `jobs` worker threads; `onResult` hears each result as it arrives. */
+async function runPool(tasks: readonly BatchTask[], jobs: number, onResult: (result: BatchResult) => void): Promise<void> {
+	const workerUrl = new URL('batch-worker.js', import.meta.url);
+	let next = 0;
+	const one = async (): Promise<void> =>
+		new Promise<void>((resolve, reject) => {
+			const worker = new Worker(workerUrl);
+			const feed = (): void => {
+				if (next >= tasks.length) {
+					void worker.terminate().then(() => resolve());
+					return;
+				}
+
+				worker.postMessage(tasks[next++]);
+			};
+
+			worker.on('message', (message: BatchResult | {kind: 'bug'; stack: string}) => {
+				if (message.kind === 'bug') {
+					void worker.terminate();
+					reject(new WorkerBug(message.stack));
+					return;
+				}
+
+				onResult(message);
+				feed();
+			});
+			worker.on('error', reject);
+			feed();
+		});
+	await Promise.all(Array.from({length: jobs}, one));
+}
+
+/** A progress bar on one terminal line: `[#####·····] 12/40 vol12.txt`. */
+function progressLine(done: number, total: number, last: string): string {
+	const width = 24;
+	const filled = Math.round((done / total) * width);
+	return `\r\u001B[K[${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ${done}/${total} ${path.basename(last)}`;
+}
+
+/** The summary table: one line per file, failures with their message, then the totals. */
+export function summaryTable(results: readonly BatchResult[]): string {
+	const header = ['file', 'rows', 'differing', 'substantive', 'minor', 'cosmetic', 'ms'];
+	const lines: string[][] = [];
+	const failures: Array<[string, string]> = [];
+	for (const result of results) {
+		if (result.kind === 'failed') {
+			failures.push([result.file, result.message]);
+			continue;
+		}
+
+		const {summary} = result;
+		lines.push([
+			result.file,
+			String(summary.rows),
+			String(summary.differing),
+			String(summary.severity.substantive),
+			String(summary.severity.minor),
+			String(summary.severity.cosmetic),
+			String(result.milliseconds),
+		]);
+	}
+
+	const widths = header.map((h, k) => Math.max(h.length, ...lines.map((line) => line[k]!.length)));
+	const row = (cells: readonly string[]): string =>
+		cells.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join('  ').trimEnd();
+	const out = [row(header), ...lines.map((line) => row(line))];
+	for (const [file, message] of failures) out.push(`${file}  failed: ${message}`);
+	const compared = results.length - failures.length;
+	const differing = results.filter((r) => r.kind === 'done' && r.summary.differing > 0).length;
+	out.push('', `${results.length} file${results.length === 1 ? '' : 's'}: ${compared} compared (${differing} with differences), ${failures.length} failed`);
+	return `${out.join('\n')}\n`;
+}
+
+/** Put the reports of a batch together: one JSON array, or the reports one after another. */
+function combineReports(results: readonly BatchResult[], format: string): string {
+	if (format === 'json') {
+		const parts = results.map((r) => (r.kind === 'done' ? r.report!.trimEnd() : JSON.stringify({source: r.file, error: r.message}, null, 2)));
+		return `[\n${parts.join(',\n')}\n]\n`;
+	}
+
+	return results.map((r) => `==> ${r.file} <==\n${r.kind === 'done' ? r.report! : `failed: ${r.message}\n`}`).join('\n');
+}
+
+/**
+ * Run a batch and return the exit code: 3 when any file failed; else 1 when, with
+ * `--exit-code`, any file's printings differ; else 0.
+ */
+export async function runBatch(args: CliArgs, io: Io): Promise<number> {
+	const files = await listBatchFiles(args.files);
+	if (files.length === 0) throw new InputError(`${args.files.join(', ')}: no files to compare; give a folder of contents pages or the files themselves`);
+	const tasks: BatchTask[] = files.map((file, index) => ({index, file, base: args.base, ...(args.format === undefined ? {} : {format: args.format})}));
+	const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), tasks.length));
+	const results: BatchResult[] = [];
+	const showProgress = io.stderr.isTTY === true;
+	await runPool(tasks, jobs, (result) => {
+		results[result.index] = result;
+		if (showProgress) io.stderr.write(progressLine(results.filter(Boolean).length, tasks.length, result.file));
+	});
+	if (showProgress) io.stderr.write('\r\u001B[K');
+
+	const table = summaryTable(results);
+	if (args.format === undefined) {
+		io.stdout.write(table);
+	} else {
+		const content = combineReports(results, args.format);
+		if (args.output !== undefined && args.output !== '-') {
+			try {
+				await io.writeFile(args.output, content);
+			} catch (error) {
+				throw new InputError(`cannot write ${args.output}: ${error instanceof Error ? error.message : String(error)}; choose another --output path`);
+			}
+		} else {
+			io.stdout.write(content);
+		}
+
+		// The reports hold standard output; the table goes beside the progress bar.
+		io.stderr.write(table);
+	}
+
+	if (results.some((r) => r.kind === 'failed')) return exitCodes.input;
+	return args.exitCode && results.some((r) => r.kind === 'done' && r.summary.differing > 0) ? exitCodes.differences : exitCodes.success;
+}

@@ -1,0 +1,74 @@
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {runCli, samplePath} from './run-cli.js';
+
+// A folder of small volumes: two good ones, one holding a single printing, a hidden file and a
+// decisions sidecar (both skipped). See issue 5.
+let directory: string;
+let volumes: string;
+
+beforeAll(() => {
+	directory = mkdtempSync(path.join(tmpdir(), 'tocdiff-batch-'));
+	volumes = path.join(directory, 'volumes');
+	mkdirSync(volumes);
+	const seed = samplePath('lenin-cw31-two-printings.txt');
+	copyFileSync(seed, path.join(volumes, 'vol31.txt'));
+	writeFileSync(path.join(volumes, 'vol2.txt'), 'CONTENTS\n\nPreface\t5\nI. Origins\t7\nII. Growth\t19\n\nCONTENTS\n\nPreface\t5\nI. Origins\t7\nII. Growth\t21\n');
+	writeFileSync(path.join(volumes, 'vol10.txt'), readFileSync(seed, 'utf8').split('\n').slice(0, 30).join('\n'));
+	writeFileSync(path.join(volumes, '.hidden'), 'not a contents page\n');
+	writeFileSync(path.join(volumes, 'vol2.txt.tocdiff.json'), '{"schema":"tocdiff-decisions/1","decisions":[]}\n');
+});
+
+afterAll(() => rmSync(directory, {recursive: true, force: true}));
+
+describe('tocdiff --batch (#5)', () => {
+	it('compares every file of a folder and prints a summary table, exiting 3 when one failed', () => {
+		const {code, stdout, stderr} = runCli(['--batch', volumes, '--jobs', '2']);
+		expect(code).toBe(3);
+		expect(stderr).toBe('');
+		const lines = stdout.split('\n');
+		expect(lines[0]).toMatch(/^file\s+rows\s+differing\s+substantive\s+minor\s+cosmetic\s+ms$/);
+		// Files in natural order: vol2 before vol10; hidden files and sidecars left out.
+		const named = lines.filter((line) => line.startsWith(volumes)).map((line) => path.basename(line.split(/\s/)[0]!));
+		expect(named).toEqual(['vol2.txt', 'vol31.txt', 'vol10.txt']);
+		expect(stdout).toMatch(/vol10\.txt {2}failed: .*seems to hold only one printing/);
+		expect(stdout).toContain('3 files: 2 compared (2 with differences), 1 failed');
+	});
+
+	it('gives one JSON report per file in one array, the summary on standard error', () => {
+		const {code, stdout, stderr} = runCli(['--batch', path.join(volumes, 'vol2.txt'), path.join(volumes, 'vol31.txt'), '--format', 'json']);
+		expect(code).toBe(0);
+		const reports = JSON.parse(stdout) as Array<{summary: {rows: number; differing: number}}>;
+		expect(reports).toHaveLength(2);
+		expect(reports[0]!.summary).toMatchObject({rows: 4, differing: 1});
+		const single = runCli([samplePath('lenin-cw31-two-printings.txt'), '--format', 'json']);
+		expect(reports[1]!.summary).toEqual((JSON.parse(single.stdout) as {summary: unknown}).summary);
+		expect(stderr).toContain('2 files: 2 compared (2 with differences), 0 failed');
+	});
+
+	it('reports an unreadable file in the JSON array and in the summary', () => {
+		const missing = path.join(directory, 'missing.txt');
+		const {code, stdout, stderr} = runCli(['--batch', missing, path.join(volumes, 'vol2.txt'), '--format', 'json']);
+		expect(code).toBe(3);
+		const reports = JSON.parse(stdout) as Array<{source?: string; error?: string}>;
+		expect(reports[0]).toEqual({source: missing, error: `${missing}: no such file; check the path`});
+		expect(stderr).toContain(`${missing}  failed: ${missing}: no such file; check the path`);
+	});
+
+	it('exits 1 with --exit-code when a volume differs', () => {
+		expect(runCli(['--batch', path.join(volumes, 'vol2.txt'), '--exit-code']).code).toBe(1);
+	});
+
+	it.each([
+		[['--batch'], /--batch needs a folder or files/],
+		[['--batch', '-'], /--batch reads files, not standard input/],
+		[['--jobs', '2', 'a.txt'], /--jobs is for --batch/],
+		[['--batch', 'a.txt', '--jobs', '0'], /--jobs takes a number/],
+	])('rejects %j as a usage error', (args, message) => {
+		const {code, stderr} = runCli(args);
+		expect(code).toBe(2);
+		expect(stderr).toMatch(message);
+	});
+});
