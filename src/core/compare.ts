@@ -4,7 +4,7 @@
  */
 import {alignItems, type AlignOp} from './align.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
-import {parseItems} from './parse.js';
+import {lineReader, parseItems, type LineReader} from './parse.js';
 import {findPrintings} from './split.js';
 import {summarize} from './summary.js';
 import type {Comparison, Difference, Printing, Row, SplitReport, TocItem} from './types.js';
@@ -113,8 +113,8 @@ export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: rea
 	});
 }
 
-function printingOf(id: string, source: string, lines: readonly string[], range: readonly [number, number]): Printing {
-	return {id, source, lines: range, items: parseItems(lines, range[0], range[1])};
+function printingOf(id: string, source: string, lines: readonly string[], range: readonly [number, number], read: LineReader): Printing {
+	return {id, source, lines: range, items: parseItems(lines, range[0], range[1], {read})};
 }
 
 /**
@@ -134,7 +134,8 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		const [source] = sources as [Source];
 		const lines = splitLines(source.text);
 		if (nonEmptyRange(lines) === undefined) throw new CompareError(`${source.name} is empty; give a file that holds a contents page`);
-		const found = findPrintings(lines, options.splitAt);
+		const read = lineReader(lines);
+		const found = findPrintings(lines, options.splitAt, read);
 		if (found.ranges.length < 2) {
 			throw new CompareError(
 				options.splitAt === undefined
@@ -143,14 +144,14 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 			);
 		}
 
-		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range));
+		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range, read));
 		split = found.report;
 	} else {
 		printings = sources.map((source, i) => {
 			const lines = splitLines(source.text);
 			const range = nonEmptyRange(lines);
 			if (range === undefined) throw new CompareError(`${source.name} is empty; give a file that holds a contents page`);
-			return printingOf(ids[i]!, source.name, lines, range);
+			return printingOf(ids[i]!, source.name, lines, range, lineReader(lines));
 		});
 	}
 

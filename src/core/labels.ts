@@ -137,6 +137,12 @@ const numberWords: Readonly<Record<string, number>> = {
 const divisionWords =
 	'part|chapter|chap\\.?|book|section|sect\\.?|appendix|lecture|letter|canto|act|scene|volume|vol\\.?|partie|chapitre|livre|annexe|teil|kapitel|buch|anhang|deel|hoofdstuk|boek|bijlage|часть|глава|книга|раздел|приложение|том|отдел';
 
+/** The first words of `divisionWords`, as typed (`chap.` and `chap` both), for a quick look-up. */
+const divisionStart = new Set(divisionWords.split('|').flatMap((w) => {
+	const plain = w.replaceAll('\\', '').replace('?', '');
+	return plain.endsWith('.') ? [plain, plain.slice(0, -1)] : [plain, `${plain}.`];
+}));
+
 const wordLabel = new RegExp(
 	`^(?<word>${divisionWords})(?:\\s+(?<num>[IVXLCDMПlШ1]+|\\d+|[A-Za-z]\\b|${Object.keys(numberWords).join('|')}))?(?<punct>[.:]?)(?=\\s|—|--|$)`,
 	'iu',
@@ -157,8 +163,12 @@ const romanLookalikes = new Set(['I', 'MIX', 'DI', 'MI', 'LI', 'CD', 'DC', 'MD',
  * @example parseLabel('II. An Essential Condition') // {label: 'II.', value: {kind: 'roman', value: 2}, …}
  */
 export function parseLabel(text: string): LabelMatch | undefined {
+	// Each form below opens with a character of its own: look before running its pattern.
+	const first = text.charAt(0);
+	if (first === '' || !/[\p{L}\p{N}([§|]/u.test(first)) return undefined;
+
 	// `[Sidenote: CHAP. I.]` as Project Gutenberg transcribes a marginal chapter number.
-	const sidenote = /^\[Sidenote:\s*(?<inner>[^\]]+)\](?<gap>\s*)/i.exec(text);
+	const sidenote = first === '[' ? /^\[Sidenote:\s*(?<inner>[^\]]+)\](?<gap>\s*)/i.exec(text) : null;
 	if (sidenote?.groups) {
 		const inner = parseLabel(sidenote.groups['inner']!.trim());
 		if (inner && inner.rest === '') {
@@ -166,7 +176,7 @@ export function parseLabel(text: string): LabelMatch | undefined {
 		}
 	}
 
-	const word = wordLabel.exec(text);
+	const word = divisionStart.has(/^[\p{L}.]+/u.exec(text)?.[0].toLowerCase() ?? '') ? wordLabel.exec(text) : null;
 	if (word?.groups) {
 		const rawWord = word.groups['word']!;
 		const num = word.groups['num'];
@@ -189,13 +199,13 @@ export function parseLabel(text: string): LabelMatch | undefined {
 	}
 
 	// `§ 12`
-	const section = /^§\s*(\d+)\.?(\s+|$)/.exec(text);
+	const section = first === '§' ? /^§\s*(\d+)\.?(\s+|$)/.exec(text) : null;
 	if (section) {
 		return {label: section[0].trimEnd(), value: {kind: 'arabic', value: Number(section[1])}, rest: text.slice(section[0].length), gap: section[2]!};
 	}
 
 	// `(a)`, `(_a_)`, `a)`
-	const letter = /^(?:\((?:_)?([a-zа-я])(?:_)?\)|([a-zа-я])\))(\s+|$)/iu.exec(text);
+	const letter = first === '(' || text.charAt(1) === ')' ? /^(?:\((?:_)?([a-zа-я])(?:_)?\)|([a-zа-я])\))(\s+|$)/iu.exec(text) : null;
 	if (letter) {
 		return {
 			label: letter[0].trimEnd(),
@@ -206,7 +216,7 @@ export function parseLabel(text: string): LabelMatch | undefined {
 	}
 
 	// `12.`, `12)`, `1.2.`, `1.2`, or a bare number before a wide gap.
-	const arabic = /^(\d{1,3}(?:\.\d{1,3})*)(?:([.)])(\s+|$)|(\t+| {2,}))/.exec(text);
+	const arabic = first >= '0' && first <= '9' ? /^(\d{1,3}(?:\.\d{1,3})*)(?:([.)])(\s+|$)|(\t+| {2,}))/.exec(text) : null;
 	if (arabic) {
 		const [, digits, , spaceAfterPunct, wideGap] = arabic;
 		const rest = text.slice(arabic[0].length);
@@ -222,7 +232,7 @@ export function parseLabel(text: string): LabelMatch | undefined {
 	}
 
 	// Roman, `IV.` or `IV` before a wide gap; also OCR misreadings (`Il.`, `П.`, `1V.`).
-	const roman = /^([IVXLCDMlПШ1|ХУ]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u.exec(text);
+	const roman = 'IVXLCDMlПШ1|ХУ'.includes(first) ? /^([IVXLCDMlПШ1|ХУ]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u.exec(text) : null;
 	if (roman) {
 		const [, numeral, dot, spaceAfterDot, wideGap, singleSpace] = roman;
 		const rest = text.slice(roman[0].length);

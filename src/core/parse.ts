@@ -108,7 +108,9 @@ export function parseLine(raw: string, line: number): LineParse {
 	let body = raw.trim();
 	const plain = stripMarkup(body).title.trim();
 
-	if (contentsHeading.test(plain) || contentsHeading.test(collapseLetterSpacing(plain))) {
+	// Headings, column heads and running heads are short: longer lines need not be tried.
+	const short = plain.length <= 48;
+	if (short && (contentsHeading.test(plain) || contentsHeading.test(collapseLetterSpacing(plain)))) {
 		return {line, raw, indent, titleMarkup: body, leader: '', role: 'contents-heading'};
 	}
 
@@ -117,10 +119,10 @@ export function parseLine(raw: string, line: number): LineParse {
 		return {line, raw, indent, titleMarkup: body, leader: '', role: 'letter-spaced'};
 	}
 
-	if (columnHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
-	if (runningHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
+	if (short && columnHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
+	if (short && runningHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
 
-	body = body.replace(sizeColumn, '').replace(trailingColumnHead, '');
+	if (body.includes('\t') || body.includes('  ')) body = body.replace(sizeColumn, '').replace(trailingColumnHead, '');
 	let leader = '';
 	let page: string | undefined;
 	let pageStrength: 'strong' | 'weak' | undefined;
@@ -141,7 +143,7 @@ export function parseLine(raw: string, line: number): LineParse {
 	}
 
 	// Leader dots that end a title with no page after them (`PARTY . .`) still belong to the leader.
-	const trailingDots = /(?:[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body);
+	const trailingDots = page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
 	if (trailingDots && page !== undefined && /\s/.test(trailingDots[0][0] ?? '')) {
 		leader = trailingDots[0] + leader;
 		body = body.slice(0, trailingDots.index);
@@ -230,6 +232,25 @@ function isLabelOnly(l: LineParse): boolean {
 	return l.label !== undefined && l.titleMarkup === '' && l.page === undefined;
 }
 
+/** Reads a line (1-based) of a file. */
+export type LineReader = (line: number) => LineParse;
+
+/**
+ * Parse each line of `lines` at most once, however often it is asked for; lines with the same
+ * text (the two printings repeat most of theirs) share one reading.
+ */
+export function lineReader(lines: readonly string[]): LineReader {
+	const byText = new Map<string, LineParse>();
+	return (line) => {
+		const raw = lines[line - 1] ?? '';
+		const known = byText.get(raw);
+		if (known) return known.line === line ? known : {...known, line};
+		const parsed = parseLine(raw, line);
+		byText.set(raw, parsed);
+		return parsed;
+	};
+}
+
 /** Options for `parseItems`. */
 export type ParseOptions = {
 	/**
@@ -237,6 +258,11 @@ export type ParseOptions = {
 	 * @default true
 	 */
 	readonly frontMatter?: boolean;
+	/**
+	 * Where parsed lines come from, to share them with `findPrintings`.
+	 * @default a new `lineReader(lines)`
+	 */
+	readonly read?: LineReader;
 };
 
 /**
@@ -245,6 +271,7 @@ export type ParseOptions = {
  * @example parseItems(['Preface\t13', 'I. Origins\t17'], 1, 2) // two entries
  */
 export function parseItems(lines: readonly string[], from: number, to: number, options: ParseOptions = {}): TocItem[] {
+	const read = options.read ?? lineReader(lines);
 	const parsed: LineParse[] = [];
 	const blankBefore = new Map<number, number>();
 	let blanks = 0;
@@ -257,7 +284,7 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 
 		blankBefore.set(parsed.length, blanks);
 		blanks = 0;
-		parsed.push(parseLine(raw, n));
+		parsed.push(read(n));
 	}
 
 	const resolved = resolveWeakPages(parsed);

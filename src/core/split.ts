@@ -11,7 +11,7 @@
  */
 import {distance} from 'fastest-levenshtein';
 import {normalizeTitle, ocrKey} from './normalize.js';
-import {parseLine, pageNumber, stripMarkup} from './parse.js';
+import {lineReader, pageNumber, stripMarkup, type LineReader} from './parse.js';
 import type {SplitReport} from './types.js';
 
 /** Line ranges of the printings found, with the evidence. */
@@ -122,12 +122,12 @@ function extendBack(lines: readonly Line[], index: number, floor: number): numbe
  *
  * @param splitAt The first line of the second printing, when the user gave it.
  */
-export function findPrintings(lines: readonly string[], splitAt?: number): SplitResult {
+export function findPrintings(lines: readonly string[], splitAt?: number, read: LineReader = lineReader(lines)): SplitResult {
 	const nonEmpty: Line[] = [];
 	let lastRoman = -1;
 	for (const [i, raw] of lines.entries()) {
 		if (raw.trim() === '') continue;
-		const parsed = parseLine(raw, i + 1);
+		const parsed = read(i + 1);
 		const value = parsed.labelValue;
 		const labelled = value !== undefined && (value.kind !== 'roman' || value.value === lastRoman + 1);
 		if (value?.kind === 'roman') lastRoman = value.value;
