@@ -1,9 +1,9 @@
 /**
- * Character-level highlighting of the two readings of a row (jsdiff's `diffChars`), and fitting
- * highlighted text into a column. Pure; results are cached per pair because the list redraws
+ * Highlighting of the two readings of a row (the core's `highlightSpans`, as the reports use),
+ * and fitting highlighted text into a column. Pure; results are cached per pair because the list redraws
  * the same rows on every key press.
  */
-import {diffChars} from 'diff';
+import {highlightSpans} from '../core/highlight.js';
 
 /** A run of text, marked when it differs from the other reading. */
 export type Segment = {readonly text: string; readonly changed: boolean};
@@ -19,10 +19,7 @@ export type HighlightPair = {
 const cache = new Map<string, HighlightPair>();
 const cacheLimit = 2000;
 
-/**
- * Split two readings into common and differing runs. Very different readings (an edit distance
- * over 200) are marked as wholly different rather than diffed, to bound the cost.
- */
+/** Split two readings into common and differing runs. */
 export function highlightPair(a: string, b: string): HighlightPair {
 	const cacheKey = `${a}\u0000${b}`;
 	const cached = cache.get(cacheKey);
@@ -34,21 +31,18 @@ export function highlightPair(a: string, b: string): HighlightPair {
 	} else if (a === '' || b === '') {
 		result = {a: a ? [{text: a, changed: true}] : [], b: b ? [{text: b, changed: true}] : [], prefix: 0};
 	} else {
-		const changes = diffChars(a, b, {maxEditLength: 200});
-		if (changes === undefined) {
-			result = {a: [{text: a, changed: true}], b: [{text: b, changed: true}], prefix: 0};
-		} else {
-			const left: Segment[] = [];
-			const right: Segment[] = [];
-			for (const change of changes) {
-				if (!change.added) push(left, change.value, change.removed);
-				if (!change.removed) push(right, change.value, change.added);
-			}
-
-			const first = changes[0];
-			const prefix = first && !first.added && !first.removed ? [...first.value].length : 0;
-			result = {a: left, b: right, prefix};
+		// The same spans as the reports mark (`highlightSpans`), so screen and report agree.
+		const spans = highlightSpans(a, b);
+		const left: Segment[] = [];
+		const right: Segment[] = [];
+		for (const span of spans) {
+			if (span.kind !== 'b-only') push(left, span.text, span.kind === 'a-only');
+			if (span.kind !== 'a-only') push(right, span.text, span.kind === 'b-only');
 		}
+
+		const first = spans[0];
+		const prefix = first?.kind === 'same' ? [...first.text].length : 0;
+		result = {a: left, b: right, prefix};
 	}
 
 	if (cache.size >= cacheLimit) cache.clear();
