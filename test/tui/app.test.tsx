@@ -85,7 +85,7 @@ describe('navigation', () => {
 		expect(frame).toContain('“Bolsheviki\'s” → “Bolsheviks\'”');
 		// Without colour the differing characters are bracketed, on both sides.
 		expect(frame).toContain("Bolshevik⟨i⟩'⟨s⟩ Success");
-		expect(frame).toContain("Bolsheviks⟨'⟩ Success");
+		expect(frame).toContain("Bolshevik⟨s⟩' Success");
 	});
 });
 
