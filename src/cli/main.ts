@@ -76,8 +76,18 @@ export function wantsColor(env: Io['env'], isTTY: boolean): boolean {
 	return isTTY;
 }
 
-async function review(args: CliArgs, comparison: Comparison, sources: readonly Source[], decisionsPath: string, decisions: readonly Decision[], io: Io): Promise<void> {
-	const {runReview} = await import('../tui/run.js');
+type TuiModule = typeof import('../tui/run.js');
+
+async function review(
+	tui: Promise<TuiModule>,
+	args: CliArgs,
+	comparison: Comparison,
+	sources: readonly Source[],
+	decisionsPath: string,
+	decisions: readonly Decision[],
+	io: Io,
+): Promise<void> {
+	const {runReview} = await tui;
 	const base = args.files[0] === '-' ? 'tocdiff-stdin' : path.basename(args.files[0]!);
 	const exportPath = (format: string): string => path.join(io.cwd, `${base}.errata.${formatNamed(format)?.extension ?? format}`);
 	const exporters = Object.fromEntries(
@@ -121,6 +131,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		return runBatch(args, io);
 	}
 
+	// The review screen's modules (Ink, React, Yoga's WebAssembly) start loading now, while the
+	// inputs are read and compared, and only when the screen will open.
+	const interactive = args.format === undefined && args.output === undefined && !args.noTui && io.stdout.isTTY === true && io.stdinIsTTY && !args.files.includes('-');
+	const tui = interactive ? import('../tui/run.js') : undefined;
+	// An input error ends the run before the screen is needed: the load's outcome is then moot.
+	tui?.catch(() => undefined);
+
 	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
 	let comparison: Comparison;
 	try {
@@ -139,9 +156,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		throw error;
 	}
 
-	const interactive = args.format === undefined && args.output === undefined && !args.noTui && io.stdout.isTTY === true && io.stdinIsTTY && !args.files.includes('-');
-	if (interactive) {
-		await review(args, comparison, sources, decisionsPath, decisions, io);
+	if (tui) {
+		await review(tui, args, comparison, sources, decisionsPath, decisions, io);
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;
 		const toFile = args.output !== undefined && args.output !== '-';
