@@ -126,20 +126,19 @@ export function parseLine(raw: string, line: number): LineParse {
 	let leader = '';
 	let page: string | undefined;
 	let pageStrength: 'strong' | 'weak' | undefined;
-	const strong = strongTail.exec(body);
-	if (strong?.groups && strong.index > 0) {
-		leader = strong.groups['lead']!;
-		page = strong.groups['page']!;
-		pageStrength = 'strong';
-		body = body.slice(0, strong.index);
-	} else {
-		const weak = weakTail.exec(body);
-		if (weak?.groups && weak.index > 0) {
-			leader = weak.groups['lead']!;
-			page = weak.groups['page']!;
-			pageStrength = 'weak';
-			body = body.slice(0, weak.index);
-		}
+	// A page set off by a tab, wide spaces or dots; failing that, by one space (decided later).
+	const found = (pattern: RegExp): RegExpExecArray | undefined => {
+		const match = pattern.exec(body);
+		return match?.groups && match.index > 0 ? match : undefined;
+	};
+
+	const strong = found(strongTail);
+	const tail = strong ?? found(weakTail);
+	if (tail) {
+		leader = tail.groups!['lead']!;
+		page = tail.groups!['page']!;
+		pageStrength = strong ? 'strong' : 'weak';
+		body = body.slice(0, tail.index);
 	}
 
 	// Leader dots that end a title with no page after them (`PARTY . .`) still belong to the leader.

@@ -3,6 +3,7 @@
  * lettered sections with realistic titles, dates and increasing pages, in one leader style.
  * Feed the result to `makeNoisyPair` (or use `makeLargePair`) for a pair with known truth.
  */
+import {toRoman} from '../core/labels.js';
 import {makeNoisyPair, type ContentsPage, type NoiseOptions, type NoisyPair} from './noise.js';
 import {createRng, type Rng} from './rng.js';
 
@@ -22,23 +23,6 @@ const places = ['Moscow', 'Petrograd', 'London', 'Paris', 'Vienna', 'Berlin', 'G
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const speeches = ['Speech Delivered at', 'Report to', 'Letter to', 'Telegram to', 'Reply to', 'Theses on', 'Draft Resolution of', 'Notes on', 'Remarks at'];
 
-/** Roman numerals, for part labels. */
-export function toRoman(value: number): string {
-	const table: ReadonlyArray<readonly [number, string]> = [
-		[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-		[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-	];
-	let rest = value;
-	let result = '';
-	for (const [amount, numeral] of table) {
-		while (rest >= amount) {
-			result += numeral;
-			rest -= amount;
-		}
-	}
-
-	return result;
-}
 
 function title(rng: Rng): string {
 	switch (rng.int(0, 4)) {
