@@ -84,7 +84,10 @@ function similarity(a: Features, b: Features): number {
 		if ((a.item.label === undefined) !== (b.item.label === undefined)) title = Math.max(title, ratio(a.fullKey, b.fullKey));
 		total += 0.7 * title;
 		weight += 0.7;
-		if (title < 0.45) return title * 0.7;
+		// Unlike titles are no pair, unless numbering and page both agree exactly: then a title
+		// that lost words (`Ce méchant Paul` / `Ce Paul`) is still the same entry.
+		const anchored = labelsAgree(a.item.labelValue, b.item.labelValue) === true && a.page !== undefined && a.page === b.page;
+		if (title < (anchored ? 0.25 : 0.45)) return title * 0.7;
 	}
 
 	const labels = labelsAgree(a.item.labelValue, b.item.labelValue);

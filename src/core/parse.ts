@@ -50,6 +50,8 @@ const runningHead = new RegExp(
 );
 const columnWords = 'page|pages|pp?\\.|paragraph|paragraphs|chap\\.?|chapter|bladz\\.?|bladzijde|seite|стр\\.?|страница|с\\.|no\\.';
 const columnHead = new RegExp(`^(?:${columnWords})\\.?(?:\\s+(?:${columnWords})\\.?)*$`, 'iu');
+/** A column head whose first word OCR garbled (`Cbap.      Page.`): a word or two, a wide gap, `Page`. */
+const pageColumnHead = /^\S+(?: \S+)?(?:\t| {2,})(?:page|pages|bladz|seite|стр|с)\.?$/iu;
 
 const trailingColumnHead = new RegExp(`(?:\\t| {2,})(?:${columnWords})\\.?$`, 'iu');
 
@@ -109,7 +111,7 @@ export function parseLine(raw: string, line: number): LineParse {
 	const plain = stripMarkup(body).title.trim();
 
 	// Headings, column heads and running heads are short: longer lines need not be tried.
-	const short = plain.length <= 48;
+	const short = plain.length <= 48 || plain.replaceAll(/\s+/g, ' ').length <= 48;
 	if (short && (contentsHeading.test(plain) || contentsHeading.test(collapseLetterSpacing(plain)))) {
 		return {line, raw, indent, titleMarkup: body, leader: '', role: 'contents-heading'};
 	}
@@ -119,7 +121,7 @@ export function parseLine(raw: string, line: number): LineParse {
 		return {line, raw, indent, titleMarkup: body, leader: '', role: 'letter-spaced'};
 	}
 
-	if (short && columnHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
+	if (short && (columnHead.test(plain) || pageColumnHead.test(plain))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
 	if (short && runningHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
 
 	if (body.includes('\t') || body.includes('  ')) body = body.replace(sizeColumn, '').replace(trailingColumnHead, '');

@@ -98,6 +98,13 @@ describe('parseItems', () => {
 		expect(parsed[5]!.furniture).toBe(true);
 	});
 
+	it.each(['     Chap.                                  Page.', '    CHAPTER                                                         PAGE', '     Cbap.                                  Page.', '                                      Bladz.'])(
+		'reads the column head %j as page furniture',
+		(line) => {
+			expect(items(`${line}\nPreface\t13`)[0]).toMatchObject({type: 'text', furniture: true});
+		},
+	);
+
 	it('treats letter-spaced lines as text even without a contents heading', () => {
 		const [first] = items('M O S C O W 1 9 6 6\nPreface\t13');
 		expect(first).toMatchObject({type: 'text', title: 'M O S C O W 1 9 6 6'});
