@@ -264,27 +264,30 @@ function alignGap(
 			}
 
 			const diagonal = i > 0 && j > 0 ? costAt(i - 1, j - 1) : Number.POSITIVE_INFINITY;
+			const skewB = i > 0 && j > 1 && canStartJoin(fb[bFrom + j - 2]!) ? costAt(i - 1, j - 2) : Number.POSITIVE_INFINITY;
+			const skewA = i > 1 && j > 0 && canStartJoin(fa[aFrom + i - 2]!) ? costAt(i - 2, j - 1) : Number.POSITIVE_INFINITY;
+			// How alike the two last items are alone: a join must read better than that, or the
+			// line before would be swallowed (`EEN BLIJSPEL.` over the entry that follows it).
+			const direct = i > 0 && j > 0 && (Number.isFinite(diagonal) || Number.isFinite(skewA) || Number.isFinite(skewB)) ? similarity(fa[aFrom + i - 1]!, fb[bFrom + j - 1]!) : 0;
 			if (Number.isFinite(diagonal)) {
-				const s = similarity(fa[aFrom + i - 1]!, fb[bFrom + j - 1]!);
+				const s = direct;
 				if (s >= minSimilarity && diagonal + (1 - s) < best) {
 					best = diagonal + (1 - s);
 					how = 2;
 				}
 			}
 
-			const skewB = i > 0 && j > 1 && canStartJoin(fb[bFrom + j - 2]!) ? costAt(i - 1, j - 2) : Number.POSITIVE_INFINITY;
 			if (Number.isFinite(skewB)) {
 				const s = similarity(fa[aFrom + i - 1]!, joinedAt(joinedCache.b, fb, bFrom + j - 1));
-				if (s >= minJoinedSimilarity && skewB + (1 - s) + 0.05 < best) {
+				if (s >= minJoinedSimilarity && s > direct + 0.05 && skewB + (1 - s) + 0.05 < best) {
 					best = skewB + (1 - s) + 0.05;
 					how = 3;
 				}
 			}
 
-			const skewA = i > 1 && j > 0 && canStartJoin(fa[aFrom + i - 2]!) ? costAt(i - 2, j - 1) : Number.POSITIVE_INFINITY;
 			if (Number.isFinite(skewA)) {
 				const s = similarity(joinedAt(joinedCache.a, fa, aFrom + i - 1), fb[bFrom + j - 1]!);
-				if (s >= minJoinedSimilarity && skewA + (1 - s) + 0.05 < best) {
+				if (s >= minJoinedSimilarity && s > direct + 0.05 && skewA + (1 - s) + 0.05 < best) {
 					best = skewA + (1 - s) + 0.05;
 					how = 4;
 				}

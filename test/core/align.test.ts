@@ -38,6 +38,12 @@ describe('alignment', () => {
 		expect(result.rows[1]!.b!.lines).toEqual([2, 4]);
 	});
 
+	it('does not swallow a line only one printing has into the entry after it', () => {
+		const a = 'Preface\t1\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
+		const b = 'Preface\t1\nA COMEDY.\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
+		expect(oracle(two(a, b))).toBe('= Preface | + A COMEDY. | = THE SOP WAS NOT WORTH THE CABBAGE | = Index');
+	});
+
 	it('reports the tail a printing lacks as one truncation', () => {
 		const a = Array.from({length: 10}, (_, i) => `Entry number ${i + 1} of the book\t${i * 3 + 1}`).join('\n');
 		const b = a.split('\n').slice(0, 6).join('\n');
