@@ -16,7 +16,7 @@
  * the gaps, which on realistic input (most entries unchanged) is O(n). (3) Moves: items left unpaired on both
  * sides that are near-identical pair as `moved`.
  */
-import {distance} from 'fastest-levenshtein';
+import {ratio} from './distance.js';
 import {labelsAgree} from './labels.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
@@ -65,11 +65,6 @@ function features(item: TocItem): Features {
 	return {item, key, fullKey, exact: `${item.labelValue ? JSON.stringify(item.labelValue) : ''}|${normalized}|${item.page ?? ''}`, page: pageNumber(item.page)};
 }
 
-/** Similarity of two strings from their edit distance, 0..1. */
-export function ratio(a: string, b: string): number {
-	const longest = Math.max(a.length, b.length);
-	return longest === 0 ? 1 : 1 - distance(a, b) / longest;
-}
 
 /** How alike two items are, 0..1: title through OCR noise, numbering, page, kind of item. */
 function similarity(a: Features, b: Features): number {

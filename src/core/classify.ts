@@ -6,6 +6,7 @@
  */
 import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
+import {ratio} from './distance.js';
 import {collapseLetterSpacing, collapseWhitespace, foldTypography, joinHyphenation} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {romanValue} from './labels.js';
@@ -207,8 +208,7 @@ function pairWords(xs: readonly string[], ys: readonly string[]): Array<readonly
 	const like = (i: number, j: number): number => {
 		const x = bareWord(xs[i]!).toLowerCase();
 		const y = bareWord(ys[j]!).toLowerCase();
-		const longest = Math.max(x.length, y.length);
-		const score = longest === 0 ? 1 : 1 - distance(x, y) / longest;
+		const score = ratio(x, y);
 		return score >= 0.5 || spellingKey(x) === spellingKey(y) ? score : -1;
 	};
 
@@ -472,8 +472,5 @@ export function classifyPair(a: TocItem, b: TocItem): Difference[] {
 
 /** How alike two items read, 0..1, from the edit distance of their printed text. */
 export function textSimilarity(a: TocItem, b: TocItem): number {
-	const ta = collapseWhitespace(a.text);
-	const tb = collapseWhitespace(b.text);
-	const longest = Math.max(ta.length, tb.length);
-	return longest === 0 ? 1 : Math.round((1 - distance(ta, tb) / longest) * 1000) / 1000;
+	return Math.round(ratio(collapseWhitespace(a.text), collapseWhitespace(b.text)) * 1000) / 1000;
 }

@@ -129,16 +129,19 @@ export function parseLine(raw: string, line: number): LineParse {
 	let page: string | undefined;
 	let pageStrength: 'strong' | 'weak' | undefined;
 	// A page set off by a tab, wide spaces or dots; failing that, by one space (decided later).
-	const found = (pattern: RegExp): RegExpExecArray | undefined => {
-		const match = pattern.exec(body);
-		return match?.groups && match.index > 0 ? match : undefined;
+	// Only a line's end can hold its page: reading just the last few hundred characters keeps an
+	// absurdly long line (a run of 40,000 dots) from making the unanchored pattern quadratic.
+	const window = Math.max(0, body.length - 400);
+	const found = (pattern: RegExp): {readonly groups: Record<string, string>; readonly index: number} | undefined => {
+		const match = pattern.exec(window === 0 ? body : body.slice(window));
+		return match?.groups && match.index + window > 0 ? {groups: match.groups as Record<string, string>, index: match.index + window} : undefined;
 	};
 
 	const strong = found(strongTail);
 	const tail = strong ?? found(weakTail);
 	if (tail) {
-		leader = tail.groups!['lead']!;
-		page = tail.groups!['page']!;
+		leader = tail.groups['lead']!;
+		page = tail.groups['page']!;
 		pageStrength = strong ? 'strong' : 'weak';
 		body = body.slice(0, tail.index);
 	}

@@ -9,7 +9,7 @@
  * have no counterpart in the first (an added title page), stopping at the last page-bearing line.
  * Each look-up is a hash probe or a short window, so the cost grows linearly with the file.
  */
-import {distance} from 'fastest-levenshtein';
+import {ratio} from './distance.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import {lineReader, pageNumber, stripMarkup, type LineReader} from './parse.js';
 import type {SplitReport} from './types.js';
@@ -48,7 +48,7 @@ function similar(a: string, b: string): boolean {
 	const longest = Math.max(a.length, b.length);
 	if (longest === 0) return true;
 	if (Math.abs(a.length - b.length) / longest > 0.25) return false;
-	return 1 - distance(a, b) / longest >= 0.8;
+	return ratio(a, b) >= 0.8;
 }
 
 /**

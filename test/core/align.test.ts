@@ -44,6 +44,13 @@ describe('alignment', () => {
 		expect(oracle(two(a, b))).toBe('= Preface | + A COMEDY. | = THE SOP WAS NOT WORTH THE CABBAGE | = Index');
 	});
 
+	it('reads lines of hundreds of thousands of characters (OCR debris) as items', () => {
+		const text = `Preface\t1\nTitle ${'. '.repeat(100_000)}x\nOther ${'word '.repeat(50_000)}7\nIndex\t9`;
+		const result = two(text, text.replace('Index', 'Indcx'));
+		expect(result.rows.map((row) => row.status)).toEqual(['same', 'same', 'same', 'changed']);
+		expect(result.rows[2]!.a!.page).toBe('7');
+	});
+
 	it('reports the tail a printing lacks as one truncation', () => {
 		const a = Array.from({length: 10}, (_, i) => `Entry number ${i + 1} of the book\t${i * 3 + 1}`).join('\n');
 		const b = a.split('\n').slice(0, 6).join('\n');
