@@ -5,6 +5,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Decision, DecisionFile} from '../core/decisions.js';
+import {reasonOf} from './errors.js';
 import {writeFileAtomic} from './io.js';
 
 /** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
@@ -26,42 +27,6 @@ export function defaultDecisionsPath(firstInput: string, cwd: string = process.c
 	return firstInput === '-' ? path.join(cwd, 'tocdiff-stdin.tocdiff.json') : `${firstInput}.tocdiff.json`;
 }
 
-function reasonOf(error: unknown): string {
-	if (typeof error === 'object' && error !== null && 'code' in error) {
-		switch ((error as {code: unknown}).code) {
-			case 'EACCES':
-			case 'EPERM': {
-				return 'permission denied';
-			}
-
-			case 'EROFS': {
-				return 'the file system is read-only';
-			}
-
-			case 'ENOENT': {
-				return 'the folder does not exist';
-			}
-
-			case 'ENOTDIR': {
-				return 'a part of the path is not a folder';
-			}
-
-			case 'EISDIR': {
-				return 'it is a folder';
-			}
-
-			case 'ENOSPC': {
-				return 'the disk is full';
-			}
-
-			default: {
-				break;
-			}
-		}
-	}
-
-	return error instanceof Error ? error.message : String(error);
-}
 
 /** Check one entry; returns what is wrong with it, or undefined. */
 function problemWith(entry: unknown): string | undefined {
@@ -90,7 +55,7 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
 		text = await readFile(file, 'utf8');
 	} catch (error) {
 		if ((error as {code?: unknown}).code === 'ENOENT') return [];
-		throw new DecisionsFileError(`${file}: cannot read the decisions file (${reasonOf(error)}); fix its permissions or pass --decisions PATH`);
+		throw new DecisionsFileError(`${file}: cannot read the decisions file (${reasonOf(error)}); pass --decisions with a file you can read and write`);
 	}
 
 	const advice = 'fix it, or move it aside to start afresh';

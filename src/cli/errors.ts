@@ -14,3 +14,37 @@ export class InputError extends Error {
 	override name = 'InputError';
 	readonly exitCode = exitCodes.input;
 }
+
+/** What a failed file operation means, in words (no error codes, no internal paths). */
+export function reasonOf(error: unknown): string {
+	switch ((error as {code?: unknown} | null)?.code) {
+		case 'EACCES':
+		case 'EPERM': {
+			return 'permission denied';
+		}
+
+		case 'EROFS': {
+			return 'the file system is read-only';
+		}
+
+		case 'ENOENT': {
+			return 'the folder does not exist or takes no new files';
+		}
+
+		case 'ENOTDIR': {
+			return 'a part of the path is not a folder';
+		}
+
+		case 'EISDIR': {
+			return 'it is a folder';
+		}
+
+		case 'ENOSPC': {
+			return 'the disk is full';
+		}
+
+		default: {
+			return error instanceof Error ? error.message.replace(/^[A-Z]+: /, '').split(',')[0]! : String(error);
+		}
+	}
+}

@@ -2,6 +2,7 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
+import {rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, type Decision} from '../core/decisions.js';
@@ -10,7 +11,7 @@ import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {exitCodes, InputError, UsageError} from './errors.js';
+import {exitCodes, InputError, reasonOf, UsageError} from './errors.js';
 import type {Io} from './io.js';
 
 /** A read failure as one line: where, what, and what to do. */
@@ -37,20 +38,24 @@ export function describeReadError(file: string, error: unknown): string {
 }
 
 function describeWriteError(file: string, error: unknown): string {
-	const code = (error as {code?: unknown}).code;
-	const reason =
-		code === 'ENOENT'
-			? 'the folder does not exist'
-			: code === 'EACCES' || code === 'EPERM'
-				? 'permission denied'
-				: code === 'EISDIR'
-					? 'it is a folder'
-					: code === 'ENOSPC'
-						? 'the disk is full'
-						: error instanceof Error
-							? error.message
-							: String(error);
-	return `cannot write ${file}: ${reason}; choose another --output path`;
+	const code = (error as {code?: unknown} | null)?.code;
+	// `-o reports/` names a folder: the rename onto it fails with one of these.
+	const folder = file.endsWith('/') || code === 'EISDIR' || (code === 'ENOTDIR' && file.endsWith(path.sep));
+	return folder ? `cannot write ${file}: it is a folder; give a file name to --output` : `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
+}
+
+/**
+ * Check, before a review starts, that decisions can be saved where they will go: create and
+ * remove a file in that folder. Finding out after an hour of work would lose the work.
+ */
+async function probeWritable(file: string): Promise<void> {
+	const probe = path.join(path.dirname(file), `.tocdiff-probe-${process.pid}`);
+	try {
+		await writeFile(probe, '');
+		await rm(probe, {force: true});
+	} catch (error) {
+		throw new InputError(`cannot save decisions beside ${file}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
+	}
 }
 
 async function readSource(file: string, io: Io): Promise<Source> {
@@ -88,12 +93,13 @@ async function review(
 	io: Io,
 ): Promise<void> {
 	const {runReview} = await tui;
+	await probeWritable(decisionsPath);
 	const base = args.files[0] === '-' ? 'tocdiff-stdin' : path.basename(args.files[0]!);
 	const exportPath = (format: string): string => path.join(io.cwd, `${base}.errata.${formatNamed(format)?.extension ?? format}`);
 	const exporters = Object.fromEntries(
 		formats.map((f) => [f.name, (c: Comparison, match: ReportContext['decisions']) => f.write(c, {decisions: match, sources, base: args.base}, {})]),
 	);
-	await runReview({
+	const saveError = await runReview({
 		comparison,
 		inputName: args.files.join(' '),
 		decisionsPath,
@@ -112,6 +118,8 @@ async function review(
 		},
 		defaultExportPath: exportPath,
 	});
+	// The screen has said so already; the exit code tells a script too.
+	if (saveError !== undefined) throw new InputError(`the last decisions were not saved to ${decisionsPath}; they are lost unless you repeat them with --decisions PATH`);
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {

@@ -69,6 +69,20 @@ export function highlightSpans(a: string, b: string): readonly HighlightSegment[
 		return segments;
 	}
 
+	// Very long readings (OCR debris) are split by their common start and end only: a word diff
+	// of two 100,000-character lines would take seconds.
+	if (a.length + b.length > 4000) {
+		let start = 0;
+		while (start < a.length && start < b.length && a[start] === b[start]) start++;
+		let end = 0;
+		while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+		push(segments, a.slice(0, start), 'same');
+		push(segments, a.slice(start, a.length - end), 'a-only');
+		push(segments, b.slice(start, b.length - end), 'b-only');
+		push(segments, a.slice(a.length - end), 'same');
+		return segments;
+	}
+
 	let removed = '';
 	let added = '';
 	for (const change of diffWordsWithSpace(a, b)) {

@@ -105,7 +105,8 @@ function Reading({row, side, theme, width, expanded}: {readonly row: Row; readon
 }
 
 function DifferenceLine({difference, theme}: {readonly difference: Difference; readonly theme: Theme}) {
-	const quote = (text: string) => (text === '' ? '(nothing)' : `“${text}”`);
+	// A difference on a whole item quotes the item: keep it to a few lines.
+	const quote = (text: string) => (text === '' ? '(nothing)' : `“${text.length > 300 ? `${text.slice(0, 300)}…` : text}”`);
 	return (
 		<Text wrap="truncate">
 			{'  '}

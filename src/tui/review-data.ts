@@ -46,8 +46,14 @@ export function worstSeverity(row: Row): Severity | undefined {
 /** An item as a reader sees it in the list: label, then title. */
 export function displayTitle(item: TocItem | null): string {
 	if (!item) return '';
-	return item.label ? `${item.label} ${item.title}` : item.title;
+	const title = item.label ? `${item.label} ${item.title}` : item.title;
+	// A screen shows a few hundred characters of a reading at most; OCR debris can hold 100,000,
+	// and measuring that on every frame would freeze the screen.
+	return title.length > displayLimit ? `${title.slice(0, displayLimit)}…` : title;
 }
+
+/** The longest reading the screen draws, in characters. */
+const displayLimit = 2000;
 
 /** Derive the per-row lookups the review screen needs. */
 export function prepareReview(comparison: Comparison, inputName: string): ReviewData {

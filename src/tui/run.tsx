@@ -56,11 +56,18 @@ const leaveAlternateScreen = '\u001B[?1049l';
 export function closingSummary(state: State, decisionsPath: string): string {
 	const orphans = orphanDecisions(state).length;
 	const kept = orphans > 0 ? `; ${orphans} decision${orphans === 1 ? '' : 's'} matching no row kept` : '';
-	return `tocdiff: ${state.decided} of ${state.data.differing} differing rows decided; decisions in ${decisionsPath}${kept}${state.saveError ? ` (last save failed: ${state.saveError})` : ''}\n`;
+	if (state.saveError) return `tocdiff: ${state.decided} of ${state.data.differing} differing rows decided, but the last save failed: ${state.saveError}\n`;
+	const untouched = state.decided === 0 && orphans === 0 && state.history.length === 0;
+	return untouched
+		? `tocdiff: no decisions made (${state.data.differing} differing rows)\n`
+		: `tocdiff: ${state.decided} of ${state.data.differing} differing rows decided; decisions in ${decisionsPath}${kept}\n`;
 }
 
-/** Open the review screen on a terminal; resolves when the user quits and the decisions are saved. */
-export async function runReview(options: RunReviewOptions): Promise<void> {
+/**
+ * Open the review screen on a terminal; resolves when the user quits and the decisions are saved,
+ * with the message of the last save when it failed (the caller then exits non-zero).
+ */
+export async function runReview(options: RunReviewOptions): Promise<string | undefined> {
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
 	const alternate = (options.alternateScreen ?? true) && stdout.isTTY;
@@ -87,4 +94,5 @@ export async function runReview(options: RunReviewOptions): Promise<void> {
 	}
 
 	if (finalState) stderr.write(closingSummary(finalState, options.decisionsPath));
+	return finalState?.saveError;
 }

@@ -70,7 +70,7 @@ describe('loadDecisions and saveDecisions', () => {
 	it('says clearly when the place is not writable', async () => {
 		const error: unknown = await saveDecisions(path.join(dir, 'missing', 'x.tocdiff.json'), decisions).catch((error_: unknown) => error_);
 		expect(error).toBeInstanceOf(DecisionsFileError);
-		expect((error as Error).message).toMatch(/^Cannot save decisions to .*x\.tocdiff\.json: the folder does not exist; pass --decisions PATH/);
+		expect((error as Error).message).toMatch(/^Cannot save decisions to .*x\.tocdiff\.json: the folder does not exist or takes no new files; pass --decisions PATH/);
 	});
 
 	it.skipIf(process.getuid?.() === 0)('says permission denied for a read-only folder', async () => {

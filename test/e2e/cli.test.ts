@@ -232,6 +232,8 @@ describe('bad input and usage', () => {
 			() => [seed, '-o', path.join(dir, 'no', 'such', 'out.txt')],
 			/cannot write .*the folder does not exist/,
 		],
+		['an output that is a folder', () => [seed, '-o', `${dir}/`], /cannot write .*: it is a folder; give a file name to --output/],
+		['a decisions path that is a folder', () => [seed, '--decisions', dir], /cannot read the decisions file \(it is a folder\)/],
 	])('exits 3 on %s with one line', (_name, args, message) => {
 		const {code, stderr} = runCli(args());
 		expect(code).toBe(3);

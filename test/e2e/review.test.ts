@@ -10,8 +10,9 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 
 type Session = {readonly output: () => string; readonly press: (key: string) => void; readonly waitFor: (text: string) => Promise<void>; readonly exited: Promise<number | null>};
 
-function openReview(file: string): Session {
-	const child = spawn('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} ${JSON.stringify(file)}`, '/dev/null'], {
+function openReview(file: string, extra: readonly string[] = []): Session {
+	const command = [process.execPath, cliPath, file, ...extra].map((part) => JSON.stringify(part)).join(' ');
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {
 		cwd: path.dirname(file),
 		env: {...process.env, COLUMNS: '120', LINES: '40', NO_COLOR: '1', FORCE_COLOR: undefined} as NodeJS.ProcessEnv,
 	});
@@ -40,6 +41,12 @@ function openReview(file: string): Session {
 }
 
 describe.skipIf(!hasScript)('the review screen in a terminal', () => {
+	it('refuses to open when its decisions could not be saved', async () => {
+		const session = openReview(samplePath('lenin-cw31-two-printings.txt'), ['--decisions', '/proc/tocdiff/decisions.json']);
+		expect(await session.exited).toBe(3);
+		expect(session.output()).toContain('cannot save decisions beside /proc/tocdiff/decisions.json');
+	});
+
 	it('saves a decision in one run and loads it in the next', async () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-review-'));
 		const file = path.join(dir, 'vol31.txt');
