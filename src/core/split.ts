@@ -111,8 +111,10 @@ function findNext(
 
 /** Move a boundary back over the lines that open the later printing only (an added title page). */
 function extendBack(lines: readonly Line[], index: number, floor: number): number {
+	// A line that also ends the file (`[Index]` with no page) ends the earlier printing too.
+	const endings = new Set(lines.slice(-5).map((l) => l.key));
 	let k = index;
-	while (k - 1 > floor && !lines[k - 1]!.hasPage && !lines[k - 1]!.labelled) k--;
+	while (k - 1 > floor && !lines[k - 1]!.hasPage && !lines[k - 1]!.labelled && !endings.has(lines[k - 1]!.key)) k--;
 	// Never take the whole earlier printing's tail: stop where it has no entries left.
 	return k - 1 > floor ? k : index;
 }

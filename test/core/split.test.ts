@@ -55,6 +55,14 @@ describe('findPrintings', () => {
 		]);
 	});
 
+	it('keeps a last entry without a page in the first printing when the file is doubled', () => {
+		const one = ['CONTENTS.', ...page(titles), '  [Index]'];
+		expect(findPrintings([...one, ...one]).ranges).toEqual([
+			[1, 11],
+			[12, 22],
+		]);
+	});
+
 	it('finds three printings', () => {
 		const one = ['CONTENTS', ...page(titles)];
 		const lines = [...one, '', ...one, '', ...one];
