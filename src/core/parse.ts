@@ -26,6 +26,8 @@ export type LineParse = {
 	readonly page?: string;
 	/** How the page was set off: a tab, wide spaces or dots are strong; one space is weak. */
 	readonly pageStrength?: 'strong' | 'weak';
+	/** The line ends in an empty page column (`title<TAB><TAB>96k`): a whole entry that has no page. */
+	readonly closed?: boolean;
 	readonly role: LineRole;
 };
 
@@ -125,6 +127,8 @@ export function parseLine(raw: string, line: number): LineParse {
 	if (short && runningHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
 
 	if (body.includes('\t') || body.includes('  ')) body = body.replace(sizeColumn, '').replace(trailingColumnHead, '');
+	// A tab left at the end: the page column is there but empty.
+	const closed = /\S\t+$/.test(body);
 	let leader = '';
 	let page: string | undefined;
 	let pageStrength: 'strong' | 'weak' | undefined;
@@ -154,7 +158,7 @@ export function parseLine(raw: string, line: number): LineParse {
 	}
 
 	const labelMatch = parseLabel(body);
-	const base = {line, raw, indent, leader, role: 'body' as const};
+	const base = {line, raw, indent, leader, role: 'body' as const, ...(closed && page === undefined ? {closed: true} : {})};
 	const withPage = page === undefined ? base : {...base, page, pageStrength: pageStrength!};
 	if (labelMatch) {
 		return {...withPage, label: labelMatch.label, labelValue: labelMatch.value, titleMarkup: labelMatch.rest.trim()};
@@ -164,7 +168,7 @@ export function parseLine(raw: string, line: number): LineParse {
 }
 
 const months =
-	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|p\.|pp\.|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|года?|г\.)$/iu;
+	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|volume|tome|band|part|book|chapter|том|p\.|pp\.|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|года?|г\.)$/iu;
 
 /** Read a page as a number for ordering (Roman pages count before Arabic ones). */
 export function pageNumber(page: string | undefined): number | undefined {
@@ -329,7 +333,7 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 			}
 		}
 
-		if (l.page !== undefined) {
+		if (l.page !== undefined || l.closed) {
 			push([l], 'entry');
 			continue;
 		}
@@ -360,7 +364,7 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 			if (!canContinue) break;
 			group.push(next);
 			k++;
-			if (next.page !== undefined) break;
+			if (next.page !== undefined || next.closed) break;
 		}
 
 		if (group.length > 1 && (group.at(-1)!.page !== undefined || isLabelOnly(group[0]!))) {

@@ -34,21 +34,44 @@ function flat(text: string): string {
 	return text.replaceAll('\t', '  ').replaceAll('\n', ' ⏎ ');
 }
 
-/** The two readings of a row in one line, with A's characters marked out and B's marked in. */
+/** Shorten text to about `length` characters at a word boundary, with `…`. */
+export function clip(text: string, length = 100): string {
+	if (text.length <= length) return text;
+	const cut = text.lastIndexOf(' ', length);
+	return `${text.slice(0, cut > length / 2 ? cut : length)}…`;
+}
+
+/** A long run the readings share is shown by its ends only: the differences are what matter. */
+function elide(text: string, first: boolean, last: boolean): string {
+	const keep = 40;
+	if (text.length <= keep * 2 + 5) return text;
+	if (first) return `…${text.slice(-keep)}`;
+	if (last) return `${text.slice(0, keep)}…`;
+	return `${text.slice(0, keep)} … ${text.slice(-keep)}`;
+}
+
+/**
+ * The two readings of a row in one line, with A's characters marked out and B's marked in. When
+ * the readings themselves hold `[-` or `{+`, the marks become `⟦-…-⟧` and `⟦+…+⟧`.
+ */
 export function markedLine(a: string, b: string, color: boolean): string {
-	return highlightSpans(flat(a), flat(b))
-		.map((segment) => {
+	const segments = highlightSpans(flat(a), flat(b));
+	const clash = /\[-|-\]|\{\+|\+\}/.test(a + b);
+	const [outOpen, outClose, inOpen, inClose] = clash ? ['⟦-', '-⟧', '⟦+', '+⟧'] : ['[-', '-]', '{+', '+}'];
+	const long = a.length + b.length > 240;
+	return segments
+		.map((segment, index) => {
 			switch (segment.kind) {
 				case 'same': {
-					return segment.text;
+					return long ? elide(segment.text, index === 0, index === segments.length - 1) : segment.text;
 				}
 
 				case 'a-only': {
-					return color ? ansi.removed(segment.text) : `[-${segment.text}-]`;
+					return color ? ansi.removed(segment.text) : `${outOpen}${segment.text}${outClose}`;
 				}
 
 				case 'b-only': {
-					return color ? ansi.added(segment.text) : `{+${segment.text}+}`;
+					return color ? ansi.added(segment.text) : `${inOpen}${segment.text}${inClose}`;
 				}
 			}
 		})
@@ -106,7 +129,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	out.push(
 		'',
 		`${summary.rows} rows: ${s.same} same · ${s.changed} changed · ${s['only-a']} only in A · ${s['only-b']} only in B · ${s.moved} moved`,
-		`${differences} differences: ${severities.map((k) => severityColor(k, `${summary.severity[k]} ${k}`, color)).join(' · ')}`,
+		`${differences} difference${differences === 1 ? '' : 's'}: ${severities.map((k) => severityColor(k, `${summary.severity[k]} ${k}`, color)).join(' · ')}`,
 	);
 	const kinds = Object.entries(summary.kinds).sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0));
 	if (kinds.length > 0) out.push(`  by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
@@ -126,7 +149,10 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			if (truncationShown) continue;
 			truncationShown = true;
 			const lost = comparison.rows.filter((r) => r.differences.some((d) => d.kind === 'truncation'));
-			const titleOf = (r: Row): string => flat((r.a ?? r.b)!.text).slice(0, 60);
+			const titleOf = (r: Row): string => {
+				const item = (r.a ?? r.b)!;
+				return clip(`${item.label === undefined ? '' : `${item.label} `}${item.title}`, 60);
+			};
 			out.push(
 				'',
 				`${severityColor('substantive', glyphs[row.status], color)} ${truncation.printing === 'B' ? 'A' : 'B'} ${truncation.lines[0]}–${truncation.lines[1]}  ${severityColor('substantive', 'truncation (substantive)', color)}: printing ${truncation.printing} stops early; ${truncation.items} items are not in it`,
@@ -136,17 +162,17 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		}
 
 		const kinds = [...new Set(row.differences.map((d) => d.kind))].join(', ');
-		out.push('', `${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${row.similarity.toFixed(2)}` : ''}`);
+		out.push('', `${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}` : ''}`);
 		if (row.a && row.b) {
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
 			out.push(`    ${markedLine(displayLine(row.a, leaders), displayLine(row.b, leaders), color)}`);
 			for (const d of row.differences) {
-				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${flat(d.a)}” → “${flat(d.b)}”`);
+				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
 			}
 		} else {
 			const item = (row.a ?? row.b)!;
 			const d = row.differences[0];
-			out.push(`    ${flat(item.text.trim())}`);
+			out.push(`    ${clip(flat(item.text.trim()), 200)}`);
 			if (d) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: only in printing ${row.a ? 'A' : 'B'}`);
 		}
 
