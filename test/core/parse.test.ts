@@ -160,6 +160,19 @@ describe('parseItems', () => {
 		expect(parsed[1]).toMatchObject({title: 'The Journey Home', page: '9'});
 	});
 
+	it('reads an entry whose page column is empty as a whole entry, not the start of a wrapped one', () => {
+		const parsed = items('A Note That Runs Long Enough To Look Like A Wrapped Title Line Of The Table\nComments on Accumulation of Capital (special translation)\t\t96k\nThe Three Sources of Marxism\t20-28\t13k');
+		expect(parsed.map((i) => [i.type, i.lines[0], i.page])).toEqual([
+			['heading', 1, undefined],
+			['entry', 2, undefined],
+			['entry', 3, '20-28'],
+		]);
+	});
+
+	it('keeps the number after Volume in the title', () => {
+		expect(items('Lenin Collected Works: Volume 19\nPreface\t20')[0]).toMatchObject({title: 'Lenin Collected Works: Volume 19', type: 'heading'});
+	});
+
 	it('does not read a date as a page', () => {
 		const parsed = items('Preface\t1\nSPEECH DELIVERED ON JULY 19\nThe End\t20');
 		expect(parsed[1]).toMatchObject({title: 'SPEECH DELIVERED ON JULY 19'});
