@@ -39,6 +39,7 @@ On a terminal tocdiff opens the review screen; in a pipe, or with --format or
 Options
   -f, --format FORMAT   ${formats.map((f) => f.name).join(', ')} (default: text)
   -o, --output PATH     write the report to PATH instead of standard output
+                        (without --format, a .json/.md/.csv/.html/.xml name picks it)
       --split-at LINE   the second printing starts at LINE (overrides detection)
       --decisions PATH  review decisions file (default: FILE.tocdiff.json)
       --base a|b        the printing that --format toc rebuilds (default: a)
@@ -82,14 +83,35 @@ const options = {
 	version: {type: 'boolean', short: 'v'},
 } as const;
 
+/** The format a file name asks for by its extension, if any (`.json`, `.md`, `.csv`, `.html`, `.xml`). */
+export function formatOfPath(file: string | undefined): string | undefined {
+	const extension = /\.([a-z]+)$/i.exec(file ?? '')?.[1]?.toLowerCase();
+	const byExtension: Readonly<Record<string, string>> = {json: 'json', md: 'markdown', markdown: 'markdown', csv: 'csv', html: 'html', htm: 'html', xml: 'tei', tei: 'tei'};
+	return extension === undefined ? undefined : byExtension[extension];
+}
+
 /** Parse the arguments after `node tocdiff`. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
 	let parsed;
 	try {
 		parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
 	} catch (error) {
-		const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/\.$/, '') : String(error);
-		throw new UsageError(`${message}; run tocdiff --help for the options`);
+		// node:util's messages name the option; say it in our words, in one line.
+		const message = error instanceof Error ? error.message : String(error);
+		const option = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1] ?? 'an option';
+		switch ((error as {code?: unknown}).code) {
+			case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+				throw new UsageError(`unknown option ${option}; run tocdiff --help for the options (a file name starting with - goes after --)`);
+			}
+
+			case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+				throw new UsageError(`${option} needs a value; run tocdiff --help for the options`);
+			}
+
+			default: {
+				throw new UsageError(`${message.split('\n')[0]!.replace(/\.$/, '')}; run tocdiff --help for the options`);
+			}
+		}
 	}
 
 	const {values, positionals} = parsed;
@@ -106,7 +128,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
 	}
 
-	const format = values.format;
+	// `-o errata.md` without `--format` means markdown: the file name says what the user wants.
+	const format = values.format ?? formatOfPath(values.output);
 	if (format !== undefined && !formats.some((f) => f.name === format)) {
 		throw new UsageError(`unknown format "${format}"; use one of: ${formats.map((f) => f.name).join(', ')}`);
 	}

@@ -60,6 +60,8 @@ async function probeWritable(file: string): Promise<void> {
 
 async function readSource(file: string, io: Io): Promise<Source> {
 	let bytes: Uint8Array;
+	// Typing a printing in by hand is possible, but waiting in silence would look like a hang.
+	if (file === '-' && io.stdinIsTTY) io.stderr.write('tocdiff: reading a printing from the keyboard; end it with Ctrl-D\n');
 	try {
 		bytes = file === '-' ? await io.readStdin() : await io.readFile(file);
 	} catch (error) {

@@ -197,7 +197,8 @@ function classifyWord(x: string, y: string, before: string | undefined): Differe
 	else if (isOcrVariant(bx, by)) kind = 'ocr';
 	else if (isSpellingVariant(bx, by)) kind = 'spelling';
 	else kind = 'words';
-	return [difference(kind, 'title', trimRun(x), trimRun(y)), ...also];
+	// A word replaced outright takes its punctuation with it: one difference, not two.
+	return [difference(kind, 'title', trimRun(x), trimRun(y)), ...(kind === 'words' ? [] : also)];
 }
 
 /**

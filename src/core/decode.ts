@@ -65,6 +65,26 @@ function guessSingleByte(bytes: Uint8Array): Encoding {
 }
 
 /**
+ * UTF-16 saved without its byte-order mark: every other byte is zero wherever the text is ASCII
+ * (spaces, digits, line ends, Latin letters), and the other bytes almost never are.
+ */
+function utf16WithoutMark(bytes: Uint8Array): Encoding | undefined {
+	const length = Math.min(bytes.length, 8192) & ~1;
+	if (length < 8) return undefined;
+	let evenZero = 0;
+	let oddZero = 0;
+	for (let i = 0; i < length; i += 2) {
+		if (bytes[i] === 0) evenZero++;
+		if (bytes[i + 1] === 0) oddZero++;
+	}
+
+	const units = length / 2;
+	if (oddZero > units * 0.2 && evenZero < units * 0.02) return 'utf-16le';
+	if (evenZero > units * 0.2 && oddZero < units * 0.02) return 'utf-16be';
+	return undefined;
+}
+
+/**
  * Decode a file's bytes to text with `\n` line ends.
  *
  * @throws DecodeError for binary data.
@@ -81,6 +101,8 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 	} else if (startsWith(bytes, [0xfe, 0xff])) {
 		encoding = 'utf-16be';
 		body = bytes.subarray(2);
+	} else if (utf16WithoutMark(bytes)) {
+		encoding = utf16WithoutMark(bytes)!;
 	} else {
 		if (controlShare(bytes) > 0.01) {
 			throw new DecodeError(`${name} looks like binary data, not text; give a plain-text contents page (UTF-8, UTF-16 or Windows-125x)`);
@@ -97,11 +119,11 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 	try {
 		text = encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(encoding, {fatal: encoding.startsWith('utf')}).decode(body);
 	} catch {
-		throw new DecodeError(`${name} has a ${encoding.toUpperCase()} mark but does not read as ${encoding.toUpperCase()}; save it again as UTF-8`);
+		throw new DecodeError(`${name} looks like ${encoding.toUpperCase()} but does not read as it; save it again as UTF-8`);
 	}
 
 	if (encoding.startsWith('utf-16') && controlShare(new TextEncoder().encode(text)) > 0.01) {
-		throw new DecodeError(`${name} has a UTF-16 mark but does not read as text; save it again as UTF-8`);
+		throw new DecodeError(`${name} looks like UTF-16 but does not read as text; save it again as UTF-8`);
 	}
 
 	return {text: normalizeLineEnds(text), encoding};

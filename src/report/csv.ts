@@ -26,6 +26,14 @@ export const csvColumns = [
 ] as const;
 
 /**
+ * Text from the printings or the reviewer that a spreadsheet would run as a formula (`=1+1`,
+ * `+…`, `-…`, `@…`) gets a leading apostrophe, which spreadsheets show as text (OWASP's advice).
+ */
+function guard(text: string): string {
+	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
  * Write a comparison's differences as CSV. `row` is the 1-based row number, `key` the row's
  * content key (the one decisions use), lines are `52` or `52-53`, `decision` is the verdict
  * (`a`, `b`, `edit`, `not-error`) or empty, `edit` the edited reading.
@@ -44,11 +52,11 @@ export function toCsv(comparison: Comparison, context: ReportContext): string {
 		difference.kind,
 		difference.severity,
 		difference.field,
-		difference.a,
-		difference.b,
+		guard(difference.a),
+		guard(difference.b),
 		decision?.verdict ?? '',
-		decision?.verdict === 'edit' ? (decision.text ?? '') : '',
-		decision?.note ?? '',
+		decision?.verdict === 'edit' ? guard(decision.text ?? '') : '',
+		guard(decision?.note ?? ''),
 	]);
 	// csv-stringify quotes only fields holding its own record delimiter, so a bare LF or CR in a
 	// reading would break the record; leading or trailing spaces are quoted so no reader trims them.

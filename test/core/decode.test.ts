@@ -12,6 +12,8 @@ describe('decode', () => {
 		['CR line ends', bytes('a\rb\r'), 'a\nb\n', 'utf-8'],
 		['UTF-16LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Глава 1\r\n', 'utf16le')]), 'Глава 1\n', 'utf-16le'],
 		['UTF-16BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Глава 1', 'utf16le').swap16()]), 'Глава 1', 'utf-16be'],
+		['UTF-16LE without a mark', Buffer.from('Глава 1. Начало\t5\nPreface\t13\n', 'utf16le'), 'Глава 1. Начало\t5\nPreface\t13\n', 'utf-16le'],
+		['UTF-16BE without a mark', Buffer.from('Preface\t13\nIndex\t99\n', 'utf16le').swap16(), 'Preface\t13\nIndex\t99\n', 'utf-16be'],
 		['Windows-1252', Buffer.from([0x50, 0x72, 0xe9, 0x66, 0x61, 0x63, 0x65, 0x20, 0x93, 0x41, 0x94]), 'Préface “A”', 'windows-1252'],
 		['Windows-1251', Buffer.from([0xc3, 0xeb, 0xe0, 0xe2, 0xe0, 0x20, 0x31, 0x2e, 0x20, 0xcd, 0xe0, 0xf7, 0xe0, 0xeb, 0xee]), 'Глава 1. Начало', 'windows-1251'],
 	])('reads %s', (_name, input, text, encoding) => {

@@ -7,7 +7,10 @@ import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {csvColumns, toCsv} from '../../src/report/csv.js';
 import {toHtml} from '../../src/report/html.js';
 import {toTei} from '../../src/report/tei.js';
+import {compare} from '../../src/core/compare.js';
 import {comparisonOf, makeItem} from './fixtures.js';
+
+const two = (a: string, b: string) => compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]);
 import {decided, seed, undecided} from './seed.js';
 
 /** A reading with everything the formats must escape: quotes, commas, markup, entities, controls, CR/LF. */
@@ -131,5 +134,16 @@ describe('the HTML export', () => {
 
 	it('shows each printing without decisions', () => {
 		expect(toHtml(seed, {decisions: noDecisions, sources: []})).not.toContain('class="reading chosen"');
+	});
+});
+
+describe('CSV and spreadsheets', () => {
+	it('writes readings that a spreadsheet would run as formulas as text', () => {
+		const comparison = two('Preface\t1\nVI. FAIRIES.\t198\nIndex\t300', 'Preface\t1\n=1+1 FAIRIES.\t198\nIndex\t300');
+		const records = parseCsv(toCsv(comparison, {decisions: noDecisions, sources: []}), {columns: true}) as Array<Record<string, string>>;
+		const readings = records.flatMap((record) => [record['a'], record['b']]);
+		expect(readings).toContain("'=1+1");
+		expect(records).toHaveLength(1);
+		expect(readings.every((cell) => !/^[=+@]/.test(cell ?? ''))).toBe(true);
 	});
 });
