@@ -96,8 +96,12 @@ async function review(
 ): Promise<void> {
 	const {runReview} = await tui;
 	await probeWritable(decisionsPath);
-	const base = args.files[0] === '-' ? 'tocdiff-stdin' : path.basename(args.files[0]!);
-	const exportPath = (format: string): string => path.join(io.cwd, `${base}.errata.${formatNamed(format)?.extension ?? format}`);
+	// Reports go where the decisions go: beside the first input (standard input: the working folder).
+	const first = args.files[0]!;
+	const folder = first === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, first));
+	const base = first === '-' ? 'tocdiff-stdin' : path.basename(first);
+	const exportPath = (format: string): string =>
+		path.join(folder, format === 'toc' ? `${base}.corrected.txt` : `${base}.errata.${formatNamed(format)?.extension ?? format}`);
 	const exporters = Object.fromEntries(
 		formats.map((f) => [f.name, (c: Comparison, match: ReportContext['decisions']) => f.write(c, {decisions: match, sources, base: args.base}, {})]),
 	);

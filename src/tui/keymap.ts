@@ -39,7 +39,7 @@ export const keymap = [
 	{keys: ['/'], action: 'search-start', help: 'search titles (Enter on an empty search repeats the last)', modes: ['browse'], group: 'Move'},
 	{keys: ['tab'], action: 'cycle-filter', help: 'show all rows / differences only / undecided only', modes: ['browse'], group: 'Show'},
 	{keys: ['s'], action: 'cycle-severity', help: 'lowest severity shown: cosmetic / minor / substantive', modes: ['browse'], group: 'Show'},
-	{keys: ['return'], action: 'toggle-expand', help: 'show the selected readings in full', modes: ['browse'], group: 'Show'},
+	{keys: ['return'], action: 'toggle-expand', help: 'fold or unfold long readings in the detail pane', modes: ['browse'], group: 'Show'},
 	{keys: ['a'], action: 'decide-a', help: 'printing A is right', modes: ['browse'], group: 'Decide'},
 	{keys: ['b'], action: 'decide-b', help: 'printing B is right', modes: ['browse'], group: 'Decide'},
 	{keys: ['e'], action: 'edit-start', help: 'type the correct reading', modes: ['browse'], group: 'Decide'},

@@ -11,7 +11,10 @@ const promptLabels = {search: '/', edit: 'Correct reading: ', note: 'Note: '} as
 /** Footer hints for browsing, generated from the key table. */
 export function browseHints(): string {
 	const hint = (keys: string, words: string) => `${keys} ${words}`;
+	// Help and quit first: a narrow terminal cuts the line from the right.
 	return [
+		hint(keyFor('help-toggle'), 'help'),
+		hint(keyFor('quit'), 'quit'),
 		hint(`${keyFor('cursor-down')}${keyFor('cursor-up')}`, 'move'),
 		hint(keyFor('next-undecided'), 'next undecided'),
 		hint([keyFor('decide-a'), keyFor('decide-b'), keyFor('edit-start'), keyFor('decide-not-error')].join('/'), 'decide'),
@@ -21,8 +24,6 @@ export function browseHints(): string {
 		hint(keyFor('cycle-severity'), 'severity'),
 		hint(keyFor('search-start'), 'search'),
 		hint(keyFor('export-start'), 'export'),
-		hint(keyFor('help-toggle'), 'help'),
-		hint(keyFor('quit'), 'quit'),
 	].join('  ');
 }
 
