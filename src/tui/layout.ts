@@ -39,7 +39,7 @@ const chromeLines = 5;
 export function computeLayout(size: Size, detailWanted = 0): Layout {
 	if (size.columns < minColumns || size.rows < minRows) return {kind: 'too-small', size};
 	const usable = size.rows - 1 - chromeLines;
-	const standard = size.rows >= 22 ? 8 : 4;
+	const standard = size.rows >= 30 ? 8 : size.rows >= 22 ? 6 : 4;
 	const detailLines = Math.max(standard, Math.min(detailWanted, usable - 3));
 	return {
 		kind: 'screen',
