@@ -78,7 +78,9 @@ function severityBadge(severity: Severity): string {
 function cell(item: TocItem | null, segments: readonly HighlightSegment[] | undefined, chosen: boolean, id: string): string {
 	const className = `reading${chosen ? ' chosen' : ''}`;
 	if (!item) return `<td class="${className}"><span class="empty">not in ${h(id)}</span></td>`;
-	return `<td class="${className}">${segments ? spans(segments) : spans([{text: item.text, kind: 'same'}])}</td>`;
+	// The printing's own italics show as italics; a tag cut by a mark is closed by the cell.
+	const html = (segments ? spans(segments) : spans([{text: item.text, kind: 'same'}])).replaceAll('&lt;i&gt;', '<i>').replaceAll('&lt;/i&gt;', '</i>');
+	return `<td class="${className}">${html}</td>`;
 }
 
 function decisionCell(decision: Decision | undefined, ids: readonly [string, string]): string {

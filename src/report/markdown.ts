@@ -25,15 +25,16 @@ type Side = 'a' | 'b';
 /** One line of the errata list, filed under a severity or among the non-errors. */
 type Entry = {readonly group: Severity | 'not-error'; readonly text: string};
 
-/** A reading as printed in an errata line: quoted, escaped, tabs and line breaks made visible. */
+/** A reading as printed in an errata line: quoted, escaped, the gap before a page as `…`, line breaks as `/`. */
 function quote(reading: string): string {
 	if (reading === '') return 'nothing';
 	const trimmed = reading.trim();
 	const shown =
 		trimmed === ''
 			? reading.replaceAll(' ', '␣').replaceAll('\t', '⇥')
-			: trimmed.replaceAll(/\s*\t\s*/g, ' ⇥ ').replaceAll(/\s*\r?\n\s*/g, ' / ');
-	return `“${escapeMarkdown(shown)}”`;
+			: trimmed.replaceAll(/\s*\t\s*/g, ' … ').replaceAll(/\s*\r?\n\s*/g, ' / ');
+	// The printing's italics become Markdown emphasis rather than tags a reader must skip.
+	return `“${escapeMarkdown(shown).replaceAll('\\<i\\>', '*').replaceAll('\\</i\\>', '*')}”`;
 }
 
 /** Cut a title to a readable length for a one-line mention. */
