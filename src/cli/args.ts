@@ -45,9 +45,9 @@ Options
       --base a|b        the printing that --format toc rebuilds (default: a)
       --exit-code       exit 1 when the printings differ, as git diff --exit-code
       --no-tui          print the text report even on a terminal
-      --batch           compare every file named, and every file in each folder named;
-                        prints a summary table (and, with --format, the reports: json
-                        gives one array with a report per file)
+      --batch           compare every file named, and the .txt (or extensionless) files
+                        in each folder named; prints a summary table (and, with
+                        --format, the reports: json gives one array, a report per file)
       --jobs N          worker threads for --batch (default: one per CPU core)
   -h, --help            show this help
   -v, --version         show the version

@@ -18,7 +18,12 @@ class WorkerBug extends Error {
 	override name = 'WorkerBug';
 }
 
-/** The files named: a folder stands for the files directly inside it, sorted by name. */
+/** Whether a file in a folder looks like a contents page to compare (`vol31.txt`, `vol31`). */
+function isTextName(name: string): boolean {
+	return (/\.txt$/i.test(name) && !/\.(?:errata\.txt|corrected\.txt|toc\.txt)$/i.test(name)) || !name.includes('.');
+}
+
+/** The files named: a folder stands for its `.txt` and extensionless files, sorted by name. */
 export async function listBatchFiles(inputs: readonly string[]): Promise<string[]> {
 	const files: string[] = [];
 	for (const input of inputs) {
@@ -37,8 +42,9 @@ export async function listBatchFiles(inputs: readonly string[]): Promise<string[
 		}
 
 		const names = (await readdir(input, {withFileTypes: true}))
-			// Hidden files and decision sidecars are not contents pages.
-			.filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.tocdiff.json'))
+			// Contents pages are plain text: `.txt` files and files with no extension. Hidden files,
+			// decision sidecars, reports and notes beside them (`SOURCES.md`, `*.errata.html`) are not.
+			.filter((entry) => entry.isFile() && !entry.name.startsWith('.') && isTextName(entry.name))
 			.map((entry) => entry.name)
 			.sort((x, y) => x.localeCompare(y, 'en', {numeric: true}));
 		files.push(...names.map((name) => path.join(input, name)));

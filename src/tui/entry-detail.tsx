@@ -21,6 +21,9 @@ function rule(title: string, columns: number): string {
 	return head + '─'.repeat(Math.max(0, columns - [...head].length));
 }
 
+/** Row statuses in words for the detail pane's title. */
+const statusWords = {same: 'same', changed: 'changed', 'only-a': 'only in A', 'only-b': 'only in B', moved: 'moved'} as const;
+
 /** The detail pane: the selected row in full, or the export menu while it is open. */
 export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
 	const {layout} = state;
@@ -146,8 +149,8 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 	const row = state.data.comparison.rows[index]!;
 	const decision = decisionFor(state, index);
 	const differs = state.data.worst[index] !== undefined;
-	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${row.similarity.toFixed(2)}`;
-	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${row.status}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
+	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
+	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
 	// Room for differences: the pane less its rule, two readings and the decision line (and a note).
 	const room = layout.detailLines - 4 - (decision?.note ? 1 : 0);
 	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));

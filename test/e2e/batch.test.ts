@@ -4,8 +4,8 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli, samplePath} from './run-cli.js';
 
-// A folder of small volumes: two good ones, one holding a single printing, a hidden file and a
-// decisions sidecar (both skipped). See issue 5.
+// A folder of small volumes: two good ones, one holding a single printing, and files that are no
+// contents pages (skipped): a hidden file, a decisions sidecar, notes and an earlier report. See issue 5.
 let directory: string;
 let volumes: string;
 
@@ -19,6 +19,8 @@ beforeAll(() => {
 	writeFileSync(path.join(volumes, 'vol10.txt'), readFileSync(seed, 'utf8').split('\n').slice(0, 30).join('\n'));
 	writeFileSync(path.join(volumes, '.hidden'), 'not a contents page\n');
 	writeFileSync(path.join(volumes, 'vol2.txt.tocdiff.json'), '{"schema":"tocdiff-decisions/1","decisions":[]}\n');
+	writeFileSync(path.join(volumes, 'SOURCES.md'), '# Where the volumes come from\n');
+	writeFileSync(path.join(volumes, 'vol31.txt.errata.html'), '<p>an earlier report</p>\n');
 });
 
 afterAll(() => rmSync(directory, {recursive: true, force: true}));
