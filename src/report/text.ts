@@ -158,6 +158,13 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				`${severityColor('substantive', glyphs[row.status], color)} ${truncation.printing === 'B' ? 'A' : 'B'} ${truncation.lines[0]}–${truncation.lines[1]}  ${severityColor('substantive', 'truncation (substantive)', color)}: printing ${truncation.printing} stops early; ${truncation.items} items are not in it`,
 				`    from “${titleOf(lost[0]!)}” to “${titleOf(lost.at(-1)!)}”`,
 			);
+			// Decisions on the lost entries still show, one line each.
+			for (const [k, lostRow] of comparison.rows.entries()) {
+				const decision = context.decisions.byRow.get(k);
+				if (!decision?.verdict || !lostRow.differences.some((d) => d.kind === 'truncation')) continue;
+				out.push(`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`);
+			}
+
 			continue;
 		}
 
@@ -177,7 +184,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		}
 
 		const decision = context.decisions.byRow.get(index);
-		if (decision?.verdict) out.push(`    decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${decision.text ?? ''}”` : ''}`);
+		if (decision?.verdict) out.push(`    decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''}`);
 		if (decision?.note) out.push(`    note: ${decision.note}`);
 	}
 
