@@ -40,7 +40,8 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 		const format = task.format === undefined ? undefined : formatNamed(task.format);
 		if (format === undefined) return {summary: comparison.summary};
 		const decisions = await loadDecisions(defaultDecisionsPath(task.file));
-		const report = format.write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, {});
+		const write = await format.load();
+		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, {});
 		return {summary: comparison.summary, report};
 	} catch (error) {
 		if (error instanceof DecodeError || error instanceof CompareError || error instanceof DecisionsFileError) return {message: error.message};

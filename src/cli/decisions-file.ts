@@ -2,7 +2,7 @@
  * The decisions sidecar file (`vol31.txt.tocdiff.json`): load, validate and save it atomically.
  * Entries that match no row any more are kept as they are, never dropped.
  */
-import {readFile} from 'node:fs/promises';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Decision, DecisionFile} from '../core/decisions.js';
 import {reasonOf} from './errors.js';
@@ -52,7 +52,7 @@ function problemWith(entry: unknown): string | undefined {
 export async function loadDecisions(file: string): Promise<Decision[]> {
 	let text: string;
 	try {
-		text = await readFile(file, 'utf8');
+		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		if ((error as {code?: unknown}).code === 'ENOENT') return [];
 		throw new DecisionsFileError(`${file}: cannot read the decisions file (${reasonOf(error)}); pass --decisions with a file you can read and write`);

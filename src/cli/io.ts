@@ -1,9 +1,9 @@
 /**
  * The I/O that `main` uses, gathered in one object so tests can pass their own.
  */
-import {randomBytes} from 'node:crypto';
-import {readFileSync} from 'node:fs';
-import {readFile, rename, rm, writeFile} from 'node:fs/promises';
+// Synchronous file calls on purpose: a command reads two files and writes one, and node:fs/promises
+// and node:crypto would cost a few milliseconds of start-up each (issue 5).
+import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
 /** A place to write text. */
@@ -25,12 +25,14 @@ export type Io = {
 
 /** Write `content` to `file` through a temporary file in the same folder and a rename. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+	// Unique enough for one writer per file: the process and a random part.
+	const unique = `${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
 	try {
-		await writeFile(temporary, content, 'utf8');
-		await rename(temporary, file);
+		writeFileSync(temporary, content, 'utf8');
+		renameSync(temporary, file);
 	} catch (error) {
-		await rm(temporary, {force: true}).catch(() => undefined);
+		rmSync(temporary, {force: true});
 		throw error;
 	}
 }
@@ -57,7 +59,7 @@ function packageVersion(): string {
 
 /** The real process's I/O. */
 export const nodeIo: Io = {
-	readFile: async (file) => readFile(file),
+	readFile: async (file) => readFileSync(file),
 	readStdin: async () => readAll(process.stdin),
 	writeFile: writeFileAtomic,
 	stdout: {write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true},

@@ -2,7 +2,7 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
-import {rm, writeFile} from 'node:fs/promises';
+import {rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, type Decision} from '../core/decisions.js';
@@ -51,8 +51,8 @@ function describeWriteError(file: string, error: unknown): string {
 async function probeWritable(file: string): Promise<void> {
 	const probe = path.join(path.dirname(file), `.tocdiff-probe-${process.pid}`);
 	try {
-		await writeFile(probe, '');
-		await rm(probe, {force: true});
+		writeFileSync(probe, '');
+		rmSync(probe, {force: true});
 	} catch (error) {
 		throw new InputError(`cannot save decisions beside ${file}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
 	}
@@ -102,8 +102,9 @@ async function review(
 	const base = first === '-' ? 'tocdiff-stdin' : path.basename(first);
 	const exportPath = (format: string): string =>
 		path.join(folder, format === 'toc' ? `${base}.corrected.txt` : `${base}.errata.${formatNamed(format)?.extension ?? format}`);
+	const writers = await Promise.all(formats.map(async (f) => [f.name, await f.load()] as const));
 	const exporters = Object.fromEntries(
-		formats.map((f) => [f.name, (c: Comparison, match: ReportContext['decisions']) => f.write(c, {decisions: match, sources, base: args.base}, {})]),
+		writers.map(([name, write]) => [name, (c: Comparison, match: ReportContext['decisions']) => write(c, {decisions: match, sources, base: args.base}, {})]),
 	);
 	const saveError = await runReview({
 		comparison,
@@ -176,7 +177,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		const format = formatNamed(args.format ?? 'text')!;
 		const toFile = args.output !== undefined && args.output !== '-';
 		const context: ReportContext = {decisions: matchDecisions(comparison.rows, decisions), sources, base: args.base};
-		const content = format.write(comparison, context, {color: !toFile && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
+		const write = await format.load();
+		const content = write(comparison, context, {color: !toFile && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
 		if (toFile) {
 			try {
 				await io.writeFile(args.output!, content);
