@@ -358,7 +358,7 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 			const canContinue =
 				next.role === 'body' &&
 				gap <= 1 &&
-				(next.label === undefined || (group.length === 1 && isLabelOnly(last))) &&
+				next.label === undefined &&
 				!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
 				(group[0]!.label !== undefined || looksUnfinished(last, next, width));
 			if (!canContinue) break;

@@ -140,6 +140,14 @@ describe('parseItems', () => {
 		expect(parsed.map((i) => i.title)).toEqual(['Preface', 'Introduction', 'The Journey']);
 	});
 
+	it('keeps a part heading apart from the numbered entry after it', () => {
+		const parsed = items('                               PART II.\n\n     III. PREHISTORIC MONUMENTS AND THE SUPERSTITIONS CONNECTED\n          WITH THEM.                                                 109');
+		expect(parsed.map((i) => [i.type, i.label, i.lines])).toEqual([
+			['heading', 'PART II.', [1, 1]],
+			['entry', 'III.', [3, 4]],
+		]);
+	});
+
 	it('keeps a heading between blank lines apart from the entry after it', () => {
 		const parsed = items('Notes\t537\n\nILLUSTRATIONS\n\nV. I. Lenin, May 1920\t16-17');
 		expect(parsed.map((i) => [i.type, i.title])).toEqual([
