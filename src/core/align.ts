@@ -37,6 +37,8 @@ type Features = {
 	readonly fullKey: string;
 	readonly exact: string;
 	readonly page: number | undefined;
+	/** A hash of the item's printed text, to break exact ties the same way whichever side is A. */
+	readonly hash: number;
 };
 
 /** Options for `alignItems`. */
@@ -58,11 +60,25 @@ function canStartJoin(f: Features): boolean {
 	return f.item.page === undefined && f.item.type !== 'text';
 }
 
+/** FNV-1a, 32 bits. */
+function fnv1a(text: string): number {
+	let hash = 0x81_1c_9d_c5;
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01_00_01_93);
+	return hash >>> 0;
+}
+
 function features(item: TocItem): Features {
 	const normalized = normalizeTitle(item.title);
 	const key = ocrKey(normalized);
 	const fullKey = item.label === undefined ? key : ocrKey(normalizeTitle(`${item.label} ${item.title}`));
-	return {item, key, fullKey, exact: `${item.labelValue ? JSON.stringify(item.labelValue) : ''}|${normalized}|${item.page ?? ''}`, page: pageNumber(item.page)};
+	return {
+		item,
+		key,
+		fullKey,
+		exact: `${item.labelValue ? JSON.stringify(item.labelValue) : ''}|${normalized}|${item.page ?? ''}`,
+		page: pageNumber(item.page),
+		hash: fnv1a(item.text),
+	};
 }
 
 
@@ -100,7 +116,10 @@ function similarity(a: Features, b: Features): number {
 
 	let score = weight === 0 ? 0 : total / weight;
 	if ((a.item.type === 'text') !== (b.item.type === 'text')) score -= 0.15;
-	return Math.max(0, Math.min(1, score));
+	// Two pairings can cost exactly the same (`II. The 1`/`I. The 5` against `(a) Stalin 1`/
+	// `IV. Stalin 5`); a millionth from a hash symmetric in the two items breaks the tie the same
+	// way whichever printing is A, so that swapping the printings swaps nothing else.
+	return Math.max(0, Math.min(1, score)) + ((a.hash ^ b.hash) >>> 0) / 2 ** 32 / 1e6;
 }
 
 /** The features of two adjacent items read as one (an entry wrapped over two lines). */

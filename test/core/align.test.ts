@@ -38,6 +38,16 @@ describe('alignment', () => {
 		expect(result.rows[1]!.b!.lines).toEqual([2, 4]);
 	});
 
+	it('breaks a tie between crossing pairings the same way whichever printing is A (found by fast-check)', () => {
+		const a = '(a) Stalin\t1\nII. The\t1\nSpeech\t1';
+		const b = 'I. The\t5\nIV. Stalin\t5';
+		const pairs = (x: string, y: string, swap: boolean) =>
+			two(x, y)
+				.rows.filter((row) => row.a && row.b)
+				.map((row) => (swap ? `${row.b!.lines[0]}:${row.a!.lines[0]}` : `${row.a!.lines[0]}:${row.b!.lines[0]}`));
+		expect(pairs(b, a, true)).toEqual(pairs(a, b, false));
+	});
+
 	it('does not swallow a line only one printing has into the entry after it', () => {
 		const a = 'Preface\t1\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
 		const b = 'Preface\t1\nA COMEDY.\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
