@@ -749,8 +749,3 @@ export function decisionList(state: State): Decision[] {
 	return [...state.decisions.values()];
 }
 
-/** A short label for a row, used in messages: its title on either side. */
-export function rowLabel(state: State, row: number): string {
-	const item = state.data.comparison.rows[row];
-	return item ? displayTitle(item.a ?? item.b) : '';
-}
