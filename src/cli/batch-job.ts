@@ -35,7 +35,8 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 	}
 
 	try {
-		const sources = [{name: task.file, text: decode(bytes, task.file).text}];
+		const {text, lineEnd} = decode(bytes, task.file);
+		const sources = [{name: task.file, text, lineEnd}];
 		const comparison = compare(sources);
 		const format = task.format === undefined ? undefined : formatNamed(task.format);
 		if (format === undefined) return {summary: comparison.summary};

@@ -8,7 +8,7 @@ import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, type Decision} from '../core/decisions.js';
 import {decode, DecodeError} from '../core/decode.js';
 import type {Comparison} from '../core/types.js';
-import {formatNamed, formats, type ReportContext} from '../report/index.js';
+import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {exitCodes, InputError, reasonOf, UsageError} from './errors.js';
@@ -58,7 +58,7 @@ async function probeWritable(file: string): Promise<void> {
 	}
 }
 
-async function readSource(file: string, io: Io): Promise<Source> {
+async function readSource(file: string, io: Io): Promise<ReportSource> {
 	let bytes: Uint8Array;
 	// Typing a printing in by hand is possible, but waiting in silence would look like a hang.
 	if (file === '-' && io.stdinIsTTY) io.stderr.write('tocdiff: reading a printing from the keyboard; end it with Ctrl-D\n');
@@ -69,7 +69,8 @@ async function readSource(file: string, io: Io): Promise<Source> {
 	}
 
 	try {
-		return {name: file === '-' ? '(standard input)' : file, text: decode(bytes, file === '-' ? 'standard input' : file).text};
+		const {text, lineEnd} = decode(bytes, file === '-' ? 'standard input' : file);
+		return {name: file === '-' ? '(standard input)' : file, text, lineEnd};
 	} catch (error) {
 		if (error instanceof DecodeError) throw new InputError(error.message);
 		throw error;

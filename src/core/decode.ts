@@ -7,8 +7,11 @@
 /** What the bytes were read as. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1251';
 
-/** Decoded text, with the encoding it was read in. */
-export type Decoded = {readonly text: string; readonly encoding: Encoding};
+/** The line end a file used most, before decoding made every line end `\n`. */
+export type LineEnd = '\n' | '\r\n' | '\r';
+
+/** Decoded text, with the encoding it was read in and the line end it used. */
+export type Decoded = {readonly text: string; readonly encoding: Encoding; readonly lineEnd: LineEnd};
 
 /**
  * Windows-1252's characters for bytes 0x80–0x9F (the rest is ISO-8859-1). Written out because
@@ -109,7 +112,8 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 		}
 
 		try {
-			return {text: normalizeLineEnds(new TextDecoder('utf-8', {fatal: true}).decode(bytes)), encoding: 'utf-8'};
+			const text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+			return {text: normalizeLineEnds(text), encoding: 'utf-8', lineEnd: lineEndOf(text)};
 		} catch {
 			encoding = guessSingleByte(bytes);
 		}
@@ -126,7 +130,15 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 		throw new DecodeError(`${name} looks like UTF-16 but does not read as text; save it again as UTF-8`);
 	}
 
-	return {text: normalizeLineEnds(text), encoding};
+	return {text: normalizeLineEnds(text), encoding, lineEnd: lineEndOf(text)};
+}
+
+/** The line end used most in `text`. */
+function lineEndOf(text: string): LineEnd {
+	const crlf = text.split('\r\n').length - 1;
+	const cr = text.split('\r').length - 1 - crlf;
+	const lf = text.split('\n').length - 1 - crlf;
+	return crlf >= lf && crlf >= cr && crlf > 0 ? '\r\n' : cr > lf ? '\r' : '\n';
 }
 
 /** CRLF and CR line ends become LF. */

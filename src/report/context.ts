@@ -5,7 +5,12 @@ import type {DecisionMatch} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 
 /** One input file as read: its name as given and its decoded text. */
-export type ReportSource = {readonly name: string; readonly text: string};
+export type ReportSource = {
+	readonly name: string;
+	readonly text: string;
+	/** The line end the file used (its text here has `\n` only), so that `toToc` can write it back. */
+	readonly lineEnd?: string;
+};
 
 /** The context an exporter runs in, built by the CLI or the review screen. */
 export type ReportContext = {

@@ -9,10 +9,10 @@ import type {ReportContext, ReportSource} from './context.js';
 import {comparedPrintings, itemOf} from './findings.js';
 
 /** Find the text a printing came from: by name, else by position. */
-function sourceOf(printing: Printing, position: number, sources: readonly ReportSource[]): string {
+function sourceOf(printing: Printing, position: number, sources: readonly ReportSource[]): ReportSource {
 	const source = sources.find((candidate) => candidate.name === printing.source) ?? sources[position] ?? sources[0];
 	if (!source) throw new Error(`No source text for printing ${printing.id} (${printing.source}); pass the input files in the report context`);
-	return source.text;
+	return source;
 }
 
 const isBlank = (line: string): boolean => line.trim() === '';
@@ -92,10 +92,11 @@ export function toToc(comparison: Comparison, context: ReportContext): string {
 	const [printingA, printingB] = comparedPrintings(comparison);
 	const [printing, otherPrinting] = base === 'a' ? [printingA, printingB] : [printingB, printingA];
 	const position = base === 'a' ? 0 : 1;
-	const text = sourceOf(printing, position, context.sources);
-	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	const source = sourceOf(printing, position, context.sources);
+	const {text} = source;
+	const eol = source.lineEnd ?? (text.includes('\r\n') ? '\r\n' : '\n');
 	const lines = text.split(/\r?\n/);
-	const otherLines = sourceOf(otherPrinting, 1 - position, context.sources).split(/\r?\n/);
+	const otherLines = sourceOf(otherPrinting, 1 - position, context.sources).text.split(/\r?\n/);
 	const {replace, insert} = plan(comparison, context, otherLines);
 
 	const out: string[] = [];

@@ -17,7 +17,16 @@ describe('decode', () => {
 		['Windows-1252', Buffer.from([0x50, 0x72, 0xe9, 0x66, 0x61, 0x63, 0x65, 0x20, 0x93, 0x41, 0x94]), 'Préface “A”', 'windows-1252'],
 		['Windows-1251', Buffer.from([0xc3, 0xeb, 0xe0, 0xe2, 0xe0, 0x20, 0x31, 0x2e, 0x20, 0xcd, 0xe0, 0xf7, 0xe0, 0xeb, 0xee]), 'Глава 1. Начало', 'windows-1251'],
 	])('reads %s', (_name, input, text, encoding) => {
-		expect(decode(input)).toEqual({text, encoding});
+		expect(decode(input)).toMatchObject({text, encoding});
+	});
+
+	it.each([
+		['LF', 'a\nb\n', '\n'],
+		['CRLF', 'a\r\nb\r\n', '\r\n'],
+		['CR', 'a\rb\r', '\r'],
+		['mostly CRLF', 'a\r\nb\r\nc\n', '\r\n'],
+	])('remembers the %s line end', (_name, text, lineEnd) => {
+		expect(decode(Buffer.from(text)).lineEnd).toBe(lineEnd);
 	});
 
 	it.each([

@@ -166,6 +166,14 @@ describe('options', () => {
 		expect(readFileSync(out, 'utf8')).not.toContain('\u001B[');
 	});
 
+	it('writes the corrected contents with the line ends of the input (CRLF)', () => {
+		const crlf = path.join(dir, 'crlf.txt');
+		writeFileSync(crlf, seedText.replaceAll('\n', '\r\n'));
+		const {stdout} = runCli([crlf, '-f', 'toc']);
+		expect(stdout.split('\r\n').length).toBeGreaterThan(100);
+		expect(stdout.replaceAll('\r\n', '')).not.toContain('\n');
+	});
+
 	it.each(['markdown', 'csv', 'html', 'tei', 'toc'])('exports --format %s', (format) => {
 		const {code, stdout} = runCli([seed, '-f', format]);
 		expect(code).toBe(0);
