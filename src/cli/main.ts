@@ -154,6 +154,15 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	// An input error ends the run before the screen is needed: the load's outcome is then moot.
 	tui?.catch(() => undefined);
 
+	// Writing the report over an input (or the decisions) would destroy what it reports on.
+	if (args.output !== undefined && args.output !== '-') {
+		const target = path.resolve(io.cwd, args.output);
+		const guarded = [...args.files.filter((file) => file !== '-'), args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd)];
+		if (guarded.some((file) => path.resolve(io.cwd, file) === target)) {
+			throw new InputError(`${args.output} is one of the inputs; choose another --output path`);
+		}
+	}
+
 	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
 	let comparison: Comparison;
 	try {

@@ -125,10 +125,12 @@ class Errata {
 
 			case 'not-error':
 			case undefined: {
+				// A note alone decides nothing: the row stays among the undecided.
+				const notError = decision?.verdict === 'not-error';
 				for (const difference of row.differences) {
 					const readings = `${this.ids.a} ${quote(difference.a)}, ${this.ids.b} ${quote(difference.b)}`;
-					const group = decision ? 'not-error' : difference.severity;
-					this.add(group, page, both, readings, `${difference.kind}${decision ? '' : ', undecided'}${noteOf(decision)}`);
+					const group = notError ? 'not-error' : difference.severity;
+					this.add(group, page, both, readings, `${difference.kind}${notError ? '' : ', undecided'}${noteOf(decision)}`);
 				}
 
 				return;
@@ -153,8 +155,8 @@ class Errata {
 		switch (verdict) {
 			case undefined:
 			case 'not-error': {
-				const tags = `${kind}${decision ? '' : ', undecided'}${note}`;
-				this.add(decision ? 'not-error' : severity, page, here, `${quote(item.text)} is in ${this.ids[present]} only`, tags);
+				const tags = `${kind}${verdict ? '' : ', undecided'}${note}`;
+				this.add(verdict ? 'not-error' : severity, page, here, `${quote(item.text)} is in ${this.ids[present]} only`, tags);
 				return;
 			}
 
@@ -198,7 +200,7 @@ class Errata {
 			case undefined:
 			case 'not-error': {
 				const body = `${count}, ${range}, are not in ${this.ids[absent]}, which ${stop}`;
-				this.entries.push({group: decision ? 'not-error' : severity, text: `${where}: ${body} — truncation${decision ? '' : ', undecided'}${note}`});
+				this.entries.push({group: verdict ? 'not-error' : severity, text: `${where}: ${body} — truncation${verdict ? '' : ', undecided'}${note}`});
 				return;
 			}
 

@@ -135,7 +135,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	if (kinds.length > 0) out.push(`  by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
 	if (context.decisions.byRow.size > 0 || context.decisions.orphans.length > 0) {
 		out.push(
-			`  decisions: ${context.decisions.byRow.size} applied` +
+			`  decisions: ${[...context.decisions.byRow.values()].filter((d) => d.verdict !== undefined).length} applied` +
 				(context.decisions.orphans.length > 0 ? `, ${context.decisions.orphans.length} no longer match any row (kept in the decisions file)` : ''),
 		);
 	}

@@ -240,6 +240,8 @@ describe('bad input and usage', () => {
 			() => [seed, '-o', path.join(dir, 'no', 'such', 'out.txt')],
 			/cannot write .*the folder does not exist/,
 		],
+		['an output that is an input', () => [fileA, fileB, '-o', fileB], /is one of the inputs; choose another --output path/],
+		['an output that is the decisions file', () => [seed, '-o', `${seed}.tocdiff.json`], /is one of the inputs/],
 		['an output that is a folder', () => [seed, '-o', `${dir}/`], /cannot write .*: it is a folder; give a file name to --output/],
 		['a decisions path that is a folder', () => [seed, '--decisions', dir], /cannot read the decisions file \(it is a folder\)/],
 	])('exits 3 on %s with one line', (_name, args, message) => {

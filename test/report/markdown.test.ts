@@ -22,6 +22,16 @@ describe('toMarkdown', () => {
 		expect(markdown).toContain('- p. 181 (line 52): for “PRESIDIUM” read “PRESIDUM” — ocr, as in B');
 	});
 
+	it('keeps a row that carries only a note among the undecided', () => {
+		const keys = rowKeys(seed.rows);
+		const notes = [rowOf(52), rowOf(101), rowOf(137, 'b')];
+		const byRow = new Map<number, Decision>(notes.map((index) => [index, {key: keys[index]!, note: 'check the scan'}]));
+		const markdown = toMarkdown(seed, {decisions: {byRow, orphans: []}, sources: seedSources});
+		expect(markdown).not.toContain('marked as not errors');
+		expect(markdown).toContain('- p. 181 (line 52; B line 176): A “JULY 1”, B “JULY 4” — number, undecided. Note: check the scan');
+		expect(entries(markdown).filter((line) => line.includes('undecided. Note: check the scan'))).toHaveLength(4);
+	});
+
 	it('gives both readings of an undecided difference', () => {
 		expect(toMarkdown(seed, undecided)).toContain('- p. 181 (line 52; B line 176): A “JULY 1”, B “JULY 4” — number, undecided');
 	});
