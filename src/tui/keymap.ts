@@ -86,6 +86,65 @@ export function keyName(input: string, key: Key): string {
 	return input;
 }
 
+/** No key flags set: the base of a key read from a chunk of input. */
+const plainKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** Escape sequences of the keys the screen uses. */
+const sequences: Readonly<Record<string, Partial<Key>>> = {
+	'\u001B[A': {upArrow: true},
+	'\u001B[B': {downArrow: true},
+	'\u001B[C': {rightArrow: true},
+	'\u001B[D': {leftArrow: true},
+	'\u001B[5~': {pageUp: true},
+	'\u001B[6~': {pageDown: true},
+	'\u001B[H': {home: true},
+	'\u001B[1~': {home: true},
+	'\u001B[F': {end: true},
+	'\u001B[4~': {end: true},
+};
+
+/**
+ * Split a chunk of input that holds several keys (`hello` + Enter pasted or typed fast, `nb`)
+ * into one key each, as the terminal sent them: characters, Enter, Tab, Backspace, Escape,
+ * Ctrl-letters and the escape sequences of arrows and page keys.
+ */
+export function splitKeys(chunk: string): Array<{readonly input: string; readonly key: Key}> {
+	const keys: Array<{input: string; key: Key}> = [];
+	for (const [token] of chunk.matchAll(/\u001B\[[\d;]*[A-Za-z~]|\u001B|[\s\S]/gu)) {
+		const special = sequences[token];
+		if (special) keys.push({input: '', key: {...plainKey, ...special}});
+		else if (token === '\r' || token === '\n') keys.push({input: '', key: {...plainKey, return: true}});
+		else if (token === '\t') keys.push({input: '', key: {...plainKey, tab: true}});
+		else if (token === '\u007F' || token === '\b') keys.push({input: '', key: {...plainKey, backspace: true}});
+		else if (token === '\u001B') keys.push({input: '', key: {...plainKey, escape: true}});
+		else if (token.length === 1 && token < ' ') keys.push({input: String.fromCharCode(token.charCodeAt(0) + 96), key: {...plainKey, ctrl: true}});
+		else keys.push({input: token, key: {...plainKey, shift: token !== token.toLowerCase()}});
+	}
+
+	return keys;
+}
+
 const lookup = new Map<string, KeyAction>();
 for (const binding of keymap as readonly KeyBinding[]) {
 	for (const mode of binding.modes) for (const key of binding.keys) lookup.set(`${mode} ${key}`, binding.action);

@@ -6,7 +6,7 @@ import {useApp, useInput, useStdout, type Key} from 'ink';
 import {useCallback, useEffect, useReducer, useRef} from 'react';
 import {matchDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
-import {keyToAction} from './keymap.js';
+import {keyToAction, splitKeys} from './keymap.js';
 import type {Size} from './layout.js';
 import {prepareReview} from './review-data.js';
 import {decisionList, initialState, reducer, type Filter, type State} from './state.js';
@@ -70,13 +70,11 @@ export function useReview(options: UseReviewOptions): State {
 		// Keys typed faster than a frame (or sent by a macro) arrive as one chunk, `nb`: take
 		// them one by one, each in the mode the one before it left, as the terminal sent them.
 		if (input.length > 1 && !key.ctrl && !key.meta) {
-			let mode = stateRef.current.mode;
 			let state = stateRef.current;
-			for (const char of input) {
-				const each = keyToAction(char, {...key, shift: char !== char.toLowerCase()}, mode);
+			for (const one of splitKeys(input)) {
+				const each = keyToAction(one.input, one.key, state.mode);
 				if (!each) continue;
 				state = reducer(state, each);
-				mode = state.mode;
 				dispatch(each);
 			}
 		}

@@ -163,6 +163,16 @@ describe('decisions', () => {
 		expect(frame).toContain('0/7 decided');
 	});
 
+	it('takes a note typed with its Enter in one chunk, then the keys after it (pasted or typed fast)', async () => {
+		const app = await open();
+		await type(app, 'n', 'c');
+		await frameMatching(app.lastFrame, (f) => f.includes('Note: '));
+		await type(app, 'checked\rnb');
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		expect(frame).toContain('✓B');
+		await frameMatching(app.lastFrame, () => app.saved.at(-1)?.some((decision) => decision.note === 'checked') === true);
+	});
+
 	it('Esc leaves a prompt without saving', async () => {
 		const app = await open();
 		await type(app, 'n', 'c', 'draft', keys.escape);

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {keyLabel, keymap, keymapMarkdown, keyToAction, type KeyBinding} from '../../src/tui/keymap.js';
+import {keyLabel, keymap, keymapMarkdown, keyToAction, splitKeys, type KeyBinding} from '../../src/tui/keymap.js';
 import {prepareReview} from '../../src/tui/review-data.js';
 import {initialState, reducer, type Action, type Mode} from '../../src/tui/state.js';
 import {seedComparison} from './fixtures.js';
@@ -96,5 +96,21 @@ describe('keymap', () => {
 		}
 
 		expect(markdown).toMatchSnapshot();
+	});
+});
+
+describe('splitKeys', () => {
+	it('splits a chunk into characters, Enter, Backspace, Escape, Ctrl-letters and arrows', () => {
+		const keys = splitKeys('ab\r\u007F\u001B\u0015\u001B[Bc');
+		expect(keys.map(({input, key}) => [input, Object.entries(key).filter(([, on]) => on).map(([name]) => name).join('+')])).toEqual([
+			['a', ''],
+			['b', ''],
+			['', 'return'],
+			['', 'backspace'],
+			['', 'escape'],
+			['u', 'ctrl'],
+			['', 'downArrow'],
+			['c', ''],
+		]);
 	});
 });
