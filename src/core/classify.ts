@@ -247,7 +247,8 @@ function pairWords(xs: readonly string[], ys: readonly string[]): Array<readonly
 function classifyRun(removed: readonly string[], added: readonly string[], before: string | undefined): Difference[] {
 	const a = removed.join(' ');
 	const b = added.join(' ');
-	// Words split or joined: spacing, or a line-end hyphen.
+	// Words split or joined: spacing, or a line-end hyphen (a soft hyphen, U+00AD, is one too).
+	if (a.replaceAll('\u00AD', '') === b.replaceAll('\u00AD', '')) return [difference('hyphenation', 'title', a, b)];
 	if (a.replaceAll(' ', '') === b.replaceAll(' ', '')) return [difference('whitespace', 'title', a, b)];
 	if (joinHyphenation(a) === joinHyphenation(b) || a.replaceAll(/-\s*/g, '') === b.replaceAll(/-\s*/g, '')) {
 		return [difference('hyphenation', 'title', a, b)];

@@ -32,7 +32,9 @@ function push(segments: HighlightSegment[], text: string, kind: HighlightKind): 
 
 /** Refine a replaced run to characters when at least half of the longer side is kept. */
 function refine(segments: HighlightSegment[], removed: string, added: string): void {
-	if (removed !== '' && added !== '') {
+	// A number is read whole: `19` → `21` marks both, not `{+2+}1[-9-]`.
+	const numbers = /^\d+$/.test(removed) && /^\d+$/.test(added);
+	if (removed !== '' && added !== '' && !numbers) {
 		const changes = diffChars(removed, added);
 		let common = 0;
 		let runs = 0;

@@ -31,7 +31,8 @@ const glyphs = {same: '=', changed: '~', 'only-a': '−', 'only-b': '+', moved: 
 
 /** Put a printed line on one terminal line: tabs and line breaks become visible gaps. */
 function flat(text: string): string {
-	return text.replaceAll('\t', '  ').replaceAll('\n', ' ⏎ ');
+	// A soft hyphen prints nothing on a terminal: name it, or a difference in it would be invisible.
+	return text.replaceAll('\t', '  ').replaceAll('\n', ' ⏎ ').replaceAll('\u00AD', '⟨shy⟩');
 }
 
 /** Shorten text to about `length` characters at a word boundary, with `…`. */

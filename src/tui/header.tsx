@@ -17,7 +17,7 @@ export function Header({state, theme}: HeaderProps) {
 	const [a, b] = comparison.printings;
 	const describe = (printing: typeof a) =>
 		printing ? `${printing.id} ${printing.source === inputName ? '' : `${printing.source} `}lines ${formatLines(printing.lines)} (${printing.items.length} items)` : '';
-	const split = comparison.split ? ` · split by ${comparison.split.method}` : '';
+	const split = comparison.split ? ` · split: ${comparison.split.method}` : '';
 	const row = selectedRow(state);
 	const orphans = orphanDecisions(state).length;
 	const done = differing > 0 && state.decided === differing;

@@ -33,6 +33,7 @@ describe('classifyPair', () => {
 		['whitespace', 'Letter from  Wijnkoop\t117', 'Letter from Wijnkoop\t117', [['whitespace', 'cosmetic', 'Letter from  Wijnkoop', 'Letter from Wijnkoop']]],
 		['letter spacing', 'C O N T E N T S', 'CONTENTS', [['whitespace', 'cosmetic', 'C O N T E N T S', 'CONTENTS']]],
 		['hyphenation', 'THE MOSCOW-KAZAN RAIL- WAY\t123', 'THE MOSCOW-KAZAN RAILWAY\t123', [['hyphenation', 'cosmetic', 'RAIL- WAY', 'RAILWAY']]],
+		['a soft hyphen', 'XII. FOLK MEDI\u00ADCINE\t422', 'XII. FOLK MEDICINE\t422', [['hyphenation', 'cosmetic', 'MEDI\u00ADCINE', 'MEDICINE']]],
 		['markup', 'THESES ON PROPAGANDA. <i>Rough Draft</i>\t404', 'THESES ON PROPAGANDA. Rough Draft\t404', [['markup', 'cosmetic', 'THESES ON PROPAGANDA. <i>Rough Draft</i>', 'THESES ON PROPAGANDA. Rough Draft']]],
 		['words', 'Speech at the Congress\t5', 'Speech at the Second Congress\t5', [['words', 'substantive', '', 'Second']]],
 		['ocr rn/m', 'The Modern World\t5', 'The Modem World\t5', [['ocr', 'minor', 'Modern', 'Modem']]],

@@ -69,3 +69,16 @@ describe('changedRegion', () => {
 		);
 	});
 });
+
+describe('numbers', () => {
+	it.each([
+		['19', '21'],
+		['257', '275'],
+	])('marks %s → %s as a whole number', (a, b) => {
+		expect(highlightSpans(`Page ${a}`, `Page ${b}`)).toEqual([
+			{text: 'Page ', kind: 'same'},
+			{text: a, kind: 'a-only'},
+			{text: b, kind: 'b-only'},
+		]);
+	});
+});
