@@ -148,6 +148,18 @@ export function parseLine(raw: string, line: number): LineParse {
 		page = tail.groups['page']!;
 		pageStrength = strong ? 'strong' : 'weak';
 		body = body.slice(0, tail.index);
+		// `_Page 3_`, `p. 3`: the page is `3`; the word before it belongs with the leader.
+		const worded = /^(_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)(.+?)_?$/u.exec(page);
+		if (worded) {
+			leader += worded[1]!;
+			page = worded[2]!;
+		}
+
+		// `THEM. . . . 109`: the dot against the last word ends the title; the spaced dots lead.
+		if (/^\.\s/.test(leader) && /[\p{L}\p{N})\]"'»”]$/u.test(body)) {
+			body += '.';
+			leader = leader.slice(1);
+		}
 	}
 
 	// Leader dots that end a title with no page after them (`PARTY . .`) still belong to the leader.

@@ -56,7 +56,9 @@ describe('parseLine: pages and leaders', () => {
 		['The Whole Book\t1—104', '1—104', '\t'],
 		['BEREISDE LIEDEN                         3.', '3.', '                         '],
 		['ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY . .\t377', '377', ' . .\t'],
-		['warning against pedants and rhapsodists.                      _Page 3_', '_Page 3_', '                      '],
+		['          WITH THEM. . . . 109', '109', ' . . . '],
+		['Preface......13', '13', '......'],
+		['warning against pedants and rhapsodists.                      _Page 3_', '3', '                      _Page '],
 		['The Tasks of Revolutionary Social-Democracy\t15-19\t16k', '15-19', '\t'],
 	])('reads the page of %j', (line, page, leader) => {
 		expect(parseLine(line, 1)).toMatchObject({page, leader});
