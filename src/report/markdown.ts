@@ -32,7 +32,7 @@ function quote(reading: string): string {
 	const shown =
 		trimmed === ''
 			? reading.replaceAll(' ', '␣').replaceAll('\t', '⇥')
-			: trimmed.replaceAll(/\s*\t\s*/g, ' … ').replaceAll(/\s*\r?\n\s*/g, ' / ');
+			: trimmed.replaceAll(/\s*\t\s*| {3,}/g, ' … ').replaceAll(/\s*\r?\n\s*/g, ' / ');
 	// The printing's italics become Markdown emphasis rather than tags a reader must skip.
 	return `“${escapeMarkdown(shown).replaceAll('\\<i\\>', '*').replaceAll('\\</i\\>', '*')}”`;
 }

@@ -180,7 +180,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		} else {
 			const item = (row.a ?? row.b)!;
 			const d = row.differences[0];
-			out.push(`    ${clip(flat(item.text.trim()), 200)}`);
+			out.push(`    ${clip(flat(displayLine(item, false)), 200)}`);
 			if (d) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: only in printing ${row.a ? 'A' : 'B'}`);
 		}
 

@@ -632,7 +632,10 @@ export function reducer(state: State, action: Action): State {
 			const existing = decisionFor(state, row);
 			const item = state.data.comparison.rows[row]!;
 			// One line to edit: line breaks and the tab before the page become spaces.
-			const prefill = existing?.text ?? (item.a ?? item.b)?.text.replaceAll(/[\t\n]+/g, ' ') ?? '';
+			const printed = item.a ?? item.b;
+			// The reading as one line: numbering, title, two spaces, page (the corrected contents
+			// page puts the printing's own indent and leader back).
+			const prefill = existing?.text ?? (printed ? `${printed.label === undefined ? '' : `${printed.label} `}${printed.titleMarkup}${printed.page === undefined ? '' : `  ${printed.page}`}` : '');
 			return openPrompt(state, 'edit', prefill);
 		}
 

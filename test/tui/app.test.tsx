@@ -146,7 +146,7 @@ describe('decisions', () => {
 	it('e edits the correct reading in a prefilled prompt', async () => {
 		const app = await open();
 		await type(app, 'n', 'n', 'e');
-		await frameMatching(app.lastFrame, (f) => f.includes('Correct reading: ') && f.includes("Bolsheviki's Success 23▏"));
+		await frameMatching(app.lastFrame, (f) => f.includes('Correct reading: ') && f.includes("Bolsheviki's Success  23▏"));
 		await type(app, '\u0015', "II. An Essential Condition of the Bolsheviks' Success 23", keys.enter);
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
 		expect(selectedLine(frame)).toContain('✓E');

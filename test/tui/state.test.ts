@@ -122,7 +122,7 @@ describe('decisions', () => {
 	it('edits the correct reading from a prefilled prompt', () => {
 		let state = run(start(), 'next-undecided', 'next-undecided', 'edit-start');
 		expect(state.mode).toBe('edit');
-		expect(state.prompt.value).toBe("II. An Essential Condition of the Bolsheviki's Success 23");
+		expect(state.prompt.value).toBe("II. An Essential Condition of the Bolsheviki's Success  23");
 		state = run(state, 'prompt-clear', {type: 'prompt-insert', text: "II. An Essential Condition of the Bolsheviks' Success 23"}, 'prompt-submit');
 		expect(state.mode).toBe('browse');
 		expect(decisionList(state)[0]).toMatchObject({verdict: 'edit', text: "II. An Essential Condition of the Bolsheviks' Success 23"});
