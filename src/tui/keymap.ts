@@ -87,7 +87,7 @@ export function keyName(input: string, key: Key): string {
 }
 
 /** No key flags set: the base of a key read from a chunk of input. */
-const plainKey: Key = {
+export const plainKey: Key = {
 	upArrow: false,
 	downArrow: false,
 	leftArrow: false,

@@ -1,32 +1,11 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {keyLabel, keymap, keymapMarkdown, keyToAction, splitKeys, type KeyBinding} from '../../src/tui/keymap.js';
+import {keyLabel, keymap, keymapMarkdown, keyToAction, plainKey, splitKeys, type KeyBinding} from '../../src/tui/keymap.js';
 import {prepareReview} from '../../src/tui/review-data.js';
 import {initialState, reducer, type Action, type Mode} from '../../src/tui/state.js';
 import {seedComparison} from './fixtures.js';
 
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+const noKey: Key = plainKey;
 
 /** The Ink key event a key name stands for. */
 function press(name: string): [string, Key] {
