@@ -145,6 +145,12 @@ export function isOcrVariant(a: string, b: string): boolean {
 	// Confusions: fold every pair to one side and compare, as printed and in lower case.
 	const fold = (s: string): string => ocrPairs.reduce((text, [x, y]) => text.replaceAll(x, y), s);
 	if (fold(a) === fold(b) || fold(a.toLowerCase()) === fold(b.toLowerCase())) return true;
+	// Two neighbouring letters swapped (`order` / `ordre`): a slip of type or of recognition.
+	if (a.length === b.length && a.length >= 4) {
+		const at = [...a].findIndex((ch, i) => ch !== b[i]);
+		if (at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2)) return true;
+	}
+
 	// A single substituted letter inside a longer word is most often a misread glyph.
 	return a.length === b.length && a.length >= 4 && distance(a, b) === 1 && !/\d/.test(a + b);
 }

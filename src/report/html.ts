@@ -79,7 +79,11 @@ function cell(item: TocItem | null, segments: readonly HighlightSegment[] | unde
 	const className = `reading${chosen ? ' chosen' : ''}`;
 	if (!item) return `<td class="${className}"><span class="empty">not in ${h(id)}</span></td>`;
 	// The printing's own italics show as italics; a tag cut by a mark is closed by the cell.
-	const html = (segments ? spans(segments) : spans([{text: item.text, kind: 'same'}])).replaceAll('&lt;i&gt;', '<i>').replaceAll('&lt;/i&gt;', '</i>');
+	const html = (segments ? spans(segments) : spans([{text: item.text, kind: 'same'}]))
+		.replaceAll('&lt;i&gt;', '<i>')
+		.replaceAll('&lt;/i&gt;', '</i>')
+		// Project Gutenberg's `_italics_`, read as the parser reads them.
+		.replaceAll(/(?<![\p{L}\p{N}])_(?=\S)([^_<>]+?)_(?![\p{L}\p{N}])/gu, '<i>$1</i>');
 	return `<td class="${className}">${html}</td>`;
 }
 

@@ -34,7 +34,11 @@ function quote(reading: string): string {
 			? reading.replaceAll(' ', '␣').replaceAll('\t', '⇥')
 			: trimmed.replaceAll(/\s*\t\s*| {3,}/g, ' … ').replaceAll(/\s*\r?\n\s*/g, ' / ');
 	// The printing's italics become Markdown emphasis rather than tags a reader must skip.
-	return `“${escapeMarkdown(shown).replaceAll('\\<i\\>', '*').replaceAll('\\</i\\>', '*')}”`;
+	const emphasised = escapeMarkdown(shown)
+		.replaceAll('\\<i\\>', '*')
+		.replaceAll('\\</i\\>', '*')
+		.replaceAll(/(?<![\p{L}\p{N}\\])\\_(?=\S)([^_]+?)\\_(?![\p{L}\p{N}])/gu, '*$1*');
+	return `“${emphasised}”`;
 }
 
 /** Cut a title to a readable length for a one-line mention. */

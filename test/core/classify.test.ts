@@ -54,6 +54,7 @@ describe('word tests', () => {
 		['clay', 'day', true],
 		['1abour', 'labour', true],
 		['BOLSHEVIK', 'BOLSHEVIKS', true],
+		['order', 'ordre', true],
 		['Labour', 'Party', false],
 	])('isOcrVariant(%j, %j) is %s', (a, b, expected) => expect(isOcrVariant(a, b)).toBe(expected));
 
