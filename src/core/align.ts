@@ -24,8 +24,8 @@ import type {TocItem} from './types.js';
 
 /** One step of an alignment, by item index. `a` or `b` hold one or two adjacent indices. */
 export type AlignOp =
-	| {readonly kind: 'pair'; readonly a: readonly number[]; readonly b: readonly number[]; readonly similarity: number}
-	| {readonly kind: 'moved'; readonly a: readonly number[]; readonly b: readonly number[]; readonly similarity: number}
+	| {readonly kind: 'pair'; readonly a: readonly number[]; readonly b: readonly number[]}
+	| {readonly kind: 'moved'; readonly a: readonly number[]; readonly b: readonly number[]}
 	| {readonly kind: 'only-a'; readonly a: number}
 	| {readonly kind: 'only-b'; readonly b: number};
 
@@ -158,15 +158,7 @@ function longestIncreasing(values: readonly number[]): number[] {
 }
 
 /** Pairs of indices whose key is unique on both sides and that keep both orders. */
-function uniqueAnchors(
-	fa: readonly Features[],
-	fb: readonly Features[],
-	aFrom: number,
-	aTo: number,
-	bFrom: number,
-	bTo: number,
-	keyOf: (f: Features) => string,
-): Array<[number, number]> {
+function uniqueAnchors({a: fa, b: fb}: Sides, aFrom: number, aTo: number, bFrom: number, bTo: number, keyOf: (f: Features) => string): Array<[number, number]> {
 	const count = (list: readonly Features[], from: number, to: number): Map<string, number> => {
 		const seen = new Map<string, number>();
 		for (let i = from; i < to; i++) {
@@ -198,6 +190,9 @@ const maxBandCells = 16_000_000;
 /** Features of adjacent items read as one, computed once per position and side. */
 type JoinedCache = {readonly a: Map<number, Features>; readonly b: Map<number, Features>};
 
+/** The two printings' items, and the cache of adjacent items read as one: what every step reads. */
+type Sides = {readonly a: readonly Features[]; readonly b: readonly Features[]; readonly joined: JoinedCache};
+
 function joinedAt(cache: Map<number, Features>, list: readonly Features[], second: number): Features {
 	let found = cache.get(second);
 	if (found === undefined) {
@@ -213,16 +208,8 @@ function joinedAt(cache: Map<number, Features>, list: readonly Features[], secon
  * within a band of half-width `band` around the diagonal. Only the cells of the band are stored:
  * row `i` holds columns `lo[i]..hi[i]`, so memory follows the band, not the whole rectangle.
  */
-function alignGap(
-	fa: readonly Features[],
-	fb: readonly Features[],
-	aFrom: number,
-	aTo: number,
-	bFrom: number,
-	bTo: number,
-	joinedCache: JoinedCache,
-	band?: number,
-): GapOp[] {
+function alignGap(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: number, band?: number): GapOp[] {
+	const {a: fa, b: fb, joined: joinedCache} = sides;
 	const n = aTo - aFrom;
 	const m = bTo - bFrom;
 	if (n === 0 || m === 0) {
@@ -332,21 +319,21 @@ function alignGap(
 			}
 
 			case 2: {
-				ops.push({kind: 'pair', a: [aFrom + i - 1], b: [bFrom + j - 1], similarity: similarity(fa[aFrom + i - 1]!, fb[bFrom + j - 1]!)});
+				ops.push({kind: 'pair', a: [aFrom + i - 1], b: [bFrom + j - 1]});
 				i--;
 				j--;
 				break;
 			}
 
 			case 3: {
-				ops.push({kind: 'pair', a: [aFrom + i - 1], b: [bFrom + j - 2, bFrom + j - 1], similarity: similarity(fa[aFrom + i - 1]!, joinedAt(joinedCache.b, fb, bFrom + j - 1))});
+				ops.push({kind: 'pair', a: [aFrom + i - 1], b: [bFrom + j - 2, bFrom + j - 1]});
 				i--;
 				j -= 2;
 				break;
 			}
 
 			default: {
-				ops.push({kind: 'pair', a: [aFrom + i - 2, aFrom + i - 1], b: [bFrom + j - 1], similarity: similarity(joinedAt(joinedCache.a, fa, aFrom + i - 1), fb[bFrom + j - 1]!)});
+				ops.push({kind: 'pair', a: [aFrom + i - 2, aFrom + i - 1], b: [bFrom + j - 1]});
 				i -= 2;
 				j--;
 			}
@@ -379,32 +366,22 @@ function anchorRuns(anchors: ReadonlyArray<readonly [number, number]>, length: n
 }
 
 /** Align a region, splitting it at anchors of decreasing strictness, then by DP. */
-function alignRegion(
-	fa: readonly Features[],
-	fb: readonly Features[],
-	aFrom: number,
-	aTo: number,
-	bFrom: number,
-	bTo: number,
-	limit: number,
-	level: number,
-	joinedCache: JoinedCache,
-): AlignOp[] {
+function alignRegion(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: number, limit: number, level: number): AlignOp[] {
 	const n = aTo - aFrom;
 	const m = bTo - bFrom;
 	if (n === 0 || m === 0 || n * m <= smallRegion || level > 1) {
 		// The band is capped so that a huge gap with no anchors at all stays within memory (#5).
 		const wide = Math.max(Math.abs(n - m) + 50, Math.floor(limit / Math.max(n, m) / 2));
 		const band = n * m > limit ? Math.min(wide, Math.max(25, Math.floor(maxBandCells / (n + 1) / 2))) : undefined;
-		return alignGap(fa, fb, aFrom, aTo, bFrom, bTo, joinedCache, band);
+		return alignGap(sides, aFrom, aTo, bFrom, bTo, band);
 	}
 
 	const keyOf = level === 0 ? (f: Features) => f.exact : (f: Features) => f.key;
-	const found = uniqueAnchors(fa, fb, aFrom, aTo, bFrom, bTo, keyOf);
+	const found = uniqueAnchors(sides, aFrom, aTo, bFrom, bTo, keyOf);
 	// A region the DP could take whole is cut only inside runs of anchors, where the DP would pair
 	// the same way; a lone anchor may be an item that moved, which the DP and `findMoves` judge better.
 	const anchors = n * m > limit ? found : anchorRuns(found, minAnchorRun);
-	if (anchors.length === 0) return alignRegion(fa, fb, aFrom, aTo, bFrom, bTo, limit, level + 1, joinedCache);
+	if (anchors.length === 0) return alignRegion(sides, aFrom, aTo, bFrom, bTo, limit, level + 1);
 	const ops: AlignOp[] = [];
 	// A loop, not `push(...gap)`: spreading a gap of 100,000 ops overflows the stack.
 	const append = (gap: readonly AlignOp[]): void => {
@@ -414,13 +391,13 @@ function alignRegion(
 	let ai = aFrom;
 	let bj = bFrom;
 	for (const [i, j] of anchors) {
-		append(alignRegion(fa, fb, ai, i, bj, j, limit, level + 1, joinedCache));
-		ops.push({kind: 'pair', a: [i], b: [j], similarity: similarity(fa[i]!, fb[j]!)});
+		append(alignRegion(sides, ai, i, bj, j, limit, level + 1));
+		ops.push({kind: 'pair', a: [i], b: [j]});
 		ai = i + 1;
 		bj = j + 1;
 	}
 
-	append(alignRegion(fa, fb, ai, aTo, bj, bTo, limit, level + 1, joinedCache));
+	append(alignRegion(sides, ai, aTo, bj, bTo, limit, level + 1));
 	return ops;
 }
 
@@ -467,7 +444,7 @@ function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Feature
 		if (op.kind === 'only-b' && movedB.has(op.b)) continue;
 		if (op.kind === 'only-a' && partner.has(op.a)) {
 			const p = partner.get(op.a)!;
-			out.push({kind: 'moved', a: [op.a], b: [p.b], similarity: p.similarity});
+			out.push({kind: 'moved', a: [op.a], b: [p.b]});
 			continue;
 		}
 
@@ -484,6 +461,7 @@ function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Feature
 export function alignItems(a: readonly TocItem[], b: readonly TocItem[], options: AlignOptions = {}): AlignOp[] {
 	const fa = a.map((item) => features(item));
 	const fb = b.map((item) => features(item));
-	const ops = alignRegion(fa, fb, 0, fa.length, 0, fb.length, options.bandLimit ?? 250_000, 0, {a: new Map(), b: new Map()});
+	const sides: Sides = {a: fa, b: fb, joined: {a: new Map(), b: new Map()}};
+	const ops = alignRegion(sides, 0, fa.length, 0, fb.length, options.bandLimit ?? 250_000, 0);
 	return findMoves(ops, fa, fb);
 }
