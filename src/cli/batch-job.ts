@@ -9,7 +9,7 @@ import {decode, DecodeError} from '../core/decode.js';
 import type {Summary} from '../core/types.js';
 import {formatNamed} from '../report/index.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
-import {describeReadError} from './main.js';
+import {describeReadError} from './errors.js';
 
 /** What the main thread asks a worker to do. */
 export type BatchTask = {

@@ -48,3 +48,26 @@ export function reasonOf(error: unknown): string {
 		}
 	}
 }
+
+/** A read failure as one line: where, what, and what to do. */
+export function describeReadError(file: string, error: unknown): string {
+	const code = (error as {code?: unknown}).code;
+	switch (code) {
+		case 'ENOENT': {
+			return `${file}: no such file; check the path`;
+		}
+
+		case 'EISDIR': {
+			return `${file} is a folder; give the text file inside it`;
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			return `${file}: permission denied; check the file's permissions`;
+		}
+
+		default: {
+			return `${file}: cannot be read (${reasonOf(error)})`;
+		}
+	}
+}

@@ -11,31 +11,9 @@ import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {exitCodes, InputError, reasonOf, UsageError} from './errors.js';
+import {describeReadError, exitCodes, InputError, reasonOf, UsageError} from './errors.js';
 import type {Io} from './io.js';
 
-/** A read failure as one line: where, what, and what to do. */
-export function describeReadError(file: string, error: unknown): string {
-	const code = (error as {code?: unknown}).code;
-	switch (code) {
-		case 'ENOENT': {
-			return `${file}: no such file; check the path`;
-		}
-
-		case 'EISDIR': {
-			return `${file} is a folder; give the text file inside it`;
-		}
-
-		case 'EACCES':
-		case 'EPERM': {
-			return `${file}: permission denied; check the file's permissions`;
-		}
-
-		default: {
-			return `${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`;
-		}
-	}
-}
 
 function describeWriteError(file: string, error: unknown): string {
 	const code = (error as {code?: unknown} | null)?.code;
