@@ -423,3 +423,14 @@ function joinTitleLines(parts: readonly string[]): string {
 		.filter((p) => p !== '')
 		.join(' ');
 }
+
+/**
+ * An item as one line for people: numbering, title with its markup, and the page after `gap`
+ * (two spaces unless the caller passes the printed leader). Indent and wrapping are left out.
+ *
+ * @example itemLine(item) // "II. An Essential Condition of the Bolsheviki's Success  23"
+ */
+export function itemLine(item: TocItem, gap = '  '): string {
+	const label = item.label === undefined ? '' : `${item.label} `;
+	return `${label}${item.titleMarkup}${item.page === undefined ? '' : `${gap}${item.page}`}`;
+}

@@ -4,7 +4,8 @@
  * differing characters marked: colour on a terminal, `[-…-]{+…+}` without one.
  */
 import {highlightSpans} from '../core/highlight.js';
-import {severities, type Comparison, type Row, type Severity, type TocItem} from '../core/types.js';
+import {itemLine} from '../core/parse.js';
+import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {truncationOf} from './json.js';
 
@@ -79,16 +80,6 @@ export function markedLine(a: string, b: string, color: boolean): string {
 		.join('');
 }
 
-/**
- * An item on one line for marking: numbering, title with markup and page. The gap before the
- * page is shown as printed only when it is itself a difference; otherwise a lined-up page column
- * would show as changed spaces.
- */
-function displayLine(item: TocItem, showLeader: boolean): string {
-	const label = item.label === undefined ? '' : `${item.label} `;
-	const gap = item.page === undefined ? '' : showLeader ? item.leader : '  ';
-	return `${label}${item.titleMarkup}${gap}${item.page ?? ''}`;
-}
 
 function where(row: Row): string {
 	const span = (lines: readonly [number, number]): string => (lines[0] === lines[1] ? `${lines[0]}` : `${lines[0]}–${lines[1]}`);
@@ -173,14 +164,14 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		out.push('', `${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}` : ''}`);
 		if (row.a && row.b) {
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
-			out.push(`    ${markedLine(displayLine(row.a, leaders), displayLine(row.b, leaders), color)}`);
+			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);
 			for (const d of row.differences) {
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
 			}
 		} else {
 			const item = (row.a ?? row.b)!;
 			const d = row.differences[0];
-			out.push(`    ${clip(flat(displayLine(item, false)), 200)}`);
+			out.push(`    ${clip(flat(itemLine(item)), 200)}`);
 			if (d) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: only in printing ${row.a ? 'A' : 'B'}`);
 		}
 

@@ -3,6 +3,7 @@
  * decisions with their undo history. Pure and total: no I/O, no Ink; effects (saving, export,
  * quitting) are requested through fields that `use-review.ts` acts on.
  */
+import {itemLine} from '../core/parse.js';
 import type {Decision, Verdict} from '../core/decisions.js';
 import {assertNever, severities, type Row, type Severity} from '../core/types.js';
 import {helpHeight, helpLines} from './help-lines.js';
@@ -633,9 +634,9 @@ export function reducer(state: State, action: Action): State {
 			const item = state.data.comparison.rows[row]!;
 			// One line to edit: line breaks and the tab before the page become spaces.
 			const printed = item.a ?? item.b;
-			// The reading as one line: numbering, title, two spaces, page (the corrected contents
-			// page puts the printing's own indent and leader back).
-			const prefill = existing?.text ?? (printed ? `${printed.label === undefined ? '' : `${printed.label} `}${printed.titleMarkup}${printed.page === undefined ? '' : `  ${printed.page}`}` : '');
+			// The reading as one line (the corrected contents page puts the printing's own indent
+			// and leader back).
+			const prefill = existing?.text ?? (printed ? itemLine(printed) : '');
 			return openPrompt(state, 'edit', prefill);
 		}
 
