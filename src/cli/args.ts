@@ -33,8 +33,8 @@ Usage
   tocdiff FILE_A FILE_B        one printing in each file ("-" reads standard input)
   tocdiff --batch DIR|FILE...  many files, each holding two printings, in parallel
 
-On a terminal tocdiff opens the review screen; in a pipe, or with --format or
---no-tui, it prints a report.
+On a terminal tocdiff opens the review screen; in a pipe, under CI (the CI
+variable set), or with --format or --no-tui, it prints a report.
 
 Options
   -f, --format FORMAT   ${formats.map((f) => f.name).join(', ')} (default: text)

@@ -62,6 +62,14 @@ export function wantsColor(env: Io['env'], isTTY: boolean): boolean {
 	return isTTY;
 }
 
+/**
+ * Whether a continuous-integration service runs us (the convention Ink itself follows): there,
+ * nobody answers a screen, and Ink would draw only its last frame, so the report is printed.
+ */
+export function inCi(env: Io['env']): boolean {
+	return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => env[key] !== undefined && env[key] !== '0' && env[key] !== 'false');
+}
+
 type TuiModule = typeof import('../tui/run.js');
 
 async function review(
@@ -127,7 +135,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 	// The review screen's modules (Ink, React, Yoga's WebAssembly) start loading now, while the
 	// inputs are read and compared, and only when the screen will open.
-	const interactive = args.format === undefined && args.output === undefined && !args.noTui && io.stdout.isTTY === true && io.stdinIsTTY && !args.files.includes('-');
+	const interactive = args.format === undefined && args.output === undefined && !args.noTui && !inCi(io.env) && io.stdout.isTTY === true && io.stdinIsTTY && !args.files.includes('-');
 	const tui = interactive ? import('../tui/run.js') : undefined;
 	// An input error ends the run before the screen is needed: the load's outcome is then moot.
 	tui?.catch(() => undefined);

@@ -10,11 +10,19 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 
 type Session = {readonly output: () => string; readonly press: (key: string) => void; readonly waitFor: (text: string) => Promise<void>; readonly exited: Promise<number | null>};
 
-function openReview(file: string, extra: readonly string[] = []): Session {
+// The screen under test is a user's terminal: a CI service's variables (which this suite may run
+// under) would make tocdiff print its report instead, so they are left out unless a test sets them.
+function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {...process.env, COLUMNS: '120', LINES: '40', NO_COLOR: '1', ...extra};
+	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR']) if (!(key in extra)) delete env[key];
+	return env;
+}
+
+function openReview(file: string, extra: readonly string[] = [], env: Record<string, string> = {}): Session {
 	const command = [process.execPath, cliPath, file, ...extra].map((part) => JSON.stringify(part)).join(' ');
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {
 		cwd: path.dirname(file),
-		env: {...process.env, COLUMNS: '120', LINES: '40', NO_COLOR: '1', FORCE_COLOR: undefined} as NodeJS.ProcessEnv,
+		env: userEnv(env),
 	});
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => {
@@ -45,6 +53,13 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		const session = openReview(samplePath('lenin-cw31-two-printings.txt'), ['--decisions', '/proc/tocdiff/decisions.json']);
 		expect(await session.exited).toBe(3);
 		expect(session.output()).toContain('cannot save decisions beside /proc/tocdiff/decisions.json');
+	});
+
+	it('prints the text report instead of a screen under a CI service, where nobody would answer it', async () => {
+		const session = openReview(samplePath('lenin-cw31-two-printings.txt'), [], {CI: 'true'});
+		expect(await session.exited).toBe(0);
+		expect(session.output()).toContain('split at line 123');
+		expect(session.output()).not.toContain('\u001B[?1049h');
 	});
 
 	it('saves a decision in one run and loads it in the next', async () => {
