@@ -100,7 +100,7 @@ function startup(runs: number): {readonly node: number; readonly json: number; r
 	const underPty = (command: string, marker: string): number | undefined => {
 		const times: number[] = [];
 		for (let k = 0; k < Math.max(3, Math.floor(runs / 3)); k++) {
-			const script = `const {spawn}=require('node:child_process');const t=process.hrtime.bigint();const c=spawn('script',['-qfec',${JSON.stringify(command)},'/dev/null'],{cwd:${JSON.stringify(root)},env:{...process.env,COLUMNS:'120',LINES:'40',TERM:'xterm-256color'}});let o='';let done=false;c.stdout.on('data',d=>{o+=d;if(!done&&o.includes(${JSON.stringify(marker)})){done=true;console.log(Number(process.hrtime.bigint()-t)/1e6);c.stdin.write('q');setTimeout(()=>c.kill(),1000)}});c.on('error',()=>process.exit(1));`;
+			const script = `const {spawn}=require('node:child_process');const t=process.hrtime.bigint();const c=spawn('script',['-qfec',${JSON.stringify(command)},'/dev/null'],{cwd:${JSON.stringify(root)},env:{...process.env,CI:undefined,CONTINUOUS_INTEGRATION:undefined,COLUMNS:'120',LINES:'40',TERM:'xterm-256color'}});let o='';let done=false;c.stdout.on('data',d=>{o+=d;if(!done&&o.includes(${JSON.stringify(marker)})){done=true;console.log(Number(process.hrtime.bigint()-t)/1e6);c.stdin.write('q');setTimeout(()=>c.kill(),1000)}});c.on('error',()=>process.exit(1));`;
 			const result = spawnSync(process.execPath, ['-e', script], {encoding: 'utf8', timeout: 15_000});
 			const value = Number(result.stdout.trim().split('\n')[0]);
 			if (!Number.isFinite(value) || value === 0) return undefined;
