@@ -7,7 +7,7 @@
  * that only a single space separates from the title, and joins the lines of wrapped entries.
  */
 import {parseLabel} from './labels.js';
-import {collapseLetterSpacing} from './normalize.js';
+import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {LabelValue, Span, TocItem} from './types.js';
 
 /** What one line says on its own. */
@@ -119,7 +119,7 @@ export function parseLine(raw: string, line: number): LineParse {
 	}
 
 	// `V. I. L E N I N`, `M O S C O W 1 9 6 6`: title-page lettering, never an entry.
-	if (/\S \S \S \S/u.test(plain) && /(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}]){3,}(?![\p{L}\p{N}])/u.test(plain)) {
+	if (spacedRuns(plain, 4).length > 0) {
 		return {line, raw, indent, titleMarkup: body, leader: '', role: 'letter-spaced'};
 	}
 

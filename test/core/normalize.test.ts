@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {collapseLetterSpacing, spacedRuns} from '../../src/core/normalize.js';
+
+// The scan replaced a regular expression for speed (issue 5); the expression stays here as the
+// statement of what the scan must find.
+const reference = (min: number): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}](?: [\\p{L}\\p{N}]){${min - 1},}(?![\\p{L}\\p{N}])`, 'gu');
+
+function referenceCollapse(text: string): string {
+	return text.replaceAll(reference(3), (run) => {
+		const chars = run.split(' ');
+		let out = chars[0]!;
+		for (let i = 1; i < chars.length; i++) out += (/\p{N}/u.test(chars[i]!) === /\p{N}/u.test(chars[i - 1]!) ? '' : ' ') + chars[i]!;
+		return out;
+	});
+}
+
+// Text made of the characters that matter: letters (Latin, Cyrillic, astral), digits, spaces, punctuation.
+const spaced = fc.string({unit: fc.constantFrom('C', 'o', 'N', 'Т', 'ё', '1', '9', '٣', '𝐀', ' ', ' ', ' ', '.', '(', '-', '\t'), maxLength: 40});
+
+describe('letter-spacing', () => {
+	it.each([
+		['C O N T E N T S', 'CONTENTS'],
+		['M O S C O W 1 9 6 6', 'MOSCOW 1966'],
+		['V. I. L E N I N', 'V. I. LENIN'],
+		['(C O N) and S O', '(CON) and S O'],
+		['C O NTENTS', 'C O NTENTS'],
+		['С О Д Е Р Ж А Н И Е', 'СОДЕРЖАНИЕ'],
+		['A  B  C', 'A  B  C'],
+		['no spacing here', 'no spacing here'],
+	])('collapses %j to %j', (text, expected) => {
+		expect(collapseLetterSpacing(text)).toBe(expected);
+	});
+
+	it('finds the runs the regular expression finds, at the same offsets', () => {
+		fc.assert(
+			fc.property(spaced, fc.integer({min: 3, max: 5}), (text, min) => {
+				const found = spacedRuns(text, min).map((run) => [run.start, run.end]);
+				const expected = [...text.matchAll(reference(min))].map((match) => [match.index, match.index + match[0].length]);
+				expect(found).toEqual(expected);
+			}),
+			{numRuns: 2000},
+		);
+	});
+
+	it('collapses as the regular expression does', () => {
+		fc.assert(
+			fc.property(spaced, (text) => {
+				expect(collapseLetterSpacing(text)).toBe(referenceCollapse(text));
+			}),
+			{numRuns: 2000},
+		);
+	});
+});
