@@ -20,7 +20,7 @@ import {prf, scoreComparison} from '../eval/metrics.js';
 import {makeLargePair} from '../eval/synth.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'dist', 'tocdiff.js');
+const cli = path.join(root, 'dist', 'tocdiff.cjs');
 const child = fileURLToPath(new URL('child.js', import.meta.url));
 const seed = path.join(root, 'samples', 'lenin-cw31-two-printings.txt');
 
@@ -111,7 +111,7 @@ function startup(runs: number): {readonly node: number; readonly json: number; r
 	};
 
 	const decisions = path.join(tmpdir(), 'tocdiff-bench.tocdiff.json');
-	const tuiFirstFrame = underPty(`node dist/tocdiff.js samples/lenin-cw31-two-printings.txt --decisions ${decisions}`, 'lenin-cw31');
+	const tuiFirstFrame = underPty(`node dist/tocdiff.cjs samples/lenin-cw31-two-printings.txt --decisions ${decisions}`, 'lenin-cw31');
 	const nodeUnderPty = underPty(`node -e "process.stdout.write('lenin'+'-cw31')"`, 'lenin-cw31');
 	rmSync(decisions, {force: true});
 	return {node: median(node), json: median(json), tuiFirstFrame, nodeUnderPty};

@@ -3,8 +3,9 @@
  */
 // Synchronous file calls on purpose: a command reads two files and writes one, and node:fs/promises
 // and node:crypto would cost a few milliseconds of start-up each (issue 5).
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import path from 'node:path';
+import {createRequire} from 'node:module';
 
 /** A place to write text. */
 export type Output = {readonly write: (text: string) => void; readonly isTTY?: boolean};
@@ -44,7 +45,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
 }
 
 function packageVersion(): string {
-	// From dist/cli/io.js (tsc) the package is two folders up; from the bundle dist/tocdiff.js, one.
+	// From dist/cli/io.js (tsc) the package is two folders up; from the bundle dist/cli.cjs, one.
 	for (const candidate of ['../../package.json', '../package.json']) {
 		try {
 			const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {name?: string; version?: string};
@@ -57,14 +58,57 @@ function packageVersion(): string {
 	return 'unknown';
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Write all of `text` to a file descriptor at once. `process.stdout` would load Node's stream
+ * machinery (a few milliseconds of a ~60 ms run, issue 5) for one write. A reader that stops
+ * early (`tocdiff … | head`) is not an error: the run ends quietly, as with `git log | head`.
+ */
+export function writeFd(fd: number, text: string): void {
+	const bytes = Buffer.from(text, 'utf8');
+	let offset = 0;
+	while (offset < bytes.length) {
+		try {
+			offset += writeSync(fd, bytes, offset);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'EPIPE') process.exit(0);
+			if (code !== 'EAGAIN') throw error;
+			// A non-blocking pipe that is full: give the reader a millisecond.
+			Atomics.wait(pause, 0, 0, 1);
+		}
+	}
+}
+
+/**
+ * Whether a file descriptor is a terminal, asked only when the answer matters: node:tty brings
+ * node:net and the streams with it (~3 ms), which a `--format json` run never needs (issue 5).
+ */
+function isTerminal(fd: number): boolean {
+	return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
 /** The real process's I/O. */
 export const nodeIo: Io = {
 	readFile: async (file) => readFileSync(file),
 	readStdin: async () => readAll(process.stdin),
 	writeFile: writeFileAtomic,
-	stdout: {write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true},
-	stderr: {write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true},
-	stdinIsTTY: process.stdin.isTTY === true,
+	stdout: {
+		write: (text) => writeFd(1, text),
+		get isTTY() {
+			return isTerminal(1);
+		},
+	},
+	stderr: {
+		write: (text) => writeFd(2, text),
+		get isTTY() {
+			return isTerminal(2);
+		},
+	},
+	get stdinIsTTY() {
+		return isTerminal(0);
+	},
 	env: process.env,
 	get version() {
 		return packageVersion();

@@ -13,6 +13,7 @@ import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {describeReadError, exitCodes, InputError, reasonOf, UsageError} from './errors.js';
 import type {Io} from './io.js';
+import {loadTui} from './load-tui.js';
 
 
 function describeWriteError(file: string, error: unknown): string {
@@ -136,7 +137,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	// The review screen's modules (Ink, React, Yoga's WebAssembly) start loading now, while the
 	// inputs are read and compared, and only when the screen will open.
 	const interactive = args.format === undefined && args.output === undefined && !args.noTui && !inCi(io.env) && io.stdout.isTTY === true && io.stdinIsTTY && !args.files.includes('-');
-	const tui = interactive ? import('../tui/run.js') : undefined;
+	const tui = interactive ? loadTui() : undefined;
 	// An input error ends the run before the screen is needed: the load's outcome is then moot.
 	tui?.catch(() => undefined);
 

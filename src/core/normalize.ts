@@ -10,6 +10,8 @@ export type NormalizedTitle = string & {readonly __brand: 'NormalizedTitle'};
 /** A key that also folds OCR confusions: made only by `ocrKey()`. */
 export type OcrKey = string & {readonly __brand: 'OcrKey'};
 
+const spacedThree = /\S \S \S/u;
+const spacedFour = /\S \S \S \S/u;
 const alnumPattern = /^[\p{L}\p{N}]$/u;
 const digitPattern = /^\p{N}$/u;
 
@@ -35,7 +37,7 @@ function isDigit(char: string): boolean {
 export function spacedRuns(text: string, min: number): Array<{readonly start: number; readonly end: number; readonly chars: readonly string[]}> {
 	const runs: Array<{start: number; end: number; chars: string[]}> = [];
 	// A cheap necessary condition first: most titles have no spaced-out characters at all.
-	if (!text.includes(' ')) return runs;
+	if (!(min >= 4 ? spacedFour : spacedThree).test(text)) return runs;
 	const points = Array.from(text);
 	let offset = 0;
 	const offsets = points.map((point) => {

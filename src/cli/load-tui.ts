@@ -1,0 +1,8 @@
+/**
+ * Load the review screen's module (Ink, React, Yoga). One seam for the bundle: in `dist/cli.cjs`
+ * this module is replaced by a call to the launcher's `import()`, since a script compiled with a
+ * code cache cannot import ES modules itself on Node 20 (see scripts/bundle.mjs).
+ */
+export async function loadTui(): Promise<typeof import('../tui/run.js')> {
+	return import('../tui/run.js');
+}
