@@ -43,11 +43,36 @@ function lineKey(raw: string): string {
 	return ocrKey(normalizeTitle(stripMarkup(raw).title));
 }
 
+const counts = new Int32Array(128);
+
+/**
+ * A lower bound on the edit distance of `a` and `b`: every edit leaves one character without a
+ * twin, so the distance is at least the longer length less the characters the two share. Counted
+ * in 128 buckets of char codes, which can only overstate what is shared, so the bound holds.
+ */
+function distanceAtLeast(a: string, b: string): number {
+	for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 127]!++;
+	let shared = 0;
+	for (let i = 0; i < b.length; i++) {
+		const bucket = b.charCodeAt(i) & 127;
+		if (counts[bucket]! > 0) {
+			counts[bucket]!--;
+			shared++;
+		}
+	}
+
+	counts.fill(0);
+	return Math.max(a.length, b.length) - shared;
+}
+
 function similar(a: string, b: string): boolean {
 	if (a === b) return true;
 	const longest = Math.max(a.length, b.length);
 	if (longest === 0) return true;
 	if (Math.abs(a.length - b.length) / longest > 0.25) return false;
+	// Most pairs are unrelated lines: the bound turns them away without the edit distance (#5).
+	// (`ratio` reads only the ends of strings over 512 characters, where the bound would not apply.)
+	if (longest <= 512 && 1 - distanceAtLeast(a, b) / longest < 0.8) return false;
 	return ratio(a, b) >= 0.8;
 }
 
