@@ -180,7 +180,9 @@ function bareWord(word: string): string {
 
 /** The punctuation of a word, apostrophes aside: `Success.` has `.`. */
 function marksOf(word: string): string {
-	return foldTypography(word).replaceAll("'", '').replaceAll(/[\p{L}\p{N}\p{M}]/gu, '');
+	const bare = foldTypography(word).replaceAll("'", '');
+	// ASCII needs no Unicode classes, which are slow to compile and to run cold (#5).
+	return bare.replaceAll(/^[\u0000-\u007F]*$/.test(bare) ? /[A-Za-z\d]/g : /[\p{L}\p{N}\p{M}]/gu, '');
 }
 
 /**

@@ -67,6 +67,8 @@ export function rowKeys(rows: readonly Row[]): string[] {
 
 /** Match saved decisions to rows by key; unmatched decisions are returned as orphans. */
 export function matchDecisions(rows: readonly Row[], decisions: readonly Decision[]): DecisionMatch {
+	// No decisions yet (the usual first run): no keys to work out.
+	if (decisions.length === 0) return {byRow: new Map(), orphans: []};
 	const keys = rowKeys(rows);
 	const index = new Map(keys.map((key, i) => [key, i]));
 	const byRow = new Map<number, Decision>();

@@ -10,17 +10,24 @@ export type NormalizedTitle = string & {readonly __brand: 'NormalizedTitle'};
 /** A key that also folds OCR confusions: made only by `ocrKey()`. */
 export type OcrKey = string & {readonly __brand: 'OcrKey'};
 
-const spacedThree = /\S \S \S/u;
-const spacedFour = /\S \S \S \S/u;
+// Cheap necessary conditions: three (four) characters set one space apart, none of them a dot,
+// so that leader dots (`. . . .`) do not send every entry line to the scan.
+const spacedThree = /[^\s.] [^\s.] [^\s.]/u;
+const spacedFour = /[^\s.] [^\s.] [^\s.] [^\s.]/u;
 const alnumPattern = /^[\p{L}\p{N}]$/u;
 const digitPattern = /^\p{N}$/u;
 
-/** Whether one code point is a letter or a digit; ASCII without a regular expression (#5). */
-function isAlnum(char: string | undefined): boolean {
-	if (char === undefined || char === '') return false;
-	const code = char.codePointAt(0)!;
+/** How many UTF-16 units the code point at `i` takes. */
+function widthAt(text: string, i: number): number {
+	return text.codePointAt(i)! > 0xff_ff ? 2 : 1;
+}
+
+/** Whether the code point at `i` is a letter or a digit; ASCII without a regular expression (#5). */
+function isAlnumAt(text: string, i: number): boolean {
+	const code = text.codePointAt(i);
+	if (code === undefined) return false;
 	if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-	return alnumPattern.test(char);
+	return alnumPattern.test(String.fromCodePoint(code));
 }
 
 function isDigit(char: string): boolean {
@@ -36,27 +43,31 @@ function isDigit(char: string): boolean {
  */
 export function spacedRuns(text: string, min: number): Array<{readonly start: number; readonly end: number; readonly chars: readonly string[]}> {
 	const runs: Array<{start: number; end: number; chars: string[]}> = [];
-	// A cheap necessary condition first: most titles have no spaced-out characters at all.
 	if (!(min >= 4 ? spacedFour : spacedThree).test(text)) return runs;
-	const points = Array.from(text);
-	let offset = 0;
-	const offsets = points.map((point) => {
-		const at = offset;
-		offset += point.length;
-		return at;
-	});
-	for (let i = 0; i < points.length; i++) {
-		if (!isAlnum(points[i]) || isAlnum(points[i - 1]) || isAlnum(points[i + 1])) continue;
-		const chars = [points[i]!];
-		let last = i;
-		// Each further character stands after one space and before a non-letter.
-		while (points[last + 1] === ' ' && isAlnum(points[last + 2]) && !isAlnum(points[last + 3])) {
-			last += 2;
-			chars.push(points[last]!);
+	let previousAlnum = false;
+	for (let i = 0; i < text.length; ) {
+		const width = widthAt(text, i);
+		if (!isAlnumAt(text, i) || previousAlnum) {
+			previousAlnum = isAlnumAt(text, i);
+			i += width;
+			continue;
 		}
 
-		if (chars.length >= min) runs.push({start: offsets[i]!, end: offsets[last]! + points[last]!.length, chars});
-		i = last;
+		// A single character, then each further one after one space and before a non-letter.
+		const chars = [text.slice(i, i + width)];
+		let end = i + width;
+		if (!isAlnumAt(text, end)) {
+			while (text[end] === ' ' && isAlnumAt(text, end + 1) && !isAlnumAt(text, end + 1 + widthAt(text, end + 1))) {
+				const next = end + 1 + widthAt(text, end + 1);
+				chars.push(text.slice(end + 1, next));
+				end = next;
+			}
+
+			if (chars.length >= min) runs.push({start: i, end, chars});
+		}
+
+		previousAlnum = true;
+		i = end;
 	}
 
 	return runs;
