@@ -33,8 +33,31 @@ const common = {
 	logLevel: 'warning',
 };
 
+// Ink asks string-width for the width of every piece of text on every frame: each import of it
+// gets src/tui/string-width.ts's fast path first, then the importer's own string-width.
+const narrowWidthFirst = {
+	name: 'narrow-width-first',
+	setup(context) {
+		context.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
+			if (pluginData === 'real') return undefined;
+			const real = await context.resolve('string-width', {importer, resolveDir, kind, pluginData: 'real'});
+			return {path: real.path, namespace: 'narrow-width-first'};
+		});
+		context.onLoad({filter: /.*/, namespace: 'narrow-width-first'}, ({path}) => ({
+			contents: [
+				`import real from ${JSON.stringify(path)};`,
+				`import {narrowWidth} from ${JSON.stringify(fileURLToPath(new URL('src/tui/string-width.ts', new URL('../', import.meta.url))))};`,
+				'export default function stringWidth(text, options) { return narrowWidth(text, options) ?? real(text, options); }',
+			].join('\n'),
+			resolveDir: root,
+			loader: 'js',
+		}));
+	},
+};
+
 // The review screen and the batch worker: ES modules.
 await build({
+	plugins: [narrowWidthFirst],
 	...common,
 	entryPoints: {tui: 'src/tui/run.tsx', 'batch-worker': 'src/cli/batch-worker.ts'},
 	// Chunks sit beside the entries, so that relative URLs work from any of them.
