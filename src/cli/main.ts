@@ -2,7 +2,6 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
-import {rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, type Decision} from '../core/decisions.js';
@@ -13,6 +12,7 @@ import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {describeReadError, exitCodes, InputError, reasonOf, UsageError} from './errors.js';
 import type {Io} from './io.js';
+import {lockDecisions} from './lock.js';
 
 
 function describeWriteError(file: string, error: unknown): string {
@@ -20,20 +20,6 @@ function describeWriteError(file: string, error: unknown): string {
 	// `-o reports/` names a folder: the rename onto it fails with one of these.
 	const folder = file.endsWith('/') || code === 'EISDIR' || (code === 'ENOTDIR' && file.endsWith(path.sep));
 	return folder ? `cannot write ${file}: it is a folder; give a file name to --output` : `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
-}
-
-/**
- * Check, before a review starts, that decisions can be saved where they will go: create and
- * remove a file in that folder. Finding out after an hour of work would lose the work.
- */
-async function probeWritable(file: string): Promise<void> {
-	const probe = path.join(path.dirname(file), `.tocdiff-probe-${process.pid}`);
-	try {
-		writeFileSync(probe, '');
-		rmSync(probe, {force: true});
-	} catch (error) {
-		throw new InputError(`cannot save decisions beside ${file}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
-	}
 }
 
 async function readSource(file: string, io: Io): Promise<ReportSource> {
@@ -82,7 +68,6 @@ async function review(
 	io: Io,
 ): Promise<void> {
 	const {runReview} = await tui;
-	await probeWritable(decisionsPath);
 	// Reports go where the decisions go: beside the first input (standard input: the working folder).
 	const first = args.files[0]!;
 	const folder = first === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, first));
@@ -159,16 +144,21 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	}
 
 	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
+	// The screen saves the decisions: it locks them from before it reads them until it closes (on
+	// every way out), so that a second screen cannot overwrite its work; creating the lock also
+	// proves that decisions can be saved there. Reports only read them: no lock (see lock.ts).
+	const lock = tui ? lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
 		decisions = await loadDecisions(decisionsPath);
 	} catch (error) {
+		lock?.release();
 		if (error instanceof DecisionsFileError) throw new InputError(error.message);
 		throw error;
 	}
 
-	if (tui) {
-		await review(tui, args, comparison, sources, decisionsPath, decisions, io);
+	if (tui && lock) {
+		await review(tui, args, comparison, sources, decisionsPath, decisions, io).finally(lock.release);
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;
 		const toFile = args.output !== undefined && args.output !== '-';

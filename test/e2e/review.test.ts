@@ -1,5 +1,5 @@
 import {spawn, spawnSync} from 'node:child_process';
-import {copyFileSync, mkdtempSync, readFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -48,6 +48,25 @@ function openReview(file: string, extra: readonly string[] = [], env: Record<str
 	};
 }
 
+/** A fresh folder holding a copy of the seed as `vol31.txt`; returns the copy's path. */
+function seedCopy(): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-review-'));
+	const file = path.join(dir, 'vol31.txt');
+	copyFileSync(samplePath('lenin-cw31-two-printings.txt'), file);
+	return file;
+}
+
+/** The verdicts saved in a decisions file, in order. */
+function savedVerdicts(decisionsFile: string): string[] {
+	if (!existsSync(decisionsFile)) return [];
+	return (JSON.parse(readFileSync(decisionsFile, 'utf8')) as {decisions: Array<{verdict: string}>}).decisions.map((d) => d.verdict);
+}
+
+/** The process that holds the review's lock: the tocdiff node process under `script` and its shell. */
+function lockHolder(decisionsFile: string): number {
+	return (JSON.parse(readFileSync(`${decisionsFile}.lock`, 'utf8')) as {pid: number}).pid;
+}
+
 describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 	it('refuses to open when its decisions could not be saved', async () => {
 		const session = openReview(samplePath('lenin-cw31-two-printings.txt'), ['--decisions', '/proc/tocdiff/decisions.json']);
@@ -83,5 +102,32 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		await second.waitFor('1/25 decided');
 		second.press('q');
 		expect(await second.exited).toBe(0);
+	});
+
+	it('refuses a second review of the same decisions in one line, touching nothing (#6)', async () => {
+		const file = seedCopy();
+		const decisions = `${file}.tocdiff.json`;
+		writeFileSync(decisions, '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "from-another-edition", "verdict": "a"}]}\n');
+		const before = readFileSync(decisions);
+		const first = openReview(file);
+		await first.waitFor('0/25 decided');
+		const lockBefore = readFileSync(`${decisions}.lock`);
+
+		const second = openReview(file);
+		expect(await second.exited).toBe(3);
+		expect(second.output()).toMatch(
+			new RegExp(`^tocdiff: ${decisions.replaceAll('.', '\\.')} is in use by another tocdiff \\(pid ${lockHolder(decisions)}\\) since \\d\\d:\\d\\d; close that review first, or pass --decisions PATH\\r\\n$`),
+		);
+		expect(readFileSync(decisions)).toEqual(before);
+		expect(readFileSync(`${decisions}.lock`)).toEqual(lockBefore);
+
+		// The first review goes on as if nothing happened.
+		first.press('n');
+		await first.waitFor('row 8 of 108');
+		first.press('b');
+		await first.waitFor('1/25 decided');
+		first.press('q');
+		expect(await first.exited).toBe(0);
+		expect(savedVerdicts(decisions)).toEqual(['a', 'b']);
 	});
 });
