@@ -104,6 +104,36 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		expect(await second.exited).toBe(0);
 	});
 
+	it('loses no decision made before a kill -9, and the next run takes over the stale lock (#6)', async () => {
+		const file = seedCopy();
+		const decisions = `${file}.tocdiff.json`;
+		const first = openReview(file);
+		await first.waitFor('0/25 decided');
+		first.press('n');
+		await first.waitFor('row 8/108');
+		first.press('b');
+		await first.waitFor('1/25 decided');
+		first.press('n');
+		await first.waitFor('row 9/108');
+		first.press('a');
+		await first.waitFor('2/25 decided');
+		// A decision is written before it is drawn: killing the process now loses nothing.
+		const killed = lockHolder(decisions);
+		process.kill(killed, 'SIGKILL');
+		expect(await first.exited).not.toBe(0);
+		expect(savedVerdicts(decisions)).toEqual(['b', 'a']);
+		expect(lockHolder(decisions)).toBe(killed);
+
+		const second = openReview(file);
+		await second.waitFor('2/25 decided');
+		expect(lockHolder(decisions)).not.toBe(killed);
+		second.press('q');
+		expect(await second.exited).toBe(0);
+		expect(second.output()).toContain('tocdiff: 2 of 25 differing rows decided');
+		expect(savedVerdicts(decisions)).toEqual(['b', 'a']);
+		expect(existsSync(`${decisions}.lock`)).toBe(false);
+	});
+
 	it('refuses a second review of the same decisions in one line, touching nothing (#6)', async () => {
 		const file = seedCopy();
 		const decisions = `${file}.tocdiff.json`;
