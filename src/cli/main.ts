@@ -10,7 +10,7 @@ import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {describeReadError, exitCodes, InputError, reasonOf, UsageError} from './errors.js';
+import {describeReadError, exitCodes, InputError, reasonOf, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {lockDecisions} from './lock.js';
 
@@ -58,6 +58,10 @@ export function inCi(env: Io['env']): boolean {
 
 type TuiModule = typeof import('../tui/run.js');
 
+/**
+ * Open the review screen. Returns the exit code when a signal stopped it; an error that nothing
+ * caught in the screen propagates once the terminal is restored (a bug: exit 70).
+ */
 async function review(
 	tui: Promise<TuiModule>,
 	args: CliArgs,
@@ -66,7 +70,7 @@ async function review(
 	decisionsPath: string,
 	decisions: readonly Decision[],
 	io: Io,
-): Promise<void> {
+): Promise<number | undefined> {
 	const {runReview} = await tui;
 	// Reports go where the decisions go: beside the first input (standard input: the working folder).
 	const first = args.files[0]!;
@@ -78,7 +82,7 @@ async function review(
 	const exporters = Object.fromEntries(
 		writers.map(([name, write]) => [name, (c: Comparison, match: ReportContext['decisions']) => write(c, {decisions: match, sources, base: args.base}, {})]),
 	);
-	const saveError = await runReview({
+	const outcome = await runReview({
 		comparison,
 		inputName: args.files.join(' '),
 		decisionsPath,
@@ -97,8 +101,10 @@ async function review(
 		},
 		defaultExportPath: exportPath,
 	});
-	// The screen has said so already; the exit code tells a script too.
-	if (saveError !== undefined) throw new InputError(`the last decisions were not saved to ${decisionsPath}; they are lost unless you repeat them with --decisions PATH`);
+	// The screen has printed its summary (with a failed save); the exit code tells a script too.
+	if (outcome.kind === 'signal') return signalExitCodes[outcome.signal];
+	if (outcome.saveError !== undefined) throw new InputError(`the last decisions were not saved to ${decisionsPath}; they are lost unless you repeat them with --decisions PATH`);
+	return undefined;
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -158,7 +164,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	}
 
 	if (tui && lock) {
-		await review(tui, args, comparison, sources, decisionsPath, decisions, io).finally(lock.release);
+		const stopped = await review(tui, args, comparison, sources, decisionsPath, decisions, io).finally(lock.release);
+		if (stopped !== undefined) return stopped;
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;
 		const toFile = args.output !== undefined && args.output !== '-';

@@ -3,7 +3,7 @@
  * the reducer asks for (saving decisions after each change, writing an export, quitting).
  */
 import {useApp, useInput, useStdout, type Key} from 'ink';
-import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {matchDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 import {keyToAction, splitKeys} from './keymap.js';
@@ -24,6 +24,13 @@ export type ReviewEffects = {
 	readonly writeExport: (format: string, content: string) => Promise<string>;
 };
 
+/**
+ * Lets the owner of the screen end a session from outside, on a signal or a crash: `useReview`
+ * fills in `flush`, which waits until every decision made is written (the write in progress, then
+ * the one waiting) and resolves to the final state. It keeps working after the screen has unmounted.
+ */
+export type ReviewSession = {flush?: () => Promise<State>};
+
 /** Options of `useReview`. */
 export type UseReviewOptions = {
 	readonly comparison: Comparison;
@@ -37,6 +44,8 @@ export type UseReviewOptions = {
 	readonly initialFilter?: Filter | undefined;
 	/** Called with the final state once the decisions are saved, just before the app exits. */
 	readonly onQuit?: ((state: State) => void) | undefined;
+	/** Filled in with a way to save and finish from outside (see `ReviewSession`). */
+	readonly session?: ReviewSession | undefined;
 };
 
 function messageOf(error: unknown): string {
@@ -162,6 +171,16 @@ export function useReview(options: UseReviewOptions): State {
 			stdout.off('resize', onResize);
 		};
 	}, [stdout, fixedSize]);
+
+	// No cleanup: after a crash has unmounted the screen, its owner still flushes through this.
+	const session = options.session;
+	useLayoutEffect(() => {
+		if (!session) return;
+		session.flush = async () => {
+			await saves.idle();
+			return stateRef.current;
+		};
+	}, [session, saves]);
 
 	// Export on request.
 	const exporting = useRef<Promise<void> | undefined>(undefined);

@@ -134,6 +134,30 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		expect(existsSync(`${decisions}.lock`)).toBe(false);
 	});
 
+	it.each([
+		['SIGTERM', 143],
+		['SIGINT', 130],
+		['SIGHUP', 129],
+	] as const)('on %s saves, gives the terminal back and exits %i (#6)', async (signal, code) => {
+		const file = seedCopy();
+		const decisions = `${file}.tocdiff.json`;
+		const session = openReview(file);
+		await session.waitFor('0/25 decided');
+		session.press('n');
+		await session.waitFor('row 8/108');
+		session.press('b');
+		await session.waitFor('1/25 decided');
+		process.kill(lockHolder(decisions), signal);
+		expect(await session.exited).toBe(code);
+		// Last come the main screen and the cursor, then the summary printed on the restored terminal.
+		const output = session.output();
+		const tail = output.slice(output.lastIndexOf('\u001B[?1049l'));
+		expect(tail).toMatch(new RegExp(`^\\u001B\\[\\?1049l\\u001B\\[\\?25htocdiff: stopped by ${signal}; 1 of 25 differing rows decided; decisions in .*vol31\\.txt\\.tocdiff\\.json\\r\\n$`));
+		expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(output.lastIndexOf('\u001B[?1049h'));
+		expect(savedVerdicts(decisions)).toEqual(['b']);
+		expect(existsSync(`${decisions}.lock`)).toBe(false);
+	});
+
 	it('refuses a second review of the same decisions in one line, touching nothing (#6)', async () => {
 		const file = seedCopy();
 		const decisions = `${file}.tocdiff.json`;
