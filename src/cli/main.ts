@@ -78,6 +78,12 @@ async function review(
 	const base = first === '-' ? 'tocdiff-stdin' : path.basename(first);
 	const exportPath = (format: string): string =>
 		path.join(folder, format === 'toc' ? `${base}.corrected.txt` : `${base}.errata.${formatNamed(format)?.extension ?? format}`);
+	// An export never replaces what is under review: an input, or the decisions (`--decisions vol31.txt.errata.json`).
+	const refusal = (file: string): string | undefined => {
+		if (file === path.resolve(io.cwd, decisionsPath)) return `${file} holds the decisions; export another format, or reopen with another --decisions PATH`;
+		if (args.files.some((input) => input !== '-' && path.resolve(io.cwd, input) === file)) return `${file} is an input; export another format`;
+		return undefined;
+	};
 	const writers = await Promise.all(formats.map(async (f) => [f.name, await f.load()] as const));
 	const exporters = Object.fromEntries(
 		writers.map(([name, write]) => [name, (c: Comparison, match: ReportContext['decisions']) => write(c, {decisions: match, sources, base: args.base}, {})]),
@@ -91,6 +97,8 @@ async function review(
 		exporters,
 		writeExport: async (format, content) => {
 			const file = exportPath(format);
+			const refused = refusal(file);
+			if (refused !== undefined) throw new Error(refused);
 			try {
 				await io.writeFile(file, content);
 			} catch (error) {

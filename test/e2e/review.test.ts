@@ -1,5 +1,5 @@
 import {spawn, spawnSync} from 'node:child_process';
-import {copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -183,5 +183,66 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		first.press('q');
 		expect(await first.exited).toBe(0);
 		expect(savedVerdicts(decisions)).toEqual(['a', 'b']);
+	});
+
+	it.each([
+		['truncated', '{\n  "schema": "tocdiff-decisions/1",\n  "decisions": [\n    {\n      "key": "g8gq', /is not valid JSON/],
+		['empty', '', /is not valid JSON/],
+		['foreign', '{"name": "tocdiff", "version": "0.1.0"}\n', /not a tocdiff decisions file/],
+		['binary', '\u0000\u0001\u0002PK\u0003\u0004', /is not valid JSON/],
+		['ill-formed', '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "maybe"}]}', /unknown verdict "maybe"/],
+	])('leaves a %s decisions file as it is, saying so in one line, before the screen opens (#6)', async (_kind, content, message) => {
+		const file = seedCopy();
+		const decisions = `${file}.tocdiff.json`;
+		writeFileSync(decisions, content);
+		const before = readFileSync(decisions);
+		const session = openReview(file);
+		expect(await session.exited).toBe(3);
+		const output = session.output();
+		expect(output).toMatch(message);
+		expect(output).toMatch(new RegExp(`^tocdiff: ${decisions.replaceAll('.', '\\.')}: [^\\r\\n]*; fix it, or move it aside to start afresh\\r\\n$`));
+		expect(output).not.toContain('\u001B[?1049h');
+		expect(readFileSync(decisions)).toEqual(before);
+		// No lock, temporary or probe file left behind either.
+		expect(readdirSync(path.dirname(file)).sort()).toEqual(['vol31.txt', 'vol31.txt.tocdiff.json']);
+	});
+
+	it('never exports over the decisions file from the E menu (#6)', async () => {
+		const file = seedCopy();
+		const decisions = `${file}.errata.json`;
+		writeFileSync(decisions, '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "from-another-edition", "verdict": "a"}]}\n');
+		const before = readFileSync(decisions);
+		const session = openReview(file, ['--decisions', decisions]);
+		await session.waitFor('0/25 decided');
+		session.press('E');
+		await session.waitFor('vol31.txt.errata.json');
+		session.press('j');
+		session.press('\r');
+		await session.waitFor('Could not export json');
+		session.press('q');
+		expect(await session.exited).toBe(0);
+		expect(readFileSync(decisions)).toEqual(before);
+	});
+
+	it('never exports over an input from the E menu (#6)', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-review-'));
+		const lines = readFileSync(samplePath('lenin-cw31-two-printings.txt'), 'utf8').split('\n');
+		const first = path.join(dir, 'vol31.txt');
+		// The second printing happens to carry the name the corrected contents page would take.
+		const second = path.join(dir, 'vol31.txt.corrected.txt');
+		writeFileSync(first, lines.slice(1, 121).join('\n'));
+		writeFileSync(second, lines.slice(122, 223).join('\n'));
+		const before = readFileSync(second);
+		const session = openReview(first, [second]);
+		await session.waitFor('decided');
+		session.press('E');
+		await session.waitFor('vol31.txt.errata.txt');
+		// toc is the last of seven formats.
+		session.press('jjjjjj');
+		session.press('\r');
+		await session.waitFor('Could not export toc');
+		session.press('q');
+		expect(await session.exited).toBe(0);
+		expect(readFileSync(second)).toEqual(before);
 	});
 });
