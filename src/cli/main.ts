@@ -12,7 +12,6 @@ import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {describeReadError, exitCodes, InputError, reasonOf, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
-import {lockDecisions} from './lock.js';
 
 
 function describeWriteError(file: string, error: unknown): string {
@@ -160,8 +159,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
 	// The screen saves the decisions: it locks them from before it reads them until it closes (on
 	// every way out), so that a second screen cannot overwrite its work; creating the lock also
-	// proves that decisions can be saved there. Reports only read them: no lock (see lock.ts).
-	const lock = tui ? lockDecisions(decisionsPath) : undefined;
+	// proves that decisions can be saved there. Reports only read them: no lock (see lock.ts), and
+	// they do not load its code (node:os) either.
+	const lock = tui ? (await import('./lock.js')).lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
 		decisions = await loadDecisions(decisionsPath);
