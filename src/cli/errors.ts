@@ -3,6 +3,9 @@
 /** Exit codes, as documented in the README. */
 export const exitCodes = {success: 0, differences: 1, usage: 2, input: 3} as const;
 
+/** Exit codes after a signal stopped the review screen: 128 + its number, as shells report it. */
+export const signalExitCodes = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
+
 /** The command line was wrong: unknown flag, missing file name, bad value. Exit 2. */
 export class UsageError extends Error {
 	override name = 'UsageError';

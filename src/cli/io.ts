@@ -2,8 +2,9 @@
  * The I/O that `main` uses, gathered in one object so tests can pass their own.
  */
 // Synchronous file calls on purpose: a command reads two files and writes one, and node:fs/promises
-// and node:crypto would cost a few milliseconds of start-up each (issue 5).
-import {readFileSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs';
+// and node:crypto would cost a few milliseconds of start-up each (issue 5). In the review screen
+// they also mean that a save is finished before the next key is read (issue 6).
+import {closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {createRequire} from 'node:module';
 
@@ -14,7 +15,7 @@ export type Output = {readonly write: (text: string) => void; readonly isTTY?: b
 export type Io = {
 	readonly readFile: (file: string) => Promise<Uint8Array>;
 	readonly readStdin: () => Promise<Uint8Array>;
-	/** Write a file atomically (a temporary file, then a rename). */
+	/** Write a file atomically and durably (see `writeFileAtomic`). */
 	readonly writeFile: (file: string, content: string) => Promise<void>;
 	readonly stdout: Output;
 	readonly stderr: Output;
@@ -24,18 +25,112 @@ export type Io = {
 	readonly cwd: string;
 };
 
-/** Write `content` to `file` through a temporary file in the same folder and a rename. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-	// Unique enough for one writer per file: the process and a random part.
-	const unique = `${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
+/** The file calls `writeFileAtomic` makes: node:fs's, or a test's that fails at a chosen step. */
+export type AtomicWriteFs = {
+	readonly openSync: (file: string, flags: string, mode?: number) => number;
+	readonly writeFileSync: (fd: number, content: string, encoding: 'utf8') => void;
+	readonly fchmodSync: (fd: number, mode: number) => void;
+	readonly fsyncSync: (fd: number) => void;
+	readonly closeSync: (fd: number) => void;
+	readonly renameSync: (from: string, to: string) => void;
+	readonly rmSync: (file: string, options: {force: true}) => void;
+	readonly statSync: (file: string) => {readonly mode: number};
+	readonly realpathSync: (file: string) => string;
+};
+
+/** node:fs, for `writeFileAtomic`. */
+export const nodeFs: AtomicWriteFs = {openSync, writeFileSync, fchmodSync, fsyncSync, closeSync, renameSync, rmSync, statSync, realpathSync};
+
+function codeOf(error: unknown): unknown {
+	return (error as {code?: unknown} | null)?.code;
+}
+
+/** The file a write to `file` should replace: the target of a symbolic link, so the link survives. */
+function resolveTarget(file: string, fs: AtomicWriteFs): string {
 	try {
-		writeFileSync(temporary, content, 'utf8');
-		renameSync(temporary, file);
+		return fs.realpathSync(file);
 	} catch (error) {
-		rmSync(temporary, {force: true});
+		if (codeOf(error) === 'ENOENT') return file;
 		throw error;
 	}
+}
+
+/** The permissions of the file being replaced (a reviewer who made it private keeps it private). */
+function modeOf(file: string, fs: AtomicWriteFs): number | undefined {
+	try {
+		return fs.statSync(file).mode & 0o7777;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Make a rename in `folder` survive a power cut: fsync the folder itself. Some platforms cannot
+ * open or fsync a folder (Windows: EISDIR or EPERM; some file systems: EINVAL, ENOTSUP); there
+ * the rename is as durable as the platform makes it, and that is not an error.
+ */
+function syncFolder(folder: string, fs: AtomicWriteFs): void {
+	let fd: number;
+	try {
+		fd = fs.openSync(folder, 'r');
+	} catch (error) {
+		if (['EISDIR', 'EPERM', 'EACCES', 'EINVAL'].includes(codeOf(error) as string)) return;
+		throw error;
+	}
+
+	try {
+		fs.fsyncSync(fd);
+	} catch (error) {
+		if (!['EISDIR', 'EINVAL', 'ENOTSUP', 'EBADF', 'EPERM'].includes(codeOf(error) as string)) throw error;
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+/**
+ * Write `content` to `file` so that a crash or a power cut leaves either the old file or the new
+ * one, whole: a temporary file in the same folder (a rename across file systems is not atomic),
+ * written and fsynced, renamed over `file`, then the folder fsynced so the rename itself is on
+ * disk. On failure the temporary file is removed and `file` is untouched. A symbolic link is
+ * written through, and the replaced file's permissions are kept.
+ *
+ * @param fs the file calls to make @default node:fs
+ */
+export async function writeFileAtomic(file: string, content: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
+	const target = resolveTarget(file, fs);
+	// Unique enough for one writer per file: the process and a random part; 'wx' refuses a clash.
+	const unique = `${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+	const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${unique}.tmp`);
+	const mode = modeOf(target, fs);
+	let fd: number | undefined;
+	try {
+		fd = fs.openSync(temporary, 'wx');
+		if (mode !== undefined) fs.fchmodSync(fd, mode);
+		fs.writeFileSync(fd, content, 'utf8');
+		fs.fsyncSync(fd);
+		const written = fd;
+		fd = undefined;
+		fs.closeSync(written);
+		fs.renameSync(temporary, target);
+	} catch (error) {
+		if (fd !== undefined) {
+			try {
+				fs.closeSync(fd);
+			} catch {
+				// The write's own error is the one to report.
+			}
+		}
+
+		try {
+			fs.rmSync(temporary, {force: true});
+		} catch {
+			// Same: the first failure is what went wrong.
+		}
+
+		throw error;
+	}
+
+	syncFolder(path.dirname(target), fs);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

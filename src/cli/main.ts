@@ -2,7 +2,6 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
-import {rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, type Decision} from '../core/decisions.js';
@@ -11,7 +10,7 @@ import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {describeReadError, exitCodes, InputError, reasonOf, UsageError} from './errors.js';
+import {describeReadError, exitCodes, InputError, reasonOf, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
 
@@ -21,20 +20,6 @@ function describeWriteError(file: string, error: unknown): string {
 	// `-o reports/` names a folder: the rename onto it fails with one of these.
 	const folder = file.endsWith('/') || code === 'EISDIR' || (code === 'ENOTDIR' && file.endsWith(path.sep));
 	return folder ? `cannot write ${file}: it is a folder; give a file name to --output` : `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
-}
-
-/**
- * Check, before a review starts, that decisions can be saved where they will go: create and
- * remove a file in that folder. Finding out after an hour of work would lose the work.
- */
-async function probeWritable(file: string): Promise<void> {
-	const probe = path.join(path.dirname(file), `.tocdiff-probe-${process.pid}`);
-	try {
-		writeFileSync(probe, '');
-		rmSync(probe, {force: true});
-	} catch (error) {
-		throw new InputError(`cannot save decisions beside ${file}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
-	}
 }
 
 async function readSource(file: string, io: Io): Promise<ReportSource> {
@@ -73,6 +58,10 @@ export function inCi(env: Io['env']): boolean {
 
 type TuiModule = typeof import('../tui/run.js');
 
+/**
+ * Open the review screen. Returns the exit code when a signal stopped it; an error that nothing
+ * caught in the screen propagates once the terminal is restored (a bug: exit 70).
+ */
 async function review(
 	tui: Promise<TuiModule>,
 	args: CliArgs,
@@ -81,20 +70,25 @@ async function review(
 	decisionsPath: string,
 	decisions: readonly Decision[],
 	io: Io,
-): Promise<void> {
+): Promise<number | undefined> {
 	const {runReview} = await tui;
-	await probeWritable(decisionsPath);
 	// Reports go where the decisions go: beside the first input (standard input: the working folder).
 	const first = args.files[0]!;
 	const folder = first === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, first));
 	const base = first === '-' ? 'tocdiff-stdin' : path.basename(first);
 	const exportPath = (format: string): string =>
 		path.join(folder, format === 'toc' ? `${base}.corrected.txt` : `${base}.errata.${formatNamed(format)?.extension ?? format}`);
+	// An export never replaces what is under review: an input, or the decisions (`--decisions vol31.txt.errata.json`).
+	const refusal = (file: string): string | undefined => {
+		if (file === path.resolve(io.cwd, decisionsPath)) return `${file} holds the decisions; export another format, or reopen with another --decisions PATH`;
+		if (args.files.some((input) => input !== '-' && path.resolve(io.cwd, input) === file)) return `${file} is an input; export another format`;
+		return undefined;
+	};
 	const writers = await Promise.all(formats.map(async (f) => [f.name, await f.load()] as const));
 	const exporters = Object.fromEntries(
 		writers.map(([name, write]) => [name, (c: Comparison, match: ReportContext['decisions']) => write(c, {decisions: match, sources, base: args.base}, {})]),
 	);
-	const saveError = await runReview({
+	const outcome = await runReview({
 		comparison,
 		inputName: args.files.join(' '),
 		decisionsPath,
@@ -103,6 +97,8 @@ async function review(
 		exporters,
 		writeExport: async (format, content) => {
 			const file = exportPath(format);
+			const refused = refusal(file);
+			if (refused !== undefined) throw new Error(refused);
 			try {
 				await io.writeFile(file, content);
 			} catch (error) {
@@ -113,8 +109,10 @@ async function review(
 		},
 		defaultExportPath: exportPath,
 	});
-	// The screen has said so already; the exit code tells a script too.
-	if (saveError !== undefined) throw new InputError(`the last decisions were not saved to ${decisionsPath}; they are lost unless you repeat them with --decisions PATH`);
+	// The screen has printed its summary (with a failed save); the exit code tells a script too.
+	if (outcome.kind === 'signal') return signalExitCodes[outcome.signal];
+	if (outcome.saveError !== undefined) throw new InputError(`the last decisions were not saved to ${decisionsPath}; they are lost unless you repeat them with --decisions PATH`);
+	return undefined;
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -160,16 +158,23 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	}
 
 	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
+	// The screen saves the decisions: it locks them from before it reads them until it closes (on
+	// every way out), so that a second screen cannot overwrite its work; creating the lock also
+	// proves that decisions can be saved there. Reports only read them: no lock (see lock.ts), and
+	// they do not load its code (node:os) either.
+	const lock = tui ? (await import('./lock.js')).lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
 		decisions = await loadDecisions(decisionsPath);
 	} catch (error) {
+		lock?.release();
 		if (error instanceof DecisionsFileError) throw new InputError(error.message);
 		throw error;
 	}
 
-	if (tui) {
-		await review(tui, args, comparison, sources, decisionsPath, decisions, io);
+	if (tui && lock) {
+		const stopped = await review(tui, args, comparison, sources, decisionsPath, decisions, io).finally(lock.release);
+		if (stopped !== undefined) return stopped;
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;
 		const toFile = args.output !== undefined && args.output !== '-';

@@ -9,11 +9,13 @@ import {render} from 'ink';
 import type {Decision} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 import {App} from './app.js';
+import {watchInterruptions, type Interruption, type ProcessEvents, type StopSignal} from './interruptions.js';
 import {orphanDecisions, type State} from './state.js';
 import {themeFromEnv, type Theme} from './theme.js';
-import type {Exporter} from './use-review.js';
+import type {Exporter, ReviewSession} from './use-review.js';
 
 export type {Exporter, ReviewEffects} from './use-review.js';
+export type {StopSignal} from './interruptions.js';
 
 /** Options of `runReview`. */
 export type RunReviewOptions = {
@@ -47,31 +49,63 @@ export type RunReviewOptions = {
 	readonly theme?: Theme;
 	/** Draw in the terminal's alternate screen, restoring the scrollback on exit (as tig does). @default true */
 	readonly alternateScreen?: boolean;
+	/** Where signals and uncaught errors are heard while the screen is open. @default process */
+	readonly processEvents?: ProcessEvents;
 };
+
+/** How a review ended: the user quit (with the last save's error, if it failed), or a signal stopped it. */
+export type ReviewOutcome = {readonly kind: 'quit'; readonly saveError: string | undefined} | {readonly kind: 'signal'; readonly signal: StopSignal};
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
 
 /** A one-line account of the session, printed once the screen has closed. */
-export function closingSummary(state: State, decisionsPath: string): string {
+export function closingSummary(state: State, decisionsPath: string, interruption?: Interruption): string {
 	const orphans = orphanDecisions(state).length;
 	const kept = orphans > 0 ? `; ${orphans} decision${orphans === 1 ? '' : 's'} matching no row kept` : '';
-	if (state.saveError) return `tocdiff: ${state.decided} of ${state.data.differing} differing rows decided, but the last save failed: ${state.saveError}\n`;
+	const stopped = interruption === undefined ? '' : `stopped by ${interruption.kind === 'signal' ? interruption.signal : 'an internal error'}; `;
+	if (state.saveError) return `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided, but the last save failed: ${state.saveError}\n`;
 	const untouched = state.decided === 0 && orphans === 0 && state.history.length === 0;
 	return untouched
-		? `tocdiff: no decisions made (${state.data.differing} differing rows)\n`
-		: `tocdiff: ${state.decided} of ${state.data.differing} differing rows decided; decisions in ${decisionsPath}${kept}\n`;
+		? `tocdiff: ${stopped}no decisions made (${state.data.differing} differing rows)\n`
+		: `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided; decisions in ${decisionsPath}${kept}\n`;
+}
+
+/**
+ * Give the terminal back as it was: line mode, the main screen, a visible cursor. Ink does most of
+ * this when it unmounts, but not when a crash interrupted it; each step is also harmless twice.
+ * Errors are ignored: after a hang-up there is no terminal left to restore.
+ */
+function restoreTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, alternate: boolean): void {
+	try {
+		if (stdin.isTTY) stdin.setRawMode(false);
+	} catch {
+		// No terminal.
+	}
+
+	try {
+		if (stdout.isTTY) stdout.write(`${alternate ? leaveAlternateScreen : ''}${showCursor}`);
+	} catch {
+		// No terminal.
+	}
 }
 
 /**
  * Open the review screen on a terminal; resolves when the user quits and the decisions are saved,
- * with the message of the last save when it failed (the caller then exits non-zero).
+ * or when SIGINT, SIGTERM or SIGHUP stops it. An error that nothing caught while the screen was
+ * open rejects. Either way, whatever was pending is saved first, then the terminal is restored,
+ * then the one-line summary is printed: the caller reports the error on a usable terminal.
  */
-export async function runReview(options: RunReviewOptions): Promise<string | undefined> {
+export async function runReview(options: RunReviewOptions): Promise<ReviewOutcome> {
+	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
 	const alternate = (options.alternateScreen ?? true) && stdout.isTTY;
+	const session: ReviewSession = {};
+	const interruptions = watchInterruptions(options.processEvents ?? process);
 	let finalState: State | undefined;
+	let interruption: Interruption | undefined;
 	if (alternate) stdout.write(enterAlternateScreen);
 	try {
 		const instance = render(
@@ -82,17 +116,30 @@ export async function runReview(options: RunReviewOptions): Promise<string | und
 				effects={{saveDecisions: options.saveDecisions, exporters: options.exporters, writeExport: options.writeExport}}
 				theme={options.theme ?? themeFromEnv(process.env, stdout.isTTY)}
 				exportPath={options.defaultExportPath}
+				session={session}
 				onQuit={(state) => {
 					finalState = state;
 				}}
 			/>,
-			{stdin: options.stdin ?? process.stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true},
+			{stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: true},
 		);
-		await instance.waitUntilExit();
+		// Ctrl-C is a key in the screen's raw mode: the key table maps it to quit, which saves.
+		const exited = instance.waitUntilExit().then(
+			() => undefined,
+			(error: unknown): Interruption => ({kind: 'crash', error}),
+		);
+		interruption = await Promise.race([exited, interruptions.next]);
+		if (interruption) {
+			// Save first: after a hang-up, writing to the terminal may fail.
+			finalState = await session.flush?.();
+			instance.unmount();
+		}
 	} finally {
-		if (alternate) stdout.write(leaveAlternateScreen);
+		interruptions.dispose();
+		restoreTerminal(stdin, stdout, alternate);
 	}
 
-	if (finalState) stderr.write(closingSummary(finalState, options.decisionsPath));
-	return finalState?.saveError;
+	if (finalState) stderr.write(closingSummary(finalState, options.decisionsPath, interruption));
+	if (interruption?.kind === 'crash') throw interruption.error;
+	return interruption ? {kind: 'signal', signal: interruption.signal} : {kind: 'quit', saveError: finalState?.saveError};
 }

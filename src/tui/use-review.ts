@@ -3,13 +3,13 @@
  * the reducer asks for (saving decisions after each change, writing an export, quitting).
  */
 import {useApp, useInput, useStdout, type Key} from 'ink';
-import {useCallback, useEffect, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {matchDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 import {keyToAction, splitKeys} from './keymap.js';
 import type {Size} from './layout.js';
 import {prepareReview} from './review-data.js';
-import {decisionList, initialState, reducer, type Filter, type State} from './state.js';
+import {decisionList, initialState, reducer, type Action, type Filter, type State} from './state.js';
 
 /** Turns a comparison and the decisions into a report's text. */
 export type Exporter = (comparison: Comparison, decisions: DecisionMatch) => string;
@@ -24,6 +24,13 @@ export type ReviewEffects = {
 	readonly writeExport: (format: string, content: string) => Promise<string>;
 };
 
+/**
+ * Lets the owner of the screen end a session from outside, on a signal or a crash: `useReview`
+ * fills in `flush`, which waits until every decision made is written (the write in progress, then
+ * the one waiting) and resolves to the final state. It keeps working after the screen has unmounted.
+ */
+export type ReviewSession = {flush?: () => Promise<State>};
+
 /** Options of `useReview`. */
 export type UseReviewOptions = {
 	readonly comparison: Comparison;
@@ -37,17 +44,66 @@ export type UseReviewOptions = {
 	readonly initialFilter?: Filter | undefined;
 	/** Called with the final state once the decisions are saved, just before the app exits. */
 	readonly onQuit?: ((state: State) => void) | undefined;
+	/** Filled in with a way to save and finish from outside (see `ReviewSession`). */
+	readonly session?: ReviewSession | undefined;
 };
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** Writes lists of decisions one at a time, in order; a list waiting behind a write is replaced by a newer one. */
+type SaveQueue = {
+	/**
+	 * Write `decisions` once the write in progress ends; `settled` hears how it went (a failure's
+	 * message, or undefined), unless a newer list replaced this one first.
+	 */
+	readonly push: (decisions: readonly Decision[], settled: (failure: string | undefined) => void) => void;
+	/** Resolves when nothing is being written or waiting. */
+	readonly idle: () => Promise<void>;
+};
+
+function createSaveQueue(save: (decisions: readonly Decision[]) => Promise<void>): SaveQueue {
+	let waiting: {readonly decisions: readonly Decision[]; readonly settled: (failure: string | undefined) => void} | undefined;
+	let running: Promise<void> | undefined;
+	const drain = async (): Promise<void> => {
+		while (waiting) {
+			const {decisions, settled} = waiting;
+			waiting = undefined;
+			let failure: string | undefined;
+			try {
+				// eslint-disable-next-line no-await-in-loop -- writes must not overlap
+				await save(decisions);
+			} catch (error) {
+				failure = messageOf(error);
+			}
+
+			settled(failure);
+		}
+
+		running = undefined;
+	};
+
+	return {
+		push(decisions, settled) {
+			waiting = {decisions, settled};
+			// The first write starts now, in this task: its synchronous part is done on return.
+			running ??= drain();
+		},
+		async idle() {
+			while (running) {
+				// eslint-disable-next-line no-await-in-loop -- a write may queue another
+				await running;
+			}
+		},
+	};
+}
+
 /** Run the review screen's state machine; returns the state to draw. */
 export function useReview(options: UseReviewOptions): State {
 	const {stdout} = useStdout();
 	const {exit} = useApp();
-	const [state, dispatch] = useReducer(reducer, options, (init) =>
+	const [state, draw] = useReducer(reducer, options, (init) =>
 		initialState(prepareReview(init.comparison, init.inputName), {
 			decisions: init.initialDecisions ?? [],
 			size: init.size ?? {columns: stdout.columns || 80, rows: stdout.rows || 24},
@@ -56,10 +112,30 @@ export function useReview(options: UseReviewOptions): State {
 		}),
 	);
 
-	// The input handler reads the latest state through a ref, so that a key that arrives before
-	// React re-subscribes the handler still sees the current mode.
+	// The state with every action applied the moment it is dispatched. React may draw an action
+	// a task later (it batches updates); the next key's mode, the save of a decision and the
+	// flush on a signal cannot wait for that. React applies the same actions in the same order.
 	const stateRef = useRef(state);
-	stateRef.current = state;
+	const effectsRef = useRef(options.effects);
+	effectsRef.current = options.effects;
+	const [saves] = useState(() => createSaveQueue(async (decisions) => effectsRef.current.saveDecisions(decisions)));
+	// Every action passes here. A change of decisions is saved at once, before it is drawn, and the
+	// CLI's save is synchronous underneath: a decision on screen is on disk, and a kill loses at
+	// most the decision being made (#6).
+	const dispatch = useCallback(
+		(action: Action): void => {
+			const before = stateRef.current;
+			const after = reducer(before, action);
+			stateRef.current = after;
+			draw(action);
+			if (after.revision === before.revision) return;
+			saves.push(decisionList(after), (failure) => {
+				dispatch(failure === undefined ? {type: 'save-done'} : {type: 'save-failed', message: failure});
+			});
+		},
+		[saves],
+	);
+
 	const handleInput = useCallback((input: string, key: Key) => {
 		const action = keyToAction(input, key, stateRef.current.mode);
 		if (action) {
@@ -70,15 +146,12 @@ export function useReview(options: UseReviewOptions): State {
 		// Keys typed faster than a frame (or sent by a macro) arrive as one chunk, `nb`: take
 		// them one by one, each in the mode the one before it left, as the terminal sent them.
 		if (input.length > 1 && !key.ctrl && !key.meta) {
-			let state = stateRef.current;
 			for (const one of splitKeys(input)) {
-				const each = keyToAction(one.input, one.key, state.mode);
-				if (!each) continue;
-				state = reducer(state, each);
-				dispatch(each);
+				const each = keyToAction(one.input, one.key, stateRef.current.mode);
+				if (each) dispatch(each);
 			}
 		}
-	}, []);
+	}, [dispatch]);
 	useInput(handleInput);
 
 	// Follow the terminal's size unless a size was given.
@@ -99,31 +172,15 @@ export function useReview(options: UseReviewOptions): State {
 		};
 	}, [stdout, fixedSize]);
 
-	// Save after every change, one write at a time; a burst of changes collapses into one write.
-	const effectsRef = useRef(options.effects);
-	effectsRef.current = options.effects;
-	const pendingSave = useRef<readonly Decision[] | undefined>(undefined);
-	const saving = useRef<Promise<void> | undefined>(undefined);
-	useEffect(() => {
-		if (state.revision === 0) return;
-		pendingSave.current = decisionList(state);
-		saving.current ??= (async () => {
-			while (pendingSave.current) {
-				const decisions = pendingSave.current;
-				pendingSave.current = undefined;
-				try {
-					// eslint-disable-next-line no-await-in-loop -- writes must not overlap
-					await effectsRef.current.saveDecisions(decisions);
-					dispatch({type: 'save-done'});
-				} catch (error) {
-					dispatch({type: 'save-failed', message: messageOf(error)});
-				}
-			}
-
-			saving.current = undefined;
-		})();
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- a new revision is the trigger
-	}, [state.revision]);
+	// No cleanup: after a crash has unmounted the screen, its owner still flushes through this.
+	const session = options.session;
+	useLayoutEffect(() => {
+		if (!session) return;
+		session.flush = async () => {
+			await saves.idle();
+			return stateRef.current;
+		};
+	}, [session, saves]);
 
 	// Export on request.
 	const exporting = useRef<Promise<void> | undefined>(undefined);
@@ -152,10 +209,7 @@ export function useReview(options: UseReviewOptions): State {
 		if (!state.quitting) return;
 		void (async () => {
 			await exporting.current;
-			while (saving.current) {
-				// eslint-disable-next-line no-await-in-loop -- wait for the queue to drain
-				await saving.current;
-			}
+			await saves.idle();
 
 			onQuit?.(stateRef.current);
 			exit();

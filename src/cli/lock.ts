@@ -1,0 +1,203 @@
+/**
+ * The lock that keeps two review screens off one decisions file: `vol31.txt.tocdiff.json.lock`
+ * beside it, holding the owner's pid, host and start. Each screen saves its whole list after every
+ * change, so two at once would overwrite each other's work (#6).
+ *
+ * Written here rather than taken from proper-lockfile: that library judges a lock stale by its age
+ * and keeps it young with a timer (every 5 s by default), so a laptop asleep in the middle of a
+ * review loses its lock to the next tocdiff; and it records no owner to name in the message. This
+ * one creates the file with `open(…, 'wx')`, which fails when it exists, and calls a lock stale
+ * when its process is gone, which the host can tell without timers (`/proc`, or `kill(pid, 0)`).
+ *
+ * Reports take no lock: they only read the decisions file, and every save replaces it whole by a
+ * rename, so a reader sees the old list or the new one, never half of either.
+ */
+import {closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {hostname} from 'node:os';
+import {InputError, reasonOf} from './errors.js';
+
+/** Who holds a lock, as its file records it. */
+export type LockOwner = {
+	readonly pid: number;
+	readonly host: string;
+	/** When the lock was taken (ISO 8601). */
+	readonly since: string;
+	/** The process's start in clock ticks since boot (Linux), which tells a reused pid apart. */
+	readonly start?: string;
+};
+
+/** A lock held by this process. */
+export type DecisionsLock = {
+	/** The lock file. */
+	readonly file: string;
+	/** Remove the lock if it is still this process's; safe to call more than once. */
+	readonly release: () => void;
+};
+
+/** Options of `lockDecisions`, for tests. */
+export type LockOptions = {
+	/** @default new Date() */
+	readonly now?: Date;
+	/** @default os.hostname() */
+	readonly host?: string;
+};
+
+/** How long a lock from another host is respected: its process cannot be checked from here. */
+const otherHostLimitMs = 24 * 60 * 60 * 1000;
+/** An unreadable lock younger than this may be one that another tocdiff is writing right now. */
+const unreadableGraceMs = 10 * 1000;
+
+function codeOf(error: unknown): unknown {
+	return (error as {code?: unknown} | null)?.code;
+}
+
+/** A process's start in clock ticks since boot, from `/proc/PID/stat` (Linux); undefined elsewhere. */
+function processStart(pid: number | 'self'): string | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Field 22; the command name (field 2, in parentheses) may hold spaces, so count after it.
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether the process that took a lock on this host still runs. */
+function isRunning(owner: LockOwner): boolean {
+	// Linux: the pid must belong to a process that started at the same tick, since pids are reused
+	// (after a reboot, or in a container whose every run is pid 1).
+	if (owner.start !== undefined && existsSync('/proc/self/stat')) return processStart(owner.pid) === owner.start;
+	try {
+		process.kill(owner.pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: the process exists but belongs to another user.
+		return codeOf(error) === 'EPERM';
+	}
+}
+
+/** A lock file's owner, or undefined when its content is not one. */
+function parseOwner(text: string): LockOwner | undefined {
+	try {
+		const data = JSON.parse(text) as Partial<LockOwner> | null;
+		if (typeof data?.pid !== 'number' || typeof data.host !== 'string' || typeof data.since !== 'string' || Number.isNaN(Date.parse(data.since))) return undefined;
+		return data as LockOwner;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A time of day for a message, with the date when it is not today: `10:42`, `2025-03-01 10:42`. */
+function clock(time: Date, now: Date): string {
+	const two = (n: number): string => String(n).padStart(2, '0');
+	const hours = `${two(time.getHours())}:${two(time.getMinutes())}`;
+	return time.toDateString() === now.toDateString() ? hours : `${time.getFullYear()}-${two(time.getMonth() + 1)}-${two(time.getDate())} ${hours}`;
+}
+
+/** What a lock file found in place means: the message to stop with, or undefined when it is stale. */
+function judge(decisionsPath: string, file: string, text: string, now: Date, host: string): string | undefined {
+	const owner = parseOwner(text);
+	if (owner === undefined) {
+		let age = Number.POSITIVE_INFINITY;
+		try {
+			age = now.getTime() - statSync(file).mtimeMs;
+		} catch {
+			// Gone meanwhile: stale.
+		}
+
+		return age < unreadableGraceMs ? `${decisionsPath} is being opened by another tocdiff; try again in a moment` : undefined;
+	}
+
+	const since = new Date(owner.since);
+	if (owner.host !== host) {
+		if (now.getTime() - since.getTime() > otherHostLimitMs) return undefined;
+		return `${decisionsPath} is in use by a tocdiff on ${owner.host} (pid ${owner.pid}) since ${clock(since, now)}; close that review first, or delete ${file} if it is no longer open`;
+	}
+
+	if (!isRunning(owner)) return undefined;
+	return `${decisionsPath} is in use by another tocdiff (pid ${owner.pid}) since ${clock(since, now)}; close that review first, or pass --decisions PATH`;
+}
+
+/** The lock as held: released once, only while it still holds this process's record. */
+function held(file: string, record: string): DecisionsLock {
+	let released = false;
+	const release = (): void => {
+		if (released) return;
+		released = true;
+		process.off('exit', release);
+		try {
+			// Another tocdiff that judged this lock stale owns the file now: leave it to that one.
+			if (readFileSync(file, 'utf8') === record) rmSync(file, {force: true});
+		} catch {
+			// Already gone.
+		}
+	};
+
+	// Every path out releases the lock through its `finally`; this catches a `process.exit()`.
+	process.on('exit', release);
+	return {file, release};
+}
+
+/** Create `file` holding `record`, only if it does not exist; false when it does. */
+function create(file: string, record: string): boolean {
+	let fd: number;
+	try {
+		fd = openSync(file, 'wx');
+	} catch (error) {
+		if (codeOf(error) === 'EEXIST') return false;
+		throw error;
+	}
+
+	try {
+		writeFileSync(fd, record, 'utf8');
+	} catch (error) {
+		rmSync(file, {force: true});
+		throw error;
+	} finally {
+		closeSync(fd);
+	}
+
+	return true;
+}
+
+/**
+ * Lock the decisions file at `decisionsPath` for a review, taking over a stale lock silently.
+ * Throws an `InputError` with one line when another tocdiff holds it, or when no file can be
+ * created beside it (then no decision could be saved either: this is the check before the screen opens).
+ *
+ * @example const lock = lockDecisions('vol31.txt.tocdiff.json'); try { … } finally { lock.release(); }
+ */
+export function lockDecisions(decisionsPath: string, options: LockOptions = {}): DecisionsLock {
+	const now = options.now ?? new Date();
+	const host = options.host ?? hostname();
+	const file = `${decisionsPath}.lock`;
+	const start = processStart('self');
+	const owner: LockOwner = {pid: process.pid, host, since: now.toISOString(), ...(start === undefined ? {} : {start})};
+	const record = `${JSON.stringify(owner)}\n`;
+	// Three tries: a lock can be released, or taken over by another tocdiff, between two steps.
+	for (let attempt = 0; attempt < 3; attempt++) {
+		try {
+			if (create(file, record)) return held(file, record);
+		} catch (error) {
+			throw new InputError(`cannot save decisions beside ${decisionsPath}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
+		}
+
+		let found: string;
+		try {
+			found = readFileSync(file, 'utf8');
+		} catch {
+			continue; // Released meanwhile.
+		}
+
+		const busy = judge(decisionsPath, file, found, now, host);
+		if (busy !== undefined) throw new InputError(busy);
+		// Stale. Remove it only if it is still the one judged, not a new lock of a faster tocdiff.
+		try {
+			if (readFileSync(file, 'utf8') === found) rmSync(file, {force: true});
+		} catch {
+			// Gone already.
+		}
+	}
+
+	throw new InputError(`${decisionsPath}: another tocdiff keeps taking its lock ${file}; close the other reviews, then try again`);
+}

@@ -1,0 +1,156 @@
+import {chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {nodeFs, writeFileAtomic, type AtomicWriteFs} from '../../src/cli/io.js';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+	dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-io-'));
+	file = path.join(dir, 'vol31.txt.tocdiff.json');
+});
+
+/** An error as node:fs throws it. */
+function fsError(code: string): Error {
+	return Object.assign(new Error(`${code}: injected`), {code});
+}
+
+/** node:fs, with the calls it makes recorded in order (`fsyncSync <the temporary>`). */
+function recordingFs(): {readonly fs: AtomicWriteFs; readonly calls: string[]} {
+	const calls: string[] = [];
+	const names = new Map<number, string>();
+	const name = (fd: number): string => names.get(fd) ?? String(fd);
+	const short = (p: string): string => (p === dir ? 'folder' : p === file ? 'file' : path.basename(p).endsWith('.tmp') ? 'temporary' : p);
+	const fs: AtomicWriteFs = {
+		...nodeFs,
+		openSync(p, flags, mode) {
+			const fd = nodeFs.openSync(p, flags, mode);
+			names.set(fd, short(p));
+			calls.push(`open ${short(p)}`);
+			return fd;
+		},
+		writeFileSync(fd, content, encoding) {
+			calls.push(`write ${name(fd)}`);
+			nodeFs.writeFileSync(fd, content, encoding);
+		},
+		fsyncSync(fd) {
+			calls.push(`fsync ${name(fd)}`);
+			nodeFs.fsyncSync(fd);
+		},
+		closeSync(fd) {
+			calls.push(`close ${name(fd)}`);
+			nodeFs.closeSync(fd);
+		},
+		renameSync(from, to) {
+			calls.push(`rename ${short(from)} ${short(to)}`);
+			nodeFs.renameSync(from, to);
+		},
+	};
+	return {fs, calls};
+}
+
+describe('writeFileAtomic (#6)', () => {
+	it('writes the file and leaves nothing else in the folder', async () => {
+		await writeFileAtomic(file, 'first\n');
+		await writeFileAtomic(file, 'second\n');
+		expect(readFileSync(file, 'utf8')).toBe('second\n');
+		expect(readdirSync(dir)).toEqual([path.basename(file)]);
+	});
+
+	it('fsyncs the temporary file before renaming it, then fsyncs the folder', async () => {
+		const {fs, calls} = recordingFs();
+		await writeFileAtomic(file, 'text\n', fs);
+		expect(calls).toEqual([
+			'open temporary',
+			'write temporary',
+			'fsync temporary',
+			'close temporary',
+			'rename temporary file',
+			'open folder',
+			'fsync folder',
+			'close folder',
+		]);
+	});
+
+	it.each([
+		['creating the temporary file', {openSync: () => {
+			throw fsError('EACCES');
+		}}],
+		['writing (the disk fills half-way)', {writeFileSync(fd: number, content: string) {
+			nodeFs.writeFileSync(fd, content.slice(0, 7), 'utf8');
+			throw fsError('ENOSPC');
+		}}],
+		['fsyncing the file', {fsyncSync: () => {
+			throw fsError('EIO');
+		}}],
+		['closing the file', {closeSync(fd: number) {
+			nodeFs.closeSync(fd);
+			throw fsError('EIO');
+		}}],
+		['renaming', {renameSync: () => {
+			throw fsError('EXDEV');
+		}}],
+	] as const)('leaves the old file whole and no temporary file behind when %s fails', async (_step, fault) => {
+		writeFileSync(file, 'the old decisions\n');
+		const error: unknown = await writeFileAtomic(file, 'the new decisions, longer than the old ones\n', {...nodeFs, ...fault}).catch((error_: unknown) => error_);
+		expect((error as Error).message).toContain('injected');
+		expect(readFileSync(file, 'utf8')).toBe('the old decisions\n');
+		expect(readdirSync(dir)).toEqual([path.basename(file)]);
+	});
+
+	it('writes the file where a folder cannot be opened to fsync it (Windows: EISDIR)', async () => {
+		const fs: AtomicWriteFs = {
+			...nodeFs,
+			openSync(p, flags, mode) {
+				if (p === dir) throw fsError('EISDIR');
+				return nodeFs.openSync(p, flags, mode);
+			},
+		};
+		await writeFileAtomic(file, 'text\n', fs);
+		expect(readFileSync(file, 'utf8')).toBe('text\n');
+	});
+
+	it('writes the file where the file system cannot fsync a folder (EINVAL)', async () => {
+		await writeFileAtomic(file, 'text\n', folderFsyncFailing('EINVAL'));
+		expect(readFileSync(file, 'utf8')).toBe('text\n');
+		expect(readdirSync(dir)).toEqual([path.basename(file)]);
+	});
+
+	it('reports a folder fsync that fails for another reason (EIO)', async () => {
+		await expect(writeFileAtomic(file, 'text\n', folderFsyncFailing('EIO'))).rejects.toThrow('EIO');
+	});
+
+	it.skipIf(process.platform === 'win32')('keeps the permissions of the file it replaces', async () => {
+		writeFileSync(file, 'old\n');
+		chmodSync(file, 0o600);
+		await writeFileAtomic(file, 'new\n');
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+	});
+
+	it.skipIf(process.platform === 'win32')('writes through a symbolic link, which stays a link', async () => {
+		const real = path.join(dir, 'real.json');
+		writeFileSync(real, 'old\n');
+		symlinkSync(real, file);
+		await writeFileAtomic(file, 'new\n');
+		expect(lstatSync(file).isSymbolicLink()).toBe(true);
+		expect(readFileSync(real, 'utf8')).toBe('new\n');
+	});
+});
+
+/** node:fs whose fsync of the folder fails with `code`. */
+function folderFsyncFailing(code: string): AtomicWriteFs {
+	let folderFd: number | undefined;
+	return {
+		...nodeFs,
+		openSync(p, flags, mode) {
+			const fd = nodeFs.openSync(p, flags, mode);
+			if (p === dir) folderFd = fd;
+			return fd;
+		},
+		fsyncSync(fd) {
+			if (fd === folderFd) throw fsError(code);
+			nodeFs.fsyncSync(fd);
+		},
+	};
+}
