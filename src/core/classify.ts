@@ -329,6 +329,24 @@ function numberDifference(a: string, b: string, before: string | undefined): Dif
 	return difference('number', 'title', context + trimRun(a), context + trimRun(b));
 }
 
+/** Titles longer than this together are compared by their common start and end only (as `highlightSpans` does). */
+const longTitle = 4000;
+
+/** The part of two long readings between their common start and end, widened to whole words. */
+function changedMiddle(a: string, b: string): Difference {
+	let start = 0;
+	while (start < a.length && start < b.length && a[start] === b[start]) start++;
+	let end = 0;
+	while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+	start = a.lastIndexOf(' ', start - 1) + 1;
+	const wordEnd = (text: string, from: number): number => {
+		const space = text.indexOf(' ', from);
+		return space === -1 ? text.length : space;
+	};
+
+	return difference('words', 'title', trimRun(a.slice(start, wordEnd(a, a.length - end))), trimRun(b.slice(start, wordEnd(b, b.length - end))));
+}
+
 /** Differences between two titles. */
 function compareTitles(a: TocItem, b: TocItem): Difference[] {
 	if (a.titleMarkup === b.titleMarkup) return [];
@@ -339,6 +357,9 @@ function compareTitles(a: TocItem, b: TocItem): Difference[] {
 		return [difference('markup', 'title', a.titleMarkup, b.titleMarkup)];
 	}
 
+	// Thousands of characters are OCR debris or a page run together, not a title: pairing their
+	// words one by one would cost seconds, so the changed middle is one difference.
+	if (ta.length + tb.length > longTitle) return [changedMiddle(ta, tb)];
 	const markup = sameItalics(a, b) ? [] : [difference('markup', 'title', a.titleMarkup, b.titleMarkup)];
 	if (collapseLetterSpacing(ta) === collapseLetterSpacing(tb)) return [difference('whitespace', 'title', ta, tb), ...markup];
 

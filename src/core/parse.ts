@@ -55,7 +55,9 @@ const columnHead = new RegExp(`^(?:${columnWords})\\.?(?:\\s+(?:${columnWords})\
 /** A column head whose first word OCR garbled (`Cbap.      Page.`): a word or two, a wide gap, `Page`. */
 const pageColumnHead = /^\S+(?: \S+)?(?:\t| {2,})(?:page|pages|bladz|seite|стр|с)\.?$/iu;
 
-const trailingColumnHead = new RegExp(`(?:\\t| {2,})(?:${columnWords})\\.?$`, 'iu');
+// The gap starts where a run of spaces starts (`(?<! )`): trying every space of a long run as a
+// start made the pattern quadratic (a line of a million spaces took minutes; issue 6).
+const trailingColumnHead = new RegExp(`(?:\\t|(?<! ) {2,})(?:${columnWords})\\.?$`, 'iu');
 
 /** A page reference: Arabic, Roman, or a range of them, as printed. */
 const pageRef = String.raw`(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—]\s*(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}))?\.?`;
@@ -73,8 +75,12 @@ const weakTail = /(?<lead> )(?<page>\d{1,4})$/u;
 /** Strip a `16k`-style size column that some listings print after the page. */
 const sizeColumn = /\t\d+(?:\.\d+)?\s*[kKmM]B?$/;
 
-/** Markup we know: HTML italics and Project Gutenberg's `_underscores_`. */
-const italicTag = /<(i|em)>(.*?)<\/\1>/gis;
+/**
+ * Markup we know: HTML italics and Project Gutenberg's `_underscores_`. An italic run stops at the
+ * next italic tag: with `.*?` alone, each of thousands of unclosed `<i>` scanned to the end of the
+ * line, which made a long line quadratic (issue 6).
+ */
+const italicTag = /<(i|em)>((?:(?!<\/?(?:i|em)>).)*?)<\/\1>/gis;
 const otherTag = /<\/?(?:b|strong|u|sup|sub|span|small|sc)(?:\s[^>]*)?>/gi;
 
 const italicPattern = new RegExp(`${italicTag.source}|(?<![\\p{L}\\p{N}])_(?=\\S)([^_]+?)_(?![\\p{L}\\p{N}])`, 'gisu');
