@@ -115,6 +115,10 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 			const text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 			return {text: normalizeLineEnds(text), encoding: 'utf-8', lineEnd: lineEndOf(text)};
 		} catch {
+			const damage = utf8Damage(bytes);
+			// Mostly good UTF-8 with a bad byte is a damaged UTF-8 file: read as Windows-125x, every
+			// other accented letter in it would turn to mojibake, and `--format toc` would write that back.
+			if (damage.sequences > damage.invalid) throw new DecodeError(damagedUtf8Message(bytes, damage.firstInvalid, damage.cutShort, name));
 			encoding = guessSingleByte(bytes);
 		}
 	}
@@ -131,6 +135,76 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 	}
 
 	return {text: normalizeLineEnds(text), encoding, lineEnd: lineEndOf(text)};
+}
+
+/** Bytes a valid continuation may take after each lead byte (RFC 3629, as TextDecoder checks it). */
+function continuationRange(lead: number): readonly [number, number, number] | undefined {
+	// [count of continuation bytes, low and high bound of the first one]; later ones are 0x80–0xBF.
+	if (lead >= 0xc2 && lead <= 0xdf) return [1, 0x80, 0xbf];
+	if (lead === 0xe0) return [2, 0xa0, 0xbf];
+	if (lead === 0xed) return [2, 0x80, 0x9f];
+	if (lead >= 0xe1 && lead <= 0xef) return [2, 0x80, 0xbf];
+	if (lead === 0xf0) return [3, 0x90, 0xbf];
+	if (lead === 0xf4) return [3, 0x80, 0x8f];
+	if (lead >= 0xf1 && lead <= 0xf3) return [3, 0x80, 0xbf];
+	return undefined;
+}
+
+/**
+ * How UTF-8-like bytes are: valid multi-byte sequences, invalid bytes, and the offset of the
+ * first invalid one. Windows-125x text has almost no valid sequences; UTF-8 damaged by a cut or a
+ * stray byte has many.
+ */
+function utf8Damage(bytes: Uint8Array): {readonly sequences: number; readonly invalid: number; readonly firstInvalid: number; readonly cutShort: boolean} {
+	let sequences = 0;
+	let invalid = 0;
+	let firstInvalid = -1;
+	let cutShort = false;
+	for (let i = 0; i < bytes.length; ) {
+		const lead = bytes[i]!;
+		if (lead < 0x80) {
+			i++;
+			continue;
+		}
+
+		const range = continuationRange(lead);
+		let length = 0;
+		if (range) {
+			const [count, low, high] = range;
+			length = 1;
+			while (length <= count && i + length < bytes.length) {
+				const next = bytes[i + length]!;
+				if (next < (length === 1 ? low : 0x80) || next > (length === 1 ? high : 0xbf)) break;
+				length++;
+			}
+
+			if (length === count + 1) {
+				sequences++;
+				i += length;
+				continue;
+			}
+		}
+
+		invalid++;
+		if (firstInvalid === -1) {
+			firstInvalid = i;
+			// A character begun well but stopped by the end of the file, not by a wrong byte.
+			cutShort = range !== undefined && i + length === bytes.length;
+		}
+
+		i += Math.max(1, length);
+	}
+
+	return {sequences, invalid, firstInvalid, cutShort};
+}
+
+/** Where a UTF-8 file breaks, as one line: the line number, the byte, and what to do. */
+function damagedUtf8Message(bytes: Uint8Array, at: number, cutShort: boolean, name: string): string {
+	let line = 1;
+	for (let i = 0; i < at; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+	const byte = `0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')}`;
+	if (cutShort) return `${name}:${line}: the file ends inside a character, as if cut short; give the whole file`;
+	return `${name}:${line}: byte ${byte} is not UTF-8 in a file that otherwise is; fix that line, or save the file again as UTF-8`;
 }
 
 /** The line end used most in `text`. */

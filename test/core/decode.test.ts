@@ -36,4 +36,20 @@ describe('decode', () => {
 		expect(() => decode(input, 'scan.png')).toThrow(DecodeError);
 		expect(() => decode(input, 'scan.png')).toThrow(/^scan\.png looks like binary data, not text/);
 	});
+
+	it.each([
+		['a stray byte', bytes('Préface\t13\nÉtude ', [0xe9], ' 1\t17\n'), /^vol\.txt:2: byte 0xE9 is not UTF-8 in a file that otherwise is; fix that line, or save the file again as UTF-8$/],
+		['a surrogate', bytes('Глава 1\r\nГлава 2\r\n', [0xed, 0xa0, 0x80], '\r\n'), /^vol\.txt:3: byte 0xED is not UTF-8/],
+		['a character cut off at the end', bytes('Préface\t13\nÉtude\t17\n— ', [0xe2, 0x80]), /^vol\.txt:3: the file ends inside a character, as if cut short; give the whole file$/],
+		['CR line ends', bytes('Préface\r', [0xff], '\rÉtude\r'), /^vol\.txt:2: byte 0xFF/],
+	])('refuses damaged UTF-8 (%s), naming the line', (_name, input, message) => {
+		expect(() => decode(input, 'vol.txt')).toThrow(DecodeError);
+		expect(() => decode(input, 'vol.txt')).toThrow(message);
+	});
+
+	it('reads Windows-1252 that happens to hold valid UTF-8 pairs among more accents that are not', () => {
+		// `Ã©` in Windows-1252 is C3 A9, which is also UTF-8 for `é`; the other accents are not UTF-8.
+		const input = Buffer.from('RÃ©sumÃ© of the Préface, Étude, Café\t3', 'latin1');
+		expect(decode(input)).toMatchObject({encoding: 'windows-1252'});
+	});
 });
