@@ -113,6 +113,24 @@ export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: rea
 	});
 }
 
+/** Why a source without text cannot be compared: nothing at all, or blank lines only. */
+function emptyMessage(source: Source): string {
+	return `${source.name} ${source.text === '' ? 'is empty' : 'holds only blank lines'}; give a file that holds a contents page`;
+}
+
+/**
+ * Why one file gave one printing only, and what to do: it holds no entries at all (prose, a
+ * list without pages), `--split-at` points outside its text, or the second printing was not found.
+ */
+function onePrintingMessage(name: string, lines: readonly string[], range: readonly [number, number], read: LineReader, splitAt: number | undefined): string {
+	const [first, last] = range;
+	if (splitAt !== undefined && splitAt > last) return `${name}: --split-at ${splitAt} is past the last line of text (${last}); give the line where the second printing begins`;
+	if (splitAt !== undefined) return `${name}: --split-at ${splitAt} leaves nothing before it (the text starts at line ${first}); give the line where the second printing begins`;
+	const hasPage = lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined);
+	if (!hasPage) return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
+	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
+}
+
 function printingOf(id: string, source: string, lines: readonly string[], range: readonly [number, number], read: LineReader): Printing {
 	return {id, source, lines: range, items: parseItems(lines, range[0], range[1], {read})};
 }
@@ -133,16 +151,11 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	if (sources.length === 1) {
 		const [source] = sources as [Source];
 		const lines = splitLines(source.text);
-		if (nonEmptyRange(lines) === undefined) throw new CompareError(`${source.name} is empty; give a file that holds a contents page`);
+		const range = nonEmptyRange(lines);
+		if (range === undefined) throw new CompareError(emptyMessage(source));
 		const read = lineReader(lines);
 		const found = findPrintings(lines, options.splitAt, read);
-		if (found.ranges.length < 2) {
-			throw new CompareError(
-				options.splitAt === undefined
-					? `${source.name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`
-					: `${source.name}: --split-at ${options.splitAt} leaves nothing on one side; give a line between the two printings`,
-			);
-		}
+		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, range, read, options.splitAt));
 
 		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range, read));
 		split = found.report;
@@ -150,7 +163,7 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		printings = sources.map((source, i) => {
 			const lines = splitLines(source.text);
 			const range = nonEmptyRange(lines);
-			if (range === undefined) throw new CompareError(`${source.name} is empty; give a file that holds a contents page`);
+			if (range === undefined) throw new CompareError(emptyMessage(source));
 			return printingOf(ids[i]!, source.name, lines, range, lineReader(lines));
 		});
 	}

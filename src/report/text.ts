@@ -107,7 +107,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	const bold = (s: string): string => (color ? ansi.bold(s) : s);
 	for (const p of comparison.printings) {
 		const note = comparison.printings.indexOf(p) > 1 ? '  (not compared: only the first two printings are)' : '';
-		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} items  ${p.source}${note}`);
+		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} item${p.items.length === 1 ? '' : 's'}  ${p.source}${note}`);
 	}
 
 	if (comparison.split) {

@@ -217,13 +217,13 @@ describe('bad input and usage', () => {
 			/looks like binary data, not text/,
 		],
 		[
-			'an empty file',
+			'a blank file',
 			() => {
 				const file = path.join(dir, 'empty.txt');
 				writeFileSync(file, '\n\n');
 				return [file];
 			},
-			/is empty/,
+			/holds only blank lines/,
 		],
 		['one printing only', () => [fileA], /seems to hold only one printing; pass --split-at LINE .* or give the second printing as a second file/],
 		[
