@@ -9,7 +9,7 @@ import {decode, DecodeError} from '../core/decode.js';
 import type {Summary} from '../core/types.js';
 import {formatNamed} from '../report/index.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
-import {describeReadError} from './errors.js';
+import {describeReadError, describeTooLarge, maxInputBytes} from './errors.js';
 
 /** What the main thread asks a worker to do. */
 export type BatchTask = {
@@ -33,6 +33,8 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 	} catch (error) {
 		return {message: describeReadError(task.file, error)};
 	}
+
+	if (bytes.length > maxInputBytes) return {message: describeTooLarge(task.file, bytes.length)};
 
 	try {
 		const {text, lineEnd} = decode(bytes, task.file);

@@ -18,6 +18,18 @@ export class InputError extends Error {
 	readonly exitCode = exitCodes.input;
 }
 
+/**
+ * The largest input read. A contents page is kilobytes; 16 MB is some 190,000 entries, already
+ * far beyond any book, and a 50 MB file (a whole book's text given by mistake) took minutes and
+ * 3 GB, more memory than Node has by default on a small machine, where it would crash instead.
+ */
+export const maxInputBytes = 16 * 1024 * 1024;
+
+/** Refuse an input over `maxInputBytes`, as one line that says what to do instead. */
+export function describeTooLarge(file: string, bytes: number): string {
+	return `${file} is ${Math.round(bytes / 1_048_576)} MB, more than any contents page (tocdiff reads up to ${maxInputBytes / 1_048_576} MB); give the contents pages alone, cut from the book's text`;
+}
+
 /** What a failed file operation means, in words (no error codes, no internal paths). */
 export function reasonOf(error: unknown): string {
 	switch ((error as {code?: unknown} | null)?.code) {

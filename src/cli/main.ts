@@ -10,7 +10,7 @@ import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {describeReadError, exitCodes, InputError, reasonOf, signalExitCodes, UsageError} from './errors.js';
+import {describeReadError, describeTooLarge, exitCodes, InputError, maxInputBytes, reasonOf, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
 
@@ -32,6 +32,7 @@ async function readSource(file: string, io: Io): Promise<ReportSource> {
 		throw new InputError(describeReadError(file, error));
 	}
 
+	if (bytes.length > maxInputBytes) throw new InputError(describeTooLarge(file === '-' ? 'standard input' : file, bytes.length));
 	try {
 		const {text, lineEnd} = decode(bytes, file === '-' ? 'standard input' : file);
 		return {name: file === '-' ? '(standard input)' : file, text, lineEnd};

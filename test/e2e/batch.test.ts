@@ -39,6 +39,15 @@ describe('tocdiff --batch (#5)', () => {
 		expect(stdout).toContain('3 files: 2 compared (2 with differences), 1 failed');
 	});
 
+	it('refuses a file over 16 MB as one failed item, and compares the others (#6)', () => {
+		const big = path.join(directory, 'whole-book.txt');
+		writeFileSync(big, Buffer.alloc(17 * 1024 * 1024, 'Chapter One\t12\n'));
+		const {code, stdout} = runCli(['--batch', big, path.join(volumes, 'vol2.txt')]);
+		expect(code).toBe(3);
+		expect(stdout).toContain(`${big}  failed: ${big} is 17 MB, more than any contents page (tocdiff reads up to 16 MB)`);
+		expect(stdout).toContain('2 files: 1 compared (1 with differences), 1 failed');
+	});
+
 	it('gives one JSON report per file in one array, the summary on standard error', () => {
 		const {code, stdout, stderr} = runCli(['--batch', path.join(volumes, 'vol2.txt'), path.join(volumes, 'vol31.txt'), '--format', 'json']);
 		expect(code).toBe(0);
