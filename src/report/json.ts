@@ -2,7 +2,7 @@
  * The JSON report, schema `tocdiff-report/1` (see `json-report.md`): the stable,
  * machine-readable interface that scripts rely on.
  */
-import {rowKeys} from '../core/decisions.js';
+import {rowKeys, type Decision} from '../core/decisions.js';
 import type {Comparison, Row, TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 
@@ -17,6 +17,16 @@ function itemJson(item: TocItem | null): Record<string, unknown> | null {
 		...(item.page === undefined ? {} : {page: item.page}),
 		...(item.furniture ? {furniture: true} : {}),
 	};
+}
+
+/**
+ * A decision as the report states it: the fields this version knows. Fields a newer version wrote
+ * into the decisions file stay there; echoing them would let any value in that file (a structure
+ * nested too deep for `JSON.stringify`) break the report.
+ */
+function decisionJson(decision: Decision): Record<string, unknown> {
+	const {verdict, text, note, a, b} = decision;
+	return {verdict, text, note, a, b};
 }
 
 /** Where a printing stops early: the side, and the lines of the items it lacks. */
@@ -49,7 +59,7 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 				b: itemJson(row.b),
 				similarity: row.similarity,
 				differences: row.differences.map((d) => ({kind: d.kind, severity: d.severity, field: d.field, a: d.a, b: d.b})),
-				...(decision === undefined ? {} : {decision: {...decision, key: undefined}}),
+				...(decision === undefined ? {} : {decision: decisionJson(decision)}),
 			};
 		}),
 		summary: {

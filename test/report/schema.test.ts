@@ -9,6 +9,7 @@ import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {reportObject} from '../../src/report/json.js';
 import {printingsOf} from '../../src/soak/cases.js';
 import {reportProblems} from '../../src/soak/report-schema.js';
+import {seedText} from './fixtures.js';
 import {decided, seed, undecided} from './seed.js';
 
 const fixtures = loadFixtures();
@@ -22,6 +23,31 @@ function reportOf(comparison: Comparison, context: ReportContext): unknown {
 
 function expectValid(report: unknown): void {
 	expect(reportProblems(report)).toEqual([]);
+}
+
+type Lines = readonly [number, number];
+type ReportLines = {printings: Array<{lines: Lines}>; rows: Array<{a: {lines: Lines; text: string} | null; b: {lines: Lines; text: string} | null}>};
+
+/**
+ * What the schema cannot say about lines (json-report.md, "Lines"): a printing runs from its first
+ * to its last non-empty line, and an item lies inside its printing, starting with the line it prints.
+ */
+function lineProblems(report: ReportLines, sources: ReadonlyArray<{readonly text: string}>): string[] {
+	const problems: string[] = [];
+	const fileOf = (i: number): string[] => sources[Math.min(i, sources.length - 1)]!.text.split('\n');
+	for (const [i, side] of (['a', 'b'] as const).entries()) {
+		const file = fileOf(i);
+		const [first, last] = report.printings[i]!.lines;
+		if (file[first - 1]?.trim() === '' || file[last - 1]?.trim() === '' || first > last) problems.push(`printing ${i}: lines ${first}-${last} do not run from text to text`);
+		for (const row of report.rows) {
+			const item = row[side];
+			if (item === null) continue;
+			if (item.lines[0] < first || item.lines[1] > last || item.lines[0] > item.lines[1]) problems.push(`${side} item ${item.lines.join('-')} outside ${first}-${last}`);
+			if (item.text.split('\n')[0] !== file[item.lines[0] - 1]) problems.push(`${side} item at ${item.lines[0]} is not the line printed there`);
+		}
+	}
+
+	return problems;
 }
 
 /** The seed's report as plain JSON, for a test to spoil. */
@@ -89,10 +115,21 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 					...(p.verdict === 'edit' ? {text: 'corrected'} : {}),
 					...(p.note === undefined ? {} : {note: p.note}),
 				}));
-				expectValid(reportOf(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources: pair.sources}));
+				const report = reportOf(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources: pair.sources});
+				expectValid(report);
+				expect(lineProblems(report as ReportLines, pair.sources)).toEqual([]);
 			}),
 			{numRuns: runs(40)},
 		);
+	});
+
+	it('holds the seed to the contract on lines, and finds lines shifted by one', () => {
+		const sources = [{text: seedText}];
+		expect(lineProblems(reportOf(seed, undecided) as ReportLines, sources)).toEqual([]);
+		const shifted = reportOf(seed, undecided) as ReportLines;
+		shifted.printings[1]!.lines = [122, 223];
+		shifted.rows[3]!.a!.lines = [9, 9];
+		expect(lineProblems(shifted, sources)).toEqual(['a item at 9 is not the line printed there', 'printing 1: lines 122-223 do not run from text to text']);
 	});
 
 	// The schema must be able to say no: each spoiled report is refused.
@@ -123,6 +160,7 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 		['a count by an unknown status', (r) => (r['summary'].status.lost = 1)],
 		['a negative count', (r) => (r['summary'].severity.minor = -1)],
 		['an unknown verdict', (r) => (r['rows'].find((row: any) => row.decision).decision.verdict = 'maybe')],
+		['an unknown field on a decision', (r) => (r['rows'].find((row: any) => row.decision).decision.colour = 'red')],
 	])('refuses a report with %s', (_name, spoil) => {
 		const report = seedReport();
 		expectValid(report);
@@ -131,3 +169,12 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 	});
 });
 
+describe('the JSON report', () => {
+	it('states the decision fields it knows and leaves the rest in the decisions file, however deep (#6)', () => {
+		const deep: unknown = JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+		const key = rowKeys(seed.rows)[7]!;
+		const decisions = [{key, verdict: 'a', note: 'checked', future: deep} as Decision];
+		const report = reportOf(seed, {decisions: matchDecisions(seed.rows, decisions), sources: []}) as {rows: Array<{decision?: unknown}>};
+		expect(report.rows[7]!.decision).toEqual({verdict: 'a', note: 'checked'});
+	});
+});
