@@ -22,7 +22,9 @@ import {synthesizeContents} from '../eval/synth.js';
 import {mangle, manglings, printingsOf, randomScenario} from './cases.js';
 import {excerpt, judgeRun, type Expectation, type Finding, type FindingKind, type Outcome} from './judge.js';
 
-const cli = fileURLToPath(new URL('../tocdiff.js', import.meta.url));
+// The command as package.json's `bin` names it; `src/soak` and `dist/soak` both sit two levels down.
+const root = new URL('../../', import.meta.url);
+const cli = fileURLToPath(new URL((JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {bin: {tocdiff: string}}).bin.tocdiff, root));
 const validFormats = ['text', 'json', 'markdown', 'csv', 'html', 'tei', 'toc'] as const;
 
 /** One run of the command: its folder, arguments, standard input and what it must give. */
@@ -64,10 +66,10 @@ function inputsOf(rng: Rng, id: number, fixtures: readonly Fixture[]): {readonly
 	return {label: `${pair.name} ${scenario.mode} noise ${scenario.noise} ${how}`, files};
 }
 
-/** Build case `id` in its own folder under `root`. */
-function makeCase(id: number, seed: number, root: string, fixtures: readonly Fixture[]): SoakCase {
+/** Build case `id` in its own folder under `parent`. */
+function makeCase(id: number, seed: number, parent: string, fixtures: readonly Fixture[]): SoakCase {
 	const rng = createRng(hashSeed(`soak ${id}`, seed));
-	const dir = path.join(root, `case-${id}`);
+	const dir = path.join(parent, `case-${id}`);
 	mkdirSync(dir, {recursive: true});
 	const inputs = inputsOf(rng, id, fixtures);
 	const files = inputs.files.map((bytes, i) => {
@@ -211,7 +213,7 @@ const {values} = parseArgs({
 const fixtures = loadFixtures();
 const seed = Number(values.seed);
 const ids = values.only === undefined ? Array.from({length: Number(values.cases)}, (_, i) => i) : [Number(values.only)];
-const root = mkdtempSync(path.join(tmpdir(), 'tocdiff-soak-'));
+const folder = mkdtempSync(path.join(tmpdir(), 'tocdiff-soak-'));
 const timeout = Number(values.timeout) * 1000;
 const counts: Record<FindingKind, number> = {crash: 0, hang: 0, message: 0, 'exit-code': 0, 'invalid-json': 0, 'stderr-noise': 0};
 const exits = new Map<string, number>();
@@ -224,7 +226,7 @@ const started = performance.now();
 async function worker(): Promise<void> {
 	while (next < ids.length) {
 		const id = ids[next++]!;
-		const soakCase = makeCase(id, seed, root, fixtures);
+		const soakCase = makeCase(id, seed, folder, fixtures);
 		// eslint-disable-next-line no-await-in-loop -- one case at a time per worker
 		const outcome = await runCase(soakCase, timeout);
 		const findings: Finding[] = judgeRun(soakCase.expectation, outcome);
@@ -245,8 +247,8 @@ await Promise.all(Array.from({length: Math.max(1, Number(values.jobs))}, worker)
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const exitList = [...exits].sort().map(([code, n]) => `${code}: ${n}`).join(', ');
 const found = Object.entries(counts).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing';
-if (withFindings === 0 && !values.keep) rmSync(root, {recursive: true, force: true});
+if (withFindings === 0 && !values.keep) rmSync(folder, {recursive: true, force: true});
 process.stdout.write(
-	`soak: ${ids.length} cases (seed ${seed}) in ${seconds} s, ${values.jobs} at a time; exits ${exitList}; slowest ${Math.round(slowest.milliseconds)} ms (case ${slowest.id}); found ${found}${withFindings > 0 ? ` in ${withFindings} cases (kept in ${root})` : ''}\n`,
+	`soak: ${ids.length} cases (seed ${seed}) in ${seconds} s, ${values.jobs} at a time; exits ${exitList}; slowest ${Math.round(slowest.milliseconds)} ms (case ${slowest.id}); found ${found}${withFindings > 0 ? ` in ${withFindings} cases (kept in ${folder})` : ''}\n`,
 );
 process.exitCode = withFindings > 0 ? 1 : 0;
