@@ -35,10 +35,7 @@ export function printingsOf(scenario: Scenario, fixtures: readonly Fixture[]): N
 	return makeNoisyPair(page, scenario.seed, {mode: scenario.mode, rates: scaledRates(scenario.noise)});
 }
 
-/** A way to spoil a file's bytes. */
-export type Mangling = 'none' | 'truncate' | 'junk' | 'nul' | 'huge-line' | 'utf16le' | 'utf16be' | 'utf16-bom' | 'utf8-bom' | 'latin1' | 'crlf' | 'cr' | 'mixed-ends' | 'invalid-utf8' | 'binary' | 'blank';
-
-/** Every mangling, for drawing one at random. */
+/** Every way to spoil a file's bytes, for drawing one at random. */
 export const manglings = [
 	'none',
 	'truncate',
@@ -56,7 +53,10 @@ export const manglings = [
 	'invalid-utf8',
 	'binary',
 	'blank',
-] as const satisfies readonly Mangling[];
+] as const;
+
+/** A way to spoil a file's bytes. */
+export type Mangling = (typeof manglings)[number];
 
 /** Byte sequences that are not UTF-8: a lone lead byte, a lone continuation, an overlong form, a surrogate, a byte past U+10FFFF. */
 const invalidUtf8 = [[0xc3], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xe2, 0x82]] as const;
