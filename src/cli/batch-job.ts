@@ -2,7 +2,6 @@
  * One item of `tocdiff --batch`: read a file holding two printings, compare them and write the
  * report. Runs inside a worker thread (`batch-worker.ts`), or in the main thread in tests.
  */
-import {readFile} from 'node:fs/promises';
 import {compare, CompareError} from '../core/compare.js';
 import {matchDecisions} from '../core/decisions.js';
 import {decode, DecodeError} from '../core/decode.js';
@@ -10,6 +9,7 @@ import type {Summary} from '../core/types.js';
 import {formatNamed} from '../report/index.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
 import {describeReadError, describeTooLarge, maxInputBytes} from './errors.js';
+import {readFileCapped} from './io.js';
 
 /** What the main thread asks a worker to do. */
 export type BatchTask = {
@@ -29,12 +29,12 @@ export type BatchResult =
 async function attempt(task: BatchTask): Promise<{readonly summary: Summary; readonly report?: string} | {readonly message: string}> {
 	let bytes: Uint8Array;
 	try {
-		bytes = await readFile(task.file);
+		bytes = readFileCapped(task.file);
 	} catch (error) {
 		return {message: describeReadError(task.file, error)};
 	}
 
-	if (bytes.length > maxInputBytes) return {message: describeTooLarge(task.file, bytes.length)};
+	if (bytes.length > maxInputBytes) return {message: describeTooLarge(task.file)};
 
 	try {
 		const {text, lineEnd} = decode(bytes, task.file);

@@ -26,8 +26,8 @@ export class InputError extends Error {
 export const maxInputBytes = 16 * 1024 * 1024;
 
 /** Refuse an input over `maxInputBytes`, as one line that says what to do instead. */
-export function describeTooLarge(file: string, bytes: number): string {
-	return `${file} is ${Math.round(bytes / 1_048_576)} MB, more than any contents page (tocdiff reads up to ${maxInputBytes / 1_048_576} MB); give the contents pages alone, cut from the book's text`;
+export function describeTooLarge(file: string): string {
+	return `${file} is over ${maxInputBytes / 1_048_576} MB, more than any contents page; give the contents pages alone, cut from the book's text`;
 }
 
 /** What a failed file operation means, in words (no error codes, no internal paths). */

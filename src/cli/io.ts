@@ -4,9 +4,10 @@
 // Synchronous file calls on purpose: a command reads two files and writes one, and node:fs/promises
 // and node:crypto would cost a few milliseconds of start-up each (issue 5). In the review screen
 // they also mean that a save is finished before the next key is read (issue 6).
-import {closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, fchmodSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {createRequire} from 'node:module';
+import {maxInputBytes} from './errors.js';
 
 /** A place to write text. */
 export type Output = {readonly write: (text: string) => void; readonly isTTY?: boolean};
@@ -133,10 +134,43 @@ export async function writeFileAtomic(file: string, content: string, fs: AtomicW
 	syncFolder(path.dirname(target), fs);
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/**
+ * Read a stream to its end, or to one byte past `limit`: enough to tell that it is too large
+ * (`cat /dev/zero | tocdiff -` would otherwise fill the memory).
+ */
+async function readAll(stream: NodeJS.ReadableStream, limit = maxInputBytes): Promise<Uint8Array> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	let total = 0;
+	for await (const chunk of stream) {
+		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+		total += chunk.length;
+		if (total > limit) break;
+	}
+
 	return Buffer.concat(chunks);
+}
+
+/**
+ * Read a file to its end, or to one byte past `limit`: a 50 MB file is refused without reading
+ * it all, and `/dev/zero`, which never ends, is refused at all.
+ */
+export function readFileCapped(file: string, limit = maxInputBytes): Uint8Array {
+	const fd = openSync(file, 'r');
+	try {
+		const chunks: Buffer[] = [];
+		let total = 0;
+		while (total <= limit) {
+			const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+			const read = readSync(fd, chunk, 0, chunk.length, null);
+			if (read === 0) break;
+			chunks.push(chunk.subarray(0, read));
+			total += read;
+		}
+
+		return Buffer.concat(chunks);
+	} finally {
+		closeSync(fd);
+	}
 }
 
 function packageVersion(): string {
@@ -186,7 +220,7 @@ function isTerminal(fd: number): boolean {
 
 /** The real process's I/O. */
 export const nodeIo: Io = {
-	readFile: async (file) => readFileSync(file),
+	readFile: async (file) => readFileCapped(file),
 	readStdin: async () => readAll(process.stdin),
 	writeFile: writeFileAtomic,
 	stdout: {

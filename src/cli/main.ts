@@ -32,7 +32,7 @@ async function readSource(file: string, io: Io): Promise<ReportSource> {
 		throw new InputError(describeReadError(file, error));
 	}
 
-	if (bytes.length > maxInputBytes) throw new InputError(describeTooLarge(file === '-' ? 'standard input' : file, bytes.length));
+	if (bytes.length > maxInputBytes) throw new InputError(describeTooLarge(file === '-' ? 'standard input' : file));
 	try {
 		const {text, lineEnd} = decode(bytes, file === '-' ? 'standard input' : file);
 		return {name: file === '-' ? '(standard input)' : file, text, lineEnd};

@@ -1,5 +1,5 @@
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -18,6 +18,8 @@ type BadInput = {
 	readonly input: string;
 	readonly args: readonly string[];
 	readonly stdin?: string | Uint8Array;
+	/** A file to connect to standard input, as `< FILE` does. */
+	readonly stdinFrom?: string;
 	/** Run in a pseudo-terminal, typing these keys once the first line is out. */
 	readonly terminal?: string;
 	readonly code: number;
@@ -62,7 +64,8 @@ const badInputs: readonly BadInput[] = [
 	{input: 'UTF-8 cut inside a character', args: ['cut.txt'], code: 3, message: /^tocdiff: cut\.txt:\d+: the file ends inside a character, as if cut short; give the whole file$/},
 	{input: 'UTF-16 without a byte-order mark', args: ['utf16.txt', '--format', 'json', '-o', 'report.json'], code: 0, message: /^$/},
 	{input: 'a single line of 1 MB', args: ['long-line.txt', '-o', 'report.txt'], code: 0, message: /^$/},
-	{input: 'a file of 50 MB', args: ['big.txt'], code: 3, message: /^tocdiff: big\.txt is 5\d MB, more than any contents page \(tocdiff reads up to 16 MB\); give the contents pages alone, cut from the book's text$/},
+	{input: 'a file of 50 MB', args: ['big.txt'], code: 3, message: /^tocdiff: big\.txt is over 16 MB, more than any contents page; give the contents pages alone, cut from the book's text$/},
+	{input: 'a file that never ends', args: ['/dev/zero'], code: 3, message: /^tocdiff: \/dev\/zero is over 16 MB, more than any contents page/},
 	{input: 'a single printing', args: ['a.txt'], code: 3, message: /^tocdiff: a\.txt seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file$/},
 	{input: 'an unknown option', args: ['vol31.txt', '--colour'], code: 2, message: /^tocdiff: unknown option --colour; run tocdiff --help for the options/},
 	{input: 'an unknown format', args: ['vol31.txt', '--format', 'docx'], code: 2, message: /^tocdiff: unknown format "docx"; use one of: text, json, markdown, csv, html, tei, toc$/},
@@ -75,6 +78,7 @@ const badInputs: readonly BadInput[] = [
 	{input: 'a decisions file that is not JSON', args: ['vol31.txt', '--decisions', 'bad.tocdiff.json'], code: 3, message: /^tocdiff: bad\.tocdiff\.json: the decisions file is not valid JSON \(.*\); fix it, or move it aside to start afresh$/},
 	{input: 'a decisions path that is a folder', args: ['vol31.txt', '--decisions', 'scans'], code: 3, message: /^tocdiff: scans: cannot read the decisions file \(it is a folder\); pass --decisions with a file you can read and write$/},
 	{input: 'empty standard input', args: ['-', 'b.txt'], stdin: '', code: 3, message: /^tocdiff: \(standard input\) is empty; give a file that holds a contents page$/},
+	{input: 'standard input that never ends', args: ['-'], stdinFrom: '/dev/zero', code: 3, message: /^tocdiff: standard input is over 16 MB, more than any contents page/},
 	...(hasScript
 		? [
 				{input: 'a decisions path where nothing may be written (review screen)', args: ['vol31.txt', '--decisions', '/sys/vol31.tocdiff.json'], terminal: '', code: 3, message: /^tocdiff: cannot save decisions beside \/sys\/vol31\.tocdiff\.json: permission denied; pass --decisions PATH to keep them elsewhere$/},
@@ -108,6 +112,13 @@ async function runInTerminal(args: readonly string[], keys: string): Promise<Cli
 
 async function runBadInput(bad: BadInput): Promise<CliResult> {
 	if (bad.terminal !== undefined) return runInTerminal(bad.args, bad.terminal);
+	if (bad.stdinFrom !== undefined) {
+		const input = openSync(bad.stdinFrom, 'r');
+		const result = spawnSync(process.execPath, [cliPath, ...bad.args], {cwd: dir, stdio: [input, 'pipe', 'pipe'], encoding: 'utf8', timeout: 30_000});
+		closeSync(input);
+		return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+	}
+
 	return runCli(bad.args, {cwd: dir, ...(bad.stdin === undefined ? {} : {input: bad.stdin})});
 }
 
@@ -152,7 +163,7 @@ async function robustnessTable(): Promise<string> {
 		const result = results.get(bad.input) ?? (await runBadInput(bad));
 		const lines = result.stderr.trimEnd().split('\n').filter(Boolean);
 		const said = lines.length === 0 ? 'nothing: it compares them' : lines.map((line) => `\`${cell(line)}\``).join(', then ');
-		const command = ['tocdiff', ...bad.args].join(' ') + (bad.stdin === undefined ? '' : ' < /dev/null');
+		const command = ['tocdiff', ...bad.args].join(' ') + (bad.stdin === undefined ? '' : ' < /dev/null') + (bad.stdinFrom === undefined ? '' : ` < ${bad.stdinFrom}`);
 		rows.push(`| ${bad.input} | \`${cell(command)}\` | ${said} | ${result.code} |`);
 	}
 
