@@ -2,11 +2,10 @@
  * The decisions sidecar file (`vol31.txt.tocdiff.json`): load, validate and save it atomically.
  * Entries that match no row any more are kept as they are, never dropped.
  */
-import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Decision, DecisionFile} from '../core/decisions.js';
-import {reasonOf} from './errors.js';
-import {writeFileAtomic} from './io.js';
+import {maxInputBytes, reasonOf} from './errors.js';
+import {readFileCapped, writeFileAtomic} from './io.js';
 
 /** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
 export class DecisionsFileError extends Error {
@@ -50,15 +49,22 @@ function problemWith(entry: unknown): string | undefined {
  * fields unknown to this version included, so that saving writes them back untouched.
  */
 export async function loadDecisions(file: string): Promise<Decision[]> {
-	let text: string;
+	let bytes: Uint8Array;
 	try {
-		text = readFileSync(file, 'utf8');
+		// No further than the inputs' limit and a byte: `--decisions /dev/zero` must not fill the memory.
+		bytes = readFileCapped(file, maxInputBytes);
 	} catch (error) {
 		if ((error as {code?: unknown}).code === 'ENOENT') return [];
 		throw new DecisionsFileError(`${file}: cannot read the decisions file (${reasonOf(error)}); pass --decisions with a file you can read and write`);
 	}
 
 	const advice = 'fix it, or move it aside to start afresh';
+	if (bytes.length > maxInputBytes) {
+		throw new DecisionsFileError(`${file}: the decisions file is over ${maxInputBytes / 1_048_576} MB, far more than a review writes; pass --decisions with another file, or move it aside`);
+	}
+
+	// UTF-8, with or without the byte-order mark that Windows editors add when they save.
+	const text = new TextDecoder().decode(bytes);
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -75,6 +81,13 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
 	for (const [index, entry] of decisions.entries()) {
 		const problem = problemWith(entry);
 		if (problem) throw new DecisionsFileError(`${file}: decision ${index + 1} ${problem}; ${advice}`);
+	}
+
+	// Unknown fields are written back as they are: they must be something JSON.stringify can write.
+	try {
+		JSON.stringify(decisions);
+	} catch {
+		throw new DecisionsFileError(`${file}: the decisions file nests values deeper than tocdiff can write back; ${advice}`);
 	}
 
 	return decisions as Decision[];

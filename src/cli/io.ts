@@ -57,13 +57,18 @@ function resolveTarget(file: string, fs: AtomicWriteFs): string {
 }
 
 /** The permissions of the file being replaced (a reviewer who made it private keeps it private). */
+/** The mode of `file` (its type and permissions), or undefined when it does not exist. */
 function modeOf(file: string, fs: AtomicWriteFs): number | undefined {
 	try {
-		return fs.statSync(file).mode & 0o7777;
+		return fs.statSync(file).mode;
 	} catch {
 		return undefined;
 	}
 }
+
+const fileType = 0o170_000;
+const regularFile = 0o100_000;
+const folder = 0o040_000;
 
 /**
  * Make a rename in `folder` survive a power cut: fsync the folder itself. Some platforms cannot
@@ -93,7 +98,8 @@ function syncFolder(folder: string, fs: AtomicWriteFs): void {
  * one, whole: a temporary file in the same folder (a rename across file systems is not atomic),
  * written and fsynced, renamed over `file`, then the folder fsynced so the rename itself is on
  * disk. On failure the temporary file is removed and `file` is untouched. A symbolic link is
- * written through, and the replaced file's permissions are kept.
+ * written through, and the replaced file's permissions are kept; a named pipe or a device is
+ * written into, as it cannot be replaced.
  *
  * @param fs the file calls to make @default node:fs
  */
@@ -103,10 +109,23 @@ export async function writeFileAtomic(file: string, content: string, fs: AtomicW
 	const unique = `${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 	const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${unique}.tmp`);
 	const mode = modeOf(target, fs);
+	// A named pipe or a device (`-o /dev/stdout`, a FIFO another program reads) is written into:
+	// renaming over it would put a plain file in its place.
+	if (mode !== undefined && (mode & fileType) !== regularFile && (mode & fileType) !== folder) {
+		const device = fs.openSync(target, 'w');
+		try {
+			fs.writeFileSync(device, content, 'utf8');
+		} finally {
+			fs.closeSync(device);
+		}
+
+		return;
+	}
+
 	let fd: number | undefined;
 	try {
 		fd = fs.openSync(temporary, 'wx');
-		if (mode !== undefined) fs.fchmodSync(fd, mode);
+		if (mode !== undefined) fs.fchmodSync(fd, mode & 0o7777);
 		fs.writeFileSync(fd, content, 'utf8');
 		fs.fsyncSync(fd);
 		const written = fd;

@@ -197,6 +197,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /**
+ * A message as one line a terminal shows as it is: control characters quoted from a file (a NUL
+ * in a binary decisions file, an escape sequence, a line break) written as `\u0000`.
+ */
+export function printable(message: string): string {
+	return message.replaceAll(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
+/**
  * Run tocdiff with `argv` (the arguments after the program name) and return the exit code:
  * 0 success, 1 differences found (with --exit-code), 2 usage error, 3 unreadable input.
  * Expected failures print one line to stderr; anything else is a bug and propagates.
@@ -206,7 +214,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 		return await run(argv, io);
 	} catch (error) {
 		if (error instanceof UsageError || error instanceof InputError) {
-			io.stderr.write(`tocdiff: ${error.message}\n`);
+			io.stderr.write(`tocdiff: ${printable(error.message)}\n`);
 			return error.exitCode;
 		}
 

@@ -55,6 +55,7 @@ describe('loadDecisions and saveDecisions', () => {
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"verdict": "a"}]}', /decision 1 has no "key"/],
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "maybe"}]}', /unknown verdict "maybe"/],
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "note": 3}]}', /"note" that is not a string/],
+		[`{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}]}`, /nests values deeper than tocdiff can write back/],
 	])('rejects %s with a one-line message that says what to do', async (content, message) => {
 		const file = path.join(dir, 'bad.tocdiff.json');
 		await writeFile(file, content);
@@ -65,6 +66,18 @@ describe('loadDecisions and saveDecisions', () => {
 		expect(text).toContain(file);
 		expect(text).toContain('move it aside');
 		expect(text).not.toContain('\n');
+	});
+
+	it('reads a file saved with a byte-order mark (Notepad)', async () => {
+		const file = path.join(dir, 'bom.tocdiff.json');
+		await writeFile(file, `\uFEFF${JSON.stringify({schema: 'tocdiff-decisions/1', decisions})}`);
+		expect(await loadDecisions(file)).toEqual(decisions);
+	});
+
+	it('refuses a file over 16 MB without reading all of it', async () => {
+		const file = path.join(dir, 'huge.tocdiff.json');
+		await writeFile(file, Buffer.alloc(16 * 1024 * 1024 + 2, 0x20));
+		await expect(loadDecisions(file)).rejects.toThrow(/is over 16 MB, far more than a review writes; pass --decisions with another file, or move it aside/);
 	});
 
 	it('says clearly when the place is not writable', async () => {

@@ -1,3 +1,4 @@
+import {spawn, spawnSync} from 'node:child_process';
 import {chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -154,3 +155,21 @@ function folderFsyncFailing(code: string): AtomicWriteFs {
 		},
 	};
 }
+
+describe('writeFileAtomic into a named pipe (#6)', () => {
+	it('writes into the pipe instead of replacing it with a plain file', async () => {
+		const fifo = path.join(dir, 'errata.fifo');
+		if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+		const reader = spawn('cat', [fifo]);
+		let received = '';
+		reader.stdout.on('data', (chunk: Buffer) => {
+			received += chunk.toString('utf8');
+		});
+		await writeFileAtomic(fifo, 'report\n');
+		await new Promise((resolve) => {
+			reader.on('close', resolve);
+		});
+		expect(received).toBe('report\n');
+		expect(lstatSync(fifo).isFIFO()).toBe(true);
+	});
+});
