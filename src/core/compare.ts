@@ -3,6 +3,7 @@
  * differences and count them.
  */
 import {alignItems, type AlignOp} from './align.js';
+import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks} from './checks.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
 import {lineReader, parseItems, type LineReader} from './parse.js';
 import {findPrintings} from './split.js';
@@ -157,6 +158,9 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 
 	const [first, second] = printings as [Printing, Printing];
 	const ops = alignItems(first.items, second.items);
-	const rows = buildRows(first.items, second.items, ops, options.truncationRun);
-	return {printings, ...(split === undefined ? {} : {split}), rows, summary: summarize(rows)};
+	const built = buildRows(first.items, second.items, ops, options.truncationRun);
+	const offsets = findPageOffsets(built);
+	const rows = explainPageOffsets(built, offsets);
+	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id])];
+	return {printings, ...(split === undefined ? {} : {split}), rows, checks, summary: summarize(rows)};
 }

@@ -102,6 +102,11 @@ export type Difference = {
 	readonly a: string;
 	/** The reading in printing B (empty when B has nothing there). */
 	readonly b: string;
+	/**
+	 * Set when a check explains the difference away: a page that differs by the constant offset
+	 * of a repaginated edition (see `Check`). The difference stays, marked, so counts hold.
+	 */
+	readonly explainedBy?: 'page-offset';
 };
 
 /** The status of an aligned row. */
@@ -139,6 +144,27 @@ export type Summary = {
 	readonly severity: Readonly<Record<Severity, number>>;
 	/** Rows with at least one difference (everything but `same`). */
 	readonly differing: number;
+	/** Differences a check explains (`Difference.explainedBy`); absent when there are none. */
+	readonly explained?: number;
+};
+
+/** What a check inside a printing, or between the two, found. */
+export type CheckKind = 'page-order' | 'numbering' | 'page-offset';
+
+/**
+ * A finding about one printing as a whole rather than about a pair of entries: a page out of
+ * order, a numbering gap, repeat or misreading, or a constant page offset between the printings.
+ */
+export type Check = {
+	/** The printing the finding is in (`A`, `B`, …); for `page-offset`, the printing whose pages are offset. */
+	readonly printing: string;
+	/** First and last line (1-based, inclusive) concerned, in that printing's file. */
+	readonly lines: readonly [number, number];
+	readonly kind: CheckKind;
+	/** One sentence for people. */
+	readonly message: string;
+	/** For `page-offset`: how many pages the printing runs ahead of the other (negative: behind). */
+	readonly offset?: number;
 };
 
 /** The result of comparing two printings. */
@@ -148,6 +174,8 @@ export type Comparison = {
 	/** How the printings were found in one file; absent when each came from its own file. */
 	readonly split?: SplitReport;
 	readonly rows: readonly Row[];
+	/** Findings about the printings as wholes, in printing and line order. */
+	readonly checks: readonly Check[];
 	readonly summary: Summary;
 };
 

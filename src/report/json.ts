@@ -48,10 +48,18 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 				a: itemJson(row.a),
 				b: itemJson(row.b),
 				similarity: row.similarity,
-				differences: row.differences.map((d) => ({kind: d.kind, severity: d.severity, field: d.field, a: d.a, b: d.b})),
+				differences: row.differences.map((d) => ({
+					kind: d.kind,
+					severity: d.severity,
+					field: d.field,
+					a: d.a,
+					b: d.b,
+					...(d.explainedBy === undefined ? {} : {explainedBy: d.explainedBy}),
+				})),
 				...(decision === undefined ? {} : {decision: {...decision, key: undefined}}),
 			};
 		}),
+		checks: comparison.checks.map((check) => ({...check})),
 		summary: {
 			...comparison.summary,
 			...(truncation === undefined ? {} : {truncation}),

@@ -230,7 +230,9 @@ class Errata {
 			const decision = this.context.decisions.byRow.get(index);
 			if (row.differences.length === 0) continue;
 			if (row.a && row.b) {
-				this.paired({...row, a: row.a, b: row.b}, decision);
+				// A page that follows a repaginated edition's offset is no erratum: the check names it once.
+				const differences = row.differences.filter((difference) => difference.explainedBy === undefined);
+				if (differences.length > 0) this.paired({...row, differences, a: row.a, b: row.b}, decision);
 				continue;
 			}
 
@@ -272,7 +274,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	const [a, b] = comparedPrintings(comparison);
 	const errata = new Errata(comparison, context);
 	errata.write();
-	const findings = findingsOf(comparison, context);
+	const findings = findingsOf(comparison, context).filter((finding) => finding.difference.explainedBy === undefined);
 	const tally = tallyBySeverity(findings);
 	const status = comparison.rows.reduce<Record<Row['status'], number>>(
 		(counts, row) => ({...counts, [row.status]: counts[row.status] + 1}),
@@ -302,6 +304,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 		`Rows: ${paired} paired (${pairedParts.join(', ')}), ${status['only-a']} in ${escapeMarkdown(a.id)} only, ${status['only-b']} in ${escapeMarkdown(b.id)} only.`,
 		'',
 	);
+	out.push(...checksSection(comparison));
 
 	for (const severity of severities) {
 		const entries = errata.entries.filter((entry) => entry.group === severity);
@@ -331,6 +334,24 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	}
 
 	return out.join('\n');
+}
+
+/**
+ * The checks of each printing (pages out of order, numbering, a page offset) as a section, and
+ * the page differences an offset explains, which the errata leave out; nothing when all is well.
+ */
+function checksSection(comparison: Comparison): string[] {
+	if (comparison.checks.length === 0) return [];
+	const out = ['## Checks', '', 'What the printings show on their own, and how their pages relate.', ''];
+	for (const check of comparison.checks) {
+		const word = check.lines[0] === check.lines[1] ? 'line' : 'lines';
+		out.push(`- ${escapeMarkdown(check.printing)} ${word} ${formatLines(check.lines)}: ${escapeMarkdown(check.message)} — ${check.kind}`);
+	}
+
+	const explained = comparison.summary.explained ?? 0;
+	if (explained > 0) out.push('', `${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not listed below.`);
+	out.push('');
+	return out;
 }
 
 function describeOrphan(decision: Decision): string {

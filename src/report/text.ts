@@ -98,6 +98,23 @@ function worst(row: Row): Severity {
 	return severities.find((s) => row.differences.some((d) => d.severity === s)) ?? 'cosmetic';
 }
 
+/**
+ * The checks of the printings, one line each (`A 61  page-order: page 97 breaks the order …`),
+ * and how many page differences an offset explains; nothing when there are none.
+ */
+function checkLines(comparison: Comparison, color: boolean): string[] {
+	if (comparison.checks.length === 0) return [];
+	const out = ['', `${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}:`];
+	for (const check of comparison.checks) {
+		const lines = check.lines[0] === check.lines[1] ? `${check.lines[0]}` : `${check.lines[0]}–${check.lines[1]}`;
+		out.push(`  ${check.printing} ${lines}  ${color ? ansi.yellow(check.kind) : check.kind}: ${check.message}`);
+	}
+
+	const explained = comparison.summary.explained ?? 0;
+	if (explained > 0) out.push(`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset and ${explained === 1 ? 'is' : 'are'} not listed one by one`);
+	return out;
+}
+
 const verdictText = {a: 'printing A is right', b: 'printing B is right', edit: 'corrected by hand', 'not-error': 'not an error'} as const;
 
 /** The text report. */
@@ -132,10 +149,13 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		);
 	}
 
+	out.push(...checkLines(comparison, color));
 	const truncation = truncationOf(comparison.rows);
 	let truncationShown = false;
 	for (const [index, row] of comparison.rows.entries()) {
 		if (row.status === 'same') continue;
+		// A row whose only difference is a page that follows the offset: the check above says it once.
+		if (row.differences.every((d) => d.explainedBy !== undefined) && !context.decisions.byRow.get(index)) continue;
 		const head = `${severityColor(worst(row), glyphs[row.status], color)} ${where(row)}`;
 		if (truncation && row.differences.some((d) => d.kind === 'truncation')) {
 			if (truncationShown) continue;
@@ -166,7 +186,8 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
 			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);
 			for (const d of row.differences) {
-				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
+				const explained = d.explainedBy === undefined ? '' : ', explained by the page offset';
+				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity}${explained})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
 			}
 		} else {
 			const item = (row.a ?? row.b)!;

@@ -80,5 +80,5 @@ export {summarize} from '../../src/core/summary.js';
 
 /** Build a comparison from explicit rows over two small sources (for edge cases). */
 export function comparisonOf(rows: readonly Row[], a: Printing, b: Printing): Comparison {
-	return {printings: [a, b], rows, summary: summarize(rows)};
+	return {printings: [a, b], rows, checks: [], summary: summarize(rows)};
 }

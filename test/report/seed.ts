@@ -1,6 +1,7 @@
 /**
  * The seed comparison and its report contexts, shared by the golden and round-trip tests.
  */
+import {readFileSync} from 'node:fs';
 import {compare, matchDecisions, type Comparison} from '../../src/core/index.js';
 import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {readSeedDecisions, seedName, seedText} from './fixtures.js';
@@ -16,3 +17,14 @@ export const undecided: ReportContext = {decisions: noDecisions, sources: seedSo
 
 /** The context with the decisions fixture applied. */
 export const decided: ReportContext = {decisions: matchDecisions(seed.rows, readSeedDecisions()), sources: seedSources};
+
+/** The seed with a repaginated second printing and three errors in the first (see fixtures/checks/README.md). */
+export const repaginatedSources = [
+	{name: 'test/fixtures/checks/lenin-cw31-repaginated.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')},
+] as const;
+
+/** The repaginated seed's comparison, by the real engine. */
+export const repaginated: Comparison = compare(repaginatedSources);
+
+/** The repaginated seed with no decisions. */
+export const repaginatedContext: ReportContext = {decisions: noDecisions, sources: repaginatedSources};

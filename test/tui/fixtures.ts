@@ -86,6 +86,7 @@ export function seedComparison(): Comparison {
 		printings: [printing('A', [2, 121], itemsA), printing('B', [123, 223], itemsB)],
 		split: {boundaries: [123], confidence: 1, method: 'repeated title page'},
 		rows,
+		checks: [],
 		summary: summarize(rows),
 	};
 }
@@ -116,5 +117,5 @@ export function bigComparison(count: number): Comparison {
 
 	const itemsA = rows.flatMap((row) => (row.a ? [row.a] : []));
 	const itemsB = rows.flatMap((row) => (row.b ? [row.b] : []));
-	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, summary: summarize(rows)};
+	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: [], summary: summarize(rows)};
 }

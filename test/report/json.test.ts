@@ -1,0 +1,39 @@
+import {describe, expect, it} from 'vitest';
+import {reportObject} from '../../src/report/json.js';
+import {repaginated, repaginatedContext, seed, undecided} from './seed.js';
+
+type Report = {
+	checks: Array<{printing: string; lines: number[]; kind: string; message: string; offset?: number}>;
+	rows: Array<{differences: Array<{kind: string; a: string; b: string; explainedBy?: string}>}>;
+	summary: {explained?: number};
+};
+
+const report = (json: Record<string, unknown>): Report => JSON.parse(JSON.stringify(json)) as Report;
+
+describe('the JSON report (#7)', () => {
+	it('holds an empty list of checks for the clean seed, and no explained differences', () => {
+		const seedReport = report(reportObject(seed, undecided));
+		expect(seedReport.checks).toEqual([]);
+		expect(seedReport.summary.explained).toBeUndefined();
+		expect(seedReport.rows.flatMap((row) => row.differences).some((d) => 'explainedBy' in d)).toBe(false);
+	});
+
+	it('lists the checks of each printing and the page offset between them', () => {
+		const {checks} = report(reportObject(repaginated, repaginatedContext));
+		expect(checks.map((check) => [check.printing, check.lines, check.kind, check.offset])).toEqual([
+			['A', [33, 33], 'numbering', undefined],
+			['A', [34, 34], 'numbering', undefined],
+			['A', [61, 61], 'page-order', undefined],
+			['B', [143, 215], 'page-offset', 4],
+		]);
+	});
+
+	it('keeps the page differences an offset explains, marked, and counts them', () => {
+		const {rows, summary} = report(reportObject(repaginated, repaginatedContext));
+		const pages = rows.flatMap((row) => row.differences).filter((d) => d.kind === 'page');
+		expect(pages).toHaveLength(70);
+		expect(pages.filter((d) => d.explainedBy === 'page-offset')).toHaveLength(69);
+		expect(pages.find((d) => d.explainedBy === undefined)).toMatchObject({a: '97', b: '209'});
+		expect(summary.explained).toBe(69);
+	});
+});
