@@ -24,7 +24,7 @@ function span(first: TocItem, last: TocItem = first): readonly [number, number] 
 // Page order
 
 /** An Arabic page of an entry, for ordering; Roman front-matter pages and furniture are left out. */
-function orderedPage(item: TocItem): number | undefined {
+export function orderedPage(item: TocItem): number | undefined {
 	if (item.type !== 'entry' || item.furniture || item.page === undefined || !/\d/.test(item.page)) return undefined;
 	return pageNumber(item.page);
 }
@@ -89,7 +89,7 @@ export function checkPageOrder(printing: Printing): Check[] {
 const letterOrder = ['abcdefghijklmnopqrstuvwxyz', 'абвгдежзиклмнопрстуфхцчшщэюя'] as const;
 
 /** The position of a label in its sequence (1 for `I.`, `1.`, `(a)`), or undefined. */
-function ordinal(value: LabelValue): number | undefined {
+export function ordinal(value: LabelValue): number | undefined {
 	switch (value.kind) {
 		case 'roman':
 		case 'arabic': {
@@ -115,7 +115,7 @@ function ordinal(value: LabelValue): number | undefined {
  * Which sequence a label belongs to: its kind, the division word (`chapter`), and for Arabic the
  * depth of a dotted number (`1.` and `1.2` are two sequences).
  */
-function sequenceOf(label: string, value: LabelValue): string {
+export function sequenceOf(label: string, value: LabelValue): string {
 	switch (value.kind) {
 		case 'word': {
 			return `word ${value.word}`;
@@ -158,7 +158,7 @@ function writeOrdinal(sample: LabelValue, label: string, n: number): string {
 }
 
 /** A Roman label that only reads as a numeral through OCR confusions (`П.`, `Il.`, `1V.`). */
-function misreadRoman(label: string): string | undefined {
+export function misreadRoman(label: string): string | undefined {
 	const numeral = /^[^\s.):]+/.exec(label)?.[0];
 	if (numeral === undefined || (romanValue(numeral) !== undefined && numeral === numeral.toUpperCase())) return undefined;
 	const value = ocrRomanValue(numeral);
@@ -177,7 +177,9 @@ export function checkNumbering(printing: Printing): Check[] {
 		if (n === undefined) continue;
 		const numbered = {item, label: item.label, value: item.labelValue, n};
 		const key = sequenceOf(item.label, item.labelValue);
-		sequences.set(key, [...(sequences.get(key) ?? []), numbered]);
+		const list = sequences.get(key);
+		if (list === undefined) sequences.set(key, [numbered]);
+		else list.push(numbered);
 		if (item.labelValue.kind === 'roman') {
 			const meant = misreadRoman(item.label);
 			if (meant !== undefined) {

@@ -6,9 +6,11 @@ import {alignItems, type AlignOp} from './align.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks} from './checks.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
 import {lineReader, parseItems, type LineReader} from './parse.js';
+import {detectLanguage} from './language.js';
 import {findPrintings} from './split.js';
+import {suggestRows} from './suggest.js';
 import {summarize} from './summary.js';
-import type {Comparison, Difference, Printing, Row, SplitReport, TocItem} from './types.js';
+import type {Comparison, Difference, Language, Printing, Row, SplitReport, TocItem, WordLookup} from './types.js';
 
 /** One input: a name to report (a path as given) and its decoded text. */
 export type Source = {readonly name: string; readonly text: string};
@@ -23,6 +25,12 @@ export type CompareOptions = {
 	 * @default 2
 	 */
 	readonly truncationRun?: number;
+	/**
+	 * The dictionary of a language, for the suggestions (`suggest.ts`): called with the language
+	 * of the contents once it is known. The look-up may open its word list lazily.
+	 * @default no dictionary: suggestions weigh only what the printings themselves show
+	 */
+	readonly dictionary?: (language: Language) => WordLookup | undefined;
 };
 
 /** An input that cannot be compared; the message says why and what to do. */
@@ -160,7 +168,9 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	const ops = alignItems(first.items, second.items);
 	const built = buildRows(first.items, second.items, ops, options.truncationRun);
 	const offsets = findPageOffsets(built);
-	const rows = explainPageOffsets(built, offsets);
+	const language = detectLanguage([first, second]);
+	const lookup = language === undefined ? undefined : options.dictionary?.(language);
+	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language});
 	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id])];
-	return {printings, ...(split === undefined ? {} : {split}), rows, checks, summary: summarize(rows)};
+	return {printings, ...(split === undefined ? {} : {split}), ...(language === undefined ? {} : {language}), rows, checks, summary: summarize(rows)};
 }

@@ -3,6 +3,12 @@
  * differences and the comparison that holds them. Everything here is plain, readonly data.
  */
 
+/** Languages tocdiff tells apart (and has dictionaries for, Dutch aside). */
+export type Language = 'en' | 'fr' | 'de' | 'nl' | 'ru';
+
+/** Whether a word is in a dictionary; undefined when there is no dictionary to ask. */
+export type WordLookup = (word: string) => boolean | undefined;
+
 /** What a parsed unit of a contents page is. */
 export type ItemType = 'entry' | 'heading' | 'text';
 
@@ -107,6 +113,18 @@ export type Difference = {
 	 * of a repaginated edition (see `Check`). The difference stays, marked, so counts hold.
 	 */
 	readonly explainedBy?: 'page-offset';
+	/** Which reading is probably right, how sure, and why; absent for kinds with nothing to weigh (see `suggest.ts`). */
+	readonly suggestion?: Suggestion;
+};
+
+/**
+ * A suggestion on a difference: the reading that is probably right (`null` when the evidence is
+ * even), how sure (0..1, the chance that `reading` is right; 0.5 when even), and the evidence.
+ */
+export type Suggestion = {
+	readonly reading: 'a' | 'b' | null;
+	readonly confidence: number;
+	readonly why: string;
 };
 
 /** The status of an aligned row. */
@@ -176,6 +194,8 @@ export type Comparison = {
 	readonly rows: readonly Row[];
 	/** Findings about the printings as wholes, in printing and line order. */
 	readonly checks: readonly Check[];
+	/** The language of the contents, when its words tell (`en`, `fr`, `de`, `nl`, `ru`). */
+	readonly language?: Language;
 	readonly summary: Summary;
 };
 

@@ -40,6 +40,7 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 		schema: 'tocdiff-report/1',
 		printings: comparison.printings.map((p) => ({id: p.id, source: p.source, lines: p.lines, items: p.items.length})),
 		...(comparison.split === undefined ? {} : {split: comparison.split}),
+		...(comparison.language === undefined ? {} : {language: comparison.language}),
 		rows: comparison.rows.map((row, index) => {
 			const decision = context.decisions.byRow.get(index);
 			return {
@@ -55,6 +56,7 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 					a: d.a,
 					b: d.b,
 					...(d.explainedBy === undefined ? {} : {explainedBy: d.explainedBy}),
+					...(d.suggestion === undefined ? {} : {suggestion: d.suggestion}),
 				})),
 				...(decision === undefined ? {} : {decision: {...decision, key: undefined}}),
 			};

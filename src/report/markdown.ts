@@ -59,6 +59,13 @@ function noteOf(decision: Decision | undefined): string {
 	return note ? `. Note: ${escapeMarkdown(note.replaceAll(/\s+/g, ' '))}` : '';
 }
 
+/** `; probably B (0.90): why` for an undecided difference with a suggestion; nothing when the evidence is even. */
+function suggestionOf(difference: Difference, ids: Readonly<Record<Side, string>>): string {
+	const suggestion = difference.suggestion;
+	if (suggestion?.reading === undefined || suggestion.reading === null) return '';
+	return `; probably ${escapeMarkdown(ids[suggestion.reading])} (${suggestion.confidence.toFixed(2)}): ${escapeMarkdown(suggestion.why)}`;
+}
+
 /** Writes errata lines for one comparison; knows the printings and the base. */
 class Errata {
 	readonly entries: Entry[] = [];
@@ -134,7 +141,8 @@ class Errata {
 				for (const difference of row.differences) {
 					const readings = `${this.ids.a} ${quote(difference.a)}, ${this.ids.b} ${quote(difference.b)}`;
 					const group = notError ? 'not-error' : difference.severity;
-					this.add(group, page, both, readings, `${difference.kind}${notError ? '' : ', undecided'}${noteOf(decision)}`);
+					const suggested = notError ? '' : suggestionOf(difference, this.ids);
+					this.add(group, page, both, readings, `${difference.kind}${notError ? '' : ', undecided'}${suggested}${noteOf(decision)}`);
 				}
 
 				return;

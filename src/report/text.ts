@@ -5,7 +5,7 @@
  */
 import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
-import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
+import {severities, type Comparison, type Row, type Severity, type Suggestion} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {truncationOf} from './json.js';
 
@@ -115,6 +115,13 @@ function checkLines(comparison: Comparison, color: boolean): string[] {
 	return out;
 }
 
+/** `probably A (0.90): why`, or `even: why`, naming the printings by their ids. */
+export function describeSuggestion(suggestion: Suggestion, comparison: Comparison): string {
+	if (suggestion.reading === null) return `even: ${suggestion.why}`;
+	const id = comparison.printings[suggestion.reading === 'a' ? 0 : 1]?.id ?? suggestion.reading.toUpperCase();
+	return `probably ${id} (${suggestion.confidence.toFixed(2)}): ${suggestion.why}`;
+}
+
 const verdictText = {a: 'printing A is right', b: 'printing B is right', edit: 'corrected by hand', 'not-error': 'not an error'} as const;
 
 /** The text report. */
@@ -188,6 +195,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			for (const d of row.differences) {
 				const explained = d.explainedBy === undefined ? '' : ', explained by the page offset';
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity}${explained})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
+				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, comparison)}`);
 			}
 		} else {
 			const item = (row.a ?? row.b)!;

@@ -72,6 +72,18 @@ describe('tocdiff FILE', () => {
 		expect(report.rows.filter((r) => r.status === 'same')).toHaveLength(83);
 	});
 
+	it('suggests PRESIDIUM over PRESIDUM from the English dictionary, and says when the evidence is even (#7)', () => {
+		const report = JSON.parse(runCli([seed, '-f', 'json']).stdout) as {
+			language: string;
+			rows: Array<{differences: Array<{kind: string; a: string; suggestion?: {reading: string | null; confidence: number; why: string}}>}>;
+		};
+		expect(report.language).toBe('en');
+		const differences = report.rows.flatMap((row) => row.differences);
+		expect(differences.find((d) => d.a === 'PRESIDIUM')?.suggestion).toEqual({reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'});
+		expect(differences.find((d) => d.a === 'JULY 1')?.suggestion).toMatchObject({reading: null, confidence: 0.5});
+		expect(differences.filter((d) => d.kind === 'truncation').some((d) => 'suggestion' in d)).toBe(false);
+	});
+
 	it('splits where --split-at says', () => {
 		const report = JSON.parse(runCli([seed, '-f', 'json', '--split-at', '140']).stdout) as {printings: Array<{lines: number[]}>};
 		expect(report.printings.map((p) => p.lines)).toEqual([

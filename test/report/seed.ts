@@ -2,6 +2,7 @@
  * The seed comparison and its report contexts, shared by the golden and round-trip tests.
  */
 import {readFileSync} from 'node:fs';
+import {dictionaryFor} from '../../src/cli/words.js';
 import {compare, matchDecisions, type Comparison} from '../../src/core/index.js';
 import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {readSeedDecisions, seedName, seedText} from './fixtures.js';
@@ -10,7 +11,8 @@ import {readSeedDecisions, seedName, seedText} from './fixtures.js';
 export const seedSources = [{name: seedName, text: seedText}] as const;
 
 /** The seed's comparison, by the real engine. */
-export const seed: Comparison = compare(seedSources);
+// With the dictionaries the CLI uses (dist/words, made by `npm run build`), as the CLI compares.
+export const seed: Comparison = compare(seedSources, {dictionary: dictionaryFor});
 
 /** The context with no decisions file. */
 export const undecided: ReportContext = {decisions: noDecisions, sources: seedSources};
@@ -24,7 +26,7 @@ export const repaginatedSources = [
 ] as const;
 
 /** The repaginated seed's comparison, by the real engine. */
-export const repaginated: Comparison = compare(repaginatedSources);
+export const repaginated: Comparison = compare(repaginatedSources, {dictionary: dictionaryFor});
 
 /** The repaginated seed with no decisions. */
 export const repaginatedContext: ReportContext = {decisions: noDecisions, sources: repaginatedSources};
