@@ -3,7 +3,8 @@
  * row, the text that `/` searches. Pure; computed once per run so that key presses stay cheap.
  */
 import {rowKeys} from '../core/decisions.js';
-import {severities, type Comparison, type Row, type Severity, type TocItem} from '../core/types.js';
+import {rowSuggestion} from '../core/suggest.js';
+import {severities, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 
 /** The comparison and everything the reducer and the views look up per row. */
 export type ReviewData = {
@@ -20,6 +21,8 @@ export type ReviewData = {
 	readonly haystack: readonly string[];
 	/** How many rows differ (and so wait for a decision). */
 	readonly differing: number;
+	/** The suggestion for each row as a whole (`rowSuggestion`), which `y` accepts. */
+	readonly suggestions: readonly (Suggestion | undefined)[];
 };
 
 /** Rank of a severity: 0 for substantive, 2 for cosmetic. */
@@ -67,5 +70,6 @@ export function prepareReview(comparison: Comparison, inputName: string): Review
 		worst: rows.map((row) => worstSeverity(row)),
 		haystack: rows.map((row) => `${displayTitle(row.a)}\u0000${displayTitle(row.b)}`.toLowerCase()),
 		differing: rows.filter((row) => isDiffering(row)).length,
+		suggestions: rows.map((row) => rowSuggestion(row)),
 	};
 }

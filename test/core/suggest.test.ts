@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
-import {decide} from '../../src/core/suggest.js';
-import type {Difference, WordLookup} from '../../src/core/types.js';
+import {decide, rowSuggestion} from '../../src/core/suggest.js';
+import type {Difference, Row, Suggestion, WordLookup} from '../../src/core/types.js';
 
 /** A dictionary of the given words (any language), as the CLI's word lists answer. */
 const dictionary = (words: readonly string[]) => (): WordLookup => {
@@ -170,5 +170,25 @@ describe('suggestions on odd text', () => {
 		['a word of punctuation and a lone surrogate', 'On \uD835 and Capital\t20', 'On \uD835x and Capital\t20'],
 	])('end on %s', (_name, a, b) => {
 		expect(suggestions(a, b, [])).not.toHaveLength(0);
+	});
+});
+
+describe('rowSuggestion', () => {
+	const row = (...suggestions: Array<Suggestion | undefined>): Row => {
+		const [first] = compare([{name: 'a.txt', text: page('The Music of the Greeks\t20')}, {name: 'b.txt', text: page('The Music of the Greeks\t20')}]).rows;
+		const differences = suggestions.map((suggestion): Difference => ({kind: 'ocr', severity: 'minor', field: 'title', a: 'x', b: 'y', ...(suggestion ? {suggestion} : {})}));
+		return {...first!, status: 'changed', differences} as Row;
+	};
+
+	const a = (confidence: number, why = 'a'): Suggestion => ({reading: 'a', confidence, why});
+	it.each([
+		['one suggestion', [a(0.9)], {reading: 'a', confidence: 0.9, why: 'a'}],
+		['agreeing suggestions, as sure as the least sure', [a(0.9, 'x'), a(0.75, 'y')], {reading: 'a', confidence: 0.75, why: 'x; y'}],
+		['a difference without a suggestion does not count', [a(0.9), undefined], {reading: 'a', confidence: 0.9, why: 'a'}],
+		['even evidence on one difference', [a(0.9), {reading: null, confidence: 0.5, why: 'even'}], undefined],
+		['suggestions that disagree', [a(0.9), {reading: 'b', confidence: 0.9, why: 'b'}], undefined],
+		['no suggestion at all', [undefined], undefined],
+	] as const)('%s', (_name, suggestions, expected) => {
+		expect(rowSuggestion(row(...suggestions))).toEqual(expected);
 	});
 });

@@ -5,7 +5,7 @@ import type {Comparison} from '../../src/core/types.js';
 import {App} from '../../src/tui/app.js';
 import type {Size} from '../../src/tui/layout.js';
 import type {ReviewEffects} from '../../src/tui/use-review.js';
-import {bigComparison, seedComparison} from './fixtures.js';
+import {bigComparison, seedComparison, suggestedComparison} from './fixtures.js';
 import {frameMatching, keys, tick} from './helpers.js';
 
 type Harness = ReturnType<typeof render> & {saved: Array<readonly Decision[]>; exported: Array<[string, string]>};
@@ -199,6 +199,45 @@ describe('decisions', () => {
 		await type(app, 'n', 'a', 'j');
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('⚠ Cannot save decisions'));
 		expect(frame).toContain('1/7 decided');
+	});
+});
+
+describe('suggestions (#7)', () => {
+	it('shows each suggestion in the detail pane and A? / B? in the list', async () => {
+		const app = await open({comparison: suggestedComparison()});
+		await type(app, '/', 'italian', keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 10/12') && f.includes('suggests A'));
+		expect(frame).toContain('suggests A is right (0.90): page 377 fits between 374 and 391 in A');
+		expect(frame).toContain('A? 0.90');
+		expect(selectedLine(frame)).toMatch(/A\?\s*$/);
+		expect(frame.split('\n').find((line) => line.includes('Essential Condition'))).toMatch(/B\?\s*$/);
+	});
+
+	it('says why a row has no suggestion when its differences do not agree', async () => {
+		const app = await open({comparison: suggestedComparison()});
+		await type(app, '/', 'presidium', keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 7/12') && f.includes('no suggestion'));
+		expect(frame).toContain('no suggestion for the row: nothing tells which number is right');
+		expect(frame).toContain('A? 0.90');
+		expect(frame).toContain('even');
+	});
+
+	it('y accepts the suggestions at the level, Y lowers it, u takes them all back', async () => {
+		const app = await open({comparison: suggestedComparison()});
+		await type(app, 'y');
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('Accepted one suggestion'));
+		expect(frame).toContain('1/7 decided');
+		await type(app, 'u', 'Y', 'Y', 'Y');
+		await frameMatching(app.lastFrame, (f) => f.includes('0.60 or above: 2 undecided rows'));
+		await type(app, 'y');
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('Accepted 2 suggestions'));
+		expect(frame).toContain('2/7 decided');
+		expect(frame.split('\n').find((line) => line.includes('Essential Condition'))).toContain('✓B');
+		await type(app, 'u');
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('Undid the change to 2 rows'));
+		expect(frame).toContain('0/7 decided');
+		// The saved decisions follow: none left.
+		await frameMatching(() => JSON.stringify(app.saved.at(-1)), (saved) => saved === '[]');
 	});
 });
 

@@ -119,3 +119,36 @@ export function bigComparison(count: number): Comparison {
 	const itemsB = rows.flatMap((row) => (row.b ? [row.b] : []));
 	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: [], summary: summarize(rows)};
 }
+
+/**
+ * The seed's twelve rows with suggestions (#7): the page 377/379 row A at 0.90, the spelling
+ * row B at 0.63, and the PRESIDIUM row A at 0.90 on its OCR error but even on its date, so the
+ * row as a whole has none.
+ */
+export function suggestedComparison(): Comparison {
+	const comparison = seedComparison();
+	const suggest = (row: Row, ...suggestions: Array<Difference['suggestion']>): Row => ({
+		...row,
+		differences: row.differences.map((difference, k) => (suggestions[k] === undefined ? difference : {...difference, suggestion: suggestions[k]})),
+	});
+	const rows = comparison.rows.map((row, index) => {
+		switch (index) {
+			case 4: {
+				return suggest(row, {reading: 'b', confidence: 0.63, why: "“Bolsheviks'” occurs elsewhere in the printings and “Bolsheviki's” does not"});
+			}
+
+			case 6: {
+				return suggest(row, {reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'}, {reading: null, confidence: 0.5, why: 'nothing tells which number is right'});
+			}
+
+			case 9: {
+				return suggest(row, {reading: 'a', confidence: 0.9, why: 'page 377 fits between 374 and 391 in A, and 379 does not fit between 380 and 393 in B'});
+			}
+
+			default: {
+				return row;
+			}
+		}
+	});
+	return {...comparison, rows};
+}
