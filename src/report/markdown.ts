@@ -4,10 +4,12 @@
  * both readings are given and marked undecided. A printing that stops short is one line.
  */
 import type {Decision} from '../core/decisions.js';
+import {confusionTable} from '../core/confusions.js';
 import {changedRegion} from '../core/highlight.js';
 import {assertNever, severities, type Comparison, type Difference, type Row, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeMarkdown} from './escape.js';
+import {shortLines} from './text.js';
 import {
 	comparedPrintings,
 	findingsOf,
@@ -329,6 +331,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 		out.push('');
 	}
 
+	out.push(...confusionSection(comparison));
 	const {orphans} = context.decisions;
 	if (orphans.length > 0) {
 		out.push('## Decisions that match no row', '', 'Saved decisions whose entries are no longer in the comparison; they are kept in the decisions file.', '');
@@ -358,6 +361,25 @@ function checksSection(comparison: Comparison): string[] {
 
 	const explained = comparison.summary.explained ?? 0;
 	if (explained > 0) out.push('', `${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not listed below.`);
+	out.push('');
+	return out;
+}
+
+/** The character confusion table as a Markdown table; nothing when there are no confusions. */
+function confusionSection(comparison: Comparison): string[] {
+	const confusions = confusionTable(comparison.rows);
+	if (confusions.length === 0) return [];
+	const [a, b] = comparedPrintings(comparison);
+	const cell = (text: string): string => (text === '' ? 'nothing' : `“${escapeMarkdown(text.replaceAll(' ', '␣'))}”`);
+	const out = [
+		'## Character confusions',
+		'',
+		`Which characters of ${escapeMarkdown(a.id)} became which in ${escapeMarkdown(b.id)}, in OCR errors, spelling variants, numbers and pages; line numbers are ${escapeMarkdown(a.id)}'s.`,
+		'',
+		`| ${escapeMarkdown(a.id)} | ${escapeMarkdown(b.id)} | Times | Lines |`,
+		'| --- | --- | ---: | --- |',
+	];
+	for (const confusion of confusions) out.push(`| ${cell(confusion.a)} | ${cell(confusion.b)} | ${confusion.count} | ${shortLines(confusion.lines)} |`);
 	out.push('');
 	return out;
 }

@@ -3,6 +3,7 @@
  * counts by status, severity and kind, then each difference with its line numbers and the
  * differing characters marked: colour on a terminal, `[-…-]{+…+}` without one.
  */
+import {confusionTable} from '../core/confusions.js';
 import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity, type Suggestion} from '../core/types.js';
@@ -115,6 +116,33 @@ function checkLines(comparison: Comparison, color: boolean): string[] {
 	return out;
 }
 
+/** A confused run of characters as shown in a table: quoted, spaces visible, `nothing` for none. */
+export function showCharacters(text: string): string {
+	return text === '' ? 'nothing' : `“${flat(text).replaceAll(' ', '␣')}”`;
+}
+
+/** Lines as a short list: `22, 52, 60 …` after five. */
+export function shortLines(lines: readonly number[]): string {
+	return lines.length > 5 ? `${lines.slice(0, 5).join(', ')} …` : lines.join(', ');
+}
+
+/** The character confusion table: which characters of A became which in B, most frequent first. */
+function confusionLines(comparison: Comparison): string[] {
+	const confusions = confusionTable(comparison.rows);
+	if (confusions.length === 0) return [];
+	const [a, b] = comparison.printings;
+	const total = confusions.reduce((sum, confusion) => sum + confusion.count, 0);
+	const out = ['', `character confusions (${a?.id ?? 'A'} → ${b?.id ?? 'B'}, ${total} in all; in OCR errors, spellings, numbers and pages):`];
+	const shown = confusions.map((confusion) => `${showCharacters(confusion.a)} → ${showCharacters(confusion.b)}`);
+	const width = Math.max(...shown.map((text) => [...text].length));
+	for (const [k, confusion] of confusions.entries()) {
+		const text = shown[k]!;
+		out.push(`  ${text}${' '.repeat(width - [...text].length)}  ${String(confusion.count).padStart(3)}×  ${confusion.lines.length === 1 ? 'line' : 'lines'} ${shortLines(confusion.lines)}`);
+	}
+
+	return out;
+}
+
 /** `probably A (0.90): why`, or `even: why`, naming the printings by their ids. */
 export function describeSuggestion(suggestion: Suggestion, comparison: Comparison): string {
 	if (suggestion.reading === null) return `even: ${suggestion.why}`;
@@ -209,6 +237,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		if (decision?.note) out.push(`    note: ${decision.note}`);
 	}
 
+	out.push(...confusionLines(comparison));
 	if (summary.differing === 0) out.push('', 'The printings agree entry for entry.');
 	return `${out.join('\n')}\n`;
 }
