@@ -64,11 +64,11 @@ describe('suggestions', () => {
 			{kind: 'spelling', suggestion: {reading: null, confidence: 0.5, why: 'both spellings are in use'}},
 		],
 		[
-			'a spelling variant in the dictionary counts half',
+			'the dictionary is not asked about spelling variants (it takes sides between orthographies)',
 			'How to Organise\t20',
 			'How to Organize\t20',
 			['organize'],
-			{kind: 'spelling', suggestion: {reading: 'b', confidence: 0.75, why: '“Organize” is in the English dictionary and “Organise” is not'}},
+			{kind: 'spelling', suggestion: {reading: null, confidence: 0.5, why: 'both spellings are in use'}},
 		],
 		[
 			'an added word says nothing',
@@ -114,6 +114,13 @@ describe('suggestions', () => {
 		],
 	])('%s', (_name, a, b, words, expected) => {
 		expect(suggestions(a, b, words)).toEqual([expected]);
+	});
+
+	it('prefers the spelling the book uses elsewhere, at half weight', () => {
+		const text = (line: string) => ['The Labour Party\t1', line, 'Index\t50'].join('\n');
+		const comparison = compare([{name: 'a.txt', text: text('On Labour and Capital\t20')}, {name: 'b.txt', text: text('On Labor and Capital\t20')}]);
+		const [difference] = comparison.rows.flatMap((row) => row.differences);
+		expect(difference).toMatchObject({kind: 'spelling', suggestion: {reading: 'a', confidence: 0.63, why: '“Labour” occurs elsewhere in the printings and “Labor” does not'}});
 	});
 
 	const numbered = (second: string, third: string): string => ['I. One\t1', `${second} Two\t2`, `${third} Three\t3`, 'IV. Four\t4'].join('\n');
