@@ -4,6 +4,7 @@
  */
 import {alignItems, type AlignOp} from './align.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks} from './checks.js';
+import {confusionTable} from './confusions.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
 import {lineReader, parseItems, type LineReader} from './parse.js';
 import {detectLanguage} from './language.js';
@@ -172,5 +173,13 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	const lookup = language === undefined ? undefined : options.dictionary?.(language);
 	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language});
 	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id])];
-	return {printings, ...(split === undefined ? {} : {split}), ...(language === undefined ? {} : {language}), rows, checks, summary: summarize(rows)};
+	return {
+		printings,
+		...(split === undefined ? {} : {split}),
+		...(language === undefined ? {} : {language}),
+		rows,
+		checks,
+		confusions: confusionTable(rows),
+		summary: summarize(rows),
+	};
 }

@@ -5,16 +5,7 @@
  * `1`→`l`) stand out at a glance, and one can be checked everywhere at once.
  */
 import {diffChars} from 'diff';
-import type {DifferenceKind, Row} from './types.js';
-
-/** One confusion: what A printed, what B printed instead (`''` for nothing), how often, and where. */
-export type Confusion = {
-	readonly a: string;
-	readonly b: string;
-	readonly count: number;
-	/** First lines in A of the rows where it occurs, in order, each once. */
-	readonly lines: readonly number[];
-};
+import type {Confusion, DifferenceKind, Row} from './types.js';
 
 /**
  * Kinds whose readings differ by a few characters (numbers and pages digit by digit, when they have

@@ -18,6 +18,7 @@
  *
  * Pure: the dictionary comes in as a look-up function.
  */
+import {hasLetter, isAlphanumeric, isLetter} from './chars.js';
 import {misreadRoman, orderedPage, ordinal, sequenceOf} from './checks.js';
 import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
 
@@ -61,16 +62,17 @@ function oneSided(a: boolean | undefined, b: boolean | undefined, weight: number
 // ---------------------------------------------------------------------------------------------
 // Words
 
-const alphanumeric = /[\p{L}\p{N}]/u;
-
-/** Remove what is not a letter or a digit from both ends of a word (`(BOLSHEVIKS).` → `BOLSHEVIKS`). */
-function trimPunctuation(word: string): string {
+/**
+ * Remove what is not a letter or a digit from both ends of a word (`(BOLSHEVIKS).` →
+ * `BOLSHEVIKS`); `keep` lists characters that may stay at the end (an apostrophe: `Bolsheviks'`).
+ */
+function trimPunctuation(word: string, keep = ''): string {
 	// By code points: a letter outside the Basic Multilingual Plane is two code units.
 	const chars = [...word];
 	let start = 0;
 	let end = chars.length;
-	while (start < end && !alphanumeric.test(chars[start]!)) start++;
-	while (end > start && !alphanumeric.test(chars[end - 1]!)) end--;
+	while (start < end && !isAlphanumeric(chars[start]!)) start++;
+	while (end > start && !isAlphanumeric(chars[end - 1]!) && !keep.includes(chars[end - 1]!)) end--;
 	return chars.slice(start, end).join('');
 }
 
@@ -84,7 +86,7 @@ function wordsOf(run: string): string[] {
 	return run
 		.split(/\s+/)
 		.map((word) => bare(word))
-		.filter((word) => /\p{L}/u.test(word));
+		.filter((word) => hasLetter(word));
 }
 
 /** French elisions and English possessives are looked up without their apostrophe part. */
@@ -123,9 +125,12 @@ function allKnown(words: readonly string[], lookup: WordLookup | undefined): boo
 	return answer;
 }
 
-/** A word that looks like a recognition error: digits inside letters, Latin and Cyrillic mixed, a bar. */
+/** A word that looks like a recognition error: a digit or a bar beside a letter, Latin and Cyrillic mixed. */
 function looksMisread(word: string): boolean {
-	return /\p{L}\d|\d\p{L}/u.test(word) || (/\p{Script=Latin}/u.test(word) && /\p{Script=Cyrillic}/u.test(word)) || /\p{L}[|¦]|[|¦]\p{L}/u.test(word);
+	const chars = [...word];
+	const odd = (ch: string): boolean => (ch >= '0' && ch <= '9') || ch === '|' || ch === '¦';
+	if (chars.some((ch, k) => odd(ch) && ((k > 0 && isLetter(chars[k - 1]!)) || (k + 1 < chars.length && isLetter(chars[k + 1]!))))) return true;
+	return /[A-Za-z\u00C0-\u024F]/.test(word) && /[\u0400-\u04FF]/.test(word);
 }
 
 /** Titles as one lower-cased text, to count words in. */
@@ -144,7 +149,7 @@ function occurrences(text: string, word: string): number {
 	for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
 		const before = text[at - 1];
 		const after = text[at + word.length];
-		if ((before === undefined || !alphanumeric.test(before)) && (after === undefined || !alphanumeric.test(after))) count++;
+		if ((before === undefined || !isAlphanumeric(before)) && (after === undefined || !isAlphanumeric(after))) count++;
 	}
 
 	return count;
@@ -155,8 +160,9 @@ type Context = {
 	readonly options: SuggestOptions;
 	/** The titles of both printings as one text, made on first need. */
 	readonly titles: () => string;
-	readonly pages: Readonly<Record<'a' | 'b', PageIndex>>;
-	readonly labels: Readonly<Record<'a' | 'b', LabelIndex>>;
+	/** Each printing's paged entries and numbered items, made on first need. */
+	readonly pages: (side: 'a' | 'b') => PageIndex;
+	readonly labels: (side: 'a' | 'b') => LabelIndex;
 	/** The printings' ids (`A`, `B`), for the wording. */
 	readonly ids: Readonly<Record<'a' | 'b', string>>;
 };
@@ -166,8 +172,8 @@ function differingWords(run: string, other: string): string[] {
 	const others = new Set(wordsOf(other));
 	return run
 		.split(/\s+/)
-		.map((word) => word.replaceAll(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, ''))
-		.filter((word) => /\p{L}/u.test(word) && !others.has(bare(word)));
+		.map((word) => trimPunctuation(word, "'’"))
+		.filter((word) => hasLetter(word) && !others.has(bare(word)));
 }
 
 /**
@@ -201,9 +207,9 @@ function wordEvidence(difference: Difference, row: Row, context: Context, dictio
 /** The paged entries of a printing in line order, for finding an entry's neighbours. */
 type PageIndex = ReadonlyArray<{readonly first: number; readonly last: number; readonly page: number}>;
 
-function pageIndex(printing: Printing | undefined): PageIndex {
+function pageIndex(printing: Printing): PageIndex {
 	const index: Array<{first: number; last: number; page: number}> = [];
-	for (const item of printing?.items ?? []) {
+	for (const item of printing.items) {
 		const page = orderedPage(item);
 		if (page !== undefined) index.push({first: item.lines[0], last: item.lines[1], page});
 	}
@@ -244,7 +250,7 @@ function pageEvidence(difference: Difference, row: Row, context: Context): Evide
 	const number = (page: string): number | undefined => (/\d/.test(page) ? Number(/\d+/.exec(page)![0]) : undefined);
 	const pages = {a: number(difference.a), b: number(difference.b)};
 	if (row.a === null || row.b === null || pages.a === undefined || pages.b === undefined) return evidence;
-	const around = {a: neighbours(context.pages.a, row.a), b: neighbours(context.pages.b, row.b)};
+	const around = {a: neighbours(context.pages('a'), row.a), b: neighbours(context.pages('b'), row.b)};
 	if (around.a.before === undefined && around.a.after === undefined) return evidence;
 	const fits = (side: 'a' | 'b'): boolean => {
 		const {before, after} = around[side];
@@ -272,9 +278,9 @@ function pageEvidence(difference: Difference, row: Row, context: Context): Evide
 /** The numbered items of a printing by sequence, in order. */
 type LabelIndex = ReadonlyMap<string, ReadonlyArray<{readonly first: number; readonly n: number; readonly label: string}>>;
 
-function labelIndex(printing: Printing | undefined): LabelIndex {
+function labelIndex(printing: Printing): LabelIndex {
 	const index = new Map<string, Array<{first: number; n: number; label: string}>>();
-	for (const item of printing?.items ?? []) {
+	for (const item of printing.items) {
 		if (item.label === undefined || item.labelValue === undefined) continue;
 		const n = ordinal(item.labelValue);
 		if (n === undefined) continue;
@@ -306,7 +312,7 @@ function labelEvidence(difference: Difference, row: Row, context: Context): Evid
 	const evidence = oneSided(misread(difference.b), misread(difference.a), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” is a misread numeral`);
 	if (difference.kind === 'number' && row.a !== null && row.b !== null) {
 		evidence.push(
-			...oneSided(continuesSequence(context.labels.a, row.a), continuesSequence(context.labels.b, row.b), strong, (side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`),
+			...oneSided(continuesSequence(context.labels('a'), row.a), continuesSequence(context.labels('b'), row.b), strong, (side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`),
 		);
 	}
 
@@ -359,11 +365,14 @@ function suggestOne(difference: Difference, row: Row, context: Context): Suggest
  */
 export function suggestRows(rows: readonly Row[], printings: readonly [Printing, Printing], options: SuggestOptions = {}): Row[] {
 	let titles: string | undefined;
+	const pages: Partial<Record<'a' | 'b', PageIndex>> = {};
+	const labels: Partial<Record<'a' | 'b', LabelIndex>> = {};
+	const printing = (side: 'a' | 'b'): Printing => printings[side === 'a' ? 0 : 1];
 	const context: Context = {
 		options,
-		titles: () => (titles ??= titleText(printings.flatMap((printing) => printing.items))),
-		pages: {a: pageIndex(printings[0]), b: pageIndex(printings[1])},
-		labels: {a: labelIndex(printings[0]), b: labelIndex(printings[1])},
+		titles: () => (titles ??= titleText(printings.flatMap((each) => each.items))),
+		pages: (side) => (pages[side] ??= pageIndex(printing(side))),
+		labels: (side) => (labels[side] ??= labelIndex(printing(side))),
 		ids: {a: printings[0].id, b: printings[1].id},
 	};
 	return rows.map((row) => {
@@ -376,20 +385,3 @@ export function suggestRows(rows: readonly Row[], printings: readonly [Printing,
 	});
 }
 
-/**
- * The suggestion for a whole row, which a reviewer can accept as one decision: the reading that
- * every suggestion on the row agrees on, as sure as the least sure of them. None when a
- * difference's evidence is even or points the other way (accepting would then choose without
- * evidence), or when no difference carries a suggestion.
- */
-export function rowSuggestion(row: Row): Suggestion | undefined {
-	const suggestions = row.differences.flatMap((difference) => (difference.suggestion === undefined ? [] : [difference.suggestion]));
-	const [first] = suggestions;
-	if (first?.reading === undefined || first.reading === null) return undefined;
-	if (suggestions.some((suggestion) => suggestion.reading !== first.reading)) return undefined;
-	return {
-		reading: first.reading,
-		confidence: Math.min(...suggestions.map((suggestion) => suggestion.confidence)),
-		why: [...new Set(suggestions.map((suggestion) => suggestion.why))].join('; '),
-	};
-}

@@ -166,6 +166,15 @@ export type Summary = {
 	readonly explained?: number;
 };
 
+/** One character confusion: what A printed, what B printed instead (`''` for nothing), how often, and where. */
+export type Confusion = {
+	readonly a: string;
+	readonly b: string;
+	readonly count: number;
+	/** First lines in A of the rows where it occurs, in order, each once. */
+	readonly lines: readonly number[];
+};
+
 /** What a check inside a printing, or between the two, found. */
 export type CheckKind = 'page-order' | 'numbering' | 'page-offset';
 
@@ -196,6 +205,8 @@ export type Comparison = {
 	readonly checks: readonly Check[];
 	/** The language of the contents, when its words tell (`en`, `fr`, `de`, `nl`, `ru`). */
 	readonly language?: Language;
+	/** Which characters of A became which in B, most frequent first (see `confusions.ts`). */
+	readonly confusions: readonly Confusion[];
 	readonly summary: Summary;
 };
 

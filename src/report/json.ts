@@ -62,6 +62,7 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 			};
 		}),
 		checks: comparison.checks.map((check) => ({...check})),
+		confusions: comparison.confusions,
 		summary: {
 			...comparison.summary,
 			...(truncation === undefined ? {} : {truncation}),

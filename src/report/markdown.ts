@@ -4,12 +4,10 @@
  * both readings are given and marked undecided. A printing that stops short is one line.
  */
 import type {Decision} from '../core/decisions.js';
-import {confusionTable} from '../core/confusions.js';
 import {changedRegion} from '../core/highlight.js';
 import {assertNever, severities, type Comparison, type Difference, type Row, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeMarkdown} from './escape.js';
-import {shortLines} from './text.js';
 import {
 	comparedPrintings,
 	findingsOf,
@@ -367,7 +365,7 @@ function checksSection(comparison: Comparison): string[] {
 
 /** The character confusion table as a Markdown table; nothing when there are no confusions. */
 function confusionSection(comparison: Comparison): string[] {
-	const confusions = confusionTable(comparison.rows);
+	const {confusions} = comparison;
 	if (confusions.length === 0) return [];
 	const [a, b] = comparedPrintings(comparison);
 	const cell = (text: string): string => (text === '' ? 'nothing' : `“${escapeMarkdown(text.replaceAll(' ', '␣'))}”`);
@@ -379,7 +377,7 @@ function confusionSection(comparison: Comparison): string[] {
 		`| ${escapeMarkdown(a.id)} | ${escapeMarkdown(b.id)} | Times | Lines |`,
 		'| --- | --- | ---: | --- |',
 	];
-	for (const confusion of confusions) out.push(`| ${cell(confusion.a)} | ${cell(confusion.b)} | ${confusion.count} | ${shortLines(confusion.lines)} |`);
+	for (const confusion of confusions) out.push(`| ${cell(confusion.a)} | ${cell(confusion.b)} | ${confusion.count} | ${confusion.lines.join(', ')} |`);
 	out.push('');
 	return out;
 }

@@ -3,7 +3,6 @@
  * counts by status, severity and kind, then each difference with its line numbers and the
  * differing characters marked: colour on a terminal, `[-…-]{+…+}` without one.
  */
-import {confusionTable} from '../core/confusions.js';
 import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity, type Suggestion} from '../core/types.js';
@@ -117,18 +116,18 @@ function checkLines(comparison: Comparison, color: boolean): string[] {
 }
 
 /** A confused run of characters as shown in a table: quoted, spaces visible, `nothing` for none. */
-export function showCharacters(text: string): string {
+function showCharacters(text: string): string {
 	return text === '' ? 'nothing' : `“${flat(text).replaceAll(' ', '␣')}”`;
 }
 
 /** Lines as a short list: `22, 52, 60 …` after five. */
-export function shortLines(lines: readonly number[]): string {
+function shortLines(lines: readonly number[]): string {
 	return lines.length > 5 ? `${lines.slice(0, 5).join(', ')} …` : lines.join(', ');
 }
 
 /** The character confusion table: which characters of A became which in B, most frequent first. */
 function confusionLines(comparison: Comparison): string[] {
-	const confusions = confusionTable(comparison.rows);
+	const {confusions} = comparison;
 	if (confusions.length === 0) return [];
 	const [a, b] = comparison.printings;
 	const total = confusions.reduce((sum, confusion) => sum + confusion.count, 0);

@@ -3,7 +3,7 @@
  * row, the text that `/` searches. Pure; computed once per run so that key presses stay cheap.
  */
 import {rowKeys} from '../core/decisions.js';
-import {rowSuggestion} from '../core/suggest.js';
+import {rowSuggestion} from '../core/row-suggestion.js';
 import {severities, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 
 /** The comparison and everything the reducer and the views look up per row. */

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
-import {decide, rowSuggestion} from '../../src/core/suggest.js';
+import {rowSuggestion} from '../../src/core/row-suggestion.js';
+import {decide} from '../../src/core/suggest.js';
 import type {Difference, Row, Suggestion, WordLookup} from '../../src/core/types.js';
 
 /** A dictionary of the given words (any language), as the CLI's word lists answer. */

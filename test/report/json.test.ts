@@ -18,6 +18,15 @@ describe('the JSON report (#7)', () => {
 		expect(seedReport.rows.flatMap((row) => row.differences).some((d) => 'explainedBy' in d)).toBe(false);
 	});
 
+	it('holds the character confusion table', () => {
+		expect(reportObject(seed, undecided)['confusions']).toEqual([
+			{a: '', b: "'", count: 1, lines: [22]},
+			{a: '1', b: '4', count: 1, lines: [52]},
+			{a: 'I', b: '', count: 1, lines: [52]},
+			{a: "i'", b: '', count: 1, lines: [22]},
+		]);
+	});
+
 	it('lists the checks of each printing and the page offset between them', () => {
 		const {checks} = report(reportObject(repaginated, repaginatedContext));
 		expect(checks.map((check) => [check.printing, check.lines, check.kind, check.offset])).toEqual([

@@ -87,6 +87,7 @@ export function seedComparison(): Comparison {
 		split: {boundaries: [123], confidence: 1, method: 'repeated title page'},
 		rows,
 		checks: [],
+		confusions: [],
 		summary: summarize(rows),
 	};
 }
@@ -117,7 +118,7 @@ export function bigComparison(count: number): Comparison {
 
 	const itemsA = rows.flatMap((row) => (row.a ? [row.a] : []));
 	const itemsB = rows.flatMap((row) => (row.b ? [row.b] : []));
-	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: [], summary: summarize(rows)};
+	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: [], confusions: [], summary: summarize(rows)};
 }
 
 /**
