@@ -9,7 +9,9 @@
  * - a reading that looks like a recognition error (digits inside a word, mixed scripts, a misread
  *   numeral, a letter in a page number) loses to its clean twin (2.2);
  * - a page that lies between its neighbours' pages beats one that does not (2.2);
- * - a number label that continues its sequence beats one that does not (2.2).
+ * - a number label that continues its sequence beats one that does not (2.2);
+ * - with more than two printings, each further printing that reads as one side and not as the
+ *   other votes for it (2.2 each): the majority reading wins.
  * Spelling variants are both plausible: their evidence counts half, and the dictionary is not
  * asked (it prefers one orthography over another). Where the sum is small the
  * suggestion says so (`reading: null`, confidence 0.5). Kinds with nothing to weigh (punctuation,
@@ -28,6 +30,8 @@ export type SuggestOptions = {
 	readonly lookup?: WordLookup | undefined;
 	/** The contents' language, for the wording of the evidence. */
 	readonly language?: Language | undefined;
+	/** The ids of the printings in `Row.others` (`C`, `D`, …). @default [] */
+	readonly others?: readonly string[];
 };
 
 /** One piece of evidence: a weight in log-odds for reading A (negative: for B) and what it is. */
@@ -320,17 +324,66 @@ function labelEvidence(difference: Difference, row: Row, context: Context): Evid
 }
 
 // ---------------------------------------------------------------------------------------------
+// More printings
+
+/** Whether an item of another printing reads `text` in the difference's field; undefined when it cannot tell. */
+function readsAs(item: TocItem, field: Difference['field'], text: string): boolean | undefined {
+	switch (field) {
+		case 'page': {
+			return (item.page ?? '') === text;
+		}
+
+		case 'label': {
+			return (item.label ?? '') === text;
+		}
+
+		case 'title': {
+			if (text.trim() === '') return undefined;
+			const title = `${item.label ?? ''} ${item.title}`.replaceAll(/[’‘`´]/g, "'").toLowerCase();
+			return occurrences(title, text.replaceAll(/[’‘`´]/g, "'").toLowerCase()) > 0;
+		}
+
+		case 'leader':
+		case 'item': {
+			return undefined;
+		}
+	}
+}
+
+/**
+ * The further printings' votes (three scans of one page): one that reads as A and not as B votes
+ * for A, and the reverse. An empty reading (a word added in one printing) is read as the absence of
+ * the other.
+ */
+function majorityEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+	const evidence: Evidence[] = [];
+	for (const [k, item] of (row.others ?? []).entries()) {
+		if (item === null) continue;
+		const a = readsAs(item, difference.field, difference.a);
+		const b = readsAs(item, difference.field, difference.b);
+		const forA = a ?? (b === undefined ? undefined : !b);
+		const forB = b ?? (a === undefined ? undefined : !a);
+		const id = context.options.others?.[k] ?? '?';
+		const shown = (text: string): string => (text === '' ? 'nothing there' : `“${text}”`);
+		evidence.push(...oneSided(forA, forB, strong, (side) => `${id} reads ${shown(difference[side])} too`));
+	}
+
+	return evidence;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
 function suggestOne(difference: Difference, row: Row, context: Context): Suggestion | undefined {
 	if (difference.explainedBy !== undefined || row.a === null || row.b === null) return undefined;
 	// Punctuation, case and spacing in a label or a page are cosmetic: nothing to weigh.
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
-	if (difference.field === 'label') return weighed ? decide(labelEvidence(difference, row, context)) : undefined;
-	if (difference.field === 'page') return weighed ? decide(pageEvidence(difference, row, context), 'neither page fits its neighbours better') : undefined;
+	const majority = majorityEvidence(difference, row, context);
+	if (difference.field === 'label') return weighed ? decide([...majority, ...labelEvidence(difference, row, context)]) : undefined;
+	if (difference.field === 'page') return weighed ? decide([...majority, ...pageEvidence(difference, row, context)], 'neither page fits its neighbours better') : undefined;
 	switch (difference.kind) {
 		case 'ocr': {
-			return decide(wordEvidence(difference, row, context));
+			return decide([...majority, ...wordEvidence(difference, row, context)]);
 		}
 
 		case 'spelling': {
@@ -338,17 +391,18 @@ function suggestOne(difference: Difference, row: Row, context: Context): Suggest
 			// modern dictionary takes sides between old and new, British and American spellings
 			// (right 49 % of the time in the evaluation, against 75 % without it): the book's own
 			// usage decides instead.
+			// The other printings' votes are about what was printed, not about orthography: they count whole.
 			const evidence = wordEvidence(difference, row, context, false).map((piece) => ({...piece, weight: piece.weight / 2}));
-			return decide(evidence, 'both spellings are in use');
+			return decide([...majority, ...evidence], 'both spellings are in use');
 		}
 
 		case 'words': {
-			if (difference.a.trim() === '' || difference.b.trim() === '') return decide([], 'words added or dropped: nothing tells which printing is right');
-			return decide(wordEvidence(difference, row, context));
+			if (difference.a.trim() === '' || difference.b.trim() === '') return decide(majority, 'words added or dropped: nothing tells which printing is right');
+			return decide([...majority, ...wordEvidence(difference, row, context)]);
 		}
 
 		case 'number': {
-			return decide([], 'nothing tells which number is right');
+			return decide(majority, 'nothing tells which number is right');
 		}
 
 		default: {

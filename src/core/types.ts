@@ -130,8 +130,17 @@ export type Suggestion = {
 /** The status of an aligned row. */
 export type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b' | 'moved';
 
-/** One aligned unit: an item of A, an item of B, or both. */
-export type Row =
+/** One aligned unit: an item of A, an item of B, or both; and the other printings' readings. */
+export type Row = RowReadings & {
+	/**
+	 * With more than two printings (three scans of one page): the item of each further printing
+	 * (C, D, …, in order) aligned to this row, or null; absent with two printings.
+	 */
+	readonly others?: readonly (TocItem | null)[];
+};
+
+/** A row's readings in A and B. */
+export type RowReadings =
 	| {
 			readonly status: 'same' | 'changed' | 'moved';
 			readonly a: TocItem;

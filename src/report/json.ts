@@ -48,6 +48,7 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 				status: row.status,
 				a: itemJson(row.a),
 				b: itemJson(row.b),
+				...(row.others === undefined ? {} : {others: row.others.map((item, k) => ({printing: comparison.printings[k + 2]?.id, item: itemJson(item)}))}),
 				similarity: row.similarity,
 				differences: row.differences.map((d) => ({
 					kind: d.kind,

@@ -157,7 +157,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	const out: string[] = [];
 	const bold = (s: string): string => (color ? ansi.bold(s) : s);
 	for (const p of comparison.printings) {
-		const note = comparison.printings.indexOf(p) > 1 ? '  (not compared: only the first two printings are)' : '';
+		const note = comparison.printings.indexOf(p) > 1 ? `  (its readings show under each row and vote in the suggestions)` : '';
 		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} items  ${p.source}${note}`);
 	}
 
@@ -219,6 +219,10 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		if (row.a && row.b) {
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
 			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);
+			for (const [k, other] of (row.others ?? []).entries()) {
+				const id = comparison.printings[k + 2]?.id ?? '?';
+				out.push(`    ${id} ${other ? `${other.lines[0]}: ${clip(flat(itemLine(other)), 200)}` : `has no such entry`}`);
+			}
 			for (const d of row.differences) {
 				const explained = d.explainedBy === undefined ? '' : ', explained by the page offset';
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity}${explained})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);

@@ -112,6 +112,25 @@ function suggestionMark(suggestion: Suggestion): string {
 	return suggestion.reading === null ? 'even' : `${suggestion.reading.toUpperCase()}? ${suggestion.confidence.toFixed(2)}`;
 }
 
+/** A further printing's reading of the row (three scans of one page), on one line. */
+function OtherReading({id, item}: {readonly id: string; readonly item: Row['a']}) {
+	const prefix = `${id} ${item ? `l.${formatLines(item.lines)}` : ''}`.padEnd(11);
+	return (
+		<Text wrap="truncate">
+			<Text bold>{prefix.slice(0, 1)}</Text>
+			<Text dimColor>{prefix.slice(1)}</Text>
+			{item ? (
+				<Text>
+					<Text dimColor>{item.page === undefined ? '         ' : `p.${item.page}`.padEnd(9)} </Text>
+					{displayTitle(item)}
+				</Text>
+			) : (
+				<Text dimColor>(not in printing {id})</Text>
+			)}
+		</Text>
+	);
+}
+
 function DifferenceLine({difference, theme}: {readonly difference: Difference; readonly theme: Theme}) {
 	// A difference on a whole item quotes the item: keep it to a few lines.
 	const quote = (text: string) => (text === '' ? '(nothing)' : `“${text.length > 300 ? `${text.slice(0, 300)}…` : text}”`);
@@ -181,8 +200,9 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
 	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
 	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
-	// Room for differences: the pane less its rule, two readings, the suggestion and decision lines (and a note).
-	const room = layout.detailLines - 4 - (suggested ? 1 : 0) - (decision?.note ? 1 : 0);
+	const others = row.others ?? [];
+	// Room for differences: the pane less its rule, the readings, the suggestion and decision lines (and a note).
+	const room = layout.detailLines - 4 - others.length - (suggested ? 1 : 0) - (decision?.note ? 1 : 0);
 	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
 	const more = row.differences.length - shown.length;
 	return (
@@ -194,6 +214,10 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 			</Text>
 			<Reading row={row} side="a" theme={theme} width={columns} expanded={state.expanded} />
 			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.expanded} />
+			{others.map((item, k) => (
+				// eslint-disable-next-line react/no-array-index-key -- the printings are in a fixed order
+				<OtherReading key={k} id={state.data.comparison.printings[k + 2]?.id ?? '?'} item={item} />
+			))}
 			{shown.map((difference, position) => (
 				// eslint-disable-next-line react/no-array-index-key -- differences have no identity beyond their place
 				<DifferenceLine key={position} difference={difference} theme={theme} />

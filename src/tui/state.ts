@@ -317,6 +317,7 @@ function detailWanted(state: State): number {
 	return (
 		2 +
 		suggested +
+		(item.others?.length ?? 0) +
 		reading(displayTitle(item.a)) +
 		reading(displayTitle(item.b)) +
 		item.differences.length +

@@ -126,6 +126,20 @@ describe('tocdiff FILE_A FILE_B', () => {
 	});
 });
 
+describe('tocdiff FILE_A FILE_B FILE_C (#7)', () => {
+	it('shows the third printing’s reading on each differing row and lets it vote', () => {
+		const fileC = path.join(dir, 'c.txt');
+		writeFileSync(fileC, readFileSync(fileB, 'utf8').replace('PRESIDUM', 'PRESIDIUM'));
+		const {code, stdout, stderr} = runCli([fileA, fileB, fileC]);
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/^C {2}lines 1–101 {2}89 items .*c\.txt {2}\(its readings show under each row and vote in the suggestions\)$/m);
+		expect(stdout).toContain('    C 54: TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920  181');
+		expect(stdout).toContain('probably A (0.99): C reads “PRESIDIUM” too; “PRESIDIUM” is in the English dictionary and “PRESIDUM” is not');
+		expect(stdout).toContain('probably B (0.90): C reads “JULY 4” too');
+	});
+});
+
 describe('options', () => {
 	it('writes --output to a file and nothing to standard output', () => {
 		const out = path.join(dir, 'report.json');
@@ -205,7 +219,7 @@ describe('bad input and usage', () => {
 		['an unknown flag', ['--frobnicate', seed], /tocdiff: .*--frobnicate.*tocdiff --help/],
 		['an unknown format', [seed, '-f', 'docx'], /unknown format "docx"; use one of: text, json/],
 		['no file', [], /no input file/],
-		['three files', [seed, seed, seed], /one or two input files/],
+		['27 files', Array.from({length: 27}, () => seed), /at most 26 input files/],
 		['a bad --split-at', [seed, '--split-at', 'abc'], /--split-at takes a line number/],
 		['--split-at with two files', [seed, seed, '--split-at', '3'], /--split-at is for one file/],
 		['a bad --base', [seed, '--base', 'c'], /--base takes a or b/],

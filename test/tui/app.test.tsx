@@ -2,7 +2,9 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Decision} from '../../src/core/decisions.js';
 import type {Comparison} from '../../src/core/types.js';
+import {compare} from '../../src/core/compare.js';
 import {App} from '../../src/tui/app.js';
+import {seedText} from '../report/fixtures.js';
 import type {Size} from '../../src/tui/layout.js';
 import type {ReviewEffects} from '../../src/tui/use-review.js';
 import {bigComparison, seedComparison, suggestedComparison} from './fixtures.js';
@@ -220,6 +222,17 @@ describe('suggestions (#7)', () => {
 		expect(frame).toContain('no suggestion for the row: nothing tells which number is right');
 		expect(frame).toContain('A? 0.90');
 		expect(frame).toContain('even');
+	});
+
+	it('shows a third printing’s reading in the detail pane', async () => {
+		const lines = seedText.split('\n');
+		const b = lines.slice(122, 223).join('\n');
+		const comparison = compare([{name: 'a.txt', text: lines.slice(1, 121).join('\n')}, {name: 'b.txt', text: b}, {name: 'c.txt', text: b.replace('PRESIDUM', 'PRESIDIUM')}]);
+		const app = await open({comparison});
+		await type(app, '/', 'presidium', keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('C l.54'));
+		expect(frame).toMatch(/C l\.54 +p\.181 +TELEPHONE MESSAGE TO THE PRESIDIUM/);
+		expect(frame).toContain('no suggestion for the row: its differences point to different printings');
 	});
 
 	it('y accepts the suggestions at the level, Y lowers it, u takes them all back', async () => {
