@@ -71,13 +71,28 @@ function oneSided(a: boolean | undefined, b: boolean | undefined, weight: number
  * `BOLSHEVIKS`); `keep` lists characters that may stay at the end (an apostrophe: `Bolsheviks'`).
  */
 function trimPunctuation(word: string, keep = ''): string {
-	// By code points: a letter outside the Basic Multilingual Plane is two code units.
-	const chars = [...word];
+	// By code points (a letter outside the Basic Multilingual Plane is two code units), without
+	// splitting the word into an array: this runs on every word of a long contents page.
+	const codePointBefore = (end: number): string => {
+		const low = word.charCodeAt(end - 1);
+		return low >= 0xdc_00 && low <= 0xdf_ff && end >= 2 ? word.slice(end - 2, end) : word.charAt(end - 1);
+	};
+
 	let start = 0;
-	let end = chars.length;
-	while (start < end && !isAlphanumeric(chars[start]!)) start++;
-	while (end > start && !isAlphanumeric(chars[end - 1]!) && !keep.includes(chars[end - 1]!)) end--;
-	return chars.slice(start, end).join('');
+	let end = word.length;
+	while (start < end) {
+		const ch = String.fromCodePoint(word.codePointAt(start)!);
+		if (isAlphanumeric(ch)) break;
+		start += ch.length;
+	}
+
+	while (end > start) {
+		const ch = codePointBefore(end);
+		if (isAlphanumeric(ch) || keep.includes(ch)) break;
+		end -= ch.length;
+	}
+
+	return start === 0 && end === word.length ? word : word.slice(start, end);
 }
 
 /** A word as compared: typographic apostrophes folded, punctuation around it removed, lower case. */
@@ -159,11 +174,34 @@ function occurrences(text: string, word: string): number {
 	return count;
 }
 
+/** Below this many characters of titles, counting a word scans them; above, a table of words is made once. */
+const scanLimit = 200_000;
+
+/**
+ * Count bare words in titles. A contents page of a few hundred entries is scanned for each word
+ * asked about (nothing to build at start-up); a long one gets a table of its words, made on the
+ * first question (scanning 100,000 entries for each of thousands of differing words took 30 s).
+ */
+function wordCounter(items: readonly TocItem[]): (word: string) => number {
+	let text: string | undefined;
+	let table: Map<string, number> | undefined;
+	return (word) => {
+		text ??= titleText(items);
+		if (text.length <= scanLimit) return occurrences(text, word);
+		if (table === undefined) {
+			table = new Map();
+			for (const item of items) for (const word of wordsOf(item.title)) table.set(word, (table.get(word) ?? 0) + 1);
+		}
+
+		return table.get(word) ?? 0;
+	};
+}
+
 /** What the suggestion needs to know besides the difference. */
 type Context = {
 	readonly options: SuggestOptions;
-	/** The titles of both printings as one text, made on first need. */
-	readonly titles: () => string;
+	/** How often a bare word occurs in the titles of both printings. */
+	readonly count: (word: string) => number;
 	/** Each printing's paged entries and numbered items, made on first need. */
 	readonly pages: (side: 'a' | 'b') => PageIndex;
 	readonly labels: (side: 'a' | 'b') => LabelIndex;
@@ -197,7 +235,7 @@ function wordEvidence(difference: Difference, row: Row, context: Context, dictio
 	// Found elsewhere: counted over both printings, less this row's own two items.
 	const own = titleText([row.a, row.b].filter((item) => item !== null));
 	const elsewhere = (words: readonly string[]): boolean | undefined =>
-		words.length === 0 ? undefined : words.every((word) => occurrences(context.titles(), word) > occurrences(own, word));
+		words.length === 0 ? undefined : words.every((word) => context.count(word) > occurrences(own, word));
 	evidence.push(...oneSided(elsewhere(keys.a), elsewhere(keys.b), weak, (side) => `${quote(side)} occurs elsewhere in the printings and ${quote(other(side))} does not`));
 
 	const misread = (words: readonly string[]): boolean | undefined => (words.length === 0 ? undefined : words.some((word) => looksMisread(word)));
@@ -418,13 +456,13 @@ function suggestOne(difference: Difference, row: Row, context: Context): Suggest
  * suggestRows(rows, [a, b], {lookup, language: 'en'}) // PRESIDIUM / PRESIDUM: {reading: 'a', confidence: 0.9, …}
  */
 export function suggestRows(rows: readonly Row[], printings: readonly [Printing, Printing], options: SuggestOptions = {}): Row[] {
-	let titles: string | undefined;
+	const count = wordCounter(printings.flatMap((each) => each.items));
 	const pages: Partial<Record<'a' | 'b', PageIndex>> = {};
 	const labels: Partial<Record<'a' | 'b', LabelIndex>> = {};
 	const printing = (side: 'a' | 'b'): Printing => printings[side === 'a' ? 0 : 1];
 	const context: Context = {
 		options,
-		titles: () => (titles ??= titleText(printings.flatMap((each) => each.items))),
+		count,
 		pages: (side) => (pages[side] ??= pageIndex(printing(side))),
 		labels: (side) => (labels[side] ??= labelIndex(printing(side))),
 		ids: {a: printings[0].id, b: printings[1].id},

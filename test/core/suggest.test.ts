@@ -124,6 +124,13 @@ describe('suggestions', () => {
 		expect(difference).toMatchObject({kind: 'spelling', suggestion: {reading: 'a', confidence: 0.63, why: '“Labour” occurs elsewhere in the printings and “Labor” does not'}});
 	});
 
+	it('counts words elsewhere the same way on a long contents page (a table of words instead of scans)', () => {
+		const text = (line: string) => [...Array.from({length: 4000}, (_, i) => `The Hebrews and the World, part ${i + 1}\t${i + 1}`), `${line}\t5000`].join('\n');
+		const comparison = compare([{name: 'a.txt', text: text('The Music of the Hebrevvs')}, {name: 'b.txt', text: text('The Music of the Hebrews')}]);
+		const [difference] = comparison.rows.flatMap((row) => row.differences);
+		expect(difference).toMatchObject({kind: 'ocr', suggestion: {reading: 'b', confidence: 0.75, why: '“Hebrews” occurs elsewhere in the printings and “Hebrevvs” does not'}});
+	});
+
 	const numbered = (second: string, third: string): string => ['I. One\t1', `${second} Two\t2`, `${third} Three\t3`, 'IV. Four\t4'].join('\n');
 
 	it('prefers a clean numeral to a misread one (П. / II.)', () => {
