@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
-import type {Difference, Row, Suggestion} from '../core/types.js';
+import type {Check, Difference, Row, Suggestion} from '../core/types.js';
 import {formatLines} from './header.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
@@ -131,6 +131,15 @@ function OtherReading({id, item}: {readonly id: string; readonly item: Row['a']}
 	);
 }
 
+/** A check on the row's lines: `⚑ A numbering: “II.” between “П.” and “IV.” should be III`. */
+function CheckLine({check, theme}: {readonly check: Check; readonly theme: Theme}) {
+	return (
+		<Text wrap="truncate">
+			<Text {...paint(theme, 'yellow')}>⚑ {check.printing} {check.kind}</Text>: {check.message}
+		</Text>
+	);
+}
+
 function DifferenceLine({difference, theme}: {readonly difference: Difference; readonly theme: Theme}) {
 	// A difference on a whole item quotes the item: keep it to a few lines.
 	const quote = (text: string) => (text === '' ? '(nothing)' : `“${text.length > 300 ? `${text.slice(0, 300)}…` : text}”`);
@@ -140,6 +149,7 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
 			<Text {...paint(theme, severityColors[difference.severity])}>{severityGlyphs[difference.severity]}</Text>
 			{` ${difference.severity.padEnd(11)} ${difference.kind.padEnd(11)} `}
 			{difference.suggestion ? <Text {...paint(theme, 'cyan')}>{`${suggestionMark(difference.suggestion).padEnd(8)} `}</Text> : null}
+			{difference.explainedBy === undefined ? null : <Text dimColor>offset{'   '}</Text>}
 			<Text {...paint(theme, 'red')}>{quote(difference.a)}</Text>
 			{' → '}
 			<Text {...paint(theme, 'green')}>{quote(difference.b)}</Text>
@@ -201,8 +211,9 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
 	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
 	const others = row.others ?? [];
-	// Room for differences: the pane less its rule, the readings, the suggestion and decision lines (and a note).
-	const room = layout.detailLines - 4 - others.length - (suggested ? 1 : 0) - (decision?.note ? 1 : 0);
+	const checks = state.data.checks[index] ?? [];
+	// Room for differences: the pane less its rule, the readings, the checks, the suggestion and decision lines (and a note).
+	const room = layout.detailLines - 4 - others.length - checks.length - (suggested ? 1 : 0) - (decision?.note ? 1 : 0);
 	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
 	const more = row.differences.length - shown.length;
 	return (
@@ -217,6 +228,9 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 			{others.map((item, k) => (
 				// eslint-disable-next-line react/no-array-index-key -- the printings are in a fixed order
 				<OtherReading key={k} id={state.data.comparison.printings[k + 2]?.id ?? '?'} item={item} />
+			))}
+			{checks.map((check) => (
+				<CheckLine key={`${check.printing} ${check.lines[0]} ${check.message}`} check={check} theme={theme} />
 			))}
 			{shown.map((difference, position) => (
 				// eslint-disable-next-line react/no-array-index-key -- differences have no identity beyond their place

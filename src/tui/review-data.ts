@@ -4,7 +4,7 @@
  */
 import {rowKeys} from '../core/decisions.js';
 import {rowSuggestion} from '../core/row-suggestion.js';
-import {severities, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
+import {severities, type Check, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 
 /** The comparison and everything the reducer and the views look up per row. */
 export type ReviewData = {
@@ -23,7 +23,32 @@ export type ReviewData = {
 	readonly differing: number;
 	/** The suggestion for each row as a whole (`rowSuggestion`), which `y` accepts. */
 	readonly suggestions: readonly (Suggestion | undefined)[];
+	/** The checks on each row's lines in A or B (a page out of order, a numbering slip); page offsets span many rows and show in the header. */
+	readonly checks: readonly (readonly Check[])[];
 };
+
+/** The checks that fall on each row's items, by the lines they name in A and B. */
+function checksOfRows(comparison: Comparison): Array<readonly Check[]> {
+	const [a, b] = comparison.printings;
+	const byLine = new Map<string, Check[]>();
+	for (const check of comparison.checks) {
+		if (check.kind === 'page-offset') continue;
+		const key = `${check.printing} ${check.lines[0]}`;
+		byLine.set(key, [...(byLine.get(key) ?? []), check]);
+	}
+
+	const none: readonly Check[] = [];
+	if (byLine.size === 0) return comparison.rows.map(() => none);
+	return comparison.rows.map((row) => {
+		const found: Check[] = [];
+		for (const [printing, item] of [[a?.id, row.a], [b?.id, row.b]] as const) {
+			if (!item) continue;
+			for (let line = item.lines[0]; line <= item.lines[1]; line++) found.push(...(byLine.get(`${printing} ${line}`) ?? []));
+		}
+
+		return found.length === 0 ? none : found;
+	});
+}
 
 /** Rank of a severity: 0 for substantive, 2 for cosmetic. */
 export function severityRank(severity: Severity): number {
@@ -71,5 +96,6 @@ export function prepareReview(comparison: Comparison, inputName: string): Review
 		haystack: rows.map((row) => `${displayTitle(row.a)}\u0000${displayTitle(row.b)}`.toLowerCase()),
 		differing: rows.filter((row) => isDiffering(row)).length,
 		suggestions: rows.map((row) => rowSuggestion(row)),
+		checks: checksOfRows(comparison),
 	};
 }

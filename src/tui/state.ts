@@ -318,6 +318,7 @@ function detailWanted(state: State): number {
 		2 +
 		suggested +
 		(item.others?.length ?? 0) +
+		(state.data.checks[row]?.length ?? 0) +
 		reading(displayTitle(item.a)) +
 		reading(displayTitle(item.b)) +
 		item.differences.length +

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Decision} from '../../src/core/decisions.js';
@@ -233,6 +234,15 @@ describe('suggestions (#7)', () => {
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('C l.54'));
 		expect(frame).toMatch(/C l\.54 +p\.181 +TELEPHONE MESSAGE TO THE PRESIDIUM/);
 		expect(frame).toContain('no suggestion for the row: its differences point to different printings');
+	});
+
+	it('shows the checks: their count and page offset in the header, and each on its row (#7)', async () => {
+		const app = await open({comparison: compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}])});
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ 4 checks (B pages +4)'));
+		await type(app, '/', 'turati', keys.enter);
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ A numbering'));
+		expect(frame).toContain('⚑ A numbering: “II.” between “П.” and “IV.” should be III');
+		expect(frame).toMatch(/substantive page +offset +“111” → “115”/);
 	});
 
 	it('y accepts the suggestions at the level, Y lowers it, u takes them all back', async () => {
