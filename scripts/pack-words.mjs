@@ -1,13 +1,14 @@
 /**
  * Pack a sorted list of distinct words (UTF-8 `Buffer`s, in `Buffer.compare` order) into the
- * `TDW2` format that `src/cli/words.ts` searches without reading the whole file:
+ * `TDW3` format that `src/cli/words.ts` searches without reading the whole file:
  *
  * | bytes | what |
  * |---|---|
- * | 4 | `TDW2` |
+ * | 4 | `TDW3` |
  * | 4 | N, the number of blocks (uint32 LE) |
  * | 4 | H, the length of the heads section (uint32 LE) |
  * | 4 N | each block's offset from the start of the file (uint32 LE) |
+ * | 4 N | where each block's first word starts in the heads section (uint32 LE) |
  * | H | each block's first word: length (1 byte), bytes |
  * | … | the blocks |
  *
@@ -21,6 +22,8 @@ const blockSize = 64;
 export function pack(words) {
 	const blocks = [];
 	const heads = [];
+	const headStarts = [];
+	let headLength = 0;
 	for (let start = 0; start < words.length; start += blockSize) {
 		const parts = [];
 		let previous;
@@ -28,6 +31,8 @@ export function pack(words) {
 			if (previous === undefined) {
 				parts.push(Buffer.from([word.length]), word);
 				heads.push(Buffer.from([word.length]), word);
+				headStarts.push(headLength);
+				headLength += 1 + word.length;
 			} else {
 				let shared = 0;
 				while (shared < previous.length && shared < word.length && shared < 255 && previous[shared] === word[shared]) shared++;
@@ -41,13 +46,14 @@ export function pack(words) {
 	}
 
 	const headSection = Buffer.concat(heads);
-	const header = Buffer.alloc(12 + 4 * blocks.length);
-	header.write('TDW2', 0, 'latin1');
+	const header = Buffer.alloc(12 + 8 * blocks.length);
+	header.write('TDW3', 0, 'latin1');
 	header.writeUInt32LE(blocks.length, 4);
 	header.writeUInt32LE(headSection.length, 8);
 	let offset = header.length + headSection.length;
 	for (const [index, block] of blocks.entries()) {
 		header.writeUInt32LE(offset, 12 + 4 * index);
+		header.writeUInt32LE(headStarts[index], 12 + 4 * blocks.length + 4 * index);
 		offset += block.length;
 	}
 

@@ -1,7 +1,7 @@
 /**
  * Look words up in the packed word lists that `scripts/build-words.mjs` builds from the Hunspell
  * dictionaries (`dist/words/LANG.words`). A list is opened on the first look-up, which reads its
- * block index and block heads (25 KB for English); each look-up then reads one block of 64 words.
+ * block index and block heads (32 KB for English); each look-up then reads one block of 64 words.
  * A run that looks nothing up pays nothing.
  */
 import {closeSync, existsSync, openSync, readSync} from 'node:fs';
@@ -22,7 +22,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 /**
- * A look-up over one packed list (`TDW2`, see `scripts/pack-words.mjs`), or undefined when the
+ * A look-up over one packed list (`TDW3`, see `scripts/pack-words.mjs`), or undefined when the
  * file is missing or not such a list. Words are compared as lower-cased NFC UTF-8, as the list
  * was built.
  */
@@ -35,17 +35,18 @@ export function openWordList(path: string): WordLookup | undefined {
 	}
 
 	const header = readAt(fd, 0, 12);
-	if (header.length < 12 || header.toString('latin1', 0, 4) !== 'TDW2') {
+	if (header.length < 12 || header.toString('latin1', 0, 4) !== 'TDW3') {
 		closeSync(fd);
 		return undefined;
 	}
 
 	const count = header.readUInt32LE(4);
-	const index = readAt(fd, 12, 4 * count + header.readUInt32LE(8));
-	// Where each block's first word starts in `index` (its length byte), without a Buffer per head.
-	const heads = new Uint32Array(count);
-	for (let block = 0, at = 4 * count; block < count; block++, at += 1 + index[at]!) heads[block] = at;
-	const compareHead = (block: number, wanted: Buffer): number => index.compare(wanted, 0, wanted.length, heads[block]! + 1, heads[block]! + 1 + index[heads[block]!]!);
+	const index = readAt(fd, 12, 8 * count + header.readUInt32LE(8));
+	// A block's first word: its length byte and its bytes, where the table after the offsets says.
+	const compareHead = (block: number, wanted: Buffer): number => {
+		const at = 8 * count + index.readUInt32LE(4 * count + 4 * block);
+		return index.compare(wanted, 0, wanted.length, at + 1, at + 1 + index[at]!);
+	};
 	const offset = (block: number): number => index.readUInt32LE(4 * block);
 	// The word being decoded, rebuilt in place from the shared prefix and the stored rest.
 	const current = Buffer.alloc(256);

@@ -159,6 +159,8 @@ function writeOrdinal(sample: LabelValue, label: string, n: number): string {
 
 /** A Roman label that only reads as a numeral through OCR confusions (`П.`, `Il.`, `1V.`). */
 export function misreadRoman(label: string): string | undefined {
+	// Nearly every label is a clean numeral: answer those without reading them.
+	if (/^[IVXLCDM]+\.?$/.test(label)) return undefined;
 	const numeral = /^[^\s.):]+/.exec(label)?.[0];
 	if (numeral === undefined || (romanValue(numeral) !== undefined && numeral === numeral.toUpperCase())) return undefined;
 	const value = ocrRomanValue(numeral);

@@ -4,7 +4,6 @@
  * errors, spelling variants, changed numbers and pages). A scan's typical misreadings (`rn`→`m`,
  * `1`→`l`) stand out at a glance, and one can be checked everywhere at once.
  */
-import {diffChars} from 'diff';
 import type {Confusion, DifferenceKind, Row} from './types.js';
 
 /**
@@ -15,6 +14,22 @@ const characterKinds: ReadonlySet<DifferenceKind> = new Set(['ocr', 'spelling', 
 
 /** The longest run of characters counted as one confusion; longer changes are not misreadings. */
 const longest = 3;
+
+/**
+ * What differs between two readings once their common start and end are set aside: `PRESIDIUM` /
+ * `PRESIDUM` → `I` / ``, `Modern` / `Modem` → `rn` / `m`. A misreading is one such change; a longer
+ * middle is left out by the caller. (A character diff would split `i's` / `s'` into two pieces
+ * that no reader would call confusions, and its library costs half a millisecond to warm up.)
+ */
+export function changedMiddle(a: string, b: string): readonly [string, string] {
+	const x = [...a];
+	const y = [...b];
+	let start = 0;
+	while (start < x.length && start < y.length && x[start] === y[start]) start++;
+	let end = 0;
+	while (end < x.length - start && end < y.length - start && x[x.length - 1 - end] === y[y.length - 1 - end]) end++;
+	return [x.slice(start, x.length - end).join(''), y.slice(start, y.length - end).join('')];
+}
 
 /**
  * Count the character confusions over every paired row's character-level differences (pages an
@@ -45,17 +60,8 @@ export function confusionTable(rows: readonly Row[]): Confusion[] {
 				continue;
 			}
 
-			const changes = diffChars(difference.a, difference.b);
-			for (let k = 0; k < changes.length; k++) {
-				const change = changes[k]!;
-				if (!change.added && !change.removed) continue;
-				// A removal followed by an addition is one substitution.
-				const next = changes[k + 1];
-				if (change.removed && next?.added) {
-					add(change.value, next.value, row.a.lines[0]);
-					k++;
-				} else add(change.removed ? change.value : '', change.added ? change.value : '', row.a.lines[0]);
-			}
+			const [a, b] = changedMiddle(difference.a, difference.b);
+			if (a !== b) add(a, b, row.a.lines[0]);
 		}
 	}
 

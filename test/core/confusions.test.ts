@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
-import {confusionTable} from '../../src/core/confusions.js';
+import {changedMiddle, confusionTable} from '../../src/core/confusions.js';
 
 const around = (line: string): string => ['Preface\t1', 'The Origin of the World\t5', line, 'The Music of the Hebrews\t40', 'Index\t50'].join('\n');
 const table = (a: string, b: string) => confusionTable(compare([{name: 'a.txt', text: around(a)}, {name: 'b.txt', text: around(b)}]).rows).map(({a: x, b: y, count, lines}) => [x, y, count, lines]);
@@ -32,5 +32,18 @@ describe('confusionTable', () => {
 		const a = ['Preface\t13', 'One\t17', 'Two\t21', 'Three\t23'];
 		const b = a.map((line) => line.replace(/\d+$/, (page) => String(Number(page) + 4)));
 		expect(confusionTable(compare([{name: 'a.txt', text: a.join('\n')}, {name: 'b.txt', text: b.join('\n')}]).rows)).toEqual([]);
+	});
+});
+
+describe('changedMiddle', () => {
+	it.each([
+		['PRESIDIUM', 'PRESIDUM', ['I', '']],
+		['Modern', 'Modem', ['rn', 'm']],
+		["Bolsheviki's", "Bolsheviks'", ["i's", "s'"]],
+		['П.', 'II.', ['П', 'II']],
+		['same', 'same', ['', '']],
+		['𝐋𝐚𝐛𝐨𝐮𝐫', '𝐋𝐚𝐛𝐨𝐫', ['𝐮', '']],
+	])('%s / %s', (a, b, expected) => {
+		expect(changedMiddle(a, b)).toEqual(expected);
 	});
 });
