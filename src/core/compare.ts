@@ -4,10 +4,10 @@
  */
 import {alignItems, type AlignOp} from './align.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks} from './checks.js';
-import {confusionTable} from './confusions.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
-import {lineReader, parseItems, type LineReader} from './parse.js';
+import {confusionTable} from './confusions.js';
 import {detectLanguage} from './language.js';
+import {lineReader, parseItems, type LineReader} from './parse.js';
 import {findPrintings} from './split.js';
 import {suggestRows} from './suggest.js';
 import {summarize} from './summary.js';
@@ -135,8 +135,8 @@ function partners(ops: readonly AlignOp[]): Map<number, number> {
  * further printing is aligned with A and with B, and a row takes the item its A item pairs with,
  * else the one its B item pairs with. Items of those printings that pair with neither are not shown.
  */
-export function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): Row[] {
-	if (others.length === 0) return [...rows];
+export function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): readonly Row[] {
+	if (others.length === 0) return rows;
 	const maps = others.map((other) => ({
 		items: other.items,
 		fromA: partners(alignItems(first.items, other.items)),

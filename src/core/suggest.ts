@@ -177,31 +177,40 @@ function occurrences(text: string, word: string): number {
 /** Below this many characters of titles, counting a word scans them; above, a table of words is made once. */
 const scanLimit = 200_000;
 
+/** How often a bare word occurs in all the titles, and in a few of them, counted alike. */
+type WordCounter = {
+	readonly all: (word: string) => number;
+	readonly within: (items: readonly TocItem[], word: string) => number;
+};
+
+/** A table of the bare words of some titles and how often each occurs. */
+function wordTable(items: readonly TocItem[]): Map<string, number> {
+	const table = new Map<string, number>();
+	for (const item of items) for (const word of wordsOf(item.title)) table.set(word, (table.get(word) ?? 0) + 1);
+	return table;
+}
+
 /**
  * Count bare words in titles. A contents page of a few hundred entries is scanned for each word
  * asked about (nothing to build at start-up); a long one gets a table of its words, made on the
  * first question (scanning 100,000 entries for each of thousands of differing words took 30 s).
+ * Counts within a few titles go the same way as the count over all, so that they can be subtracted.
  */
-function wordCounter(items: readonly TocItem[]): (word: string) => number {
+function wordCounter(items: readonly TocItem[]): WordCounter {
 	let text: string | undefined;
 	let table: Map<string, number> | undefined;
-	return (word) => {
-		text ??= titleText(items);
-		if (text.length <= scanLimit) return occurrences(text, word);
-		if (table === undefined) {
-			table = new Map();
-			for (const item of items) for (const word of wordsOf(item.title)) table.set(word, (table.get(word) ?? 0) + 1);
-		}
-
-		return table.get(word) ?? 0;
+	const long = (): boolean => (text ??= titleText(items)).length > scanLimit;
+	return {
+		all: (word) => (long() ? ((table ??= wordTable(items)).get(word) ?? 0) : occurrences(text!, word)),
+		within: (few, word) => (long() ? (wordTable(few).get(word) ?? 0) : occurrences(titleText(few), word)),
 	};
 }
 
 /** What the suggestion needs to know besides the difference. */
 type Context = {
 	readonly options: SuggestOptions;
-	/** How often a bare word occurs in the titles of both printings. */
-	readonly count: (word: string) => number;
+	/** How often a bare word occurs in the titles of both printings, or of some items. */
+	readonly count: WordCounter;
 	/** Each printing's paged entries and numbered items, made on first need. */
 	readonly pages: (side: 'a' | 'b') => PageIndex;
 	readonly labels: (side: 'a' | 'b') => LabelIndex;
@@ -233,9 +242,9 @@ function wordEvidence(difference: Difference, row: Row, context: Context, dictio
 	const evidence = oneSided(allKnown(keys.a, lookup), allKnown(keys.b, lookup), strong, (side) => `${quote(side)} is in ${language} dictionary and ${quote(other(side))} is not`);
 
 	// Found elsewhere: counted over both printings, less this row's own two items.
-	const own = titleText([row.a, row.b].filter((item) => item !== null));
+	const own = [row.a, row.b].filter((item) => item !== null);
 	const elsewhere = (words: readonly string[]): boolean | undefined =>
-		words.length === 0 ? undefined : words.every((word) => context.count(word) > occurrences(own, word));
+		words.length === 0 ? undefined : words.every((word) => context.count.all(word) > context.count.within(own, word));
 	evidence.push(...oneSided(elsewhere(keys.a), elsewhere(keys.b), weak, (side) => `${quote(side)} occurs elsewhere in the printings and ${quote(other(side))} does not`));
 
 	const misread = (words: readonly string[]): boolean | undefined => (words.length === 0 ? undefined : words.some((word) => looksMisread(word)));
