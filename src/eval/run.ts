@@ -4,7 +4,9 @@
  *
  * Options: `--seeds N` (20), `--fixture NAME[,NAME]`, `--mode two-files|one-file`,
  * `--json` (machine-readable results), `--verbose` (every mismatch: fixture, seed, lines, texts,
- * expected vs got), `--dump DIR` (write each generated pair and its truth, to reproduce with the CLI).
+ * expected vs got), `--dump DIR` (write each generated pair and its truth, to reproduce with the CLI),
+ * `--third` (add a third printing, another noisy copy of the same page, to measure how the
+ * majority reading helps the suggestions).
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
@@ -168,6 +170,19 @@ function printSuggestions(tally: Tally): void {
 	console.log('(right: the clean original suggested; wrong: the noisy reading; acc. = right / (right + wrong); cover = suggested / found)');
 }
 
+/**
+ * The pair with a third printing after B: the B of another seed's pair, an independent noisy copy
+ * of the same page. The truth about A and B, and their line numbers, stay as they are.
+ */
+function withThirdPrinting(pair: NoisyPair, page: Parameters<typeof makeNoisyPair>[0]): NoisyPair {
+	const third = makeNoisyPair(page, pair.seed + 10_000, {mode: 'two-files'}).sources[1]!.text;
+	const sources =
+		pair.mode === 'one-file'
+			? [{name: pair.sources[0]!.name, text: `${pair.sources[0]!.text}\n\n${third}`}]
+			: [...pair.sources, {name: `${pair.name}-c.txt`, text: third}];
+	return {...pair, sources};
+}
+
 function printMismatch(mismatch: RunMismatch): void {
 	const side = (label: string, item: Mismatch['a']) =>
 		item ? `  ${label} ${item.lines[0]}${item.lines[1] === item.lines[0] ? '' : `-${item.lines[1]}`}: ${JSON.stringify(item.text)}\n` : '';
@@ -189,6 +204,7 @@ function main(argv: readonly string[]): number {
 			json: {type: 'boolean', default: false},
 			verbose: {type: 'boolean', default: false},
 			dump: {type: 'string'},
+			third: {type: 'boolean', default: false},
 		},
 		strict: true,
 	});
@@ -205,7 +221,7 @@ function main(argv: readonly string[]): number {
 		const fixtureTally = emptyTally();
 		for (const mode of modes) {
 			for (let seed = 1; seed <= seeds; seed++) {
-				const pair = makeNoisyPair(fixture, seed, {mode});
+				const pair = values.third ? withThirdPrinting(makeNoisyPair(fixture, seed, {mode}), fixture) : makeNoisyPair(fixture, seed, {mode});
 				if (values.dump) {
 					const directory = `${values.dump}/${fixture.name}-${mode}-${seed}`;
 					mkdirSync(directory, {recursive: true});
