@@ -55,15 +55,20 @@ export function severityRank(severity: Severity): number {
 	return severities.indexOf(severity);
 }
 
-/** Whether a row has anything to decide: it is not `same`, or it carries a difference. */
+/**
+ * Whether a row has anything to decide: it carries a difference that no check explains (a page
+ * that only follows a repaginated edition's offset is not for the reviewer, #7), or it is not
+ * `same` and carries none.
+ */
 export function isDiffering(row: Row): boolean {
-	return row.status !== 'same' || row.differences.length > 0;
+	return row.differences.some((difference) => difference.explainedBy === undefined) || (row.status !== 'same' && row.differences.length === 0);
 }
 
-/** The most serious severity of a row's differences. */
+/** The most serious severity of a row's differences that no check explains. */
 export function worstSeverity(row: Row): Severity | undefined {
 	let best: Severity | undefined;
 	for (const difference of row.differences) {
+		if (difference.explainedBy !== undefined) continue;
 		if (best === undefined || severityRank(difference.severity) < severityRank(best)) best = difference.severity;
 	}
 
