@@ -78,6 +78,8 @@ function trimPunctuation(word: string, keep = ''): string {
 		return low >= 0xdc_00 && low <= 0xdf_ff && end >= 2 ? word.slice(end - 2, end) : word.charAt(end - 1);
 	};
 
+	// Most words start and end with a letter or digit already.
+	if (word !== '' && isAlphanumeric(word.charAt(0)) && isAlphanumeric(word.charAt(word.length - 1))) return word;
 	let start = 0;
 	let end = word.length;
 	while (start < end) {
