@@ -31,6 +31,8 @@ export const helpText = `tocdiff: compare two printings of a book's table of con
 Usage
   tocdiff FILE                 one file holding two printings, one after the other
   tocdiff FILE_A FILE_B        one printing in each file ("-" reads standard input)
+  tocdiff FILE_A FILE_B FILE_C one printing in each; C (and more) show their readings
+                               on each row and vote in the suggestions
   tocdiff --batch DIR|FILE...  many files, each holding two printings, in parallel
 
 On a terminal tocdiff opens the review screen; in a pipe, under CI (the CI
@@ -124,7 +126,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		if (values['split-at'] !== undefined) throw new UsageError('--split-at is for one file; --batch finds each file\'s printings itself');
 	} else if (!help && !version) {
 		if (positionals.length === 0) throw new UsageError('no input file; run tocdiff FILE (two printings in one file) or tocdiff FILE_A FILE_B');
-		if (positionals.length > 2) throw new UsageError(`expected one or two input files, got ${positionals.length}; run tocdiff --help`);
+		if (positionals.length > 26) throw new UsageError(`expected at most 26 input files (printings A to Z), got ${positionals.length}; run tocdiff --help`);
 		if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
 	}
 
@@ -141,7 +143,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 			throw new UsageError(`--split-at takes a line number (1 or more), not "${values['split-at']}"`);
 		}
 
-		if (positionals.length === 2 && !batch) throw new UsageError('--split-at is for one file holding both printings; with two files, drop it');
+		if (positionals.length >= 2 && !batch) throw new UsageError('--split-at is for one file holding both printings; with two files or more, drop it');
 	}
 
 	let jobs: number | undefined;

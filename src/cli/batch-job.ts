@@ -10,6 +10,7 @@ import {formatNamed} from '../report/index.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
 import {describeReadError, describeTooLarge, maxInputBytes} from './errors.js';
 import {readFileCapped} from './io.js';
+import {dictionaryFor} from './words.js';
 
 /** What the main thread asks a worker to do. */
 export type BatchTask = {
@@ -39,8 +40,9 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 	try {
 		const {text, lineEnd} = decode(bytes, task.file);
 		const sources = [{name: task.file, text, lineEnd}];
-		const comparison = compare(sources);
 		const format = task.format === undefined ? undefined : formatNamed(task.format);
+		// A summary alone shows no suggestions: look no words up for it.
+		const comparison = compare(sources, format === undefined ? {} : {dictionary: dictionaryFor});
 		if (format === undefined) return {summary: comparison.summary};
 		const decisions = await loadDecisions(defaultDecisionsPath(task.file));
 		const write = await format.load();

@@ -13,6 +13,7 @@ import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} 
 import {describeReadError, describeTooLarge, exitCodes, InputError, maxInputBytes, reasonOf, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
+import {dictionaryFor} from './words.js';
 
 
 function describeWriteError(file: string, error: unknown): string {
@@ -152,7 +153,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
 	let comparison: Comparison;
 	try {
-		comparison = compare(sources, args.splitAt === undefined ? {} : {splitAt: args.splitAt});
+		comparison = compare(sources, {dictionary: dictionaryFor, ...(args.splitAt === undefined ? {} : {splitAt: args.splitAt})});
 	} catch (error) {
 		if (error instanceof CompareError) throw new InputError(error.message);
 		throw error;

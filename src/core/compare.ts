@@ -3,11 +3,15 @@
  * differences and count them.
  */
 import {alignItems, type AlignOp} from './align.js';
+import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks} from './checks.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
+import {confusionTable} from './confusions.js';
+import {detectLanguage} from './language.js';
 import {lineReader, parseItems, type LineReader} from './parse.js';
 import {findPrintings} from './split.js';
+import {suggestRows} from './suggest.js';
 import {summarize} from './summary.js';
-import type {Comparison, Difference, Printing, Row, SplitReport, TocItem} from './types.js';
+import type {Comparison, Difference, Language, Printing, Row, SplitReport, TocItem, WordLookup} from './types.js';
 
 /** One input: a name to report (a path as given) and its decoded text. */
 export type Source = {readonly name: string; readonly text: string};
@@ -22,6 +26,12 @@ export type CompareOptions = {
 	 * @default 2
 	 */
 	readonly truncationRun?: number;
+	/**
+	 * The dictionary of a language, for the suggestions (`suggest.ts`): called with the language
+	 * of the contents once it is known. The look-up may open its word list lazily.
+	 * @default no dictionary: suggestions weigh only what the printings themselves show
+	 */
+	readonly dictionary?: (language: Language) => WordLookup | undefined;
 };
 
 /** An input that cannot be compared; the message says why and what to do. */
@@ -131,21 +141,50 @@ function onePrintingMessage(name: string, lines: readonly string[], range: reado
 	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
 }
 
+/** Where each item of the left side went in an alignment: the first right item it pairs with. */
+function partners(ops: readonly AlignOp[]): Map<number, number> {
+	const found = new Map<number, number>();
+	for (const op of ops) if (op.kind === 'pair' || op.kind === 'moved') for (const i of op.a) found.set(i, op.b[0]!);
+	return found;
+}
+
+/**
+ * Give each row the readings of the printings after the first two (three scans of one page): each
+ * further printing is aligned with A and with B, and a row takes the item its A item pairs with,
+ * else the one its B item pairs with. Items of those printings that pair with neither are not shown.
+ */
+export function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): readonly Row[] {
+	if (others.length === 0) return rows;
+	const maps = others.map((other) => ({
+		items: other.items,
+		fromA: partners(alignItems(first.items, other.items)),
+		fromB: partners(alignItems(second.items, other.items)),
+	}));
+	return rows.map((row) => ({
+		...row,
+		others: maps.map(({items, fromA, fromB}) => {
+			const index = (row.a ? fromA.get(row.a.index) : undefined) ?? (row.b ? fromB.get(row.b.index) : undefined);
+			return index === undefined ? null : items[index]!;
+		}),
+	}));
+}
+
 function printingOf(id: string, source: string, lines: readonly string[], range: readonly [number, number], read: LineReader): Printing {
 	return {id, source, lines: range, items: parseItems(lines, range[0], range[1], {read})};
 }
 
 /**
  * Compare two printings of a contents page: one source holding both (or more) one after the
- * other, or two sources holding one each.
+ * other, or sources holding one each. Rows pair A with B; the printings after those two give
+ * their readings on each row (`Row.others`) and vote in the suggestions.
  *
  * @throws CompareError when a source is empty or only one printing can be found.
  * @example
  * const {rows, summary} = compare([{name: 'vol31.txt', text}]);
  */
 export function compare(sources: readonly Source[], options: CompareOptions = {}): Comparison {
-	if (sources.length === 0 || sources.length > 2) throw new CompareError(`expected one or two inputs, got ${sources.length}`);
 	const ids = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+	if (sources.length === 0 || sources.length > ids.length) throw new CompareError(`expected 1 to ${ids.length} inputs, got ${sources.length}`);
 	let printings: Printing[];
 	let split: SplitReport | undefined;
 	if (sources.length === 1) {
@@ -168,8 +207,21 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		});
 	}
 
-	const [first, second] = printings as [Printing, Printing];
+	const [first, second, ...others] = printings as [Printing, Printing, ...Printing[]];
 	const ops = alignItems(first.items, second.items);
-	const rows = buildRows(first.items, second.items, ops, options.truncationRun);
-	return {printings, ...(split === undefined ? {} : {split}), rows, summary: summarize(rows)};
+	const built = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), first, second, others);
+	const offsets = findPageOffsets(built);
+	const language = detectLanguage([first, second]);
+	const lookup = language === undefined ? undefined : options.dictionary?.(language);
+	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
+	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id])];
+	return {
+		printings,
+		...(split === undefined ? {} : {split}),
+		...(language === undefined ? {} : {language}),
+		rows,
+		checks,
+		confusions: confusionTable(rows),
+		summary: summarize(rows),
+	};
 }

@@ -3,6 +3,12 @@
  * differences and the comparison that holds them. Everything here is plain, readonly data.
  */
 
+/** Languages tocdiff tells apart (and has dictionaries for, Dutch aside). */
+export type Language = 'en' | 'fr' | 'de' | 'nl' | 'ru';
+
+/** Whether a word is in a dictionary; undefined when there is no dictionary to ask. */
+export type WordLookup = (word: string) => boolean | undefined;
+
 /** What a parsed unit of a contents page is. */
 export type ItemType = 'entry' | 'heading' | 'text';
 
@@ -102,13 +108,39 @@ export type Difference = {
 	readonly a: string;
 	/** The reading in printing B (empty when B has nothing there). */
 	readonly b: string;
+	/**
+	 * Set when a check explains the difference away: a page that differs by the constant offset
+	 * of a repaginated edition (see `Check`). The difference stays, marked, so counts hold.
+	 */
+	readonly explainedBy?: 'page-offset';
+	/** Which reading is probably right, how sure, and why; absent for kinds with nothing to weigh (see `suggest.ts`). */
+	readonly suggestion?: Suggestion;
+};
+
+/**
+ * A suggestion on a difference: the reading that is probably right (`null` when the evidence is
+ * even), how sure (0..1, the chance that `reading` is right; 0.5 when even), and the evidence.
+ */
+export type Suggestion = {
+	readonly reading: 'a' | 'b' | null;
+	readonly confidence: number;
+	readonly why: string;
 };
 
 /** The status of an aligned row. */
 export type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b' | 'moved';
 
-/** One aligned unit: an item of A, an item of B, or both. */
-export type Row =
+/** One aligned unit: an item of A, an item of B, or both; and the other printings' readings. */
+export type Row = RowReadings & {
+	/**
+	 * With more than two printings (three scans of one page): the item of each further printing
+	 * (C, D, …, in order) aligned to this row, or null; absent with two printings.
+	 */
+	readonly others?: readonly (TocItem | null)[];
+};
+
+/** A row's readings in A and B. */
+export type RowReadings =
 	| {
 			readonly status: 'same' | 'changed' | 'moved';
 			readonly a: TocItem;
@@ -139,6 +171,36 @@ export type Summary = {
 	readonly severity: Readonly<Record<Severity, number>>;
 	/** Rows with at least one difference (everything but `same`). */
 	readonly differing: number;
+	/** Differences a check explains (`Difference.explainedBy`); absent when there are none. */
+	readonly explained?: number;
+};
+
+/** One character confusion: what A printed, what B printed instead (`''` for nothing), how often, and where. */
+export type Confusion = {
+	readonly a: string;
+	readonly b: string;
+	readonly count: number;
+	/** First lines in A of the rows where it occurs, in order, each once. */
+	readonly lines: readonly number[];
+};
+
+/** What a check inside a printing, or between the two, found. */
+export type CheckKind = 'page-order' | 'numbering' | 'page-offset';
+
+/**
+ * A finding about one printing as a whole rather than about a pair of entries: a page out of
+ * order, a numbering gap, repeat or misreading, or a constant page offset between the printings.
+ */
+export type Check = {
+	/** The printing the finding is in (`A`, `B`, …); for `page-offset`, the printing whose pages are offset. */
+	readonly printing: string;
+	/** First and last line (1-based, inclusive) concerned, in that printing's file. */
+	readonly lines: readonly [number, number];
+	readonly kind: CheckKind;
+	/** One sentence for people. */
+	readonly message: string;
+	/** For `page-offset`: how many pages the printing runs ahead of the other (negative: behind). */
+	readonly offset?: number;
 };
 
 /** The result of comparing two printings. */
@@ -148,6 +210,12 @@ export type Comparison = {
 	/** How the printings were found in one file; absent when each came from its own file. */
 	readonly split?: SplitReport;
 	readonly rows: readonly Row[];
+	/** Findings about the printings as wholes, in printing and line order. */
+	readonly checks: readonly Check[];
+	/** The language of the contents, when its words tell (`en`, `fr`, `de`, `nl`, `ru`). */
+	readonly language?: Language;
+	/** Which characters of A became which in B, most frequent first (see `confusions.ts`). */
+	readonly confusions: readonly Confusion[];
 	readonly summary: Summary;
 };
 

@@ -11,7 +11,7 @@
  * - Split: the first boundary found equals the true one.
  */
 import type {DifferenceKind, RowStatus} from '../core/types.js';
-import type {NoisyPair, TruthItem} from './noise.js';
+import type {InjectedDifference, NoisyPair, TruthItem} from './noise.js';
 
 /** True positives, false positives, false negatives. */
 export type Counts = {readonly tp: number; readonly fp: number; readonly fn: number};
@@ -27,7 +27,26 @@ export type ScoredRow = {
 	readonly status: RowStatus;
 	readonly a: ScoredItem | null;
 	readonly b: ScoredItem | null;
-	readonly differences: ReadonlyArray<{readonly kind: DifferenceKind; readonly a: string; readonly b: string}>;
+	readonly differences: ReadonlyArray<{
+		readonly kind: DifferenceKind;
+		readonly a: string;
+		readonly b: string;
+		readonly suggestion?: {readonly reading: 'a' | 'b' | null; readonly confidence: number};
+	}>;
+};
+
+/**
+ * How the suggestions fared against the truth on differences found with the kind injected: right
+ * (the clean original), wrong (the noisy reading), even (`reading: null`), none (no suggestion);
+ * `sure` and `sureRight` count the suggestions at 0.9 or above.
+ */
+export type SuggestionCounts = {
+	readonly right: number;
+	readonly wrong: number;
+	readonly even: number;
+	readonly none: number;
+	readonly sure: number;
+	readonly sureRight: number;
 };
 
 /** One way the engine's answer differs from the truth, precise enough to debug the engine. */
@@ -48,7 +67,58 @@ export type PairScore = {
 	/** Whether the split was found; absent when there was nothing to split. */
 	readonly split?: boolean;
 	readonly mismatches: readonly Mismatch[];
+	/** Suggestion outcomes by kind. */
+	readonly suggestions: Readonly<Partial<Record<DifferenceKind, SuggestionCounts>>>;
 };
+
+/** No suggestions yet. */
+export const zeroSuggestions: SuggestionCounts = {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
+
+/** Add suggestion counts by kind into `into`. */
+export function addSuggestions(into: Partial<Record<DifferenceKind, SuggestionCounts>>, more: Readonly<Partial<Record<DifferenceKind, SuggestionCounts>>>): void {
+	for (const [kind, counts] of Object.entries(more) as Array<[DifferenceKind, SuggestionCounts]>) {
+		const sum = into[kind] ?? zeroSuggestions;
+		into[kind] = {
+			right: sum.right + counts.right,
+			wrong: sum.wrong + counts.wrong,
+			even: sum.even + counts.even,
+			none: sum.none + counts.none,
+			sure: sum.sure + counts.sure,
+			sureRight: sum.sureRight + counts.sureRight,
+		};
+	}
+}
+
+/**
+ * Score the suggestions on one row against the injected differences whose clean side is known:
+ * each is matched to a found difference of the same kind (the one whose readings hold the
+ * injected ones, else the first of the kind).
+ */
+export function scoreSuggestions(injected: readonly InjectedDifference[], found: ScoredRow['differences']): Partial<Record<DifferenceKind, SuggestionCounts>> {
+	const counts: Partial<Record<DifferenceKind, SuggestionCounts>> = {};
+	const used = new Set<number>();
+	for (const truth of injected) {
+		if (truth.noisy === undefined) continue;
+		const candidates = found.map((d, k) => [d, k] as const).filter(([d, k]) => d.kind === truth.kind && !used.has(k));
+		const holds = candidates.find(([d]) => (truth.a === '' || d.a.includes(truth.a.trim()) || truth.a.includes(d.a)) && (truth.b === '' || d.b.includes(truth.b.trim()) || truth.b.includes(d.b)));
+		const match = holds ?? candidates[0];
+		if (match === undefined) continue;
+		used.add(match[1]);
+		const suggestion = match[0].suggestion;
+		const clean = truth.noisy === 'a' ? 'b' : 'a';
+		const outcome: SuggestionCounts = {
+			right: suggestion?.reading === clean ? 1 : 0,
+			wrong: suggestion?.reading === truth.noisy ? 1 : 0,
+			even: suggestion?.reading === null ? 1 : 0,
+			none: suggestion === undefined ? 1 : 0,
+			sure: suggestion?.reading && suggestion.confidence >= 0.9 ? 1 : 0,
+			sureRight: suggestion?.reading === clean && suggestion.confidence >= 0.9 ? 1 : 0,
+		};
+		addSuggestions(counts, {[truth.kind]: outcome});
+	}
+
+	return counts;
+}
 
 /** An empty count. */
 export const zeroCounts: Counts = {tp: 0, fp: 0, fn: 0};
@@ -158,6 +228,7 @@ export function scoreComparison(
 	const trueSingleB = new Map(truth.singles.filter((s) => s.side === 'b').map((s) => [s.item, s]));
 	const mismatches: Mismatch[] = [];
 	const byKind: Partial<Record<DifferenceKind, Counts>> = {};
+	const suggestions: Partial<Record<DifferenceKind, SuggestionCounts>> = {};
 
 	// Where each item ended up, for the mismatch messages.
 	const rowOfA = new Map<number, ScoredRow>();
@@ -198,6 +269,7 @@ export function scoreComparison(
 				const expected = truePairs.flatMap((pair) => pair.differences.map((d) => d.kind));
 				const optional = truePairs.flatMap((pair) => pair.optional);
 				const got = row.differences.map((d) => d.kind);
+				addSuggestions(suggestions, scoreSuggestions(truePairs.flatMap((pair) => pair.differences), row.differences));
 				const counts = compareKinds(expected, got, optional);
 				addByKind(byKind, counts);
 				const total = totalOf(counts);
@@ -280,5 +352,6 @@ export function scoreComparison(
 		byKind,
 		...(splitFound === undefined ? {} : {split: splitFound}),
 		mismatches,
+		suggestions,
 	};
 }

@@ -95,7 +95,13 @@ export type NoiseOptions = {
 };
 
 /** A difference the model injected, with the exact differing strings. */
-export type InjectedDifference = {readonly kind: DifferenceKind; readonly a: string; readonly b: string};
+export type InjectedDifference = {
+	readonly kind: DifferenceKind;
+	readonly a: string;
+	readonly b: string;
+	/** The printing the noise went into; the other holds the clean original (absent for moves). */
+	readonly noisy?: 'a' | 'b';
+};
 
 /** An item of one printing, as the model laid it out. */
 export type TruthItem = {
@@ -486,7 +492,7 @@ type OpContext = {
 
 function record(context: OpContext, kind: DifferenceKind, side: Side, before: string, after: string): void {
 	// `before` is the source reading, `after` the noisy one, on `side`.
-	context.unit.diffs.push(side === 'b' ? {kind, a: before, b: after} : {kind, a: after, b: before});
+	context.unit.diffs.push(side === 'b' ? {kind, a: before, b: after, noisy: 'b'} : {kind, a: after, b: before, noisy: 'a'});
 }
 
 function opOcr(context: OpContext, side: Side): boolean {

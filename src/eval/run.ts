@@ -4,20 +4,24 @@
  *
  * Options: `--seeds N` (20), `--fixture NAME[,NAME]`, `--mode two-files|one-file`,
  * `--json` (machine-readable results), `--verbose` (every mismatch: fixture, seed, lines, texts,
- * expected vs got), `--dump DIR` (write each generated pair and its truth, to reproduce with the CLI).
+ * expected vs got), `--dump DIR` (write each generated pair and its truth, to reproduce with the CLI),
+ * `--third` (add a third printing, another noisy copy of the same page, to measure how the
+ * majority reading helps the suggestions).
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
+import {dictionaryFor} from '../cli/words.js';
 import {compare} from '../core/index.js';
 import type {DifferenceKind} from '../core/types.js';
 import {loadFixtures} from './fixtures.js';
-import {addByKind, addCounts, prf, scoreComparison, zeroCounts, type Counts, type Mismatch} from './metrics.js';
+import {addByKind, addCounts, addSuggestions, prf, scoreComparison, zeroCounts, type Counts, type Mismatch, type SuggestionCounts} from './metrics.js';
 import {makeNoisyPair, type Mode, type NoisyPair} from './noise.js';
 
 type Tally = {
 	alignment: Counts;
 	differences: Counts;
 	byKind: Partial<Record<DifferenceKind, Counts>>;
+	suggestions: Partial<Record<DifferenceKind, SuggestionCounts>>;
 	splitHits: number;
 	splitTotal: number;
 	errors: number;
@@ -34,6 +38,7 @@ const emptyTally = (): Tally => ({
 	alignment: zeroCounts,
 	differences: zeroCounts,
 	byKind: {},
+	suggestions: {},
 	splitHits: 0,
 	splitTotal: 0,
 	errors: 0,
@@ -47,6 +52,7 @@ function addTally(into: Tally, more: Tally): void {
 	into.alignment = addCounts(into.alignment, more.alignment);
 	into.differences = addCounts(into.differences, more.differences);
 	addByKind(into.byKind, more.byKind);
+	addSuggestions(into.suggestions, more.suggestions);
 	into.splitHits += more.splitHits;
 	into.splitTotal += more.splitTotal;
 	into.errors += more.errors;
@@ -72,7 +78,8 @@ function runOne(pair: NoisyPair, mismatches: RunMismatch[]): Tally {
 	const started = performance.now();
 	let comparison;
 	try {
-		comparison = compare(pair.sources);
+		// With the dictionaries the CLI uses, so that the suggestions are scored as users get them.
+		comparison = compare(pair.sources, {dictionary: dictionaryFor});
 	} catch (error) {
 		tally.milliseconds = performance.now() - started;
 		tally.errors = 1;
@@ -87,6 +94,7 @@ function runOne(pair: NoisyPair, mismatches: RunMismatch[]): Tally {
 	tally.alignment = score.alignment;
 	tally.differences = score.differences;
 	addByKind(tally.byKind, score.byKind);
+	addSuggestions(tally.suggestions, score.suggestions);
 	if (score.split !== undefined) {
 		tally.splitTotal = 1;
 		tally.splitHits = score.split ? 1 : 0;
@@ -138,6 +146,43 @@ function printTable(byFixture: ReadonlyMap<string, Tally>, byMode: ReadonlyMap<s
 	}
 }
 
+/** All suggestion outcomes of a tally, over every kind. */
+function totalSuggestions(tally: Tally): SuggestionCounts {
+	const total: Partial<Record<DifferenceKind, SuggestionCounts>> = {};
+	for (const counts of Object.values(tally.suggestions)) addSuggestions(total, {ocr: counts});
+	return total.ocr ?? {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
+}
+
+/** The share of `part` in `whole`, as a percentage, or `-` when there is no whole. */
+const share = (part: number, whole: number): string => (whole === 0 ? '    -' : percent(part / whole));
+
+function printSuggestions(tally: Tally): void {
+	console.log(`\n${'suggestions'.padEnd(14)}  ${'found'.padStart(5)}  ${'right'.padStart(5)}  ${'wrong'.padStart(5)}  ${'even'.padStart(5)}  ${'none'.padStart(5)}  acc.   cover  ≥0.9 n  ≥0.9 acc.`);
+	const line = (name: string, c: SuggestionCounts): void => {
+		const found = c.right + c.wrong + c.even + c.none;
+		console.log(
+			`${name.padEnd(14)}  ${String(found).padStart(5)}  ${String(c.right).padStart(5)}  ${String(c.wrong).padStart(5)}  ${String(c.even).padStart(5)}  ${String(c.none).padStart(5)}  ${share(c.right, c.right + c.wrong)}  ${share(c.right + c.wrong, found)}  ${String(c.sure).padStart(6)}  ${share(c.sureRight, c.sure)}`,
+		);
+	};
+
+	for (const [kind, counts] of Object.entries(tally.suggestions).sort(([x], [y]) => x.localeCompare(y)) as Array<[DifferenceKind, SuggestionCounts]>) line(kind, counts);
+	line('all', totalSuggestions(tally));
+	console.log('(right: the clean original suggested; wrong: the noisy reading; acc. = right / (right + wrong); cover = suggested / found)');
+}
+
+/**
+ * The pair with a third printing after B: the B of another seed's pair, an independent noisy copy
+ * of the same page. The truth about A and B, and their line numbers, stay as they are.
+ */
+function withThirdPrinting(pair: NoisyPair, page: Parameters<typeof makeNoisyPair>[0]): NoisyPair {
+	const third = makeNoisyPair(page, pair.seed + 10_000, {mode: 'two-files'}).sources[1]!.text;
+	const sources =
+		pair.mode === 'one-file'
+			? [{name: pair.sources[0]!.name, text: `${pair.sources[0]!.text}\n\n${third}`}]
+			: [...pair.sources, {name: `${pair.name}-c.txt`, text: third}];
+	return {...pair, sources};
+}
+
 function printMismatch(mismatch: RunMismatch): void {
 	const side = (label: string, item: Mismatch['a']) =>
 		item ? `  ${label} ${item.lines[0]}${item.lines[1] === item.lines[0] ? '' : `-${item.lines[1]}`}: ${JSON.stringify(item.text)}\n` : '';
@@ -159,6 +204,7 @@ function main(argv: readonly string[]): number {
 			json: {type: 'boolean', default: false},
 			verbose: {type: 'boolean', default: false},
 			dump: {type: 'string'},
+			third: {type: 'boolean', default: false},
 		},
 		strict: true,
 	});
@@ -175,7 +221,7 @@ function main(argv: readonly string[]): number {
 		const fixtureTally = emptyTally();
 		for (const mode of modes) {
 			for (let seed = 1; seed <= seeds; seed++) {
-				const pair = makeNoisyPair(fixture, seed, {mode});
+				const pair = values.third ? withThirdPrinting(makeNoisyPair(fixture, seed, {mode}), fixture) : makeNoisyPair(fixture, seed, {mode});
 				if (values.dump) {
 					const directory = `${values.dump}/${fixture.name}-${mode}-${seed}`;
 					mkdirSync(directory, {recursive: true});
@@ -204,6 +250,7 @@ function main(argv: readonly string[]): number {
 			byKind: Object.fromEntries(Object.entries(tally.byKind).map(([kind, counts]) => [kind, {...counts, ...prf(counts)}])),
 			split: tally.splitTotal === 0 ? null : {hits: tally.splitHits, total: tally.splitTotal, accuracy: tally.splitHits / tally.splitTotal},
 			msPerRun: tally.milliseconds / Math.max(1, tally.runs),
+			suggestions: {...tally.suggestions, all: totalSuggestions(tally)},
 		});
 		console.log(
 			JSON.stringify(
@@ -229,10 +276,12 @@ function main(argv: readonly string[]): number {
 	}
 
 	printTable(byFixture, byMode, overall);
+	printSuggestions(overall);
 	const alignment = f1Of(overall.alignment);
 	const differences = f1Of(overall.differences);
+	const suggested = totalSuggestions(overall);
 	console.log(
-		`\nalignment F1 ${percent(alignment)} % (target 99)   difference F1 ${percent(differences)} % (target 95)   split ${overall.splitTotal === 0 ? '-' : `${overall.splitHits}/${overall.splitTotal}`}   mismatches ${mismatches.length}${values.verbose ? '' : ' (--verbose to list)'}`,
+		`\nalignment F1 ${percent(alignment)} % (target 99)   difference F1 ${percent(differences)} % (target 95)   split ${overall.splitTotal === 0 ? '-' : `${overall.splitHits}/${overall.splitTotal}`}   suggestions right ${share(suggested.right, suggested.right + suggested.wrong).trim()} %   mismatches ${mismatches.length}${values.verbose ? '' : ' (--verbose to list)'}`,
 	);
 	return 0;
 }

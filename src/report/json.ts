@@ -50,6 +50,7 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 		schema: 'tocdiff-report/1',
 		printings: comparison.printings.map((p) => ({id: p.id, source: p.source, lines: p.lines, items: p.items.length})),
 		...(comparison.split === undefined ? {} : {split: comparison.split}),
+		...(comparison.language === undefined ? {} : {language: comparison.language}),
 		rows: comparison.rows.map((row, index) => {
 			const decision = context.decisions.byRow.get(index);
 			return {
@@ -57,11 +58,22 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 				status: row.status,
 				a: itemJson(row.a),
 				b: itemJson(row.b),
+				...(row.others === undefined ? {} : {others: row.others.map((item, k) => ({printing: comparison.printings[k + 2]?.id, item: itemJson(item)}))}),
 				similarity: row.similarity,
-				differences: row.differences.map((d) => ({kind: d.kind, severity: d.severity, field: d.field, a: d.a, b: d.b})),
+				differences: row.differences.map((d) => ({
+					kind: d.kind,
+					severity: d.severity,
+					field: d.field,
+					a: d.a,
+					b: d.b,
+					...(d.explainedBy === undefined ? {} : {explainedBy: d.explainedBy}),
+					...(d.suggestion === undefined ? {} : {suggestion: d.suggestion}),
+				})),
 				...(decision === undefined ? {} : {decision: decisionJson(decision)}),
 			};
 		}),
+		checks: comparison.checks.map((check) => ({...check})),
+		confusions: comparison.confusions,
 		summary: {
 			...comparison.summary,
 			...(truncation === undefined ? {} : {truncation}),

@@ -59,6 +59,13 @@ function noteOf(decision: Decision | undefined): string {
 	return note ? `. Note: ${escapeMarkdown(note.replaceAll(/\s+/g, ' '))}` : '';
 }
 
+/** `; probably B (0.90): why` for an undecided difference with a suggestion; nothing when the evidence is even. */
+function suggestionOf(difference: Difference, ids: Readonly<Record<Side, string>>): string {
+	const suggestion = difference.suggestion;
+	if (suggestion?.reading === undefined || suggestion.reading === null) return '';
+	return `; probably ${escapeMarkdown(ids[suggestion.reading])} (${suggestion.confidence.toFixed(2)}): ${escapeMarkdown(suggestion.why)}`;
+}
+
 /** Writes errata lines for one comparison; knows the printings and the base. */
 class Errata {
 	readonly entries: Entry[] = [];
@@ -134,7 +141,8 @@ class Errata {
 				for (const difference of row.differences) {
 					const readings = `${this.ids.a} ${quote(difference.a)}, ${this.ids.b} ${quote(difference.b)}`;
 					const group = notError ? 'not-error' : difference.severity;
-					this.add(group, page, both, readings, `${difference.kind}${notError ? '' : ', undecided'}${noteOf(decision)}`);
+					const suggested = notError ? '' : suggestionOf(difference, this.ids);
+					this.add(group, page, both, readings, `${difference.kind}${notError ? '' : ', undecided'}${suggested}${noteOf(decision)}`);
 				}
 
 				return;
@@ -230,7 +238,9 @@ class Errata {
 			const decision = this.context.decisions.byRow.get(index);
 			if (row.differences.length === 0) continue;
 			if (row.a && row.b) {
-				this.paired({...row, a: row.a, b: row.b}, decision);
+				// A page that follows a repaginated edition's offset is no erratum: the check names it once.
+				const differences = row.differences.filter((difference) => difference.explainedBy === undefined);
+				if (differences.length > 0) this.paired({...row, differences, a: row.a, b: row.b}, decision);
 				continue;
 			}
 
@@ -272,7 +282,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	const [a, b] = comparedPrintings(comparison);
 	const errata = new Errata(comparison, context);
 	errata.write();
-	const findings = findingsOf(comparison, context);
+	const findings = findingsOf(comparison, context).filter((finding) => finding.difference.explainedBy === undefined);
 	const tally = tallyBySeverity(findings);
 	const status = comparison.rows.reduce<Record<Row['status'], number>>(
 		(counts, row) => ({...counts, [row.status]: counts[row.status] + 1}),
@@ -302,6 +312,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 		`Rows: ${paired} paired (${pairedParts.join(', ')}), ${status['only-a']} in ${escapeMarkdown(a.id)} only, ${status['only-b']} in ${escapeMarkdown(b.id)} only.`,
 		'',
 	);
+	out.push(...checksSection(comparison));
 
 	for (const severity of severities) {
 		const entries = errata.entries.filter((entry) => entry.group === severity);
@@ -318,6 +329,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 		out.push('');
 	}
 
+	out.push(...confusionSection(comparison));
 	const {orphans} = context.decisions;
 	if (orphans.length > 0) {
 		out.push('## Decisions that match no row', '', 'Saved decisions whose entries are no longer in the comparison; they are kept in the decisions file.', '');
@@ -331,6 +343,43 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	}
 
 	return out.join('\n');
+}
+
+/**
+ * The checks of each printing (pages out of order, numbering, a page offset) as a section, and
+ * the page differences an offset explains, which the errata leave out; nothing when all is well.
+ */
+function checksSection(comparison: Comparison): string[] {
+	if (comparison.checks.length === 0) return [];
+	const out = ['## Checks', '', 'What the printings show on their own, and how their pages relate.', ''];
+	for (const check of comparison.checks) {
+		const word = check.lines[0] === check.lines[1] ? 'line' : 'lines';
+		out.push(`- ${escapeMarkdown(check.printing)} ${word} ${formatLines(check.lines)}: ${escapeMarkdown(check.message)} — ${check.kind}`);
+	}
+
+	const explained = comparison.summary.explained ?? 0;
+	if (explained > 0) out.push('', `${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not listed below.`);
+	out.push('');
+	return out;
+}
+
+/** The character confusion table as a Markdown table; nothing when there are no confusions. */
+function confusionSection(comparison: Comparison): string[] {
+	const {confusions} = comparison;
+	if (confusions.length === 0) return [];
+	const [a, b] = comparedPrintings(comparison);
+	const cell = (text: string): string => (text === '' ? 'nothing' : `“${escapeMarkdown(text.replaceAll(' ', '␣'))}”`);
+	const out = [
+		'## Character confusions',
+		'',
+		`Which characters of ${escapeMarkdown(a.id)} became which in ${escapeMarkdown(b.id)}, in OCR errors, spelling variants, numbers and pages; line numbers are ${escapeMarkdown(a.id)}'s.`,
+		'',
+		`| ${escapeMarkdown(a.id)} | ${escapeMarkdown(b.id)} | Times | Lines |`,
+		'| --- | --- | ---: | --- |',
+	];
+	for (const confusion of confusions) out.push(`| ${cell(confusion.a)} | ${cell(confusion.b)} | ${confusion.count} | ${confusion.lines.join(', ')} |`);
+	out.push('');
+	return out;
 }
 
 function describeOrphan(decision: Decision): string {

@@ -5,7 +5,7 @@
  */
 import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
-import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
+import {severities, type Comparison, type Row, type Severity, type Suggestion} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {truncationOf} from './json.js';
 
@@ -98,6 +98,57 @@ function worst(row: Row): Severity {
 	return severities.find((s) => row.differences.some((d) => d.severity === s)) ?? 'cosmetic';
 }
 
+/**
+ * The checks of the printings, one line each (`A 61  page-order: page 97 breaks the order …`),
+ * and how many page differences an offset explains; nothing when there are none.
+ */
+function checkLines(comparison: Comparison, color: boolean): string[] {
+	if (comparison.checks.length === 0) return [];
+	const out = ['', `${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}:`];
+	for (const check of comparison.checks) {
+		const lines = check.lines[0] === check.lines[1] ? `${check.lines[0]}` : `${check.lines[0]}–${check.lines[1]}`;
+		out.push(`  ${check.printing} ${lines}  ${color ? ansi.yellow(check.kind) : check.kind}: ${check.message}`);
+	}
+
+	const explained = comparison.summary.explained ?? 0;
+	if (explained > 0) out.push(`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset and ${explained === 1 ? 'is' : 'are'} not listed one by one`);
+	return out;
+}
+
+/** A confused run of characters as shown in a table: quoted, spaces visible, `nothing` for none. */
+function showCharacters(text: string): string {
+	return text === '' ? 'nothing' : `“${flat(text).replaceAll(' ', '␣')}”`;
+}
+
+/** Lines as a short list: `22, 52, 60 …` after five. */
+function shortLines(lines: readonly number[]): string {
+	return lines.length > 5 ? `${lines.slice(0, 5).join(', ')} …` : lines.join(', ');
+}
+
+/** The character confusion table: which characters of A became which in B, most frequent first. */
+function confusionLines(comparison: Comparison): string[] {
+	const {confusions} = comparison;
+	if (confusions.length === 0) return [];
+	const [a, b] = comparison.printings;
+	const total = confusions.reduce((sum, confusion) => sum + confusion.count, 0);
+	const out = ['', `character confusions (${a?.id ?? 'A'} → ${b?.id ?? 'B'}, ${total} in all; in OCR errors, spellings, numbers and pages):`];
+	const shown = confusions.map((confusion) => `${showCharacters(confusion.a)} → ${showCharacters(confusion.b)}`);
+	const width = Math.max(...shown.map((text) => [...text].length));
+	for (const [k, confusion] of confusions.entries()) {
+		const text = shown[k]!;
+		out.push(`  ${text}${' '.repeat(width - [...text].length)}  ${String(confusion.count).padStart(3)}×  ${confusion.lines.length === 1 ? 'line' : 'lines'} ${shortLines(confusion.lines)}`);
+	}
+
+	return out;
+}
+
+/** `probably A (0.90): why`, or `even: why`, naming the printings by their ids. */
+export function describeSuggestion(suggestion: Suggestion, comparison: Comparison): string {
+	if (suggestion.reading === null) return `even: ${suggestion.why}`;
+	const id = comparison.printings[suggestion.reading === 'a' ? 0 : 1]?.id ?? suggestion.reading.toUpperCase();
+	return `probably ${id} (${suggestion.confidence.toFixed(2)}): ${suggestion.why}`;
+}
+
 const verdictText = {a: 'printing A is right', b: 'printing B is right', edit: 'corrected by hand', 'not-error': 'not an error'} as const;
 
 /** The text report. */
@@ -106,7 +157,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	const out: string[] = [];
 	const bold = (s: string): string => (color ? ansi.bold(s) : s);
 	for (const p of comparison.printings) {
-		const note = comparison.printings.indexOf(p) > 1 ? '  (not compared: only the first two printings are)' : '';
+		const note = comparison.printings.indexOf(p) > 1 ? `  (its readings show under each row and vote in the suggestions)` : '';
 		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} item${p.items.length === 1 ? '' : 's'}  ${p.source}${note}`);
 	}
 
@@ -132,10 +183,13 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		);
 	}
 
+	out.push(...checkLines(comparison, color));
 	const truncation = truncationOf(comparison.rows);
 	let truncationShown = false;
 	for (const [index, row] of comparison.rows.entries()) {
 		if (row.status === 'same') continue;
+		// A row whose only difference is a page that follows the offset: the check above says it once.
+		if (row.differences.every((d) => d.explainedBy !== undefined) && !context.decisions.byRow.get(index)) continue;
 		const head = `${severityColor(worst(row), glyphs[row.status], color)} ${where(row)}`;
 		if (truncation && row.differences.some((d) => d.kind === 'truncation')) {
 			if (truncationShown) continue;
@@ -165,8 +219,14 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		if (row.a && row.b) {
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
 			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);
+			for (const [k, other] of (row.others ?? []).entries()) {
+				const id = comparison.printings[k + 2]?.id ?? '?';
+				out.push(`    ${id} ${other ? `${other.lines[0]}: ${clip(flat(itemLine(other)), 200)}` : `has no such entry`}`);
+			}
 			for (const d of row.differences) {
-				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
+				const explained = d.explainedBy === undefined ? '' : ', explained by the page offset';
+				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity}${explained})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
+				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, comparison)}`);
 			}
 		} else {
 			const item = (row.a ?? row.b)!;
@@ -180,6 +240,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		if (decision?.note) out.push(`    note: ${decision.note}`);
 	}
 
+	out.push(...confusionLines(comparison));
 	if (summary.differing === 0) out.push('', 'The printings agree entry for entry.');
 	return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
-import type {Difference, Row} from '../core/types.js';
+import type {Check, Difference, Row, Suggestion} from '../core/types.js';
 import {formatLines} from './header.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
@@ -107,6 +107,39 @@ function Reading({row, side, theme, width, expanded}: {readonly row: Row; readon
 	);
 }
 
+/** A suggestion in a few characters: `A? 0.90`, or `even`. */
+function suggestionMark(suggestion: Suggestion): string {
+	return suggestion.reading === null ? 'even' : `${suggestion.reading.toUpperCase()}? ${suggestion.confidence.toFixed(2)}`;
+}
+
+/** A further printing's reading of the row (three scans of one page), on one line. */
+function OtherReading({id, item}: {readonly id: string; readonly item: Row['a']}) {
+	const prefix = `${id} ${item ? `l.${formatLines(item.lines)}` : ''}`.padEnd(11);
+	return (
+		<Text wrap="truncate">
+			<Text bold>{prefix.slice(0, 1)}</Text>
+			<Text dimColor>{prefix.slice(1)}</Text>
+			{item ? (
+				<Text>
+					<Text dimColor>{item.page === undefined ? '         ' : `p.${item.page}`.padEnd(9)} </Text>
+					{displayTitle(item)}
+				</Text>
+			) : (
+				<Text dimColor>(not in printing {id})</Text>
+			)}
+		</Text>
+	);
+}
+
+/** A check on the row's lines: `⚑ A numbering: “II.” between “П.” and “IV.” should be III`. */
+function CheckLine({check, theme}: {readonly check: Check; readonly theme: Theme}) {
+	return (
+		<Text wrap="truncate">
+			<Text {...paint(theme, 'yellow')}>⚑ {check.printing} {check.kind}</Text>: {check.message}
+		</Text>
+	);
+}
+
 function DifferenceLine({difference, theme}: {readonly difference: Difference; readonly theme: Theme}) {
 	// A difference on a whole item quotes the item: keep it to a few lines.
 	const quote = (text: string) => (text === '' ? '(nothing)' : `“${text.length > 300 ? `${text.slice(0, 300)}…` : text}”`);
@@ -115,9 +148,34 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
 			{'  '}
 			<Text {...paint(theme, severityColors[difference.severity])}>{severityGlyphs[difference.severity]}</Text>
 			{` ${difference.severity.padEnd(11)} ${difference.kind.padEnd(11)} `}
+			{difference.suggestion ? <Text {...paint(theme, 'cyan')}>{`${suggestionMark(difference.suggestion).padEnd(8)} `}</Text> : null}
+			{difference.explainedBy === undefined ? null : <Text dimColor>offset{'   '}</Text>}
 			<Text {...paint(theme, 'red')}>{quote(difference.a)}</Text>
 			{' → '}
 			<Text {...paint(theme, 'green')}>{quote(difference.b)}</Text>
+		</Text>
+	);
+}
+
+/**
+ * What the evidence says about the whole row: the reading `y` would accept and why, or why there
+ * is none (even evidence, or differences that point both ways).
+ */
+function SuggestionLine({row, suggestion, theme, expanded}: {readonly row: Row; readonly suggestion: Suggestion | undefined; readonly theme: Theme; readonly expanded: boolean}) {
+	const wrap = expanded ? 'wrap' : 'truncate';
+	if (suggestion?.reading) {
+		return (
+			<Text wrap={wrap}>
+				<Text {...paint(theme, 'cyan')}>suggests {suggestion.reading.toUpperCase()} is right ({suggestion.confidence.toFixed(2)})</Text>
+				<Text dimColor>: {suggestion.why}</Text>
+			</Text>
+		);
+	}
+
+	const reasons = [...new Set(row.differences.flatMap((difference) => (difference.suggestion?.reading === null ? [difference.suggestion.why] : [])))];
+	return (
+		<Text wrap={wrap} dimColor>
+			no suggestion for the row: {reasons.length > 0 ? reasons.join('; ') : 'its differences point to different printings'}
 		</Text>
 	);
 }
@@ -151,8 +209,11 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 	const differs = state.data.worst[index] !== undefined;
 	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
 	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
-	// Room for differences: the pane less its rule, two readings and the decision line (and a note).
-	const room = layout.detailLines - 4 - (decision?.note ? 1 : 0);
+	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
+	const others = row.others ?? [];
+	const checks = state.data.checks[index] ?? [];
+	// Room for differences: the pane less its rule, the readings, the checks, the suggestion and decision lines (and a note).
+	const room = layout.detailLines - 4 - others.length - checks.length - (suggested ? 1 : 0) - (decision?.note ? 1 : 0);
 	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
 	const more = row.differences.length - shown.length;
 	return (
@@ -164,6 +225,13 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 			</Text>
 			<Reading row={row} side="a" theme={theme} width={columns} expanded={state.expanded} />
 			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.expanded} />
+			{others.map((item, k) => (
+				// eslint-disable-next-line react/no-array-index-key -- the printings are in a fixed order
+				<OtherReading key={k} id={state.data.comparison.printings[k + 2]?.id ?? '?'} item={item} />
+			))}
+			{checks.map((check) => (
+				<CheckLine key={`${check.printing} ${check.lines[0]} ${check.message}`} check={check} theme={theme} />
+			))}
 			{shown.map((difference, position) => (
 				// eslint-disable-next-line react/no-array-index-key -- differences have no identity beyond their place
 				<DifferenceLine key={position} difference={difference} theme={theme} />
@@ -173,6 +241,7 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 					{'  '}… {more} more (Enter shows all)
 				</Text>
 			) : null}
+			{suggested ? <SuggestionLine row={row} suggestion={state.data.suggestions[index]} theme={theme} expanded={state.expanded} /> : null}
 			<DecisionLine decision={decision} differs={differs} theme={theme} />
 			{decision?.note ? (
 				<Text wrap={state.expanded ? 'wrap' : 'truncate'}>

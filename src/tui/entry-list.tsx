@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
-import type {Row, Severity, TocItem} from '../core/types.js';
+import type {Row, Severity, Suggestion, TocItem} from '../core/types.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
@@ -23,7 +23,15 @@ export function EntryList({state, theme}: EntryListProps) {
 	for (let position = from; position < to; position++) {
 		const index = state.visible[position]!;
 		const row = state.data.comparison.rows[index]!;
-		const props = {row, selected: index === selected, severity: state.data.worst[index], decision: decisionFor(state, index), theme, columns: layout.size.columns};
+		const props = {
+			row,
+			selected: index === selected,
+			severity: state.data.worst[index],
+			decision: decisionFor(state, index),
+			suggestion: state.data.suggestions[index],
+			theme,
+			columns: layout.size.columns,
+		};
 		lines.push(layout.wide ? <WideRow key={index} {...props} /> : <StackedRow key={index} {...props} />);
 	}
 
@@ -47,6 +55,8 @@ type RowProps = {
 	readonly severity: Severity | undefined;
 	readonly selected: boolean;
 	readonly decision: Decision | undefined;
+	/** The row's suggestion, shown as `A?` or `B?` until the row is decided. */
+	readonly suggestion: Suggestion | undefined;
 	readonly theme: Theme;
 	readonly columns: number;
 };
@@ -77,18 +87,18 @@ function Gutter({row, selected, severity, theme}: Pick<RowProps, 'row' | 'select
 	);
 }
 
-function Mark({decision, theme}: {readonly decision: Decision | undefined; readonly theme: Theme}) {
-	const verdict = decision?.verdict ? verdictMarks[decision.verdict] : '  ';
+function Mark({decision, suggestion, theme}: {readonly decision: Decision | undefined; readonly suggestion: Suggestion | undefined; readonly theme: Theme}) {
+	const suggested = suggestion?.reading ? `${suggestion.reading.toUpperCase()}?` : '  ';
 	return (
 		<Text {...paint(theme, 'cyan')}>
 			{' '}
-			{verdict}
+			{decision?.verdict ? verdictMarks[decision.verdict] : <Text dimColor>{suggested}</Text>}
 			{decision?.note ? '¶' : ' '}
 		</Text>
 	);
 }
 
-function WideRow({row, severity, selected, decision, theme, columns}: RowProps) {
+function WideRow({row, severity, selected, decision, suggestion, theme, columns}: RowProps) {
 	const titleWidth = Math.max(8, Math.floor((columns - 27) / 2));
 	const a = rowSegments(row, 'a', titleWidth, theme);
 	const b = rowSegments(row, 'b', titleWidth, theme);
@@ -103,12 +113,12 @@ function WideRow({row, severity, selected, decision, theme, columns}: RowProps) 
 			<SegmentsText segments={b.title} theme={theme} changeColor="green" />
 			<Text> </Text>
 			<SegmentsText segments={b.page} theme={theme} changeColor="green" />
-			<Mark decision={decision} theme={theme} />
+			<Mark decision={decision} suggestion={suggestion} theme={theme} />
 		</Text>
 	);
 }
 
-function StackedRow({row, severity, selected, decision, theme, columns}: RowProps) {
+function StackedRow({row, severity, selected, decision, suggestion, theme, columns}: RowProps) {
 	const titleWidth = Math.max(8, columns - 18);
 	const dim = theme.color && row.status === 'same' && !selected;
 	if (row.status === 'same') {
@@ -120,7 +130,7 @@ function StackedRow({row, severity, selected, decision, theme, columns}: RowProp
 				<SegmentsText segments={a.title} theme={theme} changeColor="red" />
 				<Text> </Text>
 				<SegmentsText segments={a.page} theme={theme} changeColor="red" />
-				<Mark decision={decision} theme={theme} />
+				<Mark decision={decision} suggestion={suggestion} theme={theme} />
 			</Text>
 		);
 	}
@@ -135,7 +145,7 @@ function StackedRow({row, severity, selected, decision, theme, columns}: RowProp
 				<SegmentsText segments={a.title} theme={theme} changeColor="red" />
 				<Text> </Text>
 				<SegmentsText segments={a.page} theme={theme} changeColor="red" />
-				<Mark decision={decision} theme={theme} />
+				<Mark decision={decision} suggestion={suggestion} theme={theme} />
 			</Text>
 			<Text wrap="truncate" bold={selected}>
 				<Text>{'    '}</Text>

@@ -11,6 +11,12 @@ export function formatLines(lines: readonly [number, number]): string {
 	return lines[0] === lines[1] ? `${lines[0]}` : `${lines[0]}–${lines[1]}`;
 }
 
+/** `(B pages +4)` for each page offset, which spans many rows and so shows here rather than on one. */
+function offsetNote(checks: State['data']['comparison']['checks']): string {
+	const offsets = checks.filter((check) => check.kind === 'page-offset');
+	return offsets.map((check) => ` (${check.printing} pages ${(check.offset ?? 0) > 0 ? '+' : ''}${check.offset})`).join('');
+}
+
 /** Two lines: the input and its printings; counts by severity, progress, position and filter. */
 export function Header({state, theme}: HeaderProps) {
 	const {comparison, inputName, differing} = state.data;
@@ -45,6 +51,7 @@ export function Header({state, theme}: HeaderProps) {
 					{state.decided}/{differing} decided
 				</Text>
 				{orphans > 0 ? <Text {...paint(theme, 'yellow')}>{` (+${orphans} orphaned)`}</Text> : null}
+				{comparison.checks.length > 0 ? <Text {...paint(theme, 'yellow')}>{`  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}`}</Text> : null}
 				<Text>
 					{'  '}row {row === undefined ? 0 : row + 1}/{comparison.rows.length} · showing {state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}
 					{hidden}

@@ -3,7 +3,8 @@
  * row, the text that `/` searches. Pure; computed once per run so that key presses stay cheap.
  */
 import {rowKeys} from '../core/decisions.js';
-import {severities, type Comparison, type Row, type Severity, type TocItem} from '../core/types.js';
+import {rowSuggestion} from '../core/row-suggestion.js';
+import {severities, type Check, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 
 /** The comparison and everything the reducer and the views look up per row. */
 export type ReviewData = {
@@ -20,22 +21,54 @@ export type ReviewData = {
 	readonly haystack: readonly string[];
 	/** How many rows differ (and so wait for a decision). */
 	readonly differing: number;
+	/** The suggestion for each row as a whole (`rowSuggestion`), which `y` accepts. */
+	readonly suggestions: readonly (Suggestion | undefined)[];
+	/** The checks on each row's lines in A or B (a page out of order, a numbering slip); page offsets span many rows and show in the header. */
+	readonly checks: readonly (readonly Check[])[];
 };
+
+/** The checks that fall on each row's items, by the lines they name in A and B. */
+function checksOfRows(comparison: Comparison): Array<readonly Check[]> {
+	const [a, b] = comparison.printings;
+	const byLine = new Map<string, Check[]>();
+	for (const check of comparison.checks) {
+		if (check.kind === 'page-offset') continue;
+		const key = `${check.printing} ${check.lines[0]}`;
+		byLine.set(key, [...(byLine.get(key) ?? []), check]);
+	}
+
+	const none: readonly Check[] = [];
+	if (byLine.size === 0) return comparison.rows.map(() => none);
+	return comparison.rows.map((row) => {
+		const found: Check[] = [];
+		for (const [printing, item] of [[a?.id, row.a], [b?.id, row.b]] as const) {
+			if (!item) continue;
+			for (let line = item.lines[0]; line <= item.lines[1]; line++) found.push(...(byLine.get(`${printing} ${line}`) ?? []));
+		}
+
+		return found.length === 0 ? none : found;
+	});
+}
 
 /** Rank of a severity: 0 for substantive, 2 for cosmetic. */
 export function severityRank(severity: Severity): number {
 	return severities.indexOf(severity);
 }
 
-/** Whether a row has anything to decide: it is not `same`, or it carries a difference. */
+/**
+ * Whether a row has anything to decide: it carries a difference that no check explains (a page
+ * that only follows a repaginated edition's offset is not for the reviewer, #7), or it is not
+ * `same` and carries none.
+ */
 export function isDiffering(row: Row): boolean {
-	return row.status !== 'same' || row.differences.length > 0;
+	return row.differences.some((difference) => difference.explainedBy === undefined) || (row.status !== 'same' && row.differences.length === 0);
 }
 
-/** The most serious severity of a row's differences. */
+/** The most serious severity of a row's differences that no check explains. */
 export function worstSeverity(row: Row): Severity | undefined {
 	let best: Severity | undefined;
 	for (const difference of row.differences) {
+		if (difference.explainedBy !== undefined) continue;
 		if (best === undefined || severityRank(difference.severity) < severityRank(best)) best = difference.severity;
 	}
 
@@ -67,5 +100,7 @@ export function prepareReview(comparison: Comparison, inputName: string): Review
 		worst: rows.map((row) => worstSeverity(row)),
 		haystack: rows.map((row) => `${displayTitle(row.a)}\u0000${displayTitle(row.b)}`.toLowerCase()),
 		differing: rows.filter((row) => isDiffering(row)).length,
+		suggestions: rows.map((row) => rowSuggestion(row)),
+		checks: checksOfRows(comparison),
 	};
 }

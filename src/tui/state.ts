@@ -7,6 +7,7 @@ import {itemLine} from '../core/parse.js';
 import type {Decision, Verdict} from '../core/decisions.js';
 import {assertNever, severities, type Row, type Severity} from '../core/types.js';
 import {helpHeight, helpLines} from './help-lines.js';
+import {keyFor} from './keymap.js';
 import {computeLayout, wrappedLines, type Layout, type Size} from './layout.js';
 import {displayTitle, severityRank, type ReviewData} from './review-data.js';
 
@@ -32,6 +33,12 @@ export type Change = {
 	readonly after: Decision | undefined;
 };
 
+/** What one undo takes back: one change, or every decision that accepting suggestions made. */
+export type Step = readonly Change[];
+
+/** The confidences `Y` cycles through for accepting suggestions with `y`, the first the default. */
+export const acceptLevels = [0.9, 0.8, 0.7, 0.6] as const;
+
 /** An export the hook should run; `id` tells one request from the next. */
 export type ExportRequest = {readonly id: number; readonly format: string};
 
@@ -41,7 +48,9 @@ export type State = {
 	/** Every decision, keyed by row key, orphans included, in file order. */
 	readonly decisions: ReadonlyMap<string, Decision>;
 	/** Undo history, most recent last. */
-	readonly history: readonly Change[];
+	readonly history: readonly Step[];
+	/** `y` accepts every suggestion at least this sure. @default 0.9 */
+	readonly acceptAbove: number;
 	/** Bumped on every change to `decisions`; the hook saves when it moves. */
 	readonly revision: number;
 	/** Differing rows of this comparison that have a verdict. */
@@ -96,6 +105,8 @@ export type Action =
 	| {readonly type: 'edit-start'}
 	| {readonly type: 'note-start'}
 	| {readonly type: 'undo'}
+	| {readonly type: 'accept-suggestions'}
+	| {readonly type: 'cycle-accept-level'}
 	| {readonly type: 'export-start'}
 	| {readonly type: 'export-next'}
 	| {readonly type: 'export-previous'}
@@ -145,6 +156,7 @@ export function initialState(data: ReviewData, options: InitialOptions = {}): St
 		data,
 		decisions,
 		history: [],
+		acceptAbove: acceptLevels[0],
 		revision: 0,
 		decided: countDecided(data, decisions),
 		filter: options.filter ?? 'all',
@@ -301,8 +313,12 @@ function detailWanted(state: State): number {
 	const width = Math.max(10, state.size.columns - 22);
 	const reading = (text: string) => wrappedLines(text, width) + (text.length > width ? 1 : 0);
 	const decision = decisionFor(state, row);
+	const suggested = item.differences.some((difference) => difference.suggestion !== undefined) ? 1 : 0;
 	return (
 		2 +
+		suggested +
+		(item.others?.length ?? 0) +
+		(state.data.checks[row]?.length ?? 0) +
 		reading(displayTitle(item.a)) +
 		reading(displayTitle(item.b)) +
 		item.differences.length +
@@ -395,7 +411,7 @@ function changeDecision(
 	if (sameDecision(before, after)) return {...state, mode: 'browse', status: {kind: 'info', message: `Row ${row + 1}: no change.`}};
 	const change: Change = {key, before, after};
 	const next = applyChange(state, change);
-	return refilter({...next, mode: 'browse', history: [...state.history, change], status: {kind: 'info', message: message(row)}});
+	return refilter({...next, mode: 'browse', history: [...state.history, [change]], status: {kind: 'info', message: message(row)}});
 }
 
 function applyChange(state: State, change: {readonly key: string; readonly after: Decision | undefined}): State {
@@ -414,10 +430,35 @@ function decide(state: State, verdict: Verdict): State {
 	return changeDecision(state, (existing) => ({verdict, note: existing?.note}), (index) => `Row ${index + 1}: ${describeVerdict(verdict)}.`);
 }
 
+/**
+ * Accept every suggestion at least `acceptAbove` sure on a row that has no verdict yet, as one
+ * undo step; notes stay.
+ */
+function acceptSuggestions(state: State): State {
+	const changes: Change[] = [];
+	for (const [row, suggestion] of state.data.suggestions.entries()) {
+		if (suggestion?.reading === undefined || suggestion.reading === null || suggestion.confidence < state.acceptAbove) continue;
+		const key = state.data.keys[row]!;
+		const before = state.decisions.get(key);
+		if (before?.verdict !== undefined) continue;
+		changes.push({key, before, after: buildDecision(key, state.data.comparison.rows[row]!, {verdict: suggestion.reading, note: before?.note})});
+	}
+
+	const level = state.acceptAbove.toFixed(2);
+	if (changes.length === 0) return {...state, status: {kind: 'info', message: `No undecided row has a suggestion at ${level} or above (${keyFor('cycle-accept-level')} lowers the level).`}};
+	let next = state;
+	for (const change of changes) next = applyChange(next, change);
+	const count = changes.length === 1 ? 'one suggestion' : `${changes.length} suggestions`;
+	return refilter({...next, history: [...state.history, changes], status: {kind: 'info', message: `Accepted ${count} at ${level} or above (u undoes them at once).`}});
+}
+
 function undo(state: State): State {
-	const change = state.history.at(-1);
-	if (!change) return {...state, status: {kind: 'info', message: 'Nothing to undo.'}};
-	const next = applyChange({...state, history: state.history.slice(0, -1)}, {key: change.key, after: change.before});
+	const step = state.history.at(-1);
+	if (!step) return {...state, status: {kind: 'info', message: 'Nothing to undo.'}};
+	let next: State = {...state, history: state.history.slice(0, -1)};
+	// Back to front, so that each decision returns to what it was before the step.
+	for (const change of [...step].reverse()) next = applyChange(next, {key: change.key, after: change.before});
+	const change = step[0]!;
 	const row = state.data.rowOfKey.get(change.key);
 	let refiltered = refilter(next);
 	// Bring the undone row back under the cursor when the filter shows it.
@@ -426,7 +467,7 @@ function undo(state: State): State {
 		if (position !== -1) refiltered = settle({...refiltered, cursor: position});
 	}
 
-	const where = row === undefined ? 'an orphaned decision' : `row ${row + 1}`;
+	const where = step.length > 1 ? `${step.length} rows` : row === undefined ? 'an orphaned decision' : `row ${row + 1}`;
 	return {...refiltered, status: {kind: 'info', message: `Undid the change to ${where} (${state.history.length - 1} more to undo).`}};
 }
 
@@ -648,6 +689,16 @@ export function reducer(state: State, action: Action): State {
 
 		case 'undo': {
 			return undo(state);
+		}
+
+		case 'accept-suggestions': {
+			return acceptSuggestions(state);
+		}
+
+		case 'cycle-accept-level': {
+			const acceptAbove = acceptLevels[(acceptLevels.indexOf(state.acceptAbove as (typeof acceptLevels)[number]) + 1) % acceptLevels.length]!;
+			const waiting = state.data.suggestions.filter((suggestion, row) => suggestion?.reading && suggestion.confidence >= acceptAbove && isUndecided(state, row)).length;
+			return {...state, acceptAbove, status: {kind: 'info', message: `y now accepts suggestions at ${acceptAbove.toFixed(2)} or above: ${waiting} undecided row${waiting === 1 ? '' : 's'}.`}};
 		}
 
 		case 'export-start': {

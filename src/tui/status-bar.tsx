@@ -18,6 +18,7 @@ export function browseHints(): string {
 		hint(`${keyFor('cursor-down')}${keyFor('cursor-up')}`, 'move'),
 		hint(keyFor('next-undecided'), 'next undecided'),
 		hint([keyFor('decide-a'), keyFor('decide-b'), keyFor('edit-start'), keyFor('decide-not-error')].join('/'), 'decide'),
+		hint(keyFor('accept-suggestions'), 'accept suggestions'),
 		hint(keyFor('note-start'), 'note'),
 		hint(keyFor('undo'), 'undo'),
 		hint(keyFor('cycle-filter'), 'filter'),

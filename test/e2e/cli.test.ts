@@ -72,6 +72,18 @@ describe('tocdiff FILE', () => {
 		expect(report.rows.filter((r) => r.status === 'same')).toHaveLength(83);
 	});
 
+	it('suggests PRESIDIUM over PRESIDUM from the English dictionary, and says when the evidence is even (#7)', () => {
+		const report = JSON.parse(runCli([seed, '-f', 'json']).stdout) as {
+			language: string;
+			rows: Array<{differences: Array<{kind: string; a: string; suggestion?: {reading: string | null; confidence: number; why: string}}>}>;
+		};
+		expect(report.language).toBe('en');
+		const differences = report.rows.flatMap((row) => row.differences);
+		expect(differences.find((d) => d.a === 'PRESIDIUM')?.suggestion).toEqual({reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'});
+		expect(differences.find((d) => d.a === 'JULY 1')?.suggestion).toMatchObject({reading: null, confidence: 0.5});
+		expect(differences.filter((d) => d.kind === 'truncation').some((d) => 'suggestion' in d)).toBe(false);
+	});
+
 	it('splits where --split-at says', () => {
 		const report = JSON.parse(runCli([seed, '-f', 'json', '--split-at', '140']).stdout) as {printings: Array<{lines: number[]}>};
 		expect(report.printings.map((p) => p.lines)).toEqual([
@@ -111,6 +123,20 @@ describe('tocdiff FILE_A FILE_B', () => {
 		const report = JSON.parse(runCli([utf16, cp1252, '-f', 'json']).stdout) as {summary: {status: Record<string, number>}};
 		expect(report.summary.status['changed']).toBeGreaterThanOrEqual(4);
 		expect(report.summary.status['same']).toBeGreaterThan(70);
+	});
+});
+
+describe('tocdiff FILE_A FILE_B FILE_C (#7)', () => {
+	it('shows the third printing’s reading on each differing row and lets it vote', () => {
+		const fileC = path.join(dir, 'c.txt');
+		writeFileSync(fileC, readFileSync(fileB, 'utf8').replace('PRESIDUM', 'PRESIDIUM'));
+		const {code, stdout, stderr} = runCli([fileA, fileB, fileC]);
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/^C {2}lines 1–101 {2}89 items .*c\.txt {2}\(its readings show under each row and vote in the suggestions\)$/m);
+		expect(stdout).toContain('    C 54: TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920  181');
+		expect(stdout).toContain('probably A (0.99): C reads “PRESIDIUM” too; “PRESIDIUM” is in the English dictionary and “PRESIDUM” is not');
+		expect(stdout).toContain('probably B (0.90): C reads “JULY 4” too');
 	});
 });
 
@@ -193,7 +219,7 @@ describe('bad input and usage', () => {
 		['an unknown flag', ['--frobnicate', seed], /tocdiff: .*--frobnicate.*tocdiff --help/],
 		['an unknown format', [seed, '-f', 'docx'], /unknown format "docx"; use one of: text, json/],
 		['no file', [], /no input file/],
-		['three files', [seed, seed, seed], /one or two input files/],
+		['27 files', Array.from({length: 27}, () => seed), /at most 26 input files/],
 		['a bad --split-at', [seed, '--split-at', 'abc'], /--split-at takes a line number/],
 		['--split-at with two files', [seed, seed, '--split-at', '3'], /--split-at is for one file/],
 		['a bad --base', [seed, '--base', 'c'], /--base takes a or b/],

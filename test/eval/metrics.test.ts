@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {DifferenceKind, RowStatus} from '../../src/core/types.js';
-import {compareKinds, prf, scoreComparison, type ScoredRow} from '../../src/eval/metrics.js';
+import {compareKinds, prf, scoreComparison, scoreSuggestions, type ScoredRow} from '../../src/eval/metrics.js';
 import type {NoisyPair, TruthItem} from '../../src/eval/noise.js';
 
 const items = (lines: ReadonlyArray<readonly [number, number]>): TruthItem[] =>
@@ -145,5 +145,29 @@ describe('scoreComparison', () => {
 		expect(scoreComparison(oneFile, perfect, {boundaries: [8]}).split).toBe(false);
 		expect(scoreComparison(oneFile, perfect).split).toBe(false);
 		expect(scoreComparison(truth, perfect).split).toBeUndefined();
+	});
+});
+
+describe('scoreSuggestions (#7)', () => {
+	const suggestion = (reading: 'a' | 'b' | null, confidence = 0.9) => ({reading, confidence});
+	it.each([
+		['the clean original (A) suggested', {kind: 'ocr', a: 'Modern', b: 'Modem', noisy: 'b'}, [{kind: 'ocr', a: 'Modern', b: 'Modem', suggestion: suggestion('a')}], {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1}],
+		['the noisy reading suggested', {kind: 'ocr', a: 'Modem', b: 'Modern', noisy: 'a'}, [{kind: 'ocr', a: 'Modem', b: 'Modern', suggestion: suggestion('a', 0.75)}], {right: 0, wrong: 1, even: 0, none: 0, sure: 0, sureRight: 0}],
+		['even evidence', {kind: 'number', a: '1', b: '4', noisy: 'b'}, [{kind: 'number', a: 'JULY 1', b: 'JULY 4', suggestion: suggestion(null, 0.5)}], {right: 0, wrong: 0, even: 1, none: 0, sure: 0, sureRight: 0}],
+		['no suggestion', {kind: 'punctuation', a: 'In.', b: 'In', noisy: 'b'}, [{kind: 'punctuation', a: 'In.', b: 'In'}], {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0}],
+	] as const)('counts %s', (_name, injected, found, expected) => {
+		expect(scoreSuggestions([injected], found)).toEqual({[injected.kind]: expected});
+	});
+
+	it('skips differences whose clean side is unknown (moves) and those not found', () => {
+		expect(scoreSuggestions([{kind: 'moved', a: 'x', b: 'y'}, {kind: 'ocr', a: 'x', b: 'y', noisy: 'b'}], [{kind: 'page', a: '1', b: '2'}])).toEqual({});
+	});
+
+	it('matches each injected difference to the found one that holds its readings', () => {
+		const found = [
+			{kind: 'ocr', a: 'Modern', b: 'Modem', suggestion: suggestion('a')},
+			{kind: 'ocr', a: 'Labour', b: 'Lab0ur', suggestion: suggestion('b')},
+		] as const;
+		expect(scoreSuggestions([{kind: 'ocr', a: 'Labour', b: 'Lab0ur', noisy: 'a'}], found)).toEqual({ocr: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1}});
 	});
 });

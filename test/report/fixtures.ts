@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Comparison, Printing, Row, TocItem} from '../../src/core/types.js';
 import type {Decision, DecisionFile} from '../../src/core/decisions.js';
+import {confusionTable} from '../../src/core/confusions.js';
 import {summarize} from '../../src/core/summary.js';
 
 /** The seed file's path relative to the repository, as the CLI would be given it. */
@@ -80,5 +81,5 @@ export {summarize} from '../../src/core/summary.js';
 
 /** Build a comparison from explicit rows over two small sources (for edge cases). */
 export function comparisonOf(rows: readonly Row[], a: Printing, b: Printing): Comparison {
-	return {printings: [a, b], rows, summary: summarize(rows)};
+	return {printings: [a, b], rows, checks: [], confusions: confusionTable(rows), summary: summarize(rows)};
 }

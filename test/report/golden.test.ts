@@ -7,7 +7,8 @@ import {toHtml} from '../../src/report/html.js';
 import {toMarkdown} from '../../src/report/markdown.js';
 import {toTei} from '../../src/report/tei.js';
 import {toToc} from '../../src/report/toc.js';
-import {decided, seed, undecided} from './seed.js';
+import {toText} from '../../src/report/text.js';
+import {decided, repaginated, repaginatedContext, seed, undecided} from './seed.js';
 
 const formats: ReadonlyArray<readonly [string, Exporter]> = [
 	['md', toMarkdown],
@@ -27,6 +28,19 @@ describe.each(formats)('the %s export of the seed', (extension, exporter) => {
 		const actual = exporter(seed, context);
 		const path = golden(`${name}.${extension}`);
 		// Regenerate only on purpose, and review the diff: UPDATE_GOLDEN=1 npx vitest run test/report
+		if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, actual);
+		expect(actual).toBe(readFileSync(path, 'utf8'));
+	});
+});
+
+// The checks (#7): a printing with pages out of order, misnumbered entries and a page offset.
+describe.each([
+	['txt', toText],
+	['md', toMarkdown],
+] as const)('the %s report of the repaginated seed', (extension, exporter) => {
+	it(`matches repaginated.${extension} byte for byte`, () => {
+		const actual = exporter(repaginated, repaginatedContext);
+		const path = golden(`repaginated.${extension}`);
 		if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, actual);
 		expect(actual).toBe(readFileSync(path, 'utf8'));
 	});

@@ -1,11 +1,14 @@
+import {readFileSync} from 'node:fs';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Decision} from '../../src/core/decisions.js';
 import type {Comparison} from '../../src/core/types.js';
+import {compare} from '../../src/core/compare.js';
 import {App} from '../../src/tui/app.js';
+import {seedText} from '../report/fixtures.js';
 import type {Size} from '../../src/tui/layout.js';
 import type {ReviewEffects} from '../../src/tui/use-review.js';
-import {bigComparison, seedComparison} from './fixtures.js';
+import {bigComparison, seedComparison, suggestedComparison} from './fixtures.js';
 import {frameMatching, keys, tick} from './helpers.js';
 
 type Harness = ReturnType<typeof render> & {saved: Array<readonly Decision[]>; exported: Array<[string, string]>};
@@ -199,6 +202,67 @@ describe('decisions', () => {
 		await type(app, 'n', 'a', 'j');
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('⚠ Cannot save decisions'));
 		expect(frame).toContain('1/7 decided');
+	});
+});
+
+describe('suggestions (#7)', () => {
+	it('shows each suggestion in the detail pane and A? / B? in the list', async () => {
+		const app = await open({comparison: suggestedComparison()});
+		await type(app, '/', 'italian', keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 10/12') && f.includes('suggests A'));
+		expect(frame).toContain('suggests A is right (0.90): page 377 fits between 374 and 391 in A');
+		expect(frame).toContain('A? 0.90');
+		expect(selectedLine(frame)).toMatch(/A\?\s*$/);
+		expect(frame.split('\n').find((line) => line.includes('Essential Condition'))).toMatch(/B\?\s*$/);
+	});
+
+	it('says why a row has no suggestion when its differences do not agree', async () => {
+		const app = await open({comparison: suggestedComparison()});
+		await type(app, '/', 'presidium', keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 7/12') && f.includes('no suggestion'));
+		expect(frame).toContain('no suggestion for the row: nothing tells which number is right');
+		expect(frame).toContain('A? 0.90');
+		expect(frame).toContain('even');
+	});
+
+	it('shows a third printing’s reading in the detail pane', async () => {
+		const lines = seedText.split('\n');
+		const b = lines.slice(122, 223).join('\n');
+		const comparison = compare([{name: 'a.txt', text: lines.slice(1, 121).join('\n')}, {name: 'b.txt', text: b}, {name: 'c.txt', text: b.replace('PRESIDUM', 'PRESIDIUM')}]);
+		const app = await open({comparison});
+		await type(app, '/', 'presidium', keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('C l.54'));
+		expect(frame).toMatch(/C l\.54 +p\.181 +TELEPHONE MESSAGE TO THE PRESIDIUM/);
+		expect(frame).toContain('no suggestion for the row: its differences point to different printings');
+	});
+
+	it('shows the checks: their count and page offset in the header, and each on its row; rows that only follow the offset ask for no decision (#7)', async () => {
+		const app = await open({comparison: compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}])});
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ 4 checks (B pages +4)'));
+		// 69 rows differ only by the offset: nothing for the reviewer to decide there.
+		expect(frame).toContain('0/28 decided');
+		await type(app, '/', 'turati', keys.enter);
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ A numbering'));
+		expect(frame).toContain('⚑ A numbering: “II.” between “П.” and “IV.” should be III');
+		expect(frame).toMatch(/substantive page +offset +“111” → “115”/);
+	});
+
+	it('y accepts the suggestions at the level, Y lowers it, u takes them all back', async () => {
+		const app = await open({comparison: suggestedComparison()});
+		await type(app, 'y');
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('Accepted one suggestion'));
+		expect(frame).toContain('1/7 decided');
+		await type(app, 'u', 'Y', 'Y', 'Y');
+		await frameMatching(app.lastFrame, (f) => f.includes('0.60 or above: 2 undecided rows'));
+		await type(app, 'y');
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('Accepted 2 suggestions'));
+		expect(frame).toContain('2/7 decided');
+		expect(frame.split('\n').find((line) => line.includes('Essential Condition'))).toContain('✓B');
+		await type(app, 'u');
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('Undid the change to 2 rows'));
+		expect(frame).toContain('0/7 decided');
+		// The saved decisions follow: none left.
+		await frameMatching(() => JSON.stringify(app.saved.at(-1)), (saved) => saved === '[]');
 	});
 });
 

@@ -86,6 +86,8 @@ export function seedComparison(): Comparison {
 		printings: [printing('A', [2, 121], itemsA), printing('B', [123, 223], itemsB)],
 		split: {boundaries: [123], confidence: 1, method: 'repeated title page'},
 		rows,
+		checks: [],
+		confusions: [],
 		summary: summarize(rows),
 	};
 }
@@ -116,5 +118,38 @@ export function bigComparison(count: number): Comparison {
 
 	const itemsA = rows.flatMap((row) => (row.a ? [row.a] : []));
 	const itemsB = rows.flatMap((row) => (row.b ? [row.b] : []));
-	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, summary: summarize(rows)};
+	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: [], confusions: [], summary: summarize(rows)};
+}
+
+/**
+ * The seed's twelve rows with suggestions (#7): the page 377/379 row A at 0.90, the spelling
+ * row B at 0.63, and the PRESIDIUM row A at 0.90 on its OCR error but even on its date, so the
+ * row as a whole has none.
+ */
+export function suggestedComparison(): Comparison {
+	const comparison = seedComparison();
+	const suggest = (row: Row, ...suggestions: Array<Difference['suggestion']>): Row => ({
+		...row,
+		differences: row.differences.map((difference, k) => (suggestions[k] === undefined ? difference : {...difference, suggestion: suggestions[k]})),
+	});
+	const rows = comparison.rows.map((row, index) => {
+		switch (index) {
+			case 4: {
+				return suggest(row, {reading: 'b', confidence: 0.63, why: "“Bolsheviks'” occurs elsewhere in the printings and “Bolsheviki's” does not"});
+			}
+
+			case 6: {
+				return suggest(row, {reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'}, {reading: null, confidence: 0.5, why: 'nothing tells which number is right'});
+			}
+
+			case 9: {
+				return suggest(row, {reading: 'a', confidence: 0.9, why: 'page 377 fits between 374 and 391 in A, and 379 does not fit between 380 and 393 in B'});
+			}
+
+			default: {
+				return row;
+			}
+		}
+	});
+	return {...comparison, rows};
 }

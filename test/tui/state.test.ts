@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {rowKeys} from '../../src/core/decisions.js';
 import {prepareReview} from '../../src/tui/review-data.js';
 import {decisionList, initialState, isUndecided, orphanDecisions, reducer, selectedRow, visibleWindow, type Action, type State} from '../../src/tui/state.js';
-import {bigComparison, seedComparison} from './fixtures.js';
+import {bigComparison, seedComparison, suggestedComparison} from './fixtures.js';
 
 function start(options: Parameters<typeof initialState>[1] = {}): State {
 	return initialState(prepareReview(seedComparison(), 'vol31.txt'), options);
@@ -207,5 +207,52 @@ describe('screen', () => {
 		if (state.layout.kind !== 'screen' || expanded.layout.kind !== 'screen') throw new Error('expected a screen layout');
 		expect(expanded.layout.detailLines).toBeGreaterThanOrEqual(state.layout.detailLines);
 		expect(expanded.layout.listLines).toBeLessThanOrEqual(state.layout.listLines);
+	});
+});
+
+describe('accepting suggestions (#7)', () => {
+	const suggested = (): State => initialState(prepareReview(suggestedComparison(), 'vol31.txt'));
+	const verdicts = (state: State): Array<[number, string | undefined]> =>
+		state.data.keys.flatMap((key, row) => (state.decisions.get(key)?.verdict === undefined ? [] : [[row, state.decisions.get(key)!.verdict] as [number, string]]));
+
+	it('accepts every undecided row whose suggestion is at the level or above, as one undo step', () => {
+		const state = run(suggested(), 'accept-suggestions');
+		expect(verdicts(state)).toEqual([[9, 'a']]);
+		expect(state.status?.message).toBe('Accepted one suggestion at 0.90 or above (u undoes them at once).');
+		const undone = run(state, 'undo');
+		expect(verdicts(undone)).toEqual([]);
+		expect(undone.history).toHaveLength(0);
+	});
+
+	it('lowers the level with cycle-accept-level, and then accepts less sure suggestions', () => {
+		const lowered = run(suggested(), 'cycle-accept-level', 'cycle-accept-level', 'cycle-accept-level');
+		expect(lowered.acceptAbove).toBe(0.6);
+		expect(lowered.status?.message).toBe('y now accepts suggestions at 0.60 or above: 2 undecided rows.');
+		const state = run(lowered, 'accept-suggestions');
+		expect(verdicts(state)).toEqual([
+			[4, 'b'],
+			[9, 'a'],
+		]);
+		expect(verdicts(run(state, 'undo'))).toEqual([]);
+		expect(run(lowered, 'cycle-accept-level').acceptAbove).toBe(0.9);
+	});
+
+	it('leaves decided rows, their notes, and rows with even evidence alone', () => {
+		let state = run(suggested(), 'last', 'cursor-up', 'cursor-up', 'decide-b');
+		expect(selectedRow(state)).toBe(9);
+		state = run(state, 'cycle-accept-level', 'cycle-accept-level', 'cycle-accept-level', 'accept-suggestions');
+		expect(verdicts(state)).toEqual([
+			[4, 'b'],
+			[9, 'b'],
+		]);
+		// The PRESIDIUM row: A on its OCR error, even on its date: nothing to accept.
+		expect(state.data.suggestions[6]).toBeUndefined();
+		expect(run(state, 'undo', 'undo').history).toHaveLength(0);
+	});
+
+	it('says so when nothing is sure enough', () => {
+		const state = run(suggested(), 'accept-suggestions', 'accept-suggestions');
+		expect(state.status?.message).toBe('No undecided row has a suggestion at 0.90 or above (Y lowers the level).');
+		expect(state.history).toHaveLength(1);
 	});
 });

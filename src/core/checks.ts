@@ -1,0 +1,310 @@
+/**
+ * Checks of each printing on its own, and of the two printings' pages against each other: what
+ * a proofreader looks for before comparing entry by entry.
+ *
+ * - `page-order`: a page out of the order of its neighbours (203 → 97 → 205; 45 → 4 → 47), or a
+ *   run of pages that goes backwards without a heading to start a new list.
+ * - `numbering`: a numbering sequence with a gap (I, II, IV), a repeat (II, II), a number out of
+ *   place (I, II, II, IV: the second II should be III) or a misread numeral (`П.` for `II.`).
+ * - `page-offset`: a run of paired entries whose pages all differ by the same amount, as in a
+ *   repaginated edition; reported once, and the page differences it explains are marked.
+ *
+ * Every check is linear in the number of items.
+ */
+import {ocrRomanValue, romanValue, toRoman} from './labels.js';
+import {pageNumber} from './parse.js';
+import type {Check, LabelValue, Printing, Row, TocItem} from './types.js';
+
+/** Lines from the first to the last of some items. */
+function span(first: TocItem, last: TocItem = first): readonly [number, number] {
+	return [first.lines[0], last.lines[1]];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page order
+
+/** An Arabic page of an entry, for ordering; Roman front-matter pages and furniture are left out. */
+export function orderedPage(item: TocItem): number | undefined {
+	if (item.type !== 'entry' || item.furniture || item.page === undefined || !/\d/.test(item.page)) return undefined;
+	return pageNumber(item.page);
+}
+
+type Paged = {readonly item: TocItem; readonly page: number};
+
+/**
+ * Pages in each list of a printing: a heading without a page (`ILLUSTRATIONS`) may start a new
+ * list whose pages begin again, so it ends the current one when the pages then go back.
+ */
+function pageLists(items: readonly TocItem[]): Paged[][] {
+	const lists: Paged[][] = [[]];
+	let headingSince = false;
+	for (const item of items) {
+		if (item.type === 'heading' && item.page === undefined && !item.furniture) headingSince = true;
+		const page = orderedPage(item);
+		if (page === undefined) continue;
+		const current = lists.at(-1)!;
+		const last = current.at(-1);
+		if (headingSince && last !== undefined && page < last.page) lists.push([]);
+		lists.at(-1)!.push({item, page});
+		headingSince = false;
+	}
+
+	return lists;
+}
+
+/** Pages that break the order of their list, in one printing. */
+export function checkPageOrder(printing: Printing): Check[] {
+	const checks: Check[] = [];
+	for (const list of pageLists(printing.items)) {
+		// The last page that kept the order: an outlier must not become the next one's yardstick.
+		let good: number | undefined;
+		for (const [i, {item, page}] of list.entries()) {
+			const next = list[i + 1]?.page;
+			if (good === undefined) {
+				good = page;
+				continue;
+			}
+
+			// One page out of place between neighbours that agree with each other: a misprint or a misreading.
+			if (next !== undefined && good <= next && (page < good || page > next)) {
+				checks.push({printing: printing.id, lines: span(item), kind: 'page-order', message: `page ${item.page} breaks the order ${good} → ${page} → ${next}`});
+				continue;
+			}
+
+			if (page < good) {
+				checks.push({printing: printing.id, lines: span(item), kind: 'page-order', message: `page ${item.page} runs backwards after page ${good}`});
+			}
+
+			good = page;
+		}
+	}
+
+	return checks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbering
+
+/** Letters as lists number with them; Russian lists skip ё, й, ъ, ы and ь. */
+const letterOrder = ['abcdefghijklmnopqrstuvwxyz', 'абвгдежзиклмнопрстуфхцчшщэюя'] as const;
+
+/** The position of a label in its sequence (1 for `I.`, `1.`, `(a)`), or undefined. */
+export function ordinal(value: LabelValue): number | undefined {
+	switch (value.kind) {
+		case 'roman':
+		case 'arabic': {
+			return value.value;
+		}
+
+		case 'letter': {
+			for (const alphabet of letterOrder) {
+				const at = alphabet.indexOf(value.value);
+				if (at >= 0) return at + 1;
+			}
+
+			return undefined;
+		}
+
+		case 'word': {
+			return value.value;
+		}
+	}
+}
+
+/**
+ * Which sequence a label belongs to: its kind, the division word (`chapter`), and for Arabic the
+ * depth of a dotted number (`1.` and `1.2` are two sequences).
+ */
+export function sequenceOf(label: string, value: LabelValue): string {
+	switch (value.kind) {
+		case 'word': {
+			return `word ${value.word}`;
+		}
+
+		case 'arabic': {
+			return `arabic ${/^[\d.]*/.exec(label)![0].replace(/\.$/, '').split('.').length}`;
+		}
+
+		case 'letter': {
+			return `letter ${/[a-z]/.test(value.value) ? 'latin' : 'cyrillic'}`;
+		}
+
+		case 'roman': {
+			return 'roman';
+		}
+	}
+}
+
+/** A position in a sequence written as the sequence writes it: `III`, `3`, `c`. */
+function writeOrdinal(sample: LabelValue, label: string, n: number): string {
+	switch (sample.kind) {
+		case 'roman': {
+			return toRoman(n);
+		}
+
+		case 'arabic': {
+			return String(n);
+		}
+
+		case 'letter': {
+			return (/[a-z]/.test(sample.value) ? letterOrder[0] : letterOrder[1]).charAt(n - 1) || String(n);
+		}
+
+		case 'word': {
+			// `Chapter II` counts in Roman numerals, `Part 2` and `Part Two` in Arabic ones.
+			return /\s[IVXLCDM]+\.?$/i.test(label) ? `${label.replace(/\s\S+$/, '')} ${toRoman(n)}` : `${label.replace(/\s\S+$/, '')} ${n}`;
+		}
+	}
+}
+
+/** A Roman label that only reads as a numeral through OCR confusions (`П.`, `Il.`, `1V.`). */
+export function misreadRoman(label: string): string | undefined {
+	// Nearly every label is a clean numeral: answer those without reading them.
+	if (/^[IVXLCDM]+\.?$/.test(label)) return undefined;
+	const numeral = /^[^\s.):]+/.exec(label)?.[0];
+	if (numeral === undefined || (romanValue(numeral) !== undefined && numeral === numeral.toUpperCase())) return undefined;
+	const value = ocrRomanValue(numeral);
+	return value === undefined ? undefined : toRoman(value);
+}
+
+type Numbered = {readonly item: TocItem; readonly label: string; readonly value: LabelValue; readonly n: number};
+
+/** Numbering that skips, repeats, goes back or was misread, in one printing. */
+export function checkNumbering(printing: Printing): Check[] {
+	const checks: Check[] = [];
+	const sequences = new Map<string, Numbered[]>();
+	for (const item of printing.items) {
+		if (item.label === undefined || item.labelValue === undefined || item.furniture) continue;
+		const n = ordinal(item.labelValue);
+		if (n === undefined) continue;
+		const numbered = {item, label: item.label, value: item.labelValue, n};
+		const key = sequenceOf(item.label, item.labelValue);
+		const list = sequences.get(key);
+		if (list === undefined) sequences.set(key, [numbered]);
+		else list.push(numbered);
+		if (item.labelValue.kind === 'roman') {
+			const meant = misreadRoman(item.label);
+			if (meant !== undefined) {
+				checks.push({printing: printing.id, lines: span(item), kind: 'numbering', message: `“${item.label}” reads as ${meant}: a misread numeral`});
+			}
+		}
+	}
+
+	for (const list of sequences.values()) {
+		// The number the previous label should have had, once a misplaced one is set right.
+		let previous: number | undefined;
+		let previousLabel = '';
+		for (const [i, {item, label, value, n}] of list.entries()) {
+			const write = (k: number): string => writeOrdinal(value, label, k);
+			const following = list[i + 1];
+			const next = following?.n;
+			const report = (message: string): void => {
+				checks.push({printing: printing.id, lines: span(item), kind: 'numbering', message});
+			};
+
+			// A sequence starts again at its first number (the chapters of a new part, an appendix).
+			if (previous === undefined || n === 1) {
+				previous = n;
+				previousLabel = label;
+				continue;
+			}
+
+			if (n !== previous + 1 && next === previous + 2) {
+				report(`“${label}” between “${previousLabel}” and “${following!.label}” should be ${write(previous + 1)}`);
+				previous += 1;
+				continue;
+			}
+
+			if (n === previous) report(`“${label}” repeats the number before it`);
+			else if (n > previous + 1) {
+				const missing = n - previous - 1 === 1 ? write(previous + 1) : `${write(previous + 1)} to ${write(n - 1)}`;
+				report(`the numbering skips from “${previousLabel}” to “${label}”: ${missing} missing`);
+			} else if (n < previous) report(`“${label}” goes back after “${previousLabel}”`);
+			previous = n;
+			previousLabel = label;
+		}
+	}
+
+	return checks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page offset between printings
+
+/** The shortest run of paired entries with one page offset that counts as a repagination. */
+const offsetRun = 3;
+
+/** A run of rows whose pages in B differ from A's by `offset`. */
+export type PageOffset = {
+	readonly offset: number;
+	/** Indices in `rows` of the rows with that offset. */
+	readonly rows: readonly number[];
+};
+
+/**
+ * Runs of at least three paired entries whose pages all differ by one and the same amount. A
+ * single entry with another difference inside a run does not end it (its page stays a
+ * difference of its own).
+ */
+export function findPageOffsets(rows: readonly Row[]): PageOffset[] {
+	const deltas: Array<{readonly row: number; readonly delta: number}> = [];
+	for (const [index, row] of rows.entries()) {
+		if (row.a === null || row.b === null) continue;
+		const pa = orderedPage(row.a);
+		const pb = orderedPage(row.b);
+		if (pa !== undefined && pb !== undefined) deltas.push({row: index, delta: pb - pa});
+	}
+
+	const runs: PageOffset[] = [];
+	let k = 0;
+	while (k < deltas.length) {
+		const {delta} = deltas[k]!;
+		if (delta === 0) {
+			k++;
+			continue;
+		}
+
+		const members: number[] = [];
+		let end = k;
+		while (end < deltas.length) {
+			if (deltas[end]!.delta === delta) members.push(deltas[end]!.row);
+			else if (deltas[end + 1]?.delta !== delta) break;
+			end++;
+		}
+
+		if (members.length >= offsetRun) runs.push({offset: delta, rows: members});
+		k = members.length >= offsetRun ? end : k + 1;
+	}
+
+	return runs;
+}
+
+/** One check for each page offset: where it holds in B and by how much. */
+export function offsetChecks(rows: readonly Row[], offsets: readonly PageOffset[], ids: readonly [string, string]): Check[] {
+	return offsets.map(({offset, rows: members}) => {
+		const first = rows[members[0]!]!.b!;
+		const last = rows[members.at(-1)!]!.b!;
+		const [a, b] = ids;
+		const way = offset > 0 ? `${offset} ahead of` : `${-offset} behind`;
+		return {
+			printing: b,
+			lines: span(first, last),
+			kind: 'page-offset',
+			message: `${b}'s pages run ${way} ${a}'s on ${members.length} entries (a repaginated edition?): their page differences are explained by the offset`,
+			offset,
+		};
+	});
+}
+
+/** Mark the page differences that an offset explains. */
+export function explainPageOffsets(rows: readonly Row[], offsets: readonly PageOffset[]): Row[] {
+	const explained = new Set(offsets.flatMap((offset) => offset.rows));
+	return rows.map((row, index) =>
+		explained.has(index) ? {...row, differences: row.differences.map((d) => (d.kind === 'page' ? {...d, explainedBy: 'page-offset' as const} : d))} : row,
+	);
+}
+
+/** Every check of one printing on its own, in line order. */
+export function checkPrinting(printing: Printing): Check[] {
+	return [...checkPageOrder(printing), ...checkNumbering(printing)].sort((x, y) => x.lines[0] - y.lines[0]);
+}

@@ -1,0 +1,490 @@
+/**
+ * A suggestion on each difference: which reading is probably right, how sure, and why, so that
+ * a reviewer confirms instead of investigating.
+ *
+ * Each piece of evidence is a weight in log-odds for reading A (negative for B); the confidence is
+ * the logistic of their sum. Evidence:
+ * - a word in the dictionary of the contents' language beats one that is not (weight 2.2);
+ * - a word found elsewhere in either printing beats one found nowhere else (1.1);
+ * - a reading that looks like a recognition error (digits inside a word, mixed scripts, a misread
+ *   numeral, a letter in a page number) loses to its clean twin (2.2);
+ * - a page that lies between its neighbours' pages beats one that does not (2.2);
+ * - a number label that continues its sequence beats one that does not (2.2);
+ * - with more than two printings, each further printing that reads as one side and not as the
+ *   other votes for it (2.2 each): the majority reading wins.
+ * Spelling variants are both plausible: their evidence counts half, and the dictionary is not
+ * asked (it prefers one orthography over another). Where the sum is small the
+ * suggestion says so (`reading: null`, confidence 0.5). Kinds with nothing to weigh (punctuation,
+ * leaders, spacing, case, markup, hyphenation, moves, entries in one printing only, and page
+ * differences that a page offset explains) get no suggestion.
+ *
+ * Pure: the dictionary comes in as a look-up function.
+ */
+import {hasLetter, isAlphanumeric, isLetter} from './chars.js';
+import {misreadRoman, orderedPage, ordinal, sequenceOf} from './checks.js';
+import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
+
+/** Options for `suggestRows`. */
+export type SuggestOptions = {
+	/** Looks a word up in the dictionary of `language`. @default no dictionary */
+	readonly lookup?: WordLookup | undefined;
+	/** The contents' language, for the wording of the evidence. */
+	readonly language?: Language | undefined;
+	/** The ids of the printings in `Row.others` (`C`, `D`, …). @default [] */
+	readonly others?: readonly string[];
+};
+
+/** One piece of evidence: a weight in log-odds for reading A (negative: for B) and what it is. */
+type Evidence = {readonly weight: number; readonly why: string};
+
+const strong = 2.2;
+const weak = 1.1;
+/** Below this total the evidence counts as even. */
+const even = 0.5;
+
+const languageNames: Readonly<Record<Language, string>> = {en: 'English', fr: 'French', de: 'German', nl: 'Dutch', ru: 'Russian'};
+
+/** Round to two decimals, as reports show it. */
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+/** Weigh the evidence into a suggestion. */
+export function decide(evidence: readonly Evidence[], nothing = 'nothing tells the readings apart'): Suggestion {
+	const total = evidence.reduce((sum, piece) => sum + piece.weight, 0);
+	const reasons = evidence.filter((piece) => piece.weight !== 0 || Math.abs(total) < even).map((piece) => piece.why);
+	const why = reasons.length > 0 ? reasons.join('; ') : nothing;
+	if (Math.abs(total) < even) return {reading: null, confidence: 0.5, why};
+	return {reading: total > 0 ? 'a' : 'b', confidence: round(1 / (1 + Math.exp(-Math.abs(total)))), why};
+}
+
+/** Weigh evidence for or against A when one side has a property and the other has not. */
+function oneSided(a: boolean | undefined, b: boolean | undefined, weight: number, why: (winner: 'a' | 'b') => string): Evidence[] {
+	if (a === true && b === false) return [{weight, why: why('a')}];
+	if (a === false && b === true) return [{weight: -weight, why: why('b')}];
+	return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+/**
+ * Remove what is not a letter or a digit from both ends of a word (`(BOLSHEVIKS).` →
+ * `BOLSHEVIKS`); `keep` lists characters that may stay at the end (an apostrophe: `Bolsheviks'`).
+ */
+function trimPunctuation(word: string, keep = ''): string {
+	// By code points (a letter outside the Basic Multilingual Plane is two code units), without
+	// splitting the word into an array: this runs on every word of a long contents page.
+	const codePointBefore = (end: number): string => {
+		const low = word.charCodeAt(end - 1);
+		return low >= 0xdc_00 && low <= 0xdf_ff && end >= 2 ? word.slice(end - 2, end) : word.charAt(end - 1);
+	};
+
+	// Most words start and end with a letter or digit already.
+	if (word !== '' && isAlphanumeric(word.charAt(0)) && isAlphanumeric(word.charAt(word.length - 1))) return word;
+	let start = 0;
+	let end = word.length;
+	while (start < end) {
+		const ch = String.fromCodePoint(word.codePointAt(start)!);
+		if (isAlphanumeric(ch)) break;
+		start += ch.length;
+	}
+
+	while (end > start) {
+		const ch = codePointBefore(end);
+		if (isAlphanumeric(ch) || keep.includes(ch)) break;
+		end -= ch.length;
+	}
+
+	return start === 0 && end === word.length ? word : word.slice(start, end);
+}
+
+/** A word as compared: typographic apostrophes folded, punctuation around it removed, lower case. */
+function bare(word: string): string {
+	return trimPunctuation(word.replaceAll(/[’‘`´]/g, "'")).toLowerCase();
+}
+
+/** The words of a run that carry letters, bare. */
+function wordsOf(run: string): string[] {
+	return run
+		.split(/\s+/)
+		.map((word) => bare(word))
+		.filter((word) => hasLetter(word));
+}
+
+/** French elisions and English possessives are looked up without their apostrophe part. */
+function lookupForms(word: string): string[] {
+	const forms = [word];
+	const elided = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(.+)$/u.exec(word);
+	if (elided) forms.push(elided[1]!);
+	if (word.endsWith("'s")) forms.push(word.slice(0, -2));
+	return forms;
+}
+
+/** Whether a word is in the dictionary: each part of a hyphenated word must be. */
+function isKnown(word: string, lookup: WordLookup): boolean | undefined {
+	const parts = word.split('-').filter((part) => part !== '');
+	let answer: boolean | undefined = true;
+	for (const part of parts) {
+		const found = lookupForms(part).map((form) => lookup(form));
+		if (found.includes(true)) continue;
+		if (found.includes(undefined)) return undefined;
+		answer = false;
+	}
+
+	return answer;
+}
+
+/** Whether every word is in the dictionary; undefined without a dictionary or without words. */
+function allKnown(words: readonly string[], lookup: WordLookup | undefined): boolean | undefined {
+	if (lookup === undefined || words.length === 0) return undefined;
+	let answer: boolean | undefined = true;
+	for (const word of words) {
+		const known = isKnown(word, lookup);
+		if (known === undefined) return undefined;
+		if (!known) answer = false;
+	}
+
+	return answer;
+}
+
+/** A word that looks like a recognition error: a digit or a bar beside a letter, Latin and Cyrillic mixed. */
+function looksMisread(word: string): boolean {
+	const chars = [...word];
+	const odd = (ch: string): boolean => (ch >= '0' && ch <= '9') || ch === '|' || ch === '¦';
+	if (chars.some((ch, k) => odd(ch) && ((k > 0 && isLetter(chars[k - 1]!)) || (k + 1 < chars.length && isLetter(chars[k + 1]!))))) return true;
+	return /[A-Za-z\u00C0-\u024F]/.test(word) && /[\u0400-\u04FF]/.test(word);
+}
+
+/** Titles as one lower-cased text, to count words in. */
+function titleText(items: readonly TocItem[]): string {
+	return items
+		.map((item) => item.title)
+		.join('\n')
+		.replaceAll(/[’‘`´]/g, "'")
+		.toLowerCase();
+}
+
+/** How often a bare word occurs as a whole word in a lower-cased text. */
+function occurrences(text: string, word: string): number {
+	if (word === '') return 0;
+	let count = 0;
+	for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+		const before = text[at - 1];
+		const after = text[at + word.length];
+		if ((before === undefined || !isAlphanumeric(before)) && (after === undefined || !isAlphanumeric(after))) count++;
+	}
+
+	return count;
+}
+
+/** Below this many characters of titles, counting a word scans them; above, a table of words is made once. */
+const scanLimit = 200_000;
+
+/** How often a bare word occurs in all the titles, and in a few of them, counted alike. */
+type WordCounter = {
+	readonly all: (word: string) => number;
+	readonly within: (items: readonly TocItem[], word: string) => number;
+};
+
+/** A table of the bare words of some titles and how often each occurs. */
+function wordTable(items: readonly TocItem[]): Map<string, number> {
+	const table = new Map<string, number>();
+	for (const item of items) for (const word of wordsOf(item.title)) table.set(word, (table.get(word) ?? 0) + 1);
+	return table;
+}
+
+/**
+ * Count bare words in titles. A contents page of a few hundred entries is scanned for each word
+ * asked about (nothing to build at start-up); a long one gets a table of its words, made on the
+ * first question (scanning 100,000 entries for each of thousands of differing words took 30 s).
+ * Counts within a few titles go the same way as the count over all, so that they can be subtracted.
+ */
+function wordCounter(items: readonly TocItem[]): WordCounter {
+	let text: string | undefined;
+	let table: Map<string, number> | undefined;
+	const long = (): boolean => (text ??= titleText(items)).length > scanLimit;
+	return {
+		all: (word) => (long() ? ((table ??= wordTable(items)).get(word) ?? 0) : occurrences(text!, word)),
+		within: (few, word) => (long() ? (wordTable(few).get(word) ?? 0) : occurrences(titleText(few), word)),
+	};
+}
+
+/** What the suggestion needs to know besides the difference. */
+type Context = {
+	readonly options: SuggestOptions;
+	/** How often a bare word occurs in the titles of both printings, or of some items. */
+	readonly count: WordCounter;
+	/** Each printing's paged entries and numbered items, made on first need. */
+	readonly pages: (side: 'a' | 'b') => PageIndex;
+	readonly labels: (side: 'a' | 'b') => LabelIndex;
+	/** The printings' ids (`A`, `B`), for the wording. */
+	readonly ids: Readonly<Record<'a' | 'b', string>>;
+};
+
+/** The words of a run that differ from the other run's, as printed (punctuation around them trimmed). */
+function differingWords(run: string, other: string): string[] {
+	const others = new Set(wordsOf(other));
+	return run
+		.split(/\s+/)
+		.map((word) => trimPunctuation(word, "'’"))
+		.filter((word) => hasLetter(word) && !others.has(bare(word)));
+}
+
+/**
+ * Evidence on a changed run of words: dictionary (unless `dictionary` is false), other
+ * occurrences, the look of a misreading.
+ */
+function wordEvidence(difference: Difference, row: Row, context: Context, dictionary = true): Evidence[] {
+	// Only the words that differ are weighed: `THE PRESIDIUM OF` and `THE PRESIDUM OF` differ in one.
+	const shown = {a: differingWords(difference.a, difference.b), b: differingWords(difference.b, difference.a)};
+	const keys = {a: shown.a.map((word) => bare(word)), b: shown.b.map((word) => bare(word))};
+	const quote = (side: 'a' | 'b'): string => `“${shown[side].join(' ')}”`;
+	const other = (side: 'a' | 'b'): 'a' | 'b' => (side === 'a' ? 'b' : 'a');
+	const language = context.options.language === undefined ? 'the' : `the ${languageNames[context.options.language]}`;
+	const lookup = dictionary ? context.options.lookup : undefined;
+	const evidence = oneSided(allKnown(keys.a, lookup), allKnown(keys.b, lookup), strong, (side) => `${quote(side)} is in ${language} dictionary and ${quote(other(side))} is not`);
+
+	// Found elsewhere: counted over both printings, less this row's own two items.
+	const own = [row.a, row.b].filter((item) => item !== null);
+	const elsewhere = (words: readonly string[]): boolean | undefined =>
+		words.length === 0 ? undefined : words.every((word) => context.count.all(word) > context.count.within(own, word));
+	evidence.push(...oneSided(elsewhere(keys.a), elsewhere(keys.b), weak, (side) => `${quote(side)} occurs elsewhere in the printings and ${quote(other(side))} does not`));
+
+	const misread = (words: readonly string[]): boolean | undefined => (words.length === 0 ? undefined : words.some((word) => looksMisread(word)));
+	evidence.push(...oneSided(misread(shown.b), misread(shown.a), strong, (side) => `${quote(other(side))} looks like a recognition error of ${quote(side)}`));
+	return evidence;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+/** The paged entries of a printing in line order, for finding an entry's neighbours. */
+type PageIndex = ReadonlyArray<{readonly first: number; readonly last: number; readonly page: number}>;
+
+function pageIndex(printing: Printing): PageIndex {
+	const index: Array<{first: number; last: number; page: number}> = [];
+	for (const item of printing.items) {
+		const page = orderedPage(item);
+		if (page !== undefined) index.push({first: item.lines[0], last: item.lines[1], page});
+	}
+
+	return index;
+}
+
+/** The pages of the nearest paged entries before and after an item. */
+function neighbours(index: PageIndex, item: TocItem): {readonly before: number | undefined; readonly after: number | undefined} {
+	// First entry that starts after the item ends (binary search on the first line).
+	let lo = 0;
+	let hi = index.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (index[mid]!.first <= item.lines[1]) lo = mid + 1;
+		else hi = mid;
+	}
+
+	let before = lo - 1;
+	while (before >= 0 && index[before]!.last >= item.lines[0]) before--;
+	return {before: index[before]?.page, after: index[lo]?.page};
+}
+
+/** `between 168 and 183`, `after 168`, `before 183`. */
+function describeBounds({before, after}: {readonly before: number | undefined; readonly after: number | undefined}): string {
+	if (before !== undefined && after !== undefined) return `between ${before} and ${after}`;
+	return before === undefined ? `before ${after}` : `after ${before}`;
+}
+
+/**
+ * Evidence on a page: a reading that lies between its own printing's neighbouring pages beats
+ * one that does not (each printing is read on its own, so that a repaginated edition's pages
+ * count too); a page with a letter in it loses to one of digits.
+ */
+function pageEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+	const digitsOnly = (page: string): boolean | undefined => (page === '' ? undefined : /^[\d\s.–—-]+$/.test(page));
+	const evidence = oneSided(digitsOnly(difference.a), digitsOnly(difference.b), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`);
+	const number = (page: string): number | undefined => (/\d/.test(page) ? Number(/\d+/.exec(page)![0]) : undefined);
+	const pages = {a: number(difference.a), b: number(difference.b)};
+	if (row.a === null || row.b === null || pages.a === undefined || pages.b === undefined) return evidence;
+	const around = {a: neighbours(context.pages('a'), row.a), b: neighbours(context.pages('b'), row.b)};
+	if (around.a.before === undefined && around.a.after === undefined) return evidence;
+	const fits = (side: 'a' | 'b'): boolean => {
+		const {before, after} = around[side];
+		const page = pages[side]!;
+		return (before === undefined || before <= page) && (after === undefined || page <= after);
+	};
+
+	// Neighbours offset alike on both sides: the pages of a repaginated edition.
+	const shift = around.a.before !== undefined && around.b.before !== undefined ? around.b.before - around.a.before : undefined;
+	const offset = shift !== undefined && shift !== 0 && around.a.after !== undefined && around.b.after !== undefined && around.b.after - around.a.after === shift ? shift : undefined;
+	const {ids} = context;
+	evidence.push(
+		...oneSided(fits('a'), fits('b'), strong, (side) => {
+			const other = side === 'a' ? 'b' : 'a';
+			const moved = offset === undefined ? '' : `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
+			return `page ${difference[side]} fits ${describeBounds(around[side])} in ${ids[side]}, and ${difference[other]} does not fit ${describeBounds(around[other])} in ${ids[other]}${moved}`;
+		}),
+	);
+	return evidence;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+/** The numbered items of a printing by sequence, in order. */
+type LabelIndex = ReadonlyMap<string, ReadonlyArray<{readonly first: number; readonly n: number; readonly label: string}>>;
+
+function labelIndex(printing: Printing): LabelIndex {
+	const index = new Map<string, Array<{first: number; n: number; label: string}>>();
+	for (const item of printing.items) {
+		if (item.label === undefined || item.labelValue === undefined) continue;
+		const n = ordinal(item.labelValue);
+		if (n === undefined) continue;
+		const key = sequenceOf(item.label, item.labelValue);
+		const list = index.get(key);
+		if (list === undefined) index.set(key, [{first: item.lines[0], n, label: item.label}]);
+		else list.push({first: item.lines[0], n, label: item.label});
+	}
+
+	return index;
+}
+
+/** Whether an item's number continues its sequence: one after the number before, or one before the next. */
+function continuesSequence(index: LabelIndex, item: TocItem): boolean | undefined {
+	if (item.label === undefined || item.labelValue === undefined) return undefined;
+	const n = ordinal(item.labelValue);
+	const list = index.get(sequenceOf(item.label, item.labelValue));
+	const at = list?.findIndex((entry) => entry.first === item.lines[0]) ?? -1;
+	if (n === undefined || list === undefined || at < 0) return undefined;
+	const before = list[at - 1];
+	const after = list[at + 1];
+	if (before === undefined && after === undefined) return undefined;
+	return (before !== undefined && before.n + 1 === n) || (after !== undefined && after.n - 1 === n) || (before === undefined && n === 1);
+}
+
+/** Evidence on a numbering label: a clean numeral beats a misread one; a number in sequence beats one out of it. */
+function labelEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+	const misread = (label: string): boolean | undefined => (label === '' ? undefined : misreadRoman(label) !== undefined);
+	const evidence = oneSided(misread(difference.b), misread(difference.a), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” is a misread numeral`);
+	if (difference.kind === 'number' && row.a !== null && row.b !== null) {
+		evidence.push(
+			...oneSided(continuesSequence(context.labels('a'), row.a), continuesSequence(context.labels('b'), row.b), strong, (side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`),
+		);
+	}
+
+	return evidence;
+}
+
+// ---------------------------------------------------------------------------------------------
+// More printings
+
+/** Whether an item of another printing reads `text` in the difference's field; undefined when it cannot tell. */
+function readsAs(item: TocItem, field: Difference['field'], text: string): boolean | undefined {
+	switch (field) {
+		case 'page': {
+			return (item.page ?? '') === text;
+		}
+
+		case 'label': {
+			return (item.label ?? '') === text;
+		}
+
+		case 'title': {
+			if (text.trim() === '') return undefined;
+			const title = `${item.label ?? ''} ${item.title}`.replaceAll(/[’‘`´]/g, "'").toLowerCase();
+			return occurrences(title, text.replaceAll(/[’‘`´]/g, "'").toLowerCase()) > 0;
+		}
+
+		case 'leader':
+		case 'item': {
+			return undefined;
+		}
+	}
+}
+
+/**
+ * The further printings' votes (three scans of one page): one that reads as A and not as B votes
+ * for A, and the reverse. An empty reading (a word added in one printing) is read as the absence of
+ * the other.
+ */
+function majorityEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+	const evidence: Evidence[] = [];
+	for (const [k, item] of (row.others ?? []).entries()) {
+		if (item === null) continue;
+		const a = readsAs(item, difference.field, difference.a);
+		const b = readsAs(item, difference.field, difference.b);
+		const forA = a ?? (b === undefined ? undefined : !b);
+		const forB = b ?? (a === undefined ? undefined : !a);
+		const id = context.options.others?.[k] ?? '?';
+		const shown = (text: string): string => (text === '' ? 'nothing there' : `“${text}”`);
+		evidence.push(...oneSided(forA, forB, strong, (side) => `${id} reads ${shown(difference[side])} too`));
+	}
+
+	return evidence;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
+function suggestOne(difference: Difference, row: Row, context: Context): Suggestion | undefined {
+	if (difference.explainedBy !== undefined || row.a === null || row.b === null) return undefined;
+	// Punctuation, case and spacing in a label or a page are cosmetic: nothing to weigh.
+	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
+	const majority = majorityEvidence(difference, row, context);
+	if (difference.field === 'label') return weighed ? decide([...majority, ...labelEvidence(difference, row, context)]) : undefined;
+	if (difference.field === 'page') return weighed ? decide([...majority, ...pageEvidence(difference, row, context)], 'neither page fits its neighbours better') : undefined;
+	switch (difference.kind) {
+		case 'ocr': {
+			return decide([...majority, ...wordEvidence(difference, row, context)]);
+		}
+
+		case 'spelling': {
+			// Both spellings are plausible: the evidence counts half, and even evidence says so. A
+			// modern dictionary takes sides between old and new, British and American spellings
+			// (right 49 % of the time in the evaluation, against 75 % without it): the book's own
+			// usage decides instead.
+			// The other printings' votes are about what was printed, not about orthography: they count whole.
+			const evidence = wordEvidence(difference, row, context, false).map((piece) => ({...piece, weight: piece.weight / 2}));
+			return decide([...majority, ...evidence], 'both spellings are in use');
+		}
+
+		case 'words': {
+			if (difference.a.trim() === '' || difference.b.trim() === '') return decide(majority, 'words added or dropped: nothing tells which printing is right');
+			return decide([...majority, ...wordEvidence(difference, row, context)]);
+		}
+
+		case 'number': {
+			return decide(majority, 'nothing tells which number is right');
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+/**
+ * The rows with a suggestion on every difference that has evidence to weigh.
+ *
+ * @example
+ * suggestRows(rows, [a, b], {lookup, language: 'en'}) // PRESIDIUM / PRESIDUM: {reading: 'a', confidence: 0.9, …}
+ */
+export function suggestRows(rows: readonly Row[], printings: readonly [Printing, Printing], options: SuggestOptions = {}): Row[] {
+	const count = wordCounter(printings.flatMap((each) => each.items));
+	const pages: Partial<Record<'a' | 'b', PageIndex>> = {};
+	const labels: Partial<Record<'a' | 'b', LabelIndex>> = {};
+	const printing = (side: 'a' | 'b'): Printing => printings[side === 'a' ? 0 : 1];
+	const context: Context = {
+		options,
+		count,
+		pages: (side) => (pages[side] ??= pageIndex(printing(side))),
+		labels: (side) => (labels[side] ??= labelIndex(printing(side))),
+		ids: {a: printings[0].id, b: printings[1].id},
+	};
+	return rows.map((row) => {
+		if (row.differences.length === 0) return row;
+		const differences = row.differences.map((difference) => {
+			const suggestion = suggestOne(difference, row, context);
+			return suggestion === undefined ? difference : {...difference, suggestion};
+		});
+		return {...row, differences};
+	});
+}
+

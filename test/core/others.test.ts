@@ -1,0 +1,59 @@
+import {describe, expect, it} from 'vitest';
+import {compare} from '../../src/core/compare.js';
+import {rowSuggestion} from '../../src/core/row-suggestion.js';
+import type {WordLookup} from '../../src/core/types.js';
+import {seedText} from '../report/fixtures.js';
+
+// Three scans of the seed's contents (#7): A and B as in the seed, and C, a third scan of B's
+// edition that reads PRESIDIUM and Bolsheviki's as A does but JULY 4 as B does.
+const lines = seedText.split('\n');
+const a = lines.slice(1, 121).join('\n');
+const b = lines.slice(122, 223).join('\n');
+const c = b.replace('PRESIDUM', 'PRESIDIUM').replace("Bolsheviks'", "Bolsheviki's");
+const english: WordLookup = (word) => ['presidium', 'telephone', 'message'].includes(word);
+const three = compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}, {name: 'c.txt', text: c}], {dictionary: () => english});
+const rowWith = (title: string) => three.rows.find((row) => row.a?.title.includes(title))!;
+
+describe('more than two printings', () => {
+	it('aligns every further printing and gives its reading on each row', () => {
+		expect(three.printings.map((p) => p.id)).toEqual(['A', 'B', 'C']);
+		const row = rowWith('PRESIDIUM');
+		expect(row.others?.map((item) => item?.lines[0])).toEqual([54]);
+		expect(row.others?.[0]?.title).toContain('PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4');
+		// Rows only in A (where B stops early) have no reading in C either.
+		expect(three.rows.filter((r) => r.status === 'only-a').every((r) => r.others?.[0] === null)).toBe(true);
+		expect(three.rows.filter((r) => r.status === 'same').every((r) => r.others?.[0] !== null)).toBe(true);
+	});
+
+	it('suggests the majority reading, with the evidence', () => {
+		const row = rowWith('PRESIDIUM');
+		expect(row.differences.map((d) => [d.kind, d.suggestion])).toEqual([
+			['ocr', {reading: 'a', confidence: 0.99, why: 'C reads “PRESIDIUM” too; “PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'}],
+			['number', {reading: 'b', confidence: 0.9, why: 'C reads “JULY 4” too'}],
+		]);
+		// A is right on one difference and B on the other: no reading of the row is right as a whole.
+		expect(rowSuggestion(row)).toBeUndefined();
+		expect(rowWith('Bolsheviki').differences[0]?.suggestion).toMatchObject({reading: 'a', confidence: 0.84});
+	});
+
+	it('finds the printings of three scans in one file too', () => {
+		const oneFile = compare([{name: 'three.txt', text: [a, b, c].join('\n\n')}]);
+		expect(oneFile.printings).toHaveLength(3);
+		expect(oneFile.rows.find((row) => row.a?.title.includes('PRESIDIUM'))?.differences[1]?.suggestion?.reading).toBe('b');
+	});
+
+	it('reads an added word as absent from the printing that lacks it', () => {
+		const entry = (title: string) => ['Preface\t1', `${title}\t5`, 'Index\t9'].join('\n');
+		const result = compare([
+			{name: 'a.txt', text: entry('Speech at the Congress')},
+			{name: 'b.txt', text: entry('Speech at the Second Congress')},
+			{name: 'c.txt', text: entry('Speech at the Congress')},
+		]);
+		const difference = result.rows.flatMap((row) => row.differences)[0];
+		expect(difference).toMatchObject({kind: 'words', suggestion: {reading: 'a', confidence: 0.9, why: 'C reads nothing there too'}});
+	});
+
+	it('gives rows no other readings with two printings', () => {
+		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.every((row) => row.others === undefined)).toBe(true);
+	});
+});

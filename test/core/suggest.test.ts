@@ -1,0 +1,209 @@
+import {describe, expect, it} from 'vitest';
+import {compare} from '../../src/core/compare.js';
+import {rowSuggestion} from '../../src/core/row-suggestion.js';
+import {decide} from '../../src/core/suggest.js';
+import type {Difference, Row, Suggestion, WordLookup} from '../../src/core/types.js';
+
+/** A dictionary of the given words (any language), as the CLI's word lists answer. */
+const dictionary = (words: readonly string[]) => (): WordLookup => {
+	const known = new Set(words.map((word) => word.toLowerCase()));
+	return (word) => known.has(word.toLowerCase());
+};
+
+/** An English-looking contents page around the line under test, one entry per line. */
+const page = (line: string): string =>
+	['Preface\t1', 'The Origin of the World\t5', line, 'The Music of the Hebrews\t40', 'Index\t50'].join('\n');
+
+/** The differences, with their suggestions, between two readings of the middle entry. */
+function suggestions(a: string, b: string, words?: readonly string[]): Array<{kind: Difference['kind']; suggestion: Difference['suggestion'] | undefined}> {
+	const comparison = compare([{name: 'a.txt', text: page(a)}, {name: 'b.txt', text: page(b)}], words === undefined ? {} : {dictionary: dictionary(words)});
+	return comparison.rows.flatMap((row) => row.differences.map(({kind, suggestion}) => ({kind, suggestion})));
+}
+
+describe('suggestions', () => {
+	it.each([
+		[
+			'a dictionary word beats a non-word (PRESIDIUM / PRESIDUM)',
+			'The Presidium of the Congress\t20',
+			'The Presidum of the Congress\t20',
+			['presidium', 'the', 'of', 'congress'],
+			{kind: 'ocr', suggestion: {reading: 'a', confidence: 0.9, why: '“Presidium” is in the English dictionary and “Presidum” is not'}},
+		],
+		[
+			'the same on the other side',
+			'The Presidum of the Congress\t20',
+			'The Presidium of the Congress\t20',
+			['presidium'],
+			{kind: 'ocr', suggestion: {reading: 'b', confidence: 0.9, why: '“Presidium” is in the English dictionary and “Presidum” is not'}},
+		],
+		[
+			'a word found elsewhere in the printings beats one found nowhere',
+			'The Music of the Hebrevvs\t20',
+			'The Music of the Hebrews\t20',
+			undefined,
+			{kind: 'ocr', suggestion: {reading: 'b', confidence: 0.75, why: '“Hebrews” occurs elsewhere in the printings and “Hebrevvs” does not'}},
+		],
+		[
+			'a clean word beats one with a digit in it',
+			'On Labour and Capital\t20',
+			'On 1abour and Capital\t20',
+			undefined,
+			{kind: 'ocr', suggestion: {reading: 'a', confidence: 0.9, why: '“1abour” looks like a recognition error of “Labour”'}},
+		],
+		[
+			'two dictionary words are even',
+			'The Modern World\t20',
+			'The Modem World\t20',
+			['modern', 'modem'],
+			{kind: 'ocr', suggestion: {reading: null, confidence: 0.5, why: 'nothing tells the readings apart'}},
+		],
+		[
+			'spelling variants that are both words are even',
+			'On Labour\t20',
+			'On Labor\t20',
+			['labour', 'labor'],
+			{kind: 'spelling', suggestion: {reading: null, confidence: 0.5, why: 'both spellings are in use'}},
+		],
+		[
+			'the dictionary is not asked about spelling variants (it takes sides between orthographies)',
+			'How to Organise\t20',
+			'How to Organize\t20',
+			['organize'],
+			{kind: 'spelling', suggestion: {reading: null, confidence: 0.5, why: 'both spellings are in use'}},
+		],
+		[
+			'an added word says nothing',
+			'Speech at the Congress\t20',
+			'Speech at the Second Congress\t20',
+			[],
+			{kind: 'words', suggestion: {reading: null, confidence: 0.5, why: 'words added or dropped: nothing tells which printing is right'}},
+		],
+		[
+			'a changed number says nothing',
+			'Speech of July 1, 1920\t20',
+			'Speech of July 4, 1920\t20',
+			[],
+			{kind: 'number', suggestion: {reading: null, confidence: 0.5, why: 'nothing tells which number is right'}},
+		],
+		[
+			'a page between its neighbours beats one that is not',
+			'The Music of the Greeks\t20',
+			'The Music of the Greeks\t2',
+			[],
+			{kind: 'page', suggestion: {reading: 'a', confidence: 0.9, why: 'page 20 fits between 5 and 40 in A, and 2 does not fit between 5 and 40 in B'}},
+		],
+		[
+			'two pages between the neighbours are even',
+			'The Music of the Greeks\t20',
+			'The Music of the Greeks\t26',
+			[],
+			{kind: 'page', suggestion: {reading: null, confidence: 0.5, why: 'neither page fits its neighbours better'}},
+		],
+		[
+			'a page of digits beats one with a letter',
+			'The Music of the Greeks\t17',
+			'The Music of the Greeks\t17l',
+			[],
+			{kind: 'ocr', suggestion: {reading: 'a', confidence: 0.9, why: '“17l” has a letter where a digit belongs'}},
+		],
+		[
+			'punctuation gets no suggestion',
+			'The Music of the Greeks.\t20',
+			'The Music of the Greeks\t20',
+			[],
+			{kind: 'punctuation', suggestion: undefined},
+		],
+	])('%s', (_name, a, b, words, expected) => {
+		expect(suggestions(a, b, words)).toEqual([expected]);
+	});
+
+	it('prefers the spelling the book uses elsewhere, at half weight', () => {
+		const text = (line: string) => ['The Labour Party\t1', line, 'Index\t50'].join('\n');
+		const comparison = compare([{name: 'a.txt', text: text('On Labour and Capital\t20')}, {name: 'b.txt', text: text('On Labor and Capital\t20')}]);
+		const [difference] = comparison.rows.flatMap((row) => row.differences);
+		expect(difference).toMatchObject({kind: 'spelling', suggestion: {reading: 'a', confidence: 0.63, why: '“Labour” occurs elsewhere in the printings and “Labor” does not'}});
+	});
+
+	it('counts words elsewhere the same way on a long contents page (a table of words instead of scans)', () => {
+		const text = (line: string) => [...Array.from({length: 4000}, (_, i) => `The Hebrews and the World, part ${i + 1}\t${i + 1}`), `${line}\t5000`].join('\n');
+		const comparison = compare([{name: 'a.txt', text: text('The Music of the Hebrevvs')}, {name: 'b.txt', text: text('The Music of the Hebrews')}]);
+		const [difference] = comparison.rows.flatMap((row) => row.differences);
+		expect(difference).toMatchObject({kind: 'ocr', suggestion: {reading: 'b', confidence: 0.75, why: '“Hebrews” occurs elsewhere in the printings and “Hebrevvs” does not'}});
+	});
+
+	const numbered = (second: string, third: string): string => ['I. One\t1', `${second} Two\t2`, `${third} Three\t3`, 'IV. Four\t4'].join('\n');
+
+	it('prefers a clean numeral to a misread one (П. / II.)', () => {
+		const comparison = compare([{name: 'a.txt', text: numbered('П.', 'III.')}, {name: 'b.txt', text: numbered('II.', 'III.')}]);
+		const [difference] = comparison.rows.flatMap((row) => row.differences);
+		expect(difference).toMatchObject({kind: 'ocr', field: 'label', suggestion: {reading: 'b', confidence: 0.9, why: '“П.” is a misread numeral'}});
+	});
+
+	it('prefers the number that continues its sequence (I, II, II, IV / I, II, III, IV)', () => {
+		const comparison = compare([{name: 'a.txt', text: numbered('II.', 'II.')}, {name: 'b.txt', text: numbered('II.', 'III.')}]);
+		const [difference] = comparison.rows.flatMap((row) => row.differences);
+		expect(difference).toMatchObject({kind: 'number', field: 'label', suggestion: {reading: 'b', confidence: 0.9, why: '“III.” continues its numbering and “II.” does not'}});
+	});
+
+	it('leaves the page differences an offset explains without a suggestion', () => {
+		const a = ['Preface\t13', 'One\t17', 'Two\t21', 'Three\t23'];
+		const b = a.map((line) => line.replace(/\d+$/, (p) => String(Number(p) + 4)));
+		const comparison = compare([{name: 'a.txt', text: a.join('\n')}, {name: 'b.txt', text: b.join('\n')}]);
+		expect(comparison.rows.flatMap((row) => row.differences).every((d) => d.explainedBy === 'page-offset' && d.suggestion === undefined)).toBe(true);
+	});
+
+	it('names the language of the contents, and no language without enough words', () => {
+		expect(compare([{name: 'a.txt', text: page('The Music of the Greeks\t20')}, {name: 'b.txt', text: page('The Music of the Greeks\t20')}]).language).toBe('en');
+		expect(compare([{name: 'a.txt', text: 'Preface\t1\nIndex\t2'}, {name: 'b.txt', text: 'Preface\t1\nIndex\t2'}]).language).toBeUndefined();
+	});
+});
+
+describe('decide', () => {
+	it.each([
+		[[], {reading: null, confidence: 0.5, why: 'nothing tells the readings apart'}],
+		[[{weight: 2.2, why: 'x'}], {reading: 'a', confidence: 0.9, why: 'x'}],
+		[[{weight: -2.2, why: 'x'}, {weight: -1.1, why: 'y'}], {reading: 'b', confidence: 0.96, why: 'x; y'}],
+		[[{weight: 2.2, why: 'x'}, {weight: -2.2, why: 'y'}], {reading: null, confidence: 0.5, why: 'x; y'}],
+	] as const)('weighs %j', (evidence, expected) => {
+		expect(decide(evidence)).toEqual(expected);
+	});
+
+	it('is as sure of B as of A on mirrored evidence (property)', () => {
+		for (let weight = -5; weight <= 5; weight += 0.25) {
+			const a = decide([{weight, why: ''}]);
+			const b = decide([{weight: -weight, why: ''}]);
+			expect(a.confidence).toBe(b.confidence);
+			expect(a.confidence).toBeGreaterThanOrEqual(0.5);
+			expect(a.confidence).toBeLessThanOrEqual(1);
+		}
+	});
+});
+
+describe('suggestions on odd text', () => {
+	it.each([
+		['letters outside the Basic Multilingual Plane', 'On 𝐋𝐚𝐛𝐨𝐮𝐫 and Capital\t20', 'On 𝐋𝐚𝐛𝐨𝐮𝐫𝐬 and Capital\t20'],
+		['a word of punctuation and a lone surrogate', 'On \uD835 and Capital\t20', 'On \uD835x and Capital\t20'],
+	])('end on %s', (_name, a, b) => {
+		expect(suggestions(a, b, [])).not.toHaveLength(0);
+	});
+});
+
+describe('rowSuggestion', () => {
+	const row = (...suggestions: Array<Suggestion | undefined>): Row => {
+		const [first] = compare([{name: 'a.txt', text: page('The Music of the Greeks\t20')}, {name: 'b.txt', text: page('The Music of the Greeks\t20')}]).rows;
+		const differences = suggestions.map((suggestion): Difference => ({kind: 'ocr', severity: 'minor', field: 'title', a: 'x', b: 'y', ...(suggestion ? {suggestion} : {})}));
+		return {...first!, status: 'changed', differences} as Row;
+	};
+
+	const a = (confidence: number, why = 'a'): Suggestion => ({reading: 'a', confidence, why});
+	it.each([
+		['one suggestion', [a(0.9)], {reading: 'a', confidence: 0.9, why: 'a'}],
+		['agreeing suggestions, as sure as the least sure', [a(0.9, 'x'), a(0.75, 'y')], {reading: 'a', confidence: 0.75, why: 'x; y'}],
+		['a difference without a suggestion does not count', [a(0.9), undefined], {reading: 'a', confidence: 0.9, why: 'a'}],
+		['even evidence on one difference', [a(0.9), {reading: null, confidence: 0.5, why: 'even'}], undefined],
+		['suggestions that disagree', [a(0.9), {reading: 'b', confidence: 0.9, why: 'b'}], undefined],
+		['no suggestion at all', [undefined], undefined],
+	] as const)('%s', (_name, suggestions, expected) => {
+		expect(rowSuggestion(row(...suggestions))).toEqual(expected);
+	});
+});
