@@ -43,37 +43,49 @@ function lineKey(raw: string): string {
 	return ocrKey(normalizeTitle(stripMarkup(raw).title));
 }
 
-const counts = new Int32Array(128);
+/** How often each character occurs in a line's key, in 128 buckets of char codes. */
+type Profile = {readonly counts: Uint16Array; readonly buckets: readonly number[]};
 
-/**
- * A lower bound on the edit distance of `a` and `b`: every edit leaves one character without a
- * twin, so the distance is at least the longer length less the characters the two share. Counted
- * in 128 buckets of char codes, which can only overstate what is shared, so the bound holds.
- */
-function distanceAtLeast(a: string, b: string): number {
-	for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 127]!++;
-	let shared = 0;
-	for (let i = 0; i < b.length; i++) {
-		const bucket = b.charCodeAt(i) & 127;
-		if (counts[bucket]! > 0) {
-			counts[bucket]!--;
-			shared++;
-		}
+const profiles = new WeakMap<Line, Profile>();
+
+/** A line's profile, made once per line: a line is compared with many others (#5). */
+function profileOf(line: Line): Profile {
+	const known = profiles.get(line);
+	if (known) return known;
+	const counts = new Uint16Array(128);
+	const buckets: number[] = [];
+	for (let i = 0; i < line.key.length; i++) {
+		const bucket = line.key.charCodeAt(i) & 127;
+		if (counts[bucket]!++ === 0) buckets.push(bucket);
 	}
 
-	counts.fill(0);
-	return Math.max(a.length, b.length) - shared;
+	const profile = {counts, buckets};
+	profiles.set(line, profile);
+	return profile;
 }
 
-function similar(a: string, b: string): boolean {
-	if (a === b) return true;
-	const longest = Math.max(a.length, b.length);
+/**
+ * A lower bound on the edit distance of two keys: every edit leaves one character without a twin,
+ * so the distance is at least the longer length less the characters the two share. Counted in
+ * 128 buckets of char codes, which can only overstate what is shared, so the bound holds.
+ */
+function distanceAtLeast(a: Line, b: Line): number {
+	const pa = profileOf(a);
+	const pb = profileOf(b);
+	let shared = 0;
+	for (const bucket of pa.buckets) shared += Math.min(pa.counts[bucket]!, pb.counts[bucket]!);
+	return Math.max(a.key.length, b.key.length) - shared;
+}
+
+function similar(a: Line, b: Line): boolean {
+	if (a.key === b.key) return true;
+	const longest = Math.max(a.key.length, b.key.length);
 	if (longest === 0) return true;
-	if (Math.abs(a.length - b.length) / longest > 0.25) return false;
+	if (Math.abs(a.key.length - b.key.length) / longest > 0.25) return false;
 	// Most pairs are unrelated lines: the bound turns them away without the edit distance (#5).
 	// (`ratio` reads only the ends of strings over 512 characters, where the bound would not apply.)
 	if (longest <= 512 && 1 - distanceAtLeast(a, b) / longest < 0.8) return false;
-	return ratio(a, b) >= 0.8;
+	return ratio(a.key, b.key) >= 0.8;
 }
 
 /**
@@ -86,7 +98,7 @@ function recurrence(lines: readonly Line[], start: number, signature: readonly L
 	const limit = Math.min(lines.length, start + signature.length * 2 + 6);
 	for (const wanted of signature) {
 		for (let k = at; k < limit; k++) {
-			if (similar(lines[k]!.key, wanted.key)) {
+			if (similar(lines[k]!, wanted)) {
 				matched++;
 				at = k + 1;
 				break;
@@ -118,11 +130,11 @@ function findNext(
 		const head = signature.lines.slice(0, 3);
 		for (let k = from; k < lines.length; k++) {
 			const candidate = lines[k]!;
-			const t = head.findIndex((h) => h.key === candidate.key || (candidate.key.length > 6 && similar(h.key, candidate.key)));
+			const t = head.findIndex((h) => h.key === candidate.key || (candidate.key.length > 6 && similar(h, candidate)));
 			if (t === -1) continue;
 			// A printing starts where its opening starts: when the signature's earlier lines stand
 			// just before this one, this is the middle of an opening, not a start.
-			if (t > 0 && lines.slice(Math.max(from, k - 3), k).some((l) => similar(l.key, head[t - 1]!.key))) continue;
+			if (t > 0 && lines.slice(Math.max(from, k - 3), k).some((l) => similar(l, head[t - 1]!))) continue;
 			const {score, end} = recurrence(lines, k, signature.lines);
 			if (score < 0.5) continue;
 			const found = {index: k, score, restart: pagesRestart(lines, k), end};
