@@ -11,9 +11,10 @@ export type NormalizedTitle = string & {readonly __brand: 'NormalizedTitle'};
 export type OcrKey = string & {readonly __brand: 'OcrKey'};
 
 // Cheap necessary conditions: three (four) characters set one space apart, none of them a dot,
-// so that leader dots (`. . . .`) do not send every entry line to the scan.
-const spacedThree = /[^\s.] [^\s.] [^\s.]/u;
-const spacedFour = /[^\s.] [^\s.] [^\s.] [^\s.]/u;
+// with no ASCII letter or digit against either end, so that leader dots (`. . . .`) and a
+// one-letter word (`AT A MEETING`) do not send every entry line to the scan.
+const spacedThree = /(?<![A-Za-z\d])[^\s.] [^\s.] [^\s.](?![A-Za-z\d])/u;
+const spacedFour = /(?<![A-Za-z\d])[^\s.] [^\s.] [^\s.] [^\s.](?![A-Za-z\d])/u;
 const alnumPattern = /^[\p{L}\p{N}]$/u;
 const digitPattern = /^\p{N}$/u;
 
@@ -151,7 +152,11 @@ const ocrPairFolds: ReadonlyArray<readonly [string, string]> = [
 	['li', 'h'],
 ];
 
-const ocrCharFolds: ReadonlyMap<string, string> = new Map([
+/**
+ * Single characters that OCR confuses, each folded to one side, in an order where no fold's output
+ * is folded again (`ё` becomes Cyrillic `е` after Cyrillic `е` has become Latin `e`).
+ */
+const ocrCharFolds: ReadonlyArray<readonly [string, string]> = [
 	...[...'1l|!ії'].map((c) => [c, 'i'] as const),
 	['0', 'o'],
 	['5', 's'],
@@ -169,28 +174,21 @@ const ocrCharFolds: ReadonlyMap<string, string> = new Map([
 	['ё', 'е'],
 	['u', 'n'],
 	['h', 'b'],
-]);
+];
 
-const isLetter = /^\p{L}$/u;
+const repeatedLetter = /(\p{L})\1+/gu;
+const repeatedAsciiLetter = /([A-Za-z])\1+/g;
 
 /**
  * A key in which OCR confusions (`rn`/`m`, `cl`/`d`, `l`/`1`/`I`, `O`/`0`, `ii`/`n`, Cyrillic and
  * Latin look-alikes) and doubled letters cost nothing. Used to align, never shown.
  */
 export function ocrKey(normalized: NormalizedTitle): OcrKey {
-	// Hand-written passes rather than twenty regular expressions: this runs on every item (#5).
+	// Whole-string passes in native code, not a loop over characters: this runs on every item and
+	// every line, mostly before the code is optimised (#5).
 	let key: string = normalized;
 	for (const [pair, replacement] of ocrPairFolds) if (key.includes(pair)) key = key.replaceAll(pair, replacement);
-	// An array joined once: appending character by character leaves a rope of tiny strings.
-	const out: string[] = [];
-	let previous = '';
-	for (const raw of key) {
-		const c = ocrCharFolds.get(raw) ?? raw;
-		// A run of one letter counts once.
-		if (c === previous && isLetter.test(c)) continue;
-		out.push(c);
-		previous = c;
-	}
-
-	return out.join('') as OcrKey;
+	for (const [char, replacement] of ocrCharFolds) if (key.includes(char)) key = key.replaceAll(char, replacement);
+	// A run of one letter counts once.
+	return key.replace(asciiOnly.test(key) ? repeatedAsciiLetter : repeatedLetter, '$1') as OcrKey;
 }

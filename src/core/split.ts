@@ -44,7 +44,7 @@ function lineKey(raw: string): string {
 }
 
 /** How often each character occurs in a line's key, in 128 buckets of char codes. */
-type Profile = {readonly counts: Uint16Array; readonly buckets: readonly number[]};
+type Profile = {readonly counts: Uint16Array; readonly buckets: Uint8Array};
 
 const profiles = new WeakMap<Line, Profile>();
 
@@ -53,13 +53,14 @@ function profileOf(line: Line): Profile {
 	const known = profiles.get(line);
 	if (known) return known;
 	const counts = new Uint16Array(128);
-	const buckets: number[] = [];
+	const seen = new Uint8Array(128);
+	let distinct = 0;
 	for (let i = 0; i < line.key.length; i++) {
 		const bucket = line.key.charCodeAt(i) & 127;
-		if (counts[bucket]!++ === 0) buckets.push(bucket);
+		if (counts[bucket]!++ === 0) seen[distinct++] = bucket;
 	}
 
-	const profile = {counts, buckets};
+	const profile = {counts, buckets: seen.subarray(0, distinct)};
 	profiles.set(line, profile);
 	return profile;
 }
@@ -73,7 +74,13 @@ function distanceAtLeast(a: Line, b: Line): number {
 	const pa = profileOf(a);
 	const pb = profileOf(b);
 	let shared = 0;
-	for (const bucket of pa.buckets) shared += Math.min(pa.counts[bucket]!, pb.counts[bucket]!);
+	// A counted loop over typed arrays: this runs a thousand times before the code is optimised.
+	for (let i = 0; i < pa.buckets.length; i++) {
+		const bucket = pa.buckets[i]!;
+		const x = pa.counts[bucket]!;
+		const y = pb.counts[bucket]!;
+		shared += x < y ? x : y;
+	}
 	return Math.max(a.key.length, b.key.length) - shared;
 }
 

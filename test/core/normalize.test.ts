@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {collapseLetterSpacing, spacedRuns} from '../../src/core/normalize.js';
+import {collapseLetterSpacing, ocrKey, spacedRuns, type NormalizedTitle} from '../../src/core/normalize.js';
 
 // The scan replaced a regular expression for speed (issue 5); the expression stays here as the
 // statement of what the scan must find.
@@ -49,6 +49,41 @@ describe('letter-spacing', () => {
 				expect(collapseLetterSpacing(text)).toBe(referenceCollapse(text));
 			}),
 			{numRuns: 2000},
+		);
+	});
+});
+
+// The character-by-character form ocrKey had before it became whole-string passes (issue 5): the
+// statement of what it must give.
+const referenceFolds = new Map<string, string>([
+	...[...'1l|!ії'].map((c) => [c, 'i'] as const),
+	['0', 'o'], ['5', 's'], ['8', 'b'], ['c', 'e'], ['е', 'e'], ['а', 'a'], ['о', 'o'], ['р', 'p'], ['с', 'e'],
+	['х', 'x'], ['у', 'y'], ['щ', 'ш'], ['й', 'и'], ['ё', 'е'], ['u', 'n'], ['h', 'b'],
+]);
+
+function referenceOcrKey(normalized: string): string {
+	let key = normalized;
+	for (const [pair, replacement] of [['rn', 'm'], ['cl', 'd'], ['vv', 'w'], ['ii', 'n'], ['li', 'h']] as const) key = key.replaceAll(pair, replacement);
+	let out = '';
+	let previous = '';
+	for (const raw of key) {
+		const c = referenceFolds.get(raw) ?? raw;
+		if (c === previous && /^\p{L}$/u.test(c)) continue;
+		out += c;
+		previous = c;
+	}
+
+	return out;
+}
+
+describe('ocrKey', () => {
+	it('folds as the character-by-character reference does', () => {
+		const unit = fc.constantFrom(...'rnmclduvwiihl1|!ії058eеаорсхущйёeaopbnsx 2-\'𝐀'.split(''), 'ё', 'й');
+		fc.assert(
+			fc.property(fc.string({unit, maxLength: 30}), (text) => {
+				expect(ocrKey(text as NormalizedTitle)).toBe(referenceOcrKey(text));
+			}),
+			{numRuns: 3000},
 		);
 	});
 });
