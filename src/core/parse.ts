@@ -221,11 +221,11 @@ function resolveWeakPages(lines: LineParse[]): LineParse[] {
 
 /** A line that looks like a heading: short, upper case, no page, no numbering. */
 function isHeadingLike(l: LineParse): boolean {
+	// Most lines have a page or a label: no need to look at their letters (#5).
+	if (l.page !== undefined || l.label !== undefined) return false;
 	const plain = stripMarkup(l.titleMarkup).title;
 	const letters = plain.replaceAll(/[^\p{L}]/gu, '');
 	return (
-		l.page === undefined &&
-		l.label === undefined &&
 		letters.length > 0 &&
 		letters === letters.toUpperCase() &&
 		plain.split(/\s+/).length <= 6 &&
