@@ -17,14 +17,36 @@ const groupTitles: Readonly<Record<KeyGroup, string>> = {
 	Help: 'In this help',
 };
 
+/** `text` in lines of at most `width` characters, broken between words (a longer word is cut with `…`). */
+function wrapWords(text: string, width: number): string[] {
+	const room = Math.max(8, width);
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const fitted = [...word].length > room ? `${[...word].slice(0, room - 1).join('')}…` : word;
+		if (line !== '' && [...line].length + 1 + [...fitted].length > room) {
+			lines.push(line);
+			line = fitted;
+		} else {
+			line = line === '' ? fitted : `${line} ${fitted}`;
+		}
+	}
+
+	lines.push(line);
+	return lines;
+}
+
 function columnLines(width: number): HelpLine[][] {
 	const blocks: HelpLine[][] = [];
 	for (const {group, bindings} of keyGroups()) {
 		const block: HelpLine[] = [{kind: 'group', text: groupTitles[group]}];
 		for (const binding of bindings) {
 			const keys = binding.keys.map((key) => keyLabel(key)).join(' ');
-			const text = `  ${keys.padEnd(13)} ${binding.help}`;
-			block.push({kind: 'binding', text: [...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text});
+			const lead = `  ${keys.padEnd(13)} `;
+			// A description too long for the column goes on under itself, never cut off.
+			for (const [index, part] of wrapWords(binding.help, width - [...lead].length).entries()) {
+				block.push({kind: 'binding', text: (index === 0 ? lead : ' '.repeat([...lead].length)) + part});
+			}
 		}
 
 		block.push({kind: 'blank', text: ''});
