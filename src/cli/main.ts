@@ -43,9 +43,14 @@ async function readSource(file: string, io: Io): Promise<ReportSource> {
 	}
 }
 
+/** Whether an environment variable is set to something other than `0` or `false`. */
+function switchedOn(env: Io['env'], key: string): boolean {
+	return env[key] !== undefined && env[key] !== '0' && env[key] !== 'false';
+}
+
 /** Whether colour suits the text report: FORCE_COLOR and NO_COLOR first, then a terminal. */
 export function wantsColor(env: Io['env'], isTTY: boolean): boolean {
-	if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0' && env['FORCE_COLOR'] !== 'false') return true;
+	if (switchedOn(env, 'FORCE_COLOR')) return true;
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
 	return isTTY;
 }
@@ -55,7 +60,7 @@ export function wantsColor(env: Io['env'], isTTY: boolean): boolean {
  * nobody answers a screen, and Ink would draw only its last frame, so the report is printed.
  */
 export function inCi(env: Io['env']): boolean {
-	return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => env[key] !== undefined && env[key] !== '0' && env[key] !== 'false');
+	return switchedOn(env, 'CI') || switchedOn(env, 'CONTINUOUS_INTEGRATION');
 }
 
 type TuiModule = typeof import('../tui/run.js');
