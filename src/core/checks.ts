@@ -167,11 +167,14 @@ export function misreadRoman(label: string): string | undefined {
 	return value === undefined ? undefined : toRoman(value);
 }
 
-type Numbered = {readonly item: TocItem; readonly label: string; readonly value: LabelValue; readonly n: number};
+/** A numbered item with its label, the label's value and its place in counting order. */
+export type Numbered = {readonly item: TocItem; readonly label: string; readonly value: LabelValue; readonly n: number};
 
-/** Numbering that skips, repeats, goes back or was misread, in one printing. */
-export function checkNumbering(printing: Printing): Check[] {
-	const checks: Check[] = [];
+/**
+ * The numbered items of a printing (page furniture aside), by sequence (`I.`, `1.`, `1.2`, `(a)`…
+ * each count on their own), in order. The numbering checks and the suggestions read the same.
+ */
+export function numberedSequences(printing: Printing): ReadonlyMap<string, readonly Numbered[]> {
 	const sequences = new Map<string, Numbered[]>();
 	for (const item of printing.items) {
 		if (item.label === undefined || item.labelValue === undefined || item.furniture) continue;
@@ -182,12 +185,20 @@ export function checkNumbering(printing: Printing): Check[] {
 		const list = sequences.get(key);
 		if (list === undefined) sequences.set(key, [numbered]);
 		else list.push(numbered);
-		if (item.labelValue.kind === 'roman') {
-			const meant = misreadRoman(item.label);
-			if (meant !== undefined) {
-				checks.push({printing: printing.id, lines: span(item), kind: 'numbering', message: `“${item.label}” reads as ${meant}: a misread numeral`});
-			}
-		}
+	}
+
+	return sequences;
+}
+
+/** Numbering that skips, repeats, goes back or was misread, in one printing. */
+export function checkNumbering(printing: Printing): Check[] {
+	const checks: Check[] = [];
+	const sequences = numberedSequences(printing);
+	// Misread numerals first, in reading order.
+	const numbered = [...sequences.values()].flat().sort((x, y) => x.item.index - y.item.index);
+	for (const {item, label, value} of numbered) {
+		const meant = value.kind === 'roman' ? misreadRoman(label) : undefined;
+		if (meant !== undefined) checks.push({printing: printing.id, lines: span(item), kind: 'numbering', message: `“${label}” reads as ${meant}: a misread numeral`});
 	}
 
 	for (const list of sequences.values()) {

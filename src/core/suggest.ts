@@ -21,7 +21,7 @@
  * Pure: the dictionary comes in as a look-up function.
  */
 import {hasLetter, isAlphanumeric, isLetter} from './chars.js';
-import {misreadRoman, orderedPage, ordinal, sequenceOf} from './checks.js';
+import {misreadRoman, numberedSequences, orderedPage, ordinal, sequenceOf, type Numbered} from './checks.js';
 import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
 
 /** Options for `suggestRows`. */
@@ -215,7 +215,7 @@ type Context = {
 	readonly count: WordCounter;
 	/** Each printing's paged entries and numbered items, made on first need. */
 	readonly pages: (side: 'a' | 'b') => PageIndex;
-	readonly labels: (side: 'a' | 'b') => LabelIndex;
+	readonly labels: (side: 'a' | 'b') => ReadonlyMap<string, readonly Numbered[]>;
 	/** The printings' ids (`A`, `B`), for the wording. */
 	readonly ids: Readonly<Record<'a' | 'b', string>>;
 };
@@ -328,30 +328,12 @@ function pageEvidence(difference: Difference, row: Row, context: Context): Evide
 // ---------------------------------------------------------------------------------------------
 // Labels
 
-/** The numbered items of a printing by sequence, in order. */
-type LabelIndex = ReadonlyMap<string, ReadonlyArray<{readonly first: number; readonly n: number; readonly label: string}>>;
-
-function labelIndex(printing: Printing): LabelIndex {
-	const index = new Map<string, Array<{first: number; n: number; label: string}>>();
-	for (const item of printing.items) {
-		if (item.label === undefined || item.labelValue === undefined) continue;
-		const n = ordinal(item.labelValue);
-		if (n === undefined) continue;
-		const key = sequenceOf(item.label, item.labelValue);
-		const list = index.get(key);
-		if (list === undefined) index.set(key, [{first: item.lines[0], n, label: item.label}]);
-		else list.push({first: item.lines[0], n, label: item.label});
-	}
-
-	return index;
-}
-
 /** Whether an item's number continues its sequence: one after the number before, or one before the next. */
-function continuesSequence(index: LabelIndex, item: TocItem): boolean | undefined {
+function continuesSequence(index: ReadonlyMap<string, readonly Numbered[]>, item: TocItem): boolean | undefined {
 	if (item.label === undefined || item.labelValue === undefined) return undefined;
 	const n = ordinal(item.labelValue);
 	const list = index.get(sequenceOf(item.label, item.labelValue));
-	const at = list?.findIndex((entry) => entry.first === item.lines[0]) ?? -1;
+	const at = list?.findIndex((entry) => entry.item.lines[0] === item.lines[0]) ?? -1;
 	if (n === undefined || list === undefined || at < 0) return undefined;
 	const before = list[at - 1];
 	const after = list[at + 1];
@@ -469,13 +451,13 @@ function suggestOne(difference: Difference, row: Row, context: Context): Suggest
 export function suggestRows(rows: readonly Row[], printings: readonly [Printing, Printing], options: SuggestOptions = {}): Row[] {
 	const count = wordCounter(printings.flatMap((each) => each.items));
 	const pages: Partial<Record<'a' | 'b', PageIndex>> = {};
-	const labels: Partial<Record<'a' | 'b', LabelIndex>> = {};
+	const labels: Partial<Record<'a' | 'b', ReadonlyMap<string, readonly Numbered[]>>> = {};
 	const printing = (side: 'a' | 'b'): Printing => printings[side === 'a' ? 0 : 1];
 	const context: Context = {
 		options,
 		count,
 		pages: (side) => (pages[side] ??= pageIndex(printing(side))),
-		labels: (side) => (labels[side] ??= labelIndex(printing(side))),
+		labels: (side) => (labels[side] ??= numberedSequences(printing(side))),
 		ids: {a: printings[0].id, b: printings[1].id},
 	};
 	return rows.map((row) => {
