@@ -11,7 +11,9 @@ import {Worker} from 'node:worker_threads';
 import type {CliArgs} from './args.js';
 import type {BatchResult, BatchTask} from './batch-job.js';
 import {exitCodes, InputError} from './errors.js';
+import {defaultDecisionsPath} from './decisions-file.js';
 import type {Io} from './io.js';
+import {guardOutput, writeReport} from './output.js';
 
 /** A bug inside a worker, with the worker's stack. */
 class WorkerBug extends Error {
@@ -143,6 +145,7 @@ function combineReports(results: readonly BatchResult[], format: string): string
 export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	const files = await listBatchFiles(args.files);
 	if (files.length === 0) throw new InputError(`${args.files.join(', ')}: no files to compare; give a folder of contents pages or the files themselves`);
+	guardOutput(args.output, files.flatMap((file) => [file, defaultDecisionsPath(file)]), io.cwd);
 	const tasks: BatchTask[] = files.map((file, index) => ({index, file, base: args.base, ...(args.format === undefined ? {} : {format: args.format})}));
 	const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), tasks.length));
 	const results: BatchResult[] = [];
@@ -157,16 +160,7 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	if (args.format === undefined) {
 		io.stdout.write(table);
 	} else {
-		const content = combineReports(results, args.format);
-		if (args.output !== undefined && args.output !== '-') {
-			try {
-				await io.writeFile(args.output, content);
-			} catch (error) {
-				throw new InputError(`cannot write ${args.output}: ${error instanceof Error ? error.message : String(error)}; choose another --output path`);
-			}
-		} else {
-			io.stdout.write(content);
-		}
+		await writeReport(args.output, combineReports(results, args.format), io);
 
 		// The reports hold standard output; the table goes beside the progress bar.
 		io.stderr.write(table);

@@ -10,18 +10,12 @@ import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {describeReadError, describeTooLarge, exitCodes, InputError, maxInputBytes, reasonOf, signalExitCodes, UsageError} from './errors.js';
+import {describeReadError, describeTooLarge, exitCodes, InputError, maxInputBytes, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
+import {describeWriteError, guardOutput, toFile, writeReport} from './output.js';
 import {dictionaryFor} from './words.js';
 
-
-function describeWriteError(file: string, error: unknown): string {
-	const code = (error as {code?: unknown} | null)?.code;
-	// `-o reports/` names a folder: the rename onto it fails with one of these.
-	const folder = file.endsWith('/') || code === 'EISDIR' || (code === 'ENOTDIR' && file.endsWith(path.sep));
-	return folder ? `cannot write ${file}: it is a folder; give a file name to --output` : `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
-}
 
 async function readSource(file: string, io: Io): Promise<ReportSource> {
 	let bytes: Uint8Array;
@@ -147,13 +141,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	tui?.catch(() => undefined);
 
 	// Writing the report over an input (or the decisions) would destroy what it reports on.
-	if (args.output !== undefined && args.output !== '-') {
-		const target = path.resolve(io.cwd, args.output);
-		const guarded = [...args.files.filter((file) => file !== '-'), args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd)];
-		if (guarded.some((file) => path.resolve(io.cwd, file) === target)) {
-			throw new InputError(`${args.output} is one of the inputs; choose another --output path`);
-		}
-	}
+	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
+	guardOutput(args.output, [...args.files, decisionsPath], io.cwd);
 
 	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
 	let comparison: Comparison;
@@ -164,7 +153,6 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		throw error;
 	}
 
-	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
 	// The screen saves the decisions: it locks them from before it reads them until it closes (on
 	// every way out), so that a second screen cannot overwrite its work; creating the lock also
 	// proves that decisions can be saved there. Reports only read them: no lock (see lock.ts), and
@@ -184,19 +172,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		if (stopped !== undefined) return stopped;
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;
-		const toFile = args.output !== undefined && args.output !== '-';
 		const context: ReportContext = {decisions: matchDecisions(comparison.rows, decisions), sources, base: args.base};
 		const write = await format.load();
-		const content = write(comparison, context, {color: !toFile && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
-		if (toFile) {
-			try {
-				await io.writeFile(args.output!, content);
-			} catch (error) {
-				throw new InputError(describeWriteError(args.output!, error));
-			}
-		} else {
-			io.stdout.write(content);
-		}
+		const content = write(comparison, context, {color: !toFile(args.output) && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
+		await writeReport(args.output, content, io);
 	}
 
 	return args.exitCode && comparison.summary.differing > 0 ? exitCodes.differences : exitCodes.success;

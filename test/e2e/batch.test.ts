@@ -59,6 +59,25 @@ describe('tocdiff --batch (#5)', () => {
 		expect(stderr).toContain('2 files: 2 compared (2 with differences), 0 failed');
 	});
 
+	it('never writes its report over a file it compares, nor over a decisions file', () => {
+		const input = path.join(volumes, 'vol2.txt');
+		const before = readFileSync(input);
+		for (const output of [input, `${input}.tocdiff.json`]) {
+			const {code, stderr} = runCli(['--batch', input, path.join(volumes, 'vol31.txt'), '--format', 'json', '-o', output]);
+			expect(code).toBe(3);
+			expect(stderr.trimEnd()).toBe(`tocdiff: ${output} is one of the inputs; choose another --output path`);
+		}
+
+		expect(readFileSync(input)).toEqual(before);
+	});
+
+	it('says in words why it cannot write its report, as a single run does', () => {
+		const output = path.join(directory, 'missing', 'reports.json');
+		const {code, stderr} = runCli(['--batch', path.join(volumes, 'vol2.txt'), '--format', 'json', '-o', output]);
+		expect(code).toBe(3);
+		expect(stderr.trimEnd()).toBe(`tocdiff: cannot write ${output}: the folder does not exist or takes no new files; choose another --output path`);
+	});
+
 	it('reports an unreadable file in the JSON array and in the summary', () => {
 		const missing = path.join(directory, 'missing.txt');
 		const {code, stdout, stderr} = runCli(['--batch', missing, path.join(volumes, 'vol2.txt'), '--format', 'json']);

@@ -1,0 +1,44 @@
+/**
+ * Where a report goes: the file `--output` names (written atomically) or standard output. One
+ * place for the single run and for `--batch`, so both refuse to write over what they read and
+ * word a failed write alike.
+ */
+import path from 'node:path';
+import {InputError, reasonOf} from './errors.js';
+import type {Io} from './io.js';
+
+/** Whether `output` names a file rather than standard output (none, or `-`). */
+export function toFile(output: string | undefined): output is string {
+	return output !== undefined && output !== '-';
+}
+
+/** What a failed write to `file` means, and what to do. */
+export function describeWriteError(file: string, error: unknown): string {
+	const code = (error as {code?: unknown} | null)?.code;
+	// `-o reports/` names a folder: the rename onto it fails with one of these.
+	const folder = file.endsWith('/') || code === 'EISDIR' || (code === 'ENOTDIR' && file.endsWith(path.sep));
+	return folder ? `cannot write ${file}: it is a folder; give a file name to --output` : `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
+}
+
+/** Refuse an `--output` that is one of `guarded` (the inputs, the decisions): the report would destroy what it reports on. */
+export function guardOutput(output: string | undefined, guarded: readonly string[], cwd: string): void {
+	if (!toFile(output)) return;
+	const target = path.resolve(cwd, output);
+	if (guarded.some((file) => file !== '-' && path.resolve(cwd, file) === target)) {
+		throw new InputError(`${output} is one of the inputs; choose another --output path`);
+	}
+}
+
+/** Write a report where `--output` says. */
+export async function writeReport(output: string | undefined, content: string, io: Io): Promise<void> {
+	if (!toFile(output)) {
+		io.stdout.write(content);
+		return;
+	}
+
+	try {
+		await io.writeFile(output, content);
+	} catch (error) {
+		throw new InputError(describeWriteError(output, error));
+	}
+}
