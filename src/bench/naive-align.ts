@@ -4,15 +4,9 @@
  * similarity in every cell. Same pair cost (1 − similarity) and gap cost (0.5) as `align.ts`,
  * without anchors or bands, so it shows what the engine would cost without them.
  */
-import {distance} from 'fastest-levenshtein';
+import {ratio} from '../core/distance.js';
 import {normalizeTitle} from '../core/normalize.js';
 import type {TocItem} from '../core/types.js';
-
-/** How two titles compare, 0..1, from their edit distance. */
-function titleSimilarity(a: string, b: string): number {
-	const longest = Math.max(a.length, b.length);
-	return longest === 0 ? 1 : 1 - distance(a, b) / longest;
-}
 
 /**
  * Align `a` with `b` in full; returns the number of pairs (to keep the work observable).
@@ -43,7 +37,7 @@ export function naiveAlign(a: readonly TocItem[], b: readonly TocItem[]): number
 				how = 1;
 			}
 
-			const pair = cost[at - width - 1]! + 1 - titleSimilarity(ta[i - 1]!, tb[j - 1]!);
+			const pair = cost[at - width - 1]! + 1 - ratio(ta[i - 1]!, tb[j - 1]!);
 			if (pair < best) {
 				best = pair;
 				how = 2;

@@ -111,8 +111,8 @@ function startup(runs: number): {readonly node: number; readonly json: number; r
 	};
 
 	const decisions = path.join(tmpdir(), 'tocdiff-bench.tocdiff.json');
-	const tuiFirstFrame = underPty(`node dist/tocdiff.cjs samples/lenin-cw31-two-printings.txt --decisions ${decisions}`, 'lenin-cw31');
-	const nodeUnderPty = underPty(`node -e "process.stdout.write('lenin'+'-cw31')"`, 'lenin-cw31');
+	const tuiFirstFrame = underPty(`${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(seed)} --decisions ${JSON.stringify(decisions)}`, 'lenin-cw31');
+	const nodeUnderPty = underPty(`${JSON.stringify(process.execPath)} -e "process.stdout.write('lenin'+'-cw31')"`, 'lenin-cw31');
 	rmSync(decisions, {force: true});
 	return {node: median(node), json: median(json), tuiFirstFrame, nodeUnderPty};
 }

@@ -30,7 +30,8 @@ export type FindingKind = 'crash' | 'hang' | 'message' | 'exit-code' | 'invalid-
 /** One thing wrong with a run. */
 export type Finding = {readonly kind: FindingKind; readonly detail: string};
 
-const stackLine = /^\s+at .+(?::\d+:\d+\)?|\(native\))$/m;
+/** A line of a JavaScript stack trace, from any file (`dist/cli.cjs`, a chunk, Node's own). */
+export const stackLine = /^\s+at .+(?::\d+:\d+\)?|\(native\))$/m;
 
 /** The first characters of a text, on one line, for a report. */
 export function excerpt(text: string, length = 200): string {

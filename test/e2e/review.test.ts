@@ -1,51 +1,11 @@
-import {spawn, spawnSync} from 'node:child_process';
 import {copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {cliPath, samplePath} from './run-cli.js';
+import {hasScript, openTerminal, samplePath, type TerminalSession} from './run-cli.js';
 
-// The review screen needs a terminal: util-linux's `script` gives the built CLI a pseudo-terminal.
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-type Session = {readonly output: () => string; readonly press: (key: string) => void; readonly waitFor: (text: string) => Promise<void>; readonly exited: Promise<number | null>};
-
-// The screen under test is a user's terminal: a CI service's variables (which this suite may run
-// under) would make tocdiff print its report instead, so they are left out unless a test sets them.
-function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {...process.env, COLUMNS: '120', LINES: '40', NO_COLOR: '1', ...extra};
-	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR']) if (!(key in extra)) delete env[key];
-	return env;
-}
-
-function openReview(file: string, extra: readonly string[] = [], env: Record<string, string> = {}): Session {
-	const command = [process.execPath, cliPath, file, ...extra].map((part) => JSON.stringify(part)).join(' ');
-	const child = spawn('script', ['-qfec', command, '/dev/null'], {
-		cwd: path.dirname(file),
-		env: userEnv(env),
-	});
-	let output = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		output += chunk.toString('utf8');
-	});
-	const exited = new Promise<number | null>((resolve) => {
-		child.on('exit', resolve);
-	});
-	return {
-		output: () => output,
-		press(key) {
-			child.stdin.write(key);
-		},
-		async waitFor(text) {
-			const started = Date.now();
-			while (!output.includes(text)) {
-				if (Date.now() - started > 15_000) throw new Error(`timed out waiting for ${JSON.stringify(text)}; last output:\n${output.slice(-2000)}`);
-				// eslint-disable-next-line no-await-in-loop -- polling the screen
-				await new Promise((resolve) => setTimeout(resolve, 50));
-			}
-		},
-		exited,
-	};
+function openReview(file: string, extra: readonly string[] = [], env: Record<string, string> = {}): TerminalSession {
+	return openTerminal([file, ...extra], {cwd: path.dirname(file), env});
 }
 
 /** A fresh folder holding a copy of the seed as `vol31.txt`; returns the copy's path. */

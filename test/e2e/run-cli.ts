@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
@@ -25,4 +25,52 @@ export function runCli(args: readonly string[], options: {input?: string | Uint8
 		timeout: 30_000,
 	});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/** Whether util-linux `script` is here to give the built command a pseudo-terminal. */
+export const hasScript = spawnSync('script', ['--version']).status === 0;
+
+/** The built command running in a pseudo-terminal. */
+export type TerminalSession = {
+	/** Everything the terminal has shown so far (`script` merges standard output and error). */
+	readonly output: () => string;
+	readonly press: (keys: string) => void;
+	/** Resolve once `text` is on the terminal; fail after 15 s with what it shows. */
+	readonly waitFor: (text: string) => Promise<void>;
+	readonly exited: Promise<number | null>;
+};
+
+/**
+ * Run the built command in a pseudo-terminal, as in a user's terminal: a CI service's variables
+ * (which this suite may run under) would make tocdiff print its report instead of opening the
+ * screen, so they are left out unless `env` sets them.
+ */
+export function openTerminal(args: readonly string[], options: {cwd: string; columns?: number; lines?: number; env?: Record<string, string>}): TerminalSession {
+	const extra = options.env ?? {};
+	const env: NodeJS.ProcessEnv = {...process.env, COLUMNS: String(options.columns ?? 120), LINES: String(options.lines ?? 40), NO_COLOR: '1', ...extra};
+	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR']) if (!(key in extra)) delete env[key];
+	const command = [process.execPath, cliPath, ...args].map((part) => JSON.stringify(part)).join(' ');
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {cwd: options.cwd, env});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		output += chunk.toString('utf8');
+	});
+	const exited = new Promise<number | null>((resolve) => {
+		child.on('exit', resolve);
+	});
+	return {
+		output: () => output,
+		press(keys) {
+			child.stdin.write(keys);
+		},
+		async waitFor(text) {
+			const started = Date.now();
+			while (!output.includes(text)) {
+				if (Date.now() - started > 15_000) throw new Error(`timed out waiting for ${JSON.stringify(text)}; last output:\n${output.slice(-2000)}`);
+				// eslint-disable-next-line no-await-in-loop -- polling the screen
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+		},
+		exited,
+	};
 }
