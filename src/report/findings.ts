@@ -56,6 +56,16 @@ export function comparedPrintings(comparison: Comparison): readonly [Printing, P
 	return [a, b];
 }
 
+/**
+ * The summary's sentence on rows, from the counts core made: `Rows: 85 paired (83 same, 2 changed),
+ * 19 in A only, 2 in B only.` The ids come escaped for the format.
+ */
+export function rowsSentence(comparison: Comparison, idA: string, idB: string): string {
+	const status = comparison.summary.status;
+	const paired = [`${status.same} same`, `${status.changed} changed`, ...(status.moved > 0 ? [`${status.moved} moved`] : [])];
+	return `Rows: ${status.same + status.changed + status.moved} paired (${paired.join(', ')}), ${status['only-a']} in ${idA} only, ${status['only-b']} in ${idB} only.`;
+}
+
 /** A line range as `52` or `52–53`. */
 export function formatLines(lines: readonly [number, number], dash = '–'): string {
 	return lines[0] === lines[1] ? String(lines[0]) : `${lines[0]}${dash}${lines[1]}`;

@@ -16,6 +16,7 @@ import {
 	formatLines,
 	isDecided,
 	rowSeverity,
+	rowsSentence,
 	severityGlyphs,
 	severityMeanings,
 	tallyBySeverity,
@@ -134,8 +135,6 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 	const findings = findingsOf(comparison, context);
 	const tally = tallyBySeverity(findings);
 	const decided = findings.filter((finding) => isDecided(finding.decision)).length;
-	const status = {same: 0, changed: 0, moved: 0, 'only-a': 0, 'only-b': 0};
-	for (const row of comparison.rows) status[row.status]++;
 
 	const summaryRows = severities.map((severity) => {
 		const {total, decided: done, undecided} = tally[severity];
@@ -166,7 +165,7 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		...summaryRows,
 		`<tr><th>Total</th><th>${findings.length}</th><th>${decided}</th><th>${findings.length - decided}</th></tr>`,
 		'</tbody></table>',
-		`<p>Rows: ${status.same + status.changed + status.moved} paired (${status.same} same, ${status.changed} changed${status.moved > 0 ? `, ${status.moved} moved` : ''}), ${status['only-a']} in ${h(a.id)} only, ${status['only-b']} in ${h(b.id)} only.</p>`,
+		`<p>${rowsSentence(comparison, h(a.id), h(b.id))}</p>`,
 		'</section>',
 		'<section aria-labelledby="legend">',
 		'<h2 id="legend">Legend</h2>',

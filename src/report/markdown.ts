@@ -16,6 +16,7 @@ import {
 	itemOf,
 	rowPage,
 	rowSeverity,
+	rowsSentence,
 	severityGlyphs,
 	tallyBySeverity,
 } from './findings.js';
@@ -284,10 +285,6 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	errata.write();
 	const findings = findingsOf(comparison, context).filter((finding) => finding.difference.explainedBy === undefined);
 	const tally = tallyBySeverity(findings);
-	const status = comparison.rows.reduce<Record<Row['status'], number>>(
-		(counts, row) => ({...counts, [row.status]: counts[row.status] + 1}),
-		{same: 0, changed: 0, moved: 0, 'only-a': 0, 'only-b': 0},
-	);
 	const basePrinting = errata.base === 'a' ? a : b;
 	const describe = (printing: typeof a): string =>
 		`printing ${escapeMarkdown(printing.id)} is ${escapeMarkdown(printing.source)}, lines ${formatLines(printing.lines)} (${printing.items.length} items)`;
@@ -306,12 +303,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 
 	const decided = findings.filter((finding) => isDecided(finding.decision)).length;
 	out.push(`| **Total** | **${findings.length}** | **${decided}** | **${findings.length - decided}** |`, '');
-	const paired = status.same + status.changed + status.moved;
-	const pairedParts = [`${status.same} same`, `${status.changed} changed`, ...(status.moved > 0 ? [`${status.moved} moved`] : [])];
-	out.push(
-		`Rows: ${paired} paired (${pairedParts.join(', ')}), ${status['only-a']} in ${escapeMarkdown(a.id)} only, ${status['only-b']} in ${escapeMarkdown(b.id)} only.`,
-		'',
-	);
+	out.push(rowsSentence(comparison, escapeMarkdown(a.id), escapeMarkdown(b.id)), '');
 	out.push(...checksSection(comparison));
 
 	for (const severity of severities) {
