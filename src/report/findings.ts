@@ -3,7 +3,7 @@
  * decision, counts by severity, and small formatting helpers.
  */
 import {rowKeys, type Decision} from '../core/decisions.js';
-import {severities, type Comparison, type Difference, type Printing, type Row, type Severity, type TocItem} from '../core/types.js';
+import {severities, type Comparison, type Difference, type Printing, type Row, type RowStatus, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 
 /** One difference with the row it belongs to and the decision on that row. */
@@ -85,6 +85,9 @@ export function rowSeverity(row: Row): Severity | undefined {
 export function itemOf(row: Row, side: 'a' | 'b'): TocItem | null {
 	return side === 'a' ? row.a : row.b;
 }
+
+/** The glyph of each row status, in the text report and on the review screen. */
+export const statusGlyphs = {same: '=', changed: '~', 'only-a': '−', 'only-b': '+', moved: '⇄'} as const satisfies Record<RowStatus, string>;
 
 /** Glyphs that tell severities apart without colour (see the HTML legend). */
 export const severityGlyphs = {substantive: '▲', minor: '◆', cosmetic: '○'} as const satisfies Record<Severity, string>;

@@ -7,6 +7,7 @@ import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity, type Suggestion} from '../core/types.js';
 import type {ReportContext} from './context.js';
+import {statusGlyphs} from './findings.js';
 import {truncationOf} from './json.js';
 
 /** Options for `toText`. */
@@ -27,8 +28,6 @@ const ansi = {
 	removed: (s: string) => `\u001B[1;31;9m${s}\u001B[0m`,
 	added: (s: string) => `\u001B[1;32m${s}\u001B[0m`,
 };
-
-const glyphs = {same: '=', changed: '~', 'only-a': '−', 'only-b': '+', moved: '⇄'} as const;
 
 /** Put a printed line on one terminal line: tabs and line breaks become visible gaps. */
 function flat(text: string): string {
@@ -190,7 +189,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		if (row.status === 'same') continue;
 		// A row whose only difference is a page that follows the offset: the check above says it once.
 		if (row.differences.every((d) => d.explainedBy !== undefined) && !context.decisions.byRow.get(index)) continue;
-		const head = `${severityColor(worst(row), glyphs[row.status], color)} ${where(row)}`;
+		const head = `${severityColor(worst(row), statusGlyphs[row.status], color)} ${where(row)}`;
 		if (truncation && row.differences.some((d) => d.kind === 'truncation')) {
 			if (truncationShown) continue;
 			truncationShown = true;
@@ -201,7 +200,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			};
 			out.push(
 				'',
-				`${severityColor('substantive', glyphs[row.status], color)} ${truncation.printing === 'B' ? 'A' : 'B'} ${truncation.lines[0]}–${truncation.lines[1]}  ${severityColor('substantive', 'truncation (substantive)', color)}: printing ${truncation.printing} stops early; ${truncation.items} items are not in it`,
+				`${severityColor('substantive', statusGlyphs[row.status], color)} ${truncation.printing === 'B' ? 'A' : 'B'} ${truncation.lines[0]}–${truncation.lines[1]}  ${severityColor('substantive', 'truncation (substantive)', color)}: printing ${truncation.printing} stops early; ${truncation.items} items are not in it`,
 				`    from “${titleOf(lost[0]!)}” to “${titleOf(lost.at(-1)!)}”`,
 			);
 			// Decisions on the lost entries still show, one line each.

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
 import type {Check, Difference, Row, Suggestion} from '../core/types.js';
-import {formatLines} from './header.js';
+import {formatLines} from '../report/findings.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';

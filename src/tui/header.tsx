@@ -1,15 +1,11 @@
 import {Box, Text} from 'ink';
 import {severities} from '../core/types.js';
+import {formatLines} from '../report/findings.js';
 import {orphanDecisions, selectedRow, type State} from './state.js';
 import {severityColors, severityGlyphs, paint, type Theme} from './theme.js';
 
 /** Props of `Header`. */
 export type HeaderProps = {readonly state: State; readonly theme: Theme};
-
-/** Line ranges as people write them: `2–121`, or `14` for one line. */
-export function formatLines(lines: readonly [number, number]): string {
-	return lines[0] === lines[1] ? `${lines[0]}` : `${lines[0]}–${lines[1]}`;
-}
 
 /** `(B pages +4)` for each page offset, which spans many rows and so shows here rather than on one. */
 function offsetNote(checks: State['data']['comparison']['checks']): string {

@@ -13,14 +13,8 @@ export function themeFromEnv(env: NodeJS.ProcessEnv = process.env, isTTY = true)
 	return {color: isTTY && !(env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')};
 }
 
-/** The status glyph of each row status. */
-export const statusGlyphs = {
-	same: '=',
-	changed: '~',
-	'only-a': '−',
-	'only-b': '+',
-	moved: '⇄',
-} as const satisfies Record<RowStatus, string>;
+/** The status glyph of each row status: the text report's. */
+export {statusGlyphs} from '../report/findings.js';
 
 /** Status colours (Ink colour names). */
 export const statusColors = {
