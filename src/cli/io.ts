@@ -56,8 +56,10 @@ function resolveTarget(file: string, fs: AtomicWriteFs): string {
 	}
 }
 
-/** The permissions of the file being replaced (a reviewer who made it private keeps it private). */
-/** The mode of `file` (its type and permissions), or undefined when it does not exist. */
+/**
+ * The mode of `file` (its type, and its permissions, which the replacement keeps: a reviewer who
+ * made it private keeps it private), or undefined when it does not exist.
+ */
 function modeOf(file: string, fs: AtomicWriteFs): number | undefined {
 	try {
 		return fs.statSync(file).mode;

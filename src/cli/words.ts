@@ -8,7 +8,7 @@ import {closeSync, existsSync, openSync, readSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Language, WordLookup} from '../core/types.js';
 
-/** Where the lists are: beside the bundle (`dist/tocdiff.js`), or from `dist/cli/` and `src/cli/`. */
+/** Where the lists are: beside the bundle (`dist/cli.cjs`), or from `dist/cli/` and `src/cli/`. */
 function listFolder(): string | undefined {
 	const candidates = ['./words/', '../words/', '../../dist/words/'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 	return candidates.find((folder) => existsSync(`${folder}en.words`));

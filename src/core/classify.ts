@@ -164,7 +164,8 @@ export function isSpellingVariant(a: string, b: string): boolean {
 	if (a.toLowerCase() === b.toLowerCase()) return false;
 	if (spellingKey(a) === spellingKey(b)) return true;
 	const longest = Math.max(a.length, b.length);
-	return distance(a.toLowerCase(), b.toLowerCase()) >= 2 && longest >= 5 && 1 - distance(a.toLowerCase(), b.toLowerCase()) / longest >= 0.7;
+	const edits = distance(a.toLowerCase(), b.toLowerCase());
+	return edits >= 2 && longest >= 5 && 1 - edits / longest >= 0.7;
 }
 
 const punctuation = /[^\p{L}\p{N}\s]/gu;

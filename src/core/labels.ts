@@ -63,10 +63,6 @@ export function toRoman(value: number): string {
 }
 
 /**
- * Characters that OCR reads in place of Roman digits: `l`, `1`, `|`, Cyrillic `І` for `I`;
- * Cyrillic `П` (two strokes and a bar) for `II` and `Ш` for `III`; Cyrillic `Х` for `X`.
- */
-/**
  * Read a Roman numeral that OCR may have garbled: `l`, `1`, `|` and Cyrillic `І` for `I`;
  * Cyrillic `П` (two strokes under a bar) for `II`, `Ш` for `III`, `Х` for `X`, `У` for `V`.
  * Returns its value, or undefined.

@@ -219,9 +219,6 @@ export type Comparison = {
 	readonly summary: Summary;
 };
 
-/** A problem found while reading or parsing, reported rather than thrown. */
-export type ParseIssue = {readonly line: number; readonly message: string};
-
 /** Throw in the default branch of an exhaustive switch. */
 export function assertNever(value: never): never {
 	throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
