@@ -85,9 +85,9 @@ async function review(
 		if (args.files.some((input) => input !== '-' && path.resolve(io.cwd, input) === file)) return `${file} is an input; export another format`;
 		return undefined;
 	};
-	const writers = await Promise.all(formats.map(async (f) => [f.name, await f.load()] as const));
+	// Each exporter loads its writer when the reviewer asks for that format, as a report run does.
 	const exporters = Object.fromEntries(
-		writers.map(([name, write]) => [name, (c: Comparison, match: ReportContext['decisions']) => write(c, {decisions: match, sources, base: args.base}, {})]),
+		formats.map((f) => [f.name, async (c: Comparison, match: ReportContext['decisions']) => (await f.load())(c, {decisions: match, sources, base: args.base}, {})]),
 	);
 	const outcome = await runReview({
 		comparison,

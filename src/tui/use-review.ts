@@ -11,8 +11,8 @@ import type {Size} from './layout.js';
 import {prepareReview} from './review-data.js';
 import {decisionList, initialState, reducer, type Action, type Filter, type State} from './state.js';
 
-/** Turns a comparison and the decisions into a report's text. */
-export type Exporter = (comparison: Comparison, decisions: DecisionMatch) => string;
+/** Turns a comparison and the decisions into a report's text (a promise of it when the writer loads on first use). */
+export type Exporter = (comparison: Comparison, decisions: DecisionMatch) => string | Promise<string>;
 
 /** The I/O the screen needs, injected by the CLI (the TUI does no file I/O of its own). */
 export type ReviewEffects = {
@@ -193,7 +193,7 @@ export function useReview(options: UseReviewOptions): State {
 			try {
 				const exporter = effectsRef.current.exporters[request.format];
 				if (!exporter) throw new Error(`Unknown export format "${request.format}".`);
-				const content = exporter(comparison, matchDecisions(comparison.rows, decisions));
+				const content = await exporter(comparison, matchDecisions(comparison.rows, decisions));
 				const path = await effectsRef.current.writeExport(request.format, content);
 				dispatch({type: 'export-done', format: request.format, path});
 			} catch (error) {
