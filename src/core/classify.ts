@@ -6,7 +6,7 @@
  */
 import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
-import {ratio} from './distance.js';
+import {commonEnds, longReading, ratio} from './distance.js';
 import {collapseLetterSpacing, collapseWhitespace, foldTypography, joinHyphenation} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {romanValue} from './labels.js';
@@ -330,16 +330,11 @@ function numberDifference(a: string, b: string, before: string | undefined): Dif
 	return difference('number', 'title', context + trimRun(a), context + trimRun(b));
 }
 
-/** Titles longer than this together are compared by their common start and end only (as `highlightSpans` does). */
-const longTitle = 4000;
-
 /** The part of two long readings between their common start and end, widened to whole words. */
-function changedMiddle(a: string, b: string): Difference {
-	let start = 0;
-	while (start < a.length && start < b.length && a[start] === b[start]) start++;
-	let end = 0;
-	while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-	start = a.lastIndexOf(' ', start - 1) + 1;
+function changedWords(a: string, b: string): Difference {
+	const ends = commonEnds(a, b);
+	const end = ends.end;
+	const start = a.lastIndexOf(' ', ends.start - 1) + 1;
 	const wordEnd = (text: string, from: number): number => {
 		const space = text.indexOf(' ', from);
 		return space === -1 ? text.length : space;
@@ -360,7 +355,7 @@ function compareTitles(a: TocItem, b: TocItem): Difference[] {
 
 	// Thousands of characters are OCR debris or a page run together, not a title: pairing their
 	// words one by one would cost seconds, so the changed middle is one difference.
-	if (ta.length + tb.length > longTitle) return [changedMiddle(ta, tb)];
+	if (ta.length + tb.length > longReading) return [changedWords(ta, tb)];
 	const markup = sameItalics(a, b) ? [] : [difference('markup', 'title', a.titleMarkup, b.titleMarkup)];
 	if (collapseLetterSpacing(ta) === collapseLetterSpacing(tb)) return [difference('whitespace', 'title', ta, tb), ...markup];
 

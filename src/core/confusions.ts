@@ -4,6 +4,7 @@
  * errors, spelling variants, changed numbers and pages). A scan's typical misreadings (`rn`→`m`,
  * `1`→`l`) stand out at a glance, and one can be checked everywhere at once.
  */
+import {commonEnds} from './distance.js';
 import type {Confusion, DifferenceKind, Row} from './types.js';
 
 /**
@@ -22,13 +23,8 @@ const longest = 3;
  * that no reader would call confusions, and its library costs half a millisecond to warm up.)
  */
 export function changedMiddle(a: string, b: string): readonly [string, string] {
-	const x = [...a];
-	const y = [...b];
-	let start = 0;
-	while (start < x.length && start < y.length && x[start] === y[start]) start++;
-	let end = 0;
-	while (end < x.length - start && end < y.length - start && x[x.length - 1 - end] === y[y.length - 1 - end]) end++;
-	return [x.slice(start, x.length - end).join(''), y.slice(start, y.length - end).join('')];
+	const {start, end} = commonEnds(a, b);
+	return [a.slice(start, a.length - end), b.slice(start, b.length - end)];
 }
 
 /**

@@ -22,3 +22,29 @@ export function ratio(a: string, b: string): number {
 	const length = Math.max(x.length, y.length);
 	return length === 0 ? 1 : 1 - distance(x, y) / length;
 }
+
+/** Readings longer than this together are compared by their common ends only (OCR debris). */
+export const longReading = 4000;
+
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc_00 && code <= 0xdf_ff;
+}
+
+/**
+ * How long a start and an end `a` and `b` share, in UTF-16 units, never splitting a character
+ * in two; the two never overlap in the shorter string. The changed middle is
+ * `a.slice(start, a.length - end)` against `b.slice(start, b.length - end)`.
+ *
+ * @example commonEnds('PRESIDIUM', 'PRESIDUM') // {start: 6, end: 2}
+ */
+export function commonEnds(a: string, b: string): {readonly start: number; readonly end: number} {
+	let start = 0;
+	while (start < a.length && start < b.length && a[start] === b[start]) start++;
+	// A shared high surrogate whose low halves differ belongs to the change.
+	if (start > 0 && start < a.length && isLowSurrogate(a.charCodeAt(start))) start--;
+	let end = 0;
+	while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+	// A shared low surrogate whose high halves differ belongs to the change too.
+	if (end > 0 && isLowSurrogate(a.charCodeAt(a.length - end))) end--;
+	return {start, end};
+}

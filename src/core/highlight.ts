@@ -6,6 +6,7 @@
  */
 import {diffChars} from 'diff/lib/diff/character.js';
 import {diffWordsWithSpace} from 'diff/lib/diff/word.js';
+import {commonEnds, longReading} from './distance.js';
 
 /** Whether a span is in both readings or in one only. */
 export type HighlightKind = 'same' | 'a-only' | 'b-only';
@@ -73,11 +74,8 @@ export function highlightSpans(a: string, b: string): readonly HighlightSegment[
 
 	// Very long readings (OCR debris) are split by their common start and end only: a word diff
 	// of two 100,000-character lines would take seconds.
-	if (a.length + b.length > 4000) {
-		let start = 0;
-		while (start < a.length && start < b.length && a[start] === b[start]) start++;
-		let end = 0;
-		while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+	if (a.length + b.length > longReading) {
+		const {start, end} = commonEnds(a, b);
 		push(segments, a.slice(0, start), 'same');
 		push(segments, a.slice(start, a.length - end), 'a-only');
 		push(segments, b.slice(start, b.length - end), 'b-only');
