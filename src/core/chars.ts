@@ -30,3 +30,17 @@ export function hasLetter(text: string): boolean {
 	for (const ch of text) if (isLetter(ch)) return true;
 	return false;
 }
+
+/** Letters of the Cyrillic block and of the Latin ones (Basic to Extended-B), for telling scripts apart. */
+export const cyrillicLetter = /[\u0400-\u04FF]/g;
+export const latinLetter = /[A-Za-z\u00C0-\u024F]/g;
+
+/** How many characters of `text` a script's `pattern` matches. */
+export function countOf(pattern: RegExp, text: string): number {
+	return text.match(pattern)?.length ?? 0;
+}
+
+/** Whether `text` mixes Latin and Cyrillic letters (a sign of misrecognition inside one word). */
+export function mixesScripts(text: string): boolean {
+	return countOf(cyrillicLetter, text) > 0 && countOf(latinLetter, text) > 0;
+}

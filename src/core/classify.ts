@@ -7,7 +7,7 @@
 import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
 import {commonEnds, longReading, ratio} from './distance.js';
-import {collapseLetterSpacing, collapseWhitespace, foldTypography, joinHyphenation} from './normalize.js';
+import {collapseLetterSpacing, collapseWhitespace, foldApostrophes, foldTypography, joinHyphenation} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {romanValue} from './labels.js';
 import type {Difference, DifferenceKind, Severity, TocItem} from './types.js';
@@ -87,7 +87,7 @@ function withoutAccents(word: string): string {
 }
 
 function spellingKey(word: string): string {
-	let key = withoutAccents(word.toLowerCase().replaceAll('’', "'"));
+	let key = withoutAccents(foldApostrophes(word.toLowerCase()));
 	for (const [pattern, replacement, needles] of spellingPatterns) if (needles.some((needle) => key.includes(needle))) key = key.replace(pattern, replacement);
 	return key;
 }

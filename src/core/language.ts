@@ -3,6 +3,7 @@
  * frequent short function words decide between English, French, German and Dutch. Character
  * ranges rather than Unicode property escapes, which cost a millisecond to compile at start-up.
  */
+import {countOf, cyrillicLetter, latinLetter} from './chars.js';
 import type {Language, Printing} from './types.js';
 
 /** Function words frequent in titles, and rare in the other languages' titles. */
@@ -29,8 +30,9 @@ const sample = 50;
  */
 export function detectLanguage(printings: readonly Printing[]): Language | undefined {
 	const titles = printings.flatMap((printing) => printing.items.slice(0, sample).map((item) => item.title)).join(' ');
-	// Counting letters makes an array of them: do it only when there is Cyrillic at all.
-	if (/[\u0400-\u04FF]/.test(titles) && (titles.match(/[\u0400-\u04FF]/g)?.length ?? 0) > (titles.match(/[A-Za-z\u00C0-\u024F]/g)?.length ?? 0)) return 'ru';
+	// Counting Latin letters makes an array of them: only when there is Cyrillic at all.
+	const cyrillic = countOf(cyrillicLetter, titles);
+	if (cyrillic > 0 && cyrillic > countOf(latinLetter, titles)) return 'ru';
 	const votes = {en: 0, fr: 0, de: 0, nl: 0};
 	for (const word of titles.toLowerCase().split(' ')) {
 		const language = voteOf.get(word);

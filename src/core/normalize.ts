@@ -109,13 +109,16 @@ export function collapseWhitespace(text: string): string {
 
 const asciiOnly = /^[\u0000-\u007F]*$/;
 
+/** Apostrophes and single quotes as printed (`’`, `‘`, a prime, a grave or acute accent) as `'`. */
+export function foldApostrophes(text: string): string {
+	return text.replaceAll(/[‘’‚‛′`´]/g, "'");
+}
+
 /** Map typographic variants to one form: quotes, dashes, ellipses, ligatures. */
 export function foldTypography(text: string): string {
 	// ASCII text is already in NFC and holds only one of the variants below.
 	if (asciiOnly.test(text)) return text.includes('`') ? text.replaceAll('`', "'") : text;
-	return text
-		.normalize('NFC')
-		.replaceAll(/[‘’‚‛′`´]/g, "'")
+	return foldApostrophes(text.normalize('NFC'))
 		.replaceAll(/[“”„‟″«»]/g, '"')
 		.replaceAll(/[‐‑‒–—―]/g, '-')
 		.replaceAll('…', '...')

@@ -20,7 +20,8 @@
  *
  * Pure: the dictionary comes in as a look-up function.
  */
-import {hasLetter, isAlphanumeric, isLetter} from './chars.js';
+import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';
+import {foldApostrophes} from './normalize.js';
 import {misreadRoman, numberedSequences, orderedPage, ordinal, sequenceOf, type Numbered} from './checks.js';
 import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
 
@@ -99,7 +100,7 @@ function trimPunctuation(word: string, keep = ''): string {
 
 /** A word as compared: typographic apostrophes folded, punctuation around it removed, lower case. */
 function bare(word: string): string {
-	return trimPunctuation(word.replaceAll(/[’‘`´]/g, "'")).toLowerCase();
+	return trimPunctuation(foldApostrophes(word)).toLowerCase();
 }
 
 /** The words of a run that carry letters, bare. */
@@ -151,16 +152,12 @@ function looksMisread(word: string): boolean {
 	const chars = [...word];
 	const odd = (ch: string): boolean => (ch >= '0' && ch <= '9') || ch === '|' || ch === '¦';
 	if (chars.some((ch, k) => odd(ch) && ((k > 0 && isLetter(chars[k - 1]!)) || (k + 1 < chars.length && isLetter(chars[k + 1]!))))) return true;
-	return /[A-Za-z\u00C0-\u024F]/.test(word) && /[\u0400-\u04FF]/.test(word);
+	return mixesScripts(word);
 }
 
 /** Titles as one lower-cased text, to count words in. */
 function titleText(items: readonly TocItem[]): string {
-	return items
-		.map((item) => item.title)
-		.join('\n')
-		.replaceAll(/[’‘`´]/g, "'")
-		.toLowerCase();
+	return foldApostrophes(items.map((item) => item.title).join('\n')).toLowerCase();
 }
 
 /** How often a bare word occurs as a whole word in a lower-cased text. */
@@ -370,8 +367,8 @@ function readsAs(item: TocItem, field: Difference['field'], text: string): boole
 
 		case 'title': {
 			if (text.trim() === '') return undefined;
-			const title = `${item.label ?? ''} ${item.title}`.replaceAll(/[’‘`´]/g, "'").toLowerCase();
-			return occurrences(title, text.replaceAll(/[’‘`´]/g, "'").toLowerCase()) > 0;
+			const title = foldApostrophes(`${item.label ?? ''} ${item.title}`).toLowerCase();
+			return occurrences(title, foldApostrophes(text).toLowerCase()) > 0;
 		}
 
 		case 'leader':
