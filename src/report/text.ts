@@ -7,7 +7,7 @@ import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity, type Suggestion} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {statusGlyphs} from './findings.js';
+import {formatLines, rowSeverity, statusGlyphs} from './findings.js';
 import {truncationOf} from './json.js';
 
 /** Options for `toText`. */
@@ -81,10 +81,9 @@ export function markedLine(a: string, b: string, color: boolean): string {
 
 
 function where(row: Row): string {
-	const span = (lines: readonly [number, number]): string => (lines[0] === lines[1] ? `${lines[0]}` : `${lines[0]}–${lines[1]}`);
 	const parts: string[] = [];
-	if (row.a) parts.push(`A ${span(row.a.lines)}`);
-	if (row.b) parts.push(`B ${span(row.b.lines)}`);
+	if (row.a) parts.push(`A ${formatLines(row.a.lines)}`);
+	if (row.b) parts.push(`B ${formatLines(row.b.lines)}`);
 	return parts.join(' · ');
 }
 
@@ -94,7 +93,7 @@ function severityColor(severity: Severity, text: string, color: boolean): string
 }
 
 function worst(row: Row): Severity {
-	return severities.find((s) => row.differences.some((d) => d.severity === s)) ?? 'cosmetic';
+	return rowSeverity(row) ?? 'cosmetic';
 }
 
 /**
@@ -105,8 +104,7 @@ function checkLines(comparison: Comparison, color: boolean): string[] {
 	if (comparison.checks.length === 0) return [];
 	const out = ['', `${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}:`];
 	for (const check of comparison.checks) {
-		const lines = check.lines[0] === check.lines[1] ? `${check.lines[0]}` : `${check.lines[0]}–${check.lines[1]}`;
-		out.push(`  ${check.printing} ${lines}  ${color ? ansi.yellow(check.kind) : check.kind}: ${check.message}`);
+		out.push(`  ${check.printing} ${formatLines(check.lines)}  ${color ? ansi.yellow(check.kind) : check.kind}: ${check.message}`);
 	}
 
 	const explained = comparison.summary.explained ?? 0;
