@@ -4,7 +4,7 @@
  */
 import {parseArgs} from 'node:util';
 import {formats} from '../report/index.js';
-import {UsageError} from './errors.js';
+import {codeOf, UsageError} from './errors.js';
 
 /** What the user asked for. */
 export type CliArgs = {
@@ -101,7 +101,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		// node:util's messages name the option; say it in our words, in one line.
 		const message = error instanceof Error ? error.message : String(error);
 		const option = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1] ?? 'an option';
-		switch ((error as {code?: unknown}).code) {
+		switch (codeOf(error)) {
 			case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
 				throw new UsageError(`unknown option ${option}; run tocdiff --help for the options (a file name starting with - goes after --)`);
 			}

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type {Decision, DecisionFile} from '../core/decisions.js';
-import {maxInputBytes, reasonOf} from './errors.js';
+import {codeOf, maxInputBytes, reasonOf} from './errors.js';
 import {readFileCapped, writeFileAtomic} from './io.js';
 
 /** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
@@ -54,7 +54,7 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
 		// No further than the inputs' limit and a byte: `--decisions /dev/zero` must not fill the memory.
 		bytes = readFileCapped(file, maxInputBytes);
 	} catch (error) {
-		if ((error as {code?: unknown}).code === 'ENOENT') return [];
+		if (codeOf(error) === 'ENOENT') return [];
 		throw new DecisionsFileError(`${file}: cannot read the decisions file (${reasonOf(error)}); pass --decisions with a file you can read and write`);
 	}
 

@@ -1,5 +1,10 @@
 /** Expected failures, each with the exit code `main` returns for it. */
 
+/** The `code` of a Node system error (`ENOENT`, `EACCES`…), or undefined for anything else. */
+export function codeOf(error: unknown): unknown {
+	return (error as {code?: unknown} | null)?.code;
+}
+
 /** Exit codes, as documented in the README. */
 export const exitCodes = {success: 0, differences: 1, usage: 2, input: 3} as const;
 
@@ -32,7 +37,7 @@ export function describeTooLarge(file: string): string {
 
 /** What a failed file operation means, in words (no error codes, no internal paths). */
 export function reasonOf(error: unknown): string {
-	switch ((error as {code?: unknown} | null)?.code) {
+	switch (codeOf(error)) {
 		case 'EACCES':
 		case 'EPERM': {
 			return 'permission denied';
@@ -66,7 +71,7 @@ export function reasonOf(error: unknown): string {
 
 /** A read failure as one line: where, what, and what to do. */
 export function describeReadError(file: string, error: unknown): string {
-	const code = (error as {code?: unknown}).code;
+	const code = codeOf(error);
 	switch (code) {
 		case 'ENOENT': {
 			return `${file}: no such file; check the path`;

@@ -7,7 +7,7 @@
 import {closeSync, fchmodSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {createRequire} from 'node:module';
-import {maxInputBytes} from './errors.js';
+import {codeOf, maxInputBytes} from './errors.js';
 
 /** A place to write text. */
 export type Output = {readonly write: (text: string) => void; readonly isTTY?: boolean};
@@ -41,10 +41,6 @@ export type AtomicWriteFs = {
 
 /** node:fs, for `writeFileAtomic`. */
 export const nodeFs: AtomicWriteFs = {openSync, writeFileSync, fchmodSync, fsyncSync, closeSync, renameSync, rmSync, statSync, realpathSync};
-
-function codeOf(error: unknown): unknown {
-	return (error as {code?: unknown} | null)?.code;
-}
 
 /** The file a write to `file` should replace: the target of a symbolic link, so the link survives. */
 function resolveTarget(file: string, fs: AtomicWriteFs): string {

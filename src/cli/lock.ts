@@ -14,7 +14,7 @@
  */
 import {closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {hostname} from 'node:os';
-import {InputError, reasonOf} from './errors.js';
+import {codeOf, InputError, reasonOf} from './errors.js';
 
 /** Who holds a lock, as its file records it. */
 export type LockOwner = {
@@ -46,10 +46,6 @@ export type LockOptions = {
 const otherHostLimitMs = 24 * 60 * 60 * 1000;
 /** An unreadable lock younger than this may be one that another tocdiff is writing right now. */
 const unreadableGraceMs = 10 * 1000;
-
-function codeOf(error: unknown): unknown {
-	return (error as {code?: unknown} | null)?.code;
-}
 
 /** A process's start in clock ticks since boot, from `/proc/PID/stat` (Linux); undefined elsewhere. */
 function processStart(pid: number | 'self'): string | undefined {

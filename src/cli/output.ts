@@ -4,7 +4,7 @@
  * word a failed write alike.
  */
 import path from 'node:path';
-import {InputError, reasonOf} from './errors.js';
+import {codeOf, InputError, reasonOf} from './errors.js';
 import type {Io} from './io.js';
 
 /** Whether `output` names a file rather than standard output (none, or `-`). */
@@ -14,7 +14,7 @@ export function toFile(output: string | undefined): output is string {
 
 /** What a failed write to `file` means, and what to do. */
 export function describeWriteError(file: string, error: unknown): string {
-	const code = (error as {code?: unknown} | null)?.code;
+	const code = codeOf(error);
 	// `-o reports/` names a folder: the rename onto it fails with one of these.
 	const folder = file.endsWith('/') || code === 'EISDIR' || (code === 'ENOTDIR' && file.endsWith(path.sep));
 	return folder ? `cannot write ${file}: it is a folder; give a file name to --output` : `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
