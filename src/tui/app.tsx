@@ -5,7 +5,7 @@ import {EntryList} from './entry-list.js';
 import {Header} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {keyFor} from './keymap.js';
-import {minColumns, minRows} from './layout.js';
+import {minColumns, minRows, wideTitleWidth} from './layout.js';
 import type {State} from './state.js';
 import {StatusBar} from './status-bar.js';
 import {themeFromEnv, type Theme} from './theme.js';
@@ -25,7 +25,7 @@ function ColumnRule({state}: {readonly state: State}) {
 	const [a, b] = state.data.comparison.printings;
 	const {columns} = layout.size;
 	if (layout.wide) {
-		const titleWidth = Math.max(8, Math.floor((columns - 27) / 2));
+		const titleWidth = wideTitleWidth(columns);
 		const left = `    A ${a?.source ?? ''}`.slice(0, titleWidth + 4).padEnd(titleWidth + 4);
 		const right = `B ${b?.source ?? ''}`.slice(0, titleWidth).padEnd(titleWidth);
 		return (

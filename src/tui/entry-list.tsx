@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
 import type {Row, Severity, Suggestion, TocItem} from '../core/types.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
+import {wideTitleWidth} from './layout.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
 import {decisionFor, selectedRow, visibleWindow, type State} from './state.js';
@@ -99,7 +100,7 @@ function Mark({decision, suggestion, theme}: {readonly decision: Decision | unde
 }
 
 function WideRow({row, severity, selected, decision, suggestion, theme, columns}: RowProps) {
-	const titleWidth = Math.max(8, Math.floor((columns - 27) / 2));
+	const titleWidth = wideTitleWidth(columns);
 	const a = rowSegments(row, 'a', titleWidth, theme);
 	const b = rowSegments(row, 'b', titleWidth, theme);
 	const dim = theme.color && row.status === 'same' && !selected;

@@ -36,6 +36,15 @@ const chromeLines = 5;
  * One line stays free, because Ink clears the whole terminal on every frame once its output
  * fills the screen.
  */
+/**
+ * How wide each printing's title column is side by side: half of what is left of the terminal
+ * after the gutter, the page columns, the rule between the sides and the decision mark. The list
+ * and its column heads use the same, so heads stand over their columns.
+ */
+export function wideTitleWidth(columns: number): number {
+	return Math.max(8, Math.floor((columns - 27) / 2));
+}
+
 export function computeLayout(size: Size, detailWanted = 0): Layout {
 	if (size.columns < minColumns || size.rows < minRows) return {kind: 'too-small', size};
 	const usable = size.rows - 1 - chromeLines;

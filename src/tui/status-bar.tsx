@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {keyFor, keyLabel} from './keymap.js';
+import {isPromptMode, keyFor, keyLabel} from './keymap.js';
 import type {State} from './state.js';
 import {paint, type Theme} from './theme.js';
 
@@ -48,7 +48,7 @@ export function promptWindow(value: string, caret: number, width: number): {befo
 
 /** The bottom line: an open prompt, else an error or message, else key hints. */
 export function StatusBar({state, theme}: StatusBarProps) {
-	if (state.mode === 'search' || state.mode === 'edit' || state.mode === 'note') {
+	if (isPromptMode(state.mode)) {
 		const label = promptLabels[state.mode];
 		const hints = `  ${keyLabel('return')} accept · ${keyLabel('escape')} cancel`;
 		const {before, at, after} = promptWindow(state.prompt.value, state.prompt.caret, state.size.columns - label.length - hints.length - 2);
