@@ -180,7 +180,7 @@ function SuggestionLine({row, suggestion, theme, expanded}: {readonly row: Row; 
 	);
 }
 
-function DecisionLine({decision, differs, theme}: {readonly decision: Decision | undefined; readonly differs: boolean; readonly theme: Theme}) {
+function DecisionLine({decision, differs, expanded, theme}: {readonly decision: Decision | undefined; readonly differs: boolean; readonly expanded: boolean; readonly theme: Theme}) {
 	if (decision?.verdict === undefined) {
 		return (
 			<Text wrap="truncate" dimColor={!differs}>
@@ -191,7 +191,7 @@ function DecisionLine({decision, differs, theme}: {readonly decision: Decision |
 	}
 
 	return (
-		<Text wrap="truncate">
+		<Text wrap={expanded ? 'wrap' : 'truncate'}>
 			<Text {...paint(theme, 'cyan')}>✓ {describeVerdict(decision.verdict)}</Text>
 			{decision.verdict === 'edit' && decision.text !== undefined ? <Text>: “{decision.text}”</Text> : null}
 		</Text>
@@ -242,7 +242,7 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 				</Text>
 			) : null}
 			{suggested ? <SuggestionLine row={row} suggestion={state.data.suggestions[index]} theme={theme} expanded={state.expanded} /> : null}
-			<DecisionLine decision={decision} differs={differs} theme={theme} />
+			<DecisionLine decision={decision} differs={differs} expanded={state.expanded} theme={theme} />
 			{decision?.note ? (
 				<Text wrap={state.expanded ? 'wrap' : 'truncate'}>
 					<Text dimColor>note: </Text>

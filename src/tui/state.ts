@@ -322,7 +322,7 @@ function detailWanted(state: State): number {
 		reading(displayTitle(item.a)) +
 		reading(displayTitle(item.b)) +
 		item.differences.length +
-		(decision ? 1 : 0) +
+		// The decision line is in the 2 above (with the rule); a long correction wraps below it.
 		(decision?.note ? reading(decision.note) : 0) +
 		(decision?.text ? wrappedLines(decision.text, width) : 0)
 	);
