@@ -2,16 +2,19 @@
  * Bundle the command for an instant start (issue 5). Run after `tsc`: `npm run build` does both.
  *
  * - `dist/tocdiff.cjs`, the `bin`: a small launcher (src/cli/launch.ts).
- * - `dist/cli.cjs`: everything but the review screen in one CommonJS file (CommonJS starts ~4 ms
- *   sooner than an ES module graph), which the launcher compiles with V8's code cache
- *   `dist/cli.cjs.cache`, made here by running the command once on the seed.
- * - `dist/tui.js` (the review screen: Ink, React) and `dist/batch-worker.js`, ES modules with
- *   shared chunks beside them. Yoga's WebAssembly loader awaits at the top level, which only an
- *   ES module may do; the command loads them with `import()` when they are needed.
+ * - `dist/cli.cjs`: everything but the review screen in one CommonJS file, and `dist/tui.cjs`:
+ *   the review screen (Ink, React, Yoga), which the command loads only when the screen opens.
+ *   The launcher compiles each with V8's code cache (`cli.cjs.cache`, `tui.cjs.cache`), made
+ *   here by running the command once on the seed: as a JSON report, and as the review screen
+ *   under a pseudo-terminal from `script` (util-linux) when there is one. CommonJS, because Node
+ *   20 keeps no code cache for ES modules and an ES module graph starts ~4 ms later.
+ * - `dist/batch-worker.js`: the batch worker thread, an ES module.
  */
 import {createHash} from 'node:crypto';
-import {execFileSync} from 'node:child_process';
-import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync, spawn} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
@@ -19,7 +22,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = new URL('../dist/', import.meta.url);
 
 // Files from an earlier bundle have other hashes: remove them so dist/ holds one set.
-for (const name of readdirSync(dist)) if (/^chunk-.*\.js$|^cli\.cjs(?:\.cache)?$|^tocdiff\.js$/.test(name)) rmSync(new URL(name, dist));
+for (const name of readdirSync(dist)) if (/^chunk-.*\.js$|^(?:cli|tui)\.cjs(?:\.cache)?$|^(?:tocdiff|tui)\.js$/.test(name)) rmSync(new URL(name, dist));
 
 const common = {
 	absWorkingDir: root,
@@ -33,21 +36,30 @@ const common = {
 	logLevel: 'warning',
 };
 
-// Ink asks string-width for the width of every piece of text on every frame: each import of it
-// gets src/tui/string-width.ts's fast path first, then the importer's own string-width.
-const narrowWidthFirst = {
-	name: 'narrow-width-first',
+// Ink imports a default function from each of these modules. Each import gets a stand-in that
+// sets the real module up only when it is first needed (`require` of an ES module in a bundle
+// is evaluated on first call), and tries a fast path first where one is given:
+// - string-width measures every piece of text on every frame; src/tui/string-width.ts measures
+//   always-narrow text itself, and the real one builds Unicode-property patterns (~9 ms);
+// - terminal-size is asked only when the output is not a terminal, and loads child_process.
+const tui = (file) => JSON.stringify(fileURLToPath(new URL(`../src/tui/${file}`, import.meta.url)));
+const standIns = {
+	'string-width': {prelude: `import {narrowWidth} from ${tui('string-width.ts')};`, fastPath: 'narrowWidth(...parameters) ??'},
+	'terminal-size': {prelude: '', fastPath: ''},
+};
+const loadWhenNeeded = {
+	name: 'load-when-needed',
 	setup(context) {
-		context.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
+		const filter = new RegExp(`^(?:${Object.keys(standIns).join('|')})$`);
+		context.onResolve({filter}, async ({path, importer, resolveDir, kind, pluginData}) => {
 			if (pluginData === 'real') return undefined;
-			const real = await context.resolve('string-width', {importer, resolveDir, kind, pluginData: 'real'});
-			return {path: real.path, namespace: 'narrow-width-first'};
+			const real = await context.resolve(path, {importer, resolveDir, kind, pluginData: 'real'});
+			return {path: real.path, namespace: 'load-when-needed', pluginData: path};
 		});
-		context.onLoad({filter: /.*/, namespace: 'narrow-width-first'}, ({path}) => ({
+		context.onLoad({filter: /.*/, namespace: 'load-when-needed'}, ({path, pluginData}) => ({
 			contents: [
-				`import real from ${JSON.stringify(path)};`,
-				`import {narrowWidth} from ${JSON.stringify(fileURLToPath(new URL('src/tui/string-width.ts', new URL('../', import.meta.url))))};`,
-				'export default function stringWidth(text, options) { return narrowWidth(text, options) ?? real(text, options); }',
+				standIns[pluginData].prelude,
+				`export default function standIn(...parameters) { return ${standIns[pluginData].fastPath} require(${JSON.stringify(path)}).default(...parameters); }`,
 			].join('\n'),
 			resolveDir: root,
 			loader: 'js',
@@ -55,31 +67,71 @@ const narrowWidthFirst = {
 	},
 };
 
-// The review screen and the batch worker: ES modules.
+// Ink cuts every line of every frame into graphemes; src/tui/segmenter.ts does it for simple
+// text without loading ICU's break rules (~7 ms), in place of each `Intl.Segmenter`.
+const segmenterFastPath = {define: {'Intl.Segmenter': 'TocdiffSegmenter'}, inject: ['src/tui/segmenter.ts']};
+
+// Yoga's loader awaits its WebAssembly at the top level, and Ink's reconciler awaits React's
+// developer tools there when DEV=true; a CommonJS bundle cannot. Ink's `import Yoga` gets a binding
+// that the bundle's `ready()` fills before the screen renders (the launcher awaits it), and the
+// developer-tools branch is cut (tocdiff does not ship react-devtools-core). Each patch checks
+// that the text it replaces is there, so that an Ink or Yoga update fails here, not at run time.
+const yogaWhenReady = {
+	name: 'yoga-when-ready',
+	setup(context) {
+		context.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'yoga-when-ready'}));
+		context.onLoad({filter: /.*/, namespace: 'yoga-when-ready'}, () => ({
+			contents: "import {loadYoga} from 'yoga-layout/load'; let Yoga; export {Yoga as default}; export async function ready() { Yoga ??= await loadYoga(); }",
+			resolveDir: root,
+			loader: 'js',
+		}));
+		context.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, ({path}) => {
+			let text = readFileSync(path, 'utf8');
+			for (const [from, to] of [
+				["await import('./devtools.js');", ''],
+				['await loadPackageJson()', '{name: undefined, version: undefined}'],
+			]) {
+				if (!text.includes(from)) throw new Error(`${path} no longer holds \`${from}\`: see yogaWhenReady in scripts/bundle.mjs`);
+				text = text.replace(from, to);
+			}
+
+			return {contents: text, loader: 'js'};
+		});
+	},
+};
+
+// The review screen: CommonJS, with a build id line like the command's (see below).
 await build({
-	plugins: [narrowWidthFirst],
 	...common,
-	entryPoints: {tui: 'src/tui/run.tsx', 'batch-worker': 'src/cli/batch-worker.ts'},
-	// Chunks sit beside the entries, so that relative URLs work from any of them.
-	chunkNames: 'chunk-[hash]',
-	splitting: true,
-	format: 'esm',
-	alias: {'react-devtools-core': './scripts/react-devtools-stub.mjs'},
+	stdin: {contents: "export * from './src/tui/run.tsx'; export {ready} from 'yoga-layout';", resolveDir: root, sourcefile: 'tui-entry.ts', loader: 'ts'},
+	entryNames: 'tui',
+	outExtension: {'.js': '.cjs'},
+	format: 'cjs',
+	plugins: [loadWhenNeeded, yogaWhenReady],
 	// Yoga's WebAssembly loader asks `typeof fetch` before it reads its inline module; in Node the
 	// first touch of `fetch` loads the whole undici client (~10 ms). tocdiff never fetches anything.
-	define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
-	// CommonJS dependencies (React) call `require` for Node built-ins; give ESM output one.
+	define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined', 'import.meta.url': '__tocdiffUrl', ...segmenterFastPath.define},
+	inject: segmenterFastPath.inject,
+	banner: {js: 'var __tocdiffUrl = require("node:url").pathToFileURL(__filename).href;'},
+});
+
+// The batch worker: an ES module.
+await build({
+	...common,
+	entryPoints: {'batch-worker': 'src/cli/batch-worker.ts'},
+	format: 'esm',
+	// CommonJS dependencies call `require` for Node built-ins; give ESM output one.
 	banner: {js: "import {createRequire as __tocdiffRequire} from 'node:module'; const require = __tocdiffRequire(import.meta.url);"},
 });
 
 // The launcher and the command: CommonJS. `src/cli/load-tui.ts` becomes a call to the
-// launcher's `import()` (a parameter of the function the launcher wraps the bundle in).
+// launcher's `load` (a parameter of the function the launcher wraps the bundle in).
 const tuiThroughLauncher = {
 	name: 'tui-through-launcher',
 	setup(context) {
 		context.onResolve({filter: /\/load-tui\.js$/}, () => ({path: 'load-tui', namespace: 'tocdiff'}));
 		context.onLoad({filter: /.*/, namespace: 'tocdiff'}, () => ({
-			contents: "export const loadTui = () => __tocdiffImport('tui.js');",
+			contents: "export const loadTui = () => __tocdiffLoad('tui.cjs');",
 			loader: 'js',
 		}));
 	},
@@ -95,12 +147,51 @@ await build({
 	banner: {js: 'var __tocdiffUrl = require("node:url").pathToFileURL(__filename).href;'},
 });
 
-// A build id on the bundle's first line; the cache made for it repeats it (see launch.ts).
-const bundleFile = new URL('cli.cjs', dist);
-const bundled = readFileSync(bundleFile, 'utf8');
-writeFileSync(bundleFile, `//build:${createHash('sha1').update(bundled).digest('hex')}\n${bundled}`);
-execFileSync(process.execPath, [fileURLToPath(new URL('tocdiff.cjs', dist)), 'samples/lenin-cw31-two-printings.txt', '--format', 'json'], {
+// A build id on each bundle's first line; the cache made for it repeats it (see launch.ts).
+for (const name of ['cli.cjs', 'tui.cjs']) {
+	const file = new URL(name, dist);
+	const bundled = readFileSync(file, 'utf8');
+	writeFileSync(file, `//build:${createHash('sha1').update(bundled).digest('hex')}\n${bundled}`);
+}
+
+const launcher = fileURLToPath(new URL('tocdiff.cjs', dist));
+const seed = 'samples/lenin-cw31-two-printings.txt';
+execFileSync(process.execPath, [launcher, seed, '--format', 'json'], {
 	cwd: root,
-	env: {...process.env, TOCDIFF_WRITE_CODE_CACHE: '1'},
+	env: {...process.env, TOCDIFF_WRITE_CODE_CACHE: 'cli.cjs'},
 	stdio: ['ignore', 'ignore', 'inherit'],
 });
+await warmReviewScreen();
+
+/**
+ * Open the review screen on the seed under a pseudo-terminal, wait for its first frame, quit, and
+ * keep the screen's code cache. Without `script` (util-linux) there is no terminal to open it in:
+ * the screen's bundle then runs without a cache, as correctly but ~20 ms slower to open.
+ */
+async function warmReviewScreen() {
+	const decisions = path.join(mkdtempSync(path.join(tmpdir(), 'tocdiff-build-')), 'decisions.json');
+	const command = [process.execPath, launcher, seed, '--decisions', decisions].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
+	// As in a terminal: a CI service's variables would make the command print its report instead.
+	const {CI, CONTINUOUS_INTEGRATION, ...terminal} = process.env;
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {
+		cwd: root,
+		env: {...terminal, COLUMNS: '120', LINES: '40', TERM: 'xterm-256color', TOCDIFF_WRITE_CODE_CACHE: 'tui.cjs'},
+		stdio: ['pipe', 'pipe', 'ignore'],
+	});
+	const outcome = await new Promise((resolve) => {
+		let seen = '';
+		const timer = setTimeout(() => child.kill(), 20_000);
+		child.stdout.on('data', (chunk) => {
+			if (seen.includes('decided')) return;
+			seen += chunk;
+			if (seen.includes('decided')) child.stdin.write('q');
+		});
+		child.on('error', () => resolve('no `script` command'));
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve(code === 0 && seen.includes('decided') ? undefined : `the screen did not open (exit ${code})`);
+		});
+	});
+	rmSync(path.dirname(decisions), {recursive: true, force: true});
+	if (outcome !== undefined) console.warn(`bundle: no code cache for the review screen (${outcome}); it opens ~20 ms slower`);
+}

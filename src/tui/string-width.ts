@@ -6,12 +6,16 @@
  * are one column wide on their own and never join a neighbour into one grapheme (no combining
  * marks, joiners, variation selectors, nor emoji-capable characters such as `©` and `↔`, which
  * the older string-width inside wrap-ansi counts as two), so the width of text made of them is
- * its length, colour codes aside. Anything else goes to string-width itself. The bundle routes
- * Ink's imports of string-width through this (scripts/bundle.mjs), and
- * test/tui/string-width.test.ts checks each of these characters against both string-widths.
+ * its length, colour codes aside. Anything else goes to string-width itself, which the bundle
+ * loads only then: its Unicode-property patterns take ~9 ms to build (scripts/bundle.mjs routes
+ * Ink's imports of string-width through this). test/tui/string-width.test.ts checks each of these
+ * characters against both string-widths.
  */
-const narrow =
-	/^[\u0020-\u007E\u00A0-\u00A8\u00AA-\u00AC\u00AF-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E\u2190-\u2193\u219A-\u21A8\u21AB-\u21FF\u2200-\u22FF\u2500-\u25A9\u25AC-\u25B5\u25B7-\u25BF\u25C1-\u25FA\u25FF]*$/;
+
+/** The always-narrow characters, as the inside of a regular-expression class. */
+export const narrowCharacters = String.raw`\u0020-\u007E\u00A0-\u00A8\u00AA-\u00AC\u00AF-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E\u2190-\u2193\u219A-\u21A8\u21AB-\u21FF\u2200-\u22FF\u2500-\u25A9\u25AC-\u25B5\u25B7-\u25BF\u25C1-\u25FA\u25FF`;
+
+const narrow = new RegExp(`^[${narrowCharacters}]*$`);
 
 /** Colour and style codes (SGR), which take no columns; string-width strips them too. */
 const styleCodes = /\u001B\[[\d;]*m/g;

@@ -14,10 +14,10 @@ export const samplePath = (name: string): string => fileURLToPath(new URL(`../..
 export type CliResult = {readonly code: number | null; readonly stdout: string; readonly stderr: string};
 
 /** Run the built CLI with arguments, standard input and extra environment. */
-export function runCli(args: readonly string[], options: {input?: string | Uint8Array; env?: Record<string, string | undefined>; cwd?: string} = {}): CliResult {
+export function runCli(args: readonly string[], options: {input?: string | Uint8Array; env?: Record<string, string | undefined>; cwd?: string; cli?: string} = {}): CliResult {
 	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env};
 	for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-	const result = spawnSync(process.execPath, [cliPath, ...args], {
+	const result = spawnSync(process.execPath, [options.cli ?? cliPath, ...args], {
 		cwd: options.cwd ?? root,
 		input: options.input ?? '',
 		env: env as NodeJS.ProcessEnv,
@@ -45,11 +45,11 @@ export type TerminalSession = {
  * (which this suite may run under) would make tocdiff print its report instead of opening the
  * screen, so they are left out unless `env` sets them.
  */
-export function openTerminal(args: readonly string[], options: {cwd: string; columns?: number; lines?: number; env?: Record<string, string>}): TerminalSession {
+export function openTerminal(args: readonly string[], options: {cwd: string; columns?: number; lines?: number; env?: Record<string, string>; cli?: string}): TerminalSession {
 	const extra = options.env ?? {};
 	const env: NodeJS.ProcessEnv = {...process.env, COLUMNS: String(options.columns ?? 120), LINES: String(options.lines ?? 40), NO_COLOR: '1', ...extra};
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR']) if (!(key in extra)) delete env[key];
-	const command = [process.execPath, cliPath, ...args].map((part) => JSON.stringify(part)).join(' ');
+	const command = [process.execPath, options.cli ?? cliPath, ...args].map((part) => JSON.stringify(part)).join(' ');
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {cwd: options.cwd, env});
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => {
