@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {fitText} from './columns.js';
 import {DensityStrip} from './density-strip.js';
 import {EntryDetail} from './entry-detail.js';
 import {EntryList} from './entry-list.js';
@@ -26,12 +27,12 @@ function ColumnRule({state}: {readonly state: State}) {
 	const {columns} = layout.size;
 	if (layout.wide) {
 		const titleWidth = wideTitleWidth(columns);
-		const left = `    A ${a?.source ?? ''}`.slice(0, titleWidth + 4).padEnd(titleWidth + 4);
-		const right = `B ${b?.source ?? ''}`.slice(0, titleWidth).padEnd(titleWidth);
+		const left = fitText(`    A ${a?.source ?? ''}`, titleWidth + 4);
+		const right = fitText(`B ${b?.source ?? ''}`, titleWidth);
 		return (
 			<Text dimColor wrap="truncate">
 				{left}
-				{'   page │ '}
+				{'    page │ '}
 				{right}
 				{'    page'}
 			</Text>

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
 import type {Row, Severity, Suggestion, TocItem} from '../core/types.js';
+import {columns} from './columns.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {wideTitleWidth} from './layout.js';
 import {displayTitle} from './review-data.js';
@@ -69,7 +70,7 @@ function rowSegments(row: Row, side: 'a' | 'b', width: number, theme: Theme): {t
 	const item: TocItem | null = row[side];
 	if (!item) return {title: [{text: '—'.padEnd(width), changed: false}], page: [{text: ' '.repeat(pageWidth), changed: false}]};
 	const page = fitSegments(pages[side], pageWidth, markers ? {markers, pad: false} : {pad: false});
-	const used = page.reduce((sum, run) => sum + [...run.text].length, 0);
+	const used = page.reduce((sum, run) => sum + columns(run.text), 0);
 	return {
 		// Both sides shift alike around the first difference, so a pair never drifts apart.
 		title: fitSegments(titles[side], width, markers ? {markers, focus: titles.prefix} : {focus: titles.prefix}),

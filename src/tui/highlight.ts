@@ -4,6 +4,7 @@
  * the same rows on every key press.
  */
 import {highlightSpans} from '../core/highlight.js';
+import {cells, type Cell} from './columns.js';
 
 /** A run of text, marked when it differs from the other reading. */
 export type Segment = {readonly text: string; readonly changed: boolean};
@@ -69,74 +70,89 @@ export type FitOptions = {
 	readonly focus?: number;
 };
 
+/** A run cut into graphemes, each with its width in columns. */
+type CellRun = {readonly cells: readonly Cell[]; readonly changed: boolean};
+
+const widthOf = (runs: readonly CellRun[]): number => runs.reduce((sum, run) => sum + run.cells.reduce((total, cell) => total + cell.width, 0), 0);
+
 /**
- * Cut runs to `width` columns, ending with `…` when cut; when the cut falls after the first
- * difference is off screen, start the text closer to it so the difference stays visible.
+ * Cut runs to `width` terminal columns, ending with `…` when cut; when the cut falls after the
+ * first difference is off screen, start the text closer to it so the difference stays visible.
+ * Text is cut between graphemes, and measured as the terminal shows it (`columns.ts`).
  */
 export function fitSegments(segments: readonly Segment[], width: number, options: FitOptions = {}): Segment[] {
 	const {markers, pad = true, focus} = options;
-	let runs: Segment[] = segments.map((segment) =>
-		markers && segment.changed ? {text: `${markers[0]}${segment.text}${markers[1]}`, changed: true} : segment,
-	);
-	const chars = (text: string) => [...text];
-	const total = runs.reduce((sum, run) => sum + chars(run.text).length, 0);
 	if (width <= 0) return [];
-	if (total > width) {
-		// Where does the first difference start? Keep it on screen.
-		let firstChange = focus ?? -1;
-		if (focus === undefined) {
-			let offset = 0;
-			for (const run of runs) {
-				if (run.changed) {
-					firstChange = offset;
-					break;
-				}
-
-				offset += chars(run.text).length;
-			}
-		}
-
+	let runs: CellRun[] = segments.map((segment) => ({
+		cells: cells(markers && segment.changed ? `${markers[0]}${segment.text}${markers[1]}` : segment.text),
+		changed: segment.changed,
+	}));
+	if (widthOf(runs) > width) {
+		// Where, in columns, does the first difference start? Keep it on screen. `focus` counts code
+		// points of the start both sides share, so both sides find the same column.
+		const firstChange = focus === undefined ? columnOfFirstChange(runs) : columnOfCodePoint(runs, focus);
 		if (firstChange > width - 12 && width > 20) {
 			// The same skip on both sides of a pair (it depends only on `focus`), so they stay aligned.
-			const skip = firstChange - Math.floor(width / 3);
-			runs = dropStart(runs, skip);
-			runs.unshift({text: '…', changed: false});
+			runs = dropStart(runs, firstChange - Math.floor(width / 3));
+			runs.unshift({cells: [{text: '…', width: 1}], changed: false});
 		}
 
 		runs = cutTo(runs, width - 1);
-		runs.push({text: '…', changed: false});
+		runs.push({cells: [{text: '…', width: 1}], changed: false});
 	}
 
-	const used = runs.reduce((sum, run) => sum + chars(run.text).length, 0);
-	if (pad && used < width) runs.push({text: ' '.repeat(width - used), changed: false});
-	return runs;
+	const result = runs.filter((run) => run.cells.length > 0).map((run) => ({text: run.cells.map((cell) => cell.text).join(''), changed: run.changed}));
+	const used = widthOf(runs);
+	if (pad && used < width) result.push({text: ' '.repeat(width - used), changed: false});
+	return result;
 }
 
-function dropStart(runs: readonly Segment[], count: number): Segment[] {
-	const result: Segment[] = [];
+function columnOfFirstChange(runs: readonly CellRun[]): number {
+	let column = 0;
+	for (const run of runs) {
+		if (run.changed) return column;
+		column += widthOf([run]);
+	}
+
+	return -1;
+}
+
+function columnOfCodePoint(runs: readonly CellRun[], codePoints: number): number {
+	let column = 0;
+	let passed = 0;
+	for (const run of runs) {
+		for (const cell of run.cells) {
+			if (passed >= codePoints) return column;
+			passed += [...cell.text].length;
+			column += cell.width;
+		}
+	}
+
+	return column;
+}
+
+/** Drop whole graphemes from the start until at least `count` columns are gone. */
+function dropStart(runs: readonly CellRun[], count: number): CellRun[] {
+	const result: CellRun[] = [];
 	let left = count;
 	for (const run of runs) {
-		const characters = [...run.text];
-		if (left >= characters.length) {
-			left -= characters.length;
-			continue;
-		}
-
-		result.push({text: characters.slice(left).join(''), changed: run.changed});
-		left = 0;
+		let from = 0;
+		while (left > 0 && from < run.cells.length) left -= run.cells[from++]!.width;
+		if (from < run.cells.length) result.push(from === 0 ? run : {cells: run.cells.slice(from), changed: run.changed});
 	}
 
 	return result;
 }
 
-function cutTo(runs: readonly Segment[], width: number): Segment[] {
-	const result: Segment[] = [];
+/** Keep whole graphemes from the start while they fit in `width` columns. */
+function cutTo(runs: readonly CellRun[], width: number): CellRun[] {
+	const result: CellRun[] = [];
 	let left = width;
 	for (const run of runs) {
-		if (left <= 0) break;
-		const characters = [...run.text];
-		result.push({text: characters.slice(0, left).join(''), changed: run.changed});
-		left -= Math.min(left, characters.length);
+		let to = 0;
+		while (to < run.cells.length && run.cells[to]!.width <= left) left -= run.cells[to++]!.width;
+		if (to > 0) result.push({cells: run.cells.slice(0, to), changed: run.changed});
+		if (to < run.cells.length) break;
 	}
 
 	return result;

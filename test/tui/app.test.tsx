@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Decision} from '../../src/core/decisions.js';
 import type {Comparison} from '../../src/core/types.js';
@@ -325,5 +326,22 @@ describe('help, export and the screen', () => {
 		app.stdin.write('G');
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 10000/10000'));
 		expect(frame.split('\n').length).toBeLessThanOrEqual(40);
+	});
+});
+
+describe('the review screen with wide and combining characters', () => {
+	it('keeps the page column in line for titles in Chinese, with emoji or with combining accents', async () => {
+		const printing = (pages: readonly string[], spelling: string) =>
+			['CONTENTS', `第一章 天地 😀 ........ ${pages[0]}`, `Chapter Two ${spelling} ........ ${pages[1]}`, `第三章 ${'很长的标题'.repeat(8)} ........ ${pages[2]}`, `Quatre 中文 ........ ${pages[3]}`].join('\n');
+		const text = `${printing(['1', '5', '9', '12'], 'e\u0301')}\n\n${printing(['1', '5', '9', '13'], 'é')}\n`;
+		const app = await open({comparison: compare([{name: 'wide.txt', text}]), size: {columns: 120, rows: 30}});
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('Quatre'));
+		// The column heads and the five rows: one rule down the middle.
+		const rows = frame.split('\n').filter((line) => line.includes(' │ '));
+		expect(rows.length).toBe(6);
+		const rule = new Set(rows.map((line) => stringWidth(line.slice(0, line.indexOf('│')))));
+		expect(rule.size).toBe(1);
+		expect(frame).toMatch(/第一章 天地 😀\s+1 │/);
+		expect(frame).toMatch(/第三章 很长的标题.*… +9 │/);
 	});
 });
