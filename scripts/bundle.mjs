@@ -124,16 +124,18 @@ await build({
 	banner: {js: "import {createRequire as __tocdiffRequire} from 'node:module'; const require = __tocdiffRequire(import.meta.url);"},
 });
 
-// The launcher and the command: CommonJS. `src/cli/load-tui.ts` becomes a call to the
-// launcher's `load` (a parameter of the function the launcher wraps the bundle in).
-const tuiThroughLauncher = {
-	name: 'tui-through-launcher',
+// The launcher and the command: CommonJS. Two modules are seams for it: src/cli/load-tui.ts
+// becomes a call to the launcher's `load` (a parameter of the function the launcher wraps the
+// bundle in), and src/cli/load-tty.ts a call to the bundle's own `require`.
+const seams = {
+	'load-tui': "export const loadTui = () => __tocdiffLoad('tui.cjs');",
+	'load-tty': "export const loadTty = () => require('node:tty');",
+};
+const launcherSeams = {
+	name: 'launcher-seams',
 	setup(context) {
-		context.onResolve({filter: /\/load-tui\.js$/}, () => ({path: 'load-tui', namespace: 'tocdiff'}));
-		context.onLoad({filter: /.*/, namespace: 'tocdiff'}, () => ({
-			contents: "export const loadTui = () => __tocdiffLoad('tui.cjs');",
-			loader: 'js',
-		}));
+		context.onResolve({filter: /\/load-(?:tui|tty)\.js$/}, ({path}) => ({path: /load-(?:tui|tty)/.exec(path)[0], namespace: 'tocdiff'}));
+		context.onLoad({filter: /.*/, namespace: 'tocdiff'}, ({path}) => ({contents: seams[path], loader: 'js'}));
 	},
 };
 await build({
@@ -141,7 +143,7 @@ await build({
 	entryPoints: {tocdiff: 'src/cli/launch.ts', cli: 'src/cli/bin.ts'},
 	outExtension: {'.js': '.cjs'},
 	format: 'cjs',
-	plugins: [tuiThroughLauncher],
+	plugins: [launcherSeams],
 	// The bundle sits in dist/, as `import.meta.url` would say of an ES module there.
 	define: {'import.meta.url': '__tocdiffUrl'},
 	banner: {js: 'var __tocdiffUrl = require("node:url").pathToFileURL(__filename).href;'},

@@ -6,8 +6,8 @@
 // they also mean that a save is finished before the next key is read (issue 6).
 import {closeSync, fchmodSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import path from 'node:path';
-import {createRequire} from 'node:module';
 import {codeOf, maxInputBytes} from './errors.js';
+import {loadTty} from './load-tty.js';
 
 /** A place to write text. */
 export type Output = {readonly write: (text: string) => void; readonly isTTY?: boolean};
@@ -232,7 +232,7 @@ export function writeFd(fd: number, text: string): void {
  * node:net and the streams with it (~3 ms), which a `--format json` run never needs (issue 5).
  */
 function isTerminal(fd: number): boolean {
-	return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+	return loadTty().isatty(fd);
 }
 
 /** The real process's I/O. */

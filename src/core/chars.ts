@@ -25,6 +25,13 @@ export function isLetter(ch: string): boolean {
 	return letter.test(ch);
 }
 
+const ascii = /^[\u0000-\u007F]*$/;
+
+/** Whether `text` is all ASCII: then the ASCII form of a Unicode class gives the same answer. */
+export function isAscii(text: string): boolean {
+	return ascii.test(text);
+}
+
 /** Whether a text holds a letter. */
 export function hasLetter(text: string): boolean {
 	for (const ch of text) if (isLetter(ch)) return true;

@@ -6,6 +6,7 @@
  */
 import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
+import {isAscii} from './chars.js';
 import {commonEnds, longReading, ratio} from './distance.js';
 import {collapseLetterSpacing, collapseWhitespace, foldApostrophes, foldTypography, joinHyphenation} from './normalize.js';
 import {pageNumber} from './parse.js';
@@ -36,7 +37,7 @@ function difference(kind: DifferenceKind, field: Difference['field'], a: string,
 }
 
 const monthOrReference =
-	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|maart|april|mei|juni|juli|augustus|oktober|januar|februar|märz|oktober|dezember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|№)$/iu;
+	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|maart|april|mei|juni|juli|augustus|oktober|januar|februar|märz|oktober|dezember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|№)$/i;
 
 /**
  * Orthographic variants that are both correct somewhere, folded to one form: British and
@@ -183,7 +184,7 @@ function bareWord(word: string): string {
 function marksOf(word: string): string {
 	const bare = foldTypography(word).replaceAll("'", '');
 	// ASCII needs no Unicode classes, which are slow to compile and to run cold (#5).
-	return bare.replaceAll(/^[\u0000-\u007F]*$/.test(bare) ? /[A-Za-z\d]/g : /[\p{L}\p{N}\p{M}]/gu, '');
+	return bare.replaceAll(isAscii(bare) ? /[A-Za-z\d]/g : /[\p{L}\p{N}\p{M}]/gu, '');
 }
 
 /**
@@ -305,12 +306,16 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
  * side merely lacks the other's accents (`fâche` / `fache`), a recognition error.
  */
 function accentOrTranscription(a: string, b: string): 'ocr' | 'spelling' | undefined {
-	const letters = (text: string): string => withoutAccents(text).replaceAll(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+	// ASCII answers by ASCII classes: Unicode classes cost more to compile than this runs (#5).
+	const letters = (text: string): string => {
+		const bare = withoutAccents(text);
+		return (isAscii(bare) ? bare.replaceAll(/[^A-Za-z\d]/g, '') : bare.replaceAll(/[^\p{L}\p{N}]/gu, '')).toLowerCase();
+	};
 	if (letters(a) !== letters(b)) return undefined;
 	// Russian ё is printed е in most books: a convention, not a misreading.
 	if (/[ёЁ]/u.test(a + b)) return 'spelling';
-	const marks = (text: string): string => text.normalize('NFD').replaceAll(/\P{M}/gu, '');
-	const symbols = (text: string): string => text.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, '');
+	const marks = (text: string): string => (isAscii(text) ? '' : text.normalize('NFD').replaceAll(/\P{M}/gu, ''));
+	const symbols = (text: string): string => (isAscii(text) ? text.replaceAll(/[A-Za-z\d\s]/g, '') : text.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, ''));
 	return symbols(a) === symbols(b) && (marks(a) === '' || marks(b) === '') ? 'ocr' : 'spelling';
 }
 

@@ -3,6 +3,7 @@
  * that the classifier can tell which layer a difference lives in, and the aligner can compare
  * titles through OCR noise.
  */
+import {isAscii} from './chars.js';
 
 /** A title reduced for comparison: made only by `normalizeTitle()`. */
 export type NormalizedTitle = string & {readonly __brand: 'NormalizedTitle'};
@@ -98,7 +99,8 @@ export function collapseLetterSpacing(text: string): string {
 
 /** Join words broken by a line-end hyphen (`RAIL- WAY`, `RAIL-\nWAY`) into one. */
 export function joinHyphenation(text: string): string {
-	if (!text.includes('-')) return text;
+	// A hyphen and a space first: the pattern's Unicode classes cost more to compile than this.
+	if (!/-\s/.test(text)) return text;
 	return text.replaceAll(/(\p{L})-\s+(\p{Ll}|\p{Lu}(?=\p{Lu}))/gu, '$1$2');
 }
 
@@ -106,8 +108,6 @@ export function joinHyphenation(text: string): string {
 export function collapseWhitespace(text: string): string {
 	return text.replaceAll(/\s+/g, ' ').trim();
 }
-
-const asciiOnly = /^[\u0000-\u007F]*$/;
 
 /** Apostrophes and single quotes as printed (`’`, `‘`, a prime, a grave or acute accent) as `'`. */
 export function foldApostrophes(text: string): string {
@@ -117,7 +117,7 @@ export function foldApostrophes(text: string): string {
 /** Map typographic variants to one form: quotes, dashes, ellipses, ligatures. */
 export function foldTypography(text: string): string {
 	// ASCII text is already in NFC and holds only one of the variants below.
-	if (asciiOnly.test(text)) return text.includes('`') ? text.replaceAll('`', "'") : text;
+	if (isAscii(text)) return text.includes('`') ? text.replaceAll('`', "'") : text;
 	return foldApostrophes(text.normalize('NFC'))
 		.replaceAll(/[“”„‟″«»]/g, '"')
 		.replaceAll(/[‐‑‒–—―]/g, '-')
@@ -130,7 +130,7 @@ export function foldTypography(text: string): string {
 /** Remove punctuation, keeping letters, digits and spaces. */
 export function stripPunctuation(text: string): string {
 	// ASCII needs no Unicode classes, which are slower to match (#5); the result is the same.
-	return asciiOnly.test(text) ? text.replaceAll(/[^A-Za-z\d\s]/g, ' ') : text.replaceAll(/[^\p{L}\p{N}\s]/gu, ' ');
+	return isAscii(text) ? text.replaceAll(/[^A-Za-z\d\s]/g, ' ') : text.replaceAll(/[^\p{L}\p{N}\s]/gu, ' ');
 }
 
 /**
@@ -197,5 +197,5 @@ export function ocrKey(normalized: NormalizedTitle): OcrKey {
 	// Counted loops over flat lists: an iterator with destructuring costs more than the folds (#5).
 	for (let i = 0; i < foldFrom.length; i++) if (key.includes(foldFrom[i]!)) key = key.replaceAll(foldFrom[i]!, foldTo[i]!);
 	// A run of one letter counts once.
-	return key.replace(asciiOnly.test(key) ? repeatedAsciiLetter : repeatedLetter, '$1') as OcrKey;
+	return key.replace(isAscii(key) ? repeatedAsciiLetter : repeatedLetter, '$1') as OcrKey;
 }

@@ -6,6 +6,7 @@
  * the lines together: it marks the front matter before the contents heading, decides pages
  * that only a single space separates from the title, and joins the lines of wrapped entries.
  */
+import {isAscii} from './chars.js';
 import {parseLabel} from './labels.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {LabelValue, Span, TocItem} from './types.js';
@@ -42,22 +43,22 @@ export type LineRole =
 const contentsWords =
 	'(?:table\\s+of\\s+)?contents|index|inhoud|inhalt|inhaltsverzeichnis|table\\s+des\\s+mati[eè]res|sommaire|содержание|оглавление|indice|índice';
 
-const contentsHeading = new RegExp(`^(?:${contentsWords})\\.?$`, 'iu');
+const contentsHeading = new RegExp(`^(?:${contentsWords})\\.?$`, 'i');
 // A running head repeats the contents heading with the page number of the contents page itself,
 // set off by one space (`CONTENTS 689`); `Index\t345` is an entry, so `index` is not among them.
 const runningWords = '(?:table\\s+of\\s+)?contents|inhoud|inhalt|table\\s+des\\s+mati[eè]res|sommaire|содержание|оглавление';
 const runningHead = new RegExp(
 	`^(?:(?:${runningWords})\\.?(?:\\s*[-—–]+\\s*(?:continued|cont\\.?|suite|продолжение))? [\\divxlc]+|[\\divxlc]+ (?:${runningWords})\\.?)$`,
-	'iu',
+	'i',
 );
 const columnWords = 'page|pages|pp?\\.|paragraph|paragraphs|chap\\.?|chapter|bladz\\.?|bladzijde|seite|стр\\.?|страница|с\\.|no\\.';
-const columnHead = new RegExp(`^(?:${columnWords})\\.?(?:\\s+(?:${columnWords})\\.?)*$`, 'iu');
+const columnHead = new RegExp(`^(?:${columnWords})\\.?(?:\\s+(?:${columnWords})\\.?)*$`, 'i');
 /** A column head whose first word OCR garbled (`Cbap.      Page.`): a word or two, a wide gap, `Page`. */
-const pageColumnHead = /^\S+(?: \S+)?(?:\t| {2,})(?:page|pages|bladz|seite|стр|с)\.?$/iu;
+const pageColumnHead = /^\S+(?: \S+)?(?:\t| {2,})(?:page|pages|bladz|seite|стр|с)\.?$/i;
 
 // The gap starts where a run of spaces starts (`(?<! )`): trying every space of a long run as a
 // start made the pattern quadratic (a line of a million spaces took minutes; issue 6).
-const trailingColumnHead = new RegExp(`(?:\\t|(?<! ) {2,})(?:${columnWords})\\.?$`, 'iu');
+const trailingColumnHead = new RegExp(`(?:\\t|(?<! ) {2,})(?:${columnWords})\\.?$`, 'i');
 
 /** A page reference: Arabic, Roman, or a range of them, as printed. */
 const pageRef = String.raw`(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—]\s*(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}))?\.?`;
@@ -93,7 +94,8 @@ export function stripMarkup(titleMarkup: string): {readonly title: string; reado
 	let title = '';
 	let last = 0;
 	const source = titleMarkup.replaceAll(otherTag, '');
-	for (const match of source.matchAll(italicPattern)) {
+	// Without `_` only the tags can match: their pattern alone has no Unicode classes to compile.
+	for (const match of source.matchAll(source.includes('_') ? italicPattern : italicTag)) {
 		title += source.slice(last, match.index);
 		const inner = match[2] ?? match[3] ?? '';
 		italics.push({start: title.length, end: title.length + inner.length});
@@ -186,7 +188,7 @@ export function parseLine(raw: string, line: number): LineParse {
 }
 
 const months =
-	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|volume|tome|band|part|book|chapter|том|p\.|pp\.|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|года?|г\.)$/iu;
+	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|volume|tome|band|part|book|chapter|том|p\.|pp\.|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|года?|г\.)$/i;
 
 /** Read a page as a number for ordering (Roman pages count before Arabic ones). */
 export function pageNumber(page: string | undefined): number | undefined {
@@ -224,12 +226,12 @@ function isHeadingLike(l: LineParse): boolean {
 	// Most lines have a page or a label: no need to look at their letters (#5).
 	if (l.page !== undefined || l.label !== undefined) return false;
 	const plain = stripMarkup(l.titleMarkup).title;
-	const letters = plain.replaceAll(/[^\p{L}]/gu, '');
+	const letters = isAscii(plain) ? plain.replaceAll(/[^A-Za-z]/g, '') : plain.replaceAll(/[^\p{L}]/gu, '');
 	return (
 		letters.length > 0 &&
 		letters === letters.toUpperCase() &&
 		plain.split(/\s+/).length <= 6 &&
-		!/[,;:-]$|\b(?:and|of|the|to|in|for|with|on|et|de|und|van|и|в|на)$/iu.test(plain.trim())
+		!/[,;:-]$|\b(?:and|of|the|to|in|for|with|on|et|de|und|van|и|в|на)$/i.test(plain.trim())
 	);
 }
 
@@ -246,7 +248,7 @@ function titleColumnWidth(lines: readonly LineParse[]): number {
 function looksUnfinished(last: LineParse, next: LineParse, width: number): boolean {
 	const text = stripMarkup(last.titleMarkup).title.trim();
 	return (
-		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/iu.test(text) ||
+		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/i.test(text) ||
 		/^\p{Ll}/u.test(stripMarkup(next.titleMarkup).title) ||
 		next.indent > last.indent ||
 		(width >= 40 && last.raw.trimEnd().length >= width * 0.85)

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {collapseLetterSpacing, ocrKey, spacedRuns, type NormalizedTitle} from '../../src/core/normalize.js';
+import {isAscii} from '../../src/core/chars.js';
+import {canOpenLabel} from '../../src/core/labels.js';
+import {collapseLetterSpacing, joinHyphenation, ocrKey, spacedRuns, type NormalizedTitle} from '../../src/core/normalize.js';
 
 // The scan replaced a regular expression for speed (issue 5); the expression stays here as the
 // statement of what the scan must find.
@@ -85,5 +87,40 @@ describe('ocrKey', () => {
 			}),
 			{numRuns: 3000},
 		);
+	});
+});
+
+// Start-up fast paths (#5): each answers as the Unicode pattern it stands in for.
+describe('fast paths against the patterns they replace', () => {
+	const text = fc.array(fc.constantFrom('a', 'Z', '-', ' ', '\n', '\t', 'é', 'É', 'ж', 'Ж', 'e\u0301', '5', '’', 'ß', 'İ'), {maxLength: 20}).map((parts) => parts.join(''));
+
+	it('joinHyphenation looks for a hyphen and a space before its pattern', () => {
+		fc.assert(
+			fc.property(text, (value) => {
+				expect(joinHyphenation(value)).toBe(value.replaceAll(/(\p{L})-\s+(\p{Ll}|\p{Lu}(?=\p{Lu}))/gu, '$1$2'));
+			}),
+			{numRuns: 2000},
+		);
+	});
+
+	it('ASCII classes equal the Unicode ones on ASCII text', () => {
+		fc.assert(
+			fc.property(fc.string({unit: 'binary-ascii'}), (value) => {
+				expect(isAscii(value)).toBe(true);
+				expect(value.replaceAll(/[^A-Za-z]/g, '')).toBe(value.replaceAll(/[^\p{L}]/gu, ''));
+				expect(value.replaceAll(/[^A-Za-z\d]/g, '')).toBe(value.replaceAll(/[^\p{L}\p{N}]/gu, ''));
+				expect(value.replaceAll(/[A-Za-z\d\s]/g, '')).toBe(value.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, ''));
+				expect(value.normalize('NFD').replaceAll(/\P{M}/gu, '')).toBe('');
+			}),
+		);
+		expect(isAscii('Bolsheviks’')).toBe(false);
+	});
+
+	it('a label may open with what the Unicode pattern allowed, and nothing else', () => {
+		const oracle = /[\p{L}\p{N}([§|]/u;
+		for (let code = 0; code < 0x3000; code++) {
+			const ch = String.fromCharCode(code);
+			expect([ch, canOpenLabel(ch)]).toEqual([ch, oracle.test(ch)]);
+		}
 	});
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {parseItems, parseLine, stripMarkup} from '../../src/core/parse.js';
 
@@ -187,5 +188,58 @@ describe('parseItems', () => {
 		const parsed = items('Preface\t1\nSPEECH DELIVERED ON JULY 19\nThe End\t20');
 		expect(parsed[1]).toMatchObject({title: 'SPEECH DELIVERED ON JULY 19'});
 		expect(parsed[1]!.page).toBeUndefined();
+	});
+});
+
+// The keyword patterns match case-insensitively without the `u` flag (cheaper to compile, #5):
+// upper, lower and mixed case must still match in every script they list.
+describe('parseLine: headings and column heads in any case', () => {
+	it.each(['CONTENTS', 'contents', 'Table of Contents', 'TABLE DES MATIÈRES', 'table des matières', 'Inhaltsverzeichnis', 'СОДЕРЖАНИЕ', 'Содержание', 'ОГЛАВЛЕНИЕ', 'оглавление', 'ÍNDICE'])('%j is a contents heading', (line) => {
+		expect(parseLine(line, 1).role).toBe('contents-heading');
+	});
+
+	it.each(['Page', 'PAGE', 'pp.', 'CHAP.  PAGE', 'Bladz.', 'СТР.', 'Стр.', 'СТРАНИЦА', 'Cbap.      Page.', 'Глава  СТР'])('%j is a column head', (line) => {
+		expect(parseLine(line, 1).role).toBe('column-head');
+	});
+
+	it.each([
+		['ГЛАВА 3. Начало\t45', {kind: 'word', word: 'глава', value: 3}],
+		['глава 3. Начало\t45', {kind: 'word', word: 'глава', value: 3}],
+		['chapter II: Origins\t17', {kind: 'word', word: 'chapter', value: 2}],
+		['(Б) Второе\t9', {kind: 'letter', value: 'б'}],
+	])('reads the label of %j whatever its case', (line, labelValue) => {
+		expect(parseLine(line, 1).labelValue).toEqual(labelValue);
+	});
+});
+
+describe('stripMarkup against its one-pattern form', () => {
+	// The form before #5 split the pattern: one expression for tags and underscores alike.
+	const otherTag = /<\/?(?:b|strong|u|sup|sub|span|small|sc)(?:\s[^>]*)?>/gi;
+	const combined = /<(i|em)>((?:(?!<\/?(?:i|em)>).)*?)<\/\1>|(?<![\p{L}\p{N}])_(?=\S)([^_]+?)_(?![\p{L}\p{N}])/gisu;
+	function oracle(markup: string): {title: string; italics: Array<{start: number; end: number}>} {
+		const italics: Array<{start: number; end: number}> = [];
+		let title = '';
+		let last = 0;
+		const source = markup.replaceAll(otherTag, '');
+		for (const match of source.matchAll(combined)) {
+			title += source.slice(last, match.index);
+			const inner = match[2] ?? match[3] ?? '';
+			italics.push({start: title.length, end: title.length + inner.length});
+			title += inner;
+			last = match.index + match[0].length;
+		}
+
+		return {title: title + source.slice(last), italics};
+	}
+
+	it('reads any markup as the single pattern did', () => {
+		const parts = fc.constantFrom('<i>', '</i>', '<I>', '</EM>', '<em>', '</em>', '<b>', '</b>', '_', 'a', ' ', 'Ж', '😀', '\n', 'x_y');
+		fc.assert(
+			fc.property(fc.array(parts, {maxLength: 16}), (pieces) => {
+				const markup = pieces.join('');
+				expect(stripMarkup(markup)).toEqual(oracle(markup));
+			}),
+			{numRuns: 3000},
+		);
 	});
 });
