@@ -153,6 +153,18 @@ function numeralValue(text: string): number | undefined {
 /** Words that look like Roman numerals but begin titles far more often. */
 const romanLookalikes = new Set(['I', 'MIX', 'DI', 'MI', 'LI', 'CD', 'DC', 'MD', 'CC', 'MM', 'CIV', 'DIV', 'MIL', 'LIV']);
 
+/** The letters and dots that open `text` (`Chap.` of `Chap. IV`), by character code while they are ASCII (#5). */
+export function firstWord(text: string): string {
+	let end = 0;
+	for (; end < text.length; end++) {
+		const code = text.charCodeAt(end);
+		if (code >= 0x80) return /^[\p{L}.]+/u.exec(text)?.[0] ?? '';
+		if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e)) break;
+	}
+
+	return text.slice(0, end);
+}
+
 /** Whether a label may start with `first`: a letter, a digit, `(`, `[`, `§` or `|` (a misread `I`). */
 export function canOpenLabel(first: string): boolean {
 	const code = first.charCodeAt(0);
@@ -180,7 +192,7 @@ export function parseLabel(text: string): LabelMatch | undefined {
 		}
 	}
 
-	const word = divisionStart.has(/^[\p{L}.]+/u.exec(text)?.[0].toLowerCase() ?? '') ? wordLabel.exec(text) : null;
+	const word = divisionStart.has(firstWord(text).toLowerCase()) ? wordLabel.exec(text) : null;
 	if (word?.groups) {
 		const rawWord = word.groups['word']!;
 		const num = word.groups['num'];

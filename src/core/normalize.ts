@@ -99,8 +99,9 @@ export function collapseLetterSpacing(text: string): string {
 
 /** Join words broken by a line-end hyphen (`RAIL- WAY`, `RAIL-\nWAY`) into one. */
 export function joinHyphenation(text: string): string {
-	// A hyphen and a space first: the pattern's Unicode classes cost more to compile than this.
-	if (!/-\s/.test(text)) return text;
+	// A hyphen between a word and a space first (not `April - May`): the pattern's Unicode classes
+	// cost more to compile than this test.
+	if (!/\S-\s/.test(text)) return text;
 	return text.replaceAll(/(\p{L})-\s+(\p{Ll}|\p{Lu}(?=\p{Lu}))/gu, '$1$2');
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {isAscii} from '../../src/core/chars.js';
-import {canOpenLabel} from '../../src/core/labels.js';
+import {canOpenLabel, firstWord} from '../../src/core/labels.js';
 import {collapseLetterSpacing, joinHyphenation, ocrKey, spacedRuns, type NormalizedTitle} from '../../src/core/normalize.js';
 
 // The scan replaced a regular expression for speed (issue 5); the expression stays here as the
@@ -122,5 +122,17 @@ describe('fast paths against the patterns they replace', () => {
 			const ch = String.fromCharCode(code);
 			expect([ch, canOpenLabel(ch)]).toEqual([ch, oracle.test(ch)]);
 		}
+	});
+});
+
+describe('firstWord against the pattern it replaces', () => {
+	it('takes the letters and dots that open any text', () => {
+		const text = fc.array(fc.constantFrom('C', 'h', '.', ' ', 'I', 'V', '1', 'é', 'Г', 'л', '-', '\t', 'x'), {maxLength: 12}).map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(text, (value) => {
+				expect(firstWord(value)).toBe(/^[\p{L}.]+/u.exec(value)?.[0] ?? '');
+			}),
+			{numRuns: 3000},
+		);
 	});
 });
