@@ -6,7 +6,9 @@ const head = 'CONTENTS\n\nI. Preface\t1\nII. The Beginning\t5\n';
 const size = 200_000;
 
 // Each of these took from tens of seconds to minutes at this size before (issue 6): a pattern or
-// an edit distance whose cost grew with the square of the line. Linear now, they take well under a second.
+// an edit distance whose cost grew with the square of the line. Linear now, they take well under a
+// second. The test's timeout catches a return to the square, with room for a busy machine; how
+// fast they are is for the soak (`npm run soak`), not a timed test.
 describe('lines of 200,000 characters', () => {
 	it.each([
 		['spaces before a page', `A${' '.repeat(size)}12`],
@@ -15,14 +17,12 @@ describe('lines of 200,000 characters', () => {
 		['leader dots', '. '.repeat(size / 2)],
 		['repeated words', `${'Chapter One '.repeat(size / 12)}\t12`],
 		['Roman numerals', 'I. '.repeat(size / 3)],
-	])('compares printings holding %s, a quarter cut from one, in linear time', {timeout: 5000}, (_name, line) => {
+	])('compares printings holding %s, a quarter cut from one, in linear time', {timeout: 20_000}, (_name, line) => {
 		const changed = `${line.slice(0, line.length / 2)}Z${line.slice((line.length * 3) / 4)}`;
-		const started = performance.now();
 		const result = compare([
 			{name: 'a.txt', text: `${head}${line}\nIII. End\t9\n`},
 			{name: 'b.txt', text: `${head}${changed}\nIII. End\t9\n`},
 		]);
-		expect(performance.now() - started).toBeLessThan(4000);
 		expect(result.summary.status.same).toBeGreaterThanOrEqual(3);
 		expect(result.summary.differing).toBeGreaterThan(0);
 	});
