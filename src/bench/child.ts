@@ -1,7 +1,8 @@
 /**
  * Measurements that must run in a process of their own (so that peak memory is theirs alone):
  * `node dist/bench/child.js naive A.txt B.txt` aligns two printings with the naive full DP;
- * `node dist/bench/child.js keys A.txt B.txt` times key presses on the review screen.
+ * `node dist/bench/child.js keys A.txt B.txt` times key presses on the review screen (run it with
+ * NODE_ENV=production, as the built command runs React).
  * Prints one JSON line: `{"milliseconds": …, "rss": …}` (rss in bytes, the process's peak).
  */
 import {readFileSync} from 'node:fs';

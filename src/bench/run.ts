@@ -18,6 +18,7 @@ import {parseArgs} from 'node:util';
 import {compare} from '../core/compare.js';
 import {prf, scoreComparison} from '../eval/metrics.js';
 import {makeLargePair} from '../eval/synth.js';
+import {timeKeysInTerminal, type KeyTimes} from './terminal-keys.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist', 'tocdiff.cjs');
@@ -44,8 +45,8 @@ function median(values: readonly number[]): number {
 	return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function childJson<T>(args: readonly string[]): T {
-	const result = spawnSync(process.execPath, [child, ...args], {encoding: 'utf8', maxBuffer: 1 << 26});
+function childJson<T>(args: readonly string[], env: Record<string, string> = {}): T {
+	const result = spawnSync(process.execPath, [child, ...args], {encoding: 'utf8', maxBuffer: 1 << 26, env: {...process.env, ...env}});
 	if (result.status !== 0) throw new Error(`bench child ${args[0]} failed:\n${result.stderr}`);
 	return JSON.parse(result.stdout) as T;
 }
@@ -86,7 +87,10 @@ function benchSize(entries: number, directory: string, naiveMax: number, naiveAt
 	return {entries, items: [pair.a.items.length, pair.b.items.length], tocdiff, diff, naive, alignmentF1: prf(score.alignment).f1};
 }
 
-function startup(runs: number): {readonly node: number; readonly json: number; readonly tuiFirstFrame: number | undefined; readonly nodeUnderPty: number | undefined} {
+/** Review screen first frames in a terminal of one size, and `node -e` under the same wrapper. */
+type FrameTimes = {readonly columns: number; readonly rows: number; readonly screen: number; readonly node: number};
+
+function startup(runs: number): {readonly node: number; readonly json: number; readonly frames: readonly FrameTimes[] | undefined} {
 	const node: number[] = [];
 	const json: number[] = [];
 	for (let k = 0; k < runs; k++) {
@@ -95,29 +99,41 @@ function startup(runs: number): {readonly node: number; readonly json: number; r
 		json.push(measure(process.execPath, [cli, seed, '--format', 'json']).milliseconds);
 	}
 
-	// The review screen needs a terminal: `script` gives it one; the first frame is the first
-	// output that holds the seed's title. The same wrapper around `node -e` gives the baseline.
-	const underPty = (command: string, marker: string): number | undefined => {
-		const times: number[] = [];
-		for (let k = 0; k < Math.max(3, Math.floor(runs / 3)); k++) {
-			const script = `const {spawn}=require('node:child_process');const t=process.hrtime.bigint();const c=spawn('script',['-qfec',${JSON.stringify(command)},'/dev/null'],{cwd:${JSON.stringify(root)},env:{...process.env,CI:undefined,CONTINUOUS_INTEGRATION:undefined,COLUMNS:'120',LINES:'40',TERM:'xterm-256color'}});let o='';let done=false;c.stdout.on('data',d=>{o+=d;if(!done&&o.includes(${JSON.stringify(marker)})){done=true;console.log(Number(process.hrtime.bigint()-t)/1e6);c.stdin.write('q');setTimeout(()=>c.kill(),1000)}});c.on('error',()=>process.exit(1));`;
-			const result = spawnSync(process.execPath, ['-e', script], {encoding: 'utf8', timeout: 15_000});
-			const value = Number(result.stdout.trim().split('\n')[0]);
-			if (!Number.isFinite(value) || value === 0) return undefined;
-			times.push(value);
-		}
-
-		return median(times);
+	// The review screen needs a terminal: `script` gives it one, sized by `stty` (a terminal without
+	// a size would send Ink to ask the environment, and the screen would draw at 80 × 24 whatever
+	// was asked); the first frame is the first output that holds the seed's title. The same
+	// wrapper around `node -e` printing that title gives the baseline, interleaved with it.
+	const once = (command: string, columns: number, rows: number): number | undefined => {
+		const wrapped = `stty cols ${columns} rows ${rows}; ${command}`;
+		const script = `const {spawn}=require('node:child_process');const t=process.hrtime.bigint();const c=spawn('script',['-qfec',${JSON.stringify(wrapped)},'/dev/null'],{cwd:${JSON.stringify(root)},env:{...process.env,CI:undefined,CONTINUOUS_INTEGRATION:undefined,TERM:'xterm-256color'}});let o='';let done=false;c.stdout.on('data',d=>{o+=d;if(!done&&o.includes('lenin-cw31')){done=true;console.log(Number(process.hrtime.bigint()-t)/1e6);c.stdin.write('q');setTimeout(()=>c.kill(),1000)}});c.on('error',()=>process.exit(1));`;
+		const result = spawnSync(process.execPath, ['-e', script], {encoding: 'utf8', timeout: 15_000});
+		const value = Number(result.stdout.trim().split('\n')[0]);
+		return Number.isFinite(value) && value > 0 ? value : undefined;
 	};
 
 	const decisions = path.join(tmpdir(), 'tocdiff-bench.tocdiff.json');
-	const tuiFirstFrame = underPty(`${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(seed)} --decisions ${JSON.stringify(decisions)}`, 'lenin-cw31');
-	const nodeUnderPty = underPty(`${JSON.stringify(process.execPath)} -e "process.stdout.write('lenin'+'-cw31')"`, 'lenin-cw31');
+	const screenCommand = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(seed)} --decisions ${JSON.stringify(decisions)}`;
+	const nodeCommand = `${JSON.stringify(process.execPath)} -e "process.stdout.write('lenin'+'-cw31')"`;
+	const frames: FrameTimes[] = [];
+	for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+		const screen: number[] = [];
+		const baseline: number[] = [];
+		for (let k = 0; k < runs; k++) {
+			const a = once(screenCommand, columns, rows);
+			const b = once(nodeCommand, columns, rows);
+			if (a === undefined || b === undefined) return {node: median(node), json: median(json), frames: undefined};
+			screen.push(a);
+			baseline.push(b);
+		}
+
+		frames.push({columns, rows, screen: median(screen), node: median(baseline)});
+	}
+
 	rmSync(decisions, {force: true});
-	return {node: median(node), json: median(json), tuiFirstFrame, nodeUnderPty};
+	return {node: median(node), json: median(json), frames};
 }
 
-function main(): void {
+async function main(): Promise<void> {
 	const {values} = parseArgs({
 		options: {sizes: {type: 'string', default: '1000,10000,100000'}, 'naive-max': {type: 'string', default: '3000'}, runs: {type: 'string', default: '15'}},
 	});
@@ -145,9 +161,12 @@ function main(): void {
 
 		const tenThousand = path.join(directory, '10000-a.txt');
 		let keys: {rows: number; median: number; p95: number; firstFrame: number} | undefined;
+		let terminalKeys: KeyTimes | undefined;
 		if (existsSync(tenThousand)) {
 			console.error('timing key presses on the review screen…');
-			keys = childJson(['keys', tenThousand, path.join(directory, '10000-b.txt')]);
+			// React's production build, as the built command has it.
+			keys = childJson(['keys', tenThousand, path.join(directory, '10000-b.txt')], {NODE_ENV: 'production'});
+			terminalKeys = await timeKeysInTerminal(cli, [tenThousand, path.join(directory, '10000-b.txt')]);
 		}
 
 		console.error('timing start-up…');
@@ -162,12 +181,15 @@ function main(): void {
 			}),
 			'',
 			`Start-up on the seed (median of ${values.runs}, interleaved): \`node -e 0\` ${seconds(start.node)}; \`tocdiff FILE --format json\` ${seconds(start.json)} (${(start.json / start.node).toFixed(2)} ×).`,
-			start.tuiFirstFrame === undefined || start.nodeUnderPty === undefined
+			start.frames === undefined
 				? 'Review screen first frame: not measured (needs `script` from util-linux).'
-				: `Review screen first frame, under \`script\` for a terminal: ${seconds(start.tuiFirstFrame)}, against ${seconds(start.nodeUnderPty)} for \`node -e\` printing the same marker there (${(start.tuiFirstFrame / start.nodeUnderPty).toFixed(2)} ×).`,
+				: `Review screen first frame, under \`script\` (median of ${values.runs}, interleaved with \`node -e\` printing the same title there): ${start.frames.map((f) => `${f.columns} × ${f.rows}: ${seconds(f.screen)} against ${seconds(f.node)} (${(f.screen / f.node).toFixed(2)} ×)`).join('; ')}.`,
+			terminalKeys === undefined
+				? 'Key presses in a terminal: not measured (needs `script` from util-linux).'
+				: `Review screen on ${terminalKeys.rows.toLocaleString('en')} rows (2 × 10,000 entries), the built command under \`script\`: a key press redraws in ${terminalKeys.median.toFixed(1)} ms (median), ${terminalKeys.p95.toFixed(1)} ms (95th percentile).`,
 			keys === undefined
 				? ''
-				: `Review screen on ${keys.rows.toLocaleString('en')} rows (2 × 10,000 entries): first frame ${seconds(keys.firstFrame)} after the comparison; a key press redraws in ${keys.median.toFixed(1)} ms (median), ${keys.p95.toFixed(1)} ms (95th percentile).`,
+				: `The same in ink-testing-library (App, reducer and render, no terminal): first frame ${seconds(keys.firstFrame)} after the comparison; a key press ${keys.median.toFixed(1)} ms (median), ${keys.p95.toFixed(1)} ms (95th percentile).`,
 		];
 		console.log(lines.join('\n'));
 	} finally {
@@ -175,4 +197,4 @@ function main(): void {
 	}
 }
 
-main();
+await main();
