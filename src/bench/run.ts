@@ -184,7 +184,9 @@ async function main(): Promise<void> {
 			start.frames === undefined
 				? 'Review screen first frame: not measured (needs `script` from util-linux).'
 				: `Review screen first frame, under \`script\` (median of ${values.runs}, interleaved with \`node -e\` printing the same title there): ${start.frames.map((f) => `${f.columns} × ${f.rows}: ${seconds(f.screen)} against ${seconds(f.node)} (${(f.screen / f.node).toFixed(2)} ×)`).join('; ')}.`,
-			terminalKeys === undefined
+			keys === undefined
+				? ''
+				: terminalKeys === undefined
 				? 'Key presses in a terminal: not measured (needs `script` from util-linux).'
 				: `Review screen on ${terminalKeys.rows.toLocaleString('en')} rows (2 × 10,000 entries), the built command under \`script\`: a key press redraws in ${terminalKeys.median.toFixed(1)} ms (median), ${terminalKeys.p95.toFixed(1)} ms (95th percentile).`,
 			keys === undefined
