@@ -15,6 +15,16 @@ export function isAlphanumeric(ch: string): boolean {
 	return letterOrDigit.test(ch);
 }
 
+let letterOrDigitOnly: RegExp | undefined;
+
+/** Whether one character (a code point) is a letter or a digit, in any script; marks are not. */
+export function isLetterOrDigit(ch: string): boolean {
+	const code = ch.charCodeAt(0);
+	if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+	letterOrDigitOnly ??= /^[\p{L}\p{N}]$/u;
+	return letterOrDigitOnly.test(ch);
+}
+
 let letter: RegExp | undefined;
 
 /** Whether one character (a code point) is a letter, in any script. */

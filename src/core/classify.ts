@@ -83,7 +83,7 @@ const spellingPatterns: ReadonlyArray<readonly [RegExp, string, readonly string[
 /** A word with accents removed: `collége`, `collège` and `poëte` differ in spelling, not sense. */
 function withoutAccents(word: string): string {
 	// ASCII has no accents to remove.
-	if (!/[^\u0000-\u007F]/.test(word)) return word;
+	if (isAscii(word)) return word;
 	return word.normalize('NFD').replaceAll(/\p{M}/gu, '').normalize('NFC');
 }
 

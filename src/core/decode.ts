@@ -100,6 +100,7 @@ function utf16WithoutMark(bytes: Uint8Array): Encoding | undefined {
 export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 	let encoding: Encoding;
 	let body = bytes;
+	const unmarkedUtf16 = utf16WithoutMark(bytes);
 	if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
 		encoding = 'utf-8';
 		body = bytes.subarray(3);
@@ -109,8 +110,8 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 	} else if (startsWith(bytes, [0xfe, 0xff])) {
 		encoding = 'utf-16be';
 		body = bytes.subarray(2);
-	} else if (utf16WithoutMark(bytes) !== undefined) {
-		encoding = utf16WithoutMark(bytes)!;
+	} else if (unmarkedUtf16 !== undefined) {
+		encoding = unmarkedUtf16;
 	} else {
 		if (controlShare(bytes) > 0.01) {
 			throw new DecodeError(`${name} looks like binary data, not text; give a plain-text contents page (UTF-8, UTF-16 or Windows-125x)`);

@@ -3,6 +3,7 @@
  * (`(a)`), words (`Part One`, `Chapter II`, `Глава 3`), and OCR misreadings of Roman numerals
  * (`Il.`, `П.`, `1V.`).
  */
+import {isLetter, isLetterOrDigit} from './chars.js';
 import type {LabelValue} from './types.js';
 
 /** A label found at the start of a line, with the text that follows it. */
@@ -153,13 +154,12 @@ function numeralValue(text: string): number | undefined {
 /** Words that look like Roman numerals but begin titles far more often. */
 const romanLookalikes = new Set(['I', 'MIX', 'DI', 'MI', 'LI', 'CD', 'DC', 'MD', 'CC', 'MM', 'CIV', 'DIV', 'MIL', 'LIV']);
 
-/** The letters and dots that open `text` (`Chap.` of `Chap. IV`), by character code while they are ASCII (#5). */
+/** The letters and dots that open `text` (`Chap.` of `Chap. IV`). */
 export function firstWord(text: string): string {
 	let end = 0;
-	for (; end < text.length; end++) {
-		const code = text.charCodeAt(end);
-		if (code >= 0x80) return /^[\p{L}.]+/u.exec(text)?.[0] ?? '';
-		if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e)) break;
+	for (const ch of text) {
+		if (ch !== '.' && !isLetter(ch)) break;
+		end += ch.length;
 	}
 
 	return text.slice(0, end);
@@ -167,10 +167,7 @@ export function firstWord(text: string): string {
 
 /** Whether a label may start with `first`: a letter, a digit, `(`, `[`, `§` or `|` (a misread `I`). */
 export function canOpenLabel(first: string): boolean {
-	const code = first.charCodeAt(0);
-	// By character code for ASCII: the Unicode classes cost more to compile than the whole test (#5).
-	if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || first === '(' || first === '[' || first === '|';
-	return first === '§' || /[\p{L}\p{N}]/u.test(first);
+	return isLetterOrDigit(first) || '([§|'.includes(first);
 }
 
 /**

@@ -3,7 +3,7 @@
  * that the classifier can tell which layer a difference lives in, and the aligner can compare
  * titles through OCR noise.
  */
-import {isAscii} from './chars.js';
+import {isAscii, isLetterOrDigit} from './chars.js';
 
 /** A title reduced for comparison: made only by `normalizeTitle()`. */
 export type NormalizedTitle = string & {readonly __brand: 'NormalizedTitle'};
@@ -16,7 +16,6 @@ export type OcrKey = string & {readonly __brand: 'OcrKey'};
 // one-letter word (`AT A MEETING`) do not send every entry line to the scan.
 const spacedThree = /(?<![A-Za-z\d])[^\s.] [^\s.] [^\s.](?![A-Za-z\d])/u;
 const spacedFour = /(?<![A-Za-z\d])[^\s.] [^\s.] [^\s.] [^\s.](?![A-Za-z\d])/u;
-const alnumPattern = /^[\p{L}\p{N}]$/u;
 const digitPattern = /^\p{N}$/u;
 
 /** How many UTF-16 units the code point at `i` takes. */
@@ -27,9 +26,7 @@ function widthAt(text: string, i: number): number {
 /** Whether the code point at `i` is a letter or a digit; ASCII without a regular expression (#5). */
 function isAlnumAt(text: string, i: number): boolean {
 	const code = text.codePointAt(i);
-	if (code === undefined) return false;
-	if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-	return alnumPattern.test(String.fromCodePoint(code));
+	return code !== undefined && isLetterOrDigit(String.fromCodePoint(code));
 }
 
 function isDigit(char: string): boolean {

@@ -68,7 +68,7 @@ const pageRef = String.raw`(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*
  * Groups: `lead` is the separator as printed, `page` the page reference.
  */
 const strongTail = new RegExp(
-	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,})(?<page>(?:_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?${pageRef}_?)$`,
+	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,})(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
 	'u',
 );
 const weakTail = /(?<lead> )(?<page>\d{1,4})$/u;
@@ -152,16 +152,12 @@ export function parseLine(raw: string, line: number): LineParse {
 	const strong = found(strongTail);
 	const tail = strong ?? found(weakTail);
 	if (tail) {
-		leader = tail.groups['lead']!;
-		page = tail.groups['page']!;
+		// `_Page 3_`, `p. 3`: the page is `3`; the word before it belongs with the leader.
+		const word = tail.groups['word'];
+		leader = tail.groups['lead']! + (word ?? '');
+		page = word === undefined ? tail.groups['page']! : tail.groups['number']!;
 		pageStrength = strong ? 'strong' : 'weak';
 		body = body.slice(0, tail.index);
-		// `_Page 3_`, `p. 3`: the page is `3`; the word before it belongs with the leader.
-		const worded = /^(_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)(.+?)_?$/u.exec(page);
-		if (worded) {
-			leader += worded[1]!;
-			page = worded[2]!;
-		}
 
 		// `THEM. . . . 109`: the dot against the last word ends the title; the spaced dots lead.
 		if (/^\.\s/.test(leader) && /[\p{L}\p{N})\]"'»”]$/u.test(body)) {

@@ -22,6 +22,7 @@
  */
 import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';
 import {foldApostrophes} from './normalize.js';
+import {pageNumber} from './parse.js';
 import {misreadRoman, numberedSequences, orderedPage, ordinal, sequenceOf, type Numbered} from './checks.js';
 import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
 
@@ -297,8 +298,7 @@ function describeBounds({before, after}: {readonly before: number | undefined; r
 function pageEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
 	const digitsOnly = (page: string): boolean | undefined => (page === '' ? undefined : /^[\d\s.–—-]+$/.test(page));
 	const evidence = oneSided(digitsOnly(difference.a), digitsOnly(difference.b), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`);
-	const number = (page: string): number | undefined => (/\d/.test(page) ? Number(/\d+/.exec(page)![0]) : undefined);
-	const pages = {a: number(difference.a), b: number(difference.b)};
+	const pages = {a: pageNumber(difference.a), b: pageNumber(difference.b)};
 	if (row.a === null || row.b === null || pages.a === undefined || pages.b === undefined) return evidence;
 	const around = {a: neighbours(context.pages('a'), row.a), b: neighbours(context.pages('b'), row.b)};
 	if (around.a.before === undefined && around.a.after === undefined) return evidence;
