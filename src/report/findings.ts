@@ -17,11 +17,20 @@ export type Finding = {
 	readonly decision: Decision | undefined;
 };
 
-/** Every difference of every row, in reading order. */
+/**
+ * A row's differences that no check explains. A page that only follows a repaginated edition's
+ * offset is no erratum: its check names the offset once (#7). Every report and the screen count,
+ * list and rank by these; the JSON report alone keeps the others, marked `explainedBy`.
+ */
+export function openDifferences(row: Row): readonly Difference[] {
+	return row.differences.some((difference) => difference.explainedBy !== undefined) ? row.differences.filter((difference) => difference.explainedBy === undefined) : row.differences;
+}
+
+/** Every difference no check explains, row by row, in reading order. */
 export function findingsOf(comparison: Comparison, context: ReportContext): readonly Finding[] {
 	const keys = rowKeys(comparison.rows);
 	return comparison.rows.flatMap((row, index) =>
-		row.differences.map((difference) => ({
+		openDifferences(row).map((difference) => ({
 			index,
 			key: keys[index] ?? '',
 			row,
@@ -78,7 +87,8 @@ export function rowPage(row: Row): string | undefined {
 
 /** The most serious severity among a row's differences. */
 export function rowSeverity(row: Row): Severity | undefined {
-	return severities.find((severity) => row.differences.some((difference) => difference.severity === severity));
+	const open = openDifferences(row);
+	return severities.find((severity) => open.some((difference) => difference.severity === severity));
 }
 
 /** The item on one side of a row. */

@@ -11,6 +11,7 @@ import {escapeMarkdown} from './escape.js';
 import {
 	comparedPrintings,
 	findingsOf,
+	openDifferences,
 	formatLines,
 	isDecided,
 	itemOf,
@@ -239,8 +240,7 @@ class Errata {
 			const decision = this.context.decisions.byRow.get(index);
 			if (row.differences.length === 0) continue;
 			if (row.a && row.b) {
-				// A page that follows a repaginated edition's offset is no erratum: the check names it once.
-				const differences = row.differences.filter((difference) => difference.explainedBy === undefined);
+				const differences = openDifferences(row);
 				if (differences.length > 0) this.paired({...row, differences, a: row.a, b: row.b}, decision);
 				continue;
 			}
@@ -283,7 +283,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	const [a, b] = comparedPrintings(comparison);
 	const errata = new Errata(comparison, context);
 	errata.write();
-	const findings = findingsOf(comparison, context).filter((finding) => finding.difference.explainedBy === undefined);
+	const findings = findingsOf(comparison, context);
 	const tally = tallyBySeverity(findings);
 	const basePrinting = errata.base === 'a' ? a : b;
 	const describe = (printing: typeof a): string =>

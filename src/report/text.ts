@@ -7,7 +7,7 @@ import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity, type Suggestion} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {formatLines, rowSeverity, statusGlyphs} from './findings.js';
+import {formatLines, openDifferences, rowSeverity, statusGlyphs} from './findings.js';
 import {truncationOf} from './json.js';
 
 /** Options for `toText`. */
@@ -186,7 +186,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	for (const [index, row] of comparison.rows.entries()) {
 		if (row.status === 'same') continue;
 		// A row whose only difference is a page that follows the offset: the check above says it once.
-		if (row.differences.every((d) => d.explainedBy !== undefined) && !context.decisions.byRow.get(index)) continue;
+		if (openDifferences(row).length === 0 && !context.decisions.byRow.get(index)) continue;
 		const head = `${severityColor(worst(row), statusGlyphs[row.status], color)} ${where(row)}`;
 		if (truncation && row.differences.some((d) => d.kind === 'truncation')) {
 			if (truncationShown) continue;

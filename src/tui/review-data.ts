@@ -5,6 +5,7 @@
 import {rowKeys} from '../core/decisions.js';
 import {rowSuggestion} from '../core/row-suggestion.js';
 import {severities, type Check, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
+import {openDifferences, rowSeverity} from '../report/findings.js';
 
 /** The comparison and everything the reducer and the views look up per row. */
 export type ReviewData = {
@@ -61,19 +62,13 @@ export function severityRank(severity: Severity): number {
  * `same` and carries none.
  */
 export function isDiffering(row: Row): boolean {
-	return row.differences.some((difference) => difference.explainedBy === undefined) || (row.status !== 'same' && row.differences.length === 0);
+	return openDifferences(row).length > 0 || (row.status !== 'same' && row.differences.length === 0);
 }
 
 /** The most serious severity of a row's differences that no check explains. */
 export function worstSeverity(row: Row): Severity | undefined {
-	let best: Severity | undefined;
-	for (const difference of row.differences) {
-		if (difference.explainedBy !== undefined) continue;
-		if (best === undefined || severityRank(difference.severity) < severityRank(best)) best = difference.severity;
-	}
-
 	// A differing row without classified differences still needs a look: treat it as minor.
-	return best ?? (isDiffering(row) ? 'minor' : undefined);
+	return rowSeverity(row) ?? (isDiffering(row) ? 'minor' : undefined);
 }
 
 /** An item as a reader sees it in the list: label, then title. */

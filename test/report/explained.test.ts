@@ -1,0 +1,31 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {compare} from '../../src/core/compare.js';
+import {toCsv} from '../../src/report/csv.js';
+import {findingsOf, openDifferences, rowSeverity} from '../../src/report/findings.js';
+import {toHtml} from '../../src/report/html.js';
+import {toMarkdown} from '../../src/report/markdown.js';
+
+const text = readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8');
+const comparison = compare([{name: 'r.txt', text}]);
+const context = {decisions: {byRow: new Map(), orphans: []}, sources: [{name: 'r.txt', text}]};
+
+// A repaginated edition: B's pages run 4 ahead on 69 entries, which its check names once (#7).
+describe('differences a check explains', () => {
+	const explained = comparison.rows.flatMap((row) => row.differences).filter((difference) => difference.explainedBy !== undefined).length;
+	const open = comparison.rows.flatMap((row) => openDifferences(row)).length;
+
+	it('are left out of every errata report alike', () => {
+		expect(explained).toBeGreaterThan(60);
+		expect(findingsOf(comparison, context)).toHaveLength(open);
+		expect(toMarkdown(comparison, context)).toContain(`| **Total** | **${open}** |`);
+		expect(toHtml(comparison, context)).toContain(`Total</th><th>${open}<`);
+		expect(toCsv(comparison, context).trimEnd().split('\n')).toHaveLength(open + 1);
+	});
+
+	it('give a row no severity of their own', () => {
+		const onlyExplained = comparison.rows.filter((row) => row.differences.length > 0 && openDifferences(row).length === 0);
+		expect(onlyExplained.length).toBeGreaterThan(0);
+		for (const row of onlyExplained) expect(rowSeverity(row)).toBeUndefined();
+	});
+});
