@@ -8,7 +8,7 @@ import {decode, DecodeError} from '../core/decode.js';
 import type {Summary} from '../core/types.js';
 import {formatNamed} from '../report/index.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
-import {describeReadError, describeTooLarge, maxInputBytes} from './errors.js';
+import {describeReadError, describeTooLarge, maxInputBytes, printable} from './errors.js';
 import {readFileCapped} from './io.js';
 import {dictionaryFor} from './words.js';
 
@@ -60,5 +60,6 @@ export async function runBatchTask(task: BatchTask): Promise<BatchResult> {
 	const outcome = await attempt(task);
 	const milliseconds = Math.round(performance.now() - started);
 	const common = {index: task.index, file: task.file, milliseconds};
-	return 'message' in outcome ? {kind: 'failed', ...common, message: outcome.message} : {kind: 'done', ...common, ...outcome};
+	// Shown in a terminal as the single run shows its errors: quoted control characters escaped.
+	return 'message' in outcome ? {kind: 'failed', ...common, message: printable(outcome.message)} : {kind: 'done', ...common, ...outcome};
 }

@@ -91,3 +91,11 @@ export function describeReadError(file: string, error: unknown): string {
 		}
 	}
 }
+
+/**
+ * A message as one line a terminal shows as it is: control characters quoted from a file (a NUL
+ * in a binary decisions file, an escape sequence, a line break) written as `\u0000`.
+ */
+export function printable(message: string): string {
+	return message.replaceAll(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}

@@ -10,7 +10,7 @@ import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {describeReadError, describeTooLarge, exitCodes, InputError, maxInputBytes, signalExitCodes, UsageError} from './errors.js';
+import {describeReadError, describeTooLarge, exitCodes, InputError, maxInputBytes, printable, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
 import {describeWriteError, guardOutput, toFile, writeReport} from './output.js';
@@ -179,14 +179,6 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	}
 
 	return args.exitCode && comparison.summary.differing > 0 ? exitCodes.differences : exitCodes.success;
-}
-
-/**
- * A message as one line a terminal shows as it is: control characters quoted from a file (a NUL
- * in a binary decisions file, an escape sequence, a line break) written as `\u0000`.
- */
-export function printable(message: string): string {
-	return message.replaceAll(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -48,6 +48,21 @@ describe('tocdiff --batch (#5)', () => {
 		expect(stdout).toContain('2 files: 1 compared (1 with differences), 1 failed');
 	});
 
+	it('writes control characters quoted from a file as \\u escapes, as a single run does (#6)', () => {
+		const own = mkdtempSync(path.join(directory, 'escapes-'));
+		const file = path.join(own, 'vol2.txt');
+		copyFileSync(path.join(volumes, 'vol2.txt'), file);
+		writeFileSync(`${file}.tocdiff.json`, '\u001B[31m not json');
+		// Reports read the decisions file; the summary alone does not.
+		const batch = runCli(['--batch', file, '--format', 'text']);
+		const single = runCli([file]);
+		const shown = batch.stdout + batch.stderr;
+		expect(batch.code).toBe(3);
+		expect(shown).not.toContain('\u001B');
+		expect(shown).toContain("token '\\u001b'");
+		expect(single.stderr).toContain("token '\\u001b'");
+	});
+
 	it('gives one JSON report per file in one array, the summary on standard error', () => {
 		const {code, stdout, stderr} = runCli(['--batch', path.join(volumes, 'vol2.txt'), path.join(volumes, 'vol31.txt'), '--format', 'json']);
 		expect(code).toBe(0);
