@@ -3,7 +3,7 @@
  * the reducer asks for (saving decisions after each change, writing an export, quitting).
  */
 import {useApp, useInput, useStdout, type Key} from 'ink';
-import {useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import {matchDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 import {keyToAction, splitKeys} from './keymap.js';
@@ -103,18 +103,19 @@ function createSaveQueue(save: (decisions: readonly Decision[]) => Promise<void>
 export function useReview(options: UseReviewOptions): State {
 	const {stdout} = useStdout();
 	const {exit} = useApp();
-	const [state, draw] = useReducer(reducer, options, (init) =>
-		initialState(prepareReview(init.comparison, init.inputName), {
-			decisions: init.initialDecisions ?? [],
-			size: init.size ?? {columns: stdout.columns || 80, rows: stdout.rows || 24},
-			formats: Object.keys(init.effects.exporters),
-			filter: init.initialFilter ?? 'all',
+	const [state, draw] = useState(() =>
+		initialState(prepareReview(options.comparison, options.inputName), {
+			decisions: options.initialDecisions ?? [],
+			size: options.size ?? {columns: stdout.columns || 80, rows: stdout.rows || 24},
+			formats: Object.keys(options.effects.exporters),
+			filter: options.initialFilter ?? 'all',
 		}),
 	);
 
-	// The state with every action applied the moment it is dispatched. React may draw an action
-	// a task later (it batches updates); the next key's mode, the save of a decision and the
-	// flush on a signal cannot wait for that. React applies the same actions in the same order.
+	// The state with every action applied the moment it is dispatched, which React then draws (a
+	// task later, maybe: it batches updates). The next key's mode, the save of a decision and the
+	// flush on a signal cannot wait for the drawing, so they read it here; each action runs the
+	// reducer once.
 	const stateRef = useRef(state);
 	const effectsRef = useRef(options.effects);
 	effectsRef.current = options.effects;
@@ -127,7 +128,7 @@ export function useReview(options: UseReviewOptions): State {
 			const before = stateRef.current;
 			const after = reducer(before, action);
 			stateRef.current = after;
-			draw(action);
+			draw(after);
 			if (after.revision === before.revision) return;
 			saves.push(decisionList(after), (failure) => {
 				dispatch(failure === undefined ? {type: 'save-done'} : {type: 'save-failed', message: failure});
