@@ -2,6 +2,7 @@
  * Screen geometry: how many lines each part of the review screen gets at a terminal size. Pure,
  * shared by the reducer (which owns the scroll window) and the views (which draw into it).
  */
+import {columns} from './columns.js';
 
 /** A terminal size in character cells. */
 export type Size = {readonly columns: number; readonly rows: number};
@@ -59,15 +60,8 @@ export function computeLayout(size: Size, detailWanted = 0): Layout {
 	};
 }
 
-/** Display width of plain text (one cell per code point: titles here are Latin or Cyrillic). */
-export function textWidth(text: string): number {
-	let width = 0;
-	for (const _ of text) width++;
-	return width;
-}
-
 /** How many lines a text takes when wrapped at `width` columns (at least one). */
 export function wrappedLines(text: string, width: number): number {
 	if (width <= 0) return 1;
-	return Math.max(1, Math.ceil(textWidth(text) / width));
+	return Math.max(1, Math.ceil(columns(text) / width));
 }

@@ -8,6 +8,7 @@ import type {Decision, Verdict} from '../core/decisions.js';
 import {assertNever, severities, type Row, type Severity} from '../core/types.js';
 import {helpHeight, helpLines} from './help-lines.js';
 import {keyFor} from './keymap.js';
+import {columns} from './columns.js';
 import {computeLayout, wrappedLines, type Layout, type Size} from './layout.js';
 import {displayTitle, severityRank, type ReviewData} from './review-data.js';
 
@@ -311,7 +312,7 @@ function detailWanted(state: State): number {
 	// The readings wrap beside a 21-column prefix (side, lines, page); word wrapping may take a
 	// line more than the characters alone would.
 	const width = Math.max(10, state.size.columns - 22);
-	const reading = (text: string) => wrappedLines(text, width) + (text.length > width ? 1 : 0);
+	const reading = (text: string) => wrappedLines(text, width) + (columns(text) > width ? 1 : 0);
 	const decision = decisionFor(state, row);
 	const suggested = item.differences.some((difference) => difference.suggestion !== undefined) ? 1 : 0;
 	return (
