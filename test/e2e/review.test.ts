@@ -42,10 +42,7 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 	});
 
 	it('saves a decision in one run and loads it in the next', async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-review-'));
-		const file = path.join(dir, 'vol31.txt');
-		copyFileSync(samplePath('lenin-cw31-two-printings.txt'), file);
-
+		const file = seedCopy();
 		const first = openReview(file);
 		await first.waitFor('0/25 decided');
 		first.press('n');

@@ -11,10 +11,10 @@ import {printingsOf} from '../../src/soak/cases.js';
 import {reportProblems} from '../../src/soak/report-schema.js';
 import {seedText} from './fixtures.js';
 import {decided, seed, undecided} from './seed.js';
+import {fuzzRuns} from '../fuzz/arbitraries.js';
 
 const fixtures = loadFixtures();
 const samplesDirectory = fileURLToPath(new URL('../../samples/', import.meta.url));
-const runs = (numRuns: number): number => Number(process.env['FUZZ_RUNS'] ?? numRuns);
 
 /** The report of `sources` as plain JSON, as a script reads it. */
 function reportOf(comparison: Comparison, context: ReportContext): unknown {
@@ -119,7 +119,7 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 				expectValid(report);
 				expect(lineProblems(report as ReportLines, pair.sources)).toEqual([]);
 			}),
-			{numRuns: runs(40)},
+			{numRuns: fuzzRuns(40)},
 		);
 	});
 
