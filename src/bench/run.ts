@@ -18,7 +18,7 @@ import {parseArgs} from 'node:util';
 import {compare} from '../core/compare.js';
 import {prf, scoreComparison} from '../eval/metrics.js';
 import {makeLargePair} from '../eval/synth.js';
-import {timeKeysInTerminal, type KeyTimes} from './terminal-keys.js';
+import {hasScript, timeKeysInTerminal, timeToText, type KeyTimes} from './terminal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist', 'tocdiff.cjs');
@@ -90,7 +90,7 @@ function benchSize(entries: number, directory: string, naiveMax: number, naiveAt
 /** Review screen first frames in a terminal of one size, and `node -e` under the same wrapper. */
 type FrameTimes = {readonly columns: number; readonly rows: number; readonly screen: number; readonly node: number};
 
-function startup(runs: number): {readonly node: number; readonly json: number; readonly frames: readonly FrameTimes[] | undefined} {
+async function startup(runs: number): Promise<{readonly node: number; readonly json: number; readonly frames: readonly FrameTimes[] | undefined}> {
 	const node: number[] = [];
 	const json: number[] = [];
 	for (let k = 0; k < runs; k++) {
@@ -99,37 +99,29 @@ function startup(runs: number): {readonly node: number; readonly json: number; r
 		json.push(measure(process.execPath, [cli, seed, '--format', 'json']).milliseconds);
 	}
 
-	// The review screen needs a terminal: `script` gives it one, sized by `stty` (a terminal without
-	// a size would send Ink to ask the environment, and the screen would draw at 80 × 24 whatever
-	// was asked); the first frame is the first output that holds the seed's title. The same
-	// wrapper around `node -e` printing that title gives the baseline, interleaved with it.
-	const once = (command: string, columns: number, rows: number): number | undefined => {
-		const wrapped = `stty cols ${columns} rows ${rows}; ${command}`;
-		const script = `const {spawn}=require('node:child_process');const t=process.hrtime.bigint();const c=spawn('script',['-qfec',${JSON.stringify(wrapped)},'/dev/null'],{cwd:${JSON.stringify(root)},env:{...process.env,CI:undefined,CONTINUOUS_INTEGRATION:undefined,TERM:'xterm-256color'}});let o='';let done=false;c.stdout.on('data',d=>{o+=d;if(!done&&o.includes('lenin-cw31')){done=true;console.log(Number(process.hrtime.bigint()-t)/1e6);c.stdin.write('q');setTimeout(()=>c.kill(),1000)}});c.on('error',()=>process.exit(1));`;
-		const result = spawnSync(process.execPath, ['-e', script], {encoding: 'utf8', timeout: 15_000});
-		const value = Number(result.stdout.trim().split('\n')[0]);
-		return Number.isFinite(value) && value > 0 ? value : undefined;
-	};
-
-	const decisions = path.join(tmpdir(), 'tocdiff-bench.tocdiff.json');
-	const screenCommand = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${JSON.stringify(seed)} --decisions ${JSON.stringify(decisions)}`;
-	const nodeCommand = `${JSON.stringify(process.execPath)} -e "process.stdout.write('lenin'+'-cw31')"`;
+	if (!hasScript) return {node: median(node), json: median(json), frames: undefined};
+	// The first frame is the first output that holds the seed's title; `node -e` printing that
+	// title in the same terminal gives the baseline, interleaved with it.
+	const directory = mkdtempSync(path.join(tmpdir(), 'tocdiff-frame-'));
+	const screen = [process.execPath, cli, seed, '--decisions', path.join(directory, 'decisions.json')];
+	const bare = [process.execPath, '-e', "process.stdout.write('lenin'+'-cw31')"];
 	const frames: FrameTimes[] = [];
-	for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
-		const screen: number[] = [];
-		const baseline: number[] = [];
-		for (let k = 0; k < runs; k++) {
-			const a = once(screenCommand, columns, rows);
-			const b = once(nodeCommand, columns, rows);
-			if (a === undefined || b === undefined) return {node: median(node), json: median(json), frames: undefined};
-			screen.push(a);
-			baseline.push(b);
-		}
+	try {
+		for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+			const times = {screen: [] as number[], node: [] as number[]};
+			for (let k = 0; k < runs; k++) {
+				// eslint-disable-next-line no-await-in-loop -- one command at a time, for the timing
+				times.screen.push(await timeToText(screen, 'lenin-cw31', columns, rows));
+				// eslint-disable-next-line no-await-in-loop -- as above
+				times.node.push(await timeToText(bare, 'lenin-cw31', columns, rows));
+			}
 
-		frames.push({columns, rows, screen: median(screen), node: median(baseline)});
+			frames.push({columns, rows, screen: median(times.screen), node: median(times.node)});
+		}
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
 	}
 
-	rmSync(decisions, {force: true});
 	return {node: median(node), json: median(json), frames};
 }
 
@@ -166,11 +158,12 @@ async function main(): Promise<void> {
 			console.error('timing key presses on the review screen…');
 			// React's production build, as the built command has it.
 			keys = childJson(['keys', tenThousand, path.join(directory, '10000-b.txt')], {NODE_ENV: 'production'});
-			terminalKeys = await timeKeysInTerminal(cli, [tenThousand, path.join(directory, '10000-b.txt')]);
+			const decisions = path.join(directory, 'keys.tocdiff.json');
+			if (hasScript) terminalKeys = await timeKeysInTerminal([process.execPath, cli, tenThousand, path.join(directory, '10000-b.txt'), '--decisions', decisions]);
 		}
 
 		console.error('timing start-up…');
-		const start = startup(Number(values.runs));
+		const start = await startup(Number(values.runs));
 
 		const lines = [
 			'| entries a printing | items A × B | tocdiff (json) | tocdiff peak RSS | GNU diff | diff peak RSS | naive full DP | naive DP memory | alignment F1 |',

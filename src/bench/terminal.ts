@@ -1,0 +1,111 @@
+/**
+ * The review screen as a user meets it, for the benchmark: the built command in a pseudo-terminal
+ * from `script` (util-linux), sized with `stty` (a terminal without a size would send Ink to ask
+ * the environment, and the screen would draw at 80 × 24 whatever was asked).
+ */
+import {spawn, spawnSync} from 'node:child_process';
+
+/** Whether `script` is here to give a command a terminal. */
+export const hasScript = spawnSync('script', ['--version']).status === 0;
+
+/** A command running in a terminal: what it has shown since `clear`, and keys to send it. */
+type Terminal = {
+	/** Resolve when `text` has been shown since the last `clear` (10 s at most). */
+	readonly waitFor: (text: string) => Promise<void>;
+	readonly clear: () => void;
+	readonly output: () => string;
+	readonly press: (keys: string) => void;
+	/** Press `q`, then end the command if it has not ended. */
+	readonly close: () => Promise<void>;
+};
+
+const quote = (word: string): string => `'${word.replaceAll("'", String.raw`'\''`)}'`;
+const pause = async (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Run `argv` in a terminal of `columns` × `rows`, as from a user's shell (no CI variables). */
+export function openTerminal(argv: readonly string[], columns: number, rows: number): Terminal {
+	const {CI, CONTINUOUS_INTEGRATION, ...env} = process.env;
+	const child = spawn('script', ['-qfec', `stty cols ${columns} rows ${rows}; ${argv.map((word) => quote(word)).join(' ')}`, '/dev/null'], {env: {...env, TERM: 'xterm-256color'}});
+	let output = '';
+	let waiting: {readonly text: string; readonly done: () => void} | undefined;
+	child.stdout.on('data', (chunk: Buffer) => {
+		output += chunk.toString('utf8');
+		if (waiting && output.includes(waiting.text)) waiting.done();
+	});
+	return {
+		waitFor: async (text) =>
+			new Promise((resolve, reject) => {
+				if (output.includes(text)) {
+					resolve();
+					return;
+				}
+
+				const timer = setTimeout(() => reject(new Error(`no frame with "${text}" in 10 s`)), 10_000);
+				waiting = {
+					text,
+					done() {
+						clearTimeout(timer);
+						waiting = undefined;
+						resolve();
+					},
+				};
+			}),
+		clear() {
+			output = '';
+		},
+		output: () => output,
+		press(keys) {
+			child.stdin.write(keys);
+		},
+		async close() {
+			child.stdin.write('q');
+			await pause(300);
+			child.kill();
+		},
+	};
+}
+
+/** Milliseconds from starting `argv` in a terminal to the first output that shows `text`. */
+export async function timeToText(argv: readonly string[], text: string, columns: number, rows: number): Promise<number> {
+	const started = performance.now();
+	const terminal = openTerminal(argv, columns, rows);
+	try {
+		await terminal.waitFor(text);
+		return performance.now() - started;
+	} finally {
+		await terminal.close();
+	}
+}
+
+export type KeyTimes = {readonly rows: number; readonly median: number; readonly p95: number};
+
+/**
+ * Time `presses` presses of `j` on the review screen of `argv`, each from the byte written to the
+ * frame that shows the next row. Ink draws at most 30 frames a second, so each press waits 40 ms
+ * after the last frame: what is timed is the redraw, not Ink's frame limit.
+ */
+export async function timeKeysInTerminal(argv: readonly string[], presses = 60): Promise<KeyTimes> {
+	const terminal = openTerminal(argv, 120, 40);
+	try {
+		// The detail pane names the selected row: `row 1 of 10001`.
+		await terminal.waitFor(' decided');
+		await terminal.waitFor('row 1 of ');
+		const rows = Number(/row 1 of (\d+)/.exec(terminal.output())![1]);
+		const times: number[] = [];
+		for (let k = 1; k <= presses; k++) {
+			// eslint-disable-next-line no-await-in-loop -- one key at a time, after Ink's frame interval
+			await pause(40);
+			terminal.clear();
+			const started = performance.now();
+			terminal.press('j');
+			// eslint-disable-next-line no-await-in-loop -- one key at a time
+			await terminal.waitFor(`row ${k + 1} of ${rows}`);
+			times.push(performance.now() - started);
+		}
+
+		times.sort((x, y) => x - y);
+		return {rows, median: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]!};
+	} finally {
+		await terminal.close();
+	}
+}
