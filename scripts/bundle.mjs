@@ -100,19 +100,25 @@ const yogaWhenReady = {
 	},
 };
 
-// The review screen: CommonJS, with a build id line like the command's (see below).
-await build({
+// The CommonJS bundles sit in dist/: `import.meta.url` there says what it would of an ES module.
+const commonjs = {
 	...common,
-	stdin: {contents: "export * from './src/tui/run.tsx'; export {ready} from 'yoga-layout';", resolveDir: root, sourcefile: 'tui-entry.ts', loader: 'ts'},
-	entryNames: 'tui',
 	outExtension: {'.js': '.cjs'},
 	format: 'cjs',
+	define: {'import.meta.url': '__tocdiffUrl'},
+	banner: {js: 'var __tocdiffUrl = require("node:url").pathToFileURL(__filename).href;'},
+};
+
+// The review screen: CommonJS, with a build id line like the command's (see below).
+await build({
+	...commonjs,
+	stdin: {contents: "export * from './src/tui/run.tsx'; export {ready} from 'yoga-layout';", resolveDir: root, sourcefile: 'tui-entry.ts', loader: 'ts'},
+	entryNames: 'tui',
 	plugins: [loadWhenNeeded, yogaWhenReady],
 	// Yoga's WebAssembly loader asks `typeof fetch` before it reads its inline module; in Node the
 	// first touch of `fetch` loads the whole undici client (~10 ms). tocdiff never fetches anything.
-	define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined', 'import.meta.url': '__tocdiffUrl', ...segmenterFastPath.define},
+	define: {...commonjs.define, 'process.env.NODE_ENV': '"production"', fetch: 'undefined', ...segmenterFastPath.define},
 	inject: segmenterFastPath.inject,
-	banner: {js: 'var __tocdiffUrl = require("node:url").pathToFileURL(__filename).href;'},
 });
 
 // The batch worker: an ES module.
@@ -139,14 +145,9 @@ const launcherSeams = {
 	},
 };
 await build({
-	...common,
+	...commonjs,
 	entryPoints: {tocdiff: 'src/cli/launch.ts', cli: 'src/cli/bin.ts'},
-	outExtension: {'.js': '.cjs'},
-	format: 'cjs',
 	plugins: [launcherSeams],
-	// The bundle sits in dist/, as `import.meta.url` would say of an ES module there.
-	define: {'import.meta.url': '__tocdiffUrl'},
-	banner: {js: 'var __tocdiffUrl = require("node:url").pathToFileURL(__filename).href;'},
 });
 
 // A build id on each bundle's first line; the cache made for it repeats it (see launch.ts).

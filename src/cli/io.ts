@@ -207,8 +207,9 @@ function packageVersion(): string {
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Write all of `text` to a file descriptor at once. `process.stdout` would load Node's stream
- * machinery (a few milliseconds of a ~60 ms run, issue 5) for one write. A reader that stops
+ * Write all of `text` to a file descriptor at once. `process.stdout` would build a stream over the
+ * descriptor (node:net for a pipe, node:tty for a terminal: a few milliseconds of a ~80 ms run,
+ * issue 5) for one write. A reader that stops
  * early (`tocdiff … | head`) is not an error: the run ends quietly, as with `git log | head`.
  */
 export function writeFd(fd: number, text: string): void {
