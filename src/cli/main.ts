@@ -53,7 +53,7 @@ export function wantsColor(env: Io['env'], isTTY: boolean): boolean {
  * Whether a continuous-integration service runs us (the convention Ink itself follows): there,
  * nobody answers a screen, and Ink would draw only its last frame, so the report is printed.
  */
-export function inCi(env: Io['env']): boolean {
+function inCi(env: Io['env']): boolean {
 	return switchedOn(env, 'CI') || switchedOn(env, 'CONTINUOUS_INTEGRATION');
 }
 

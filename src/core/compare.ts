@@ -153,7 +153,7 @@ function partners(ops: readonly AlignOp[]): Map<number, number> {
  * further printing is aligned with A and with B, and a row takes the item its A item pairs with,
  * else the one its B item pairs with. Items of those printings that pair with neither are not shown.
  */
-export function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): readonly Row[] {
+function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): readonly Row[] {
 	if (others.length === 0) return rows;
 	const maps = others.map((other) => ({
 		items: other.items,

@@ -72,7 +72,7 @@ export type PairScore = {
 };
 
 /** No suggestions yet. */
-export const zeroSuggestions: SuggestionCounts = {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
+const zeroSuggestions: SuggestionCounts = {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
 
 /** Add suggestion counts by kind into `into`. */
 export function addSuggestions(into: Partial<Record<DifferenceKind, SuggestionCounts>>, more: Readonly<Partial<Record<DifferenceKind, SuggestionCounts>>>): void {

@@ -140,7 +140,7 @@ function confusionLines(comparison: Comparison): string[] {
 }
 
 /** `probably A (0.90): why`, or `even: why`, naming the printings by their ids. */
-export function describeSuggestion(suggestion: Suggestion, comparison: Comparison): string {
+function describeSuggestion(suggestion: Suggestion, comparison: Comparison): string {
 	if (suggestion.reading === null) return `even: ${suggestion.why}`;
 	const id = comparison.printings[suggestion.reading === 'a' ? 0 : 1]?.id ?? suggestion.reading.toUpperCase();
 	return `probably ${id} (${suggestion.confidence.toFixed(2)}): ${suggestion.why}`;

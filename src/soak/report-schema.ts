@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {Ajv2020} from 'ajv/dist/2020.js';
 
 /** The schema file; `src/soak` and `dist/soak` both sit two levels below the repository root. */
-export const reportSchemaPath = new URL('../../schema/tocdiff-report.schema.json', import.meta.url);
+const reportSchemaPath = new URL('../../schema/tocdiff-report.schema.json', import.meta.url);
 
 const validate = new Ajv2020({allErrors: true, strict: true}).compile(JSON.parse(readFileSync(reportSchemaPath, 'utf8')) as object);
 

@@ -5,7 +5,7 @@
  */
 
 /** The signals that stop a review: an interrupt sent with `kill`, a polite stop, a closed terminal. */
-export const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** One of `stopSignals`. */
 export type StopSignal = (typeof stopSignals)[number];

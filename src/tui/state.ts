@@ -38,7 +38,7 @@ export type Change = {
 export type Step = readonly Change[];
 
 /** The confidences `Y` cycles through for accepting suggestions with `y`, the first the default. */
-export const acceptLevels = [0.9, 0.8, 0.7, 0.6] as const;
+const acceptLevels = [0.9, 0.8, 0.7, 0.6] as const;
 
 /** An export the hook should run; `id` tells one request from the next. */
 export type ExportRequest = {readonly id: number; readonly format: string};
