@@ -4,12 +4,12 @@
  */
 import {compare, CompareError} from '../core/compare.js';
 import {matchDecisions} from '../core/decisions.js';
-import {decode, DecodeError} from '../core/decode.js';
 import type {Summary} from '../core/types.js';
 import {formatNamed} from '../report/index.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
-import {describeReadError, describeTooLarge, maxInputBytes, printable} from './errors.js';
+import {describeReadError, InputError, printable} from './errors.js';
 import {readFileCapped} from './io.js';
+import {sourceFromBytes} from './source.js';
 import {dictionaryFor} from './words.js';
 
 /** What the main thread asks a worker to do. */
@@ -35,11 +35,8 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 		return {message: describeReadError(task.file, error)};
 	}
 
-	if (bytes.length > maxInputBytes) return {message: describeTooLarge(task.file)};
-
 	try {
-		const {text, lineEnd} = decode(bytes, task.file);
-		const sources = [{name: task.file, text, lineEnd}];
+		const sources = [sourceFromBytes(task.file, bytes)];
 		const format = task.format === undefined ? undefined : formatNamed(task.format);
 		// A summary alone shows no suggestions: look no words up for it.
 		const comparison = compare(sources, format === undefined ? {} : {dictionary: dictionaryFor});
@@ -49,7 +46,7 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, {});
 		return {summary: comparison.summary, report};
 	} catch (error) {
-		if (error instanceof DecodeError || error instanceof CompareError || error instanceof DecisionsFileError) return {message: error.message};
+		if (error instanceof InputError || error instanceof CompareError || error instanceof DecisionsFileError) return {message: error.message};
 		throw error;
 	}
 }

@@ -5,15 +5,15 @@
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, type Decision} from '../core/decisions.js';
-import {decode, DecodeError} from '../core/decode.js';
 import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {describeReadError, describeTooLarge, exitCodes, InputError, maxInputBytes, printable, signalExitCodes, UsageError} from './errors.js';
+import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
 import {describeWriteError, guardOutput, toFile, writeReport} from './output.js';
+import {sourceFromBytes} from './source.js';
 import {dictionaryFor} from './words.js';
 
 
@@ -27,14 +27,7 @@ async function readSource(file: string, io: Io): Promise<ReportSource> {
 		throw new InputError(describeReadError(file, error));
 	}
 
-	if (bytes.length > maxInputBytes) throw new InputError(describeTooLarge(file === '-' ? 'standard input' : file));
-	try {
-		const {text, lineEnd} = decode(bytes, file === '-' ? 'standard input' : file);
-		return {name: file === '-' ? '(standard input)' : file, text, lineEnd};
-	} catch (error) {
-		if (error instanceof DecodeError) throw new InputError(error.message);
-		throw error;
-	}
+	return sourceFromBytes(file, bytes);
 }
 
 /** Whether an environment variable is set to something other than `0` or `false`. */
