@@ -15,9 +15,10 @@
  * (@alcalzone/ansi-tokenize, slice-ansi, string-width). test/tui/output.test.ts checks it
  * against Ink's Output on the review screen's writes and on random writes, clips and styles.
  */
-import {ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize, type AnsiCode} from '@alcalzone/ansi-tokenize';
+import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, tokenize, type AnsiCode} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import {narrowCharacters} from './string-width.js';
 
 /** What Ink passes to `write`: functions that change each line before it is placed. */
 type OutputTransformer = (line: string, index: number) => string;
@@ -41,7 +42,6 @@ let stylesByNumber: AnsiCode[][] = [[]];
 let transitions: Array<Map<number, string>> = [new Map()];
 let linesSeen = new Map<string, Cells>();
 const widths = new Map<string, number>();
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 function styleNumber(codes: AnsiCode[]): number {
 	let key = '';
@@ -94,31 +94,74 @@ function widestLine(text: string): number {
 	return widest;
 }
 
+/** Colour and style codes (SGR) exactly as ansi-tokenize reads them, kept by the split below. */
+const styleCode = /(\u001B\[[\d;]*m)/;
+const narrowText = new RegExp(`^[${narrowCharacters}]*$`);
+/** The codes of each SGR sequence seen, as ansi-tokenize reads it. */
+const codesOfSequence = new Map<string, AnsiCode[]>();
+
+function sequenceCodes(sequence: string): AnsiCode[] {
+	let codes = codesOfSequence.get(sequence);
+	if (codes === undefined) {
+		if (codesOfSequence.size >= cacheLimit) codesOfSequence.clear();
+		codes = tokenize(sequence).filter((token): token is AnsiCode => token.type === 'ansi');
+		codesOfSequence.set(sequence, codes);
+	}
+
+	return codes;
+}
+
 /** A line cut into cells, as Ink's `styledCharsFromTokens(tokenize(line))` cuts it. */
 function cellsOf(line: string): Cells {
 	let cells = linesSeen.get(line);
 	if (cells !== undefined) return cells;
-	cells = {values: [], widths: [], styles: []};
-	if (line.includes('\u001B') || line.includes('\u009B')) {
-		let previous: AnsiCode[] | undefined;
-		let number = 0;
-		for (const {value, styles} of styledCharsFromTokens(tokenize(line))) {
-			if (previous === undefined || !sameCodes(previous, styles)) number = styleNumber(styles);
-			previous = styles;
-			cells.values.push(value);
-			cells.styles.push(number);
+	cells = simpleCells(line) ?? tokenizedCells(line);
+	if (linesSeen.size >= cacheLimit) linesSeen.clear();
+	linesSeen.set(line, cells);
+	return cells;
+}
+
+/**
+ * The cells of a line made of always-narrow characters and SGR codes, the screen's usual line:
+ * each UTF-16 unit is a grapheme one column wide, as the segmenter and string-width would find.
+ * Any other line gives undefined.
+ */
+function simpleCells(line: string): Cells | undefined {
+	const parts = line.split(styleCode);
+	for (let index = 0; index < parts.length; index += 2) if (!narrowText.test(parts[index]!)) return undefined;
+	const cells: Cells = {values: [], widths: [], styles: []};
+	let codes: AnsiCode[] = [];
+	let style = 0;
+	for (const [index, part] of parts.entries()) {
+		if (index % 2 === 1) {
+			codes = reduceAnsiCodesIncremental(codes, sequenceCodes(part));
+			style = styleNumber(codes);
+			continue;
 		}
-	} else {
-		// Without escape codes every grapheme is a cell with no style.
-		for (const {segment} of graphemes.segment(line)) {
-			cells.values.push(segment);
-			cells.styles.push(0);
+
+		for (let unit = 0; unit < part.length; unit++) {
+			cells.values.push(part[unit]!);
+			cells.widths.push(1);
+			cells.styles.push(style);
 		}
 	}
 
-	for (const value of cells.values) cells.widths.push(Math.max(1, widthOf(value)));
-	if (linesSeen.size >= cacheLimit) linesSeen.clear();
-	linesSeen.set(line, cells);
+	return cells;
+}
+
+/** The cells of any line, through ansi-tokenize and string-width. */
+function tokenizedCells(line: string): Cells {
+	const cells: Cells = {values: [], widths: [], styles: []};
+	let previous: AnsiCode[] | undefined;
+	let style = 0;
+	for (const {value, styles} of styledCharsFromTokens(tokenize(line))) {
+		if (previous === undefined || !sameCodes(previous, styles)) style = styleNumber(styles);
+		previous = styles;
+		cells.values.push(value);
+		cells.widths.push(Math.max(1, widthOf(value)));
+		cells.styles.push(style);
+	}
+
 	return cells;
 }
 
