@@ -9,11 +9,12 @@
  * - a frame as two arrays a row: the grapheme of each cell and a number for its style;
  * - each style (a list of colour codes) once, numbered, and the codes between two styles once;
  * - each line of text, cut into graphemes and styles, across frames: most lines of a frame
- *   are the lines of the frame before.
+ *   are the lines of the frame before;
+ * - the screen's usual line, always-narrow characters and colour codes, cut without tokens.
  *
- * The styles and the text between them still come from Ink's own helpers
+ * The codes, the clipping and the widths still come from Ink's own helpers
  * (@alcalzone/ansi-tokenize, slice-ansi, string-width). test/tui/output.test.ts checks it
- * against Ink's Output on the review screen's writes and on random writes, clips and styles.
+ * against Ink's Output on random writes, clips and styles, and on frames drawn one after another.
  */
 import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, tokenize, type AnsiCode} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
