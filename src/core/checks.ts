@@ -29,13 +29,13 @@ export function orderedPage(item: TocItem): number | undefined {
 	return pageNumber(item.page);
 }
 
-type Paged = {readonly item: TocItem; readonly page: number};
+export type Paged = {readonly item: TocItem; readonly page: number};
 
 /**
  * Pages in each list of a printing: a heading without a page (`ILLUSTRATIONS`) may start a new
  * list whose pages begin again, so it ends the current one when the pages then go back.
  */
-function pageLists(items: readonly TocItem[]): Paged[][] {
+export function pageLists(items: readonly TocItem[]): Paged[][] {
 	const lists: Paged[][] = [[]];
 	let headingSince = false;
 	for (const item of items) {

@@ -23,7 +23,7 @@
 import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';
 import {foldApostrophes} from './normalize.js';
 import {pageNumber} from './parse.js';
-import {misreadRoman, numberedSequences, orderedPage, ordinal, sequenceOf, type Numbered} from './checks.js';
+import {misreadRoman, numberedSequences, ordinal, pageLists, sequenceOf, type Numbered} from './checks.js';
 import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
 
 /** Options for `suggestRows`. */
@@ -255,33 +255,33 @@ function wordEvidence(difference: Difference, row: Row, context: Context, dictio
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-/** The paged entries of a printing in line order, for finding an entry's neighbours. */
-type PageIndex = ReadonlyArray<{readonly first: number; readonly last: number; readonly page: number}>;
+/**
+ * The paged entries of a printing in line order, for finding an entry's neighbours, each with
+ * the number of its page list (a heading may start a list whose pages begin again; see checks.ts).
+ */
+type PageIndex = ReadonlyArray<{readonly item: TocItem; readonly page: number; readonly list: number}>;
 
 function pageIndex(printing: Printing): PageIndex {
-	const index: Array<{first: number; last: number; page: number}> = [];
-	for (const item of printing.items) {
-		const page = orderedPage(item);
-		if (page !== undefined) index.push({first: item.lines[0], last: item.lines[1], page});
-	}
-
-	return index;
+	return pageLists(printing.items).flatMap((paged, list) => paged.map(({item, page}) => ({item, page, list})));
 }
 
-/** The pages of the nearest paged entries before and after an item. */
+/** The pages of the nearest paged entries before and after an item, in the item's own page list. */
 function neighbours(index: PageIndex, item: TocItem): {readonly before: number | undefined; readonly after: number | undefined} {
 	// First entry that starts after the item ends (binary search on the first line).
 	let lo = 0;
 	let hi = index.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
-		if (index[mid]!.first <= item.lines[1]) lo = mid + 1;
+		if (index[mid]!.item.lines[0] <= item.lines[1]) lo = mid + 1;
 		else hi = mid;
 	}
 
 	let before = lo - 1;
-	while (before >= 0 && index[before]!.last >= item.lines[0]) before--;
-	return {before: index[before]?.page, after: index[lo]?.page};
+	while (before >= 0 && index[before]!.item.lines[1] >= item.lines[0]) before--;
+	// The item's list is its own, when it is paged; a neighbour across a list break is no yardstick.
+	const list = index[lo - 1]?.item === item ? index[lo - 1]!.list : undefined;
+	const inList = (at: number): number | undefined => (list === undefined || index[at]?.list === list ? index[at]?.page : undefined);
+	return {before: inList(before), after: inList(lo)};
 }
 
 /** `between 168 and 183`, `after 168`, `before 183`. */

@@ -117,6 +117,14 @@ describe('suggestions', () => {
 		expect(suggestions(a, b, words)).toEqual([expected]);
 	});
 
+	it('weighs a page against the neighbours of its own list, not the first page of the next', () => {
+		// The last chapter's page ends the chapters' list: the illustrations' pages start again.
+		const contents = (last: string) => ['Preface\t1', 'Chapter One\t100', `Chapter Two\t${last}`, '', 'ILLUSTRATIONS', '', 'Map of the World\t5', 'Portrait of the Author\t20'].join('\n');
+		const comparison = compare([{name: 'a.txt', text: contents('300')}, {name: 'b.txt', text: contents('30')}]);
+		const found = comparison.rows.flatMap((row) => row.differences.map(({kind, suggestion}) => ({kind, suggestion})));
+		expect(found).toEqual([{kind: 'page', suggestion: {reading: 'a', confidence: 0.9, why: 'page 300 fits after 100 in A, and 30 does not fit after 100 in B'}}]);
+	});
+
 	it('prefers the spelling the book uses elsewhere, at half weight', () => {
 		const text = (line: string) => ['The Labour Party\t1', line, 'Index\t50'].join('\n');
 		const comparison = compare([{name: 'a.txt', text: text('On Labour and Capital\t20')}, {name: 'b.txt', text: text('On Labor and Capital\t20')}]);
