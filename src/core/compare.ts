@@ -11,7 +11,7 @@ import {lineReader, parseItems, type LineReader} from './parse.js';
 import {findPrintings} from './split.js';
 import {suggestRows} from './suggest.js';
 import {summarize} from './summary.js';
-import type {Comparison, Difference, Language, Printing, Row, SplitReport, TocItem, WordLookup} from './types.js';
+import type {Check, Comparison, Difference, Language, Printing, Row, SplitReport, TocItem, WordLookup} from './types.js';
 
 /** One input: a name to report (a path as given) and its decoded text. */
 export type Source = {readonly name: string; readonly text: string};
@@ -151,22 +151,38 @@ function partners(ops: readonly AlignOp[]): Map<number, number> {
 /**
  * Give each row the readings of the printings after the first two (three scans of one page): each
  * further printing is aligned with A and with B, and a row takes the item its A item pairs with,
- * else the one its B item pairs with. Items of those printings that pair with neither are not shown.
+ * else the one its B item pairs with. An item of those printings that no row shows (neither A nor
+ * B has it; furniture aside) becomes an `only-other` check, so that it is not lost.
  */
-function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): readonly Row[] {
-	if (others.length === 0) return rows;
+function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): {rows: readonly Row[]; checks: Check[]} {
+	if (others.length === 0) return {rows, checks: []};
 	const maps = others.map((other) => ({
 		items: other.items,
 		fromA: partners(alignItems(first.items, other.items)),
 		fromB: partners(alignItems(second.items, other.items)),
 	}));
-	return rows.map((row) => ({
+	const shown = others.map(() => new Set<number>());
+	const attached = rows.map((row) => ({
 		...row,
-		others: maps.map(({items, fromA, fromB}) => {
+		others: maps.map(({items, fromA, fromB}, k) => {
 			const index = (row.a ? fromA.get(row.a.index) : undefined) ?? (row.b ? fromB.get(row.b.index) : undefined);
-			return index === undefined ? null : items[index]!;
+			if (index === undefined) return null;
+			shown[k]!.add(index);
+			return items[index]!;
 		}),
 	}));
+	const checks = others.flatMap((other, k) =>
+		other.items
+			.filter((item) => !item.furniture && !shown[k]!.has(item.index))
+			.map((item): Check => ({printing: other.id, lines: item.lines, kind: 'only-other', message: `${quoteItem(item)} is in ${other.id} only; neither ${first.id} nor ${second.id} has it`})),
+	);
+	return {rows: attached, checks};
+}
+
+/** An item as a check names it: its numbering and title in quotes, and its page (`“II. Title” (p. 23)`). */
+function quoteItem(item: TocItem): string {
+	const words = [item.label, item.title].filter((part) => part !== undefined && part !== '').join(' ') || item.text.trim();
+	return `“${words}”${item.page === undefined ? '' : ` (p. ${item.page})`}`;
 }
 
 function printingOf(id: string, source: string, lines: readonly string[], range: readonly [number, number], read: LineReader): Printing {
@@ -209,12 +225,12 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 
 	const [first, second, ...others] = printings as [Printing, Printing, ...Printing[]];
 	const ops = alignItems(first.items, second.items);
-	const built = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), first, second, others);
+	const {rows: built, checks: unshown} = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), first, second, others);
 	const offsets = findPageOffsets(built);
 	const language = detectLanguage([first, second]);
 	const lookup = language === undefined ? undefined : options.dictionary?.(language);
 	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
-	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id])];
+	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id]), ...unshown];
 	return {
 		printings,
 		...(split === undefined ? {} : {split}),

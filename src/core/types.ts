@@ -185,11 +185,12 @@ export type Confusion = {
 };
 
 /** What a check inside a printing, or between the two, found. */
-export type CheckKind = 'page-order' | 'numbering' | 'page-offset';
+export type CheckKind = 'page-order' | 'numbering' | 'page-offset' | 'only-other';
 
 /**
  * A finding about one printing as a whole rather than about a pair of entries: a page out of
- * order, a numbering gap, repeat or misreading, or a constant page offset between the printings.
+ * order, a numbering gap, repeat or misreading, a constant page offset between the printings, or
+ * (with more than two) an item of a further printing that neither A nor B has.
  */
 export type Check = {
 	/** The printing the finding is in (`A`, `B`, …); for `page-offset`, the printing whose pages are offset. */

@@ -24,31 +24,50 @@ export type ReviewData = {
 	readonly differing: number;
 	/** The suggestion for each row as a whole (`rowSuggestion`), which `y` accepts. */
 	readonly suggestions: readonly (Suggestion | undefined)[];
-	/** The checks on each row's lines in A or B (a page out of order, a numbering slip); page offsets span many rows and show in the header. */
+	/** The checks shown on each row (a page out of order, a numbering slip, an item only a further printing has); page offsets show in the header. */
 	readonly checks: readonly (readonly Check[])[];
 };
 
-/** The checks that fall on each row's items, by the lines they name in A and B. */
+/**
+ * The row each check shows on: the one whose item of the check's printing holds the check's
+ * first line, or, for lines no row shows (an item only a further printing has), the row of the
+ * nearest item before them in that printing (the first row, when there is none before).
+ */
 function checksOfRows(comparison: Comparison): Array<readonly Check[]> {
-	const [a, b] = comparison.printings;
-	const byLine = new Map<string, Check[]>();
-	for (const check of comparison.checks) {
-		if (check.kind === 'page-offset') continue;
-		const key = `${check.printing} ${check.lines[0]}`;
-		byLine.set(key, [...(byLine.get(key) ?? []), check]);
+	const none: readonly Check[] = [];
+	// Page offsets span many rows and show in the header.
+	const placing = comparison.checks.filter((check) => check.kind !== 'page-offset');
+	if (placing.length === 0) return comparison.rows.map(() => none);
+	const ids = comparison.printings.map((printing) => printing.id);
+	// Each printing's items on the rows, as [first line, row], in line order.
+	const starts = new Map<string, Array<readonly [number, number]>>();
+	for (const [row, {a, b, others = []}] of comparison.rows.entries()) {
+		for (const [k, item] of [a, b, ...others].entries()) {
+			if (!item) continue;
+			const list = starts.get(ids[k]!) ?? [];
+			list.push([item.lines[0], row]);
+			starts.set(ids[k]!, list);
+		}
 	}
 
-	const none: readonly Check[] = [];
-	if (byLine.size === 0) return comparison.rows.map(() => none);
-	return comparison.rows.map((row) => {
-		const found: Check[] = [];
-		for (const [printing, item] of [[a?.id, row.a], [b?.id, row.b]] as const) {
-			if (!item) continue;
-			for (let line = item.lines[0]; line <= item.lines[1]; line++) found.push(...(byLine.get(`${printing} ${line}`) ?? []));
+	for (const list of starts.values()) list.sort((x, y) => x[0] - y[0]);
+	const found = comparison.rows.map((): Check[] => []);
+	for (const check of placing) {
+		const list = starts.get(check.printing);
+		if (list === undefined) continue;
+		// The last item that starts at or before the check's first line.
+		let lo = 0;
+		let hi = list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (list[mid]![0] <= check.lines[0]) lo = mid + 1;
+			else hi = mid;
 		}
 
-		return found.length === 0 ? none : found;
-	});
+		found[list[Math.max(0, lo - 1)]![1]]!.push(check);
+	}
+
+	return found.map((list) => (list.length === 0 ? none : list));
 }
 
 /** Rank of a severity: 0 for substantive, 2 for cosmetic. */

@@ -53,6 +53,17 @@ describe('more than two printings', () => {
 		expect(difference).toMatchObject({kind: 'words', suggestion: {reading: 'a', confidence: 0.9, why: 'C reads nothing there too'}});
 	});
 
+	it('names an item that only a further printing has in a check, and shows no row for it', () => {
+		// C caught an entry that A and B both dropped, after the Preface (C's line 22).
+		const withExtra = c.replace('Preface\t13', 'Preface\t13\nA Note on the Translation\t15');
+		const result = compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}, {name: 'c.txt', text: withExtra}]);
+		expect(result.checks.filter((check) => check.kind === 'only-other')).toEqual([
+			{printing: 'C', lines: [22, 22], kind: 'only-other', message: '“A Note on the Translation” (p. 15) is in C only; neither A nor B has it'},
+		]);
+		expect(result.rows).toHaveLength(three.rows.length);
+		expect(three.checks.filter((check) => check.kind === 'only-other')).toEqual([]);
+	});
+
 	it('gives rows no other readings with two printings', () => {
 		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.every((row) => row.others === undefined)).toBe(true);
 	});

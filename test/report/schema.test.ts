@@ -123,6 +123,19 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 		);
 	});
 
+	it('accepts the report of three printings, with an entry only the third has', () => {
+		const lines = seedText.split('\n');
+		const b = lines.slice(122, 223).join('\n');
+		const sources = [
+			{name: 'a.txt', text: lines.slice(1, 121).join('\n')},
+			{name: 'b.txt', text: b},
+			{name: 'c.txt', text: b.replace('Preface\t13', 'Preface\t13\nA Note on the Translation\t15')},
+		];
+		const report = reportOf(compare(sources), {decisions: noDecisions, sources}) as {checks: Array<{kind: string}>};
+		expect(report.checks.map((check) => check.kind)).toContain('only-other');
+		expectValid(report);
+	});
+
 	it('holds the seed to the contract on lines, and finds lines shifted by one', () => {
 		const sources = [{text: seedText}];
 		expect(lineProblems(reportOf(seed, undecided) as ReportLines, sources)).toEqual([]);

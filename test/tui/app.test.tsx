@@ -237,6 +237,17 @@ describe('suggestions (#7)', () => {
 		expect(frame).toContain('no suggestion for the row: its differences point to different printings');
 	});
 
+	it('shows an entry only a third printing has on the row of the entry before it', async () => {
+		const lines = seedText.split('\n');
+		const b = lines.slice(122, 223).join('\n');
+		const c = b.replace('Preface\t13', 'Preface\t13\nA Note on the Translation\t15');
+		const app = await open({comparison: compare([{name: 'a.txt', text: lines.slice(1, 121).join('\n')}, {name: 'b.txt', text: b}, {name: 'c.txt', text: c}])});
+		await type(app, '/', 'preface', keys.enter);
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ C only-other'));
+		expect(frame).toContain('⚑ C only-other: “A Note on the Translation” (p. 15) is in C only; neither A nor B has it');
+		expect(selectedLine(frame)).toContain('Preface');
+	});
+
 	it('shows the checks: their count and page offset in the header, and each on its row; rows that only follow the offset ask for no decision (#7)', async () => {
 		const app = await open({comparison: compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}])});
 		let frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ 4 checks (B pages +4)'));
