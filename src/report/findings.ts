@@ -3,7 +3,7 @@
  * decision, counts by severity, and small formatting helpers.
  */
 import {rowKeys, type Decision} from '../core/decisions.js';
-import {severities, type Comparison, type Difference, type Printing, type Row, type RowStatus, type Severity, type TocItem} from '../core/types.js';
+import {severities, type Comparison, type Difference, type Printing, type Row, type RowStatus, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 
 /** One difference with the row it belongs to and the decision on that row. */
@@ -56,6 +56,12 @@ export function tallyBySeverity(findings: readonly Finding[]): Readonly<Record<S
 		return [severity, {total: group.length, decided, undecided: group.length - decided}] as const;
 	});
 	return Object.fromEntries(entries) as Record<Severity, SeverityTally>;
+}
+
+/** `probably B (0.90): why`, or `even: why` when the evidence is even; `ids` name A and B. */
+export function describeSuggestion(suggestion: Suggestion, ids: readonly [string, string]): string {
+	if (suggestion.reading === null) return `even: ${suggestion.why}`;
+	return `probably ${ids[suggestion.reading === 'a' ? 0 : 1]} (${suggestion.confidence.toFixed(2)}): ${suggestion.why}`;
 }
 
 /** The two printings the rows compare. */

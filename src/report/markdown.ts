@@ -10,6 +10,7 @@ import type {ReportContext} from './context.js';
 import {escapeMarkdown} from './escape.js';
 import {
 	comparedPrintings,
+	describeSuggestion,
 	findingsOf,
 	openDifferences,
 	formatLines,
@@ -65,7 +66,7 @@ function noteOf(decision: Decision | undefined): string {
 function suggestionOf(difference: Difference, ids: Readonly<Record<Side, string>>): string {
 	const suggestion = difference.suggestion;
 	if (suggestion?.reading === undefined || suggestion.reading === null) return '';
-	return `; probably ${escapeMarkdown(ids[suggestion.reading])} (${suggestion.confidence.toFixed(2)}): ${escapeMarkdown(suggestion.why)}`;
+	return `; ${escapeMarkdown(describeSuggestion(suggestion, [ids.a, ids.b]))}`;
 }
 
 /** Writes errata lines for one comparison; knows the printings and the base. */

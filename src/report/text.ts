@@ -5,9 +5,9 @@
  */
 import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
-import {severities, type Comparison, type Row, type Severity, type Suggestion} from '../core/types.js';
+import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {formatLines, openDifferences, rowSeverity, statusGlyphs} from './findings.js';
+import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, statusGlyphs} from './findings.js';
 import {truncationOf} from './json.js';
 
 /** Options for `toText`. */
@@ -139,13 +139,6 @@ function confusionLines(comparison: Comparison): string[] {
 	return out;
 }
 
-/** `probably A (0.90): why`, or `even: why`, naming the printings by their ids. */
-function describeSuggestion(suggestion: Suggestion, comparison: Comparison): string {
-	if (suggestion.reading === null) return `even: ${suggestion.why}`;
-	const id = comparison.printings[suggestion.reading === 'a' ? 0 : 1]?.id ?? suggestion.reading.toUpperCase();
-	return `probably ${id} (${suggestion.confidence.toFixed(2)}): ${suggestion.why}`;
-}
-
 const verdictText = {a: 'printing A is right', b: 'printing B is right', edit: 'corrected by hand', 'not-error': 'not an error'} as const;
 
 /** The text report. */
@@ -153,6 +146,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	const color = options.color ?? false;
 	const out: string[] = [];
 	const bold = (s: string): string => (color ? ansi.bold(s) : s);
+	const ids = comparedPrintings(comparison).map((printing) => printing.id) as [string, string];
 	for (const p of comparison.printings) {
 		const note = comparison.printings.indexOf(p) > 1 ? `  (its readings show under each row and vote in the suggestions)` : '';
 		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} item${p.items.length === 1 ? '' : 's'}  ${p.source}${note}`);
@@ -223,7 +217,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			for (const d of row.differences) {
 				const explained = d.explainedBy === undefined ? '' : ', explained by the page offset';
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity}${explained})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
-				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, comparison)}`);
+				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, ids)}`);
 			}
 		} else {
 			const item = (row.a ?? row.b)!;
