@@ -23,6 +23,9 @@ export const csvColumns = [
 	'decision',
 	'edit',
 	'note',
+	'suggestion',
+	'confidence',
+	'why',
 ] as const;
 
 /**
@@ -36,7 +39,9 @@ function guard(text: string): string {
 /**
  * Write a comparison's differences as CSV. `row` is the 1-based row number, `key` the row's
  * content key (the one decisions use), lines are `52` or `52-53`, `decision` is the verdict
- * (`a`, `b`, `edit`, `not-error`) or empty, `edit` the edited reading.
+ * (`a`, `b`, `edit`, `not-error`) or empty, `edit` the edited reading. The last three say what
+ * tocdiff suggests: the reading probably right (`a`, `b`, or empty when the evidence is even or
+ * there is none), how sure (`0.90`), and why; a spreadsheet can sort the undecided by them.
  *
  * @example
  * toCsv(comparison, {decisions: noDecisions, sources})
@@ -57,6 +62,9 @@ export function toCsv(comparison: Comparison, context: ReportContext): string {
 		decision?.verdict ?? '',
 		decision?.verdict === 'edit' ? guard(decision.text ?? '') : '',
 		guard(decision?.note ?? ''),
+		difference.suggestion?.reading ?? '',
+		difference.suggestion?.reading ? difference.suggestion.confidence.toFixed(2) : '',
+		guard(difference.suggestion?.reading ? difference.suggestion.why : ''),
 	]);
 	// csv-stringify quotes only fields holding its own record delimiter, so a bare LF or CR in a
 	// reading would break the record; leading or trailing spaces are quoted so no reader trims them.

@@ -11,10 +11,12 @@ import type {ReportContext} from './context.js';
 import {escapeHtml as h} from './escape.js';
 import {
 	comparedPrintings,
+	describeSuggestion,
 	describeVerdict,
 	findingsOf,
 	formatLines,
 	isDecided,
+	openDifferences,
 	rowSeverity,
 	rowsSentence,
 	severityGlyphs,
@@ -55,6 +57,9 @@ mark { background: var(--mark); color: inherit; text-decoration: underline 2px; 
 .rows td.chosen::before { content: "✓ "; font-weight: 700; }
 .kinds ul { margin: 0; padding: 0; list-style: none; }
 .note { display: block; color: #444; font-style: italic; }
+.suggestion { display: block; color: #444; font-size: .92em; }
+.explained { color: #666; }
+.checks li { margin: .2rem 0; } .checks .kind { color: #555; font-family: ui-monospace, monospace; font-size: .92em; }
 body:has(#differing-only:checked) .rows tr.same { display: none; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { body { margin: 0; max-width: none; font-size: 10pt; } .controls { display: none; }
@@ -88,19 +93,47 @@ function cell(item: TocItem | null, segments: readonly HighlightSegment[] | unde
 	return `<td class="${className}">${html}</td>`;
 }
 
-function decisionCell(decision: Decision | undefined, ids: readonly [string, string]): string {
-	if (!decision) return '<td class="decision"></td>';
-	const verdict = decision.verdict === undefined ? '' : describeVerdict(decision, ids[0], ids[1]);
-	const edit = decision.verdict === 'edit' ? `: <q>${h(decision.text ?? '')}</q>` : '';
-	const note = decision.note ? `<span class="note">${h(decision.note)}</span>` : '';
-	return `<td class="decision">${h(verdict)}${edit}${note}</td>`;
+/**
+ * A row's decision and note; while the row is undecided, each suggestion on its open differences
+ * that takes a side (`probably A (0.90): why`), as the errata list gives them.
+ */
+function decisionCell(row: Row, decision: Decision | undefined, ids: readonly [string, string]): string {
+	const verdict = decision?.verdict === undefined ? '' : describeVerdict(decision, ids[0], ids[1]);
+	const edit = decision?.verdict === 'edit' ? `: <q>${h(decision.text ?? '')}</q>` : '';
+	const suggestions = decision?.verdict === undefined ? openDifferences(row).flatMap(({suggestion}) => (suggestion?.reading ? [`<span class="suggestion">${h(describeSuggestion(suggestion, ids))}</span>`] : [])) : [];
+	const note = decision?.note ? `<span class="note">${h(decision.note)}</span>` : '';
+	return `<td class="decision">${h(verdict)}${edit}${suggestions.join('')}${note}</td>`;
+}
+
+/** The checks of the printings, and what the page offset explains; nothing when there are none. */
+function checksSection(comparison: Comparison): string[] {
+	if (comparison.checks.length === 0) return [];
+	const explained = comparison.summary.explained ?? 0;
+	return [
+		'<section aria-labelledby="checks">',
+		'<h2 id="checks">Checks</h2>',
+		'<p>What the printings show on their own, and how their pages relate.</p>',
+		'<ul class="checks">',
+		...comparison.checks.map(
+			(check) => `<li><strong>${h(check.printing)}</strong> ${check.lines[0] === check.lines[1] ? 'line' : 'lines'} ${formatLines(check.lines)}: ${h(check.message)} <span class="kind">${h(check.kind)}</span></li>`,
+		),
+		'</ul>',
+		...(explained > 0
+			? [`<p>${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not counted above; the table marks ${explained === 1 ? 'it' : 'them'} “by the offset”.</p>`]
+			: []),
+		'</section>',
+	];
 }
 
 function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string]): string {
 	const severity = rowSeverity(row);
 	const segments = row.a && row.b && row.differences.length > 0 ? highlightSpans(row.a.text, row.b.text) : undefined;
 	const kinds = row.differences
-		.map((difference) => `<li>${severityGlyphs[difference.severity]} ${h(difference.kind)}</li>`)
+		.map((difference) =>
+			difference.explainedBy === undefined
+				? `<li>${severityGlyphs[difference.severity]} ${h(difference.kind)}</li>`
+				: `<li class="explained" title="follows the page offset (see Checks)">${h(difference.kind)}, by the offset</li>`,
+		)
 		.join('');
 	const classes = [row.status === 'same' ? 'same' : 'differs', ...(severity ? [severity] : [])].join(' ');
 	return [
@@ -112,7 +145,7 @@ function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: r
 		`<td class="line">${row.b ? formatLines(row.b.lines) : ''}</td>`,
 		cell(row.b, segments && segmentsOf(segments, 'b'), decision?.verdict === 'b', ids[1]),
 		`<td class="kinds">${kinds === '' ? '' : `<ul>${kinds}</ul>`}</td>`,
-		decisionCell(decision, ids),
+		decisionCell(row, decision, ids),
 		'</tr>',
 	].join('');
 }
@@ -123,8 +156,9 @@ function describe(printing: Printing): string {
 
 /**
  * Write the comparison as one self-contained HTML page: summary counts by severity (decided and
- * undecided), a legend, and a side-by-side table of all rows with the differing spans marked, the
- * chosen reading outlined and ticked, and each decision and note. A checkbox hides unchanged rows.
+ * undecided), the checks, a legend, and a side-by-side table of all rows with the differing spans
+ * marked, the chosen reading outlined and ticked, each decision and note, and on undecided rows the
+ * suggestions. A checkbox hides unchanged rows.
  *
  * @example
  * toHtml(comparison, context) // '<!doctype html>\n<html lang="en">…'
@@ -167,6 +201,7 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		'</tbody></table>',
 		`<p>${rowsSentence(comparison, h(a.id), h(b.id))}</p>`,
 		'</section>',
+		...checksSection(comparison),
 		'<section aria-labelledby="legend">',
 		'<h2 id="legend">Legend</h2>',
 		'<ul class="legend">',

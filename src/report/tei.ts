@@ -6,10 +6,10 @@
  * All text goes through `escapeXmlText`/`escapeXmlAttribute`; `<i>` markup becomes `<hi rend="italic">`.
  */
 import type {Decision} from '../core/decisions.js';
-import {severities, type Comparison, type DifferenceKind, type Printing, type Row, type TocItem} from '../core/types.js';
+import {severities, type Comparison, type DifferenceKind, type Row, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeXmlAttribute as attr, escapeXmlText as text} from './escape.js';
-import {comparedPrintings, formatLines, rowSeverity, severityMeanings} from './findings.js';
+import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, severityMeanings} from './findings.js';
 
 /** The kinds of difference in their documented order, with a description for the taxonomy. */
 const kindMeanings = {
@@ -31,8 +31,8 @@ const kindMeanings = {
 } as const satisfies Record<DifferenceKind, string>;
 
 /** An `xml:id` for a printing: its id when that is an XML name, else a safe one. */
-function witnessId(printing: Printing): string {
-	return /^[A-Za-z_][\w.-]*$/.test(printing.id) ? printing.id : `w-${printing.id.replaceAll(/[^\w.-]/g, '_')}`;
+function witnessId(id: string): string {
+	return /^[A-Za-z_][\w.-]*$/.test(id) ? id : `w-${id.replaceAll(/[^\w.-]/g, '_')}`;
 }
 
 /** A reading as TEI mixed content: line breaks as `<lb/>`, balanced `<i>` runs as `<hi rend="italic">`. */
@@ -95,6 +95,13 @@ function app(row: Row, index: number, decision: Decision | undefined, ids: reado
 		}
 	}
 
+	// While the row is undecided, what tocdiff suggests on each of its open differences.
+	if (decision?.verdict === undefined) {
+		for (const {suggestion} of openDifferences(row)) {
+			if (suggestion?.reading) lines.push(`${inner}<note type="suggestion">${text(describeSuggestion(suggestion, ids))}</note>`);
+		}
+	}
+
 	lines.push(...notes(decision, inner), `${indent}</app>`);
 	return lines;
 }
@@ -110,7 +117,7 @@ function app(row: Row, index: number, decision: Decision | undefined, ids: reado
  */
 export function toTei(comparison: Comparison, context: ReportContext): string {
 	const printings = comparedPrintings(comparison);
-	const ids = [witnessId(printings[0]), witnessId(printings[1])] as const;
+	const ids = [witnessId(printings[0].id), witnessId(printings[1].id)] as const;
 	const used = new Set(comparison.rows.flatMap((row) => row.differences.map((difference) => difference.kind)));
 	const out: string[] = [
 		'<?xml version="1.0" encoding="UTF-8"?>',
@@ -125,9 +132,10 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 		'\t\t\t</publicationStmt>',
 		'\t\t\t<sourceDesc>',
 		'\t\t\t\t<listWit>',
-		...printings.map(
-			(printing, i) =>
-				`\t\t\t\t\t<witness xml:id="${attr(ids[i]!)}">Printing ${text(printing.id)}: ${text(printing.source)}, lines ${formatLines(printing.lines)}</witness>`,
+		// Every printing, so that a check can point at a further one (C, …) too.
+		...comparison.printings.map(
+			(printing) =>
+				`\t\t\t\t\t<witness xml:id="${attr(witnessId(printing.id))}">Printing ${text(printing.id)}: ${text(printing.source)}, lines ${formatLines(printing.lines)}</witness>`,
 		),
 		'\t\t\t\t</listWit>',
 		'\t\t\t</sourceDesc>',
@@ -163,8 +171,18 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 
 	out.push('\t\t\t</list>', '\t\t</body>');
 	const {orphans} = context.decisions;
+	if (orphans.length > 0 || comparison.checks.length > 0) out.push('\t\t<back>');
+	if (comparison.checks.length > 0) {
+		out.push('\t\t\t<div type="checks">', '\t\t\t\t<head>Checks</head>', '\t\t\t\t<list>');
+		for (const check of comparison.checks) {
+			out.push(`\t\t\t\t\t<item type="${attr(check.kind)}" corresp="#${attr(witnessId(check.printing))}" n="${formatLines(check.lines, '-')}">${text(check.message)}</item>`);
+		}
+
+		out.push('\t\t\t\t</list>', '\t\t\t</div>');
+	}
+
 	if (orphans.length > 0) {
-		out.push('\t\t<back>', '\t\t\t<div type="orphaned-decisions">', '\t\t\t\t<head>Decisions that match no row</head>', '\t\t\t\t<listApp>');
+		out.push('\t\t\t<div type="orphaned-decisions">', '\t\t\t\t<head>Decisions that match no row</head>', '\t\t\t\t<listApp>');
 		for (const orphan of orphans) {
 			const chosen = orphan.verdict === 'a' || orphan.verdict === 'b' ? orphan.verdict : undefined;
 			const lines = [`\t\t\t\t\t<app type="orphan" n="${attr(orphan.key)}">`];
@@ -179,8 +197,10 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 			out.push(...lines);
 		}
 
-		out.push('\t\t\t\t</listApp>', '\t\t\t</div>', '\t\t</back>');
+		out.push('\t\t\t\t</listApp>', '\t\t\t</div>');
 	}
+
+	if (orphans.length > 0 || comparison.checks.length > 0) out.push('\t\t</back>');
 
 	out.push('\t</text>', '</TEI>', '');
 	return out.join('\n');

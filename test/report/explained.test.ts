@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
 import {toCsv} from '../../src/report/csv.js';
+import {escapeHtml} from '../../src/report/escape.js';
 import {findingsOf, openDifferences, rowSeverity} from '../../src/report/findings.js';
 import {toHtml} from '../../src/report/html.js';
 import {toMarkdown} from '../../src/report/markdown.js';
@@ -21,6 +22,14 @@ describe('differences a check explains', () => {
 		expect(toMarkdown(comparison, context)).toContain(`| **Total** | **${open}** |`);
 		expect(toHtml(comparison, context)).toContain(`Total</th><th>${open}<`);
 		expect(toCsv(comparison, context).trimEnd().split('\n')).toHaveLength(open + 1);
+	});
+
+	it('are marked in the HTML table, which lists the checks that explain them', () => {
+		const html = toHtml(comparison, context);
+		expect(html).toContain('<h2 id="checks">Checks</h2>');
+		for (const check of comparison.checks) expect(html).toContain(escapeHtml(check.message));
+		expect(html).toContain(`<p>${explained} page differences that the page offset explains are not counted above; the table marks them “by the offset”.</p>`);
+		expect(html.match(/<li class="explained"[^>]*>page, by the offset<\/li>/g)).toHaveLength(explained);
 	});
 
 	it('give a row no severity of their own', () => {

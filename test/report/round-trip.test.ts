@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {parse as parseCsv} from 'csv-parse/sync';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {describe, expect, it} from 'vitest';
@@ -6,6 +7,7 @@ import type {Row} from '../../src/core/types.js';
 import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {csvColumns, toCsv} from '../../src/report/csv.js';
 import {toHtml} from '../../src/report/html.js';
+import {formatLines} from '../../src/report/findings.js';
 import {toTei} from '../../src/report/tei.js';
 import {compare} from '../../src/core/compare.js';
 import {comparisonOf, makeItem} from './fixtures.js';
@@ -53,6 +55,9 @@ describe('the CSV export', () => {
 			note: 'Date checked against the text on p. 181.',
 		});
 		expect(records.find((record) => record.kind === 'leaders')?.a).toBe('. .');
+		// The suggestion, where the evidence takes a side; empty where it is even.
+		expect(records.find((record) => record.kind === 'ocr')).toMatchObject({suggestion: 'a', confidence: '0.90', why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'});
+		expect(records.find((record) => record.kind === 'number')).toMatchObject({suggestion: '', confidence: '', why: ''});
 	});
 
 	it('ends every record with CRLF', () => {
@@ -87,6 +92,18 @@ describe('the TEI export', () => {
 		expect(witnesses.map((witness) => witness['@_xml:id'])).toEqual(['A', 'B']);
 		const apps = document.TEI.text.body.list.item.filter((item) => typeof item === 'object' && item !== null && 'app' in item);
 		expect(apps).toHaveLength(seed.rows.filter((row) => row.status !== 'same').length);
+	});
+
+	it('lists the checks in the back, each pointing at its witness, and the suggestions on undecided rows', () => {
+		const repaginated = compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}]);
+		const tei = toTei(repaginated, {decisions: noDecisions, sources: []});
+		expect(XMLValidator.validate(tei)).toBe(true);
+		const document = xml.parse(tei) as {TEI: {text: {back: {div: {'@_type': string; list: {item: Array<Record<string, string>>}}}}}};
+		const {div} = document.TEI.text.back;
+		expect(div['@_type']).toBe('checks');
+		expect(div.list.item.map((item) => [item['@_type'], item['@_corresp'], item['@_n']])).toEqual(repaginated.checks.map((check) => [check.kind, `#${check.printing}`, formatLines(check.lines, '-')]));
+		expect(toTei(seed, undecided)).toContain('<note type="suggestion">probably A (0.90): “PRESIDIUM” is in the English dictionary and “PRESIDUM” is not</note>');
+		expect(toTei(seed, decided)).not.toContain('<note type="suggestion">');
 	});
 
 	it('marks the chosen reading with lem', () => {
