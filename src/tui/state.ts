@@ -438,19 +438,26 @@ function decide(state: State, verdict: Verdict): State {
 	return changeDecision(state, (existing) => ({verdict, note: existing?.note}), (index) => `Row ${index + 1}: ${describeVerdict(verdict)}.`);
 }
 
+/** The rows `y` decides at `level`: undecided ones whose suggestion takes a side at least that sure. */
+function acceptableRows(state: State, level: number): Array<{readonly row: number; readonly reading: 'a' | 'b'}> {
+	const rows: Array<{row: number; reading: 'a' | 'b'}> = [];
+	for (const [row, suggestion] of state.data.suggestions.entries()) {
+		if (suggestion?.reading && suggestion.confidence >= level && isUndecided(state, row)) rows.push({row, reading: suggestion.reading});
+	}
+
+	return rows;
+}
+
 /**
  * Accept every suggestion at least `acceptAbove` sure on a row that has no verdict yet, as one
  * undo step; notes stay.
  */
 function acceptSuggestions(state: State): State {
-	const changes: Change[] = [];
-	for (const [row, suggestion] of state.data.suggestions.entries()) {
-		if (suggestion?.reading === undefined || suggestion.reading === null || suggestion.confidence < state.acceptAbove) continue;
+	const changes: Change[] = acceptableRows(state, state.acceptAbove).map(({row, reading}) => {
 		const key = state.data.keys[row]!;
 		const before = state.decisions.get(key);
-		if (before?.verdict !== undefined) continue;
-		changes.push({key, before, after: buildDecision(key, state.data.comparison.rows[row]!, {verdict: suggestion.reading, note: before?.note})});
-	}
+		return {key, before, after: buildDecision(key, state.data.comparison.rows[row]!, {verdict: reading, note: before?.note})};
+	});
 
 	const level = state.acceptAbove.toFixed(2);
 	if (changes.length === 0) return {...state, status: {kind: 'info', message: `No undecided row has a suggestion at ${level} or above (${keyFor('cycle-accept-level')} lowers the level).`}};
@@ -703,7 +710,7 @@ export function reducer(state: State, action: Action): State {
 
 		case 'cycle-accept-level': {
 			const acceptAbove = acceptLevels[(acceptLevels.indexOf(state.acceptAbove as (typeof acceptLevels)[number]) + 1) % acceptLevels.length]!;
-			const waiting = state.data.suggestions.filter((suggestion, row) => suggestion?.reading && suggestion.confidence >= acceptAbove && isUndecided(state, row)).length;
+			const waiting = acceptableRows(state, acceptAbove).length;
 			return {...state, acceptAbove, status: {kind: 'info', message: `y now accepts suggestions at ${acceptAbove.toFixed(2)} or above: ${waiting} undecided row${waiting === 1 ? '' : 's'}.`}};
 		}
 

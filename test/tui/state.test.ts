@@ -1,4 +1,6 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {compare} from '../../src/core/compare.js';
 import fc from 'fast-check';
 import {rowKeys} from '../../src/core/decisions.js';
 import {prepareReview} from '../../src/tui/review-data.js';
@@ -248,6 +250,15 @@ describe('accepting suggestions (#7)', () => {
 		// The PRESIDIUM row: A on its OCR error, even on its date: nothing to accept.
 		expect(state.data.suggestions[6]).toBeUndefined();
 		expect(run(state, 'undo', 'undo').history).toHaveLength(0);
+	});
+
+	it('accepts exactly the rows Y counts, each one that asks for a decision (a repaginated edition)', () => {
+		const text = readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8');
+		const lowest = run(initialState(prepareReview(compare([{name: 'r.txt', text}]), 'r.txt')), 'cycle-accept-level', 'cycle-accept-level', 'cycle-accept-level');
+		const counted = Number(/: (\d+) undecided rows?/.exec(lowest.status?.message ?? '')?.[1]);
+		const accepted = run(lowest, 'accept-suggestions');
+		expect(verdicts(accepted)).toHaveLength(counted);
+		for (const [row] of verdicts(accepted)) expect(lowest.data.worst[row]).toBeDefined();
 	});
 
 	it('says so when nothing is sure enough', () => {
