@@ -5,7 +5,7 @@ import {formatLines} from '../report/findings.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
-import {decisionFor, describeVerdict, selectedRow, type State} from './state.js';
+import {decisionFor, describeVerdict, detailAsides, selectedRow, type State} from './state.js';
 import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
 
 /** Props of `EntryDetail`. */
@@ -212,8 +212,8 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
 	const others = row.others ?? [];
 	const checks = state.data.checks[index] ?? [];
-	// Room for differences: the pane less its rule, the readings, the checks, the suggestion and decision lines (and a note).
-	const room = layout.detailLines - 4 - others.length - checks.length - (suggested ? 1 : 0) - (decision?.note ? 1 : 0);
+	// Room for differences: the pane less its rule, the two readings, the decision line, the asides (further readings, checks, suggestion) and a note.
+	const room = layout.detailLines - 4 - detailAsides(state, index) - (decision?.note ? 1 : 0);
 	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
 	const more = row.differences.length - shown.length;
 	return (

@@ -302,6 +302,13 @@ function lowerBound(sorted: readonly number[], value: number): number {
 	return lo;
 }
 
+/** Lines of a row's detail besides its readings, differences, rule, decision and note: each further printing's reading, each check, and the suggestion. */
+export function detailAsides(state: State, row: number): number {
+	const item = state.data.comparison.rows[row]!;
+	const suggested = item.differences.some((difference) => difference.suggestion !== undefined) ? 1 : 0;
+	return (item.others?.length ?? 0) + (state.data.checks[row]?.length ?? 0) + suggested;
+}
+
 /** Lines the detail pane would like for the selected row when expanded. */
 function detailWanted(state: State): number {
 	// The export menu: its rule, one line per format, and its hint.
@@ -314,12 +321,9 @@ function detailWanted(state: State): number {
 	const width = Math.max(10, state.size.columns - 22);
 	const reading = (text: string) => wrappedLines(text, width) + (columns(text) > width ? 1 : 0);
 	const decision = decisionFor(state, row);
-	const suggested = item.differences.some((difference) => difference.suggestion !== undefined) ? 1 : 0;
 	return (
 		2 +
-		suggested +
-		(item.others?.length ?? 0) +
-		(state.data.checks[row]?.length ?? 0) +
+		detailAsides(state, row) +
 		reading(displayTitle(item.a)) +
 		reading(displayTitle(item.b)) +
 		item.differences.length +
