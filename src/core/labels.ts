@@ -83,51 +83,31 @@ export function ocrRomanValue(text: string): number | undefined {
 	return romanValue(fixed);
 }
 
+/** Each word's value, from 1 in order. */
+const counting = (words: string): Record<string, number> => Object.fromEntries(words.split(' ').map((word, index) => [word, index + 1]));
+
+/**
+ * Number words after a division word (`Part One`, `Chapitre quatre`, `Teil zwei`, `Часть первая`),
+ * 1 to 20 as cardinals and 1 to 10 (English 1 to 20) as ordinals, in the languages of
+ * `divisionWords`. A word two languages share (`six`, `vier`, `acht`) means the same in both.
+ */
 const numberWords: Readonly<Record<string, number>> = {
-	one: 1,
-	two: 2,
-	three: 3,
-	four: 4,
-	five: 5,
-	six: 6,
-	seven: 7,
-	eight: 8,
-	nine: 9,
-	ten: 10,
-	eleven: 11,
-	twelve: 12,
-	thirteen: 13,
-	fourteen: 14,
-	fifteen: 15,
-	sixteen: 16,
-	seventeen: 17,
-	eighteen: 18,
-	nineteen: 19,
-	twenty: 20,
-	first: 1,
-	second: 2,
-	third: 3,
-	fourth: 4,
-	fifth: 5,
-	sixth: 6,
-	seventh: 7,
-	eighth: 8,
-	ninth: 9,
-	tenth: 10,
-	premier: 1,
+	...counting('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'),
+	...counting('first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'),
+	...counting('un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt'),
+	...counting('premier deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième'),
 	première: 1,
-	un: 1,
-	deux: 2,
-	trois: 3,
-	eerste: 1,
-	tweede: 2,
-	derde: 3,
-	первая: 1,
-	вторая: 2,
-	третья: 3,
-	первый: 1,
-	второй: 2,
-	третий: 3,
+	une: 1,
+	seconde: 2,
+	...counting('eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf'),
+	...counting('erster zweiter dritter vierter fünfter sechster siebenter achter neunter zehnter'),
+	...counting('erstes zweites drittes viertes fünftes sechstes siebentes achtes neuntes zehntes'),
+	...counting('een twee drie vier vijf zes zeven acht negen tien elf twaalf'),
+	...counting('eerste tweede derde vierde vijfde zesde zevende achtste negende tiende'),
+	...counting('первая вторая третья четвертая пятая шестая седьмая восьмая девятая десятая'),
+	...counting('первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый'),
+	четвёртая: 4,
+	четвёртый: 4,
 };
 
 /** Words that introduce a numbered division, in the languages of our corpus. */
