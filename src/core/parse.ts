@@ -435,6 +435,7 @@ function joinTitleLines(parts: readonly string[]): string {
  * @example itemLine(item) // "II. An Essential Condition of the Bolsheviki's Success  23"
  */
 export function itemLine(item: TocItem, gap = '  '): string {
-	const label = item.label === undefined ? '' : `${item.label} `;
+	// A label with no title after it (`V.  117`, `Chapitre trois  9`) takes no space of its own.
+	const label = item.label === undefined ? '' : item.titleMarkup === '' ? item.label : `${item.label} `;
 	return `${label}${item.titleMarkup}${item.page === undefined ? '' : `${gap}${item.page}`}`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {parseItems, parseLine, stripMarkup} from '../../src/core/parse.js';
+import {itemLine, parseItems, parseLine, stripMarkup} from '../../src/core/parse.js';
 
 const items = (text: string) => {
 	const lines = text.split('\n');
@@ -249,5 +249,16 @@ describe('stripMarkup against its one-pattern form', () => {
 			}),
 			{numRuns: 3000},
 		);
+	});
+});
+
+describe('itemLine', () => {
+	it.each([
+		['II. An Essential Condition\t23', 'II. An Essential Condition  23'],
+		['V.\t117', 'V.  117'],
+		['Chapitre trois ........ 9', 'Chapitre trois  9'],
+		['Preface', 'Preface'],
+	])('writes %j as %j', (line, expected) => {
+		expect(itemLine(parseLine(line, 1))).toBe(expected);
 	});
 });
