@@ -1,54 +1,74 @@
 /**
- * The review screen as a user meets it, for the benchmark: the built command in a pseudo-terminal
- * from `script` (util-linux), sized with `stty` (a terminal without a size would send Ink to ask
- * the environment, and the screen would draw at 80 × 24 whatever was asked).
+ * The review screen as a user meets it, for the benchmark and the end-to-end tests: a command in
+ * a pseudo-terminal from `script` (util-linux), sized with `stty` as a real terminal is (one
+ * without a size would send Ink to ask the environment, and the screen would draw at 80 × 24
+ * whatever was asked).
  */
 import {spawn, spawnSync} from 'node:child_process';
 
 /** Whether `script` is here to give a command a terminal. */
 export const hasScript = spawnSync('script', ['--version']).status === 0;
 
-/** A command running in a terminal: what it has shown since `clear`, and keys to send it. */
-type Terminal = {
-	/** Resolve when `text` has been shown since the last `clear` (10 s at most). */
-	readonly waitFor: (text: string) => Promise<void>;
+/** A command running in a terminal: what it has shown (since `clear`), keys to send it, its end. */
+export type Terminal = {
+	/** Resolve when `text` has been shown since the last `clear`; fail after `timeout` ms with what was shown. */
+	readonly waitFor: (text: string, timeout?: number) => Promise<void>;
 	readonly clear: () => void;
 	readonly output: () => string;
 	readonly press: (keys: string) => void;
+	/** The command's exit code (`script -e` passes it on). */
+	readonly exited: Promise<number | null>;
 	/** Press `q`, then end the command if it has not ended. */
 	readonly close: () => Promise<void>;
+};
+
+export type TerminalOptions = {
+	readonly columns?: number;
+	readonly rows?: number;
+	readonly cwd?: string;
+	/** Variables to set; a CI service's (`CI`, `CONTINUOUS_INTEGRATION`) and `FORCE_COLOR` are dropped unless set here. */
+	readonly env?: Readonly<Record<string, string>>;
 };
 
 const quote = (word: string): string => `'${word.replaceAll("'", String.raw`'\''`)}'`;
 const pause = async (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Run `argv` in a terminal of `columns` × `rows`, as from a user's shell (no CI variables). */
-export function openTerminal(argv: readonly string[], columns: number, rows: number): Terminal {
-	const {CI, CONTINUOUS_INTEGRATION, ...env} = process.env;
-	const child = spawn('script', ['-qfec', `stty cols ${columns} rows ${rows}; ${argv.map((word) => quote(word)).join(' ')}`, '/dev/null'], {env: {...env, TERM: 'xterm-256color'}});
+/** Run `argv` in a terminal of `columns` × `rows` (120 × 40 unless given), as from a user's shell. */
+export function openTerminal(argv: readonly string[], options: TerminalOptions = {}): Terminal {
+	const {columns = 120, rows = 40, env: extra = {}} = options;
+	const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', ...extra};
+	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR']) if (!(key in extra)) delete env[key];
+	const child = spawn('script', ['-qfec', `stty cols ${columns} rows ${rows}; ${argv.map((word) => quote(word)).join(' ')}`, '/dev/null'], {cwd: options.cwd, env});
 	let output = '';
-	let waiting: {readonly text: string; readonly done: () => void} | undefined;
+	const waiting = new Set<{readonly text: string; readonly done: () => void}>();
 	child.stdout.on('data', (chunk: Buffer) => {
 		output += chunk.toString('utf8');
-		if (waiting && output.includes(waiting.text)) waiting.done();
+		for (const waiter of waiting) if (output.includes(waiter.text)) waiter.done();
+	});
+	const exited = new Promise<number | null>((resolve) => {
+		child.on('exit', resolve);
 	});
 	return {
-		waitFor: async (text) =>
+		waitFor: async (text, timeout = 15_000) =>
 			new Promise((resolve, reject) => {
 				if (output.includes(text)) {
 					resolve();
 					return;
 				}
 
-				const timer = setTimeout(() => reject(new Error(`no frame with "${text}" in 10 s`)), 10_000);
-				waiting = {
+				const waiter = {
 					text,
 					done() {
 						clearTimeout(timer);
-						waiting = undefined;
+						waiting.delete(waiter);
 						resolve();
 					},
 				};
+				const timer = setTimeout(() => {
+					waiting.delete(waiter);
+					reject(new Error(`timed out waiting for ${JSON.stringify(text)}; last output:\n${output.slice(-2000)}`));
+				}, timeout);
+				waiting.add(waiter);
 			}),
 		clear() {
 			output = '';
@@ -57,6 +77,7 @@ export function openTerminal(argv: readonly string[], columns: number, rows: num
 		press(keys) {
 			child.stdin.write(keys);
 		},
+		exited,
 		async close() {
 			child.stdin.write('q');
 			await pause(300);
@@ -68,7 +89,7 @@ export function openTerminal(argv: readonly string[], columns: number, rows: num
 /** Milliseconds from starting `argv` in a terminal to the first output that shows `text`. */
 export async function timeToText(argv: readonly string[], text: string, columns: number, rows: number): Promise<number> {
 	const started = performance.now();
-	const terminal = openTerminal(argv, columns, rows);
+	const terminal = openTerminal(argv, {columns, rows});
 	try {
 		await terminal.waitFor(text);
 		return performance.now() - started;
@@ -85,7 +106,7 @@ export type KeyTimes = {readonly rows: number; readonly median: number; readonly
  * after the last frame: what is timed is the redraw, not Ink's frame limit.
  */
 export async function timeKeysInTerminal(argv: readonly string[], presses = 60): Promise<KeyTimes> {
-	const terminal = openTerminal(argv, 120, 40);
+	const terminal = openTerminal(argv);
 	try {
 		// The detail pane names the selected row: `row 1 of 10001`.
 		await terminal.waitFor(' decided');

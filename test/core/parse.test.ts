@@ -259,6 +259,6 @@ describe('itemLine', () => {
 		['Chapitre trois ........ 9', 'Chapitre trois  9'],
 		['Preface', 'Preface'],
 	])('writes %j as %j', (line, expected) => {
-		expect(itemLine(parseLine(line, 1))).toBe(expected);
+		expect(itemLine(items(line)[0]!)).toBe(expected);
 	});
 });
