@@ -150,8 +150,8 @@ function partners(ops: readonly AlignOp[]): Map<number, number> {
 
 /**
  * Give each row the readings of the printings after the first two (three scans of one page): each
- * further printing is aligned with A and with B, and a row takes the item its A item pairs with,
- * else the one its B item pairs with. An item of those printings that no row shows (neither A nor
+ * further printing is aligned with A and with B, and a row takes the items its A item pairs with
+ * (all of them, read as one, when the row joins several items of A), else those its B item pairs with. An item of those printings that no row shows (neither A nor
  * B has it; furniture aside) becomes an `only-other` check, so that it is not lost.
  */
 function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): {rows: readonly Row[]; checks: Check[]} {
@@ -162,13 +162,24 @@ function attachOthers(rows: readonly Row[], first: Printing, second: Printing, o
 		fromB: partners(alignItems(second.items, other.items)),
 	}));
 	const shown = others.map(() => new Set<number>());
+	// The items a row's item stands for: one, or the several that buildRows read as one.
+	const covered = (printing: Printing, item: TocItem | null): number[] => {
+		const indexes: number[] = [];
+		if (item === null) return indexes;
+		for (let index = item.index; index < printing.items.length && printing.items[index]!.lines[1] <= item.lines[1]; index++) indexes.push(index);
+		return indexes;
+	};
+
+	const partnersOf = (indexes: readonly number[], partner: ReadonlyMap<number, number>): number[] =>
+		[...new Set(indexes.flatMap((index) => partner.get(index) ?? []))].sort((x, y) => x - y);
 	const attached = rows.map((row) => ({
 		...row,
 		others: maps.map(({items, fromA, fromB}, k) => {
-			const index = (row.a ? fromA.get(row.a.index) : undefined) ?? (row.b ? fromB.get(row.b.index) : undefined);
-			if (index === undefined) return null;
-			shown[k]!.add(index);
-			return items[index]!;
+			const fromRowA = partnersOf(covered(first, row.a), fromA);
+			const indexes = fromRowA.length > 0 ? fromRowA : partnersOf(covered(second, row.b), fromB);
+			if (indexes.length === 0) return null;
+			for (const index of indexes) shown[k]!.add(index);
+			return mergeItems(indexes.map((index) => items[index]!));
 		}),
 	}));
 	const checks = others.flatMap((other, k) =>

@@ -64,6 +64,18 @@ describe('more than two printings', () => {
 		expect(three.checks.filter((check) => check.kind === 'only-other')).toEqual([]);
 	});
 
+	it('reads all the items of a further printing that a row joins, and lets them vote', () => {
+		// B prints PART I. and its title on one line; A and C on two, which the row reads as one.
+		const twoLines = 'CONTENTS\n\nPART I.\n\nTIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.\n\nI. FESTIVAL CUSTOMS\t19\nII. LOCAL CUSTOMS\t59';
+		const oneLine = 'CONTENTS\n\nPART I. TIMES AND SEASONS, FESTIVALS AND MERRYMAKlNGS.\n\nI. FESTIVAL CUSTOMS\t19\nII. LOCAL CUSTOMS\t59';
+		const result = compare([{name: 'a.txt', text: twoLines}, {name: 'b.txt', text: oneLine}, {name: 'c.txt', text: twoLines}]);
+		const row = result.rows.find((r) => r.status === 'changed')!;
+		expect(row.a?.lines).toEqual([3, 5]);
+		expect(row.others?.[0]).toMatchObject({lines: [3, 5], label: 'PART I.', title: 'TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.'});
+		expect(row.differences[0]?.suggestion).toMatchObject({reading: 'a', why: 'C reads “MERRYMAKINGS” too'});
+		expect(result.checks).toEqual([]);
+	});
+
 	it('gives rows no other readings with two printings', () => {
 		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.every((row) => row.others === undefined)).toBe(true);
 	});
