@@ -32,12 +32,15 @@ export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
 	const content = state.mode === 'export' ? <ExportMenu state={state} theme={theme} exportPath={exportPath} /> : <RowDetail state={state} theme={theme} />;
 	return (
 		<Box flexDirection="column" height={layout.detailLines} overflow="hidden">
-			{state.mode === 'export' ? (
-				<Text dimColor wrap="truncate">
-					{rule('Export a report', columns)}
-				</Text>
-			) : null}
-			{content}
+			{/* Lines that do not fit are cut off at the bottom: shrunk to fit, Yoga would draw them over each other. */}
+			<Box flexDirection="column" flexShrink={0}>
+				{state.mode === 'export' ? (
+					<Text dimColor wrap="truncate">
+						{rule('Export a report', columns)}
+					</Text>
+				) : null}
+				{content}
+			</Box>
 		</Box>
 	);
 }
@@ -214,8 +217,9 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 	const checks = state.data.checks[index] ?? [];
 	// Room for differences: the pane less its rule, the two readings, the decision line, the asides (further readings, checks, suggestion) and a note.
 	const room = layout.detailLines - 4 - detailAsides(state, index) - (decision?.note ? 1 : 0);
+	// Where not all fit, the last line that fits says how many more there are (when one fits at all).
 	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
-	const more = row.differences.length - shown.length;
+	const more = room > 0 ? row.differences.length - shown.length : 0;
 	return (
 		<>
 			<Text wrap="truncate">

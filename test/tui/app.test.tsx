@@ -237,6 +237,25 @@ describe('suggestions (#7)', () => {
 		expect(frame).toContain('no suggestion for the row: its differences point to different printings');
 	});
 
+	it('cuts the detail pane off at the bottom on a short terminal instead of drawing lines over each other', async () => {
+		const app = await open({size: {columns: 60, rows: 15}, comparison: compare([{name: 'vol31.txt', text: seedText}])});
+		await type(app, 'n', 'n');
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('row 9 of 108'));
+		const detail = (f: string) => f.split('\n').slice(-5, -1);
+		expect(detail(frame)[0]).toMatch(/^── \+ row 9 of 108 · only in B ─+$/);
+		expect(detail(frame)[1]).toBe('A (not in printing A)');
+		await type(app, 'n', 'n', 'n', keys.enter);
+		// Unfolded, the long readings wrap: the first lines show, whole, and the rest is cut.
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('row 48 of 108 · changed · similarity 0.99 · Enter fold'));
+		expect(frame.split('\n').slice(-6, -1)).toEqual([
+			'A l.56     p.188     II. What Immediate and Universal',
+			'                     Preparation for the Dictatorship of the',
+			'                      Proletariat Should Consist In⟨.⟩',
+			'B l.180    p.188     II. What Immediate and Universal',
+			'                     Preparation for the Dictatorship of the',
+		]);
+	});
+
 	it('shows an entry only a third printing has on the row of the entry before it', async () => {
 		const lines = seedText.split('\n');
 		const b = lines.slice(122, 223).join('\n');
