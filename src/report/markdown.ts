@@ -5,6 +5,7 @@
  */
 import type {Decision} from '../core/decisions.js';
 import {changedRegion} from '../core/highlight.js';
+import {collapseWhitespace} from '../core/normalize.js';
 import {assertNever, severities, type Comparison, type Difference, type Row, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeMarkdown} from './escape.js';
@@ -113,11 +114,13 @@ class Errata {
 		const verdict = decision?.verdict;
 		switch (verdict) {
 			case 'edit': {
-				const text = decision?.text ?? '';
+				// Spacing is the layout's, not the reading's: a correction typed with spaces where the
+				// printing has a tab before the page (as the screen's prompt offers it) changes nothing.
+				const text = collapseWhitespace(decision?.text ?? '');
 				const clauses = (['a', 'b'] as const)
-					.filter((side) => row[side].text !== text)
+					.filter((side) => collapseWhitespace(row[side].text) !== text)
 					.map((side) => {
-						const region = changedRegion(row[side].text, text);
+						const region = changedRegion(collapseWhitespace(row[side].text), text);
 						return `${this.ref(side, row[side].lines)}: ${correction(region.a, region.b)}`;
 					});
 				if (clauses.length === 0) return;

@@ -22,6 +22,15 @@ describe('toMarkdown', () => {
 		expect(markdown).toContain('- p. 181 (line 52): for “PRESIDIUM” read “PRESIDUM” — ocr, as in B');
 	});
 
+	it('reads a correction typed with spaces where the printing has a tab as no change to that printing', () => {
+		// The screen offers A's reading as one line, `…JULY 1, 1920  181`; kept as it is, A needs no erratum.
+		const row = rowOf(52);
+		const key = rowKeys(seed.rows)[row]!;
+		const asOffered = 'TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 1, 1920  181';
+		const markdown = toMarkdown(seed, {decisions: {byRow: new Map([[row, {key, verdict: 'edit', text: asOffered}]]), orphans: []}, sources: seedSources});
+		expect(entries(markdown).filter((line) => line.includes('edited'))).toEqual(['- p. 181, B line 176: for “PRESIDUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4” read “PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 1” — ocr, number, edited']);
+	});
+
 	it('keeps a row that carries only a note among the undecided', () => {
 		const keys = rowKeys(seed.rows);
 		const notes = [rowOf(52), rowOf(101), rowOf(137, 'b')];
