@@ -21,7 +21,7 @@ class WorkerBug extends Error {
 }
 
 /** Whether a file in a folder looks like a contents page to compare (`vol31.txt`, `vol31`). */
-function isTextName(name: string): boolean {
+export function isTextName(name: string): boolean {
 	return (/\.txt$/i.test(name) && !/\.(?:errata\.txt|corrected\.txt|toc\.txt)$/i.test(name)) || !name.includes('.');
 }
 
