@@ -49,7 +49,8 @@ Options
       --no-tui          print the text report even on a terminal
       --batch           compare every file named, and the .txt (or extensionless) files
                         in each folder named; prints a summary table (and, with
-                        --format, the reports: json gives one array, a report per file)
+                        --format, the reports: json gives one array, csv one table;
+                        html, tei and toc are written beside each file)
       --jobs N          worker threads for --batch (default: one per CPU core)
   -h, --help            show this help
   -v, --version         show the version

@@ -5,6 +5,7 @@
 import {compare, CompareError} from '../core/compare.js';
 import {matchDecisions} from '../core/decisions.js';
 import type {Summary} from '../core/types.js';
+import {openCounts} from '../report/findings.js';
 import {formatNamed} from '../report/index.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
 import {describeReadError, InputError, printable} from './errors.js';
@@ -23,11 +24,20 @@ export type BatchTask = {
 
 /** What a worker answers: a summary and the report, or the one-line reason it failed. */
 export type BatchResult =
-	| {readonly kind: 'done'; readonly index: number; readonly file: string; readonly summary: Summary; readonly report?: string; readonly milliseconds: number}
+	| {
+			readonly kind: 'done';
+			readonly index: number;
+			readonly file: string;
+			readonly summary: Summary;
+			/** Rows to decide and open differences by severity, as the review screen and the errata count them. */
+			readonly counts: ReturnType<typeof openCounts>;
+			readonly report?: string;
+			readonly milliseconds: number;
+	  }
 	| {readonly kind: 'failed'; readonly index: number; readonly file: string; readonly message: string; readonly milliseconds: number};
 
 /** The expected failures of one item, as one line; anything else is a bug and propagates. */
-async function attempt(task: BatchTask): Promise<{readonly summary: Summary; readonly report?: string} | {readonly message: string}> {
+async function attempt(task: BatchTask): Promise<{readonly summary: Summary; readonly counts: ReturnType<typeof openCounts>; readonly report?: string} | {readonly message: string}> {
 	let bytes: Uint8Array;
 	try {
 		bytes = readFileCapped(task.file);
@@ -40,11 +50,13 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 		const format = task.format === undefined ? undefined : formatNamed(task.format);
 		// A summary alone shows no suggestions: look no words up for it.
 		const comparison = compare(sources, format === undefined ? {} : {dictionary: dictionaryFor});
-		if (format === undefined) return {summary: comparison.summary};
+		const counts = openCounts(comparison.rows);
+		if (format === undefined) return {summary: comparison.summary, counts};
 		const decisions = await loadDecisions(defaultDecisionsPath(task.file));
 		const write = await format.load();
-		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, {});
-		return {summary: comparison.summary, report};
+		// Many files' CSV records share one table, each naming its file.
+		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, format.name === 'csv' ? {file: task.file} : {});
+		return {summary: comparison.summary, counts, report};
 	} catch (error) {
 		if (error instanceof InputError || error instanceof CompareError || error instanceof DecisionsFileError) return {message: error.message};
 		throw error;

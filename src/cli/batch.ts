@@ -2,7 +2,9 @@
  * `tocdiff --batch DIR|FILE…`: compare many files, each holding two printings, in parallel over
  * worker threads; show progress on standard error, then a summary table. With `--format json`
  * the reports form one JSON array, one element per file in input order (a failed file gives
- * `{"source", "error"}`). Exit 3 when any file failed, so that scripts notice.
+ * `{"source", "error"}`); CSV makes one table with a `file` column; text and Markdown follow one
+ * another; HTML, TEI and the corrected contents page, one document each, are written beside each
+ * file. Exit 3 when any file failed, so that scripts notice.
  */
 import {readdir, stat} from 'node:fs/promises';
 import {availableParallelism} from 'node:os';
@@ -10,10 +12,10 @@ import path from 'node:path';
 import {Worker} from 'node:worker_threads';
 import type {CliArgs} from './args.js';
 import type {BatchResult, BatchTask} from './batch-job.js';
-import {exitCodes, InputError} from './errors.js';
+import {exitCodes, InputError, printable, UsageError} from './errors.js';
 import {defaultDecisionsPath} from './decisions-file.js';
 import type {Io} from './io.js';
-import {guardOutput, writeReport} from './output.js';
+import {describeWriteError, guardOutput, reportBeside, toFile, writeReport} from './output.js';
 
 /** A bug inside a worker, with the worker's stack. */
 class WorkerBug extends Error {
@@ -96,7 +98,9 @@ function progressLine(done: number, total: number, last: string): string {
 
 /** The summary table: one line per file, failures with their message, then the totals. */
 export function summaryTable(results: readonly BatchResult[]): string {
-	const header = ['file', 'rows', 'differing', 'substantive', 'minor', 'cosmetic', 'ms'];
+	// As the review screen and the errata count: rows that differ, and their differences by severity
+	// (page differences that a page offset explains are counted in its check, not here).
+	const header = ['file', 'rows', 'differing rows', 'substantive', 'minor', 'cosmetic', 'ms'];
 	const lines: string[][] = [];
 	const failures: Array<[string, string]> = [];
 	for (const result of results) {
@@ -105,14 +109,14 @@ export function summaryTable(results: readonly BatchResult[]): string {
 			continue;
 		}
 
-		const {summary} = result;
+		const {summary, counts} = result;
 		lines.push([
 			result.file,
 			String(summary.rows),
-			String(summary.differing),
-			String(summary.severity.substantive),
-			String(summary.severity.minor),
-			String(summary.severity.cosmetic),
+			String(counts.differing),
+			String(counts.open.substantive),
+			String(counts.open.minor),
+			String(counts.open.cosmetic),
 			String(result.milliseconds),
 		]);
 	}
@@ -128,14 +132,44 @@ export function summaryTable(results: readonly BatchResult[]): string {
 	return `${out.join('\n')}\n`;
 }
 
-/** Put the reports of a batch together: one JSON array, or the reports one after another. */
+/** Formats whose reports of many files make one document; the others are written beside each file. */
+const sharedFormats = new Set(['json', 'csv', 'text', 'markdown']);
+
+/**
+ * Put the reports of a batch together: one JSON array; one CSV table (each record names its file,
+ * the header comes once); or text and Markdown reports one after another under `==> file <==`.
+ */
 function combineReports(results: readonly BatchResult[], format: string): string {
 	if (format === 'json') {
 		const parts = results.map((r) => (r.kind === 'done' ? r.report!.trimEnd() : JSON.stringify({source: r.file, error: r.message}, null, 2)));
 		return `[\n${parts.join(',\n')}\n]\n`;
 	}
 
+	if (format === 'csv') {
+		// The header is the first record, which holds no line break; failed files are in the table on standard error.
+		const done = results.flatMap((r) => (r.kind === 'done' ? [r.report!] : []));
+		return done.map((report, k) => (k === 0 ? report : report.slice(report.indexOf('\r\n') + 2))).join('');
+	}
+
 	return results.map((r) => `==> ${r.file} <==\n${r.kind === 'done' ? r.report! : `failed: ${r.message}\n`}`).join('\n');
+}
+
+/** Write each file's report beside it (`vol1.txt.errata.html`); a file that cannot be written fails its item. */
+async function writeBeside(results: BatchResult[], format: string, io: Io): Promise<string[]> {
+	const written: string[] = [];
+	for (const [index, result] of results.entries()) {
+		if (result.kind !== 'done') continue;
+		const file = reportBeside(result.file, format);
+		try {
+			// eslint-disable-next-line no-await-in-loop -- one file at a time, in the table's order
+			await io.writeFile(file, result.report!);
+			written.push(file);
+		} catch (error) {
+			results[index] = {kind: 'failed', index: result.index, file: result.file, message: printable(describeWriteError(file, error)), milliseconds: result.milliseconds};
+		}
+	}
+
+	return written;
 }
 
 /**
@@ -143,6 +177,11 @@ function combineReports(results: readonly BatchResult[], format: string): string
  * `--exit-code`, any file's printings differ; else 0.
  */
 export async function runBatch(args: CliArgs, io: Io): Promise<number> {
+	const beside = args.format !== undefined && !sharedFormats.has(args.format);
+	if (beside && toFile(args.output)) {
+		throw new UsageError(`--batch --format ${args.format} writes one report beside each file (vol1.txt.${reportBeside('', args.format).slice(1)}); leave out --output, or use json, csv, text or markdown for one report`);
+	}
+
 	const files = await listBatchFiles(args.files);
 	if (files.length === 0) throw new InputError(`${args.files.join(', ')}: no files to compare; give a folder of contents pages or the files themselves`);
 	guardOutput(args.output, files.flatMap((file) => [file, defaultDecisionsPath(file)]), io.cwd);
@@ -156,14 +195,18 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	});
 	if (showProgress) io.stderr.write('\r\u001B[K');
 
-	const table = summaryTable(results);
-	if (args.format === undefined) {
-		io.stdout.write(table);
+	if (beside) {
+		const written = await writeBeside(results, args.format!, io);
+		io.stdout.write(summaryTable(results));
+		const names = written.map((file) => path.basename(file));
+		const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
+		if (written.length > 0) io.stdout.write(`wrote ${written.length} ${args.format} report${written.length === 1 ? '' : 's'} beside ${written.length === 1 ? 'its file' : 'their files'}: ${list}\n`);
+	} else if (args.format === undefined) {
+		io.stdout.write(summaryTable(results));
 	} else {
 		await writeReport(args.output, combineReports(results, args.format), io);
-
 		// The reports hold standard output; the table goes beside the progress bar.
-		io.stderr.write(table);
+		io.stderr.write(summaryTable(results));
 	}
 
 	if (results.some((r) => r.kind === 'failed')) return exitCodes.input;

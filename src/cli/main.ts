@@ -12,7 +12,7 @@ import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} 
 import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
-import {describeWriteError, guardOutput, toFile, writeReport} from './output.js';
+import {describeWriteError, guardOutput, reportBeside, toFile, writeReport} from './output.js';
 import {sourceFromBytes} from './source.js';
 import {dictionaryFor} from './words.js';
 
@@ -70,8 +70,7 @@ async function review(
 	const first = args.files[0]!;
 	const folder = first === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, first));
 	const base = first === '-' ? 'tocdiff-stdin' : path.basename(first);
-	const exportPath = (format: string): string =>
-		path.join(folder, format === 'toc' ? `${base}.corrected.txt` : `${base}.errata.${formatNamed(format)?.extension ?? format}`);
+	const exportPath = (format: string): string => reportBeside(path.join(folder, base), format);
 	// An export never replaces what is under review: an input, or the decisions (`--decisions vol31.txt.errata.json`).
 	const refusal = (file: string): string | undefined => {
 		if (file === path.resolve(io.cwd, decisionsPath)) return `${file} holds the decisions; export another format, or reopen with another --decisions PATH`;

@@ -4,6 +4,7 @@
  * word a failed write alike.
  */
 import path from 'node:path';
+import {formatNamed} from '../report/index.js';
 import {codeOf, InputError, reasonOf} from './errors.js';
 import type {Io} from './io.js';
 
@@ -41,4 +42,13 @@ export async function writeReport(output: string | undefined, content: string, i
 	} catch (error) {
 		throw new InputError(describeWriteError(output, error));
 	}
+}
+
+/**
+ * Where a report of `base` (an input's path, or `tocdiff-stdin` in the working folder) is written
+ * beside it: `vol31.txt.errata.html`, and `vol31.txt.corrected.txt` for the corrected contents page.
+ * The review screen's exports and `--batch` with a format of one document per file use these names.
+ */
+export function reportBeside(base: string, format: string): string {
+	return format === 'toc' ? `${base}.corrected.txt` : `${base}.errata.${formatNamed(format)?.extension ?? format}`;
 }

@@ -39,7 +39,8 @@ function guard(text: string): string {
 /**
  * Write a comparison's differences as CSV. `row` is the 1-based row number, `key` the row's
  * content key (the one decisions use), lines are `52` or `52-53`, `decision` is the verdict
- * (`a`, `b`, `edit`, `not-error`) or empty, `edit` the edited reading. The last three say what
+ * (`a`, `b`, `edit`, `not-error`) or empty, `edit` the edited reading. With `options.file` (for
+ * `--batch`), a first column `file` names the file on every record. The last three say what
  * tocdiff suggests: the reading probably right (`a`, `b`, or empty when the evidence is even or
  * there is none), how sure (`0.90`), and why; a spreadsheet can sort the undecided by them.
  *
@@ -47,8 +48,10 @@ function guard(text: string): string {
  * toCsv(comparison, {decisions: noDecisions, sources})
  * // 'row,key,a_lines,…\r\n23,1x2y3z,22,146,23,spelling,minor,title,Bolsheviki\'s,Bolsheviks\',,,\r\n…'
  */
-export function toCsv(comparison: Comparison, context: ReportContext): string {
+export function toCsv(comparison: Comparison, context: ReportContext, options: {readonly file?: string} = {}): string {
+	const file = options.file === undefined ? [] : [guard(options.file)];
 	const records = findingsOf(comparison, context).map(({index, key, row, difference, decision}) => [
+		...file,
 		String(index + 1),
 		key,
 		row.a ? formatLines(row.a.lines, '-') : '',
@@ -68,5 +71,5 @@ export function toCsv(comparison: Comparison, context: ReportContext): string {
 	]);
 	// csv-stringify quotes only fields holding its own record delimiter, so a bare LF or CR in a
 	// reading would break the record; leading or trailing spaces are quoted so no reader trims them.
-	return stringify([[...csvColumns], ...records], {record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/});
+	return stringify([[...(options.file === undefined ? [] : ['file']), ...csvColumns], ...records], {record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/});
 }

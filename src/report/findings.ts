@@ -58,6 +58,30 @@ export function tallyBySeverity(findings: readonly Finding[]): Readonly<Record<S
 	return Object.fromEntries(entries) as Record<Severity, SeverityTally>;
 }
 
+/**
+ * Whether a row has anything to decide: it carries a difference that no check explains (a page
+ * that only follows a repaginated edition's offset is not for the reviewer, #7), or it is not
+ * `same` and carries none.
+ */
+export function isDiffering(row: Row): boolean {
+	return openDifferences(row).length > 0 || (row.status !== 'same' && row.differences.length === 0);
+}
+
+/**
+ * The rows that wait for a decision and the differences no check explains, by severity: what the
+ * review screen's header and the `--batch` table count, as the errata do.
+ */
+export function openCounts(rows: readonly Row[]): {readonly differing: number; readonly open: Readonly<Record<Severity, number>>} {
+	const open: Record<Severity, number> = {substantive: 0, minor: 0, cosmetic: 0};
+	let differing = 0;
+	for (const row of rows) {
+		if (isDiffering(row)) differing++;
+		for (const difference of openDifferences(row)) open[difference.severity]++;
+	}
+
+	return {differing, open};
+}
+
 /** `probably B (0.90): why`, or `even: why` when the evidence is even; `ids` name A and B. */
 export function describeSuggestion(suggestion: Suggestion, ids: readonly [string, string]): string {
 	if (suggestion.reading === null) return `even: ${suggestion.why}`;

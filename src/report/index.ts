@@ -15,6 +15,8 @@ export {noDecisions} from './context.js';
 export type ExportOptions = {
 	/** Colour for the text report on a terminal. @default false */
 	readonly color?: boolean;
+	/** CSV: a first column `file` holding this name on every record, so that many files' records can share one table (`--batch`). */
+	readonly file?: string;
 };
 
 /** Writes one format. */

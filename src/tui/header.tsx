@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {severities} from '../core/types.js';
+import {severities, type Severity} from '../core/types.js';
 import {formatLines} from '../report/findings.js';
 import {orphanDecisions, selectedRow, type State} from './state.js';
 import {severityColors, severityGlyphs, paint, type Theme} from './theme.js';
@@ -13,9 +13,13 @@ function offsetNote(checks: State['data']['comparison']['checks']): string {
 	return offsets.map((check) => ` (${check.printing} pages ${(check.offset ?? 0) > 0 ? '+' : ''}${check.offset})`).join('');
 }
 
-/** Two lines: the input and its printings; counts by severity, progress, position and filter. */
+/**
+ * Two lines: the input and its printings; then the open differences by severity, how many of the
+ * rows that differ are decided, the position and filter, and the checks. Where that is too wide,
+ * the severities show as glyph and count alone (the map and the list use the same glyphs).
+ */
 export function Header({state, theme}: HeaderProps) {
-	const {comparison, inputName, differing} = state.data;
+	const {comparison, inputName, differing, open} = state.data;
 	const [a, b] = comparison.printings;
 	const describe = (printing: typeof a) =>
 		printing ? `${printing.id} ${printing.source === inputName ? '' : `${printing.source} `}lines ${formatLines(printing.lines)} (${printing.items.length} items)` : '';
@@ -24,6 +28,12 @@ export function Header({state, theme}: HeaderProps) {
 	const orphans = orphanDecisions(state).length;
 	const done = differing > 0 && state.decided === differing;
 	const hidden = state.minSeverity === 'cosmetic' ? '' : ` ≥ ${state.minSeverity}`;
+	const decided = `${state.decided}/${differing} rows decided`;
+	const orphaned = orphans > 0 ? ` (+${orphans} orphaned)` : '';
+	const where = `  row ${row === undefined ? 0 : row + 1}/${comparison.rows.length} · ${state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}${hidden}`;
+	const checks = comparison.checks.length > 0 ? `  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}` : '';
+	const count = (severity: Severity, words: boolean) => `${severityGlyphs[severity]} ${open[severity]}${words ? ` ${severity}` : ''}  `;
+	const words = severities.map((severity) => count(severity, true)).join('').length + decided.length + orphaned.length + where.length + checks.length <= state.size.columns;
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
@@ -40,18 +50,15 @@ export function Header({state, theme}: HeaderProps) {
 				{severities.map((severity) => (
 					<Text key={severity}>
 						<Text {...paint(theme, severityColors[severity])}>{severityGlyphs[severity]}</Text>
-						{` ${comparison.summary.severity[severity]} ${severity}  `}
+						{count(severity, words).slice(severityGlyphs[severity].length)}
 					</Text>
 				))}
 				<Text bold {...paint(theme, done ? 'green' : undefined)}>
-					{state.decided}/{differing} decided
+					{decided}
 				</Text>
-				{orphans > 0 ? <Text {...paint(theme, 'yellow')}>{` (+${orphans} orphaned)`}</Text> : null}
-				{comparison.checks.length > 0 ? <Text {...paint(theme, 'yellow')}>{`  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}`}</Text> : null}
-				<Text>
-					{'  '}row {row === undefined ? 0 : row + 1}/{comparison.rows.length} · showing {state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}
-					{hidden}
-				</Text>
+				{orphaned ? <Text {...paint(theme, 'yellow')}>{orphaned}</Text> : null}
+				<Text>{where}</Text>
+				{checks ? <Text {...paint(theme, 'yellow')}>{checks}</Text> : null}
 			</Text>
 		</Box>
 	);

@@ -5,7 +5,7 @@
 import {rowKeys} from '../core/decisions.js';
 import {rowSuggestion} from '../core/row-suggestion.js';
 import {severities, type Check, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
-import {openDifferences, rowSeverity} from '../report/findings.js';
+import {isDiffering, openCounts, rowSeverity} from '../report/findings.js';
 
 /** The comparison and everything the reducer and the views look up per row. */
 export type ReviewData = {
@@ -22,6 +22,8 @@ export type ReviewData = {
 	readonly haystack: readonly string[];
 	/** How many rows differ (and so wait for a decision). */
 	readonly differing: number;
+	/** The differences that no check explains, by severity: what the header counts. */
+	readonly open: Readonly<Record<Severity, number>>;
 	/** The suggestion for each row as a whole (`rowSuggestion`), which `y` accepts. */
 	readonly suggestions: readonly (Suggestion | undefined)[];
 	/** The checks shown on each row (a page out of order, a numbering slip, an item only a further printing has); page offsets show in the header. */
@@ -75,14 +77,6 @@ export function severityRank(severity: Severity): number {
 	return severities.indexOf(severity);
 }
 
-/**
- * Whether a row has anything to decide: it carries a difference that no check explains (a page
- * that only follows a repaginated edition's offset is not for the reviewer, #7), or it is not
- * `same` and carries none.
- */
-export function isDiffering(row: Row): boolean {
-	return openDifferences(row).length > 0 || (row.status !== 'same' && row.differences.length === 0);
-}
 
 /** The most serious severity of a row's differences that no check explains. */
 export function worstSeverity(row: Row): Severity | undefined {
@@ -113,7 +107,7 @@ export function prepareReview(comparison: Comparison, inputName: string): Review
 		rowOfKey: new Map(keys.map((key, index) => [key, index])),
 		worst: rows.map((row) => worstSeverity(row)),
 		haystack: rows.map((row) => `${displayTitle(row.a)}\u0000${displayTitle(row.b)}`.toLowerCase()),
-		differing: rows.filter((row) => isDiffering(row)).length,
+		...openCounts(rows),
 		suggestions: rows.map((row) => rowSuggestion(row)),
 		checks: checksOfRows(comparison),
 	};

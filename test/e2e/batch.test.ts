@@ -31,7 +31,7 @@ describe('tocdiff --batch (#5)', () => {
 		expect(code).toBe(3);
 		expect(stderr).toBe('');
 		const lines = stdout.split('\n');
-		expect(lines[0]).toMatch(/^file\s+rows\s+differing\s+substantive\s+minor\s+cosmetic\s+ms$/);
+		expect(lines[0]).toMatch(/^file\s+rows\s+differing rows\s+substantive\s+minor\s+cosmetic\s+ms$/);
 		// Files in natural order: vol2 before vol10; hidden files and sidecars left out.
 		const named = lines.filter((line) => line.startsWith(volumes)).map((line) => path.basename(line.split(/\s/)[0]!));
 		expect(named).toEqual(['vol2.txt', 'vol31.txt', 'vol10.txt']);
@@ -100,6 +100,31 @@ describe('tocdiff --batch (#5)', () => {
 		const reports = JSON.parse(stdout) as Array<{source?: string; error?: string}>;
 		expect(reports[0]).toEqual({source: missing, error: `${missing}: no such file; check the path`});
 		expect(stderr).toContain(`${missing}  failed: ${missing}: no such file; check the path`);
+	});
+
+	it('gives one CSV table for many files: the header once, each record naming its file', () => {
+		const files = [path.join(volumes, 'vol2.txt'), path.join(volumes, 'vol31.txt')];
+		const {code, stdout} = runCli(['--batch', ...files, '--format', 'csv']);
+		expect(code).toBe(0);
+		const records = stdout.trimEnd().split('\r\n');
+		expect(records.filter((record) => record.startsWith('file,row,key,'))).toHaveLength(1);
+		expect(records[0]).toBe('file,row,key,a_lines,b_lines,page,kind,severity,field,a,b,decision,edit,note,suggestion,confidence,why');
+		const perFile = files.map((file) => runCli([file, '--format', 'csv']).stdout.trimEnd().split('\r\n').length - 1);
+		expect(records.slice(1).map((record) => record.slice(0, record.indexOf('.txt,') + 4))).toEqual(files.flatMap((file, k) => Array.from({length: perFile[k]!}, () => file)));
+	});
+
+	it('writes an HTML, TEI or corrected contents page beside each file, and refuses --output for them', () => {
+		const folder = mkdtempSync(path.join(directory, 'beside-'));
+		for (const name of ['vol2.txt', 'vol31.txt']) copyFileSync(path.join(volumes, name), path.join(folder, name));
+		const {code, stdout} = runCli(['--batch', folder, '--format', 'html']);
+		expect(code).toBe(0);
+		expect(stdout).toContain('wrote 2 html reports beside their files: vol2.txt.errata.html, vol31.txt.errata.html');
+		expect(readFileSync(path.join(folder, 'vol31.txt.errata.html'), 'utf8')).toBe(runCli([path.join(folder, 'vol31.txt'), '--format', 'html']).stdout);
+		expect(runCli(['--batch', folder, '--format', 'toc']).code).toBe(0);
+		expect(readFileSync(path.join(folder, 'vol2.txt.corrected.txt'), 'utf8')).toBe(runCli([path.join(folder, 'vol2.txt'), '--format', 'toc']).stdout);
+		const refused = runCli(['--batch', folder, '--format', 'tei', '--output', path.join(directory, 'all.xml')]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toBe('tocdiff: --batch --format tei writes one report beside each file (vol1.txt.errata.tei.xml); leave out --output, or use json, csv, text or markdown for one report\n');
 	});
 
 	it('exits 1 with --exit-code when a volume differs', () => {

@@ -44,11 +44,11 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 	it('saves a decision in one run and loads it in the next', async () => {
 		const file = seedCopy();
 		const first = openReview(file);
-		await first.waitFor('0/25 decided');
+		await first.waitFor('0/25 rows decided');
 		first.press('n');
 		await first.waitFor('row 8/108');
 		first.press('b');
-		await first.waitFor('1/25 decided');
+		await first.waitFor('1/25 rows decided');
 		first.press('q');
 		expect(await first.exited).toBe(0);
 		expect(first.output()).toContain('tocdiff: 1 of 25 differing rows decided');
@@ -56,7 +56,7 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		expect(saved.decisions).toEqual([expect.objectContaining({verdict: 'b', b: 'TRANSLATED FROM THE RUSSIAN'})]);
 
 		const second = openReview(file);
-		await second.waitFor('1/25 decided');
+		await second.waitFor('1/25 rows decided');
 		second.press('q');
 		expect(await second.exited).toBe(0);
 	});
@@ -65,15 +65,15 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		const file = seedCopy();
 		const decisions = `${file}.tocdiff.json`;
 		const first = openReview(file);
-		await first.waitFor('0/25 decided');
+		await first.waitFor('0/25 rows decided');
 		first.press('n');
 		await first.waitFor('row 8/108');
 		first.press('b');
-		await first.waitFor('1/25 decided');
+		await first.waitFor('1/25 rows decided');
 		first.press('n');
 		await first.waitFor('row 9/108');
 		first.press('a');
-		await first.waitFor('2/25 decided');
+		await first.waitFor('2/25 rows decided');
 		// A decision is written before it is drawn: killing the process now loses nothing.
 		const killed = lockHolder(decisions);
 		process.kill(killed, 'SIGKILL');
@@ -82,7 +82,7 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		expect(lockHolder(decisions)).toBe(killed);
 
 		const second = openReview(file);
-		await second.waitFor('2/25 decided');
+		await second.waitFor('2/25 rows decided');
 		expect(lockHolder(decisions)).not.toBe(killed);
 		second.press('q');
 		expect(await second.exited).toBe(0);
@@ -99,11 +99,11 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		const file = seedCopy();
 		const decisions = `${file}.tocdiff.json`;
 		const session = openReview(file);
-		await session.waitFor('0/25 decided');
+		await session.waitFor('0/25 rows decided');
 		session.press('n');
 		await session.waitFor('row 8/108');
 		session.press('b');
-		await session.waitFor('1/25 decided');
+		await session.waitFor('1/25 rows decided');
 		process.kill(lockHolder(decisions), signal);
 		expect(await session.exited).toBe(code);
 		// Last come the main screen and the cursor, then the summary printed on the restored terminal
@@ -122,7 +122,7 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		writeFileSync(decisions, '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "from-another-edition", "verdict": "a"}]}\n');
 		const before = readFileSync(decisions);
 		const first = openReview(file);
-		await first.waitFor('0/25 decided');
+		await first.waitFor('0/25 rows decided');
 		const lockBefore = readFileSync(`${decisions}.lock`);
 
 		const second = openReview(file);
@@ -137,7 +137,7 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		first.press('n');
 		await first.waitFor('row 8 of 108');
 		first.press('b');
-		await first.waitFor('1/25 decided');
+		await first.waitFor('1/25 rows decided');
 		first.press('q');
 		expect(await first.exited).toBe(0);
 		expect(savedVerdicts(decisions)).toEqual(['a', 'b']);
@@ -171,7 +171,7 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		writeFileSync(decisions, '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "from-another-edition", "verdict": "a"}]}\n');
 		const before = readFileSync(decisions);
 		const session = openReview(file, ['--decisions', decisions]);
-		await session.waitFor('0/25 decided');
+		await session.waitFor('0/25 rows decided');
 		session.press('E');
 		await session.waitFor('vol31.txt.errata.json');
 		session.press('j');

@@ -64,7 +64,7 @@ describe('navigation', () => {
 		const app = await open();
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 1/12'));
 		expect(frame).toContain('vol31.txt');
-		expect(frame).toContain('0/7 decided');
+		expect(frame).toContain('0/7 rows decided');
 		expect(frame).toContain('█ 4 substantive');
 		expect(selectedLine(frame)).toContain('V. I. L E N I N');
 	});
@@ -97,20 +97,20 @@ describe('filters', () => {
 	it('cycles all rows, differences only and undecided only with Tab', async () => {
 		const app = await open();
 		await type(app, keys.tab);
-		let frame = await frameMatching(app.lastFrame, (f) => f.includes('showing differences'));
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('· differences'));
 		expect(frame).not.toContain('Preface');
 		expect(frame).toContain('Concluding Remarks');
 		await type(app, 'b', keys.tab);
-		frame = await frameMatching(app.lastFrame, (f) => f.includes('showing undecided'));
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('· undecided'));
 		expect(frame).not.toContain('TRANSLATED FROM THE RUSSIAN');
 		await type(app, keys.tab);
-		await frameMatching(app.lastFrame, (f) => f.includes('showing all rows') && f.includes('Preface'));
+		await frameMatching(app.lastFrame, (f) => f.includes('· all rows') && f.includes('Preface'));
 	});
 
 	it('raises the lowest severity shown with s', async () => {
 		const app = await open();
 		await type(app, keys.tab, 's', 's');
-		const frame = await frameMatching(app.lastFrame, (f) => f.includes('showing differences ≥ substantive'));
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('· differences ≥ substantive'));
 		expect(frame).not.toContain('Bolsheviki');
 		expect(frame).toContain('PRESIDIUM');
 	});
@@ -133,7 +133,7 @@ describe('decisions', () => {
 	])('%s marks the row, updates the counter and saves', async (key, mark, words) => {
 		const app = await open();
 		await type(app, 'n', key);
-		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 rows decided'));
 		expect(selectedLine(frame)).toContain(mark);
 		expect(frame).toContain(words);
 		await frameMatching(app.lastFrame, () => app.saved.length === 1);
@@ -143,7 +143,7 @@ describe('decisions', () => {
 	it('takes keys that arrive in one chunk one by one', async () => {
 		const app = await open();
 		await type(app, 'nb');
-		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 rows decided'));
 		expect(selectedLine(frame)).toContain('✓B');
 	});
 
@@ -152,7 +152,7 @@ describe('decisions', () => {
 		await type(app, 'n', 'n', 'e');
 		await frameMatching(app.lastFrame, (f) => f.includes('Correct reading: ') && f.includes("Bolsheviki's Success  23▏"));
 		await type(app, '\u0015', "II. An Essential Condition of the Bolsheviks' Success 23", keys.enter);
-		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 rows decided'));
 		expect(selectedLine(frame)).toContain('✓E');
 		expect(frame).toContain("corrected reading: “II. An Essential Condition of the Bolsheviks' Success 23”");
 	});
@@ -164,7 +164,7 @@ describe('decisions', () => {
 		await type(app, 'in the 1966 printing only', keys.enter);
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('note: in the 1966 printing only'));
 		expect(selectedLine(frame)).toContain('¶');
-		expect(frame).toContain('0/7 decided');
+		expect(frame).toContain('0/7 rows decided');
 	});
 
 	it('takes a note typed with its Enter in one chunk, then the keys after it (pasted or typed fast)', async () => {
@@ -172,7 +172,7 @@ describe('decisions', () => {
 		await type(app, 'n', 'c');
 		await frameMatching(app.lastFrame, (f) => f.includes('Note: '));
 		await type(app, 'checked\rnb');
-		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 rows decided'));
 		expect(frame).toContain('✓B');
 		await frameMatching(app.lastFrame, () => app.saved.at(-1)?.some((decision) => decision.note === 'checked') === true);
 	});
@@ -188,12 +188,12 @@ describe('decisions', () => {
 	it('u undoes, many levels deep', async () => {
 		const app = await open();
 		await type(app, 'n', 'a', 'n', 'b', 'n', 'x');
-		await frameMatching(app.lastFrame, (f) => f.includes('3/7 decided'));
+		await frameMatching(app.lastFrame, (f) => f.includes('3/7 rows decided'));
 		await type(app, 'u', 'u');
-		let frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 decided'));
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('1/7 rows decided'));
 		expect(frame).toContain('Undid the change to row 5');
 		await type(app, 'u');
-		frame = await frameMatching(app.lastFrame, (f) => f.includes('0/7 decided'));
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('0/7 rows decided'));
 		expect(frame).not.toMatch(/✓[ABX]/);
 		await frameMatching(app.lastFrame, () => app.saved.at(-1)?.length === 0);
 	});
@@ -202,7 +202,7 @@ describe('decisions', () => {
 		const app = await open({save: async () => Promise.reject(new Error('Cannot save decisions to /ro/vol31.txt.tocdiff.json: permission denied'))});
 		await type(app, 'n', 'a', 'j');
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('⚠ Cannot save decisions'));
-		expect(frame).toContain('1/7 decided');
+		expect(frame).toContain('1/7 rows decided');
 	});
 });
 
@@ -235,6 +235,15 @@ describe('suggestions (#7)', () => {
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('C l.54'));
 		expect(frame).toMatch(/C l\.54 +p\.181 +TELEPHONE MESSAGE TO THE PRESIDIUM/);
 		expect(frame).toContain('no suggestion for the row: its differences point to different printings');
+	});
+
+	it('counts open differences and rows to decide in the header, and keeps the position and filter in view at 80 columns', async () => {
+		const seedAll = compare([{name: 'vol31.txt', text: seedText}]);
+		const wide = await open({size: {columns: 120, rows: 30}, comparison: seedAll});
+		expect((await frameMatching(wide.lastFrame, (f) => f.includes('rows decided'))).split('\n')[1]).toBe('█ 20 substantive  ▄ 4 minor  ▁ 2 cosmetic  0/25 rows decided  row 1/108 · all rows');
+		const narrow = await open({size: {columns: 80, rows: 24}, comparison: seedAll});
+		await type(narrow, 'n', 'n', 'n', 'n');
+		expect((await frameMatching(narrow.lastFrame, (f) => f.includes('row 44/108'))).split('\n')[1]).toBe('█ 20  ▄ 4  ▁ 2  0/25 rows decided  row 44/108 · all rows');
 	});
 
 	it('cuts the detail pane off at the bottom on a short terminal instead of drawing lines over each other', async () => {
@@ -271,7 +280,7 @@ describe('suggestions (#7)', () => {
 		const app = await open({comparison: compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}])});
 		let frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ 4 checks (B pages +4)'));
 		// 69 rows differ only by the offset: nothing for the reviewer to decide there.
-		expect(frame).toContain('0/28 decided');
+		expect(frame).toContain('0/28 rows decided');
 		await type(app, '/', 'turati', keys.enter);
 		frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ A numbering'));
 		expect(frame).toContain('⚑ A numbering: “II.” between “П.” and “IV.” should be III');
@@ -282,16 +291,16 @@ describe('suggestions (#7)', () => {
 		const app = await open({comparison: suggestedComparison()});
 		await type(app, 'y');
 		let frame = await frameMatching(app.lastFrame, (f) => f.includes('Accepted one suggestion'));
-		expect(frame).toContain('1/7 decided');
+		expect(frame).toContain('1/7 rows decided');
 		await type(app, 'u', 'Y', 'Y', 'Y');
 		await frameMatching(app.lastFrame, (f) => f.includes('0.60 or above: 2 undecided rows'));
 		await type(app, 'y');
 		frame = await frameMatching(app.lastFrame, (f) => f.includes('Accepted 2 suggestions'));
-		expect(frame).toContain('2/7 decided');
+		expect(frame).toContain('2/7 rows decided');
 		expect(frame.split('\n').find((line) => line.includes('Essential Condition'))).toContain('✓B');
 		await type(app, 'u');
 		frame = await frameMatching(app.lastFrame, (f) => f.includes('Undid the change to 2 rows'));
-		expect(frame).toContain('0/7 decided');
+		expect(frame).toContain('0/7 rows decided');
 		// The saved decisions follow: none left.
 		await frameMatching(() => JSON.stringify(app.saved.at(-1)), (saved) => saved === '[]');
 	});

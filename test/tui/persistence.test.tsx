@@ -56,7 +56,7 @@ describe('decisions last from one run to the next (end to end, on compare() of t
 		expect(saved).toHaveLength(3);
 
 		// Second run on the same input: the decisions are back.
-		const frame = await session(comparison, file, ['q'], (f) => f.includes(`2/${differing} decided`));
+		const frame = await session(comparison, file, ['q'], (f) => f.includes(`2/${differing} rows decided`));
 		expect(frame).toContain('✓B');
 
 		// Third run on an edited input: the Bolsheviki line changed, so its decision is orphaned but kept.
