@@ -93,6 +93,12 @@ export function formatOfPath(file: string | undefined): string | undefined {
 	return extension === undefined ? undefined : byExtension[extension];
 }
 
+/** What is wrong with a value of an option that takes a whole number. */
+const numberMessages: Readonly<Record<string, (value: string) => string>> = {
+	'--split-at': (value) => `--split-at takes a line number (1 or more), not "${value}"`,
+	'--jobs': (value) => `--jobs takes a number of worker threads (1 or more), not "${value}"`,
+};
+
 /** Parse the arguments after `node tocdiff`. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
 	let parsed;
@@ -108,6 +114,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 			}
 
 			case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+				// A value that starts with a dash (`--split-at -5`) reads as another option: say what is wrong with it.
+				const value = argv[argv.indexOf(option) + 1];
+				const long = option.startsWith('--') ? option : `--${Object.entries(options).find(([, spec]) => 'short' in spec && `-${spec.short}` === option)?.[0] ?? option.slice(1)}`;
+				if (/ambiguous/.test(message) && value !== undefined) throw new UsageError(numberMessages[long]?.(value) ?? `${long} takes a value, not "${value}"; write ${long}=${value} if that is the value`);
 				throw new UsageError(`${option} needs a value; run tocdiff --help for the options`);
 			}
 
@@ -140,9 +150,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	let splitAt: number | undefined;
 	if (values['split-at'] !== undefined) {
 		splitAt = Number(values['split-at']);
-		if (!/^\d+$/.test(values['split-at']) || splitAt < 1) {
-			throw new UsageError(`--split-at takes a line number (1 or more), not "${values['split-at']}"`);
-		}
+		if (!/^\d+$/.test(values['split-at']) || splitAt < 1) throw new UsageError(numberMessages['--split-at']!(values['split-at']));
 
 		if (positionals.length >= 2 && !batch) throw new UsageError('--split-at is for one file holding both printings; with two files or more, drop it');
 	}
@@ -150,7 +158,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	let jobs: number | undefined;
 	if (values.jobs !== undefined) {
 		jobs = Number(values.jobs);
-		if (!/^\d+$/.test(values.jobs) || jobs < 1) throw new UsageError(`--jobs takes a number of worker threads (1 or more), not "${values.jobs}"`);
+		if (!/^\d+$/.test(values.jobs) || jobs < 1) throw new UsageError(numberMessages['--jobs']!(values.jobs));
 		if (!batch) throw new UsageError('--jobs is for --batch; add --batch, or drop --jobs');
 	}
 

@@ -73,6 +73,8 @@ const badInputs: readonly BadInput[] = [
 	{input: '`--split-at` past the end of the file', args: ['vol31.txt', '--split-at', '500'], code: 3, message: /^tocdiff: vol31\.txt: --split-at 500 is past the last line of text \(223\); give the line where the second printing begins$/},
 	{input: '`--split-at` before the text starts', args: ['vol31.txt', '--split-at', '1'], code: 3, message: /^tocdiff: vol31\.txt: --split-at 1 leaves nothing before it \(the text starts at line 2\)/},
 	{input: '`--split-at` that is not a line number', args: ['vol31.txt', '--split-at', 'middle'], code: 2, message: /^tocdiff: --split-at takes a line number \(1 or more\), not "middle"$/},
+	{input: 'a negative `--split-at`', args: ['vol31.txt', '--split-at', '-5'], code: 2, message: /^tocdiff: --split-at takes a line number \(1 or more\), not "-5"$/},
+	{input: 'an output path that reads as an option', args: ['vol31.txt', '-o', '-x'], code: 2, message: /^tocdiff: --output takes a value, not "-x"; write --output=-x if that is the value$/},
 	{input: 'an output in a folder that does not exist', args: ['vol31.txt', '-o', 'out/errata.md'], code: 3, message: /^tocdiff: cannot write out\/errata\.md: the folder does not exist or takes no new files; choose another --output path$/},
 	{input: 'an output where nothing may be written', args: ['vol31.txt', '-o', '/sys/errata.md'], code: 3, message: /^tocdiff: cannot write \/sys\/errata\.md: permission denied; choose another --output path$/},
 	{input: 'an output that is a folder', args: ['vol31.txt', '-o', 'scans/'], code: 3, message: /^tocdiff: cannot write scans\/: it is a folder; give a file name to --output$/},
