@@ -217,7 +217,7 @@ class Errata {
 		switch (verdict) {
 			case undefined:
 			case 'not-error': {
-				const body = `${count}, ${range}, are not in ${this.ids[absent]}, which ${stop}`;
+				const body = `${count}, ${range}, ${items.length === 1 ? 'is' : 'are'} not in ${this.ids[absent]}, which ${stop}`;
 				this.entries.push({group: verdict ? 'not-error' : severity, text: `${where}: ${body} — truncation${verdict ? '' : ', undecided'}${note}`});
 				return;
 			}

@@ -60,6 +60,15 @@ describe('toMarkdown', () => {
 		]);
 	});
 
+	it('says "is" of one lost item and "are" of several', () => {
+		const context = decide(seed, [[truncated[0]!, 'not-error'], [truncated[2]!, 'not-error']]);
+		const lines = entries(toMarkdown(seed, context)).filter((line) => line.includes('truncation'));
+		const single = lines.filter((line) => line.includes(' 1 item, '));
+		expect(single).toHaveLength(3);
+		for (const line of single) expect(line).toMatch(/1 item, “.*” \(p\. \d+\), is not in B, which stops/);
+		expect(lines.some((line) => /\d+ items, from .* are not in B/.test(line))).toBe(true);
+	});
+
 	it('marks entries found in one printing only, and their decisions', () => {
 		const only = rowOf(137, 'b');
 		expect(toMarkdown(seed, undecided)).toContain('- B line 137: “TRANSLATED FROM THE RUSSIAN” is in B only — extra, undecided');
