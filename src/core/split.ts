@@ -163,6 +163,14 @@ function extendBack(lines: readonly Line[], index: number, floor: number): numbe
 	return k - 1 > floor ? k : index;
 }
 
+/** How the printings were told apart: the opening lines recur at each boundary, and where page numbers start over. */
+function splitMethod(restarts: readonly boolean[], boundaries: readonly number[]): string {
+	if (restarts.every(Boolean)) return 'the opening lines recur and page numbers start over';
+	if (!restarts.some(Boolean)) return 'the opening lines recur';
+	const lines = boundaries.filter((_, k) => restarts[k]);
+	return `the opening lines recur, and page numbers start over at line ${lines.join(', ')}`;
+}
+
 /**
  * Find the printings in `lines` (the file's lines, 1-based by position + 1).
  *
@@ -225,7 +233,7 @@ export function findPrintings(lines: readonly string[], splitAt?: number, read: 
 
 	const starts: number[] = [0];
 	const scores: number[] = [];
-	const methods = new Set<string>();
+	const restarts: boolean[] = [];
 	const usable = signatures.filter((s) => s.lines.length >= 3);
 	// Search past the lines that make up the signatures in each printing found so far, so that
 	// a printing's own opening never counts as the start of another.
@@ -239,7 +247,7 @@ export function findPrintings(lines: readonly string[], splitAt?: number, read: 
 		const index = extendBack(nonEmpty, found.index, previous + 1);
 		starts.push(index);
 		scores.push(Math.min(1, found.score * 0.85 + (found.restart ? 0.15 : 0)));
-		methods.add(found.restart ? 'the opening lines recur and page numbers start over' : 'the opening lines recur');
+		restarts.push(found.restart);
 	}
 
 	const ranges = starts.map((start, i): readonly [number, number] => {
@@ -251,7 +259,7 @@ export function findPrintings(lines: readonly string[], splitAt?: number, read: 
 		report: {
 			boundaries: ranges.slice(1).map((r) => r[0]),
 			confidence: scores.length === 0 ? 0 : Math.round(Math.min(...scores) * 100) / 100,
-			method: scores.length === 0 ? 'no second printing found' : [...methods].join('; '),
+			method: scores.length === 0 ? 'no second printing found' : splitMethod(restarts, ranges.slice(1).map((r) => r[0])),
 		},
 	};
 }

@@ -73,6 +73,13 @@ describe('findPrintings', () => {
 		]);
 	});
 
+	it('says at which boundary page numbers start over when only one of two does', () => {
+		const printing = (offset: number) => ['CONTENTS', `Preface\t${1 + offset}`, `Chapter I. The Start\t${5 + offset}`, `Chapter II. The Middle\t${9 + offset}`, `Chapter III. The End\t${12 + offset}`];
+		const {report} = findPrintings([...printing(0), '', ...printing(20), '', ...printing(0)]);
+		expect(report.boundaries).toEqual([7, 13]);
+		expect(report.method).toBe('the opening lines recur, and page numbers start over at line 13');
+	});
+
 	it('reports a single printing when nothing recurs', () => {
 		const {ranges, report} = findPrintings(['CONTENTS', ...page(titles)]);
 		expect(ranges).toHaveLength(1);
