@@ -97,8 +97,11 @@ export function fitSegments(segments: readonly Segment[], width: number, options
 			runs.unshift({cells: [{text: '…', width: 1}], changed: false});
 		}
 
-		runs = cutTo(runs, width - 1);
-		runs.push({cells: [{text: '…', width: 1}], changed: false});
+		// After the start is dropped, the rest may fit: then nothing is cut at the end.
+		if (widthOf(runs) > width) {
+			runs = cutTo(runs, width - 1);
+			runs.push({cells: [{text: '…', width: 1}], changed: false});
+		}
 	}
 
 	const result = runs.filter((run) => run.cells.length > 0).map((run) => ({text: run.cells.map((cell) => cell.text).join(''), changed: run.changed}));

@@ -37,6 +37,15 @@ describe('fitting highlighted text into columns', () => {
 		);
 	});
 
+	it('marks no cut at the end when the text, started later to show the difference, ends in view', () => {
+		const a = "II. An Essential Condition of the Bolsheviki's Success";
+		const pair = highlightPair(a, "II. An Essential Condition of the Bolsheviks' Success");
+		const fitted = shown(fitSegments(pair.a, 40, {focus: pair.prefix}));
+		expect(fitted.startsWith('…')).toBe(true);
+		expect(fitted.trimEnd().endsWith('Success')).toBe(true);
+		expect(stringWidth(fitted)).toBe(40);
+	});
+
 	it('keeps both sides of a pair in line when it starts them later to show the difference', () => {
 		const a = '第一章 天地 第二章 天地 第三章 天地 第四章 天地 Bolsheviki';
 		const b = '第一章 天地 第二章 天地 第三章 天地 第四章 天地 Bolsheviks';
