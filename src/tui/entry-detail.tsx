@@ -101,7 +101,7 @@ function Reading({row, side, theme, width, expanded}: {readonly row: Row; readon
 			</Box>
 			<Text wrap={expanded ? 'wrap' : 'truncate'}>
 				<SegmentsText
-					segments={expanded ? title : fitSegments(title, width - prefixWidth, {pad: false, focus: titles.prefix})}
+					segments={expanded ? title : fitSegments(title, width - prefixWidth, {pad: false, focus: titles.prefix, other: withMarkers(titles[side === 'a' ? 'b' : 'a'], theme)})}
 					theme={theme}
 					changeColor={color}
 				/>

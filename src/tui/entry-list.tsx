@@ -73,7 +73,7 @@ function rowSegments(row: Row, side: 'a' | 'b', width: number, theme: Theme): {t
 	const used = page.reduce((sum, run) => sum + columns(run.text), 0);
 	return {
 		// Both sides shift alike around the first difference, so a pair never drifts apart.
-		title: fitSegments(titles[side], width, markers ? {markers, focus: titles.prefix} : {focus: titles.prefix}),
+		title: fitSegments(titles[side], width, {...(markers ? {markers} : {}), focus: titles.prefix, other: titles[side === 'a' ? 'b' : 'a']}),
 		page: [{text: ' '.repeat(Math.max(0, pageWidth - used)), changed: false}, ...page],
 	};
 }

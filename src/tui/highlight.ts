@@ -68,6 +68,11 @@ export type FitOptions = {
 	 * shift alike. @default the start of the first differing run
 	 */
 	readonly focus?: number;
+	/**
+	 * The other side of the pair, whose text `focus` also counts in: started later to show the
+	 * difference, neither side starts later than the longer of the two needs to end in view.
+	 */
+	readonly other?: readonly Segment[];
 };
 
 /** A run cut into graphemes, each with its width in columns. */
@@ -81,19 +86,23 @@ const widthOf = (runs: readonly CellRun[]): number => runs.reduce((sum, run) => 
  * Text is cut between graphemes, and measured as the terminal shows it (`columns.ts`).
  */
 export function fitSegments(segments: readonly Segment[], width: number, options: FitOptions = {}): Segment[] {
-	const {markers, pad = true, focus} = options;
+	const {markers, pad = true, focus, other} = options;
 	if (width <= 0) return [];
-	let runs: CellRun[] = segments.map((segment) => ({
-		cells: cells(markers && segment.changed ? `${markers[0]}${segment.text}${markers[1]}` : segment.text),
-		changed: segment.changed,
-	}));
+	const toRuns = (from: readonly Segment[]): CellRun[] =>
+		from.map((segment) => ({
+			cells: cells(markers && segment.changed ? `${markers[0]}${segment.text}${markers[1]}` : segment.text),
+			changed: segment.changed,
+		}));
+	let runs = toRuns(segments);
 	if (widthOf(runs) > width) {
 		// Where, in columns, does the first difference start? Keep it on screen. `focus` counts code
 		// points of the start both sides share, so both sides find the same column.
 		const firstChange = focus === undefined ? columnOfFirstChange(runs) : columnOfCodePoint(runs, focus);
 		if (firstChange > width - 12 && width > 20) {
-			// The same skip on both sides of a pair (it depends only on `focus`), so they stay aligned.
-			runs = dropStart(runs, firstChange - Math.floor(width / 3));
+			// The same skip on both sides of a pair (it depends on `focus` and the longer side), so
+			// they stay aligned; no more than lets the longer side end in view after the `…`.
+			const longest = Math.max(widthOf(runs), other === undefined ? 0 : widthOf(toRuns(other)));
+			runs = dropStart(runs, Math.min(firstChange - Math.floor(width / 3), longest - (width - 1)));
 			runs.unshift({cells: [{text: '…', width: 1}], changed: false});
 		}
 

@@ -46,6 +46,14 @@ describe('fitting highlighted text into columns', () => {
 		expect(stringWidth(fitted)).toBe(40);
 	});
 
+	it('starts a pair no later than the longer side needs to end in view, and both alike', () => {
+		const pair = highlightPair('PART I. TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.', 'PART I. TIMES AND SEASONS, FESTIVALS AND MERRYMAKlNGS!');
+		const left = shown(fitSegments(pair.a, 46, {focus: pair.prefix, other: pair.b}));
+		const right = shown(fitSegments(pair.b, 46, {focus: pair.prefix, other: pair.a}));
+		// 55 columns in 46: ten dropped, where a third of the width before the difference would drop 20.
+		expect([left, right]).toEqual(['…MES AND SEASONS, FESTIVALS AND MERRYMAKINGS.', '…MES AND SEASONS, FESTIVALS AND MERRYMAKlNGS!']);
+	});
+
 	it('keeps both sides of a pair in line when it starts them later to show the difference', () => {
 		const a = '第一章 天地 第二章 天地 第三章 天地 第四章 天地 Bolsheviki';
 		const b = '第一章 天地 第二章 天地 第三章 天地 第四章 天地 Bolsheviks';
