@@ -50,8 +50,8 @@ describe('fitting highlighted text into columns', () => {
 		const pair = highlightPair('PART I. TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.', 'PART I. TIMES AND SEASONS, FESTIVALS AND MERRYMAKlNGS!');
 		const left = shown(fitSegments(pair.a, 46, {focus: pair.prefix, other: pair.b}));
 		const right = shown(fitSegments(pair.b, 46, {focus: pair.prefix, other: pair.a}));
-		// 55 columns in 46: ten dropped, where a third of the width before the difference would drop 20.
-		expect([left, right]).toEqual(['…MES AND SEASONS, FESTIVALS AND MERRYMAKINGS.', '…MES AND SEASONS, FESTIVALS AND MERRYMAKlNGS!']);
+		// 54 columns in 46: nine dropped, where a third of the width before the difference would drop 20.
+		expect([left, right]).toEqual(['…IMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.', '…IMES AND SEASONS, FESTIVALS AND MERRYMAKlNGS!']);
 	});
 
 	it('keeps both sides of a pair in line when it starts them later to show the difference', () => {
