@@ -87,7 +87,8 @@ export function worstSeverity(row: Row): Severity | undefined {
 /** An item as a reader sees it in the list: label, then title. */
 export function displayTitle(item: TocItem | null): string {
 	if (!item) return '';
-	const title = item.label ? `${item.label} ${item.title}` : item.title;
+	// A column gap inside a line (`CHAPTER      PAGE`, a heading set in two columns) shows as two spaces.
+	const title = (item.label ? `${item.label} ${item.title}` : item.title).replaceAll(/[ \t]{3,}/g, '  ');
 	// A screen shows a few hundred characters of a reading at most; OCR debris can hold 100,000,
 	// and measuring that on every frame would freeze the screen.
 	return title.length > displayLimit ? `${title.slice(0, displayLimit)}…` : title;

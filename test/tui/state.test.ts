@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
 import fc from 'fast-check';
 import {rowKeys} from '../../src/core/decisions.js';
-import {prepareReview} from '../../src/tui/review-data.js';
+import {displayTitle, prepareReview} from '../../src/tui/review-data.js';
 import {decisionList, initialState, isUndecided, orphanDecisions, reducer, selectedRow, visibleWindow, type Action, type State} from '../../src/tui/state.js';
 import {bigComparison, seedComparison, suggestedComparison} from './fixtures.js';
 
@@ -265,5 +265,13 @@ describe('accepting suggestions (#7)', () => {
 		const state = run(suggested(), 'accept-suggestions', 'accept-suggestions');
 		expect(state.status?.message).toBe('No undecided row has a suggestion at 0.90 or above (Y lowers the level).');
 		expect(state.history).toHaveLength(1);
+	});
+});
+
+describe('displayTitle', () => {
+	it('shows a column gap inside a line as two spaces, and keeps single and double spaces', () => {
+		const [item] = compare([{name: 'a.txt', text: '    CHAPTER                                    PAGE\nI. Origins  and  Growth\t5\nII. End\t9'}, {name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'}]).printings[0]!.items;
+		expect(displayTitle(item!)).toBe('CHAPTER  PAGE');
+		expect(displayTitle(compare([{name: 'a.txt', text: 'I. Origins  and Growth\t5\nII. End\t9'}, {name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'}]).printings[0]!.items[0]!)).toBe('I. Origins  and Growth');
 	});
 });
