@@ -375,6 +375,8 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 				next.role === 'body' &&
 				gap <= 1 &&
 				next.label === undefined &&
+				// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
+				next.indent >= group[0]!.indent &&
 				!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
 				(group[0]!.label !== undefined || looksUnfinished(last, next, width));
 			if (!canContinue) break;

@@ -188,6 +188,16 @@ describe('parseItems', () => {
 		]);
 	});
 
+	it('does not join an indented sub-entry without a page to the entry set further left after it', () => {
+		const parsed = items('Socialism and War\t295-330\n    ¶ 4 The History of the Split and the Present State of Social-Democracy in Russia\nOn the Slogan for a United States of Europe\t339-343\n    A wrapped sub-entry whose title runs on to\n    a second line\t350');
+		expect(parsed.map((i) => [i.lines, i.page])).toEqual([
+			[[1, 1], '295-330'],
+			[[2, 2], undefined],
+			[[3, 3], '339-343'],
+			[[4, 5], '350'],
+		]);
+	});
+
 	it('keeps the number after Volume in the title', () => {
 		expect(items('Lenin Collected Works: Volume 19\nPreface\t20')[0]).toMatchObject({title: 'Lenin Collected Works: Volume 19', type: 'heading'});
 	});
