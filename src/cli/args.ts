@@ -12,7 +12,8 @@ export type CliArgs = {
 	/** The export format; absent means the review screen on a terminal, else `text`. */
 	readonly format?: string;
 	readonly output?: string;
-	readonly splitAt?: number;
+	/** Where the second printing (and each after it) starts in a one-file input. */
+	readonly splitAt?: readonly number[];
 	readonly exitCode: boolean;
 	readonly noTui: boolean;
 	readonly decisions?: string;
@@ -42,7 +43,8 @@ Options
   -f, --format FORMAT   ${formats.map((f) => f.name).join(', ')} (default: text)
   -o, --output PATH     write the report to PATH instead of standard output
                         (without --format, a .json/.md/.csv/.html/.xml name picks it)
-      --split-at LINE   the second printing starts at LINE (overrides detection)
+      --split-at LINE   the second printing starts at LINE (overrides detection);
+                        LINE,LINE,… for a third printing and more
       --decisions PATH  review decisions file (default: FILE.tocdiff.json)
       --base a|b        the printing that --format toc rebuilds (default: a)
       --exit-code       exit 1 when the printings differ, as git diff --exit-code
@@ -95,7 +97,7 @@ export function formatOfPath(file: string | undefined): string | undefined {
 
 /** What is wrong with a value of an option that takes a whole number. */
 const numberMessages: Readonly<Record<string, (value: string) => string>> = {
-	'--split-at': (value) => `--split-at takes a line number (1 or more), not "${value}"`,
+	'--split-at': (value) => `--split-at takes a line number (1 or more; for three printings or more, one for each after the first, as 48,94), not "${value}"`,
 	'--jobs': (value) => `--jobs takes a number of worker threads (1 or more), not "${value}"`,
 };
 
@@ -147,10 +149,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		throw new UsageError(`unknown format "${format}"; use one of: ${formats.map((f) => f.name).join(', ')}`);
 	}
 
-	let splitAt: number | undefined;
+	let splitAt: number[] | undefined;
 	if (values['split-at'] !== undefined) {
-		splitAt = Number(values['split-at']);
-		if (!/^\d+$/.test(values['split-at']) || splitAt < 1) throw new UsageError(numberMessages['--split-at']!(values['split-at']));
+		const given = values['split-at'];
+		splitAt = given.split(',').map(Number);
+		if (!/^\d+(?:,\d+)*$/.test(given) || splitAt.some((line) => line < 1)) throw new UsageError(numberMessages['--split-at']!(given));
 
 		if (positionals.length >= 2 && !batch) throw new UsageError('--split-at is for one file holding both printings; with two files or more, drop it');
 	}

@@ -18,8 +18,11 @@ export type Source = {readonly name: string; readonly text: string};
 
 /** Options for `compare`. */
 export type CompareOptions = {
-	/** The first line (1-based) of the second printing in a one-file input, overriding detection. */
-	readonly splitAt?: number;
+	/**
+	 * The first line (1-based) of the second printing in a one-file input, overriding detection;
+	 * with several, the first line of the second, third … printing.
+	 */
+	readonly splitAt?: number | readonly number[];
 	/**
 	 * The shortest run of entries lost at the end of one printing that counts as a truncation
 	 * rather than separate losses.
@@ -129,13 +132,34 @@ function emptyMessage(source: Source): string {
 }
 
 /**
- * Why one file gave one printing only, and what to do: it holds no entries at all (prose, a
- * list without pages), `--split-at` points outside its text, or the second printing was not found.
+ * What is wrong with the split points a user gave, or undefined: one past the text, one that
+ * leaves nothing before it, or two with nothing between them. `lines` are the file's lines.
  */
-function onePrintingMessage(name: string, lines: readonly string[], range: readonly [number, number], read: LineReader, splitAt: number | undefined): string {
+function splitAtProblem(name: string, lines: readonly string[], range: readonly [number, number], splitAt: number | readonly number[]): string | undefined {
 	const [first, last] = range;
-	if (splitAt !== undefined && splitAt > last) return `${name}: --split-at ${splitAt} is past the last line of text (${last}); give the line where the second printing begins`;
-	if (splitAt !== undefined) return `${name}: --split-at ${splitAt} leaves nothing before it (the text starts at line ${first}); give the line where the second printing begins`;
+	const points = typeof splitAt === 'number' ? [splitAt] : [...splitAt].sort((x, y) => x - y);
+	const which = points.length === 1 ? 'the second printing' : 'each printing after the first';
+	// The first line of text at or after a point: where that printing would start.
+	const startOf = (at: number): number => {
+		let n = Math.max(at, first);
+		while (n <= last && lines[n - 1]!.trim() === '') n++;
+		return n;
+	};
+
+	for (const [k, at] of points.entries()) {
+		if (at > last) return `${name}: --split-at ${at} is past the last line of text (${last}); give the line where ${which} begins`;
+		if (at <= first) return `${name}: --split-at ${at} leaves nothing before it (the text starts at line ${first}); give the line where ${which} begins`;
+		if (k > 0 && startOf(at) === startOf(points[k - 1]!)) return `${name}: --split-at ${points[k - 1]},${at}: no text lies between them; give the line where ${which} begins`;
+	}
+
+	return undefined;
+}
+
+/**
+ * Why one file gave one printing only, and what to do: it holds no entries at all (prose, a
+ * list without pages), or the second printing was not found.
+ */
+function onePrintingMessage(name: string, lines: readonly string[], read: LineReader): string {
 	const hasPage = lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined);
 	if (!hasPage) return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
 	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
@@ -220,8 +244,10 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		const range = nonEmptyRange(lines);
 		if (range === undefined) throw new CompareError(emptyMessage(source));
 		const read = lineReader(lines);
+		const problem = options.splitAt === undefined ? undefined : splitAtProblem(source.name, lines, range, options.splitAt);
+		if (problem !== undefined) throw new CompareError(problem);
 		const found = findPrintings(lines, options.splitAt, read);
-		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, range, read, options.splitAt));
+		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, read));
 
 		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range, read));
 		split = found.report;

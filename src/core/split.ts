@@ -174,9 +174,9 @@ function splitMethod(restarts: readonly boolean[], boundaries: readonly number[]
 /**
  * Find the printings in `lines` (the file's lines, 1-based by position + 1).
  *
- * @param splitAt The first line of the second printing, when the user gave it.
+ * @param splitAt The first line of the second printing (and of each after it), when the user gave them.
  */
-export function findPrintings(lines: readonly string[], splitAt?: number, read: LineReader = lineReader(lines)): SplitResult {
+export function findPrintings(lines: readonly string[], splitAt?: number | readonly number[], read: LineReader = lineReader(lines)): SplitResult {
 	const nonEmpty: Line[] = [];
 	let lastRoman = -1;
 	for (const [i, raw] of lines.entries()) {
@@ -204,19 +204,17 @@ export function findPrintings(lines: readonly string[], splitAt?: number, read: 
 	};
 
 	if (splitAt !== undefined) {
-		const second = nonEmpty.find((l) => l.n >= splitAt);
+		// Each printing starts at the first line of text at or after its split point; a point
+		// past the text, at its first line, or on the same start as the one before it splits nothing.
 		const first = nonEmpty[0]!;
-		if (!second || second.n === first.n) {
-			return {ranges: [[first.n, nonEmpty.at(-1)!.n]], report: {boundaries: [], confidence: 1, method: '--split-at'}};
+		const starts: number[] = [first.n];
+		for (const at of typeof splitAt === 'number' ? [splitAt] : [...splitAt].sort((x, y) => x - y)) {
+			const start = nonEmpty.find((l) => l.n >= at)?.n;
+			if (start !== undefined && start !== starts.at(-1)) starts.push(start);
 		}
 
-		return {
-			ranges: [
-				[first.n, lastOf(splitAt)],
-				[second.n, nonEmpty.at(-1)!.n],
-			],
-			report: {boundaries: [second.n], confidence: 1, method: '--split-at'},
-		};
+		const ranges = starts.map((start, k): readonly [number, number] => [start, k + 1 < starts.length ? lastOf(starts[k + 1]!) : nonEmpty.at(-1)!.n]);
+		return {ranges, report: {boundaries: starts.slice(1), confidence: 1, method: '--split-at'}};
 	}
 
 	// Signatures: the file's opening lines; the lines after the first contents heading; the first entries.

@@ -80,6 +80,17 @@ describe('findPrintings', () => {
 		expect(report.method).toBe('the opening lines recur, and page numbers start over at line 13');
 	});
 
+	it('takes several split lines for three printings, in any order, each at the next line of text', () => {
+		const one = ['CONTENTS', ...page(titles)];
+		const lines = [...one, '', ...one, '', ...one];
+		expect(findPrintings(lines, [22, 11]).ranges).toEqual([
+			[1, 10],
+			[12, 21],
+			[23, 32],
+		]);
+		expect(findPrintings(lines, [22, 11]).report).toEqual({boundaries: [12, 23], confidence: 1, method: '--split-at'});
+	});
+
 	it('reports a single printing when nothing recurs', () => {
 		const {ranges, report} = findPrintings(['CONTENTS', ...page(titles)]);
 		expect(ranges).toHaveLength(1);
