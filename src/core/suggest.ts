@@ -284,6 +284,19 @@ function neighbours(index: PageIndex, item: TocItem): {readonly before: number |
 	return {before: inList(before), after: inList(lo)};
 }
 
+/**
+ * The last page of a range as printed (`101-158` → 158; `158-62` → 162, the end written short;
+ * `16-17`), or `start` when the page is a single number.
+ */
+function rangeEnd(printed: string, start: number): number {
+	const numbers = printed.match(/\d+/g) ?? [];
+	if (numbers.length < 2) return start;
+	const last = numbers.at(-1)!;
+	const end = Number(last);
+	const first = String(start);
+	return end < start && last.length < first.length ? Number(first.slice(0, first.length - last.length) + last) : end;
+}
+
 /** `between 168 and 183`, `after 168`, `before 183`. */
 function describeBounds({before, after}: {readonly before: number | undefined; readonly after: number | undefined}): string {
 	if (before !== undefined && after !== undefined) return `between ${before} and ${after}`;
@@ -305,7 +318,9 @@ function pageEvidence(difference: Difference, row: Row, context: Context): Evide
 	const fits = (side: 'a' | 'b'): boolean => {
 		const {before, after} = around[side];
 		const page = pages[side]!;
-		return (before === undefined || before <= page) && (after === undefined || page <= after);
+		// A range (`101-158`) must also end by the next entry's page, and not before it starts.
+		const end = rangeEnd(difference[side], page);
+		return (before === undefined || before <= page) && end >= page && (after === undefined || end <= after);
 	};
 
 	// Neighbours offset alike on both sides: the pages of a repaginated edition.

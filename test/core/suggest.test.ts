@@ -93,6 +93,20 @@ describe('suggestions', () => {
 			{kind: 'page', suggestion: {reading: 'a', confidence: 0.9, why: 'page 20 fits between 5 and 40 in A, and 2 does not fit between 5 and 40 in B'}},
 		],
 		[
+			'a page range that ends past the next entry’s page loses to one that does not',
+			'The Music of the Greeks\t20-30',
+			'The Music of the Greeks\t20-50',
+			[],
+			{kind: 'page', suggestion: {reading: 'a', confidence: 0.9, why: 'page 20-30 fits between 5 and 40 in A, and 20-50 does not fit between 5 and 40 in B'}},
+		],
+		[
+			'a range with its end written short (25-8 for 25 to 28) fits by that end',
+			'The Music of the Greeks\t25-8',
+			'The Music of the Greeks\t25-48',
+			[],
+			{kind: 'page', suggestion: {reading: 'a', confidence: 0.9, why: 'page 25-8 fits between 5 and 40 in A, and 25-48 does not fit between 5 and 40 in B'}},
+		],
+		[
 			'two pages between the neighbours are even',
 			'The Music of the Greeks\t20',
 			'The Music of the Greeks\t26',
