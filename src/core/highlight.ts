@@ -31,12 +31,32 @@ function push(segments: HighlightSegment[], text: string, kind: HighlightKind): 
 	else segments.push({text, kind});
 }
 
+type CharChange = {readonly value: string; readonly added?: boolean; readonly removed?: boolean};
+
+/**
+ * Put a misreading's two sides together: `Co{+rn+}m[-m-]ittee`, as a character diff may align
+ * `Committee` with `Cornmittee`, reads `Co[-m-]{+rn+}mittee`. A change, a kept run, and the opposite
+ * change of that same run become the two changes (A's first) and then the kept run: the same texts.
+ */
+function tidy(changes: readonly CharChange[]): CharChange[] {
+	const out = [...changes];
+	const isChange = (change: CharChange): boolean => change.added === true || change.removed === true;
+	for (let i = 0; i + 2 < out.length; i++) {
+		const [first, kept, last] = [out[i]!, out[i + 1]!, out[i + 2]!];
+		if (!isChange(first) || isChange(kept) || !isChange(last) || first.added === last.added || last.value !== kept.value) continue;
+		const [removed, added] = first.removed ? [first, last] : [last, first];
+		out.splice(i, 3, {value: removed.value, removed: true}, {value: added.value, added: true}, {value: kept.value});
+	}
+
+	return out;
+}
+
 /** Refine a replaced run to characters when at least half of the longer side is kept. */
 function refine(segments: HighlightSegment[], removed: string, added: string): void {
 	// A number is read whole: `19` → `21` marks both, not `{+2+}1[-9-]`.
 	const numbers = /^\d+$/.test(removed) && /^\d+$/.test(added);
 	if (removed !== '' && added !== '' && !numbers) {
-		const changes = diffChars(removed, added);
+		const changes = tidy(diffChars(removed, added));
 		let common = 0;
 		let runs = 0;
 		for (const change of changes) {

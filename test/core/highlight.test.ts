@@ -14,6 +14,8 @@ describe('highlightSpans', () => {
 		['PARTY . .\t377', 'PARTY\t377', 'PARTY[- . .-]\t377'],
 		['Preface\t13', 'Preface\t13', 'Preface\t13'],
 		['', 'TRANSLATED', '{+TRANSLATED+}'],
+		['The Committee', 'The Cornmittee', 'The Co[-m-]{+rn+}mittee'],
+		['The Cornmittee', 'The Committee', 'The Co[-rn-]{+m+}mittee'],
 	])('marks %j against %j as %j', (a, b, expected) => {
 		expect(oracle(highlightSpans(a, b))).toBe(expected);
 	});
