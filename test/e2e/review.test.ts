@@ -165,20 +165,24 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		expect(readdirSync(path.dirname(file)).sort()).toEqual(['vol31.txt', 'vol31.txt.tocdiff.json']);
 	});
 
+	/** Open the E menu, move down `down` formats, ask for the export, see it refused, and quit. */
+	async function exportRefused(session: TerminalSession, down: number, format: string): Promise<void> {
+		await session.waitFor('rows decided');
+		session.press('E');
+		await session.waitFor('.errata.txt');
+		session.press('j'.repeat(down));
+		session.press('\r');
+		await session.waitFor(`Could not export ${format}`);
+		session.press('q');
+		expect(await session.exited).toBe(0);
+	}
+
 	it('never exports over the decisions file from the E menu (#6)', async () => {
 		const file = seedCopy();
 		const decisions = `${file}.errata.json`;
 		writeFileSync(decisions, '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "from-another-edition", "verdict": "a"}]}\n');
 		const before = readFileSync(decisions);
-		const session = openReview(file, ['--decisions', decisions]);
-		await session.waitFor('0/25 rows decided');
-		session.press('E');
-		await session.waitFor('vol31.txt.errata.json');
-		session.press('j');
-		session.press('\r');
-		await session.waitFor('Could not export json');
-		session.press('q');
-		expect(await session.exited).toBe(0);
+		await exportRefused(openReview(file, ['--decisions', decisions]), 1, 'json');
 		expect(readFileSync(decisions)).toEqual(before);
 	});
 
@@ -191,16 +195,8 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		writeFileSync(first, lines.slice(1, 121).join('\n'));
 		writeFileSync(second, lines.slice(122, 223).join('\n'));
 		const before = readFileSync(second);
-		const session = openReview(first, [second]);
-		await session.waitFor('decided');
-		session.press('E');
-		await session.waitFor('vol31.txt.errata.txt');
 		// toc is the last of seven formats.
-		session.press('jjjjjj');
-		session.press('\r');
-		await session.waitFor('Could not export toc');
-		session.press('q');
-		expect(await session.exited).toBe(0);
+		await exportRefused(openReview(first, [second]), 6, 'toc');
 		expect(readFileSync(second)).toEqual(before);
 	});
 });
