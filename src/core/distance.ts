@@ -2,11 +2,11 @@
 import {distance} from 'fastest-levenshtein';
 
 /** Strings longer than this are compared by their two ends only. */
-const longest = 512;
+export const comparedWhole = 512;
 
 /** The first and last quarter-thousand characters of a long string. */
 function ends(text: string): string {
-	return text.length <= longest ? text : text.slice(0, longest / 2) + text.slice(-longest / 2);
+	return text.length <= comparedWhole ? text : text.slice(0, comparedWhole / 2) + text.slice(-comparedWhole / 2);
 }
 
 /**

@@ -9,7 +9,7 @@
  * have no counterpart in the first (an added title page), stopping at the last page-bearing line.
  * Each look-up is a hash probe or a short window, so the cost grows linearly with the file.
  */
-import {ratio} from './distance.js';
+import {comparedWhole, ratio} from './distance.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import {lineReader, pageNumber, stripMarkup, type LineReader} from './parse.js';
 import type {SplitReport} from './types.js';
@@ -90,8 +90,8 @@ function similar(a: Line, b: Line): boolean {
 	if (longest === 0) return true;
 	if (Math.abs(a.key.length - b.key.length) / longest > 0.25) return false;
 	// Most pairs are unrelated lines: the bound turns them away without the edit distance (#5).
-	// (`ratio` reads only the ends of strings over 512 characters, where the bound would not apply.)
-	if (longest <= 512 && 1 - distanceAtLeast(a, b) / longest < 0.8) return false;
+	// (`ratio` reads only the ends of longer strings, where the bound would not apply.)
+	if (longest <= comparedWhole && 1 - distanceAtLeast(a, b) / longest < 0.8) return false;
 	return ratio(a.key, b.key) >= 0.8;
 }
 
