@@ -36,6 +36,7 @@ export const keymap = [
 	{keys: ['G', 'end'], action: 'last', help: 'last row', modes: ['browse'], group: 'Move'},
 	{keys: ['n'], action: 'next-undecided', help: 'next undecided difference', modes: ['browse'], group: 'Move'},
 	{keys: ['N'], action: 'previous-undecided', help: 'previous undecided difference', modes: ['browse'], group: 'Move'},
+	{keys: ['!'], action: 'next-check', help: 'next row with a check (⚑)', modes: ['browse'], group: 'Move'},
 	{keys: ['/'], action: 'search-start', help: 'search titles (Enter on an empty search repeats the last)', modes: ['browse'], group: 'Move'},
 	{keys: ['tab'], action: 'cycle-filter', help: 'show all rows / differences only / undecided only', modes: ['browse'], group: 'Show'},
 	{keys: ['s'], action: 'cycle-severity', help: 'lowest severity shown: cosmetic / minor / substantive', modes: ['browse'], group: 'Show'},

@@ -96,6 +96,7 @@ export type Action =
 	| {readonly type: 'last'}
 	| {readonly type: 'next-undecided'}
 	| {readonly type: 'previous-undecided'}
+	| {readonly type: 'next-check'}
 	| {readonly type: 'cycle-filter'}
 	| {readonly type: 'cycle-severity'}
 	| {readonly type: 'toggle-expand'}
@@ -500,18 +501,31 @@ function pageRows(state: State): number {
 	return Math.max(1, to - from - 1);
 }
 
-function findUndecided(state: State, direction: 1 | -1): State {
+/** Move to the next shown row (or the previous) that `wanted` accepts, wrapping round; `none` says why there is none. */
+function findRow(state: State, direction: 1 | -1, wanted: (row: number) => boolean, none: string): State {
 	const count = state.visible.length;
 	for (let step = 1; step <= count; step++) {
 		const position = (((state.cursor + direction * step) % count) + count) % count;
-		if (isUndecided(state, state.visible[position]!)) {
+		if (wanted(state.visible[position]!)) {
 			const wrapped = direction === 1 ? position <= state.cursor : position >= state.cursor;
 			const next = moveTo(state, position);
 			return wrapped ? {...next, status: {kind: 'info', message: `Wrapped to the ${direction === 1 ? 'top' : 'bottom'}.`}} : next;
 		}
 	}
 
-	return {...state, status: {kind: 'info', message: 'Every difference shown is decided.'}};
+	return {...state, status: {kind: 'info', message: none}};
+}
+
+function findUndecided(state: State, direction: 1 | -1): State {
+	return findRow(state, direction, (row) => isUndecided(state, row), 'Every difference shown is decided.');
+}
+
+/** The next row that carries a check (a page out of order, a numbering slip, an entry only C has). */
+function findCheck(state: State): State {
+	const hasCheck = (row: number): boolean => (state.data.checks[row]?.length ?? 0) > 0;
+	const anywhere = state.data.checks.some((checks) => checks.length > 0);
+	const none = !anywhere ? 'No row carries a check.' : state.filter === 'all' ? 'No row shown carries a check.' : 'The checks are on rows this filter hides (Tab shows all rows).';
+	return findRow(state, 1, hasCheck, none);
 }
 
 function search(state: State, query: string, from: number): State {
@@ -651,6 +665,10 @@ export function reducer(state: State, action: Action): State {
 
 		case 'previous-undecided': {
 			return findUndecided(state, -1);
+		}
+
+		case 'next-check': {
+			return findCheck(state);
 		}
 
 		case 'cycle-filter': {

@@ -6,6 +6,7 @@ import {rowKeys} from '../../src/core/decisions.js';
 import {displayTitle, prepareReview} from '../../src/tui/review-data.js';
 import {decisionList, initialState, isUndecided, orphanDecisions, reducer, selectedRow, visibleWindow, type Action, type State} from '../../src/tui/state.js';
 import {bigComparison, seedComparison, suggestedComparison} from './fixtures.js';
+import {seedText} from '../report/fixtures.js';
 
 function start(options: Parameters<typeof initialState>[1] = {}): State {
 	return initialState(prepareReview(seedComparison(), 'vol31.txt'), options);
@@ -273,5 +274,36 @@ describe('displayTitle', () => {
 		const [item] = compare([{name: 'a.txt', text: '    CHAPTER                                    PAGE\nI. Origins  and  Growth\t5\nII. End\t9'}, {name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'}]).printings[0]!.items;
 		expect(displayTitle(item!)).toBe('CHAPTER  PAGE');
 		expect(displayTitle(compare([{name: 'a.txt', text: 'I. Origins  and Growth\t5\nII. End\t9'}, {name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'}]).printings[0]!.items[0]!)).toBe('I. Origins  and Growth');
+	});
+});
+
+describe('moving to the checks', () => {
+	const repaginated = () => initialState(prepareReview(compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}]), 'r.txt'));
+	const checkedRows = (state: State) => state.data.checks.flatMap((checks, row) => (checks.length > 0 ? [row] : []));
+
+	it('moves to each row that carries a check in turn, and wraps round', () => {
+		const state = repaginated();
+		const rows = checkedRows(state);
+		expect(rows.length).toBeGreaterThan(1);
+		let moved = state;
+		for (const row of rows) {
+			moved = run(moved, 'next-check');
+			expect(selectedRow(moved)).toBe(row);
+		}
+
+		moved = run(moved, 'next-check');
+		expect(selectedRow(moved)).toBe(rows[0]);
+		expect(moved.status?.message).toBe('Wrapped to the top.');
+	});
+
+	it('says when there is no check, or when the filter hides the rows that carry them', () => {
+		expect(run(start(), 'next-check').status?.message).toBe('No row carries a check.');
+		// A third printing with an entry of its own, after the Preface: a row that differs in nothing.
+		const lines = seedText.split('\n');
+		const b = lines.slice(122, 223).join('\n');
+		const sources = [{name: 'a.txt', text: lines.slice(1, 121).join('\n')}, {name: 'b.txt', text: b}, {name: 'c.txt', text: b.replace('Preface\t13', 'Preface\t13\nA Note\t15')}];
+		const three = initialState(prepareReview(compare(sources), 'a.txt'));
+		expect(selectedRow(run(three, 'next-check'))).toBe(checkedRows(three)[0]);
+		expect(run(three, 'cycle-filter', 'next-check').status?.message).toBe('The checks are on rows this filter hides (Tab shows all rows).');
 	});
 });
