@@ -165,18 +165,19 @@ function onePrintingMessage(name: string, lines: readonly string[], read: LineRe
 	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
 }
 
-/** Where each item of the left side went in an alignment: the first right item it pairs with. */
-function partners(ops: readonly AlignOp[]): Map<number, number> {
-	const found = new Map<number, number>();
-	for (const op of ops) if (op.kind === 'pair' || op.kind === 'moved') for (const i of op.a) found.set(i, op.b[0]!);
+/** Where each item of the left side went in an alignment: the right items it pairs with (several, when the right side wraps it over more items). */
+function partners(ops: readonly AlignOp[]): Map<number, readonly number[]> {
+	const found = new Map<number, readonly number[]>();
+	for (const op of ops) if (op.kind === 'pair' || op.kind === 'moved') for (const i of op.a) found.set(i, op.b);
 	return found;
 }
 
 /**
  * Give each row the readings of the printings after the first two (three scans of one page): each
  * further printing is aligned with A and with B, and a row takes the items its A item pairs with
- * (all of them, read as one, when the row joins several items of A), else those its B item pairs with. An item of those printings that no row shows (neither A nor
- * B has it; furniture aside) becomes an `only-other` check, so that it is not lost.
+ * (all of them, read as one, when the row or the further printing joins or splits items), else
+ * those its B item pairs with. An item of those printings that no row shows (neither A nor B has
+ * it; furniture aside) becomes an `only-other` check, so that it is not lost.
  */
 function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): {rows: readonly Row[]; checks: Check[]} {
 	if (others.length === 0) return {rows, checks: []};
@@ -194,7 +195,7 @@ function attachOthers(rows: readonly Row[], first: Printing, second: Printing, o
 		return indexes;
 	};
 
-	const partnersOf = (indexes: readonly number[], partner: ReadonlyMap<number, number>): number[] =>
+	const partnersOf = (indexes: readonly number[], partner: ReadonlyMap<number, readonly number[]>): number[] =>
 		[...new Set(indexes.flatMap((index) => partner.get(index) ?? []))].sort((x, y) => x - y);
 	const attached = rows.map((row) => ({
 		...row,

@@ -76,6 +76,17 @@ describe('more than two printings', () => {
 		expect(result.checks).toEqual([]);
 	});
 
+	it('reads the items a further printing splits an entry into as one', () => {
+		// A and B print PART I. and its title on one line; C on two.
+		const twoLines = 'CONTENTS\n\nPART I.\n\nTIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.\n\nI. FESTIVAL CUSTOMS\t19\nII. LOCAL CUSTOMS\t59';
+		const oneLine = (title: string) => `CONTENTS\n\nPART I. ${title}\n\nI. FESTIVAL CUSTOMS\t19\nII. LOCAL CUSTOMS\t59`;
+		const result = compare([{name: 'a.txt', text: oneLine('TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.')}, {name: 'b.txt', text: oneLine('TIMES AND SEASONS, FESTIVALS AND MERRYMAKlNGS.')}, {name: 'c.txt', text: twoLines}]);
+		const row = result.rows.find((r) => r.status === 'changed')!;
+		expect(row.others?.[0]).toMatchObject({lines: [3, 5], label: 'PART I.', title: 'TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.'});
+		expect(row.differences[0]?.suggestion).toMatchObject({reading: 'a', why: 'C reads “MERRYMAKINGS” too'});
+		expect(result.checks).toEqual([]);
+	});
+
 	it('gives rows no other readings with two printings', () => {
 		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.every((row) => row.others === undefined)).toBe(true);
 	});
