@@ -6,7 +6,7 @@
 import {stringify} from 'csv-stringify/sync';
 import type {Comparison} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {findingsOf, formatLines, rowPage} from './findings.js';
+import {findingsOf, formatLines, rowPage, sharedCorrections} from './findings.js';
 
 /** The CSV columns, in order. */
 export const csvColumns = [
@@ -43,6 +43,8 @@ function guard(text: string): string {
  * `--batch`), a first column `file` names the file on every record. The last three say what
  * tocdiff suggests: the reading probably right (`a`, `b`, or empty when the evidence is even or
  * there is none), how sure (`0.90`), and why; a spreadsheet can sort the undecided by them.
+ * A correction typed where both printings agree is a record for each thing it changes, with the
+ * same reading under `a` and `b`.
  *
  * @example
  * toCsv(comparison, {decisions: noDecisions, sources})
@@ -50,7 +52,12 @@ function guard(text: string): string {
  */
 export function toCsv(comparison: Comparison, context: ReportContext, options: {readonly file?: string} = {}): string {
 	const file = options.file === undefined ? [] : [guard(options.file)];
-	const records = findingsOf(comparison, context).map(({index, key, row, difference, decision}) => [
+	// A correction of what both printings read is a record too: `a` and `b` both hold that reading.
+	const shared = sharedCorrections(comparison, context).flatMap(({index, key, row, decision, differences}) =>
+		differences.map((difference) => ({index, key, row, decision, difference: {...difference, b: difference.a, suggestion: undefined}})),
+	);
+	const findings = [...findingsOf(comparison, context), ...shared].sort((x, y) => x.index - y.index);
+	const records = findings.map(({index, key, row, difference, decision}) => [
 		...file,
 		String(index + 1),
 		key,

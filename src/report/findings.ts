@@ -2,7 +2,9 @@
  * What the exporters share: the differences of a comparison listed one by one with their row and
  * decision, counts by severity, and small formatting helpers.
  */
+import {classifyPair} from '../core/classify.js';
 import {rowKeys, type Decision} from '../core/decisions.js';
+import {parseItems} from '../core/parse.js';
 import {severities, type Comparison, type Difference, type Printing, type Row, type RowStatus, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 
@@ -24,6 +26,36 @@ export type Finding = {
  */
 export function openDifferences(row: Row): readonly Difference[] {
 	return row.differences.some((difference) => difference.explainedBy !== undefined) ? row.differences.filter((difference) => difference.explainedBy === undefined) : row.differences;
+}
+
+/**
+ * A correction typed on a row whose printings agree (or differ only where a check explains): both
+ * share an error, which the errata must still name. `differences` are those between printing A's
+ * reading and the correction, classified as the comparison classifies (`JULY 1` → `JULY 4`: number).
+ */
+export type SharedCorrection = {
+	readonly index: number;
+	readonly key: string;
+	readonly row: Row & {readonly a: TocItem; readonly b: TocItem};
+	readonly decision: Decision & {readonly verdict: 'edit'};
+	readonly differences: readonly Difference[];
+};
+
+/** The corrections on rows with no open difference, in reading order; a correction that changes nothing is none. */
+export function sharedCorrections(comparison: Comparison, context: ReportContext): readonly SharedCorrection[] {
+	const keys = rowKeys(comparison.rows);
+	const found: SharedCorrection[] = [];
+	for (const [index, row] of comparison.rows.entries()) {
+		const decision = context.decisions.byRow.get(index);
+		if (decision?.verdict !== 'edit' || !row.a || !row.b || openDifferences(row).length > 0) continue;
+		const lines = (decision.text ?? '').split('\n');
+		const corrected = parseItems(lines, 1, lines.length, {frontMatter: false})[0];
+		// The screen offers a reading as one line without its leader dots: layout is not corrected.
+		const differences = corrected === undefined ? [] : classifyPair(row.a, corrected).filter((difference) => difference.kind !== 'leaders' && difference.kind !== 'whitespace');
+		if (differences.length > 0) found.push({index, key: keys[index] ?? '', row: {...row, a: row.a, b: row.b}, decision: {...decision, verdict: 'edit'}, differences});
+	}
+
+	return found;
 }
 
 /** Every difference no check explains, row by row, in reading order. */

@@ -21,7 +21,9 @@ import {
 	rowSeverity,
 	rowsSentence,
 	severityGlyphs,
+	sharedCorrections,
 	tallyBySeverity,
+	type SharedCorrection,
 } from './findings.js';
 
 type Side = 'a' | 'b';
@@ -237,11 +239,29 @@ class Errata {
 		}
 	}
 
+	/** A correction of what both printings read: one entry for both, classified by what it changes. */
+	shared({row, decision, differences}: SharedCorrection): void {
+		const page = rowPage(row);
+		const text = collapseWhitespace(decision.text ?? '');
+		const region = changedRegion(collapseWhitespace(row.a.text), text);
+		const worst = severities.find((severity) => differences.some((difference) => difference.severity === severity)) ?? 'cosmetic';
+		const kinds = [...new Set(differences.map((difference) => difference.kind))].join(', ');
+		const where = `${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`;
+		this.entries.push({group: worst, text: `${page === undefined ? where : `p. ${escapeMarkdown(page)} (${where})`}: ${correction(region.a, region.b)} — ${kinds}, edited; both printings read it so${noteOf(decision)}`});
+	}
+
 	write(): void {
 		const {rows} = this.comparison;
+		const shared = new Map(sharedCorrections(this.comparison, this.context).map((correction) => [correction.index, correction]));
 		for (let index = 0; index < rows.length; index++) {
 			const row = rows[index]!;
 			const decision = this.context.decisions.byRow.get(index);
+			const correction = shared.get(index);
+			if (correction) {
+				this.shared(correction);
+				continue;
+			}
+
 			if (row.differences.length === 0) continue;
 			if (row.a && row.b) {
 				const differences = openDifferences(row);

@@ -161,7 +161,8 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 
 	for (const [index, row] of comparison.rows.entries()) {
 		const decision = context.decisions.byRow.get(index);
-		if (row.differences.length === 0 && row.a) {
+		// A correction of what both printings read is an apparatus entry too, its `<lem>` the correction.
+		if (row.differences.length === 0 && row.a && decision?.verdict !== 'edit') {
 			out.push(`\t\t\t\t<item n="${index + 1}">${reading(row.a.text)}</item>`);
 			continue;
 		}

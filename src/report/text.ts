@@ -7,7 +7,7 @@ import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, statusGlyphs} from './findings.js';
+import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, sharedCorrections, statusGlyphs} from './findings.js';
 import {truncationOf} from './json.js';
 
 /** Options for `toText`. */
@@ -177,7 +177,19 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	out.push(...checkLines(comparison, color));
 	const truncation = truncationOf(comparison.rows);
 	let truncationShown = false;
+	const shared = new Map(sharedCorrections(comparison, context).map((correction) => [correction.index, correction]));
 	for (const [index, row] of comparison.rows.entries()) {
+		const correction = shared.get(index);
+		if (correction) {
+			// Both printings read it so: the correction is the erratum.
+			const kinds = [...new Set(correction.differences.map((d) => d.kind))].join(', ');
+			out.push('', `${statusGlyphs[row.status]} ${where(row)}  ${kinds}, corrected in both printings`, `    ${clip(flat(itemLine(correction.row.a)), 200)}`);
+			for (const d of correction.differences) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
+			out.push(`    decided: ${verdictText.edit} “${clip(flat(correction.decision.text ?? ''))}”`);
+			if (correction.decision.note) out.push(`    note: ${correction.decision.note}`);
+			continue;
+		}
+
 		if (row.status === 'same') continue;
 		// A row whose only difference is a page that follows the offset: the check above says it once.
 		if (openDifferences(row).length === 0 && !context.decisions.byRow.get(index)) continue;
