@@ -251,6 +251,22 @@ function looksUnfinished(last: LineParse, next: LineParse, width: number): boole
 	);
 }
 
+/** Division words that head a group of entries (`PART ONE`, `BOOK II`) rather than one entry (`CHAPTER I.`). */
+const groupWords = new Set(['part', 'book', 'volume', 'vol', 'vol.', 'partie', 'livre', 'teil', 'buch', 'deel', 'boek', 'часть', 'книга', 'том']);
+
+/**
+ * Whether `first`, a part or book heading, heads the entries that follow rather than taking `next`
+ * (which has a page) as its own title: when a blank line parts them (`PART ONE`, blank, `Childhood
+ * 3`), or when the line after `next` is an entry with no numbering of its own (`BOOK ONE`,
+ * `Introduction 1`, `The Early Years 5`). `PART I.`, `THE FOUNDATIONS 3`, `CHAPTER I. …` is one
+ * titled part.
+ */
+function headsEntries(first: LineParse, next: LineParse, gap: number, after: LineParse | undefined): boolean {
+	if (first.page !== undefined || next.page === undefined) return false;
+	if (first.labelValue?.kind !== 'word' || !groupWords.has(first.labelValue.word)) return false;
+	return gap > 0 || (after !== undefined && after.label === undefined && after.page !== undefined);
+}
+
 /** Whether a line is only a label (`CHAPTER I.`, `PART II.`) waiting for its title. */
 function isLabelOnly(l: LineParse): boolean {
 	return l.label !== undefined && l.titleMarkup === '' && l.page === undefined;
@@ -374,6 +390,7 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 			const canContinue =
 				next.role === 'body' &&
 				gap <= 1 &&
+				!headsEntries(group[0]!, next, gap, resolved[k + 1]) &&
 				next.label === undefined &&
 				// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
 				next.indent >= group[0]!.indent &&

@@ -198,6 +198,21 @@ describe('parseItems', () => {
 		]);
 	});
 
+	it('keeps a part or book heading apart from the entries it heads', () => {
+		const shape = (text: string) => items(text).map((i) => [i.lines, i.label ?? '', i.title, i.type]);
+		expect(shape('Preface\t1\n\nPART ONE\n\nChildhood\t3\nSchool\t5')).toEqual([
+			[[1, 1], '', 'Preface', 'entry'],
+			[[3, 3], 'PART ONE', '', 'heading'],
+			[[5, 5], '', 'Childhood', 'entry'],
+			[[6, 6], '', 'School', 'entry'],
+		]);
+		expect(shape('BOOK ONE\nIntroduction\t1\nThe Early Years\t5')[0]).toEqual([[1, 1], 'BOOK ONE', '', 'heading']);
+		// A part whose title, with its page, runs on the next line, before numbered chapters: one item.
+		expect(shape('PART I.\nTHE FOUNDATIONS\t3\nCHAPTER I. Origins\t5')[0]).toEqual([[1, 2], 'PART I.', 'THE FOUNDATIONS', 'entry']);
+		// A chapter's label on its own line still takes the title that follows.
+		expect(shape('CHAPTER I.\n\nThe Beginning\t3\nCHAPTER II.\n\nThe End\t9')[0]).toEqual([[1, 3], 'CHAPTER I.', 'The Beginning', 'entry']);
+	});
+
 	it('keeps the number after Volume in the title', () => {
 		expect(items('Lenin Collected Works: Volume 19\nPreface\t20')[0]).toMatchObject({title: 'Lenin Collected Works: Volume 19', type: 'heading'});
 	});
