@@ -96,6 +96,8 @@ function spellingKey(word: string): string {
 /** Letter pairs OCR confuses; a word that differs only by these is a recognition error. */
 const ocrPairs: ReadonlyArray<readonly [string, string]> = [
 	['rn', 'm'],
+	// `form` read `fonn`, as in scans of old print (`Infonnation`, `Refonnation`).
+	['rm', 'nn'],
 	['cl', 'd'],
 	['vv', 'w'],
 	['ii', 'n'],
@@ -110,6 +112,7 @@ const ocrPairs: ReadonlyArray<readonly [string, string]> = [
 	['l', 'i'],
 	['i', '1'],
 	['l', '|'],
+	['l', '!'],
 	['O', '0'],
 	['o', '0'],
 	['S', '5'],
@@ -140,6 +143,17 @@ const ocrPairs: ReadonlyArray<readonly [string, string]> = [
 	['О', '0'],
 ];
 
+const singlePairs = ocrPairs.filter(([x, y]) => x.length === 1 && y.length === 1);
+const severalPairs = ocrPairs.filter(([x, y]) => x.length > 1 || y.length > 1);
+
+/** Latin letters and the Cyrillic letters they look like. */
+const latinLookalikes: Readonly<Record<string, string>> = {A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у'};
+
+/** A word with each Latin letter that looks Cyrillic written in Cyrillic. */
+function lookalikes(word: string): string {
+	return word.replaceAll(/[ABCEHKMOPTXaceopxy]/g, (letter) => latinLookalikes[letter]!);
+}
+
 /** Whether `a` turns into `b` by OCR-like edits: confusion pairs, one dropped or doubled letter. */
 export function isOcrVariant(a: string, b: string): boolean {
 	if (a === b) return false;
@@ -147,9 +161,16 @@ export function isOcrVariant(a: string, b: string): boolean {
 	// One letter dropped or added, or a letter doubled.
 	if (Math.abs(a.length - b.length) === 1 && distance(a, b) === 1) return true;
 	if (strip(a) === strip(b)) return true;
-	// Confusions: fold every pair to one side and compare, as printed and in lower case.
-	const fold = (s: string): string => ocrPairs.reduce((text, [x, y]) => text.replaceAll(x, y), s);
-	if (fold(a) === fold(b) || fold(a.toLowerCase()) === fold(b.toLowerCase())) return true;
+	// Confusions: fold every pair to one side and compare, as printed and in lower case. The pairs
+	// of several letters go first, and then each set alone too, so that one cannot hide another
+	// (`Socialism` holds `li`, read `h`, before its `l`, read `1`, in `Socia1ism`).
+	for (const pairs of [ocrPairs, singlePairs, severalPairs]) {
+		const fold = (s: string): string => pairs.reduce((text, [x, y]) => text.replaceAll(x, y), s);
+		if (fold(a) === fold(b) || fold(a.toLowerCase()) === fold(b.toLowerCase())) return true;
+	}
+
+	// Latin letters that look Cyrillic in a Russian word (`Poccии` for `России`), or the reverse.
+	if (lookalikes(a) === lookalikes(b)) return true;
 	// Two neighbouring letters swapped (`order` / `ordre`): a slip of type or of recognition.
 	if (a.length === b.length && a.length >= 4) {
 		const at = [...a].findIndex((ch, i) => ch !== b[i]);
@@ -199,7 +220,8 @@ function classifyWord(x: string, y: string, before: string | undefined): Differe
 	const by = bareWord(y);
 	if (bx === by) return [difference('punctuation', 'title', x, y)];
 	if (bx.toLowerCase() === by.toLowerCase()) return [difference('case', 'title', x, y), difference('punctuation', 'title', x, y)];
-	const also = marksOf(x) === marksOf(y) ? [] : [difference('punctuation', 'title', x, y)];
+	// A mark where a letter was (`Socia!ism`) is part of the misreading, not punctuation of its own.
+	const also = marksOf(x) === marksOf(y) || isOcrVariant(x, y) ? [] : [difference('punctuation', 'title', x, y)];
 	if (/\d/.test(bx) && /\d/.test(by) && bx.replaceAll(/\D/g, '') !== by.replaceAll(/\D/g, '') && !isOcrDigit(bx, by)) {
 		return [numberDifference(x, y, before), ...also];
 	}

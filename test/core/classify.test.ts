@@ -42,6 +42,10 @@ describe('classifyPair', () => {
 		['spelling -ise/-ize', 'How to Organise\t5', 'How to Organize\t5', [['spelling', 'minor', 'Organise', 'Organize']]],
 		['number in a date', 'Speech of May 13, 1920\t5', 'Speech of May 13, 1921\t5', [['number', 'substantive', '1920', '1921']]],
 		['same', 'Preface\t13', 'Preface\t13', []],
+		['ocr rm/nn, not a spelling', 'The Information Question\t5', 'The Infonnation Question\t5', [['ocr', 'minor', 'Information', 'Infonnation']]],
+		['ocr l/1 after li', 'The Socialism Question\t5', 'The Socia1ism Question\t5', [['ocr', 'minor', 'Socialism', 'Socia1ism']]],
+		['ocr l/! once, not also punctuation', 'The Socialism Question\t5', 'The Socia!ism Question\t5', [['ocr', 'minor', 'Socialism', 'Socia!ism']]],
+		['ocr Latin letters in a Russian word', 'Глава 1. России\t5', 'Глава 1. Poccии\t5', [['ocr', 'minor', 'России', 'Poccии']]],
 	])('classifies %s', (_name, a, b, expected) => {
 		expect(kinds(a, b)).toEqual(expected);
 	});
@@ -56,6 +60,10 @@ describe('word tests', () => {
 		['BOLSHEVIK', 'BOLSHEVIKS', true],
 		['order', 'ordre', true],
 		['Labour', 'Party', false],
+		['Reformation', 'Refonnation', true],
+		['Italian', 'Ita1ian', true],
+		['Москва', 'Mocквa', true],
+		['Москва', 'Mockba', false],
 	])('isOcrVariant(%j, %j) is %s', (a, b, expected) => expect(isOcrVariant(a, b)).toBe(expected));
 
 	it.each([
