@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
-import {matchDecisions, type Decision} from '../core/decisions.js';
+import {matchDecisions, rekeyDecisions, type Decision} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
@@ -152,7 +152,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const lock = tui ? (await import('./lock.js')).lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
-		decisions = await loadDecisions(decisionsPath);
+		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row again.
+		decisions = rekeyDecisions(comparison.rows, await loadDecisions(decisionsPath));
 	} catch (error) {
 		lock?.release();
 		if (error instanceof DecisionsFileError) throw new InputError(error.message);

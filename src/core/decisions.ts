@@ -65,7 +65,45 @@ export function rowKeys(rows: readonly Row[]): string[] {
 	});
 }
 
-/** Match saved decisions to rows by key; unmatched decisions are returned as orphans. */
+/** Two readings with their layout left out: runs of spaces and tabs, indents, line ends. */
+function layoutFree(a: string | undefined, b: string | undefined): string {
+	const words = (text: string | undefined): string => (text === undefined ? '\u0001' : text.replaceAll(/\s+/g, ' ').trim());
+	return `${words(a)}\u0000${words(b)}`;
+}
+
+/**
+ * Give each saved decision whose key matches no row, but whose readings match one but for their
+ * layout (a tab turned into spaces, an indent added), that row's key: a decision stays with its
+ * entry when only the layout of the input changed. Rows keep the decisions their keys match.
+ */
+export function rekeyDecisions(rows: readonly Row[], decisions: readonly Decision[]): Decision[] {
+	return rekey(rows, rowKeys(rows), decisions);
+}
+
+function rekey(rows: readonly Row[], keys: readonly string[], decisions: readonly Decision[]): Decision[] {
+	const known = new Set(keys);
+	// The usual case: every decision still has its row.
+	if (decisions.every((decision) => known.has(decision.key))) return [...decisions];
+	// The rows no decision holds yet, by their readings without layout, first come first served.
+	const taken = new Set(decisions.map((decision) => decision.key));
+	const free = new Map<string, number[]>();
+	for (const [row, key] of keys.entries()) {
+		if (taken.has(key)) continue;
+		const readings = layoutFree(rows[row]!.a?.text, rows[row]!.b?.text);
+		free.set(readings, [...(free.get(readings) ?? []), row]);
+	}
+
+	return decisions.map((decision) => {
+		if (known.has(decision.key) || (decision.a === undefined && decision.b === undefined)) return decision;
+		const row = free.get(layoutFree(decision.a, decision.b))?.shift();
+		return row === undefined ? decision : {...decision, key: keys[row]!};
+	});
+}
+
+/**
+ * Match saved decisions to rows by key, or by readings that differ only in layout
+ * (`rekeyDecisions`); decisions that match no row are returned as orphans.
+ */
 export function matchDecisions(rows: readonly Row[], decisions: readonly Decision[]): DecisionMatch {
 	// No decisions yet (the usual first run): no keys to work out.
 	if (decisions.length === 0) return {byRow: new Map(), orphans: []};
@@ -73,7 +111,7 @@ export function matchDecisions(rows: readonly Row[], decisions: readonly Decisio
 	const index = new Map(keys.map((key, i) => [key, i]));
 	const byRow = new Map<number, Decision>();
 	const orphans: Decision[] = [];
-	for (const decision of decisions) {
+	for (const decision of rekey(rows, keys, decisions)) {
 		const row = index.get(decision.key);
 		if (row === undefined) orphans.push(decision);
 		else byRow.set(row, decision);
