@@ -416,9 +416,27 @@ function majorityEvidence(difference: Difference, row: Row, context: Context): E
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The further printings' votes on an entry that one of A and B lacks (missing, extra, or lost
+ * where a printing stops): one that has the entry too votes for the printing that has it, one that
+ * lacks it for the other. Nothing to weigh with two printings.
+ */
+function presenceEvidence(row: Row, context: Context): Evidence[] {
+	const present = row.a === null ? 'b' : 'a';
+	const evidence: Evidence[] = [];
+	for (const [k, item] of (row.others ?? []).entries()) {
+		const id = context.options.others?.[k] ?? '?';
+		const has = item !== null;
+		evidence.push(...oneSided(present === 'a' ? has : !has, present === 'b' ? has : !has, strong, (side) => (side === present ? `${id} has the entry too` : `${id} has no such entry either`)));
+	}
+
+	return evidence;
+}
+
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
 function suggestOne(difference: Difference, row: Row, context: Context): Suggestion | undefined {
-	if (difference.explainedBy !== undefined || row.a === null || row.b === null) return undefined;
+	if (difference.explainedBy !== undefined) return undefined;
+	if (row.a === null || row.b === null) return row.others === undefined ? undefined : decide(presenceEvidence(row, context), 'no further printing was aligned here');
 	// Punctuation, case and spacing in a label or a page are cosmetic: nothing to weigh.
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
 	const majority = majorityEvidence(difference, row, context);

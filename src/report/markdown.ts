@@ -175,7 +175,8 @@ class Errata {
 		switch (verdict) {
 			case undefined:
 			case 'not-error': {
-				const tags = `${kind}${verdict ? '' : ', undecided'}${note}`;
+				const suggested = verdict || difference === undefined ? '' : suggestionOf(difference, this.ids);
+				const tags = `${kind}${verdict ? '' : ', undecided'}${suggested}${note}`;
 				this.add(verdict ? 'not-error' : severity, page, here, `${quote(item.text)} is in ${this.ids[present]} only`, tags);
 				return;
 			}

@@ -147,6 +147,9 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	const out: string[] = [];
 	const bold = (s: string): string => (color ? ansi.bold(s) : s);
 	const ids = comparedPrintings(comparison).map((printing) => printing.id) as [string, string];
+	// Each further printing's reading of a row (`C 54: …`), or that it has none.
+	const otherLines = (row: Row): string[] =>
+		(row.others ?? []).map((other, k) => `    ${comparison.printings[k + 2]?.id ?? '?'} ${other ? `${other.lines[0]}: ${clip(flat(itemLine(other)), 200)}` : 'has no such entry'}`);
 	for (const p of comparison.printings) {
 		const note = comparison.printings.indexOf(p) > 1 ? `  (its readings show under each row and vote in the suggestions)` : '';
 		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} item${p.items.length === 1 ? '' : 's'}  ${p.source}${note}`);
@@ -222,10 +225,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		if (row.a && row.b) {
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
 			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);
-			for (const [k, other] of (row.others ?? []).entries()) {
-				const id = comparison.printings[k + 2]?.id ?? '?';
-				out.push(`    ${id} ${other ? `${other.lines[0]}: ${clip(flat(itemLine(other)), 200)}` : `has no such entry`}`);
-			}
+			out.push(...otherLines(row));
 			for (const d of row.differences) {
 				const explained = d.explainedBy === undefined ? '' : ', explained by the page offset';
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity}${explained})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
@@ -235,7 +235,9 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			const item = (row.a ?? row.b)!;
 			const d = row.differences[0];
 			out.push(`    ${clip(flat(itemLine(item)), 200)}`);
+			out.push(...otherLines(row));
 			if (d) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: only in printing ${row.a ? 'A' : 'B'}`);
+			if (d?.suggestion) out.push(`      ${describeSuggestion(d.suggestion, ids)}`);
 		}
 
 		const decision = context.decisions.byRow.get(index);

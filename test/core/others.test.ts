@@ -87,6 +87,24 @@ describe('more than two printings', () => {
 		expect(result.checks).toEqual([]);
 	});
 
+	it('votes on an entry that one of A and B lacks', () => {
+		const entries = (...titles: string[]) => ['Preface\t1', ...titles.map((title, k) => `${title}\t${k + 5}`)].join('\n');
+		const result = compare([
+			{name: 'a.txt', text: entries('Origins', 'The Doctor Leaves', 'The End')},
+			{name: 'b.txt', text: entries('Origins', 'The End')},
+			{name: 'c.txt', text: entries('Origins', 'The Doctor Leaves', 'The End')},
+		]);
+		const row = result.rows.find((r) => r.status === 'only-a')!;
+		expect(row.others?.[0]?.title).toBe('The Doctor Leaves');
+		expect(row.differences[0]).toMatchObject({kind: 'missing', suggestion: {reading: 'a', confidence: 0.9, why: 'C has the entry too'}});
+		// B stops early and C, a scan of B's edition, stops there too: two printings lack the entries.
+		const lost = three.rows.filter((r) => r.status === 'only-a');
+		expect(lost.length).toBeGreaterThan(0);
+		for (const r of lost) expect(r.differences[0]?.suggestion).toEqual({reading: 'b', confidence: 0.9, why: 'C has no such entry either'});
+		// Two printings: nothing to weigh.
+		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.filter((r) => r.status === 'only-a').every((r) => r.differences[0]?.suggestion === undefined)).toBe(true);
+	});
+
 	it('gives rows no other readings with two printings', () => {
 		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.every((row) => row.others === undefined)).toBe(true);
 	});
