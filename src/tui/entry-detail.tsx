@@ -5,7 +5,7 @@ import {formatLines} from '../report/findings.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
-import {decisionFor, describeVerdict, detailAsides, selectedRow, type State} from './state.js';
+import {decisionFor, describeVerdict, detailAsides, orphanDecisions, selectedRow, type State} from './state.js';
 import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
 
 /** Props of `EntryDetail`. */
@@ -29,7 +29,14 @@ export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
 	const {layout} = state;
 	if (layout.kind !== 'screen') return null;
 	const {columns} = layout.size;
-	const content = state.mode === 'export' ? <ExportMenu state={state} theme={theme} exportPath={exportPath} /> : <RowDetail state={state} theme={theme} />;
+	const content =
+		state.mode === 'export' ? (
+			<ExportMenu state={state} theme={theme} exportPath={exportPath} />
+		) : state.mode === 'orphans' ? (
+			<OrphanList state={state} />
+		) : (
+			<RowDetail state={state} theme={theme} />
+		);
 	return (
 		<Box flexDirection="column" height={layout.detailLines} overflow="hidden">
 			{/* Lines that do not fit are cut off at the bottom: shrunk to fit, Yoga would draw them over each other. */}
@@ -42,6 +49,28 @@ export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
 				{content}
 			</Box>
 		</Box>
+	);
+}
+
+/**
+ * The saved decisions that match no row since the input changed, one line each: the readings they
+ * were made on, the verdict and the note. They are kept in the decisions file, never dropped.
+ */
+function OrphanList({state}: {readonly state: State}) {
+	const {columns} = state.size;
+	const orphans = orphanDecisions(state);
+	const quote = (text: string | undefined): string => (text === undefined ? '—' : `“${text.replaceAll(/\s+/g, ' ').trim()}”`);
+	return (
+		<>
+			<Text dimColor wrap="truncate">
+				{rule(`${orphans.length} saved decision${orphans.length === 1 ? '' : 's'} matching no row · kept in the decisions file · Esc closes`, columns)}
+			</Text>
+			{orphans.map((orphan) => (
+				<Text key={orphan.key} wrap="truncate">
+					{`${orphan.verdict === undefined ? 'a note' : describeVerdict(orphan.verdict)}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
+				</Text>
+			))}
+		</>
 	);
 }
 

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {severities, type Severity} from '../core/types.js';
 import {formatLines} from '../report/findings.js';
+import {keyFor} from './keymap.js';
 import {orphanDecisions, selectedRow, type State} from './state.js';
 import {severityColors, severityGlyphs, paint, type Theme} from './theme.js';
 
@@ -29,7 +30,7 @@ export function Header({state, theme}: HeaderProps) {
 	const done = differing > 0 && state.decided === differing;
 	const hidden = state.minSeverity === 'cosmetic' ? '' : ` ≥ ${state.minSeverity}`;
 	const decided = `${state.decided}/${differing} rows decided`;
-	const orphaned = orphans > 0 ? ` (+${orphans} orphaned)` : '';
+	const orphaned = orphans > 0 ? ` (+${orphans} orphaned: ${keyFor('orphans-open')} lists)` : '';
 	const where = `  row ${row === undefined ? 0 : row + 1}/${comparison.rows.length} · ${state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}${hidden}`;
 	const checks = comparison.checks.length > 0 ? `  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}` : '';
 	const count = (severity: Severity, words: boolean) => `${severityGlyphs[severity]} ${open[severity]}${words ? ` ${severity}` : ''}  `;

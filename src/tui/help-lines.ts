@@ -14,6 +14,7 @@ const groupTitles: Readonly<Record<KeyGroup, string>> = {
 	Report: 'Report and quit',
 	Typing: 'While typing (search, correction, note)',
 	'Export menu': 'In the export menu',
+	'Orphaned decisions': 'In the list of orphaned decisions',
 	Help: 'In this help',
 };
 

@@ -9,7 +9,7 @@ import type {ActionType, Action, Mode} from './state.js';
 export type KeyAction = Exclude<ActionType, 'prompt-insert' | 'resize' | 'export-done' | 'export-failed' | 'save-done' | 'save-failed'>;
 
 /** How the help screen groups bindings. */
-export type KeyGroup = 'Move' | 'Show' | 'Decide' | 'Report' | 'Typing' | 'Export menu' | 'Help';
+export type KeyGroup = 'Move' | 'Show' | 'Decide' | 'Report' | 'Typing' | 'Export menu' | 'Orphaned decisions' | 'Help';
 
 /** One row of the key table. */
 export type KeyBinding = {
@@ -24,7 +24,7 @@ export type KeyBinding = {
 };
 
 const prompting = ['search', 'edit', 'note'] as const satisfies readonly Mode[];
-const everywhere = ['browse', 'help', 'search', 'edit', 'note', 'export'] as const satisfies readonly Mode[];
+const everywhere = ['browse', 'help', 'search', 'edit', 'note', 'export', 'orphans'] as const satisfies readonly Mode[];
 
 /** Every key binding of the review screen. */
 export const keymap = [
@@ -41,6 +41,7 @@ export const keymap = [
 	{keys: ['tab'], action: 'cycle-filter', help: 'show all rows / differences only / undecided only', modes: ['browse'], group: 'Show'},
 	{keys: ['s'], action: 'cycle-severity', help: 'lowest severity shown: cosmetic / minor / substantive', modes: ['browse'], group: 'Show'},
 	{keys: ['return'], action: 'toggle-expand', help: 'fold or unfold long readings in the detail pane', modes: ['browse'], group: 'Show'},
+	{keys: ['o'], action: 'orphans-open', help: 'list the saved decisions that match no row (after the input changed)', modes: ['browse'], group: 'Show'},
 	{keys: ['a'], action: 'decide-a', help: 'printing A is right', modes: ['browse'], group: 'Decide'},
 	{keys: ['b'], action: 'decide-b', help: 'printing B is right', modes: ['browse'], group: 'Decide'},
 	{keys: ['e'], action: 'edit-start', help: 'type the correct reading', modes: ['browse'], group: 'Decide'},
@@ -65,6 +66,7 @@ export const keymap = [
 	{keys: ['up', 'k'], action: 'export-previous', help: 'previous format', modes: ['export'], group: 'Export menu'},
 	{keys: ['return'], action: 'export-submit', help: 'write the report', modes: ['export'], group: 'Export menu'},
 	{keys: ['escape', 'q'], action: 'export-cancel', help: 'close the menu', modes: ['export'], group: 'Export menu'},
+	{keys: ['escape', 'q', 'o'], action: 'orphans-close', help: 'close the list', modes: ['orphans'], group: 'Orphaned decisions'},
 	{keys: ['down', 'j'], action: 'help-down', help: 'scroll down', modes: ['help'], group: 'Help'},
 	{keys: ['up', 'k'], action: 'help-up', help: 'scroll up', modes: ['help'], group: 'Help'},
 	{keys: ['?', 'escape', 'q'], action: 'help-close', help: 'close help', modes: ['help'], group: 'Help'},
@@ -219,6 +221,7 @@ const groupTitles: Readonly<Record<KeyGroup, string>> = {
 	Report: 'Report and quit',
 	Typing: 'While typing a search, a correction or a note',
 	'Export menu': 'In the export menu (`E`)',
+	'Orphaned decisions': 'In the list of orphaned decisions (`o`)',
 	Help: 'In the help screen (`?`)',
 };
 

@@ -19,7 +19,7 @@ export type Filter = 'all' | 'differences' | 'undecided';
 export const filters = ['all', 'differences', 'undecided'] as const satisfies readonly Filter[];
 
 /** What keys do at the moment: browse the list, read help, type into a prompt, pick an export. */
-export type Mode = 'browse' | 'help' | 'search' | 'edit' | 'note' | 'export';
+export type Mode = 'browse' | 'help' | 'search' | 'edit' | 'note' | 'export' | 'orphans';
 
 /** A one-line text input: its value and the caret position in code units. */
 export type Prompt = {readonly value: string; readonly caret: number};
@@ -97,6 +97,8 @@ export type Action =
 	| {readonly type: 'next-undecided'}
 	| {readonly type: 'previous-undecided'}
 	| {readonly type: 'next-check'}
+	| {readonly type: 'orphans-open'}
+	| {readonly type: 'orphans-close'}
 	| {readonly type: 'cycle-filter'}
 	| {readonly type: 'cycle-severity'}
 	| {readonly type: 'toggle-expand'}
@@ -314,6 +316,8 @@ export function detailAsides(state: State, row: number): number {
 function detailWanted(state: State): number {
 	// The export menu: its rule, one line per format, and its hint.
 	if (state.mode === 'export') return state.formats.length + 2;
+	// The orphaned decisions: a rule and one line each.
+	if (state.mode === 'orphans') return orphanDecisions(state).length + 1;
 	const row = selectedRow(state);
 	if (!state.expanded || row === undefined) return 0;
 	const item = state.data.comparison.rows[row]!;
@@ -617,7 +621,8 @@ function submitPrompt(state: State): State {
 
 		case 'browse':
 		case 'help':
-		case 'export': {
+		case 'export':
+		case 'orphans': {
 			return state;
 		}
 
@@ -734,6 +739,16 @@ export function reducer(state: State, action: Action): State {
 			const acceptAbove = acceptLevels[(acceptLevels.indexOf(state.acceptAbove as (typeof acceptLevels)[number]) + 1) % acceptLevels.length]!;
 			const waiting = acceptableRows(state, acceptAbove).length;
 			return {...state, acceptAbove, status: {kind: 'info', message: `y now accepts suggestions at ${acceptAbove.toFixed(2)} or above: ${waiting} undecided row${waiting === 1 ? '' : 's'}.`}};
+		}
+
+		case 'orphans-open': {
+			const count = orphanDecisions(state).length;
+			if (count === 0) return {...state, status: {kind: 'info', message: 'Every saved decision matches a row.'}};
+			return settle({...state, mode: 'orphans', status: undefined});
+		}
+
+		case 'orphans-close': {
+			return settle({...state, mode: 'browse'});
 		}
 
 		case 'export-start': {

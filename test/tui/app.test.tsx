@@ -246,6 +246,23 @@ describe('suggestions (#7)', () => {
 		expect((await frameMatching(narrow.lastFrame, (f) => f.includes('row 44/108'))).split('\n')[1]).toBe('█ 20  ▄ 4  ▁ 2  0/25 rows decided  row 44/108 · all rows');
 	});
 
+	it('lists the saved decisions that match no row with o, and closes the list with Esc', async () => {
+		const orphan: Decision = {key: 'from-an-earlier-input', verdict: 'b', note: 'JULY 4 per the 1966 edition', a: 'TELEPHONE MESSAGE … JULY 1, 1920\t181', b: 'TELEPHONE MESSAGE … JULY 4, 1920\t181'};
+		const app = await open({decisions: [orphan], size: {columns: 160, rows: 40}});
+		await frameMatching(app.lastFrame, (f) => f.includes('(+1 orphaned: o lists)'));
+		await type(app, 'o');
+		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1 saved decision matching no row'));
+		expect(frame).toContain('printing B is right (JULY 4 per the 1966 edition) on A “TELEPHONE MESSAGE … JULY 1, 1920 181” · B “TELEPHONE MESSAGE … JULY 4, 1920 181”');
+		await type(app, keys.escape);
+		await frameMatching(app.lastFrame, (f) => !f.includes('matching no row') && f.includes('row 1 of'));
+	});
+
+	it('says so when o finds no orphaned decision', async () => {
+		const app = await open();
+		await type(app, 'o');
+		await frameMatching(app.lastFrame, (f) => f.includes('Every saved decision matches a row.'));
+	});
+
 	it('cuts the detail pane off at the bottom on a short terminal instead of drawing lines over each other', async () => {
 		const app = await open({size: {columns: 60, rows: 15}, comparison: compare([{name: 'vol31.txt', text: seedText}])});
 		await type(app, 'n', 'n');
