@@ -268,7 +268,11 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	const language = detectLanguage([first, second]);
 	const lookup = language === undefined ? undefined : options.dictionary?.(language);
 	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
-	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id]), ...unshown];
+	// Grouped by printing, in the printings' order: C's entries of its own with C's other checks.
+	const order = new Map(printings.map((printing, k) => [printing.id, k]));
+	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id]), ...unshown].sort(
+		(x, y) => order.get(x.printing)! - order.get(y.printing)!,
+	);
 	return {
 		printings,
 		...(split === undefined ? {} : {split}),

@@ -81,16 +81,17 @@ function severityBadge(severity: Severity): string {
 	return `<span class="sev ${severity}">${severityGlyphs[severity]} ${severity}</span>`;
 }
 
-function cell(item: TocItem | null, segments: readonly HighlightSegment[] | undefined, chosen: boolean, id: string): string {
-	const className = `reading${chosen ? ' chosen' : ''}`;
-	if (!item) return `<td class="${className}"><span class="empty">not in ${h(id)}</span></td>`;
+function cell(item: TocItem | null, segments: readonly HighlightSegment[] | undefined, chosen: boolean, id: string, lang: string): string {
+	// The page's own words are English; a reading is in the contents' language, where it is known.
+	const attributes = `class="reading${chosen ? ' chosen' : ''}"${lang === 'en' ? '' : ` lang="${lang}"`}`;
+	if (!item) return `<td class="reading${chosen ? ' chosen' : ''}"><span class="empty">not in ${h(id)}</span></td>`;
 	// The printing's own italics show as italics; a tag cut by a mark is closed by the cell.
 	const html = (segments ? spans(segments) : spans([{text: item.text, kind: 'same'}]))
 		.replaceAll('&lt;i&gt;', '<i>')
 		.replaceAll('&lt;/i&gt;', '</i>')
 		// Project Gutenberg's `_italics_`, read as the parser reads them.
 		.replaceAll(/(?<![\p{L}\p{N}])_(?=\S)([^_<>]+?)_(?![\p{L}\p{N}])/gu, '<i>$1</i>');
-	return `<td class="${className}">${html}</td>`;
+	return `<td ${attributes}>${html}</td>`;
 }
 
 /**
@@ -125,7 +126,7 @@ function checksSection(comparison: Comparison): string[] {
 	];
 }
 
-function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string]): string {
+function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], lang: string): string {
 	const severity = rowSeverity(row);
 	const segments = row.a && row.b && row.differences.length > 0 ? highlightSpans(row.a.text, row.b.text) : undefined;
 	const kinds = row.differences
@@ -141,9 +142,9 @@ function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: r
 		`<td class="num">${index + 1}</td>`,
 		`<td class="severity">${severity ? severityBadge(severity) : ''}</td>`,
 		`<td class="line">${row.a ? formatLines(row.a.lines) : ''}</td>`,
-		cell(row.a, segments && segmentsOf(segments, 'a'), decision?.verdict === 'a', ids[0]),
+		cell(row.a, segments && segmentsOf(segments, 'a'), decision?.verdict === 'a', ids[0], lang),
 		`<td class="line">${row.b ? formatLines(row.b.lines) : ''}</td>`,
-		cell(row.b, segments && segmentsOf(segments, 'b'), decision?.verdict === 'b', ids[1]),
+		cell(row.b, segments && segmentsOf(segments, 'b'), decision?.verdict === 'b', ids[1], lang),
 		`<td class="kinds">${kinds === '' ? '' : `<ul>${kinds}</ul>`}</td>`,
 		decisionCell(row, decision, ids),
 		'</tr>',
@@ -216,7 +217,7 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		'<table class="rows">',
 		`<thead><tr><th class="num" title="row">#</th><th class="severity">Severity</th><th class="line">${h(a.id)} line</th><th>Printing ${h(a.id)}</th><th class="line">${h(b.id)} line</th><th>Printing ${h(b.id)}</th><th class="kinds">Differences</th><th class="decision">Decision</th></tr></thead>`,
 		'<tbody>',
-		...comparison.rows.map((row, index) => rowHtml(row, index, context.decisions.byRow.get(index), ids)),
+		...comparison.rows.map((row, index) => rowHtml(row, index, context.decisions.byRow.get(index), ids, comparison.language ?? 'en')),
 		'</tbody>',
 		'</table>',
 		'</section>',

@@ -157,7 +157,8 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 
 	if (comparison.split) {
 		const {boundaries, confidence, method} = comparison.split;
-		out.push(`split at line ${boundaries.join(', ')} (confidence ${confidence.toFixed(2)}: ${method})`);
+		const where = boundaries.length === 1 ? `line ${boundaries[0]}` : `lines ${boundaries.slice(0, -1).join(', ')} and ${boundaries.at(-1)}`;
+		out.push(`split at ${where} (confidence ${confidence.toFixed(2)}: ${method})`);
 	}
 
 	const {summary} = comparison;

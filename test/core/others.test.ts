@@ -3,6 +3,8 @@ import {compare} from '../../src/core/compare.js';
 import {rowSuggestion} from '../../src/core/row-suggestion.js';
 import type {WordLookup} from '../../src/core/types.js';
 import {seedText} from '../report/fixtures.js';
+import {noDecisions} from '../../src/report/context.js';
+import {toText} from '../../src/report/text.js';
 
 // Three scans of the seed's contents (#7): A and B as in the seed, and C, a third scan of B's
 // edition that reads PRESIDIUM and Bolsheviki's as A does but JULY 4 as B does.
@@ -39,6 +41,7 @@ describe('more than two printings', () => {
 	it('finds the printings of three scans in one file too', () => {
 		const oneFile = compare([{name: 'three.txt', text: [a, b, c].join('\n\n')}]);
 		expect(oneFile.printings).toHaveLength(3);
+		expect(toText(oneFile, {decisions: noDecisions, sources: []})).toMatch(/^split at lines \d+ and \d+ \(/m);
 		expect(oneFile.rows.find((row) => row.a?.title.includes('PRESIDIUM'))?.differences[1]?.suggestion?.reading).toBe('b');
 	});
 

@@ -154,6 +154,19 @@ describe('the HTML export', () => {
 	});
 });
 
+describe('the HTML export of a French contents page', () => {
+	it('marks each reading with the language of the contents, and the page with English', () => {
+		const text = readFileSync(new URL('../fixtures/eval/entre-nous-vos-1906-fr.txt', import.meta.url), 'utf8');
+		const french = compare([{name: 'a.txt', text}, {name: 'b.txt', text: text.replace('Docteur', 'Dockteur')}]);
+		expect(french.language).toBe('fr');
+		const html = toHtml(french, {decisions: noDecisions, sources: []});
+		expect(html).toContain('<html lang="en">');
+		expect(html).toContain('<td class="reading" lang="fr">        V. Voilà le Doc<mark>k</mark>teur');
+		expect(html).not.toMatch(/<td class="reading">(?!<span class="empty">)/);
+		expect(toHtml(seed, undecided)).not.toContain('lang="fr"');
+	});
+});
+
 describe('CSV and spreadsheets', () => {
 	it('writes readings that a spreadsheet would run as formulas as text', () => {
 		const comparison = two('Preface\t1\nVI. FAIRIES.\t198\nIndex\t300', 'Preface\t1\n=1+1 FAIRIES.\t198\nIndex\t300');
