@@ -52,9 +52,16 @@ const round = (value: number): number => Math.round(value * 100) / 100;
 /** Weigh the evidence into a suggestion. */
 export function decide(evidence: readonly Evidence[], nothing = 'nothing tells the readings apart'): Suggestion {
 	const total = evidence.reduce((sum, piece) => sum + piece.weight, 0);
-	const reasons = evidence.filter((piece) => piece.weight !== 0 || Math.abs(total) < even).map((piece) => piece.why);
-	const why = reasons.length > 0 ? reasons.join('; ') : nothing;
-	if (Math.abs(total) < even) return {reading: null, confidence: 0.5, why};
+	if (Math.abs(total) < even) {
+		const reasons = evidence.map((piece) => piece.why);
+		return {reading: null, confidence: 0.5, why: reasons.length > 0 ? reasons.join('; ') : nothing};
+	}
+
+	// The evidence for the suggested reading first, then what speaks against it, said as such.
+	const side = Math.sign(total);
+	const forIt = evidence.filter((piece) => Math.sign(piece.weight) === side).map((piece) => piece.why);
+	const against = evidence.filter((piece) => Math.sign(piece.weight) === -side).map((piece) => piece.why);
+	const why = `${forIt.join('; ')}${against.length > 0 ? `; against it: ${against.join('; ')}` : ''}`;
 	return {reading: total > 0 ? 'a' : 'b', confidence: round(1 / (1 + Math.exp(-Math.abs(total)))), why};
 }
 

@@ -186,6 +186,8 @@ describe('decide', () => {
 		[[{weight: 2.2, why: 'x'}], {reading: 'a', confidence: 0.9, why: 'x'}],
 		[[{weight: -2.2, why: 'x'}, {weight: -1.1, why: 'y'}], {reading: 'b', confidence: 0.96, why: 'x; y'}],
 		[[{weight: 2.2, why: 'x'}, {weight: -2.2, why: 'y'}], {reading: null, confidence: 0.5, why: 'x; y'}],
+		// What speaks against the suggested reading comes after what speaks for it, said as such.
+		[[{weight: -1.1, why: 'y'}, {weight: 2.2, why: 'x'}], {reading: 'a', confidence: 0.75, why: 'x; against it: y'}],
 	] as const)('weighs %j', (evidence, expected) => {
 		expect(decide(evidence)).toEqual(expected);
 	});
