@@ -166,8 +166,9 @@ export function parseLine(raw: string, line: number): LineParse {
 		}
 	}
 
-	// Leader dots that end a title with no page after them (`PARTY . .`) still belong to the leader.
-	const trailingDots = page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
+	// Leader dots between a title and its page (`PARTY . .`, or one dot set off by spaces,
+	// `социал-демократии . 31`) belong to the leader.
+	const trailingDots = page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
 	if (trailingDots && page !== undefined && /\s/.test(trailingDots[0][0] ?? '')) {
 		leader = trailingDots[0] + leader;
 		body = body.slice(0, trailingDots.index);

@@ -213,6 +213,11 @@ describe('parseItems', () => {
 		expect(shape('CHAPTER I.\n\nThe Beginning\t3\nCHAPTER II.\n\nThe End\t9')[0]).toEqual([[1, 3], 'CHAPTER I.', 'The Beginning', 'entry']);
 	});
 
+	it('reads one leader dot set off by spaces before the page as leader, and a full stop against a word as the title\'s', () => {
+		expect(items('II. Стихийность масс и сознательность социал-демократии . 31')[0]).toMatchObject({title: 'Стихийность масс и сознательность социал-демократии', page: '31'});
+		expect(items('Should Consist In.\t188')[0]).toMatchObject({title: 'Should Consist In.', page: '188'});
+	});
+
 	it('keeps the number after Volume in the title', () => {
 		expect(items('Lenin Collected Works: Volume 19\nPreface\t20')[0]).toMatchObject({title: 'Lenin Collected Works: Volume 19', type: 'heading'});
 	});
