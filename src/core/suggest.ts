@@ -223,6 +223,8 @@ type Context = {
 	readonly labels: (side: 'a' | 'b') => ReadonlyMap<string, readonly Numbered[]>;
 	/** The printings' ids (`A`, `B`), for the wording. */
 	readonly ids: Readonly<Record<'a' | 'b', string>>;
+	/** For each further printing, the last row that holds one of its items: past it, that printing has stopped. */
+	readonly lastOther: readonly number[];
 };
 
 /** The words of a run that differ from the other run's, as printed (punctuation around them trimmed). */
@@ -428,12 +430,14 @@ function majorityEvidence(difference: Difference, row: Row, context: Context): E
  * where a printing stops): one that has the entry too votes for the printing that has it, one that
  * lacks it for the other. Nothing to weigh with two printings.
  */
-function presenceEvidence(row: Row, context: Context): Evidence[] {
+function presenceEvidence(row: Row, index: number, context: Context): Evidence[] {
 	const present = row.a === null ? 'b' : 'a';
 	const evidence: Evidence[] = [];
 	for (const [k, item] of (row.others ?? []).entries()) {
 		const id = context.options.others?.[k] ?? '?';
 		const has = item !== null;
+		// A printing that stopped before this row (a scan cut short too) says nothing by lacking it.
+		if (!has && index > (context.lastOther[k] ?? -1)) continue;
 		evidence.push(...oneSided(present === 'a' ? has : !has, present === 'b' ? has : !has, strong, (side) => (side === present ? `${id} has the entry too` : `${id} has no such entry either`)));
 	}
 
@@ -441,9 +445,9 @@ function presenceEvidence(row: Row, context: Context): Evidence[] {
 }
 
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
-function suggestOne(difference: Difference, row: Row, context: Context): Suggestion | undefined {
+function suggestOne(difference: Difference, row: Row, index: number, context: Context): Suggestion | undefined {
 	if (difference.explainedBy !== undefined) return undefined;
-	if (row.a === null || row.b === null) return row.others === undefined ? undefined : decide(presenceEvidence(row, context), 'no further printing was aligned here');
+	if (row.a === null || row.b === null) return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
 	// Punctuation, case and spacing in a label or a page are cosmetic: nothing to weigh.
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
 	const majority = majorityEvidence(difference, row, context);
@@ -496,11 +500,12 @@ export function suggestRows(rows: readonly Row[], printings: readonly [Printing,
 		pages: (side) => (pages[side] ??= pageIndex(printing(side))),
 		labels: (side) => (labels[side] ??= numberedSequences(printing(side))),
 		ids: {a: printings[0].id, b: printings[1].id},
+		lastOther: (options.others ?? []).map((_, k) => rows.findLastIndex((row) => (row.others?.[k] ?? null) !== null)),
 	};
-	return rows.map((row) => {
+	return rows.map((row, index) => {
 		if (row.differences.length === 0) return row;
 		const differences = row.differences.map((difference) => {
-			const suggestion = suggestOne(difference, row, context);
+			const suggestion = suggestOne(difference, row, index, context);
 			return suggestion === undefined ? difference : {...difference, suggestion};
 		});
 		return {...row, differences};

@@ -120,6 +120,23 @@ export function scoreSuggestions(injected: readonly InjectedDifference[], found:
 	return counts;
 }
 
+/** Score the suggestion on an entry that one printing lacks, against the side known to be clean. */
+export function scoreSingle(kind: DifferenceKind, clean: 'a' | 'b', found: ScoredRow['differences']): Partial<Record<DifferenceKind, SuggestionCounts>> {
+	const difference = found.find((d) => d.kind === kind);
+	if (difference === undefined) return {};
+	const suggestion = difference.suggestion;
+	return {
+		[kind]: {
+			right: suggestion?.reading === clean ? 1 : 0,
+			wrong: suggestion?.reading && suggestion.reading !== clean ? 1 : 0,
+			even: suggestion?.reading === null ? 1 : 0,
+			none: suggestion === undefined ? 1 : 0,
+			sure: suggestion?.reading && suggestion.confidence >= 0.9 ? 1 : 0,
+			sureRight: suggestion?.reading === clean && suggestion.confidence >= 0.9 ? 1 : 0,
+		},
+	};
+}
+
 /** An empty count. */
 export const zeroCounts: Counts = {tp: 0, fp: 0, fn: 0};
 
@@ -298,6 +315,12 @@ export function scoreComparison(
 		});
 		const counts = compareKinds(expected, row.differences.map((d) => d.kind));
 		addByKind(byKind, counts);
+		// The printing that has an item the noise dropped from the other is the clean one.
+		for (const x of items) {
+			const single = singles.get(x);
+			if (single?.dropped) addSuggestions(suggestions, scoreSingle(single.kind, side, row.differences));
+		}
+
 		const total = totalOf(counts);
 		if (total.fp + total.fn > 0) {
 			mismatches.push({

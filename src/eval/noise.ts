@@ -136,6 +136,8 @@ export type TruthSingle = {
 	readonly side: 'a' | 'b';
 	readonly item: number;
 	readonly kind: 'missing' | 'extra' | 'truncation';
+	/** The noise dropped the item from the other printing (not an edition's own title-page lines): this side is the clean one. */
+	readonly dropped: boolean;
 };
 
 /** Two printings of a page and the truth about them. */
@@ -844,9 +846,9 @@ export function makeNoisyPair(page: ContentsPage, seed: number, options: NoiseOp
 		if (ia !== undefined && ib !== undefined) {
 			pairs.push({a: ia, b: ib, differences: unit.diffs, optional: unit.optional});
 		} else if (ia !== undefined) {
-			singles.push({side: 'a', item: ia, kind: unit.single === 'truncation' ? 'truncation' : 'missing'});
+			singles.push({side: 'a', item: ia, kind: unit.single === 'truncation' ? 'truncation' : 'missing', dropped: true});
 		} else if (ib !== undefined) {
-			singles.push({side: 'b', item: ib, kind: 'extra'});
+			singles.push({side: 'b', item: ib, kind: 'extra', dropped: !unit.isTitlePage});
 		}
 	}
 

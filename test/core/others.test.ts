@@ -100,10 +100,17 @@ describe('more than two printings', () => {
 		const row = result.rows.find((r) => r.status === 'only-a')!;
 		expect(row.others?.[0]?.title).toBe('The Doctor Leaves');
 		expect(row.differences[0]).toMatchObject({kind: 'missing', suggestion: {reading: 'a', confidence: 0.9, why: 'C has the entry too'}});
-		// B stops early and C, a scan of B's edition, stops there too: two printings lack the entries.
+		// B stops early and C, a scan of B's edition, stops there too: a printing cut short says nothing by lacking them.
 		const lost = three.rows.filter((r) => r.status === 'only-a');
 		expect(lost.length).toBeGreaterThan(0);
-		for (const r of lost) expect(r.differences[0]?.suggestion).toEqual({reading: 'b', confidence: 0.9, why: 'C has no such entry either'});
+		for (const r of lost) expect(r.differences[0]?.suggestion).toEqual({reading: null, confidence: 0.5, why: 'the further printings stop before this entry'});
+		// Where C goes on past the entry, lacking it is a vote.
+		const lacking = compare([
+			{name: 'a.txt', text: entries('Origins', 'The Doctor Leaves', 'The End')},
+			{name: 'b.txt', text: entries('Origins', 'The End')},
+			{name: 'c.txt', text: entries('Origins', 'The End')},
+		]);
+		expect(lacking.rows.find((r) => r.status === 'only-a')?.differences[0]?.suggestion).toEqual({reading: 'b', confidence: 0.9, why: 'C has no such entry either'});
 		// Two printings: nothing to weigh.
 		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.filter((r) => r.status === 'only-a').every((r) => r.differences[0]?.suggestion === undefined)).toBe(true);
 	});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {DifferenceKind, RowStatus} from '../../src/core/types.js';
-import {compareKinds, prf, scoreComparison, scoreSuggestions, type ScoredRow} from '../../src/eval/metrics.js';
+import {compareKinds, prf, scoreComparison, scoreSingle, scoreSuggestions, type ScoredRow} from '../../src/eval/metrics.js';
 import type {NoisyPair, TruthItem} from '../../src/eval/noise.js';
 
 const items = (lines: ReadonlyArray<readonly [number, number]>): TruthItem[] =>
@@ -22,8 +22,8 @@ const truth: NoisyPair = {
 		{a: 2, b: 2, differences: [], optional: ['whitespace']},
 	],
 	singles: [
-		{side: 'a', item: 3, kind: 'missing'},
-		{side: 'b', item: 3, kind: 'extra'},
+		{side: 'a', item: 3, kind: 'missing', dropped: true},
+		{side: 'b', item: 3, kind: 'extra', dropped: true},
 	],
 };
 
@@ -169,5 +169,15 @@ describe('scoreSuggestions (#7)', () => {
 			{kind: 'ocr', a: 'Labour', b: 'Lab0ur', suggestion: suggestion('b')},
 		] as const;
 		expect(scoreSuggestions([{kind: 'ocr', a: 'Labour', b: 'Lab0ur', noisy: 'a'}], found)).toEqual({ocr: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1}});
+	});
+});
+
+describe('scoreSingle', () => {
+	it('counts the printing that has a dropped entry as the clean one', () => {
+		const found = (reading: 'a' | 'b' | null) => [{kind: 'missing', a: 'Origins', b: '', suggestion: {reading, confidence: 0.9}}] as const;
+		expect(scoreSingle('missing', 'a', found('a'))).toEqual({missing: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1}});
+		expect(scoreSingle('missing', 'a', found('b'))).toEqual({missing: {right: 0, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 0}});
+		expect(scoreSingle('missing', 'a', [{kind: 'missing', a: 'Origins', b: ''}])).toEqual({missing: {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0}});
+		expect(scoreSingle('extra', 'b', found('a'))).toEqual({});
 	});
 });
