@@ -12,7 +12,7 @@ import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} 
 import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
-import {describeWriteError, guardOutput, reportBeside, toFile, writeReport} from './output.js';
+import {describeWriteError, guardOutput, refusedTarget, reportBeside, toFile, writeReport} from './output.js';
 import {sourceFromBytes} from './source.js';
 import {dictionaryFor} from './words.js';
 
@@ -73,9 +73,9 @@ async function review(
 	const exportPath = (format: string): string => reportBeside(path.join(folder, base), format);
 	// An export never replaces what is under review: an input, or the decisions (`--decisions vol31.txt.errata.json`).
 	const refusal = (file: string): string | undefined => {
-		if (file === path.resolve(io.cwd, decisionsPath)) return `${file} holds the decisions; export another format, or reopen with another --decisions PATH`;
-		if (args.files.some((input) => input !== '-' && path.resolve(io.cwd, input) === file)) return `${file} is an input; export another format`;
-		return undefined;
+		const refused = refusedTarget(file, args.files, [decisionsPath], io.cwd);
+		if (refused === 'the decisions') return `${file} holds the decisions; export another format, or reopen with another --decisions PATH`;
+		return refused === 'an input' ? `${file} is an input; export another format` : undefined;
 	};
 	// Each exporter loads its writer when the reviewer asks for that format, as a report run does.
 	const exporters = Object.fromEntries(
@@ -134,7 +134,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 	// Writing the report over an input (or the decisions) would destroy what it reports on.
 	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
-	guardOutput(args.output, [...args.files, decisionsPath], io.cwd);
+	guardOutput(args.output, args.files, [decisionsPath], io.cwd);
 
 	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
 	let comparison: Comparison;

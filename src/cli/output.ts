@@ -3,6 +3,7 @@
  * place for the single run and for `--batch`, so both refuse to write over what they read and
  * word a failed write alike.
  */
+import {realpathSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {formatNamed} from '../report/index.js';
 import {codeOf, InputError, reasonOf} from './errors.js';
@@ -21,13 +22,46 @@ export function describeWriteError(file: string, error: unknown): string {
 	return folder ? `cannot write ${file}: it is a folder; give a file name to --output` : `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
 }
 
-/** Refuse an `--output` that is one of `guarded` (the inputs, the decisions): the report would destroy what it reports on. */
-export function guardOutput(output: string | undefined, guarded: readonly string[], cwd: string): void {
-	if (!toFile(output)) return;
-	const target = path.resolve(cwd, output);
-	if (guarded.some((file) => file !== '-' && path.resolve(cwd, file) === target)) {
-		throw new InputError(`${output} is one of the inputs; choose another --output path`);
+/**
+ * Whether two paths name one file: the same path, or (through a symbolic or hard link) the same
+ * file on disk, or a path whose folder is a link to the other's.
+ */
+function sameFile(a: string, b: string): boolean {
+	if (a === b) return true;
+	try {
+		const [x, y] = [statSync(a), statSync(b)];
+		return x.dev === y.dev && x.ino === y.ino;
+	} catch {
+		// One does not exist (yet): compare where it would be, its folder's links followed.
+		const real = (file: string): string => {
+			try {
+				return path.join(realpathSync(path.dirname(file)), path.basename(file));
+			} catch {
+				return file;
+			}
+		};
+
+		return real(a) === real(b);
 	}
+}
+
+/**
+ * Why a report may not be written to `target` (resolved against `cwd`): it is one of `inputs` or
+ * the `decisions` file, by path or through a link; undefined when it may.
+ */
+export function refusedTarget(target: string, inputs: readonly string[], decisions: readonly string[], cwd: string): 'an input' | 'the decisions' | undefined {
+	const resolved = path.resolve(cwd, target);
+	if (decisions.some((file) => sameFile(path.resolve(cwd, file), resolved))) return 'the decisions';
+	if (inputs.some((file) => file !== '-' && sameFile(path.resolve(cwd, file), resolved))) return 'an input';
+	return undefined;
+}
+
+/** Refuse an `--output` that is an input or a decisions file: the report would destroy what it reports on. */
+export function guardOutput(output: string | undefined, inputs: readonly string[], decisions: readonly string[], cwd: string): void {
+	if (!toFile(output)) return;
+	const refused = refusedTarget(output, inputs, decisions, cwd);
+	if (refused === 'an input') throw new InputError(`${output} is one of the inputs; choose another --output path`);
+	if (refused === 'the decisions') throw new InputError(`${output} holds the review decisions; choose another --output path`);
 }
 
 /** Write a report where `--output` says. */

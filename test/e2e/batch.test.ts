@@ -77,10 +77,13 @@ describe('tocdiff --batch (#5)', () => {
 	it('never writes its report over a file it compares, nor over a decisions file', () => {
 		const input = path.join(volumes, 'vol2.txt');
 		const before = readFileSync(input);
-		for (const output of [input, `${input}.tocdiff.json`]) {
+		for (const [output, what] of [
+			[input, 'is one of the inputs'],
+			[`${input}.tocdiff.json`, 'holds the review decisions'],
+		] as const) {
 			const {code, stderr} = runCli(['--batch', input, path.join(volumes, 'vol31.txt'), '--format', 'json', '-o', output]);
 			expect(code).toBe(3);
-			expect(stderr.trimEnd()).toBe(`tocdiff: ${output} is one of the inputs; choose another --output path`);
+			expect(stderr.trimEnd()).toBe(`tocdiff: ${output} ${what}; choose another --output path`);
 		}
 
 		expect(readFileSync(input)).toEqual(before);

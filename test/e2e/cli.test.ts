@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync, existsSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync, existsSync, linkSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -268,11 +268,31 @@ describe('bad input and usage', () => {
 			/cannot write .*the folder does not exist/,
 		],
 		['an output that is an input', () => [fileA, fileB, '-o', fileB], /is one of the inputs; choose another --output path/],
-		['an output that is the decisions file', () => [seed, '-o', `${seed}.tocdiff.json`], /is one of the inputs/],
+		['an output that is the decisions file', () => [seed, '-o', `${seed}.tocdiff.json`], /holds the review decisions; choose another --output path/],
+		[
+			'an output that is a link to an input',
+			() => {
+				const link = path.join(dir, 'link-to-b.txt');
+				if (!existsSync(link)) symlinkSync(fileB, link);
+				return [fileA, fileB, '-o', link];
+			},
+			/link-to-b\.txt is one of the inputs/,
+		],
+		[
+			'an input named through a link, with the output its target',
+			() => {
+				const link = path.join(dir, 'b-again.txt');
+				if (!existsSync(link)) linkSync(fileB, link);
+				return [fileA, link, '-o', fileB];
+			},
+			/b\.txt is one of the inputs/,
+		],
 		['an output that is a folder', () => [seed, '-o', `${dir}/`], /cannot write .*: it is a folder; give a file name to --output/],
 		['a decisions path that is a folder', () => [seed, '--decisions', dir], /cannot read the decisions file \(it is a folder\)/],
 	])('exits 3 on %s with one line', (_name, args, message) => {
+		const before = readFileSync(fileB, 'utf8');
 		const {code, stderr} = runCli(args());
+		expect(readFileSync(fileB, 'utf8')).toBe(before);
 		expect(code).toBe(3);
 		expectOneLineError(stderr, message);
 	});
