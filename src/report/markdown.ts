@@ -135,8 +135,9 @@ class Errata {
 			case 'b': {
 				const right = verdict;
 				const wrong = right === 'a' ? 'b' : 'a';
+				// The erratum is for the printing that is wrong: its own page (a repaginated edition's).
 				for (const difference of row.differences) {
-					this.add(difference.severity, page, this.ref(wrong, row[wrong].lines), correction(difference[wrong], difference[right]), `${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`);
+					this.add(difference.severity, row[wrong].page ?? page, this.ref(wrong, row[wrong].lines), correction(difference[wrong], difference[right]), `${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`);
 				}
 
 				return;

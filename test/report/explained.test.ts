@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
+import {rowKeys} from '../../src/core/decisions.js';
 import {toCsv} from '../../src/report/csv.js';
 import {escapeHtml} from '../../src/report/escape.js';
 import {findingsOf, openDifferences, rowSeverity} from '../../src/report/findings.js';
@@ -36,5 +37,17 @@ describe('differences a check explains', () => {
 		const onlyExplained = comparison.rows.filter((row) => row.differences.length > 0 && openDifferences(row).length === 0);
 		expect(onlyExplained.length).toBeGreaterThan(0);
 		for (const row of onlyExplained) expect(rowSeverity(row)).toBeUndefined();
+	});
+});
+
+describe('an erratum in a repaginated edition', () => {
+	it('cites the page of the printing it corrects', () => {
+		// A row whose pages follow the offset and whose title differs too: A is right, so B is corrected on B's page.
+		const index = comparison.rows.findIndex((row) => row.a?.page !== undefined && row.b?.page !== undefined && row.a.page !== row.b.page && openDifferences(row).some((d) => d.field === 'title'));
+		expect(index).toBeGreaterThanOrEqual(0);
+		const row = comparison.rows[index]!;
+		const decided = {decisions: {byRow: new Map([[index, {key: rowKeys(comparison.rows)[index]!, verdict: 'a' as const}]]), orphans: []}, sources: [{name: 'r.txt', text}]};
+		const line = toMarkdown(comparison, decided).split('\n').find((entry) => entry.includes(`B line ${row.b!.lines[0]}`) && entry.includes('as in A'));
+		expect(line).toMatch(new RegExp(`^- p\\. ${row.b!.page} \\(B line ${row.b!.lines[0]}\\)`));
 	});
 });
