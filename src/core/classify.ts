@@ -483,7 +483,8 @@ function comparePages(a: TocItem, b: TocItem): Difference[] {
 	if (pa === pb) return [];
 	if (pa !== '' && pb !== '' && pageValue(pa) === pageValue(pb)) return [difference('punctuation', 'page', pa, pb)];
 	// `l7` for `17` is a misread digit, but it still points the reader to the wrong page.
-	if (pa !== '' && pb !== '' && pageNumber(pa) === pageNumber(pb) && /[^\d\s–—-]/.test(pa + pb)) {
+	// (Roman pages have no digits to compare: `v` and `vi` are two pages.)
+	if (pa !== '' && pb !== '' && pageNumber(pa) !== undefined && pageNumber(pa) === pageNumber(pb) && /[^\d\s–—-]/.test(pa + pb)) {
 		return [difference('ocr', 'page', pa, pb)];
 	}
 

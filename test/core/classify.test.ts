@@ -42,6 +42,7 @@ describe('classifyPair', () => {
 		['spelling -ise/-ize', 'How to Organise\t5', 'How to Organize\t5', [['spelling', 'minor', 'Organise', 'Organize']]],
 		['number in a date', 'Speech of May 13, 1920\t5', 'Speech of May 13, 1921\t5', [['number', 'substantive', '1920', '1921']]],
 		['same', 'Preface\t13', 'Preface\t13', []],
+		['a Roman page changed', 'Preface\tv', 'Preface\tvi', [['page', 'substantive', 'v', 'vi']]],
 		['ocr rm/nn, not a spelling', 'The Information Question\t5', 'The Infonnation Question\t5', [['ocr', 'minor', 'Information', 'Infonnation']]],
 		['ocr l/1 after li', 'The Socialism Question\t5', 'The Socia1ism Question\t5', [['ocr', 'minor', 'Socialism', 'Socia1ism']]],
 		['ocr l/! once, not also punctuation', 'The Socialism Question\t5', 'The Socia!ism Question\t5', [['ocr', 'minor', 'Socialism', 'Socia!ism']]],
