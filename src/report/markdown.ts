@@ -109,6 +109,21 @@ class Errata {
 		this.entries.push({group, text});
 	}
 
+	/**
+	 * A moved entry in words: `“Title” stands after “Other” in A and after “Another” in B`; with
+	 * `to`, where that printing puts it (`“Title” to stand after “Another”, as in B`).
+	 */
+	moved(row: Row & {readonly a: TocItem; readonly b: TocItem}, to?: Side): string {
+		const title = quote(shortTitle(row.a));
+		const after = (side: Side): string => {
+			const items = this.comparison.printings[side === 'a' ? 0 : 1]!.items;
+			const before = items.slice(0, row[side].index).findLast((item) => item.type === 'entry');
+			return before === undefined ? 'first' : `after ${quote(shortTitle(before))}`;
+		};
+
+		return to === undefined ? `${title} stands ${after('a')} in ${this.ids.a} and ${after('b')} in ${this.ids.b}` : `${title} to stand ${after(to)}`;
+	}
+
 	paired(row: Row & {readonly a: TocItem; readonly b: TocItem}, decision: Decision | undefined): void {
 		const page = rowPage(row);
 		const both = `${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`;
@@ -137,7 +152,8 @@ class Errata {
 				const wrong = right === 'a' ? 'b' : 'a';
 				// The erratum is for the printing that is wrong: its own page (a repaginated edition's).
 				for (const difference of row.differences) {
-					this.add(difference.severity, row[wrong].page ?? page, this.ref(wrong, row[wrong].lines), correction(difference[wrong], difference[right]), `${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`);
+					const body = difference.kind === 'moved' ? `move ${this.moved(row, right)}` : correction(difference[wrong], difference[right]);
+					this.add(difference.severity, row[wrong].page ?? page, this.ref(wrong, row[wrong].lines), body, `${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`);
 				}
 
 				return;
@@ -148,7 +164,7 @@ class Errata {
 				// A note alone decides nothing: the row stays among the undecided.
 				const notError = decision?.verdict === 'not-error';
 				for (const difference of row.differences) {
-					const readings = `${this.ids.a} ${quote(difference.a)}, ${this.ids.b} ${quote(difference.b)}`;
+					const readings = difference.kind === 'moved' ? this.moved(row) : `${this.ids.a} ${quote(difference.a)}, ${this.ids.b} ${quote(difference.b)}`;
 					const group = notError ? 'not-error' : difference.severity;
 					const suggested = notError ? '' : suggestionOf(difference, this.ids);
 					this.add(group, page, both, readings, `${difference.kind}${notError ? '' : ', undecided'}${suggested}${noteOf(decision)}`);

@@ -3,6 +3,7 @@ import {rowKeys, type Decision, type Verdict} from '../../src/core/decisions.js'
 import type {Comparison} from '../../src/core/types.js';
 import type {ReportContext} from '../../src/report/context.js';
 import {toMarkdown} from '../../src/report/markdown.js';
+import {compare} from '../../src/core/compare.js';
 import {seed, seedSources, undecided} from './seed.js';
 
 function decide(comparison: Comparison, verdicts: ReadonlyArray<readonly [number, Verdict]>, base?: 'a' | 'b'): ReportContext {
@@ -67,6 +68,19 @@ describe('toMarkdown', () => {
 		expect(single).toHaveLength(3);
 		for (const line of single) expect(line).toMatch(/1 item, “.*” \(p\. \d+\), is not in B, which stops/);
 		expect(lines.some((line) => /\d+ items, from .* are not in B/.test(line))).toBe(true);
+	});
+
+	it('says where a moved entry stands in each printing, and where a decision puts it', () => {
+		const contents = (list: readonly string[]) => list.map((title, k) => `${title}\t${k * 4 + 1}`).join('\n');
+		const titles = ['Preface', 'The Journey Out', 'The Harbour Town', 'A Winter at Sea', 'The Voyage Home', 'Notes on the Charts', 'Index'];
+		const moved = compare([{name: 'a.txt', text: contents(titles)}, {name: 'b.txt', text: contents([titles[0]!, titles[2]!, titles[3]!, titles[4]!, titles[1]!, titles[5]!, titles[6]!])}]);
+		const index = moved.rows.findIndex((row) => row.status === 'moved');
+		expect(index).toBeGreaterThanOrEqual(0);
+		const title = moved.rows[index]!.a!.title;
+		const undecidedLine = entries(toMarkdown(moved, {decisions: {byRow: new Map(), orphans: []}, sources: []})).find((line) => line.includes('moved'));
+		expect(undecidedLine).toMatch(new RegExp(`“${title}” stands (?:first|after “[^”]+”) in A and after “[^”]+” in B — moved, undecided`));
+		const decidedLine = entries(toMarkdown(moved, decide(moved, [[index, 'b']]))).find((line) => line.includes('moved'));
+		expect(decidedLine).toMatch(new RegExp(`move “${title}” to stand after “[^”]+” — moved, as in B`));
 	});
 
 	it('marks entries found in one printing only, and their decisions', () => {
