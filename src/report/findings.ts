@@ -41,6 +41,17 @@ export type SharedCorrection = {
 	readonly differences: readonly Difference[];
 };
 
+/**
+ * What a correction typed for a row changes in `item`, classified as the comparison classifies
+ * (`LEECH CRAFT.` → `LEECH-CRAFT.`: hyphenation; `422` → `430`: page). The screen offers a reading
+ * as one line without its leader dots, so leaders are not counted as corrected.
+ */
+export function correctionDifferences(item: TocItem, text: string): Difference[] {
+	const lines = text.split('\n');
+	const corrected = parseItems(lines, 1, lines.length, {frontMatter: false})[0];
+	return corrected === undefined ? [] : classifyPair(item, corrected).filter((difference) => difference.kind !== 'leaders');
+}
+
 /** The corrections on rows with no open difference, in reading order; a correction that changes nothing is none. */
 export function sharedCorrections(comparison: Comparison, context: ReportContext): readonly SharedCorrection[] {
 	const keys = rowKeys(comparison.rows);
@@ -48,10 +59,7 @@ export function sharedCorrections(comparison: Comparison, context: ReportContext
 	for (const [index, row] of comparison.rows.entries()) {
 		const decision = context.decisions.byRow.get(index);
 		if (decision?.verdict !== 'edit' || !row.a || !row.b || openDifferences(row).length > 0) continue;
-		const lines = (decision.text ?? '').split('\n');
-		const corrected = parseItems(lines, 1, lines.length, {frontMatter: false})[0];
-		// The screen offers a reading as one line without its leader dots: layout is not corrected.
-		const differences = corrected === undefined ? [] : classifyPair(row.a, corrected).filter((difference) => difference.kind !== 'leaders' && difference.kind !== 'whitespace');
+		const differences = correctionDifferences(row.a, decision.text ?? '');
 		if (differences.length > 0) found.push({index, key: keys[index] ?? '', row: {...row, a: row.a, b: row.b}, decision: {...decision, verdict: 'edit'}, differences});
 	}
 

@@ -21,6 +21,7 @@ import {
 	rowSeverity,
 	rowsSentence,
 	severityGlyphs,
+	correctionDifferences,
 	sharedCorrections,
 	tallyBySeverity,
 	type SharedCorrection,
@@ -134,11 +135,15 @@ class Errata {
 				// Spacing is the layout's, not the reading's: a correction typed with spaces where the
 				// printing has a tab before the page (as the screen's prompt offers it) changes nothing.
 				const text = collapseWhitespace(decision?.text ?? '');
+				// Each thing the correction changes in a printing, as a difference names it (the
+				// hyphen and the page apart); failing that, the changed stretch of the line.
 				const clauses = (['a', 'b'] as const)
 					.filter((side) => collapseWhitespace(row[side].text) !== text)
 					.map((side) => {
+						const changes = correctionDifferences(row[side], decision?.text ?? '');
 						const region = changedRegion(collapseWhitespace(row[side].text), text);
-						return `${this.ref(side, row[side].lines)}: ${correction(region.a, region.b)}`;
+						const body = changes.length > 0 ? changes.map((change) => correction(change.a, change.b)).join(', ') : correction(region.a, region.b);
+						return `${this.ref(side, row[side].lines)}: ${body}`;
 					});
 				if (clauses.length === 0) return;
 				const body = clauses.join('; ');

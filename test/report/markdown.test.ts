@@ -23,13 +23,13 @@ describe('toMarkdown', () => {
 		expect(markdown).toContain('- p. 181 (line 52): for “PRESIDIUM” read “PRESIDUM” — ocr, as in B');
 	});
 
-	it('reads a correction typed with spaces where the printing has a tab as no change to that printing', () => {
+	it('reads a correction typed with spaces where the printing has a tab as no change to that printing, and names each change to the other', () => {
 		// The screen offers A's reading as one line, `…JULY 1, 1920  181`; kept as it is, A needs no erratum.
 		const row = rowOf(52);
 		const key = rowKeys(seed.rows)[row]!;
 		const asOffered = 'TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 1, 1920  181';
 		const markdown = toMarkdown(seed, {decisions: {byRow: new Map([[row, {key, verdict: 'edit', text: asOffered}]]), orphans: []}, sources: seedSources});
-		expect(entries(markdown).filter((line) => line.includes('edited'))).toEqual(['- p. 181, B line 176: for “PRESIDUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4” read “PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 1” — ocr, number, edited']);
+		expect(entries(markdown).filter((line) => line.includes('edited'))).toEqual(['- p. 181, B line 176: for “PRESIDUM” read “PRESIDIUM”, for “JULY 4” read “JULY 1” — ocr, number, edited']);
 	});
 
 	it('keeps a row that carries only a note among the undecided', () => {
@@ -107,5 +107,14 @@ describe('toMarkdown', () => {
 		const markdown = toMarkdown(seed, undecided);
 		expect(markdown).toMatch(/\| Severity \| Differences \| Decided \| Undecided \|\n\| --- \| ---: \| ---: \| ---: \|\n\| ▲ Substantive \| \d+ \| 0 \| \d+ \|/);
 		expect(markdown).toContain(`| **Total** | **26** | **0** | **26** |`);
+	});
+});
+
+describe('a correction that changes two things in a line', () => {
+	it('names each apart: the hyphen and the page', () => {
+		const pair = compare([{name: 'a.txt', text: 'Preface\t1\nXII. FOLK MEDICINE AND LEECH CRAFT.\t422\nIndex\t500'}, {name: 'b.txt', text: 'Preface\t1\nXII. FOLK MEDICINE AND LEECH CRAFT.\t430\nIndex\t500'}]);
+		const index = pair.rows.findIndex((row) => row.status === 'changed');
+		const context: ReportContext = {decisions: {byRow: new Map([[index, {key: rowKeys(pair.rows)[index]!, verdict: 'edit', text: 'XII. FOLK MEDICINE AND LEECH-CRAFT.  430'}]]), orphans: []}, sources: []};
+		expect(entries(toMarkdown(pair, context)).find((line) => line.includes('edited'))).toBe('- p. 422, line 2: for “LEECH CRAFT” read “LEECH-CRAFT”, for “422” read “430”; B line 2: for “LEECH CRAFT” read “LEECH-CRAFT” — page, edited');
 	});
 });
