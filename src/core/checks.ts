@@ -143,7 +143,9 @@ function writeOrdinal(sample: LabelValue, label: string, n: number): string {
 		}
 
 		case 'arabic': {
-			return String(n);
+			// A dotted number keeps its parents: after `1.2.` comes `1.3.`, not `3`.
+			const dotted = /^((?:\d+\.)+)\d+(\.?)$/.exec(label);
+			return dotted ? `${dotted[1]}${n}${dotted[2]}` : String(n);
 		}
 
 		case 'letter': {

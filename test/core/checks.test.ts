@@ -31,6 +31,7 @@ describe('checkNumbering', () => {
 		['a repeated number', ['I. One\t1', 'II. Two\t2', 'II. Three\t3', 'III. Four\t4'], [[3, '“II.” repeats the number before it']]],
 		['a gap of one', ['I. One\t1', 'II. Two\t2', 'IV. Four\t4'], [[3, 'the numbering skips from “II.” to “IV.”: III missing']]],
 		['a gap of two', ['1. One\t1', '2. Two\t2', '5. Five\t5'], [[3, 'the numbering skips from “2.” to “5.”: 3 to 4 missing']]],
+		['a gap in dotted numbers, named in full', ['1. One\t1', '1.1. Sources\t2', '1.2. Methods\t3', '1.4. Results\t5', '2. Two\t9'], [[4, 'the numbering skips from “1.2.” to “1.4.”: 1.3. missing']]],
 		['a number that goes back', ['I. One\t1', 'II. Two\t2', 'III. Three\t3', 'II. Four\t4'], [[4, '“II.” goes back after “III.”']]],
 		['a misread numeral (П. for II.)', ['I. One\t1', 'П. Two\t2', 'III. Three\t3'], [[2, '“П.” reads as II: a misread numeral']]],
 		['a sequence that starts again', ['I. One\t1', 'II. Two\t2', 'Appendix\t3', 'I. Three\t4', 'II. Four\t5'], []],
