@@ -319,7 +319,14 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
 	}
 
 	flush();
-	return found;
+	// `FAIRIES.` / `FAIRIES AND ELVES.`: the full stop went on to the end of the added words; it did not change.
+	return found.filter((d) => d.kind !== 'punctuation' || !(markMoved(d.a, d.b, b) || markMoved(d.b, d.a, a)));
+}
+
+/** Whether `word` lost its closing mark to the end of `run`, the other side's words (`FAIRIES.` → `FAIRIES`, run `… ELVES.`). */
+function markMoved(word: string, other: string, run: string): boolean {
+	const mark = /[.,;:!?]+$/.exec(word)?.[0];
+	return mark !== undefined && word.slice(0, -mark.length) === other && run.endsWith(mark) && !run.endsWith(other);
 }
 
 /**

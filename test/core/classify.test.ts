@@ -43,6 +43,8 @@ describe('classifyPair', () => {
 		['number in a date', 'Speech of May 13, 1920\t5', 'Speech of May 13, 1921\t5', [['number', 'substantive', '1920', '1921']]],
 		['same', 'Preface\t13', 'Preface\t13', []],
 		['a Roman page changed', 'Preface\tv', 'Preface\tvi', [['page', 'substantive', 'v', 'vi']]],
+		['words added before a full stop, which moves with them', 'VI. FAIRIES.\t198', 'VI. FAIRIES AND ELVES.\t198', [['words', 'substantive', '', 'AND ELVES']]],
+		['words added after a full stop made a comma', 'The Charms, Spells.\t198', 'The Charms, Spells, and Incantations.\t198', [['punctuation', 'cosmetic', 'Spells.', 'Spells,'], ['words', 'substantive', '', 'and Incantations']]],
 		['ocr rm/nn, not a spelling', 'The Information Question\t5', 'The Infonnation Question\t5', [['ocr', 'minor', 'Information', 'Infonnation']]],
 		['ocr l/1 after li', 'The Socialism Question\t5', 'The Socia1ism Question\t5', [['ocr', 'minor', 'Socialism', 'Socia1ism']]],
 		['ocr l/! once, not also punctuation', 'The Socialism Question\t5', 'The Socia!ism Question\t5', [['ocr', 'minor', 'Socialism', 'Socia!ism']]],
