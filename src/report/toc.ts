@@ -3,7 +3,7 @@
  * everything else (blank lines, tabs, leaders, the wrapping of untouched items) kept as printed,
  * so that the result can replace the OCR text. With no decisions it is the base printing verbatim.
  */
-import {parseLine} from '../core/parse.js';
+import {itemLine, parseLine} from '../core/parse.js';
 import type {Comparison, Printing, TocItem} from '../core/types.js';
 import type {ReportContext, ReportSource} from './context.js';
 import {comparedPrintings, itemOf} from './findings.js';
@@ -53,7 +53,12 @@ function plan(comparison: Comparison, context: ReportContext, otherLines: readon
 		if (baseItem) {
 			let text: string | undefined = baseItem.text;
 			if (decision?.verdict === 'edit') text = decision.text === undefined ? baseItem.text : layoutEdit(baseItem, decision.text);
-			else if (decision?.verdict === other) text = otherItem?.text; // none: the other printing is right to omit it
+			else if (decision?.verdict === other) {
+				// none: the other printing is right to omit it. A page that differs only by the page
+				// offset (a repaginated edition) stays the base printing's: the decision is about the rest.
+				const offsetPage = otherItem && baseItem.page !== undefined && row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined);
+				text = offsetPage ? layoutEdit(baseItem, itemLine({...otherItem, page: baseItem.page})) : otherItem?.text;
+			}
 			if (text !== baseItem.text) replace.set(baseItem.lines[0], {last: baseItem.lines[1], text: text === '' ? undefined : text});
 			lastBase = baseItem.lines[1];
 		} else if (otherItem) {

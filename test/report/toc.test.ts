@@ -113,3 +113,17 @@ describe('layoutEdit', () => {
 		expect(layoutEdit(item(printed), typed)).toBe(expected);
 	});
 });
+
+describe('the corrected contents page of a repaginated edition', () => {
+	it('takes the other printing’s reading but keeps the base printing’s page where only the offset moved it', async () => {
+		const {repaginated, repaginatedSources} = await import('./seed.js');
+		// A row whose B reading is right in its title, while its page only follows B's offset.
+		const index = repaginated.rows.findIndex((row) => row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined) && row.differences.some((d) => d.field === 'title'));
+		expect(index).toBeGreaterThanOrEqual(0);
+		const row = repaginated.rows[index]!;
+		const toc = toToc(repaginated, decide(repaginated, repaginatedSources, [[index, 'b']]));
+		const line = toc.split('\n')[row.a!.lines[0] - repaginated.printings[0]!.lines[0]]!;
+		expect(line).toContain(row.b!.title);
+		expect(line.endsWith(row.a!.page!)).toBe(true);
+	});
+});
