@@ -209,7 +209,10 @@ export function parseLabel(text: string): LabelMatch | undefined {
 	}
 
 	// `12.`, `12)`, `1.2.`, `1.2`, or a bare number before a wide gap.
-	const arabic = first >= '0' && first <= '9' ? /^(\d{1,3}(?:\.\d{1,3})*)(?:([.)])(\s+|$)|(\t+| {2,}))/.exec(text) : null;
+	// `1.`, `1)`, `1.2.`, a number set off by a tab or wide spaces; and a dotted number with no
+	// final dot before a capital (`1.1.1 Sources`), where `3.5 per cent` stays a title.
+	const arabic =
+		first >= '0' && first <= '9' ? (/^(\d{1,3}(?:\.\d{1,3})*)(?:([.)])(\s+|$)|(\t+| {2,}))/.exec(text) ?? /^(\d{1,3}(?:\.\d{1,3})+)()( )(?=[A-ZА-ЯЁ])/.exec(text)) : null;
 	if (arabic) {
 		const [, digits, , spaceAfterPunct, wideGap] = arabic;
 		const rest = text.slice(arabic[0].length);

@@ -33,6 +33,8 @@ describe('parseLine: numbering labels', () => {
 		['Il. An Essential Condition\t23', 'Il.', {kind: 'roman', value: 2}, 'An Essential Condition'],
 		['1V. The Struggle\t31', '1V.', {kind: 'roman', value: 4}, 'The Struggle'],
 		['V.\t117', 'V.', {kind: 'roman', value: 5}, ''],
+		['1.1.1 Sources\t2', '1.1.1', {kind: 'arabic', value: 1}, 'Sources'],
+		['1.2 Methods\t3', '1.2', {kind: 'arabic', value: 2}, 'Methods'],
 	])('reads the label of %j', (line, label, labelValue, title) => {
 		const parsed = parseLine(line, 1);
 		expect(parsed).toMatchObject({label, labelValue, titleMarkup: title});
@@ -44,6 +46,8 @@ describe('parseLine: numbering labels', () => {
 		['I Was There\t5', 'I Was There'],
 		['1920. A Year of Struggle\t5', '1920. A Year of Struggle'],
 		['MIX AND MATCH\t7', 'MIX AND MATCH'],
+		['3.5 per cent of the Vote\t7', '3.5 per cent of the Vote'],
+		['2 Methods\t5', '2 Methods'],
 	])('finds no label in %j', (line, title) => {
 		const parsed = parseLine(line, 1);
 		expect(parsed.label).toBeUndefined();
