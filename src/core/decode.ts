@@ -137,6 +137,8 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 	}
 
 	if (encoding.startsWith('utf-16') && controlShare(new TextEncoder().encode(text)) > 0.01) {
+		// Without a byte-order mark, UTF-16 was only a guess from the zero bytes: binary data has them too.
+		if (body === bytes) throw new DecodeError(`${name} looks like binary data, not text; give a plain-text contents page (UTF-8, UTF-16 or Windows-125x)`);
 		throw new DecodeError(`${name} looks like UTF-16 but does not read as text; save it again as UTF-8`);
 	}
 

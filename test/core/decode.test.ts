@@ -32,6 +32,7 @@ describe('decode', () => {
 	it.each([
 		['a PNG header', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
 		['control characters', Buffer.from(Array.from({length: 200}, (_, i) => (i % 3 === 0 ? 1 : 65)))],
+		['bytes whose zeros look like UTF-16 without its mark', Buffer.from([0, 1, 0x62, 0x69, 0x6e, 0x61, 0x72, 0x79, 0, 2])],
 	])('refuses %s as binary, naming the file', (_name, input) => {
 		expect(() => decode(input, 'scan.png')).toThrow(DecodeError);
 		expect(() => decode(input, 'scan.png')).toThrow(/^scan\.png looks like binary data, not text/);
