@@ -38,7 +38,7 @@ export const keymap = [
 	{keys: ['N'], action: 'previous-undecided', help: 'previous undecided difference', modes: ['browse'], group: 'Move'},
 	{keys: ['!'], action: 'next-check', help: 'next row with a check (⚑)', modes: ['browse'], group: 'Move'},
 	{keys: ['/'], action: 'search-start', help: 'search titles (Enter on an empty search repeats the last)', modes: ['browse'], group: 'Move'},
-	{keys: ['tab'], action: 'cycle-filter', help: 'show all rows / differences only / undecided only', modes: ['browse'], group: 'Show'},
+	{keys: ['tab'], action: 'cycle-filter', help: 'show all rows / differences and checks only / undecided only', modes: ['browse'], group: 'Show'},
 	{keys: ['s'], action: 'cycle-severity', help: 'lowest severity shown: cosmetic / minor / substantive', modes: ['browse'], group: 'Show'},
 	{keys: ['return'], action: 'toggle-expand', help: 'fold or unfold long readings in the detail pane', modes: ['browse'], group: 'Show'},
 	{keys: ['o'], action: 'orphans-open', help: 'list the saved decisions that match no row (after the input changed)', modes: ['browse'], group: 'Show'},

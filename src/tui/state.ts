@@ -261,7 +261,8 @@ function visibleRows(state: State): number[] {
 			}
 
 			case 'differences': {
-				if (differs) result.push(row);
+				// A row with a check (an entry only a third printing has) is worth a look too.
+				if (differs || (state.data.checks[row]?.length ?? 0) > 0) result.push(row);
 				break;
 			}
 
