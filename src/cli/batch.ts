@@ -24,7 +24,7 @@ class WorkerBug extends Error {
 
 /** Whether a file in a folder looks like a contents page to compare (`vol31.txt`, `vol31`). */
 export function isTextName(name: string): boolean {
-	return (/\.txt$/i.test(name) && !/\.(?:errata\.txt|corrected\.txt|toc\.txt)$/i.test(name)) || !name.includes('.');
+	return (/\.txt$/i.test(name) && !/\.(?:errata\.txt|corrected(?:-[ab])?\.txt|toc\.txt)$/i.test(name)) || !name.includes('.');
 }
 
 /** The files named: a folder stands for its `.txt` and extensionless files, sorted by name. */

@@ -81,6 +81,11 @@ async function review(
 	const exporters = Object.fromEntries(
 		formats.map((f) => [f.name, async (c: Comparison, match: ReportContext['decisions']) => (await f.load())(c, {decisions: match, sources, base: args.base}, {})]),
 	);
+	// The corrected contents page of the other printing too (`toc B`, or `toc A` with --base b): an
+	// editor of either edition can take it from the menu.
+	const otherBase = args.base === 'a' ? 'b' : 'a';
+	exporters[`toc ${otherBase.toUpperCase()}`] = async (c: Comparison, match: ReportContext['decisions']) =>
+		(await formatNamed('toc')!.load())(c, {decisions: match, sources, base: otherBase}, {});
 	const outcome = await runReview({
 		comparison,
 		inputName: args.files.join(' '),

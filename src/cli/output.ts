@@ -80,9 +80,13 @@ export async function writeReport(output: string | undefined, content: string, i
 
 /**
  * Where a report of `base` (an input's path, or `tocdiff-stdin` in the working folder) is written
- * beside it: `vol31.txt.errata.html`, and `vol31.txt.corrected.txt` for the corrected contents page.
+ * beside it: `vol31.txt.errata.html`, and `vol31.txt.corrected.txt` for the corrected contents page
+ * (`vol31.txt.corrected-b.txt` for the review screen's `toc B`).
  * The review screen's exports and `--batch` with a format of one document per file use these names.
  */
 export function reportBeside(base: string, format: string): string {
+	// The menu's `toc A` / `toc B`: the corrected contents page of that printing.
+	const printing = /^toc ([AB])$/.exec(format)?.[1];
+	if (printing !== undefined) return `${base}.corrected-${printing.toLowerCase()}.txt`;
 	return format === 'toc' ? `${base}.corrected.txt` : `${base}.errata.${formatNamed(format)?.extension ?? format}`;
 }

@@ -2,7 +2,7 @@ import {copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeF
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {hasScript, openTerminal, samplePath, type TerminalSession} from './run-cli.js';
+import {hasScript, openTerminal, runCli, samplePath, type TerminalSession} from './run-cli.js';
 
 function openReview(file: string, extra: readonly string[] = [], env: Record<string, string> = {}): TerminalSession {
 	return openTerminal([file, ...extra], {cwd: path.dirname(file), env});
@@ -177,6 +177,21 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		expect(await session.exited).toBe(0);
 	}
 
+	it('exports the corrected contents page of printing B from the E menu (toc B)', async () => {
+		const file = seedCopy();
+		const session = openReview(file);
+		await session.waitFor('rows decided');
+		session.press('E');
+		await session.waitFor('vol31.txt.corrected-b.txt');
+		// toc B follows the seven formats.
+		session.press('j'.repeat(7));
+		session.press('\r');
+		await session.waitFor('Wrote the toc B report');
+		session.press('q');
+		expect(await session.exited).toBe(0);
+		expect(readFileSync(`${file}.corrected-b.txt`, 'utf8')).toBe(runCli([file, '--format', 'toc', '--base', 'b']).stdout);
+	});
+
 	it('never exports over the decisions file from the E menu (#6)', async () => {
 		const file = seedCopy();
 		const decisions = `${file}.errata.json`;
@@ -195,7 +210,7 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		writeFileSync(first, lines.slice(1, 121).join('\n'));
 		writeFileSync(second, lines.slice(122, 223).join('\n'));
 		const before = readFileSync(second);
-		// toc is the last of seven formats.
+		// toc is the seventh format of the menu.
 		await exportRefused(openReview(first, [second]), 6, 'toc');
 		expect(readFileSync(second)).toEqual(before);
 	});
