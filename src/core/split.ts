@@ -104,7 +104,9 @@ function recurrence(lines: readonly Line[], start: number, signature: readonly L
 	let matched = 0;
 	const limit = Math.min(lines.length, start + signature.length * 2 + 6);
 	for (const wanted of signature) {
-		for (let k = at; k < limit; k++) {
+		// A line is looked for near where the last one was found: one found far ahead (an entry the
+		// other printing moved) would skip every line in between.
+		for (let k = at; k < Math.min(limit, at + 4); k++) {
 			if (similar(lines[k]!, wanted)) {
 				matched++;
 				at = k + 1;

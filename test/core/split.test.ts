@@ -91,6 +91,16 @@ describe('findPrintings', () => {
 		expect(findPrintings(lines, [22, 11]).report).toEqual({boundaries: [12, 23], confidence: 1, method: '--split-at'});
 	});
 
+	it('finds the second printing when it moved one of its opening entries far down', () => {
+		const many = [...titles, 'Appendix A', 'Appendix B', 'Appendix C', 'Appendix D', 'Appendix E', 'Appendix F', 'Appendix G'];
+		const moved = [many[0]!, ...many.slice(2), many[1]!];
+		const lines = ['CONTENTS', ...page(many), 'CONTENTS', ...page(moved)];
+		expect(findPrintings(lines).ranges).toEqual([
+			[1, many.length + 1],
+			[many.length + 2, 2 * many.length + 2],
+		]);
+	});
+
 	it('reports a single printing when nothing recurs', () => {
 		const {ranges, report} = findPrintings(['CONTENTS', ...page(titles)]);
 		expect(ranges).toHaveLength(1);
