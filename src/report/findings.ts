@@ -54,6 +54,8 @@ export function correctionDifferences(item: TocItem, text: string): Difference[]
 
 /** The corrections on rows with no open difference, in reading order; a correction that changes nothing is none. */
 export function sharedCorrections(comparison: Comparison, context: ReportContext): readonly SharedCorrection[] {
+	// No decisions (the usual report): no keys to work out.
+	if (context.decisions.byRow.size === 0) return [];
 	const keys = rowKeys(comparison.rows);
 	const found: SharedCorrection[] = [];
 	for (const [index, row] of comparison.rows.entries()) {
