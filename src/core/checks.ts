@@ -309,6 +309,47 @@ export function offsetChecks(rows: readonly Row[], offsets: readonly PageOffset[
 	});
 }
 
+/**
+ * Runs of at least three paired entries whose numbering differs by one and the same amount, in
+ * the same sequence (`XIV.` / `XIII.`, `XV.` / `XIV.`, …): the other printing numbers them anew
+ * after an entry it moved, dropped or added. Reported once, as the run; each number difference
+ * stays (the reviewer decides which numbering is right).
+ */
+export function renumberingChecks(rows: readonly Row[], ids: readonly [string, string]): Check[] {
+	const deltas: Array<{readonly row: number; readonly delta: number}> = [];
+	for (const [index, row] of rows.entries()) {
+		if (row.a?.label === undefined || row.b?.label === undefined || row.a.labelValue === undefined || row.b.labelValue === undefined) continue;
+		if (sequenceOf(row.a.label, row.a.labelValue) !== sequenceOf(row.b.label, row.b.labelValue)) continue;
+		const na = ordinal(row.a.labelValue);
+		const nb = ordinal(row.b.labelValue);
+		if (na !== undefined && nb !== undefined) deltas.push({row: index, delta: nb - na});
+	}
+
+	const checks: Check[] = [];
+	const [a, b] = ids;
+	let k = 0;
+	while (k < deltas.length) {
+		const {delta} = deltas[k]!;
+		let end = k;
+		while (end < deltas.length && deltas[end]!.delta === delta) end++;
+		if (delta !== 0 && end - k >= offsetRun) {
+			const first = rows[deltas[k]!.row]!;
+			const last = rows[deltas[end - 1]!.row]!;
+			const way = delta > 0 ? `${delta} ahead of` : `${-delta} behind`;
+			checks.push({
+				printing: b,
+				lines: span(first.b!, last.b!),
+				kind: 'renumbering',
+				message: `${b}'s numbering runs ${way} ${a}'s on ${end - k} entries (“${first.a!.label}” is “${first.b!.label}” … “${last.a!.label}” is “${last.b!.label}”): an entry moved, dropped or added before them?`,
+			});
+		}
+
+		k = Math.max(end, k + 1);
+	}
+
+	return checks;
+}
+
 /** Mark the page differences that an offset explains. */
 export function explainPageOffsets(rows: readonly Row[], offsets: readonly PageOffset[]): Row[] {
 	const explained = new Set(offsets.flatMap((offset) => offset.rows));

@@ -3,7 +3,7 @@
  * differences and count them.
  */
 import {alignItems, type AlignOp} from './align.js';
-import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks} from './checks.js';
+import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumberingChecks} from './checks.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
 import {confusionTable} from './confusions.js';
 import {detectLanguage} from './language.js';
@@ -270,7 +270,7 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
 	// Grouped by printing, in the printings' order: C's entries of its own with C's other checks.
 	const order = new Map(printings.map((printing, k) => [printing.id, k]));
-	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id]), ...unshown].sort(
+	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id]), ...renumberingChecks(rows, [first.id, second.id]), ...unshown].sort(
 		(x, y) => order.get(x.printing)! - order.get(y.printing)!,
 	);
 	return {

@@ -185,7 +185,7 @@ export type Confusion = {
 };
 
 /** What a check inside a printing, or between the two, found. */
-export type CheckKind = 'page-order' | 'numbering' | 'page-offset' | 'only-other';
+export type CheckKind = 'page-order' | 'numbering' | 'page-offset' | 'renumbering' | 'only-other';
 
 /**
  * A finding about one printing as a whole rather than about a pair of entries: a page out of

@@ -94,3 +94,22 @@ describe('checkPrinting', () => {
 		]);
 	});
 });
+
+describe('renumbering between printings', () => {
+	const entries = (numbers: readonly string[], titles: readonly string[]) => titles.map((title, k) => `${numbers[k]}. ${title}\t${k * 10 + 1}`).join('\n');
+	const titles = ['The Origins', 'The Quarrel', 'The First Campaign', 'Winter Quarters', 'The Peace', 'Aftermath'];
+	const renumbering = (a: string, b: string) => compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).checks.filter((check) => check.kind === 'renumbering');
+
+	it('reports a run of three or more entries numbered alike but shifted, once', () => {
+		const a = entries(['I', 'II', 'III', 'IV', 'V', 'VI'], titles);
+		const b = entries(['I', 'II', 'II', 'III', 'IV', 'V'], titles);
+		expect(renumbering(a, b)).toEqual([
+			{printing: 'B', lines: [3, 6], kind: 'renumbering', message: "B's numbering runs 1 behind A's on 4 entries (“III.” is “II.” … “VI.” is “V.”): an entry moved, dropped or added before them?"},
+		]);
+	});
+
+	it('says nothing of one or two renumbered entries, nor of numbering that agrees', () => {
+		expect(renumbering(entries(['I', 'II', 'III', 'IV', 'V', 'VI'], titles), entries(['I', 'II', 'III', 'IV', 'VI', 'VII'], titles))).toEqual([]);
+		expect(renumbering(entries(['1', '2', '3', '4', '5', '6'], titles), entries(['1', '2', '3', '4', '5', '6'], titles))).toEqual([]);
+	});
+});

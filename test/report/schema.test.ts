@@ -138,6 +138,17 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 		expectValid(report);
 	});
 
+	it('accepts the report of an edition that numbers its chapters anew', () => {
+		const chapters = (numbers: readonly string[]) => ['The Origins', 'The Quarrel', 'The First Campaign', 'Winter Quarters', 'The Peace'].map((title, k) => `${numbers[k]}. ${title}\t${k * 10 + 1}`).join('\n');
+		const sources = [
+			{name: 'a.txt', text: chapters(['I', 'II', 'III', 'IV', 'V'])},
+			{name: 'b.txt', text: chapters(['I', 'I', 'II', 'III', 'IV'])},
+		];
+		const report = reportOf(compare(sources), {decisions: noDecisions, sources}) as {checks: Array<{kind: string}>};
+		expect(report.checks.map((check) => check.kind)).toContain('renumbering');
+		expectValid(report);
+	});
+
 	it('holds the seed to the contract on lines, and finds lines shifted by one', () => {
 		const sources = [{text: seedText}];
 		expect(lineProblems(reportOf(seed, undecided) as ReportLines, sources)).toEqual([]);
