@@ -29,7 +29,7 @@ export function orderedPage(item: TocItem): number | undefined {
 	return pageNumber(item.page);
 }
 
-export type Paged = {readonly item: TocItem; readonly page: number};
+type Paged = {readonly item: TocItem; readonly page: number};
 
 /**
  * Pages in each list of a printing: a heading without a page (`ILLUSTRATIONS`) may start a new
@@ -268,6 +268,14 @@ export function findPageOffsets(rows: readonly Row[]): PageOffset[] {
 		if (pa !== undefined && pb !== undefined) deltas.push({row: index, delta: pb - pa});
 	}
 
+	return constantRuns(deltas);
+}
+
+/**
+ * Runs of at least `offsetRun` rows whose differences (B less A, in rows order) are one and the
+ * same non-zero amount; a single row with another amount inside a run does not end it.
+ */
+function constantRuns(deltas: ReadonlyArray<{readonly row: number; readonly delta: number}>): PageOffset[] {
 	const runs: PageOffset[] = [];
 	let k = 0;
 	while (k < deltas.length) {
@@ -316,38 +324,35 @@ export function offsetChecks(rows: readonly Row[], offsets: readonly PageOffset[
  * stays (the reviewer decides which numbering is right).
  */
 export function renumberingChecks(rows: readonly Row[], ids: readonly [string, string]): Check[] {
-	const deltas: Array<{readonly row: number; readonly delta: number}> = [];
+	// Each sequence on its own (chapters `II.` apart from their sections `1.`), in rows order.
+	const bySequence = new Map<string, Array<{readonly row: number; readonly delta: number}>>();
 	for (const [index, row] of rows.entries()) {
 		if (row.a?.label === undefined || row.b?.label === undefined || row.a.labelValue === undefined || row.b.labelValue === undefined) continue;
-		if (sequenceOf(row.a.label, row.a.labelValue) !== sequenceOf(row.b.label, row.b.labelValue)) continue;
+		const sequence = sequenceOf(row.a.label, row.a.labelValue);
+		if (sequence !== sequenceOf(row.b.label, row.b.labelValue)) continue;
 		const na = ordinal(row.a.labelValue);
 		const nb = ordinal(row.b.labelValue);
-		if (na !== undefined && nb !== undefined) deltas.push({row: index, delta: nb - na});
+		if (na === undefined || nb === undefined) continue;
+		const deltas = bySequence.get(sequence) ?? [];
+		deltas.push({row: index, delta: nb - na});
+		bySequence.set(sequence, deltas);
 	}
 
-	const checks: Check[] = [];
 	const [a, b] = ids;
-	let k = 0;
-	while (k < deltas.length) {
-		const {delta} = deltas[k]!;
-		let end = k;
-		while (end < deltas.length && deltas[end]!.delta === delta) end++;
-		if (delta !== 0 && end - k >= offsetRun) {
-			const first = rows[deltas[k]!.row]!;
-			const last = rows[deltas[end - 1]!.row]!;
-			const way = delta > 0 ? `${delta} ahead of` : `${-delta} behind`;
-			checks.push({
+	return [...bySequence.values()]
+		.flatMap((deltas) => constantRuns(deltas))
+		.sort((x, y) => x.rows[0]! - y.rows[0]!)
+		.map(({offset, rows: members}) => {
+			const first = rows[members[0]!]!;
+			const last = rows[members.at(-1)!]!;
+			const way = offset > 0 ? `${offset} ahead of` : `${-offset} behind`;
+			return {
 				printing: b,
 				lines: span(first.b!, last.b!),
 				kind: 'renumbering',
-				message: `${b}'s numbering runs ${way} ${a}'s on ${end - k} entries (“${first.a!.label}” is “${first.b!.label}” … “${last.a!.label}” is “${last.b!.label}”): an entry moved, dropped or added before them?`,
-			});
-		}
-
-		k = Math.max(end, k + 1);
-	}
-
-	return checks;
+				message: `${b}'s numbering runs ${way} ${a}'s on ${members.length} entries (“${first.a!.label}” is “${first.b!.label}” … “${last.a!.label}” is “${last.b!.label}”): an entry moved, dropped or added before them?`,
+			};
+		});
 }
 
 /** Mark the page differences that an offset explains. */

@@ -108,6 +108,13 @@ describe('renumbering between printings', () => {
 		]);
 	});
 
+	it('follows each sequence on its own: chapters renumbered between sections that are not', () => {
+		const withSections = (chapters: readonly string[]) =>
+			chapters.flatMap((chapter, k) => [`${chapter}. ${titles[k]}\t${k * 10 + 1}`, `1. Part of ${titles[k]}\t${k * 10 + 2}`]).join('\n');
+		const checks = renumbering(withSections(['I', 'II', 'III', 'IV', 'V']), withSections(['I', 'I', 'II', 'III', 'IV']));
+		expect(checks.map((check) => check.message)).toEqual(["B's numbering runs 1 behind A's on 4 entries (“II.” is “I.” … “V.” is “IV.”): an entry moved, dropped or added before them?"]);
+	});
+
 	it('says nothing of one or two renumbered entries, nor of numbering that agrees', () => {
 		expect(renumbering(entries(['I', 'II', 'III', 'IV', 'V', 'VI'], titles), entries(['I', 'II', 'III', 'IV', 'VI', 'VII'], titles))).toEqual([]);
 		expect(renumbering(entries(['1', '2', '3', '4', '5', '6'], titles), entries(['1', '2', '3', '4', '5', '6'], titles))).toEqual([]);
