@@ -157,8 +157,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const lock = tui ? (await import('./lock.js')).lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
-		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row again.
-		decisions = rekeyDecisions(comparison.rows, await loadDecisions(decisionsPath));
+		decisions = await loadDecisions(decisionsPath);
 	} catch (error) {
 		lock?.release();
 		if (error instanceof DecisionsFileError) throw new InputError(error.message);
@@ -166,7 +165,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	}
 
 	if (tui && lock) {
-		const stopped = await review(tui, args, comparison, sources, decisionsPath, decisions, io).finally(lock.release);
+		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row
+		// again, under the key the screen saves it with (reports match it so through matchDecisions).
+		const stopped = await review(tui, args, comparison, sources, decisionsPath, rekeyDecisions(comparison.rows, decisions), io).finally(lock.release);
 		if (stopped !== undefined) return stopped;
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;

@@ -165,6 +165,13 @@ function onePrintingMessage(name: string, lines: readonly string[], read: LineRe
 	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
 }
 
+/** The items of A (or B) a row's alignment step holds: none, one, or the several buildRows reads as one. */
+function opItems(op: AlignOp, side: 'a' | 'b'): readonly number[] {
+	if (op.kind === 'pair' || op.kind === 'moved') return op[side];
+	if (op.kind === 'only-a') return side === 'a' ? [op.a] : [];
+	return side === 'b' ? [op.b] : [];
+}
+
 /** Where each item of the left side went in an alignment: the right items it pairs with (several, when the right side wraps it over more items). */
 function partners(ops: readonly AlignOp[]): Map<number, readonly number[]> {
 	const found = new Map<number, readonly number[]>();
@@ -179,7 +186,7 @@ function partners(ops: readonly AlignOp[]): Map<number, readonly number[]> {
  * those its B item pairs with. An item of those printings that no row shows (neither A nor B has
  * it; furniture aside) becomes an `only-other` check, so that it is not lost.
  */
-function attachOthers(rows: readonly Row[], first: Printing, second: Printing, others: readonly Printing[]): {rows: readonly Row[]; checks: Check[]} {
+function attachOthers(rows: readonly Row[], ops: readonly AlignOp[], first: Printing, second: Printing, others: readonly Printing[]): {rows: readonly Row[]; checks: Check[]} {
 	if (others.length === 0) return {rows, checks: []};
 	const maps = others.map((other) => ({
 		items: other.items,
@@ -187,21 +194,13 @@ function attachOthers(rows: readonly Row[], first: Printing, second: Printing, o
 		fromB: partners(alignItems(second.items, other.items)),
 	}));
 	const shown = others.map(() => new Set<number>());
-	// The items a row's item stands for: one, or the several that buildRows read as one.
-	const covered = (printing: Printing, item: TocItem | null): number[] => {
-		const indexes: number[] = [];
-		if (item === null) return indexes;
-		for (let index = item.index; index < printing.items.length && printing.items[index]!.lines[1] <= item.lines[1]; index++) indexes.push(index);
-		return indexes;
-	};
-
 	const partnersOf = (indexes: readonly number[], partner: ReadonlyMap<number, readonly number[]>): number[] =>
 		[...new Set(indexes.flatMap((index) => partner.get(index) ?? []))].sort((x, y) => x - y);
-	const attached = rows.map((row) => ({
+	const attached = rows.map((row, r) => ({
 		...row,
 		others: maps.map(({items, fromA, fromB}, k) => {
-			const fromRowA = partnersOf(covered(first, row.a), fromA);
-			const indexes = fromRowA.length > 0 ? fromRowA : partnersOf(covered(second, row.b), fromB);
+			const fromRowA = partnersOf(opItems(ops[r]!, 'a'), fromA);
+			const indexes = fromRowA.length > 0 ? fromRowA : partnersOf(opItems(ops[r]!, 'b'), fromB);
 			if (indexes.length === 0) return null;
 			for (const index of indexes) shown[k]!.add(index);
 			return mergeItems(indexes.map((index) => items[index]!));
@@ -263,7 +262,7 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 
 	const [first, second, ...others] = printings as [Printing, Printing, ...Printing[]];
 	const ops = alignItems(first.items, second.items);
-	const {rows: built, checks: unshown} = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), first, second, others);
+	const {rows: built, checks: unshown} = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), ops, first, second, others);
 	const offsets = findPageOffsets(built);
 	const language = detectLanguage([first, second]);
 	const lookup = language === undefined ? undefined : options.dictionary?.(language);

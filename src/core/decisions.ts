@@ -77,7 +77,8 @@ function layoutFree(a: string | undefined, b: string | undefined): string {
  * entry when only the layout of the input changed. Rows keep the decisions their keys match.
  */
 export function rekeyDecisions(rows: readonly Row[], decisions: readonly Decision[]): Decision[] {
-	return rekey(rows, rowKeys(rows), decisions);
+	// No decisions yet (the usual first run): no keys to work out.
+	return decisions.length === 0 ? [] : rekey(rows, rowKeys(rows), decisions);
 }
 
 function rekey(rows: readonly Row[], keys: readonly string[], decisions: readonly Decision[]): Decision[] {
@@ -90,7 +91,9 @@ function rekey(rows: readonly Row[], keys: readonly string[], decisions: readonl
 	for (const [row, key] of keys.entries()) {
 		if (taken.has(key)) continue;
 		const readings = layoutFree(rows[row]!.a?.text, rows[row]!.b?.text);
-		free.set(readings, [...(free.get(readings) ?? []), row]);
+		const same = free.get(readings);
+		if (same) same.push(row);
+		else free.set(readings, [row]);
 	}
 
 	return decisions.map((decision) => {
