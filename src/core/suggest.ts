@@ -287,8 +287,10 @@ function neighbours(index: PageIndex, item: TocItem): {readonly before: number |
 
 	let before = lo - 1;
 	while (before >= 0 && index[before]!.item.lines[1] >= item.lines[0]) before--;
-	// The item's list is its own, when it is paged; a neighbour across a list break is no yardstick.
-	const list = index[lo - 1]?.item === item ? index[lo - 1]!.list : undefined;
+	// The item's list is its own, when it is paged (the last entry starting in the item's lines: a
+	// row's item may join several, read as one); a neighbour across a list break is no yardstick.
+	const own = index[lo - 1];
+	const list = own !== undefined && own.item.lines[0] >= item.lines[0] ? own.list : undefined;
 	const inList = (at: number): number | undefined => (list === undefined || index[at]?.list === list ? index[at]?.page : undefined);
 	return {before: inList(before), after: inList(lo)};
 }
@@ -438,7 +440,8 @@ function presenceEvidence(row: Row, index: number, context: Context): Evidence[]
 		const has = item !== null;
 		// A printing that stopped before this row (a scan cut short too) says nothing by lacking it.
 		if (!has && index > (context.lastOther[k] ?? -1)) continue;
-		evidence.push(...oneSided(present === 'a' ? has : !has, present === 'b' ? has : !has, strong, (side) => (side === present ? `${id} has the entry too` : `${id} has no such entry either`)));
+		// Having the entry votes for the printing that has it; lacking it, for the other.
+		evidence.push({weight: (present === 'a') === has ? strong : -strong, why: has ? `${id} has the entry too` : `${id} has no such entry either`});
 	}
 
 	return evidence;
