@@ -114,6 +114,9 @@ const numberWords: Readonly<Record<string, number>> = {
 const divisionWords =
 	'part|chapter|chap\\.?|book|section|sect\\.?|appendix|lecture|letter|canto|act|scene|volume|vol\\.?|partie|chapitre|livre|annexe|teil|kapitel|buch|anhang|deel|hoofdstuk|boek|bijlage|часть|глава|книга|раздел|приложение|том|отдел';
 
+/** The division words (of `divisionWords`) that head a group of entries (`PART ONE`, `BOOK II`) rather than one entry (`CHAPTER I.`). */
+export const groupWords: ReadonlySet<string> = new Set(['part', 'book', 'volume', 'vol', 'partie', 'livre', 'teil', 'buch', 'deel', 'boek', 'часть', 'книга', 'том']);
+
 /** The first words of `divisionWords`, as typed (`chap.` and `chap` both), for a quick look-up. */
 const divisionStart = new Set(divisionWords.split('|').flatMap((w) => {
 	const plain = w.replaceAll('\\', '').replace('?', '');

@@ -7,7 +7,7 @@
  * that only a single space separates from the title, and joins the lines of wrapped entries.
  */
 import {isAscii} from './chars.js';
-import {parseLabel} from './labels.js';
+import {groupWords, parseLabel} from './labels.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {LabelValue, Span, TocItem} from './types.js';
 
@@ -251,9 +251,6 @@ function looksUnfinished(last: LineParse, next: LineParse, width: number): boole
 		(width >= 40 && last.raw.trimEnd().length >= width * 0.85)
 	);
 }
-
-/** Division words that head a group of entries (`PART ONE`, `BOOK II`) rather than one entry (`CHAPTER I.`). */
-const groupWords = new Set(['part', 'book', 'volume', 'vol', 'vol.', 'partie', 'livre', 'teil', 'buch', 'deel', 'boek', 'часть', 'книга', 'том']);
 
 /**
  * Whether `first`, a part or book heading, heads the entries that follow rather than taking `next`

@@ -104,17 +104,7 @@ export function scoreSuggestions(injected: readonly InjectedDifference[], found:
 		const match = holds ?? candidates[0];
 		if (match === undefined) continue;
 		used.add(match[1]);
-		const suggestion = match[0].suggestion;
-		const clean = truth.noisy === 'a' ? 'b' : 'a';
-		const outcome: SuggestionCounts = {
-			right: suggestion?.reading === clean ? 1 : 0,
-			wrong: suggestion?.reading === truth.noisy ? 1 : 0,
-			even: suggestion?.reading === null ? 1 : 0,
-			none: suggestion === undefined ? 1 : 0,
-			sure: suggestion?.reading && suggestion.confidence >= 0.9 ? 1 : 0,
-			sureRight: suggestion?.reading === clean && suggestion.confidence >= 0.9 ? 1 : 0,
-		};
-		addSuggestions(counts, {[truth.kind]: outcome});
+		addSuggestions(counts, {[truth.kind]: outcomeOf(match[0].suggestion, truth.noisy === 'a' ? 'b' : 'a')});
 	}
 
 	return counts;
@@ -124,16 +114,18 @@ export function scoreSuggestions(injected: readonly InjectedDifference[], found:
 export function scoreSingle(kind: DifferenceKind, clean: 'a' | 'b', found: ScoredRow['differences']): Partial<Record<DifferenceKind, SuggestionCounts>> {
 	const difference = found.find((d) => d.kind === kind);
 	if (difference === undefined) return {};
-	const suggestion = difference.suggestion;
+	return {[kind]: outcomeOf(difference.suggestion, clean)};
+}
+
+/** How one suggestion fared when `clean` is the printing that holds the original reading. */
+function outcomeOf(suggestion: ScoredRow['differences'][number]['suggestion'], clean: 'a' | 'b'): SuggestionCounts {
 	return {
-		[kind]: {
-			right: suggestion?.reading === clean ? 1 : 0,
-			wrong: suggestion?.reading && suggestion.reading !== clean ? 1 : 0,
-			even: suggestion?.reading === null ? 1 : 0,
-			none: suggestion === undefined ? 1 : 0,
-			sure: suggestion?.reading && suggestion.confidence >= 0.9 ? 1 : 0,
-			sureRight: suggestion?.reading === clean && suggestion.confidence >= 0.9 ? 1 : 0,
-		},
+		right: suggestion?.reading === clean ? 1 : 0,
+		wrong: suggestion?.reading && suggestion.reading !== clean ? 1 : 0,
+		even: suggestion?.reading === null ? 1 : 0,
+		none: suggestion === undefined ? 1 : 0,
+		sure: suggestion?.reading && suggestion.confidence >= 0.9 ? 1 : 0,
+		sureRight: suggestion?.reading === clean && suggestion.confidence >= 0.9 ? 1 : 0,
 	};
 }
 
