@@ -54,8 +54,8 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 		if (format === undefined) return {summary: comparison.summary, counts};
 		const decisions = await loadDecisions(defaultDecisionsPath(task.file));
 		const write = await format.load();
-		// Many files' CSV records share one table, each naming its file.
-		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, format.name === 'csv' ? {file: task.file} : {});
+		// Many files' CSV records share one table, each naming its file (the other writers ignore it).
+		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, {file: task.file});
 		return {summary: comparison.summary, counts, report};
 	} catch (error) {
 		if (error instanceof InputError || error instanceof CompareError || error instanceof DecisionsFileError) return {message: error.message};

@@ -127,7 +127,8 @@ export function summaryTable(results: readonly BatchResult[]): string {
 	const out = [row(header), ...lines.map((line) => row(line))];
 	for (const [file, message] of failures) out.push(`${file}  failed: ${message}`);
 	const compared = results.length - failures.length;
-	const differing = results.filter((r) => r.kind === 'done' && r.summary.differing > 0).length;
+	// As the column counts: files with rows that differ (a page that only follows an offset does not).
+	const differing = results.filter((r) => r.kind === 'done' && r.counts.differing > 0).length;
 	out.push('', `${results.length} file${results.length === 1 ? '' : 's'}: ${compared} compared (${differing} with differences), ${failures.length} failed`);
 	return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@
 import {stringify} from 'csv-stringify/sync';
 import type {Comparison} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {findingsOf, formatLines, rowPage, sharedCorrections} from './findings.js';
+import {findingsOf, formatLines, rowPage} from './findings.js';
 
 /** The CSV columns, in order. */
 export const csvColumns = [
@@ -52,12 +52,7 @@ function guard(text: string): string {
  */
 export function toCsv(comparison: Comparison, context: ReportContext, options: {readonly file?: string} = {}): string {
 	const file = options.file === undefined ? [] : [guard(options.file)];
-	// A correction of what both printings read is a record too: `a` and `b` both hold that reading.
-	const shared = sharedCorrections(comparison, context).flatMap(({index, key, row, decision, differences}) =>
-		differences.map((difference) => ({index, key, row, decision, difference: {...difference, b: difference.a, suggestion: undefined}})),
-	);
-	const findings = [...findingsOf(comparison, context), ...shared].sort((x, y) => x.index - y.index);
-	const records = findings.map(({index, key, row, difference, decision}) => [
+	const records = findingsOf(comparison, context).map(({index, key, row, difference, decision}) => [
 		...file,
 		String(index + 1),
 		key,

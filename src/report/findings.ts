@@ -39,6 +39,9 @@ export type SharedCorrection = {
 	readonly row: Row & {readonly a: TocItem; readonly b: TocItem};
 	readonly decision: Decision & {readonly verdict: 'edit'};
 	readonly differences: readonly Difference[];
+	/** The most serious severity among `differences`, and their kinds (`page, number`). */
+	readonly severity: Severity;
+	readonly kinds: string;
 };
 
 /**
@@ -53,25 +56,31 @@ export function correctionDifferences(item: TocItem, text: string): Difference[]
 }
 
 /** The corrections on rows with no open difference, in reading order; a correction that changes nothing is none. */
-export function sharedCorrections(comparison: Comparison, context: ReportContext): readonly SharedCorrection[] {
+export function sharedCorrections(comparison: Comparison, context: ReportContext, keys?: readonly string[]): readonly SharedCorrection[] {
 	// No decisions (the usual report): no keys to work out.
 	if (context.decisions.byRow.size === 0) return [];
-	const keys = rowKeys(comparison.rows);
+	const rowKeysOf = keys ?? rowKeys(comparison.rows);
 	const found: SharedCorrection[] = [];
-	for (const [index, row] of comparison.rows.entries()) {
-		const decision = context.decisions.byRow.get(index);
-		if (decision?.verdict !== 'edit' || !row.a || !row.b || openDifferences(row).length > 0) continue;
+	for (const [index, decision] of context.decisions.byRow) {
+		const row = comparison.rows[index];
+		if (decision.verdict !== 'edit' || !row?.a || !row.b || openDifferences(row).length > 0) continue;
 		const differences = correctionDifferences(row.a, decision.text ?? '');
-		if (differences.length > 0) found.push({index, key: keys[index] ?? '', row: {...row, a: row.a, b: row.b}, decision: {...decision, verdict: 'edit'}, differences});
+		if (differences.length === 0) continue;
+		const severity = severities.find((each) => differences.some((difference) => difference.severity === each))!;
+		const kinds = [...new Set(differences.map((difference) => difference.kind))].join(', ');
+		found.push({index, key: rowKeysOf[index] ?? '', row: {...row, a: row.a, b: row.b}, decision: {...decision, verdict: 'edit'}, differences, severity, kinds});
 	}
 
-	return found;
+	return found.sort((x, y) => x.index - y.index);
 }
 
-/** Every difference no check explains, row by row, in reading order. */
+/**
+ * Every difference no check explains, row by row, in reading order; and each thing a correction
+ * of a shared error changes (both printings hold the reading it corrects, under `a` and `b`).
+ */
 export function findingsOf(comparison: Comparison, context: ReportContext): readonly Finding[] {
 	const keys = rowKeys(comparison.rows);
-	return comparison.rows.flatMap((row, index) =>
+	const open = comparison.rows.flatMap((row, index) =>
 		openDifferences(row).map((difference) => ({
 			index,
 			key: keys[index] ?? '',
@@ -80,6 +89,10 @@ export function findingsOf(comparison: Comparison, context: ReportContext): read
 			decision: context.decisions.byRow.get(index),
 		})),
 	);
+	const shared = sharedCorrections(comparison, context, keys).flatMap(({index, key, row, decision, differences}) =>
+		differences.map(({suggestion: _none, ...difference}): Finding => ({index, key, row, decision, difference: {...difference, b: difference.a}})),
+	);
+	return shared.length === 0 ? open : [...open, ...shared].sort((x, y) => x.index - y.index);
 }
 
 /** Whether a decision settles its row: it has a verdict (a note alone does not). */

@@ -263,14 +263,9 @@ class Errata {
 	}
 
 	/** A correction of what both printings read: one entry for both, classified by what it changes. */
-	shared({row, decision, differences}: SharedCorrection): void {
-		const page = rowPage(row);
-		const text = collapseWhitespace(decision.text ?? '');
-		const region = changedRegion(collapseWhitespace(row.a.text), text);
-		const worst = severities.find((severity) => differences.some((difference) => difference.severity === severity)) ?? 'cosmetic';
-		const kinds = [...new Set(differences.map((difference) => difference.kind))].join(', ');
-		const where = `${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`;
-		this.entries.push({group: worst, text: `${page === undefined ? where : `p. ${escapeMarkdown(page)} (${where})`}: ${correction(region.a, region.b)} — ${kinds}, edited; both printings read it so${noteOf(decision)}`});
+	shared({row, decision, severity, kinds}: SharedCorrection): void {
+		const region = changedRegion(collapseWhitespace(row.a.text), collapseWhitespace(decision.text ?? ''));
+		this.add(severity, rowPage(row), `${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`, correction(region.a, region.b), `${kinds}, edited; both printings read it so${noteOf(decision)}`);
 	}
 
 	write(): void {

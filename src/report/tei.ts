@@ -9,7 +9,7 @@ import type {Decision} from '../core/decisions.js';
 import {severities, type Comparison, type DifferenceKind, type Row, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeXmlAttribute as attr, escapeXmlText as text} from './escape.js';
-import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, severityMeanings} from './findings.js';
+import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, severityMeanings, sharedCorrections} from './findings.js';
 
 /** The kinds of difference in their documented order, with a description for the taxonomy. */
 const kindMeanings = {
@@ -159,10 +159,11 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 		'\t\t\t<list type="contents">',
 	];
 
+	// A correction of what both printings read is an apparatus entry too, its `<lem>` the correction.
+	const corrected = new Set(sharedCorrections(comparison, context).map((correction) => correction.index));
 	for (const [index, row] of comparison.rows.entries()) {
 		const decision = context.decisions.byRow.get(index);
-		// A correction of what both printings read is an apparatus entry too, its `<lem>` the correction.
-		if (row.differences.length === 0 && row.a && decision?.verdict !== 'edit') {
+		if (row.differences.length === 0 && row.a && !corrected.has(index)) {
 			out.push(`\t\t\t\t<item n="${index + 1}">${reading(row.a.text)}</item>`);
 			continue;
 		}

@@ -186,8 +186,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		const correction = shared.get(index);
 		if (correction) {
 			// Both printings read it so: the correction is the erratum.
-			const kinds = [...new Set(correction.differences.map((d) => d.kind))].join(', ');
-			out.push('', `${statusGlyphs[row.status]} ${where(row)}  ${kinds}, corrected in both printings`, `    ${clip(flat(itemLine(correction.row.a)), 200)}`);
+			out.push('', `${statusGlyphs[row.status]} ${where(row)}  ${correction.kinds}, corrected in both printings`, `    ${clip(flat(itemLine(correction.row.a)), 200)}`);
 			for (const d of correction.differences) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
 			out.push(`    decided: ${verdictText.edit} “${clip(flat(correction.decision.text ?? ''))}”`);
 			if (correction.decision.note) out.push(`    note: ${correction.decision.note}`);

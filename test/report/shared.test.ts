@@ -4,6 +4,7 @@ import {rowKeys, type Decision} from '../../src/core/decisions.js';
 import type {ReportContext} from '../../src/report/context.js';
 import {toCsv} from '../../src/report/csv.js';
 import {sharedCorrections} from '../../src/report/findings.js';
+import {toHtml} from '../../src/report/html.js';
 import {toMarkdown} from '../../src/report/markdown.js';
 import {toTei} from '../../src/report/tei.js';
 import {toText} from '../../src/report/text.js';
@@ -33,5 +34,8 @@ describe('a correction of what both printings read (a shared error)', () => {
 		expect(record).toMatchObject({kind: 'page', severity: 'substantive', a: '264', b: '264', decision: 'edit', edit: corrected, note: 'checked against the text'});
 		expect(toText(seed, edited)).toContain(`= A 71 · B 195  page, corrected in both printings\n    TELEGRAM TO J. V. STALIN, AUGUST 2, 1920  264\n    page (substantive): “264” → “999”\n    decided: corrected by hand “${corrected}”\n    note: checked against the text\n`);
 		expect(toTei(seed, edited)).toContain(`<lem>${corrected}</lem>`);
+		// Counted as every erratum is: one more substantive difference, decided.
+		expect(toMarkdown(seed, edited)).toContain('| ▲ Substantive | 21 | 1 | 20 |');
+		expect(toHtml(seed, edited)).toContain('Total</th><th>27</th><th>1</th>');
 	});
 });
