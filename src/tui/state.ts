@@ -56,6 +56,11 @@ export type State = {
 	readonly revision: number;
 	/** Differing rows of this comparison that have a verdict. */
 	readonly decided: number;
+	/**
+	 * Decisions whose key matches no row of this comparison, as loaded: decisions only ever change
+	 * on rows, so these stay as they are for the whole session.
+	 */
+	readonly orphans: readonly Decision[];
 	readonly filter: Filter;
 	/** The least serious severity still shown. @default 'cosmetic' */
 	readonly minSeverity: Severity;
@@ -163,6 +168,7 @@ export function initialState(data: ReviewData, options: InitialOptions = {}): St
 		acceptAbove: acceptLevels[0],
 		revision: 0,
 		decided: countDecided(data, decisions),
+		orphans: [...decisions.values()].filter((decision) => !data.rowOfKey.has(decision.key)),
 		filter: options.filter ?? 'all',
 		minSeverity: 'cosmetic',
 		visible: [],
@@ -201,8 +207,8 @@ export function decisionFor(state: State, row: number): Decision | undefined {
 }
 
 /** Decisions whose key matches no row of this comparison. */
-export function orphanDecisions(state: State): Decision[] {
-	return [...state.decisions.values()].filter((decision) => !state.data.rowOfKey.has(decision.key));
+export function orphanDecisions(state: State): readonly Decision[] {
+	return state.orphans;
 }
 
 /** Whether a row differs and has no verdict yet. */
