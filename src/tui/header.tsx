@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {severities, type Severity} from '../core/types.js';
 import {formatLines} from '../report/findings.js';
+import {columns} from './columns.js';
 import {keyFor} from './keymap.js';
 import {orphanDecisions, selectedRow, type State} from './state.js';
 import {severityColors, severityGlyphs, paint, type Theme} from './theme.js';
@@ -33,8 +34,9 @@ export function Header({state, theme}: HeaderProps) {
 	const orphaned = orphans > 0 ? ` (+${orphans} orphaned: ${keyFor('orphans-open')} lists)` : '';
 	const where = `  row ${row === undefined ? 0 : row + 1}/${comparison.rows.length} · ${state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}${hidden}`;
 	const checks = comparison.checks.length > 0 ? `  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}` : '';
-	const count = (severity: Severity, words: boolean) => `${severityGlyphs[severity]} ${open[severity]}${words ? ` ${severity}` : ''}  `;
-	const words = severities.map((severity) => count(severity, true)).join('').length + decided.length + orphaned.length + where.length + checks.length <= state.size.columns;
+	// What follows each severity's glyph: its count, and its name where there is room.
+	const count = (severity: Severity, words: boolean) => ` ${open[severity]}${words ? ` ${severity}` : ''}  `;
+	const words = columns(severities.map((severity) => severityGlyphs[severity] + count(severity, true)).join('') + decided + orphaned + where + checks) <= state.size.columns;
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
@@ -51,7 +53,7 @@ export function Header({state, theme}: HeaderProps) {
 				{severities.map((severity) => (
 					<Text key={severity}>
 						<Text {...paint(theme, severityColors[severity])}>{severityGlyphs[severity]}</Text>
-						{count(severity, words).slice(severityGlyphs[severity].length)}
+						{count(severity, words)}
 					</Text>
 				))}
 				<Text bold {...paint(theme, done ? 'green' : undefined)}>

@@ -32,12 +32,6 @@ export type Layout =
 const chromeLines = 5;
 
 /**
- * Split the terminal between list and detail pane. `detailWanted` is what the detail pane would
- * like (more when a long title is expanded); the list always keeps at least three lines.
- * One line stays free, because Ink clears the whole terminal on every frame once its output
- * fills the screen.
- */
-/**
  * How wide each printing's title column is side by side: half of what is left of the terminal
  * after the gutter, the page columns, the rule between the sides and the decision mark. The list
  * and its column heads use the same, so heads stand over their columns.
@@ -46,6 +40,12 @@ export function wideTitleWidth(columns: number): number {
 	return Math.max(8, Math.floor((columns - 27) / 2));
 }
 
+/**
+ * Split the terminal between list and detail pane. `detailWanted` is what the detail pane would
+ * like (more when a long title is expanded); the list always keeps at least three lines.
+ * One line stays free, because Ink clears the whole terminal on every frame once its output
+ * fills the screen.
+ */
 export function computeLayout(size: Size, detailWanted = 0): Layout {
 	if (size.columns < minColumns || size.rows < minRows) return {kind: 'too-small', size};
 	const usable = size.rows - 1 - chromeLines;

@@ -19,7 +19,7 @@
 import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, tokenize, type AnsiCode} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
-import {narrowCharacters} from './string-width.js';
+import {isNarrow} from './string-width.js';
 
 /** What Ink passes to `write`: functions that change each line before it is placed. */
 type OutputTransformer = (line: string, index: number) => string;
@@ -97,7 +97,6 @@ function widestLine(text: string): number {
 
 /** Colour and style codes (SGR) exactly as ansi-tokenize reads them, kept by the split below. */
 const styleCode = /(\u001B\[[\d;]*m)/;
-const narrowText = new RegExp(`^[${narrowCharacters}]*$`);
 /** The codes of each SGR sequence seen, as ansi-tokenize reads it. */
 const codesOfSequence = new Map<string, AnsiCode[]>();
 
@@ -129,7 +128,7 @@ function cellsOf(line: string): Cells {
  */
 function simpleCells(line: string): Cells | undefined {
 	const parts = line.split(styleCode);
-	for (let index = 0; index < parts.length; index += 2) if (!narrowText.test(parts[index]!)) return undefined;
+	for (let index = 0; index < parts.length; index += 2) if (!isNarrow(parts[index]!)) return undefined;
 	const cells: Cells = {values: [], widths: [], styles: []};
 	let codes: AnsiCode[] = [];
 	let style = 0;

@@ -513,7 +513,7 @@ function pageRows(state: State): number {
 }
 
 /** Move to the next shown row (or the previous) that `wanted` accepts, wrapping round; `none` says why there is none. */
-function findRow(state: State, direction: 1 | -1, wanted: (row: number) => boolean, none: string): State {
+function findRow(state: State, direction: 1 | -1, wanted: (row: number) => boolean, none: () => string): State {
 	const count = state.visible.length;
 	for (let step = 1; step <= count; step++) {
 		const position = (((state.cursor + direction * step) % count) + count) % count;
@@ -524,18 +524,23 @@ function findRow(state: State, direction: 1 | -1, wanted: (row: number) => boole
 		}
 	}
 
-	return {...state, status: {kind: 'info', message: none}};
+	return {...state, status: {kind: 'info', message: none()}};
 }
 
 function findUndecided(state: State, direction: 1 | -1): State {
-	return findRow(state, direction, (row) => isUndecided(state, row), 'Every difference shown is decided.');
+	return findRow(state, direction, (row) => isUndecided(state, row), () => 'Every difference shown is decided.');
 }
 
 /** The next row that carries a check (a page out of order, a numbering slip, an entry only C has). */
 function findCheck(state: State): State {
 	const hasCheck = (row: number): boolean => (state.data.checks[row]?.length ?? 0) > 0;
-	const anywhere = state.data.checks.some((checks) => checks.length > 0);
-	const none = !anywhere ? 'No row carries a check.' : state.filter === 'all' ? 'No row shown carries a check.' : 'The checks are on rows this filter hides (Tab shows all rows).';
+	// Said only when no shown row has one: whether any row has, and whether the filter hides it.
+	const none = (): string =>
+		!state.data.checks.some((checks) => checks.length > 0)
+			? 'No row carries a check.'
+			: state.filter === 'all'
+				? 'No row shown carries a check.'
+				: 'The checks are on rows this filter hides (Tab shows all rows).';
 	return findRow(state, 1, hasCheck, none);
 }
 

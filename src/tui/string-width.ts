@@ -20,6 +20,11 @@ const narrow = new RegExp(`^[${narrowCharacters}]*$`);
 /** Colour and style codes (SGR), which take no columns; string-width strips them too. */
 const styleCodes = /\u001B\[[\d;]*m/g;
 
+/** Whether `text` is made only of always-narrow characters (no escape codes). */
+export function isNarrow(text: string): boolean {
+	return narrow.test(text);
+}
+
 /** The width of `text` when it is made only of always-narrow characters; otherwise undefined. */
 export function narrowWidth(text: unknown, options?: unknown): number | undefined {
 	if (typeof text !== 'string' || options !== undefined) return undefined;
