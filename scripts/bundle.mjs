@@ -11,7 +11,7 @@
  * - `dist/batch-worker.js`: the batch worker thread, an ES module.
  */
 import {createHash} from 'node:crypto';
-import {execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -183,34 +183,30 @@ execFileSync(process.execPath, [launcher, seed, '--format', 'json'], {
 await warmReviewScreen();
 
 /**
- * Open the review screen on the seed under a pseudo-terminal, wait for its first frame, quit, and
- * keep the screen's code cache. Without `script` (util-linux) there is no terminal to open it in:
- * the screen's bundle then runs without a cache, as correctly but ~20 ms slower to open.
+ * Open the review screen on the seed in a pseudo-terminal of 120 × 40 (the bench's and the e2e
+ * tests' terminal module, which `tsc` has just built into dist/bench), wait for its first frame,
+ * quit, and keep the screen's code cache. Without `script` (util-linux) there is no terminal to
+ * open it in: the screen's bundle then runs without a cache, as correctly but ~20 ms slower to open.
  */
 async function warmReviewScreen() {
-	const decisions = path.join(mkdtempSync(path.join(tmpdir(), 'tocdiff-build-')), 'decisions.json');
-	const command = [process.execPath, launcher, seed, '--decisions', decisions].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
-	// As in a terminal: a CI service's variables would make the command print its report instead.
-	const {CI, CONTINUOUS_INTEGRATION, ...terminal} = process.env;
-	const child = spawn('script', ['-qfec', command, '/dev/null'], {
-		cwd: root,
-		env: {...terminal, COLUMNS: '120', LINES: '40', TERM: 'xterm-256color', TOCDIFF_WRITE_CODE_CACHE: 'tui.cjs'},
-		stdio: ['pipe', 'pipe', 'ignore'],
-	});
-	const outcome = await new Promise((resolve) => {
-		let seen = '';
-		const timer = setTimeout(() => child.kill(), 20_000);
-		child.stdout.on('data', (chunk) => {
-			if (seen.includes('decided')) return;
-			seen += chunk;
-			if (seen.includes('decided')) child.stdin.write('q');
-		});
-		child.on('error', () => resolve('no `script` command'));
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			resolve(code === 0 && seen.includes('decided') ? undefined : `the screen did not open (exit ${code})`);
-		});
-	});
-	rmSync(path.dirname(decisions), {recursive: true, force: true});
+	const {hasScript, openTerminal} = await import(new URL('bench/terminal.js', dist).href);
+	const folder = mkdtempSync(path.join(tmpdir(), 'tocdiff-build-'));
+	let outcome;
+	if (hasScript) {
+		const terminal = openTerminal([process.execPath, launcher, seed, '--decisions', path.join(folder, 'decisions.json')], {cwd: root, env: {TOCDIFF_WRITE_CODE_CACHE: 'tui.cjs'}});
+		try {
+			await terminal.waitFor(' decided', 20_000);
+			terminal.press('q');
+			const code = await terminal.exited;
+			if (code !== 0) outcome = `the screen did not close cleanly (exit ${code})`;
+		} catch {
+			outcome = 'the screen did not open';
+			await terminal.close();
+		}
+	} else {
+		outcome = 'no `script` command';
+	}
+
+	rmSync(folder, {recursive: true, force: true});
 	if (outcome !== undefined) console.warn(`bundle: no code cache for the review screen (${outcome}); it opens ~20 ms slower`);
 }

@@ -18,7 +18,7 @@ import {parseArgs} from 'node:util';
 import {compare} from '../core/compare.js';
 import {prf, scoreComparison} from '../eval/metrics.js';
 import {makeLargePair} from '../eval/synth.js';
-import {hasScript, timeKeysInTerminal, timeToText, type KeyTimes} from './terminal.js';
+import {hasScript, percentile, timeKeysInTerminal, timeToText, type KeyTimes} from './terminal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist', 'tocdiff.cjs');
@@ -40,10 +40,7 @@ function measure(command: string, args: readonly string[]): Measure {
 	return {milliseconds, rss: Number.isFinite(kilobytes) ? kilobytes * 1024 : undefined};
 }
 
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((x, y) => x - y);
-	return sorted[Math.floor(sorted.length / 2)]!;
-}
+const median = (values: readonly number[]): number => percentile(values, 0.5);
 
 function childJson<T>(args: readonly string[], env: Record<string, string> = {}): T {
 	const result = spawnSync(process.execPath, [child, ...args], {encoding: 'utf8', maxBuffer: 1 << 26, env: {...process.env, ...env}});

@@ -6,6 +6,7 @@ import {render} from 'ink-testing-library';
 import type {Comparison} from '../core/types.js';
 import {App} from '../tui/app.js';
 import type {ReviewEffects} from '../tui/use-review.js';
+import {percentile} from './terminal.js';
 
 const effects: ReviewEffects = {saveDecisions: async () => undefined, exporters: {}, writeExport: async (format) => format};
 
@@ -35,6 +36,5 @@ export async function timeKeyPresses(comparison: Comparison, presses = 60): Prom
 	}
 
 	app.unmount();
-	times.sort((x, y) => x - y);
-	return {rows: total, median: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]!, firstFrame};
+	return {rows: total, median: percentile(times, 0.5), p95: percentile(times, 0.95), firstFrame};
 }
