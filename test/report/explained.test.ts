@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
 import {rowKeys} from '../../src/core/decisions.js';
@@ -7,8 +6,9 @@ import {escapeHtml} from '../../src/report/escape.js';
 import {findingsOf, openDifferences, rowSeverity} from '../../src/report/findings.js';
 import {toHtml} from '../../src/report/html.js';
 import {toMarkdown} from '../../src/report/markdown.js';
+import {repaginatedText} from './fixtures.js';
 
-const text = readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8');
+const text = repaginatedText;
 const comparison = compare([{name: 'r.txt', text}]);
 const context = {decisions: {byRow: new Map(), orphans: []}, sources: [{name: 'r.txt', text}]};
 

@@ -15,6 +15,23 @@ export const seedName = 'samples/lenin-cw31-two-printings.txt';
 /** The seed file's text. */
 export const seedText = readFileSync(fileURLToPath(new URL(`../../${seedName}`, import.meta.url)), 'utf8');
 
+/** The seed with a repaginated second printing and three errors in the first (see fixtures/checks/README.md). */
+export const repaginatedText = readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8');
+
+/**
+ * Three printings: the seed's two as `a.txt` and `b.txt`, and a third scan of B's edition,
+ * `c.txt`, with the entry `A Note on the Translation … 15` after the Preface that only it has.
+ */
+export function threePrintingsWithANote(): Array<{readonly name: string; readonly text: string}> {
+	const lines = seedText.split('\n');
+	const b = lines.slice(122, 223).join('\n');
+	return [
+		{name: 'a.txt', text: lines.slice(1, 121).join('\n')},
+		{name: 'b.txt', text: b},
+		{name: 'c.txt', text: b.replace('Preface\t13', 'Preface\t13\nA Note on the Translation\t15')},
+	];
+}
+
 /** The decisions fixture for the seed. */
 export const seedDecisionsPath = fileURLToPath(new URL('../fixtures/decisions/seed.decisions.json', import.meta.url));
 

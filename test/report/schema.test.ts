@@ -9,7 +9,7 @@ import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {reportObject} from '../../src/report/json.js';
 import {printingsOf} from '../../src/soak/cases.js';
 import {reportProblems} from '../../src/soak/report-schema.js';
-import {seedText} from './fixtures.js';
+import {seedText, threePrintingsWithANote} from './fixtures.js';
 import {decided, seed, undecided} from './seed.js';
 import {fuzzRuns} from '../fuzz/arbitraries.js';
 import {isTextName} from '../../src/cli/batch.js';
@@ -126,13 +126,7 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 	});
 
 	it('accepts the report of three printings, with an entry only the third has', () => {
-		const lines = seedText.split('\n');
-		const b = lines.slice(122, 223).join('\n');
-		const sources = [
-			{name: 'a.txt', text: lines.slice(1, 121).join('\n')},
-			{name: 'b.txt', text: b},
-			{name: 'c.txt', text: b.replace('Preface\t13', 'Preface\t13\nA Note on the Translation\t15')},
-		];
+		const sources = threePrintingsWithANote();
 		const report = reportOf(compare(sources), {decisions: noDecisions, sources}) as {checks: Array<{kind: string}>};
 		expect(report.checks.map((check) => check.kind)).toContain('only-other');
 		expectValid(report);

@@ -1,11 +1,10 @@
 /**
  * The seed comparison and its report contexts, shared by the golden and round-trip tests.
  */
-import {readFileSync} from 'node:fs';
 import {dictionaryFor} from '../../src/cli/words.js';
 import {compare, matchDecisions, type Comparison} from '../../src/core/index.js';
 import {noDecisions, type ReportContext} from '../../src/report/context.js';
-import {readSeedDecisions, seedName, seedText} from './fixtures.js';
+import {readSeedDecisions, repaginatedText, seedName, seedText} from './fixtures.js';
 
 /** The seed's sources, as the CLI passes them. */
 export const seedSources = [{name: seedName, text: seedText}] as const;
@@ -22,7 +21,7 @@ export const decided: ReportContext = {decisions: matchDecisions(seed.rows, read
 
 /** The seed with a repaginated second printing and three errors in the first (see fixtures/checks/README.md). */
 export const repaginatedSources = [
-	{name: 'test/fixtures/checks/lenin-cw31-repaginated.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')},
+	{name: 'test/fixtures/checks/lenin-cw31-repaginated.txt', text: repaginatedText},
 ] as const;
 
 /** The repaginated seed's comparison, by the real engine. */

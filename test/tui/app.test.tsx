@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -6,7 +5,7 @@ import type {Decision} from '../../src/core/decisions.js';
 import type {Comparison} from '../../src/core/types.js';
 import {compare} from '../../src/core/compare.js';
 import {App} from '../../src/tui/app.js';
-import {seedText} from '../report/fixtures.js';
+import {repaginatedText, seedText, threePrintingsWithANote} from '../report/fixtures.js';
 import type {Size} from '../../src/tui/layout.js';
 import type {ReviewEffects} from '../../src/tui/use-review.js';
 import {bigComparison, seedComparison, suggestedComparison} from './fixtures.js';
@@ -283,10 +282,7 @@ describe('suggestions (#7)', () => {
 	});
 
 	it('shows an entry only a third printing has on the row of the entry before it', async () => {
-		const lines = seedText.split('\n');
-		const b = lines.slice(122, 223).join('\n');
-		const c = b.replace('Preface\t13', 'Preface\t13\nA Note on the Translation\t15');
-		const app = await open({comparison: compare([{name: 'a.txt', text: lines.slice(1, 121).join('\n')}, {name: 'b.txt', text: b}, {name: 'c.txt', text: c}])});
+		const app = await open({comparison: compare(threePrintingsWithANote())});
 		await type(app, '/', 'preface', keys.enter);
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ C only-other'));
 		expect(frame).toContain('⚑ C only-other: “A Note on the Translation” (p. 15) is in C only; neither A nor B has it');
@@ -294,7 +290,7 @@ describe('suggestions (#7)', () => {
 	});
 
 	it('shows the checks: their count and page offset in the header, and each on its row; rows that only follow the offset ask for no decision (#7)', async () => {
-		const app = await open({comparison: compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}])});
+		const app = await open({comparison: compare([{name: 'r.txt', text: repaginatedText}])});
 		let frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ 4 checks (B pages +4)'));
 		// 69 rows differ only by the offset: nothing for the reviewer to decide there.
 		expect(frame).toContain('0/28 rows decided');

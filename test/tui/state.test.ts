@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
 import fc from 'fast-check';
@@ -6,7 +5,7 @@ import {rowKeys} from '../../src/core/decisions.js';
 import {displayTitle, prepareReview} from '../../src/tui/review-data.js';
 import {decisionList, initialState, isUndecided, orphanDecisions, reducer, selectedRow, visibleWindow, type Action, type State} from '../../src/tui/state.js';
 import {bigComparison, seedComparison, suggestedComparison} from './fixtures.js';
-import {seedText} from '../report/fixtures.js';
+import {repaginatedText, threePrintingsWithANote} from '../report/fixtures.js';
 
 function start(options: Parameters<typeof initialState>[1] = {}): State {
 	return initialState(prepareReview(seedComparison(), 'vol31.txt'), options);
@@ -254,8 +253,7 @@ describe('accepting suggestions (#7)', () => {
 	});
 
 	it('accepts exactly the rows Y counts, each one that asks for a decision (a repaginated edition)', () => {
-		const text = readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8');
-		const lowest = run(initialState(prepareReview(compare([{name: 'r.txt', text}]), 'r.txt')), 'cycle-accept-level', 'cycle-accept-level', 'cycle-accept-level');
+		const lowest = run(initialState(prepareReview(compare([{name: 'r.txt', text: repaginatedText}]), 'r.txt')), 'cycle-accept-level', 'cycle-accept-level', 'cycle-accept-level');
 		const counted = Number(/: (\d+) undecided rows?/.exec(lowest.status?.message ?? '')?.[1]);
 		const accepted = run(lowest, 'accept-suggestions');
 		expect(verdicts(accepted)).toHaveLength(counted);
@@ -280,7 +278,7 @@ describe('displayTitle', () => {
 });
 
 describe('moving to the checks', () => {
-	const repaginated = () => initialState(prepareReview(compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}]), 'r.txt'));
+	const repaginated = () => initialState(prepareReview(compare([{name: 'r.txt', text: repaginatedText}]), 'r.txt'));
 	const checkedRows = (state: State) => state.data.checks.flatMap((checks, row) => (checks.length > 0 ? [row] : []));
 
 	it('moves to each row that carries a check in turn, and wraps round', () => {
@@ -301,10 +299,7 @@ describe('moving to the checks', () => {
 	it('says when there is no check, or when the filter hides the rows that carry them', () => {
 		expect(run(start(), 'next-check').status?.message).toBe('No row carries a check.');
 		// A third printing with an entry of its own, after the Preface: a row that differs in nothing.
-		const lines = seedText.split('\n');
-		const b = lines.slice(122, 223).join('\n');
-		const sources = [{name: 'a.txt', text: lines.slice(1, 121).join('\n')}, {name: 'b.txt', text: b}, {name: 'c.txt', text: b.replace('Preface\t13', 'Preface\t13\nA Note\t15')}];
-		const three = initialState(prepareReview(compare(sources), 'a.txt'));
+		const three = initialState(prepareReview(compare(threePrintingsWithANote()), 'a.txt'));
 		expect(selectedRow(run(three, 'next-check'))).toBe(checkedRows(three)[0]);
 		// The differences filter shows rows with checks too; undecided only hides them.
 		expect(selectedRow(run(three, 'cycle-filter', 'next-check'))).toBe(checkedRows(three)[0]);
