@@ -94,14 +94,17 @@ export function fitSegments(segments: readonly Segment[], width: number, options
 			changed: segment.changed,
 		}));
 	let runs = toRuns(segments);
-	if (widthOf(runs) > width) {
+	const total = widthOf(runs);
+	if (total > width) {
 		// Where, in columns, does the first difference start? Keep it on screen. `focus` counts code
-		// points of the start both sides share, so both sides find the same column.
-		const firstChange = focus === undefined ? columnOfFirstChange(runs) : columnOfCodePoint(runs, focus);
-		if (firstChange > width - 12 && width > 20) {
+		// points of the start both sides share, so both sides find the same column; without it, the
+		// code points before the first changed run.
+		const start = width > 20 ? (focus ?? codePointsBeforeChange(segments)) : undefined;
+		const firstChange = start === undefined ? undefined : columnOfCodePoint(runs, start);
+		if (firstChange !== undefined && firstChange > width - 12) {
 			// The same skip on both sides of a pair (it depends on `focus` and the longer side), so
 			// they stay aligned; no more than lets the longer side end in view after the `…`.
-			const longest = Math.max(widthOf(runs), other === undefined ? 0 : widthOf(toRuns(other)));
+			const longest = Math.max(total, other === undefined ? 0 : widthOf(toRuns(other)));
 			runs = dropStart(runs, Math.min(firstChange - Math.floor(width / 3), longest - (width - 1)));
 			runs.unshift({cells: [{text: '…', width: 1}], changed: false});
 		}
@@ -119,14 +122,15 @@ export function fitSegments(segments: readonly Segment[], width: number, options
 	return result;
 }
 
-function columnOfFirstChange(runs: readonly CellRun[]): number {
-	let column = 0;
-	for (const run of runs) {
-		if (run.changed) return column;
-		column += widthOf([run]);
+/** The code points before the first changed segment; undefined when none changed. */
+function codePointsBeforeChange(segments: readonly Segment[]): number | undefined {
+	let count = 0;
+	for (const segment of segments) {
+		if (segment.changed) return count;
+		count += [...segment.text].length;
 	}
 
-	return -1;
+	return undefined;
 }
 
 function columnOfCodePoint(runs: readonly CellRun[], codePoints: number): number {
