@@ -151,6 +151,8 @@ const ocrPairFolds: ReadonlyArray<readonly [string, string]> = [
 	['vv', 'w'],
 	['ii', 'n'],
 	['li', 'h'],
+	// `form` read `fonn`, as the classifier's ocrPairs has it too.
+	['rm', 'nn'],
 ];
 
 /**

@@ -65,7 +65,7 @@ const referenceFolds = new Map<string, string>([
 
 function referenceOcrKey(normalized: string): string {
 	let key = normalized;
-	for (const [pair, replacement] of [['rn', 'm'], ['cl', 'd'], ['vv', 'w'], ['ii', 'n'], ['li', 'h']] as const) key = key.replaceAll(pair, replacement);
+	for (const [pair, replacement] of [['rn', 'm'], ['cl', 'd'], ['vv', 'w'], ['ii', 'n'], ['li', 'h'], ['rm', 'nn']] as const) key = key.replaceAll(pair, replacement);
 	let out = '';
 	let previous = '';
 	for (const raw of key) {
