@@ -14,6 +14,8 @@ export type CliArgs = {
 	readonly output?: string;
 	/** Where the second printing (and each after it) starts in a one-file input. */
 	readonly splitAt?: readonly number[];
+	/** How many printings a one-file input holds, when detection stays ambiguous. */
+	readonly printings?: number;
 	readonly exitCode: boolean;
 	readonly noTui: boolean;
 	readonly decisions?: string;
@@ -45,6 +47,8 @@ Options
                         (without --format, a .json/.md/.csv/.html/.xml name picks it)
       --split-at LINE   the second printing starts at LINE (overrides detection);
                         LINE,LINE,… for a third printing and more
+      --printings N     the file holds N printings: take the N−1 best places
+                        where one starts (--split-at still overrides)
       --decisions PATH  review decisions file (default: FILE.tocdiff.json)
       --base a|b        the printing that --format toc rebuilds (default: a)
       --exit-code       exit 1 when the printings differ, as git diff --exit-code
@@ -78,6 +82,7 @@ const options = {
 	format: {type: 'string', short: 'f'},
 	output: {type: 'string', short: 'o'},
 	'split-at': {type: 'string'},
+	printings: {type: 'string'},
 	decisions: {type: 'string'},
 	base: {type: 'string'},
 	'exit-code': {type: 'boolean'},
@@ -98,6 +103,7 @@ export function formatOfPath(file: string | undefined): string | undefined {
 /** What is wrong with a value of an option that takes a whole number. */
 const numberMessages: Readonly<Record<string, (value: string) => string>> = {
 	'--split-at': (value) => `--split-at takes a line number (1 or more; for three printings or more, one for each after the first, as 48,94), not "${value}"`,
+	'--printings': (value) => `--printings takes how many printings one file holds (2 or more), not "${value}"`,
 	'--jobs': (value) => `--jobs takes a number of worker threads (1 or more), not "${value}"`,
 };
 
@@ -158,6 +164,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		if (positionals.length >= 2 && !batch) throw new UsageError('--split-at is for one file holding both printings; with two files or more, drop it');
 	}
 
+	let printings: number | undefined;
+	if (values.printings !== undefined) {
+		printings = Number(values.printings);
+		if (!/^\d+$/.test(values.printings) || printings < 2 || printings > 26) throw new UsageError(numberMessages['--printings']!(values.printings));
+		if (positionals.length >= 2 && !batch) throw new UsageError('--printings is for one file holding them all; with two files or more, each file is one printing: drop it');
+	}
+
 	let jobs: number | undefined;
 	if (values.jobs !== undefined) {
 		jobs = Number(values.jobs);
@@ -174,6 +187,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		...(format === undefined ? {} : {format}),
 		...(values.output === undefined ? {} : {output: values.output}),
 		...(splitAt === undefined ? {} : {splitAt}),
+		...(printings === undefined ? {} : {printings}),
 		exitCode: values['exit-code'] === true,
 		noTui: values['no-tui'] === true,
 		...(values.decisions === undefined ? {} : {decisions: values.decisions}),

@@ -20,6 +20,8 @@ export type BatchTask = {
 	/** The report to write; absent for the summary only. */
 	readonly format?: string;
 	readonly base: 'a' | 'b';
+	/** How many printings each file holds, when the user said (`--printings`). */
+	readonly printings?: number;
 };
 
 /** What a worker answers: a summary and the report, or the one-line reason it failed. */
@@ -49,7 +51,7 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 		const sources = [sourceFromBytes(task.file, bytes)];
 		const format = task.format === undefined ? undefined : formatNamed(task.format);
 		// A summary alone shows no suggestions: look no words up for it.
-		const comparison = compare(sources, format === undefined ? {} : {dictionary: dictionaryFor});
+		const comparison = compare(sources, {...(format === undefined ? {} : {dictionary: dictionaryFor}), ...(task.printings === undefined ? {} : {printings: task.printings})});
 		const counts = openCounts(comparison.rows);
 		if (format === undefined) return {summary: comparison.summary, counts};
 		const decisions = await loadDecisions(defaultDecisionsPath(task.file));

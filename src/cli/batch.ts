@@ -186,7 +186,13 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	const files = await listBatchFiles(args.files);
 	if (files.length === 0) throw new InputError(`${args.files.join(', ')}: no files to compare; give a folder of contents pages or the files themselves`);
 	guardOutput(args.output, files, files.map((file) => defaultDecisionsPath(file)), io.cwd);
-	const tasks: BatchTask[] = files.map((file, index) => ({index, file, base: args.base, ...(args.format === undefined ? {} : {format: args.format})}));
+	const tasks: BatchTask[] = files.map((file, index) => ({
+		index,
+		file,
+		base: args.base,
+		...(args.format === undefined ? {} : {format: args.format}),
+		...(args.printings === undefined ? {} : {printings: args.printings}),
+	}));
 	const jobs = Math.max(1, Math.min(args.jobs ?? availableParallelism(), tasks.length));
 	const results: BatchResult[] = [];
 	const showProgress = io.stderr.isTTY === true;

@@ -144,7 +144,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
 	let comparison: Comparison;
 	try {
-		comparison = compare(sources, {dictionary: dictionaryFor, ...(args.splitAt === undefined ? {} : {splitAt: args.splitAt})});
+		comparison = compare(sources, {dictionary: dictionaryFor, ...(args.splitAt === undefined ? {} : {splitAt: args.splitAt}), ...(args.printings === undefined ? {} : {printings: args.printings})});
 	} catch (error) {
 		if (error instanceof CompareError) throw new InputError(error.message);
 		throw error;

@@ -20,14 +20,10 @@ import {ratio} from './distance.js';
 import {labelsAgree} from './labels.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
-import type {TocItem} from './types.js';
+import {regroup} from './regroup.js';
+import type {AlignOp, TocItem} from './types.js';
 
-/** One step of an alignment, by item index. `a` or `b` hold one or two adjacent indices. */
-export type AlignOp =
-	| {readonly kind: 'pair'; readonly a: readonly number[]; readonly b: readonly number[]}
-	| {readonly kind: 'moved'; readonly a: readonly number[]; readonly b: readonly number[]}
-	| {readonly kind: 'only-a'; readonly a: number}
-	| {readonly kind: 'only-b'; readonly b: number};
+export type {AlignOp} from './types.js';
 
 /** What an item is compared by, computed once. */
 type Features = {
@@ -463,5 +459,6 @@ export function alignItems(a: readonly TocItem[], b: readonly TocItem[], options
 	const fb = b.map((item) => features(item));
 	const sides: Sides = {a: fa, b: fb, joined: {a: new Map(), b: new Map()}};
 	const ops = alignRegion(sides, 0, fa.length, 0, fb.length, options.bandLimit ?? 250_000, 0);
-	return findMoves(ops, fa, fb);
+	// Where whole items do not pair, the words may: printings that joined their lines differently.
+	return regroup(findMoves(ops, fa, fb), a, b);
 }

@@ -61,3 +61,83 @@ export function countOf(pattern: RegExp, text: string): number {
 export function mixesScripts(text: string): boolean {
 	return countOf(cyrillicLetter, text) > 0 && countOf(latinLetter, text) > 0;
 }
+
+let decimalDigit: RegExp | undefined;
+const digitValues = new Map<number, number>();
+
+/**
+ * The value of one decimal digit of any script (`٤`, `४`, `４` as 4), or undefined for anything
+ * else. Unicode assigns decimal digits only in whole runs of ten, zero first, so a digit's value
+ * is its distance from the start of its run of digits, modulo ten.
+ */
+export function digitValue(ch: string): number | undefined {
+	const code = ch.codePointAt(0);
+	if (code === undefined) return undefined;
+	if (code < 0x80) return code >= 0x30 && code <= 0x39 ? code - 0x30 : undefined;
+	const known = digitValues.get(code);
+	if (known !== undefined) return known;
+	decimalDigit ??= /^\p{Nd}$/u;
+	if (!decimalDigit.test(ch)) return undefined;
+	let start = code;
+	while (start > 0 && decimalDigit.test(String.fromCodePoint(start - 1))) start--;
+	const value = (code - start) % 10;
+	digitValues.set(code, value);
+	return value;
+}
+
+/**
+ * `text` with every decimal digit of another script written as an ASCII digit (`٤٥` → `45`), so
+ * that a page printed in Arabic-Indic or Devanagari digits reads as a number.
+ */
+export function asciiDigits(text: string): string {
+	if (isAscii(text)) return text;
+	let out = '';
+	for (const ch of text) {
+		const value = ch.codePointAt(0)! < 0x80 ? undefined : digitValue(ch);
+		out += value === undefined ? ch : String(value);
+	}
+
+	return out;
+}
+
+/**
+ * Characters that print nothing and are not spaces: zero-width space and joiners, the byte-order
+ * mark inside a line, word joiner, direction marks and embeddings. (The soft hyphen is a hyphen:
+ * `classify.ts` reads it as hyphenation.)
+ */
+const invisiblePattern = /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** The names `showInvisibles` gives, by character. */
+const invisibleNames: Readonly<Record<string, string>> = {
+	'\u200B': 'zwsp',
+	'\u200C': 'zwnj',
+	'\u200D': 'zwj',
+	'\u200E': 'lrm',
+	'\u200F': 'rlm',
+	'\u2060': 'wj',
+	'\uFEFF': 'bom',
+	'\u00AD': 'shy',
+};
+
+/** Whether `text` holds an invisible character (see `stripInvisible`). */
+export function hasInvisible(text: string): boolean {
+	if (isAscii(text)) return false;
+	invisiblePattern.lastIndex = 0;
+	return invisiblePattern.test(text);
+}
+
+/** `text` without its invisible characters (zero-width space and joiners, BOM, direction marks). */
+export function stripInvisible(text: string): string {
+	return hasInvisible(text) ? text.replaceAll(invisiblePattern, '') : text;
+}
+
+/**
+ * `text` with every invisible character named, so that a reader sees a difference made of them:
+ * `⟨zwsp⟩`, `⟨zwnj⟩`, `⟨zwj⟩`, `⟨bom⟩`, `⟨lrm⟩`, `⟨rlm⟩`, `⟨wj⟩`, `⟨shy⟩` (the soft hyphen), else `⟨U+202E⟩`.
+ *
+ * @example showInvisibles('Pre\u200Bface') // 'Pre⟨zwsp⟩face'
+ */
+export function showInvisibles(text: string): string {
+	if (isAscii(text)) return text;
+	return text.replaceAll(/[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, (ch) => `⟨${invisibleNames[ch] ?? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`}⟩`);
+}

@@ -23,9 +23,9 @@ function span(first: TocItem, last: TocItem = first): readonly [number, number] 
 // ---------------------------------------------------------------------------------------------
 // Page order
 
-/** An Arabic page of an entry, for ordering; Roman front-matter pages and furniture are left out. */
+/** An Arabic page of an entry, for ordering; Roman front-matter pages are left out. */
 export function orderedPage(item: TocItem): number | undefined {
-	if (item.type !== 'entry' || item.furniture || item.page === undefined || !/\d/.test(item.page)) return undefined;
+	if (item.type !== 'entry' || item.page === undefined || pageNumber(item.page) === undefined) return undefined;
 	return pageNumber(item.page);
 }
 
@@ -39,7 +39,7 @@ export function pageLists(items: readonly TocItem[]): Paged[][] {
 	const lists: Paged[][] = [[]];
 	let headingSince = false;
 	for (const item of items) {
-		if (item.type === 'heading' && item.page === undefined && !item.furniture) headingSince = true;
+		if (item.type === 'heading' && item.page === undefined) headingSince = true;
 		const page = orderedPage(item);
 		if (page === undefined) continue;
 		const current = lists.at(-1)!;
@@ -173,13 +173,13 @@ export function misreadRoman(label: string): string | undefined {
 export type Numbered = {readonly item: TocItem; readonly label: string; readonly value: LabelValue; readonly n: number};
 
 /**
- * The numbered items of a printing (page furniture aside), by sequence (`I.`, `1.`, `1.2`, `(a)`…
+ * The numbered items of a printing, by sequence (`I.`, `1.`, `1.2`, `(a)`…
  * each count on their own), in order. The numbering checks and the suggestions read the same.
  */
 export function numberedSequences(printing: Printing): ReadonlyMap<string, readonly Numbered[]> {
 	const sequences = new Map<string, Numbered[]>();
 	for (const item of printing.items) {
-		if (item.label === undefined || item.labelValue === undefined || item.furniture) continue;
+		if (item.label === undefined || item.labelValue === undefined) continue;
 		const n = ordinal(item.labelValue);
 		if (n === undefined) continue;
 		const numbered = {item, label: item.label, value: item.labelValue, n};

@@ -6,7 +6,7 @@
  */
 import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
-import {isAscii} from './chars.js';
+import {hasInvisible, isAscii, showInvisibles, stripInvisible} from './chars.js';
 import {commonEnds, longReading, ratio} from './distance.js';
 import {collapseLetterSpacing, collapseWhitespace, foldApostrophes, foldTypography, joinHyphenation} from './normalize.js';
 import {pageNumber} from './parse.js';
@@ -26,6 +26,7 @@ export const kindSeverity = {
 	case: 'cosmetic',
 	markup: 'cosmetic',
 	hyphenation: 'cosmetic',
+	invisible: 'cosmetic',
 	missing: 'substantive',
 	extra: 'substantive',
 	truncation: 'substantive',
@@ -515,6 +516,31 @@ function compareLeaders(a: TocItem, b: TocItem): Difference[] {
 
 /** Every difference between two paired items, in reading order: label, title, leaders, page. */
 export function classifyPair(a: TocItem, b: TocItem): Difference[] {
+	const found = classifyVisible(a, b);
+	const invisible = invisibleDifference(a.text, b.text);
+	return invisible === undefined ? found : [...found, invisible];
+}
+
+/**
+ * The difference in characters that print nothing (a zero-width space, a joiner, a BOM inside a
+ * line), which parsing reads past: cosmetic, with the words that hold them, each named
+ * (`Pre⟨zwsp⟩face` / `Preface`), so that the reviewer sees what differs.
+ */
+function invisibleDifference(a: string, b: string): Difference | undefined {
+	if (!hasInvisible(a) && !hasInvisible(b)) return undefined;
+	const marks = (text: string): string => [...text].filter((ch) => stripInvisible(ch) === '').join('');
+	if (marks(a) === marks(b)) return undefined;
+	const wordsA = a.split(/\s+/).filter((w) => w !== '');
+	const wordsB = b.split(/\s+/).filter((w) => w !== '');
+	if (wordsA.length === wordsB.length) {
+		const changed = wordsA.flatMap((word, k) => (word !== wordsB[k] && stripInvisible(word) === stripInvisible(wordsB[k]!) ? [k] : []));
+		if (changed.length > 0) return difference('invisible', 'title', changed.map((k) => showInvisibles(wordsA[k]!)).join(' '), changed.map((k) => showInvisibles(wordsB[k]!)).join(' '));
+	}
+
+	return difference('invisible', 'title', showInvisibles(collapseWhitespace(a)), showInvisibles(collapseWhitespace(b)));
+}
+
+function classifyVisible(a: TocItem, b: TocItem): Difference[] {
 	// One printing read the numbering as part of the title (`Chapter One` / `Chapter Onc`):
 	// compare label and title together.
 	if ((a.label === undefined) !== (b.label === undefined)) {

@@ -3,11 +3,13 @@
  * differences and count them.
  */
 import {alignItems, type AlignOp} from './align.js';
+import {isAscii} from './chars.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumberingChecks} from './checks.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
 import {confusionTable} from './confusions.js';
 import {detectLanguage} from './language.js';
-import {lineReader, parseItems, type LineReader} from './parse.js';
+import {lineReader, parsePrinting, type LineReader} from './parse.js';
+import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {suggestRows} from './suggest.js';
 import {summarize} from './summary.js';
@@ -23,6 +25,11 @@ export type CompareOptions = {
 	 * with several, the first line of the second, third … printing.
 	 */
 	readonly splitAt?: number | readonly number[];
+	/**
+	 * How many printings a one-file input holds, when the split stays ambiguous; `splitAt` overrides it.
+	 * @default as many as explain the file best
+	 */
+	readonly printings?: number;
 	/**
 	 * The shortest run of entries lost at the end of one printing that counts as a truncation
 	 * rather than separate losses.
@@ -40,6 +47,27 @@ export type CompareOptions = {
 /** An input that cannot be compared; the message says why and what to do. */
 export class CompareError extends Error {
 	override name = 'CompareError';
+}
+
+/**
+ * A text's lines in Unicode NFC (an accent written as a letter and a combining mark, as some OCR
+ * engines write it, becomes the composed letter), and which lines that changed: a difference only
+ * in normalisation is no difference.
+ */
+function nfcLines(text: string): {readonly lines: string[]; readonly changed: ReadonlySet<number>} {
+	const lines = splitLines(text);
+	const changed = new Set<number>();
+	if (isAscii(text)) return {lines, changed};
+	for (const [i, line] of lines.entries()) {
+		if (isAscii(line)) continue;
+		const composed = line.normalize('NFC');
+		if (composed !== line) {
+			lines[i] = composed;
+			changed.add(i + 1);
+		}
+	}
+
+	return {lines, changed};
 }
 
 /** Split text into lines; `\r\n` and `\r` count as line ends too. */
@@ -78,8 +106,8 @@ function mergeItems(items: readonly TocItem[]): TocItem {
 }
 
 function lonelyDifference(item: TocItem, kind: 'missing' | 'extra' | 'truncation', side: 'a' | 'b'): Difference {
-	// Front matter and page furniture matter less than a lost entry.
-	const severity = kind === 'truncation' ? 'substantive' : item.furniture ? 'cosmetic' : item.type === 'text' ? 'minor' : kindSeverity[kind];
+	// Front matter matters less than a lost entry.
+	const severity = kind === 'truncation' ? 'substantive' : item.type === 'text' ? 'minor' : kindSeverity[kind];
 	const text = item.text.replaceAll(/\s+/g, ' ').trim();
 	return {kind, severity, field: 'item', a: side === 'a' ? text : '', b: side === 'b' ? text : ''};
 }
@@ -159,9 +187,10 @@ function splitAtProblem(name: string, lines: readonly string[], range: readonly 
  * Why one file gave one printing only, and what to do: it holds no entries at all (prose, a
  * list without pages), or the second printing was not found.
  */
-function onePrintingMessage(name: string, lines: readonly string[], read: LineReader): string {
+function onePrintingMessage(name: string, lines: readonly string[], read: LineReader, printings: number | undefined): string {
 	const hasPage = lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined);
 	if (!hasPage) return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
+	if (printings !== undefined) return `${name}: found no ${printings} places where a printing starts; pass --split-at LINE,LINE… to say where each begins`;
 	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
 }
 
@@ -184,7 +213,7 @@ function partners(ops: readonly AlignOp[]): Map<number, readonly number[]> {
  * further printing is aligned with A and with B, and a row takes the items its A item pairs with
  * (all of them, read as one, when the row or the further printing joins or splits items), else
  * those its B item pairs with. An item of those printings that no row shows (neither A nor B has
- * it; furniture aside) becomes an `only-other` check, so that it is not lost.
+ * it) becomes an `only-other` check, so that it is not lost.
  */
 function attachOthers(rows: readonly Row[], ops: readonly AlignOp[], first: Printing, second: Printing, others: readonly Printing[]): {rows: readonly Row[]; checks: Check[]} {
 	if (others.length === 0) return {rows, checks: []};
@@ -208,7 +237,7 @@ function attachOthers(rows: readonly Row[], ops: readonly AlignOp[], first: Prin
 	}));
 	const checks = others.flatMap((other, k) =>
 		other.items
-			.filter((item) => !item.furniture && !shown[k]!.has(item.index))
+			.filter((item) => !shown[k]!.has(item.index))
 			.map((item): Check => ({printing: other.id, lines: item.lines, kind: 'only-other', message: `${quoteItem(item)} is in ${other.id} only; neither ${first.id} nor ${second.id} has it`})),
 	);
 	return {rows: attached, checks};
@@ -220,8 +249,19 @@ function quoteItem(item: TocItem): string {
 	return `“${words}”${item.page === undefined ? '' : ` (p. ${item.page})`}`;
 }
 
-function printingOf(id: string, source: string, lines: readonly string[], range: readonly [number, number], read: LineReader): Printing {
-	return {id, source, lines: range, items: parseItems(lines, range[0], range[1], {read})};
+function printingOf(
+	id: string,
+	source: string,
+	lines: readonly string[],
+	range: readonly [number, number],
+	read: LineReader,
+	runningHeads: ReadonlySet<number>,
+	composed: ReadonlySet<number>,
+): Printing {
+	const {items, furniture} = parsePrinting(lines, range[0], range[1], {read, furniture: runningHeads});
+	let normalized = 0;
+	for (const line of composed) if (line >= range[0] && line <= range[1]) normalized++;
+	return {id, source, lines: range, items, ...(furniture.length > 0 ? {furniture} : {}), ...(normalized > 0 ? {normalized: {form: 'NFC', lines: normalized}} : {})};
 }
 
 /**
@@ -240,23 +280,31 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	let split: SplitReport | undefined;
 	if (sources.length === 1) {
 		const [source] = sources as [Source];
-		const lines = splitLines(source.text);
+		const {lines, changed} = nfcLines(source.text);
 		const range = nonEmptyRange(lines);
 		if (range === undefined) throw new CompareError(emptyMessage(source));
 		const read = lineReader(lines);
 		const problem = options.splitAt === undefined ? undefined : splitAtProblem(source.name, lines, range, options.splitAt);
 		if (problem !== undefined) throw new CompareError(problem);
-		const found = findPrintings(lines, options.splitAt, read);
-		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, read));
+		const [runningHeads] = findRunningHeads([lines]) as [ReadonlySet<number>];
+		const found = findPrintings(
+			lines,
+			{...(options.splitAt === undefined ? {} : {splitAt: options.splitAt}), ...(options.printings === undefined ? {} : {printings: options.printings}), furniture: runningHeads},
+			read,
+		);
+		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
 
-		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range, read));
+		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range, read, runningHeads, changed));
 		split = found.report;
 	} else {
+		const texts = sources.map((source) => nfcLines(source.text));
+		// The book's running title comes back once a page: across the files, not always within one.
+		const runningHeads = findRunningHeads(texts.map((text) => text.lines));
 		printings = sources.map((source, i) => {
-			const lines = splitLines(source.text);
+			const {lines, changed} = texts[i]!;
 			const range = nonEmptyRange(lines);
 			if (range === undefined) throw new CompareError(emptyMessage(source));
-			return printingOf(ids[i]!, source.name, lines, range, lineReader(lines));
+			return printingOf(ids[i]!, source.name, lines, range, lineReader(lines), runningHeads[i]!, changed);
 		});
 	}
 

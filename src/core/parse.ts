@@ -6,10 +6,10 @@
  * the lines together: it marks the front matter before the contents heading, decides pages
  * that only a single space separates from the title, and joins the lines of wrapped entries.
  */
-import {isAscii} from './chars.js';
+import {asciiDigits, isAscii, stripInvisible} from './chars.js';
 import {groupWords, parseLabel} from './labels.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
-import type {LabelValue, Span, TocItem} from './types.js';
+import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
 
 /** What one line says on its own. */
 export type LineParse = {
@@ -37,20 +37,38 @@ export type LineRole =
 	| 'body' // an entry, or part of one
 	| 'contents-heading' // `CONTENTS`, `INHOUD.`, `Содержание`
 	| 'column-head' // `Page`, `CHAP.  PAGE`, `Bladz.`
-	| 'running-head' // `CONTENTS 689` or a bare page number inside the page
+	| 'running-head' // `CONTENTS 689`, `viii CONTENTS`, `CONTENTS—continued`: page furniture
+	| 'folio' // a bare page number: the page of the line before it, or the contents page's own folio
 	| 'letter-spaced'; // `V. I. L E N I N`, `M O S C O W 1 9 6 6`
 
 const contentsWords =
 	'(?:table\\s+of\\s+)?contents|index|inhoud|inhalt|inhaltsverzeichnis|table\\s+des\\s+mati[eè]res|sommaire|содержание|оглавление|indice|índice';
 
 const contentsHeading = new RegExp(`^(?:${contentsWords})\\.?$`, 'i');
-// A running head repeats the contents heading with the page number of the contents page itself,
-// set off by one space (`CONTENTS 689`); `Index\t345` is an entry, so `index` is not among them.
-const runningWords = '(?:table\\s+of\\s+)?contents|inhoud|inhalt|table\\s+des\\s+mati[eè]res|sommaire|содержание|оглавление';
+/**
+ * A Roman numeral of any length below 900, well formed (`lxxxviii`, `cxxxviii`; not `civil`,
+ * and not `mix`: no book has a thousand pages of front matter), in one case. The look-ahead
+ * keeps it from matching nothing.
+ */
+const romanRef = String.raw`(?=[ivxlcd])(?:cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|(?=[IVXLCD])(?:CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})`;
+
+/** One page number: decimal digits of any script (`45`, `٤٥`, `४५`), or a Roman numeral. */
+const pageNumberRef = String.raw`(?:\p{Nd}{1,5}[a-z]?|${romanRef})`;
+
+// A running head repeats the contents heading on each page of it, with that page's own number
+// (`CONTENTS 689`, `viii CONTENTS`, `CONTENTS—continued`). The number after the words is set off
+// by one space, or by a wide gap in capitals: `Contents\tv` is an entry of the contents; the
+// number before them may stand at any distance. `index` is not among the words: `Index 345` is an entry.
+const runningWords = '(?:table\\s+of\\s+)?contents|inhoud|inhalt|inhaltsverzeichnis|table\\s+des\\s+mati[eè]res|sommaire|содержание|оглавление';
+const continued = String.raw`(?:\s*[-—–:,]+\s*|\s+)\(?(?:continued|cont(?:'d|\.)?|suite|fortsetzung|vervolg|продолжение)\.?\)?`;
+const folioRef = String.raw`(?:\p{Nd}{1,4}|${romanRef})`;
 const runningHead = new RegExp(
-	`^(?:(?:${runningWords})\\.?(?:\\s*[-—–]+\\s*(?:continued|cont\\.?|suite|продолжение))? [\\divxlc]+|[\\divxlc]+ (?:${runningWords})\\.?)$`,
-	'i',
+	String.raw`^(?:(?:${runningWords})\.?(?:${continued})?(?: ${folioRef})?|${folioRef}\s+(?:${runningWords})\.?(?:${continued})?)$`,
+	'iu',
 );
+const runningHeadCaps = new RegExp(String.raw`^(?:${runningWords.toUpperCase().replaceAll('\\S', '\\s')})\.?(?:${continued})?\s+${folioRef}$`, 'u');
+/** A bare page number on a line of its own. */
+const folioLine = new RegExp(String.raw`^${folioRef}\.?$`, 'u');
 const columnWords = 'page|pages|pp?\\.|paragraph|paragraphs|chap\\.?|chapter|bladz\\.?|bladzijde|seite|стр\\.?|страница|с\\.|no\\.';
 const columnHead = new RegExp(`^(?:${columnWords})\\.?(?:\\s+(?:${columnWords})\\.?)*$`, 'i');
 /** A column head whose first word OCR garbled (`Cbap.      Page.`): a word or two, a wide gap, `Page`. */
@@ -60,8 +78,8 @@ const pageColumnHead = /^\S+(?: \S+)?(?:\t| {2,})(?:page|pages|bladz|seite|ст�
 // start made the pattern quadratic (a line of a million spaces took minutes; issue 6).
 const trailingColumnHead = new RegExp(`(?:\\t|(?<! ) {2,})(?:${columnWords})\\.?$`, 'i');
 
-/** A page reference: Arabic, Roman, or a range of them, as printed. */
-const pageRef = String.raw`(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—]\s*(?:\d{1,5}[a-z]?|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}))?\.?`;
+/** A page reference: a page number or a range of them, as printed. */
+const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?\.?`;
 
 /**
  * The tail of a line: leaders and page. Tried in order; the first that matches wins.
@@ -71,7 +89,7 @@ const strongTail = new RegExp(
 	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,})(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
 	'u',
 );
-const weakTail = /(?<lead> )(?<page>\d{1,4})$/u;
+const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4})$/u;
 
 /** Strip a `16k`-style size column that some listings print after the page. */
 const sizeColumn = /\t\d+(?:\.\d+)?\s*[kKmM]B?$/;
@@ -114,8 +132,16 @@ function indentWidth(raw: string): number {
 	return width;
 }
 
-/** Read one line on its own. */
+/**
+ * Read one line on its own. Invisible characters (a zero-width space, a BOM inside the line) are
+ * read past: the parts are read without them, `raw` keeps them, and `classify.ts` reports them.
+ */
 export function parseLine(raw: string, line: number): LineParse {
+	const parsed = parseVisible(stripInvisible(raw), line);
+	return parsed.raw === raw ? parsed : {...parsed, raw};
+}
+
+function parseVisible(raw: string, line: number): LineParse {
 	const indent = indentWidth(raw);
 	let body = raw.trim();
 	const plain = stripMarkup(body).title.trim();
@@ -132,7 +158,8 @@ export function parseLine(raw: string, line: number): LineParse {
 	}
 
 	if (short && (columnHead.test(plain) || pageColumnHead.test(plain))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
-	if (short && runningHead.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
+	if (short && (runningHead.test(plain) || runningHeadCaps.test(plain))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
+	if (plain.length <= 12 && folioLine.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'folio'};
 
 	if (body.includes('\t') || body.includes('  ')) body = body.replace(sizeColumn, '').replace(trailingColumnHead, '');
 	// A tab left at the end: the page column is there but empty.
@@ -190,7 +217,7 @@ const months =
 /** Read a page as a number for ordering (Roman pages count before Arabic ones). */
 export function pageNumber(page: string | undefined): number | undefined {
 	if (page === undefined) return undefined;
-	const first = /\d+/.exec(page);
+	const first = /\d+/.exec(asciiDigits(page));
 	return first ? Number(first[0]) : undefined;
 }
 
@@ -289,6 +316,19 @@ export function lineReader(lines: readonly string[]): LineReader {
 	};
 }
 
+/**
+ * Whether a bare number fits between the pages around it: an Arabic page not below the last and
+ * not above the next; a Roman one only among Roman pages (the front matter's).
+ */
+function fitsRun(page: string, last: string | undefined, next: () => string | undefined): boolean {
+	const value = pageNumber(page);
+	if (value === undefined) return last === undefined || pageNumber(last) === undefined;
+	const before = pageNumber(last);
+	if (before !== undefined && value < before) return false;
+	const after = pageNumber(next());
+	return after === undefined || value <= after;
+}
+
 /** Options for `parseItems`. */
 export type ParseOptions = {
 	/**
@@ -301,6 +341,18 @@ export type ParseOptions = {
 	 * @default a new `lineReader(lines)`
 	 */
 	readonly read?: LineReader;
+	/**
+	 * Lines (1-based) known to be running heads from the file as a whole (a book's short title
+	 * with its folio, recurring; see `findRunningHeads`).
+	 * @default none
+	 */
+	readonly furniture?: ReadonlySet<number>;
+};
+
+/** A printing's lines read as items, and the page furniture found among them. */
+export type ParsedPrinting = {
+	readonly items: TocItem[];
+	readonly furniture: FurnitureLine[];
 };
 
 /**
@@ -309,20 +361,95 @@ export type ParseOptions = {
  * @example parseItems(['Preface\t13', 'I. Origins\t17'], 1, 2) // two entries
  */
 export function parseItems(lines: readonly string[], from: number, to: number, options: ParseOptions = {}): TocItem[] {
+	return parsePrinting(lines, from, to, options).items;
+}
+
+/** What a furniture line is, from its role. */
+function furnitureKind(role: LineRole): FurnitureLine['kind'] {
+	return role === 'column-head' ? 'column-head' : role === 'folio' ? 'folio' : 'running-head';
+}
+
+/**
+ * Parse lines `from..to` (1-based, inclusive) of `lines` into items, setting apart the page
+ * furniture: running heads (`CONTENTS ix`, `8 CONTENTS`, a book's short title with its folio),
+ * column heads (`Page`, `CHAP. PAGE`), bare folios, and a contents heading repeated after the
+ * first entry. Furniture is never an item: a wrapped entry that a page break cuts in two joins
+ * across it, and the blank lines around it do not part the entry.
+ */
+export function parsePrinting(lines: readonly string[], from: number, to: number, options: ParseOptions = {}): ParsedPrinting {
 	const read = options.read ?? lineReader(lines);
 	const parsed: LineParse[] = [];
+	const furniture: FurnitureLine[] = [];
 	const blankBefore = new Map<number, number>();
 	let blanks = 0;
+	let seenEntry = false;
+	let entriesSeen = 0;
+	let seenHeading = false;
+	let lastPage: string | undefined;
+	// The next strong page after line `n`, a few lines ahead at most.
+	const nextPage = (n: number): string | undefined => {
+		for (let k = n + 1, seen = 0; k <= to && seen < 6; k++) {
+			if ((lines[k - 1] ?? '').trim() === '') continue;
+			seen++;
+			const ahead = read(k);
+			if (ahead.pageStrength === 'strong') return ahead.page;
+		}
+
+		return undefined;
+	};
+
+	// Blank lines next to furniture are the page break's, not a break between entries.
+	let afterFurniture = false;
+	const setApart = (l: LineParse, kind: FurnitureLine['kind']): void => {
+		furniture.push({lines: [l.line, l.line], text: l.raw, kind});
+		blanks = 0;
+		afterFurniture = true;
+	};
+
 	for (let n = from; n <= to; n++) {
 		const raw = lines[n - 1] ?? '';
 		if (raw.trim() === '') {
-			blanks++;
+			if (!afterFurniture) blanks++;
 			continue;
+		}
+
+		const l = options.furniture?.has(n) ? {...read(n), role: 'running-head' as const} : read(n);
+		// A contents heading after a few entries is the heading of a page of the contents again, set
+		// as a running head; after one entry only (an entry moved to the top), it is the heading.
+		if (l.role === 'running-head' || l.role === 'column-head' || (l.role === 'contents-heading' && entriesSeen >= 3)) {
+			setApart(l, furnitureKind(l.role));
+			continue;
+		}
+
+		let line = l;
+		// Before the contents begin (a title page: `VOLUME`, `31`), a number alone is front matter.
+		if (l.role === 'folio' && !seenEntry && !seenHeading) line = {...l, role: 'body'};
+		else if (l.role === 'folio') {
+			// The page of the line before, when that line waits for one and the number fits the run of
+			// pages; else the contents page's own number. A four-digit year alone is a heading (`1915`).
+			const previous = parsed.at(-1);
+			const waits = previous !== undefined && previous.role === 'body' && previous.page === undefined && !previous.closed && blanks <= 1;
+			const page = l.titleMarkup.replace(/\.$/, '');
+			if (waits && fitsRun(page, lastPage, () => nextPage(n))) line = {...l, role: 'body', titleMarkup: '', leader: '', page, pageStrength: 'strong'};
+			else if (/^\p{Nd}{4}$/u.test(page)) line = {...l, role: 'body'};
+			else {
+				setApart(l, 'folio');
+				continue;
+			}
+		}
+
+		if (line.role === 'contents-heading') seenHeading = true;
+		// A page after one space (`April - December 1920`) is a date as often: not yet an entry.
+		if (line.role === 'body' && line.pageStrength === 'strong') {
+			seenEntry = true;
+			entriesSeen++;
+			lastPage = line.page;
 		}
 
 		blankBefore.set(parsed.length, blanks);
 		blanks = 0;
-		parsed.push(read(n));
+		afterFurniture = false;
+		parsed.push(line);
 	}
 
 	const resolved = resolveWeakPages(parsed);
@@ -335,8 +462,8 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 
 	const width = titleColumnWidth(resolved);
 	const items: TocItem[] = [];
-	const push = (group: LineParse[], type: TocItem['type'], furniture = false): void => {
-		items.push(makeItem(group, items.length, type, furniture));
+	const push = (group: LineParse[], type: TocItem['type']): void => {
+		items.push(makeItem(group, items.length, type));
 	};
 
 	for (let i = 0; i < resolved.length; i++) {
@@ -353,8 +480,10 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 			}
 
 			case 'column-head':
-			case 'running-head': {
-				push([l], 'text', true);
+			case 'running-head':
+			case 'folio': {
+				// Set apart before this loop: never an item.
+				furniture.push({lines: [l.line, l.line], text: l.raw, kind: furnitureKind(l.role)});
 				continue;
 			}
 
@@ -368,9 +497,9 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 			continue;
 		}
 
-		// A heading on its own between blank lines stays alone.
+		// A heading on its own between blank lines stays alone; so does a year (`1915`) heading the entries of that year.
 		const blankAfter = blankBefore.get(i + 1) ?? 1;
-		if (isHeadingLike(l) && blankAfter > 0 && (blankBefore.get(i) ?? 1) > 0) {
+		if ((isHeadingLike(l) && blankAfter > 0 && (blankBefore.get(i) ?? 1) > 0) || isNumberOnly(l)) {
 			push([l], 'heading');
 			continue;
 		}
@@ -385,15 +514,19 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 			const next = resolved[k]!;
 			const gap = blankBefore.get(k) ?? 0;
 			const last = group.at(-1)!;
+			// A line that holds only a page (a page number the printing set on a line of its own) ends the entry.
+			const pageOnly = next.role === 'body' && next.titleMarkup === '' && next.label === undefined && next.page !== undefined;
 			const canContinue =
-				next.role === 'body' &&
+				pageOnly ||
+				(next.role === 'body' &&
 				gap <= 1 &&
+				!isNumberOnly(next) &&
 				!headsEntries(group[0]!, next, gap, resolved[k + 1]) &&
 				next.label === undefined &&
 				// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
 				next.indent >= group[0]!.indent &&
 				!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
-				(group[0]!.label !== undefined || looksUnfinished(last, next, width));
+				(group[0]!.label !== undefined || looksUnfinished(last, next, width)));
 			if (!canContinue) break;
 			group.push(next);
 			k++;
@@ -409,11 +542,16 @@ export function parseItems(lines: readonly string[], from: number, to: number, o
 		}
 	}
 
-	return items;
+	return {items, furniture};
+}
+
+/** A line of digits alone (`1915`): a year heading the entries after it, never part of a title. */
+function isNumberOnly(l: LineParse): boolean {
+	return l.label === undefined && l.page === undefined && /^\p{Nd}+$/u.test(l.titleMarkup);
 }
 
 /** Build an item from the lines that make it. */
-function makeItem(group: readonly LineParse[], index: number, type: TocItem['type'], furniture: boolean): TocItem {
+function makeItem(group: readonly LineParse[], index: number, type: TocItem['type']): TocItem {
 	const first = group[0]!;
 	const last = group.at(-1)!;
 	const text = group.map((l) => l.raw).join('\n');
@@ -432,7 +570,6 @@ function makeItem(group: readonly LineParse[], index: number, type: TocItem['typ
 		...(first.label === undefined ? {} : {label: first.label}),
 		...(first.labelValue === undefined ? {} : {labelValue: first.labelValue}),
 		...(last.page === undefined ? {} : {page: last.page}),
-		...(furniture ? {furniture: true} : {}),
 	};
 	return item;
 }

@@ -1,18 +1,25 @@
 /**
  * Find where each printing starts in a file that holds several, one after the other.
  *
- * Method: the opening lines of the file (and, when the later printing lacks the title page,
- * the lines after the first contents heading, or the first entries) form signatures. A later
- * line that repeats the start of a signature is a candidate; it scores by how many of the
- * signature's lines recur, in order, just after it, and gains when the page numbers start over
- * there. The best candidate is then moved back over lines that open the later printing but
- * have no counterpart in the first (an added title page), stopping at the last page-bearing line.
- * Each look-up is a hash probe or a short window, so the cost grows linearly with the file.
+ * Method: choose the printings that explain the file best. (1) Candidates: lines where the file's
+ * opening recurs (its first lines, the lines from its contents heading, or its first entries,
+ * compared through OCR-aware keys), lines where the page numbers start over, and contents headings.
+ * Each is moved back over the lines that open the later printing only (an added title page).
+ * (2) Evidence: each candidate printing is paired with the first, line by line, by keys of the
+ * title (whole, or its start or end when OCR garbled the rest) in order (a longest increasing run,
+ * O(n log n)). A second printing pairs nearly whole, in order, with pages that agree or differ by
+ * one steady offset; a block of titles that recurs inside one printing pairs only as a block,
+ * leaving the rest of the candidate unpaired, and its page run goes on where a new printing's
+ * starts over. (3) Choice: the candidate whose printing pairs most (weighed by its pages), then,
+ * one at a time, each further start that makes more of the file pair. Page furniture (running
+ * heads, column heads, folios) is never a candidate and never paired. Recurring lines, page
+ * restarts and headings are evidence, not the decision. Each step is a hash probe, a short window
+ * or a pairing over the file, over at most `maxCandidates` candidates: linear in the file.
  */
 import {comparedWhole, ratio} from './distance.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
-import {lineReader, pageNumber, stripMarkup, type LineReader} from './parse.js';
-import type {SplitReport} from './types.js';
+import {lineReader, pageNumber, stripMarkup, type LineReader, type LineParse} from './parse.js';
+import type {SplitAlternative, SplitReport} from './types.js';
 
 /** Line ranges of the printings found, with the evidence. */
 export type SplitResult = {
@@ -21,24 +28,62 @@ export type SplitResult = {
 	readonly report: SplitReport;
 };
 
+/** Options for `findPrintings`. */
+export type SplitOptions = {
+	/** The first line of the second printing (and of each after it), when the user gave them: overrides everything. */
+	readonly splitAt?: number | readonly number[];
+	/**
+	 * How many printings the file holds, when the user said: the best starts are taken, however weak.
+	 * @default as many as explain the file
+	 */
+	readonly printings?: number;
+	/** Lines known to be running heads (see `findRunningHeads`): never a start, never paired. */
+	readonly furniture?: ReadonlySet<number>;
+};
+
 /** Lines in a signature: enough to be sure, few enough to fit inside a short printing. */
 function signatureLength(lineCount: number): number {
 	return Math.min(12, Math.max(3, Math.floor(lineCount / 4)));
 }
 
+/** The most candidates weighed; more are thinned evenly over the file (10,000 identical lines). */
+const maxCandidates = 48;
+
+/** How many unexplained lines make a rival explanation e times less likely than the chosen one. */
+const linesPerStep = 3;
+
+/** The most lines an added title page may take before a printing's first recurring line. */
+const maxTitlePage = 40;
+
+/** A printing must pair at least this well with the first (see `measure`) to count. */
+const minMeasure = 0.4;
+
+/** A further printing must make this much more of the file pair (a share of what pairs already). */
+const minGain = 0.05;
+
+/** How much a printing whose page run continues the one before it counts: a block inside one printing, more likely. */
+const continuingPages = 0.7;
+
 type Line = {
+	/** 1-based line number. */
 	readonly n: number;
+	/** The whole line, OCR-folded: for the opening's recurrence. */
 	readonly key: string;
+	/** Numbering and title only, OCR-folded: for pairing. */
+	readonly pairKey: string;
 	readonly page: number | undefined;
-	readonly role: string;
+	readonly role: LineParse['role'];
 	readonly hasPage: boolean;
 	/**
 	 * Numbered as an entry: `(a)`, `4.`, `Chapter 2`, or a Roman numeral that continues the one
 	 * before it. A title page has words that only look like numerals (`L. VOS`, `LA HAYE`).
 	 */
 	readonly labelled: boolean;
+	/** Blank lines just before it. */
+	readonly blanks: number;
 };
 
+/** Signature key of a line: the whole line, markup gone, OCR confusions folded. */
 function lineKey(raw: string): string {
 	return ocrKey(normalizeTitle(stripMarkup(raw).title));
 }
@@ -81,9 +126,11 @@ function distanceAtLeast(a: Line, b: Line): number {
 		const y = pb.counts[bucket]!;
 		shared += x < y ? x : y;
 	}
+
 	return Math.max(a.key.length, b.key.length) - shared;
 }
 
+/** Whether two lines read alike through OCR noise (80 % of their OCR-folded keys). */
 function similar(a: Line, b: Line): boolean {
 	if (a.key === b.key) return true;
 	const longest = Math.max(a.key.length, b.key.length);
@@ -95,11 +142,8 @@ function similar(a: Line, b: Line): boolean {
 	return ratio(a.key, b.key) >= 0.8;
 }
 
-/**
- * How many of `signature` recur in order in `lines` from `start` on, within a short window, as a
- * share; and the index after the last line that matched.
- */
-function recurrence(lines: readonly Line[], start: number, signature: readonly Line[]): {readonly score: number; readonly end: number} {
+/** How many of `signature` recur in order from `start` on, within a short window, as a share. */
+function recurrence(lines: readonly Line[], start: number, signature: readonly Line[]): number {
 	let at = start;
 	let matched = 0;
 	const limit = Math.min(lines.length, start + signature.length * 2 + 6);
@@ -115,151 +159,512 @@ function recurrence(lines: readonly Line[], start: number, signature: readonly L
 		}
 	}
 
-	return {score: matched / signature.length, end: at};
+	return matched / signature.length;
 }
 
-/** Whether page numbers fall back at `index`: the pages before are higher than those after. */
+/** The median of the first (or last) three pages from `index` on (or before it), or undefined. */
+function pagesNear(lines: readonly Line[], index: number, direction: 1 | -1): number | undefined {
+	const found: number[] = [];
+	for (let k = direction === 1 ? index : index - 1; k >= 0 && k < lines.length && found.length < 3; k += direction) {
+		const page = lines[k]!.page;
+		if (page !== undefined) found.push(page);
+	}
+
+	if (found.length === 0) return undefined;
+	return found.sort((x, y) => x - y)[Math.floor((found.length - 1) / 2)];
+}
+
+/**
+ * The highest page of the ten entries before `index` and the first pages from it on (their median):
+ * a list of plates with its own low pages (`16-17`) may end a printing whose pages ran to 587, and
+ * what follows it at page 21 starts over all the same.
+ */
+function pagesAround(lines: readonly Line[], index: number): {readonly highest: number | undefined; readonly after: number | undefined} {
+	let highest: number | undefined;
+	for (let k = index - 1, seen = 0; k >= 0 && seen < 10; k--) {
+		const page = lines[k]!.page;
+		if (page === undefined) continue;
+		seen++;
+		highest = Math.max(highest ?? page, page);
+	}
+
+	return {highest, after: pagesNear(lines, index, 1)};
+}
+
+/** Whether page numbers fall back at `index`: the pages after are below the highest before. */
 function pagesRestart(lines: readonly Line[], index: number): boolean {
-	let before: number | undefined;
-	for (let k = index - 1; k >= 0 && before === undefined; k--) before = lines[k]!.page;
-	let after: number | undefined;
-	for (let k = index; k < lines.length && after === undefined; k++) after = lines[k]!.page;
-	return before !== undefined && after !== undefined && after < before;
+	const {highest, after} = pagesAround(lines, index);
+	return highest !== undefined && after !== undefined && after < highest;
 }
 
-/** Find the start of the next printing at or after `from` (an index into `lines`). */
-function findNext(
-	lines: readonly Line[],
-	signatures: ReadonlyArray<{readonly offset: number; readonly lines: readonly Line[]}>,
-	from: number,
-): {readonly index: number; readonly score: number; readonly restart: boolean; readonly end: number} | undefined {
-	let best: {index: number; score: number; restart: boolean; end: number} | undefined;
-	const total = (found: {score: number; restart: boolean}): number => found.score + (found.restart ? 0.15 : 0);
-	for (const signature of signatures) {
-		const head = signature.lines.slice(0, 3);
-		for (let k = from; k < lines.length; k++) {
-			const candidate = lines[k]!;
-			const t = head.findIndex((h) => h.key === candidate.key || (candidate.key.length > 6 && similar(h, candidate)));
-			if (t === -1) continue;
-			// A printing starts where its opening starts: when the signature's earlier lines stand
-			// just before this one, this is the middle of an opening, not a start.
-			if (t > 0 && lines.slice(Math.max(from, k - 3), k).some((l) => similar(l, head[t - 1]!))) continue;
-			const {score, end} = recurrence(lines, k, signature.lines);
-			if (score < 0.5) continue;
-			const found = {index: k, score, restart: pagesRestart(lines, k), end};
-			if (best === undefined || total(found) > total(best) + 1e-9) best = found;
+/** Whether the page run goes on at `index`: the pages after are above every page before. */
+function pagesContinue(lines: readonly Line[], index: number): boolean {
+	const {highest, after} = pagesAround(lines, index);
+	return highest !== undefined && after !== undefined && after > highest;
+}
+
+/** A place where a printing may start: `start` after moving back over an added title page, `core` where its evidence is. */
+type Candidate = {readonly start: number; readonly core: number; readonly recurrence: number; readonly restart: boolean};
+
+/**
+ * Move a start back over the lines that open the later printing only (an added title page):
+ * lines with no page and no numbering, that do not end the file as well (`[Index]`, with no page,
+ * ends both printings). Never back over the whole tail of the earlier printing, and never past a
+ * line that recurs from the file's own title page: the printing starts there.
+ */
+function extendBack(lines: readonly Line[], index: number, floor: number, endings: ReadonlySet<string>, opening: ReadonlySet<string>): number {
+	let k = index;
+	// A title page is short: forty lines back at most (a file of page-less lines would make this quadratic).
+	const lowest = Math.max(floor, index - maxTitlePage);
+	while (k - 1 > lowest && !lines[k - 1]!.hasPage && !lines[k - 1]!.labelled && !endings.has(lines[k - 1]!.key)) k--;
+	if (k - 1 <= floor) return index;
+	if (k === index) return index;
+	// A line of the file's opening (the title page again) starts the printing.
+	for (let j = k; j < index; j++) if (opening.has(lines[j]!.key)) return j;
+	return k;
+}
+
+/** Keys of a line for pairing: the whole key, then its start and end (OCR garbles one part of a long title). */
+function keysOf(line: Line): readonly string[] {
+	const key = line.pairKey;
+	if (key.length < 16) return [key];
+	return [key, `^${key.slice(0, 12)}`, `$${key.slice(-12)}`];
+}
+
+/** Whether a key is a title's start or end rather than all of it. */
+const isPartKey = (key: string): boolean => key.startsWith('^') || key.startsWith('$');
+
+/** Where each key occurs in a list of lines, in order. */
+function indexOf(lines: readonly Line[], from: number, to: number): Map<string, number[]> {
+	const index = new Map<string, number[]>();
+	for (let k = from; k < to; k++) {
+		for (const key of keysOf(lines[k]!)) {
+			if (key === '') continue;
+			const list = index.get(key);
+			if (list) list.push(k);
+			else index.set(key, [k]);
+		}
+	}
+
+	return index;
+}
+
+/** Longest increasing subsequence of `values`, as indices into it (patience sorting). */
+function longestIncreasing(values: readonly number[]): number[] {
+	const tails: number[] = [];
+	const previous = new Int32Array(values.length).fill(-1);
+	for (let i = 0; i < values.length; i++) {
+		let lo = 0;
+		let hi = tails.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (values[tails[mid]!]! < values[i]!) lo = mid + 1;
+			else hi = mid;
+		}
+
+		if (lo > 0) previous[i] = tails[lo - 1]!;
+		tails[lo] = i;
+	}
+
+	const out: number[] = [];
+	for (let k = tails.at(-1) ?? -1; k >= 0; k = previous[k]!) out.push(k);
+	return out.reverse();
+}
+
+/** How a candidate printing pairs with the first. */
+type Pairing = {
+	/** Lines paired, each weighed by its page: 1 where the pages agree or keep the steady offset, ½ where not. */
+	readonly weight: number;
+	/** How well it pairs, 0..1: the weight over the stretch the pairs span and the lines left over around them. */
+	readonly measure: number;
+};
+
+/**
+ * Pair lines `[from, to)` with the first printing's lines `[0, firstEnd)`: each key's k-th
+ * occurrence with its k-th occurrence there (the whole key first, then its start, then its end),
+ * then the longest run that keeps both orders. The measure forgives the first printing's lines
+ * after the last pair (the later printing stopped early) but not the later printing's lines
+ * before its first pair (a whole block that does not pair).
+ */
+function pairWithFirst(lines: readonly Line[], first: Map<string, number[]>, from: number, to: number): Pairing {
+	const counters = new Map<string, number>();
+	const xs: number[] = [];
+	const ys: number[] = [];
+	// Whether a pair was made by part of a title only: it counts fully only where the pages agree too.
+	const partial: boolean[] = [];
+	for (let k = from; k < to; k++) {
+		for (const key of keysOf(lines[k]!)) {
+			const seen = counters.get(key) ?? 0;
+			counters.set(key, seen + 1);
+			const found = first.get(key);
+			// Part of a title pairs only where it is the first printing's only line with it: titles
+			// that share a start (`Letter to …`) or an end would pair anything with anything.
+			if (isPartKey(key) && (found?.length !== 1 || seen > 0)) continue;
+			const partner = found?.[seen];
+			if (partner === undefined) continue;
+			xs.push(partner);
+			ys.push(k);
+			partial.push(isPartKey(key));
 			break;
 		}
 	}
 
-	return best;
+	const kept = longestIncreasing(xs);
+	if (kept.length === 0) return {weight: 0, measure: 0};
+	// The steady offset of the pages: the most common difference.
+	const offsets = new Map<number, number>();
+	for (const k of kept) {
+		const a = lines[xs[k]!]!.page;
+		const b = lines[ys[k]!]!.page;
+		if (a !== undefined && b !== undefined) offsets.set(b - a, (offsets.get(b - a) ?? 0) + 1);
+	}
+
+	let offset = 0;
+	let most = 0;
+	for (const [value, count] of offsets) {
+		if (count > most) {
+			offset = value;
+			most = count;
+		}
+	}
+
+	let weight = 0;
+	for (const k of kept) {
+		const a = lines[xs[k]!]!.page;
+		const b = lines[ys[k]!]!.page;
+		const agree = a === undefined || b === undefined || b - a === offset;
+		weight += agree ? 1 : partial[k] ? 0.25 : 0.5;
+	}
+
+	const firstX = xs[kept[0]!]!;
+	const lastX = xs[kept.at(-1)!]!;
+	const firstY = ys[kept[0]!]!;
+	const lastY = ys[kept.at(-1)!]!;
+	const span = Math.max(lastX - firstX + 1, lastY - firstY + 1);
+	const leftOver = 1.5 * (firstY - from) + 0.5 * firstX + 0.5 * (to - 1 - lastY);
+	return {weight, measure: Math.min(1, weight / (span + leftOver))};
 }
 
-/** Move a boundary back over the lines that open the later printing only (an added title page). */
-function extendBack(lines: readonly Line[], index: number, floor: number): number {
-	// A line that also ends the file (`[Index]` with no page) ends the earlier printing too.
-	const endings = new Set(lines.slice(-5).map((l) => l.key));
-	let k = index;
-	while (k - 1 > floor && !lines[k - 1]!.hasPage && !lines[k - 1]!.labelled && !endings.has(lines[k - 1]!.key)) k--;
-	// Never take the whole earlier printing's tail: stop where it has no entries left.
-	return k - 1 > floor ? k : index;
+/** The parts a set of starts makes: `[from, to)` of each printing after the first, and the first's end. */
+function partsOf(lines: readonly Line[], chosen: readonly Candidate[]): {readonly firstEnd: number; readonly parts: ReadonlyArray<readonly [number, number]>} {
+	const sorted = [...chosen].sort((x, y) => x.start - y.start);
+	return {
+		firstEnd: sorted[0]!.start,
+		parts: sorted.map((c, k) => [c.core, k + 1 < sorted.length ? sorted[k + 1]!.start : lines.length] as const),
+	};
+}
+
+/** How a set of starts explains the file: the weight of every later printing's pairs, and the weakest printing's measure. */
+function explain(
+	lines: readonly Line[],
+	chosen: readonly Candidate[],
+	cache: Map<number, Map<string, number[]>>,
+): {readonly weight: number; readonly weakest: number; readonly measures: readonly number[]; readonly lightest: number} {
+	const {firstEnd, parts} = partsOf(lines, chosen);
+	let first = cache.get(firstEnd);
+	if (!first) {
+		first = indexOf(lines, 0, firstEnd);
+		cache.set(firstEnd, first);
+	}
+
+	let weight = 0;
+	let weakest = 1;
+	let lightest = Number.POSITIVE_INFINITY;
+	const measures: number[] = [];
+	for (const [from, to] of parts) {
+		if (to <= from) return {weight: 0, weakest: 0, measures: [], lightest: 0};
+		const pairing = pairWithFirst(lines, first, from, to);
+		const factor = pagesContinue(lines, from) ? continuingPages : 1;
+		weight += pairing.weight * factor;
+		lightest = Math.min(lightest, pairing.weight * factor);
+		weakest = Math.min(weakest, pairing.measure * factor);
+		measures.push(pairing.measure * factor);
+	}
+
+	return {weight, weakest, measures, lightest};
 }
 
 /** How the printings were told apart: the opening lines recur at each boundary, and where page numbers start over. */
-function splitMethod(restarts: readonly boolean[], boundaries: readonly number[]): string {
-	if (restarts.every(Boolean)) return 'the opening lines recur and page numbers start over';
-	if (!restarts.some(Boolean)) return 'the opening lines recur';
-	const lines = boundaries.filter((_, k) => restarts[k]);
-	return `the opening lines recur, and page numbers start over at line ${lines.join(', ')}`;
+function splitMethod(found: readonly Candidate[], boundaries: readonly number[]): string {
+	const recurs = found.map((c) => c.recurrence >= 0.5);
+	const restarts = found.map((c) => c.restart);
+	const how = recurs.every(Boolean) ? 'the opening lines recur' : recurs.some(Boolean) ? 'the opening lines recur at some boundaries' : 'the entries recur';
+	if (restarts.every(Boolean)) return `${how} and page numbers start over`;
+	if (!restarts.some(Boolean)) return `${how}, and the printings pair entry by entry`;
+	const at = boundaries.filter((_, k) => restarts[k]);
+	return `${how}, and page numbers start over at line ${at.join(', ')}`;
 }
 
-/**
- * Find the printings in `lines` (the file's lines, 1-based by position + 1).
- *
- * @param splitAt The first line of the second printing (and of each after it), when the user gave them.
- */
-export function findPrintings(lines: readonly string[], splitAt?: number | readonly number[], read: LineReader = lineReader(lines)): SplitResult {
-	const nonEmpty: Line[] = [];
+/** Read the file's non-empty lines, page furniture aside, for the search. */
+function readLines(lines: readonly string[], read: LineReader, furniture: ReadonlySet<number> | undefined): Line[] {
+	const out: Line[] = [];
 	let lastRoman = -1;
+	let blanks = 0;
 	for (const [i, raw] of lines.entries()) {
-		if (raw.trim() === '') continue;
+		if (raw.trim() === '') {
+			blanks++;
+			continue;
+		}
+
 		const parsed = read(i + 1);
+		// A running head or a column head is set aside; the blank lines around it are a page break's.
+		if (furniture?.has(i + 1) || parsed.role === 'running-head' || parsed.role === 'column-head') {
+			blanks = 0;
+			continue;
+		}
+
 		const value = parsed.labelValue;
 		const labelled = value !== undefined && (value.kind !== 'roman' || value.value === lastRoman + 1);
 		if (value?.kind === 'roman') lastRoman = value.value;
-		nonEmpty.push({
+		const title = stripMarkup(parsed.titleMarkup).title;
+		out.push({
 			n: i + 1,
 			key: lineKey(raw),
+			pairKey: ocrKey(normalizeTitle(parsed.label === undefined ? title : `${parsed.label} ${title}`)),
 			page: parsed.pageStrength === 'strong' ? pageNumber(parsed.page) : undefined,
 			role: parsed.role,
 			// A number after one space (`April - December 1920`) is a page only in context: not here.
 			hasPage: parsed.pageStrength === 'strong',
 			labelled,
+			blanks,
 		});
+		blanks = 0;
 	}
 
-	if (nonEmpty.length === 0) return {ranges: [], report: {boundaries: [], confidence: 0, method: 'empty input'}};
-	const lastOf = (until: number): number => {
-		let last = nonEmpty[0]!.n;
-		for (const l of nonEmpty) if (l.n < until) last = l.n;
-		return last;
+	return out;
+}
+
+/**
+ * The places where a later printing may start: where a signature's first lines recur (and the rest
+ * of it after them), where pages start over, and at contents headings; each moved back over an added title page.
+ */
+function findCandidates(lines: readonly Line[]): Candidate[] {
+	const length = signatureLength(lines.length);
+	const signatures: Array<{offset: number; lines: Line[]}> = [{offset: 0, lines: lines.slice(0, length)}];
+	// Only a heading before the first entry opens the first printing (an OCR-garbled heading there
+	// would otherwise let the second printing's heading pass for the first's).
+	const firstEntry = lines.findIndex((l) => l.hasPage);
+	const heading = lines.findIndex((l) => l.role === 'contents-heading');
+	if (heading > 0 && (firstEntry === -1 || heading < firstEntry)) signatures.push({offset: heading, lines: lines.slice(heading, heading + length)});
+	if (firstEntry > 0 && firstEntry !== heading) signatures.push({offset: firstEntry, lines: lines.slice(firstEntry, firstEntry + length)});
+	const usable = signatures.filter((s) => s.lines.length >= 3);
+	// Past the lines that make up the signatures, so that the first printing's own opening never counts.
+	const from = Math.max(...usable.map((s) => s.offset + s.lines.length), 1);
+
+	// A line ends the file too when it is among its last five (`[Index]`): it ends the earlier printing.
+	const endings = new Set(lines.slice(-5).map((l) => l.key));
+	const opening = new Set(lines.slice(0, Math.min(heading > 0 ? heading : length, 20)).filter((l) => !l.hasPage).map((l) => l.key));
+	const found = new Map<number, {core: number; recurrence: number; restart: boolean}>();
+	const add = (core: number, score: number): void => {
+		const start = extendBack(lines, core, 0, endings, opening);
+		const restart = pagesRestart(lines, core);
+		const known = found.get(start);
+		if (!known || score > known.recurrence) found.set(start, {core: known && known.recurrence >= score ? known.core : core, recurrence: Math.max(score, known?.recurrence ?? 0), restart: restart || (known?.restart ?? false)});
 	};
 
+	// Exact keys are looked up; near ones (OCR) compared only where the length allows.
+	const heads = usable.flatMap((signature) => signature.lines.slice(0, 3).map((line, t) => ({signature, line, t})));
+	const firstPage = lines.find((l) => l.page !== undefined)?.page ?? 1;
+	let lastPage: number | undefined;
+	for (let k = from; k < lines.length; k++) {
+		const candidate = lines[k]!;
+		let best = 0;
+		for (const {signature, line, t} of heads) {
+			if (!(line.key === candidate.key || (candidate.key.length > 6 && similar(line, candidate)))) continue;
+			// A printing starts where its opening starts: when the signature's earlier lines stand
+			// just before this one, this is the middle of an opening, not a start.
+			const earlier = signature.lines[t - 1];
+			if (earlier && lines.slice(Math.max(from, k - 3), k).some((l) => similar(l, earlier))) continue;
+			best = Math.max(best, recurrence(lines, k, signature.lines));
+		}
+
+		if (best >= 0.34) add(k, best);
+		else if (candidate.role === 'contents-heading') add(k, 0.2);
+		// Pages that fall back to where the file's pages began.
+		const page = candidate.page;
+		if (page !== undefined) {
+			if (lastPage !== undefined && page < lastPage && page <= firstPage + 5 && best < 0.34) add(k, 0.1);
+			lastPage = page;
+		}
+	}
+
+	// A start whose opening recurs from the very next line (one moved entry printed first) has that evidence too.
+	const recurrenceAt = new Map([...found.values()].map((c) => [c.core, c.recurrence]));
+	const sorted = [...found].map(([start, c]) => ({start, ...c, recurrence: Math.max(c.recurrence, recurrenceAt.get(c.core + 1) ?? 0)})).sort((x, y) => x.start - y.start);
+	// Starts with only page-less lines between them (a title page, a contents heading, a column head)
+	// are one start: the earliest, with the evidence of all.
+	let candidates: Candidate[] = [];
+	for (const c of sorted) {
+		const last = candidates.at(-1);
+		if (last && c.start - last.start <= maxTitlePage && !lines.slice(last.start, c.start).some((l) => l.hasPage)) {
+			candidates[candidates.length - 1] = {start: last.start, core: Math.min(last.core, c.core), recurrence: Math.max(last.recurrence, c.recurrence), restart: last.restart || c.restart};
+		} else candidates.push(c);
+	}
+
+	if (candidates.length > maxCandidates) {
+		// Thinned evenly: the strongest of each stretch of the file.
+		const stretch = lines.length / maxCandidates;
+		const byStretch = new Map<number, Candidate>();
+		for (const c of candidates) {
+			const at = Math.floor(c.start / stretch);
+			const known = byStretch.get(at);
+			if (!known || c.recurrence + (c.restart ? 0.15 : 0) > known.recurrence + (known.restart ? 0.15 : 0)) byStretch.set(at, c);
+		}
+
+		candidates = [...byStretch.values()];
+	}
+
+	return candidates.sort((x, y) => x.start - y.start);
+}
+
+/** How many lines before `end` carry a page: the entries of the first printing. */
+function countEntries(lines: readonly Line[], end: number): number {
+	let count = 0;
+	for (let k = 0; k < end; k++) if (lines[k]!.hasPage) count++;
+	return count;
+}
+
+/**
+ * How many of the lines just before a start repeat an entry of the printing they would end (a
+ * moved entry printed between the later printing's title page and its contents heading): a
+ * printing rarely lists one entry twice, so those lines more likely open the next printing.
+ */
+function repeatedTail(lines: readonly Line[], start: number): number {
+	const from = Math.max(0, start - maxTitlePage);
+	const earlier = new Set<string>();
+	for (let k = 0; k < from; k++) if (lines[k]!.hasPage && lines[k]!.pairKey.length >= 4) earlier.add(lines[k]!.pairKey);
+	let repeated = 0;
+	for (let k = from; k < start; k++) {
+		const line = lines[k]!;
+		if (line.hasPage && earlier.has(line.pairKey)) repeated++;
+		earlier.add(line.pairKey);
+	}
+
+	return repeated;
+}
+
+/** How much the local evidence at a start adds: its opening recurring there, its pages starting over. */
+function evidenceOf(candidate: Candidate): number {
+	return 1 + 0.2 * Math.min(1, candidate.recurrence + (candidate.restart ? 0.25 : 0));
+}
+
+/**
+ * Choose the starts that explain the file best: the one whose printing pairs most with the first
+ * (weighed by its local evidence), then, one at a time, each that makes more of the file pair. Starts
+ * with only page-less lines between them, `near` lines apart at most, are one explanation (where
+ * exactly an added title page begins); the runner-up is the best start that is not one of those.
+ */
+function choose(
+	lines: readonly Line[],
+	candidates: readonly Candidate[],
+	wanted: number | undefined,
+	near: number,
+): {chosen: Candidate[]; weakest: number; runnerUp?: {candidate: Candidate; measure: number; behind: number}} | undefined {
+	const cache = new Map<number, Map<string, number[]>>();
+	const single = candidates.map((candidate) => {
+		const explained = explain(lines, [candidate], cache);
+		return {candidate, ...explained, score: explained.weight * evidenceOf(candidate) - repeatedTail(lines, candidate.start)};
+	});
+	const acceptable = (weakest: number): boolean => wanted !== undefined || weakest >= minMeasure;
+	const ranked = single.filter((s) => acceptable(s.weakest) && s.weight > 0).sort((x, y) => y.score - x.score || y.weakest - x.weakest || x.candidate.start - y.candidate.start);
+	const best = ranked[0];
+	if (!best) return undefined;
+	let chosen = [best.candidate];
+	// Two starts are one explanation when only lines of a title page stand between them (no entry).
+	const sameStart = (x: Candidate, y: Candidate): boolean => {
+		const [from, to] = x.start < y.start ? [x.start, y.start] : [y.start, x.start];
+		if (to - from > near) return false;
+		for (let k = from; k < to; k++) if (lines[k]!.hasPage) return false;
+		return true;
+	};
+
+	const isNear = (candidate: Candidate): boolean => chosen.some((c) => sameStart(c, candidate));
+	let current = {weight: best.weight, weakest: best.weakest};
+	while (wanted === undefined || chosen.length + 1 < wanted) {
+		let next: {candidate: Candidate; weight: number; weakest: number; score: number} | undefined;
+		for (const candidate of candidates) {
+			if (isNear(candidate)) continue;
+			const tried = explain(lines, [...chosen, candidate], cache);
+			if (!acceptable(tried.weakest)) continue;
+			// Every printing must pair a good part of the first: a stray page printed twice is not one.
+			const firstEntries = countEntries(lines, Math.min(...[...chosen, candidate].map((c) => c.start)));
+			const better = wanted === undefined ? tried.weight > current.weight * (1 + minGain) && tried.lightest > Math.max(3, 0.25 * firstEntries) : tried.weight > 0;
+			const score = tried.weight * evidenceOf(candidate);
+			if (better && (!next || score > next.score || (score === next.score && tried.weakest > next.weakest))) next = {candidate, ...tried, score};
+		}
+
+		if (!next) break;
+		chosen = [...chosen, next.candidate];
+		current = next;
+	}
+
+	if (wanted !== undefined && chosen.length + 1 < wanted) return undefined;
+	// The runner-up: the best start outside every chosen one's neighbourhood, as a rival explanation.
+	const rival = ranked.find((s) => !isNear(s.candidate)) ?? single.filter((s) => !isNear(s.candidate) && s.weight > 0).sort((x, y) => y.score - x.score)[0];
+	return {
+		chosen: chosen.sort((x, y) => x.start - y.start),
+		weakest: current.weakest,
+		...(rival ? {runnerUp: {candidate: rival.candidate, measure: rival.weakest, behind: Math.max(0, 2 * (best.score - rival.score))}} : {}),
+	};
+}
+
+/**
+ * Find the printings in `lines` (the file's lines, 1-based by position + 1).
+ *
+ * @example findPrintings(lines).report // {boundaries: [123], confidence: 0.93, method: '…'}
+ */
+export function findPrintings(lines: readonly string[], options: SplitOptions = {}, read: LineReader = lineReader(lines)): SplitResult {
+	const all: number[] = [];
+	for (const [i, raw] of lines.entries()) if (raw.trim() !== '') all.push(i + 1);
+	if (all.length === 0) return {ranges: [], report: {boundaries: [], confidence: 0, method: 'empty input'}};
+	// A printing runs from its first line to the last line of text before the next one starts.
+	const rangesFrom = (starts: readonly number[]): Array<readonly [number, number]> =>
+		starts.map((start, k): readonly [number, number] => {
+			const next = starts[k + 1];
+			let end = all.at(-1)!;
+			if (next !== undefined) for (const n of all) if (n < next) end = n;
+			return [start, end];
+		});
+
+	const {splitAt} = options;
 	if (splitAt !== undefined) {
 		// Each printing starts at the first line of text at or after its split point; a point
 		// past the text, at its first line, or on the same start as the one before it splits nothing.
-		const first = nonEmpty[0]!;
-		const starts: number[] = [first.n];
+		const starts: number[] = [all[0]!];
 		for (const at of typeof splitAt === 'number' ? [splitAt] : [...splitAt].sort((x, y) => x - y)) {
-			const start = nonEmpty.find((l) => l.n >= at)?.n;
+			const start = all.find((n) => n >= at);
 			if (start !== undefined && start !== starts.at(-1)) starts.push(start);
 		}
 
-		const ranges = starts.map((start, k): readonly [number, number] => [start, k + 1 < starts.length ? lastOf(starts[k + 1]!) : nonEmpty.at(-1)!.n]);
-		return {ranges, report: {boundaries: starts.slice(1), confidence: 1, method: '--split-at'}};
+		return {ranges: rangesFrom(starts), report: {boundaries: starts.slice(1), confidence: 1, method: '--split-at'}};
 	}
 
-	// Signatures: the file's opening lines; the lines after the first contents heading; the first entries.
-	const length = signatureLength(nonEmpty.length);
-	const signatures: Array<{offset: number; lines: Line[]}> = [{offset: 0, lines: nonEmpty.slice(0, length)}];
-	// Only a heading before the first entry opens the first printing (an OCR-garbled heading
-	// there would otherwise let the second printing's heading pass for the first's).
-	const firstEntry = nonEmpty.findIndex((l) => l.hasPage);
-	const heading = nonEmpty.findIndex((l) => l.role === 'contents-heading');
-	if (heading > 0 && (firstEntry === -1 || heading < firstEntry)) signatures.push({offset: heading, lines: nonEmpty.slice(heading, heading + length)});
-	if (firstEntry > 0 && firstEntry !== heading) {
-		signatures.push({offset: firstEntry, lines: nonEmpty.slice(firstEntry, firstEntry + length)});
+	const searched = readLines(lines, read, options.furniture);
+	if (options.printings === 1 || searched.length < 2) return {ranges: [[all[0]!, all.at(-1)!]], report: {boundaries: [], confidence: 0, method: options.printings === 1 ? '--printings 1' : 'no second printing found'}};
+	const candidates = findCandidates(searched);
+	const result = choose(searched, candidates, options.printings, maxTitlePage);
+	if (!result) {
+		const method = options.printings === undefined ? 'no second printing found' : `no ${options.printings} printings found`;
+		return {ranges: [[all[0]!, all.at(-1)!]], report: {boundaries: [], confidence: 0, method}};
 	}
 
-	const starts: number[] = [0];
-	const scores: number[] = [];
-	const restarts: boolean[] = [];
-	const usable = signatures.filter((s) => s.lines.length >= 3);
-	// Search past the lines that make up the signatures in each printing found so far, so that
-	// a printing's own opening never counts as the start of another.
-	const span = Math.max(...usable.map((s) => s.offset + s.lines.length), 1);
-	let from = span;
-	for (;;) {
-		const previous = starts.at(-1)!;
-		const found = findNext(nonEmpty, usable, Math.max(from, previous + span));
-		if (!found) break;
-		from = found.end;
-		const index = extendBack(nonEmpty, found.index, previous + 1);
-		starts.push(index);
-		scores.push(Math.min(1, found.score * 0.85 + (found.restart ? 0.15 : 0)));
-		restarts.push(found.restart);
-	}
-
-	const ranges = starts.map((start, i): readonly [number, number] => {
-		const end = i + 1 < starts.length ? starts[i + 1]! - 1 : nonEmpty.length - 1;
-		return [nonEmpty[start]!.n, nonEmpty[end]!.n];
-	});
+	const boundaries = result.chosen.map((c) => searched[c.start]!.n);
+	// How sure: the chosen printings' weakest pairing, shared with the runner-up as the odds of the
+	// lines each leaves unexplained (every line more that the rival leaves unpaired makes it e times
+	// less likely, in steps of `linesPerStep`).
+	const {runnerUp} = result;
+	const odds = runnerUp === undefined ? 0 : Math.exp(-runnerUp.behind / linesPerStep) * (runnerUp.measure / Math.max(0.01, result.weakest));
+	const round = (value: number): number => Math.round(Math.max(0, Math.min(1, value)) * 100) / 100;
+	const confidence = round(result.weakest / (1 + odds));
+	const rivalConfidence = round((result.weakest * odds) / (1 + odds));
+	const alternatives: SplitAlternative[] = runnerUp === undefined || rivalConfidence === 0 ? [] : [{boundaries: [searched[runnerUp.candidate.start]!.n], confidence: rivalConfidence}];
 	return {
-		ranges,
+		ranges: rangesFrom([all[0]!, ...boundaries]),
 		report: {
-			boundaries: ranges.slice(1).map((r) => r[0]),
-			confidence: scores.length === 0 ? 0 : Math.round(Math.min(...scores) * 100) / 100,
-			method: scores.length === 0 ? 'no second printing found' : splitMethod(restarts, ranges.slice(1).map((r) => r[0])),
+			boundaries,
+			confidence,
+			method: options.printings === undefined ? splitMethod(result.chosen, boundaries) : `--printings ${options.printings}: ${splitMethod(result.chosen, boundaries)}`,
+			...(alternatives.length > 0 ? {alternatives} : {}),
 		},
 	};
 }

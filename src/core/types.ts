@@ -47,8 +47,19 @@ export type TocItem = {
 	readonly page?: string;
 	/** Indentation depth (0 for none), from the leading whitespace of the first line. */
 	readonly depth: number;
-	/** True for page furniture (a running head such as `CONTENTS 689`) inside the page. */
-	readonly furniture?: boolean;
+};
+
+/**
+ * A line of page furniture inside a printing: a running head (`CONTENTS ix`, `8 CONTENTS`, the
+ * book's short title with its folio), a column head (`Page`, `CHAP. PAGE`), or a bare folio. It is
+ * never an entry and never a row; the corrected contents page keeps it where it stood.
+ */
+export type FurnitureLine = {
+	/** The line (1-based), as `[line, line]`, in the printing's file. */
+	readonly lines: readonly [number, number];
+	/** The line as printed. */
+	readonly text: string;
+	readonly kind: 'running-head' | 'column-head' | 'folio';
 };
 
 /** One printing of the contents: where it lies in its source and what it holds. */
@@ -60,6 +71,10 @@ export type Printing = {
 	/** First and last non-empty line (1-based, inclusive) in the source. */
 	readonly lines: readonly [number, number];
 	readonly items: readonly TocItem[];
+	/** The page furniture found among its lines, in line order; absent when there is none. */
+	readonly furniture?: readonly FurnitureLine[];
+	/** Set when some of its lines were not in Unicode NFC: tocdiff compared them composed; how many. */
+	readonly normalized?: {readonly form: 'NFC'; readonly lines: number};
 };
 
 /** How the printings in one file were found. */
@@ -70,6 +85,14 @@ export type SplitReport = {
 	readonly confidence: number;
 	/** A short human description of the evidence (`repeated title page`, `--split-at`). */
 	readonly method: string;
+	/** The next best explanation of the file, when there is one: where its printings would start, and how sure that would be. */
+	readonly alternatives?: readonly SplitAlternative[];
+};
+
+/** Another way the file could split: the first line of each printing after the first, and its confidence. */
+export type SplitAlternative = {
+	readonly boundaries: readonly number[];
+	readonly confidence: number;
 };
 
 /** A kind of difference; see `json-report.md`. */
@@ -85,6 +108,7 @@ export type DifferenceKind =
 	| 'case'
 	| 'markup'
 	| 'hyphenation'
+	| 'invisible'
 	| 'missing'
 	| 'extra'
 	| 'truncation'
@@ -126,6 +150,16 @@ export type Suggestion = {
 	readonly confidence: number;
 	readonly why: string;
 };
+
+/**
+ * One step of an alignment, by item index: a pair (several adjacent items of a side read as one,
+ * where the printings joined their lines differently), a moved pair, or an item of one side alone.
+ */
+export type AlignOp =
+	| {readonly kind: 'pair'; readonly a: readonly number[]; readonly b: readonly number[]}
+	| {readonly kind: 'moved'; readonly a: readonly number[]; readonly b: readonly number[]}
+	| {readonly kind: 'only-a'; readonly a: number}
+	| {readonly kind: 'only-b'; readonly b: number};
 
 /** The status of an aligned row. */
 export type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b' | 'moved';

@@ -5,7 +5,7 @@
 import {classifyPair} from '../core/classify.js';
 import {rowKeys, type Decision} from '../core/decisions.js';
 import {parseItems} from '../core/parse.js';
-import {severities, type Comparison, type Difference, type Printing, type Row, type RowStatus, type Severity, type Suggestion, type TocItem} from '../core/types.js';
+import {severities, type Comparison, type Difference, type Printing, type Row, type RowStatus, type Severity, type SplitReport, type Suggestion, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 
 /** One difference with the row it belongs to and the decision on that row. */
@@ -218,3 +218,20 @@ export function describeVerdict(decision: Decision | undefined, a = 'A', b = 'B'
 		}
 	}
 }
+
+/** Lines as a person says them: `line 123`, `lines 48 and 94`, `lines 12, 48 and 94`. */
+function lineList(lines: readonly number[]): string {
+	return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+}
+
+/**
+ * Where one file was split, how sure, and the next best explanation when there is one:
+ * `split at line 123 (confidence 0.93: the opening lines recur …); next best: line 119 (0.41)`;
+ * `brief` leaves out the evidence, for the review screen's header.
+ */
+export function describeSplit(split: SplitReport, brief = false): string {
+	const next = split.alternatives?.[0];
+	const rival = next === undefined ? '' : `; next best: ${lineList(next.boundaries)} (${next.confidence.toFixed(2)})`;
+	return `split at ${lineList(split.boundaries)} (${brief ? '' : 'confidence '}${split.confidence.toFixed(2)}${brief ? '' : `: ${split.method}`})${rival}`;
+}
+

@@ -24,6 +24,7 @@ const kindMeanings = {
 	case: 'letter case only',
 	markup: 'italics or other markup only',
 	hyphenation: 'a word broken by a line-end hyphen',
+	invisible: 'characters that print nothing (a zero-width space, a joiner)',
 	missing: 'an entry missing from the second printing',
 	extra: 'an entry found only in the second printing',
 	truncation: 'entries lost where one printing stops',

@@ -3,11 +3,12 @@
  * counts by status, severity and kind, then each difference with its line numbers and the
  * differing characters marked: colour on a terminal, `[-…-]{+…+}` without one.
  */
+import {showInvisibles} from '../core/chars.js';
 import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, sharedCorrections, statusGlyphs} from './findings.js';
+import {comparedPrintings, describeSplit, describeSuggestion, formatLines, openDifferences, rowSeverity, sharedCorrections, statusGlyphs} from './findings.js';
 import {truncationOf} from './json.js';
 
 /** Options for `toText`. */
@@ -31,8 +32,8 @@ const ansi = {
 
 /** Put a printed line on one terminal line: tabs and line breaks become visible gaps. */
 function flat(text: string): string {
-	// A soft hyphen prints nothing on a terminal: name it, or a difference in it would be invisible.
-	return text.replaceAll('\t', '  ').replaceAll('\n', ' ⏎ ').replaceAll('\u00AD', '⟨shy⟩');
+	// A soft hyphen or a zero-width space prints nothing on a terminal: name it, or a difference in it would be invisible.
+	return showInvisibles(text.replaceAll('\t', '  ').replaceAll('\n', ' ⏎ '));
 }
 
 /** Shorten text to about `length` characters at a word boundary, with `…`. */
@@ -155,11 +156,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} item${p.items.length === 1 ? '' : 's'}  ${p.source}${note}`);
 	}
 
-	if (comparison.split) {
-		const {boundaries, confidence, method} = comparison.split;
-		const where = boundaries.length === 1 ? `line ${boundaries[0]}` : `lines ${boundaries.slice(0, -1).join(', ')} and ${boundaries.at(-1)}`;
-		out.push(`split at ${where} (confidence ${confidence.toFixed(2)}: ${method})`);
-	}
+	if (comparison.split) out.push(describeSplit(comparison.split));
 
 	const {summary} = comparison;
 	const s = summary.status;

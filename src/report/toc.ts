@@ -119,6 +119,8 @@ export function toToc(comparison: Comparison, context: ReportContext): string {
 		if (change) {
 			if (change.text === undefined) removed = true;
 			else for (const line of change.text.split(/\r?\n/)) emit(line);
+			// A running head that a page break set inside the item stays, after it.
+			for (const head of printing.furniture ?? []) if (head.lines[0] > number && head.lines[0] <= change.last) emit(head.text);
 			number = change.last;
 		} else {
 			emit(lines[number - 1] ?? '');

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {severities, type Severity} from '../core/types.js';
-import {formatLines} from '../report/findings.js';
+import {describeSplit, formatLines} from '../report/findings.js';
 import {columns} from './columns.js';
 import {keyFor} from './keymap.js';
 import {orphanDecisions, selectedRow, type State} from './state.js';
@@ -25,7 +25,7 @@ export function Header({state, theme}: HeaderProps) {
 	const [a, b] = comparison.printings;
 	const describe = (printing: typeof a) =>
 		printing ? `${printing.id} ${printing.source === inputName ? '' : `${printing.source} `}lines ${formatLines(printing.lines)} (${printing.items.length} items)` : '';
-	const split = comparison.split ? ` · split: ${comparison.split.method}` : '';
+	const split = comparison.split ? ` · ${describeSplit(comparison.split, true)}` : '';
 	const row = selectedRow(state);
 	const orphans = orphanDecisions(state).length;
 	const done = differing > 0 && state.decided === differing;

@@ -87,10 +87,9 @@ export function worstSeverity(row: Row): Severity | undefined {
 /** An item as a reader sees it in the list: label, then title. */
 export function displayTitle(item: TocItem | null): string {
 	if (!item) return '';
-	const full = item.label ? `${item.label} ${item.title}` : item.title;
-	// The column heads' gap (`CHAPTER      PAGE`) shows as two spaces; an entry's spacing is kept, where
-	// it may be the very difference to review.
-	const title = item.furniture ? full.replaceAll(/[ \t]{3,}/g, '  ') : full;
+	// Spacing is kept as printed: it may be the very difference to review. (Column heads, whose gap
+	// is wide, are page furniture and never a row.)
+	const title = item.label ? `${item.label} ${item.title}` : item.title;
 	// A screen shows a few hundred characters of a reading at most; OCR debris can hold 100,000,
 	// and measuring that on every frame would freeze the screen.
 	return title.length > displayLimit ? `${title.slice(0, displayLimit)}…` : title;

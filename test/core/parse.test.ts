@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {itemLine, parseItems, parseLine, stripMarkup} from '../../src/core/parse.js';
+import {itemLine, pageNumber, parseItems, parseLine, parsePrinting, stripMarkup} from '../../src/core/parse.js';
 
 const items = (text: string) => {
 	const lines = text.split('\n');
 	return parseItems(lines, 1, lines.length);
+};
+
+const printing = (text: string) => {
+	const lines = text.split('\n');
+	return parsePrinting(lines, 1, lines.length);
 };
 
 describe('parseLine: numbering labels', () => {
@@ -73,6 +78,13 @@ describe('parseLine: pages and leaders', () => {
 		['Preface......13', '13', '......'],
 		['warning against pedants and rhapsodists.                      _Page 3_', '3', '                      _Page '],
 		['The Tasks of Revolutionary Social-Democracy\t15-19\t16k', '15-19', '\t'],
+		// Roman pages of any length, and decimal digits of any script (#12).
+		['Preface ...... lxxxviii', 'lxxxviii', ' ...... '],
+		['Introduction\tcxxxviii', 'cxxxviii', '\t'],
+		['Notes    CCCLXXXVIII', 'CCCLXXXVIII', '    '],
+		['مقدمة\t٤٥', '٤٥', '\t'],
+		['प्रस्तावना  ४५', '४५', '  '],
+		['Preface\t１３', '１３', '\t'],
 	])('reads the page of %j', (line, page, leader) => {
 		expect(parseLine(line, 1)).toMatchObject({page, leader});
 	});
@@ -83,6 +95,20 @@ describe('parseLine: pages and leaders', () => {
 
 	it('reads a heading with no page', () => {
 		expect(parseLine('ILLUSTRATIONS', 1).page).toBeUndefined();
+	});
+
+	it.each(['The Civil War  civil', 'A Mix of Things  mix', 'Ill Met  ill'])('reads no page in %j, whose last word only has the letters of a Roman numeral (#12)', (line) => {
+		expect(parseLine(line, 1).page).toBeUndefined();
+	});
+
+	it.each([
+		['lxxxviii', undefined],
+		['٤٥', 45],
+		['४५-४९', 45],
+		['１３', 13],
+		['216-17', 216],
+	])('reads the page %j as the number %j', (page, value) => {
+		expect(pageNumber(page)).toBe(value);
 	});
 });
 
@@ -100,23 +126,25 @@ describe('stripMarkup', () => {
 
 describe('parseItems', () => {
 	it('marks title-page lines before the contents heading as text', () => {
-		const parsed = items('V. I. L E N I N\n\nCOLLECTED WORKS\n\nVOLUME\n31\n\nCONTENTS\n\n\t<i>Page</i>\nPreface\t13');
-		expect(parsed.map((i) => [i.type, i.title])).toEqual([
+		const parsed = printing('V. I. L E N I N\n\nCOLLECTED WORKS\n\nVOLUME\n31\n\nCONTENTS\n\n\t<i>Page</i>\nPreface\t13');
+		expect(parsed.items.map((i) => [i.type, i.title])).toEqual([
 			['text', 'V. I. L E N I N'],
 			['text', 'COLLECTED WORKS'],
 			['text', 'VOLUME'],
 			['text', '31'],
 			['heading', 'CONTENTS'],
-			['text', 'Page'],
 			['entry', 'Preface'],
 		]);
-		expect(parsed[5]!.furniture).toBe(true);
+		// The column head is page furniture, not an item (#12).
+		expect(parsed.furniture).toEqual([{lines: [10, 10], text: '\t<i>Page</i>', kind: 'column-head'}]);
 	});
 
 	it.each(['     Chap.                                  Page.', '    CHAPTER                                                         PAGE', '     Cbap.                                  Page.', '                                      Bladz.'])(
 		'reads the column head %j as page furniture',
 		(line) => {
-			expect(items(`${line}\nPreface\t13`)[0]).toMatchObject({type: 'text', furniture: true});
+			const parsed = printing(`${line}\nPreface\t13`);
+			expect(parsed.furniture).toEqual([{lines: [1, 1], text: line, kind: 'column-head'}]);
+			expect(parsed.items.map((i) => i.title)).toEqual(['Preface']);
 		},
 	);
 
@@ -172,10 +200,75 @@ describe('parseItems', () => {
 		]);
 	});
 
-	it.each(['CONTENTS 689', '690 CONTENTS', 'CONTENTS—continued xii'])('marks the running head %j as page furniture', (head) => {
-		const parsed = items(`Preface\t13\n${head}\nIntroduction\t17`);
-		expect(parsed[1]).toMatchObject({type: 'text', furniture: true});
-		expect(parsed.filter((i) => i.type === 'entry')).toHaveLength(2);
+	it.each(['CONTENTS 689', '690 CONTENTS', 'CONTENTS—continued xii', '8 CONTENTS', 'CONTENTS ix', 'viii CONTENTS', 'viii        CONTENTS', 'CONTENTS        lxxxviii', 'CONTENTS (continued)', 'Contents, continued', 'ОГЛАВЛЕНИЕ 5', 'TABLE DES MATIÈRES vii'])(
+		'sets the running head %j apart as page furniture, not an item (#12)',
+		(head) => {
+			const parsed = printing(`Preface\t13\n${head}\nIntroduction\t17`);
+			expect(parsed.furniture).toEqual([{lines: [2, 2], text: head, kind: 'running-head'}]);
+			expect(parsed.items.map((i) => [i.type, i.title])).toEqual([
+				['entry', 'Preface'],
+				['entry', 'Introduction'],
+			]);
+		},
+	);
+
+	it('keeps an entry of the contents called Contents, with its page after a tab (#12)', () => {
+		expect(printing('Preface\tv\nContents\tvii\nIntroduction\t1').items.map((i) => [i.title, i.page])).toEqual([
+			['Preface', 'v'],
+			['Contents', 'vii'],
+			['Introduction', '1'],
+		]);
+	});
+
+	it('sets a contents heading repeated after some entries apart: a running head without its folio (#12)', () => {
+		const parsed = printing('CONTENTS\nPreface\t13\nOrigins\t15\nThe Quarrel\t16\n\nCONTENTS\n\nIntroduction\t17');
+		expect(parsed.items.map((i) => [i.type, i.title])).toEqual([
+			['heading', 'CONTENTS'],
+			['entry', 'Preface'],
+			['entry', 'Origins'],
+			['entry', 'The Quarrel'],
+			['entry', 'Introduction'],
+		]);
+		expect(parsed.furniture.map((f) => f.lines[0])).toEqual([6]);
+		// After one entry only (an entry a printing moved to the top), it is the heading itself.
+		expect(printing('Preface\t13\nCONTENTS\nOrigins\t15').items.map((i) => i.type)).toEqual(['entry', 'heading', 'entry']);
+	});
+
+	it('joins a wrapped entry across a page break, its running head and the blank lines around it (#12)', () => {
+		const parsed = printing('Preface\t13\nThe Long History of the Quarrel between the\n\nviii CONTENTS\n\nTwo Houses of the North\t17\nIndex\t40');
+		expect(parsed.items.map((i) => [i.title, i.page, i.lines])).toEqual([
+			['Preface', '13', [1, 1]],
+			['The Long History of the Quarrel between the Two Houses of the North', '17', [2, 6]],
+			['Index', '40', [7, 7]],
+		]);
+		expect(parsed.furniture).toEqual([{lines: [4, 4], text: 'viii CONTENTS', kind: 'running-head'}]);
+	});
+
+	it('takes a bare number that fits the run of pages for the page of the line before it (#12)', () => {
+		const parsed = printing('Preface\t13\nThe Second Chapter\n17\nIndex\t40');
+		expect(parsed.items.map((i) => [i.title, i.page, i.lines])).toEqual([
+			['Preface', '13', [1, 1]],
+			['The Second Chapter', '17', [2, 3]],
+			['Index', '40', [4, 4]],
+		]);
+		expect(parsed.furniture).toEqual([]);
+	});
+
+	it('sets a bare number that does not fit the run apart as the contents page’s folio (#12)', () => {
+		const parsed = printing('Preface\t13\nThe Second Chapter\t17\n\n8\n\nThe Third Chapter\t25\nIndex\t40');
+		expect(parsed.items.map((i) => i.title)).toEqual(['Preface', 'The Second Chapter', 'The Third Chapter', 'Index']);
+		expect(parsed.furniture).toEqual([{lines: [4, 4], text: '8', kind: 'folio'}]);
+	});
+
+	it('keeps a year alone on its line as a heading of its own, never part of the next entry (#12)', () => {
+		const parsed = printing('CONTENTS\n1914\n    The War and Russian Social-Democracy\t15-19\n1915\n    The Conference of the R.S.D.L.P. Groups Abroad\t158-164');
+		expect(parsed.items.map((i) => [i.type, i.title, i.page])).toEqual([
+			['heading', 'CONTENTS', undefined],
+			['heading', '1914', undefined],
+			['entry', 'The War and Russian Social-Democracy', '15-19'],
+			['heading', '1915', undefined],
+			['entry', 'The Conference of the R.S.D.L.P. Groups Abroad', '158-164'],
+		]);
 	});
 
 	it('reads a page set off by one space when it fits the run of pages', () => {

@@ -83,12 +83,12 @@ describe('findPrintings', () => {
 	it('takes several split lines for three printings, in any order, each at the next line of text', () => {
 		const one = ['CONTENTS', ...page(titles)];
 		const lines = [...one, '', ...one, '', ...one];
-		expect(findPrintings(lines, [22, 11]).ranges).toEqual([
+		expect(findPrintings(lines, {splitAt: [22, 11]}).ranges).toEqual([
 			[1, 10],
 			[12, 21],
 			[23, 32],
 		]);
-		expect(findPrintings(lines, [22, 11]).report).toEqual({boundaries: [12, 23], confidence: 1, method: '--split-at'});
+		expect(findPrintings(lines, {splitAt: [22, 11]}).report).toEqual({boundaries: [12, 23], confidence: 1, method: '--split-at'});
 	});
 
 	it('finds the second printing when it moved one of its opening entries far down', () => {
@@ -109,12 +109,110 @@ describe('findPrintings', () => {
 	});
 
 	it('splits where the user says with --split-at', () => {
-		const {ranges, report} = findPrintings(seed, 130);
+		const {ranges, report} = findPrintings(seed, {splitAt: 130});
 		// Line 130 is blank: the second printing starts at the next line with text.
 		expect(ranges).toEqual([
 			[2, 129],
 			[131, 223],
 		]);
 		expect(report).toMatchObject({boundaries: [131], confidence: 1, method: '--split-at'});
+	});
+});
+
+const words = ['river', 'winter', 'letter', 'speech', 'harbour', 'garden', 'council', 'railway', 'famine', 'treaty', 'market', 'village', 'mountain', 'printer', 'teacher', 'soldier', 'bridge', 'prison', 'library', 'quarrel', 'journey', 'orchard', 'church', 'factory'];
+/** A title of three words from a list, different for every `n` below 24³. */
+const titleOf = (n: number): string => {
+	const pick = (k: number) => words[(n * [7, 11, 13][k]! + k * 5 + Math.floor(n / [1, 24, 576][k]!)) % words.length]!;
+	return `The ${pick(0)} and the ${pick(1)} of the ${pick(2)} ${n}`;
+};
+
+/** A ten-volume contents: each volume a heading, CONTENTS, and its entries; `shared` titles open every volume. */
+function tenVolumes(options: {readonly shared: boolean; readonly pagesRestart: boolean; readonly perVolume?: number}): string[] {
+	const lines = ['THE COLLECTED WORKS', '', 'IN TEN VOLUMES', ''];
+	let page = 1;
+	const perVolume = options.perVolume ?? 30;
+	for (let volume = 1; volume <= 10; volume++) {
+		if (options.pagesRestart) page = 1;
+		lines.push(`VOLUME ${volume}`, '', 'CONTENTS', '');
+		const shared = options.shared ? ['Preface', 'Introduction', 'Chronology', 'A Note on the Text', 'Abbreviations'] : [];
+		const own = Array.from({length: perVolume - shared.length}, (_, k) => titleOf(volume * 100 + k));
+		for (const title of [...shared, ...own]) {
+			lines.push(`${title}\t${page}`);
+			page += 3 + ((page * 7) % 5);
+		}
+
+		lines.push('');
+	}
+
+	return lines;
+}
+
+describe('findPrintings: what explains the file best (#12)', () => {
+	it.each([
+		['titles that never recur, pages running on', {shared: false, pagesRestart: false}],
+		['titles that never recur, pages starting over in every volume', {shared: false, pagesRestart: true}],
+		['a run of titles that recurs in every volume, pages running on', {shared: true, pagesRestart: false}],
+		['a run of titles that recurs in every volume, pages starting over', {shared: true, pagesRestart: true}],
+	])('splits a ten-volume contents printed twice in one file, with %s, at the second printing only', (_name, options) => {
+		const one = tenVolumes(options);
+		const lines = [...one, '', ...one];
+		const {ranges, report} = findPrintings(lines);
+		expect(ranges.map((range) => range[0])).toEqual([1, one.length + 2]);
+		expect(report.confidence).toBeGreaterThan(0.5);
+	});
+
+	it.each([
+		['titles that never recur', {shared: false, pagesRestart: true}],
+		['a run of titles that recurs in every volume, pages running on', {shared: true, pagesRestart: false}],
+	])('finds one printing in one printing of a ten-volume contents with %s', (_name, options) => {
+		expect(findPrintings(tenVolumes(options)).ranges).toHaveLength(1);
+	});
+
+	it('does not start a printing at a running head inside the contents', () => {
+		const one = ['CONTENTS', ...page(titles.slice(0, 5)), '', '8 CONTENTS', '', ...page(titles.slice(5), 40)];
+		const lines = [...one, '', ...one];
+		expect(findPrintings(lines).ranges).toEqual([
+			[1, 13],
+			[15, 27],
+		]);
+	});
+
+	it('does not move the split for Roman pages of eight letters or pages in Arabic-Indic digits', () => {
+		const front = ['CONTENTS', 'Preface\tlxxxviii', 'Introduction\tcxxxviii'];
+		const arabic = titles.map((t, i) => `${t}\t${String(1 + i * 7).replaceAll(/\d/g, (d) => String.fromCodePoint(0x660 + Number(d)))}`);
+		const one = [...front, ...arabic];
+		expect(findPrintings([...one, '', ...one]).ranges).toEqual([
+			[1, one.length],
+			[one.length + 2, 2 * one.length + 1],
+		]);
+	});
+
+	it('finds no printings in ten thousand identical lines, quickly', () => {
+		const started = performance.now();
+		const {ranges} = findPrintings(Array.from({length: 10_000}, () => 'same'));
+		expect(ranges.length).toBeLessThanOrEqual(2);
+		// Not a timing test: a quadratic search took minutes here; this is a guard of scale, not speed.
+		expect(performance.now() - started).toBeLessThan(20_000);
+	});
+
+	it('takes as many printings as --printings says, where they explain the file best', () => {
+		const one = ['CONTENTS', ...page(titles)];
+		const lines = [...one, '', ...one, '', ...one];
+		expect(findPrintings(lines, {printings: 2}).ranges).toHaveLength(2);
+		expect(findPrintings(lines, {printings: 3}).report.boundaries).toEqual([12, 23]);
+		expect(findPrintings(lines, {printings: 3}).report.method).toMatch(/^--printings 3: /);
+	});
+
+	it('says how sure it is, and names the next best explanation when one comes close', () => {
+		const one = ['CONTENTS', ...page(titles)];
+		const {report} = findPrintings([...one, '', ...one]);
+		expect(report).toMatchObject({boundaries: [12], confidence: 1});
+		expect(report.alternatives).toBeUndefined();
+		// The first page of the contents printed twice, between the printings: B may start at either copy.
+		const doubled = findPrintings([...one, '', ...page(titles.slice(0, 3)), '', ...one]);
+		const [chosen] = doubled.report.boundaries;
+		expect([chosen, doubled.report.alternatives?.[0]?.boundaries[0]].sort()).toEqual([12, 16]);
+		expect(doubled.report.confidence).toBeLessThan(0.8);
+		expect(doubled.report.confidence).toBeGreaterThan(doubled.report.alternatives![0]!.confidence);
 	});
 });

@@ -72,7 +72,7 @@ describe('the code caches beside the bundles', () => {
 			const session = openTerminal([seed, '--decisions', path.join(dir, 'd.json')], {cwd: dir, env: report, cli});
 			await session.waitFor('0/25 rows decided');
 			session.press('n');
-			await session.waitFor('row 8/108');
+			await session.waitFor('row 8/107');
 			session.press('q');
 			expect(await session.exited).toBe(0);
 			expect(session.output()).toContain(`code cache tui.cjs: ${outcome[how as keyof typeof outcome]}`);

@@ -239,10 +239,10 @@ describe('suggestions (#7)', () => {
 	it('counts open differences and rows to decide in the header, and keeps the position and filter in view at 80 columns', async () => {
 		const seedAll = compare([{name: 'vol31.txt', text: seedText}]);
 		const wide = await open({size: {columns: 120, rows: 30}, comparison: seedAll});
-		expect((await frameMatching(wide.lastFrame, (f) => f.includes('rows decided'))).split('\n')[1]).toBe('█ 20 substantive  ▄ 4 minor  ▁ 2 cosmetic  0/25 rows decided  row 1/108 · all rows');
+		expect((await frameMatching(wide.lastFrame, (f) => f.includes('rows decided'))).split('\n')[1]).toBe('█ 20 substantive  ▄ 4 minor  ▁ 2 cosmetic  0/25 rows decided  row 1/107 · all rows');
 		const narrow = await open({size: {columns: 80, rows: 24}, comparison: seedAll});
 		await type(narrow, 'n', 'n', 'n', 'n');
-		expect((await frameMatching(narrow.lastFrame, (f) => f.includes('row 44/108'))).split('\n')[1]).toBe('█ 20  ▄ 4  ▁ 2  0/25 rows decided  row 44/108 · all rows');
+		expect((await frameMatching(narrow.lastFrame, (f) => f.includes('row 43/107'))).split('\n')[1]).toBe('█ 20  ▄ 4  ▁ 2  0/25 rows decided  row 43/107 · all rows');
 	});
 
 	it('lists the saved decisions that match no row with o, and closes the list with Esc', async () => {
@@ -265,13 +265,13 @@ describe('suggestions (#7)', () => {
 	it('cuts the detail pane off at the bottom on a short terminal instead of drawing lines over each other', async () => {
 		const app = await open({size: {columns: 60, rows: 15}, comparison: compare([{name: 'vol31.txt', text: seedText}])});
 		await type(app, 'n', 'n');
-		let frame = await frameMatching(app.lastFrame, (f) => f.includes('row 9 of 108'));
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('row 9 of 107'));
 		const detail = (f: string) => f.split('\n').slice(-5, -1);
-		expect(detail(frame)[0]).toMatch(/^── \+ row 9 of 108 · only in B ─+$/);
+		expect(detail(frame)[0]).toMatch(/^── \+ row 9 of 107 · only in B ─+$/);
 		expect(detail(frame)[1]).toBe('A (not in printing A)');
 		await type(app, 'n', 'n', 'n', keys.enter);
 		// Unfolded, the long readings wrap: the first lines show, whole, and the rest is cut.
-		frame = await frameMatching(app.lastFrame, (f) => f.includes('row 48 of 108 · changed · similarity 0.99 · Enter fold'));
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('row 47 of 107 · changed · similarity 0.99 · Enter fold'));
 		expect(frame.split('\n').slice(-6, -1)).toEqual([
 			'A l.56     p.188     II. What Immediate and Universal',
 			'                     Preparation for the Dictatorship of the',
