@@ -530,8 +530,9 @@ function invisibleDifference(a: string, b: string): Difference | undefined {
 	if (!hasInvisible(a) && !hasInvisible(b)) return undefined;
 	const marks = (text: string): string => [...text].filter((ch) => stripInvisible(ch) === '').join('');
 	if (marks(a) === marks(b)) return undefined;
-	const wordsA = a.split(/\s+/).filter((w) => w !== '');
-	const wordsB = b.split(/\s+/).filter((w) => w !== '');
+	// Split at spaces, not at a BOM (which JavaScript counts as one).
+	const wordsA = a.split(/[^\S\uFEFF]+/).filter((w) => w !== '');
+	const wordsB = b.split(/[^\S\uFEFF]+/).filter((w) => w !== '');
 	if (wordsA.length === wordsB.length) {
 		const changed = wordsA.flatMap((word, k) => (word !== wordsB[k] && stripInvisible(word) === stripInvisible(wordsB[k]!) ? [k] : []));
 		if (changed.length > 0) return difference('invisible', 'title', changed.map((k) => showInvisibles(wordsA[k]!)).join(' '), changed.map((k) => showInvisibles(wordsB[k]!)).join(' '));
