@@ -29,6 +29,8 @@ export type LineParse = {
 	readonly pageStrength?: 'strong' | 'weak';
 	/** The line ends in an empty page column (`title<TAB><TAB>96k`): a whole entry that has no page. */
 	readonly closed?: boolean;
+	/** How many specks (`°`, a stray `;`) were read past at the line's edges; absent when none. */
+	readonly specks?: number;
 	readonly role: LineRole;
 };
 
@@ -52,8 +54,14 @@ const contentsHeading = new RegExp(`^(?:${contentsWords})\\.?$`, 'i');
  */
 const romanRef = String.raw`(?=[ivxlcd])(?:cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|(?=[IVXLCD])(?:CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})`;
 
-/** One page number: decimal digits of any script (`45`, `٤٥`, `४५`), or a Roman numeral. */
-const pageNumberRef = String.raw`(?:\p{Nd}{1,5}[a-z]?|${romanRef})`;
+/** Letters and marks OCR reads for digits: `O`/`o` for 0, `l`/`I`/`|` for 1, `S` for 5, `B` for 8, Cyrillic `З` for 3. */
+const digitLookalikes = 'OoIl|SBЗ';
+
+/**
+ * One page number: decimal digits of any script (`45`, `٤٥`, `४५`), with OCR's look-alikes among
+ * them (`1O3`, `l7`: at least one true digit), or a Roman numeral.
+ */
+const pageNumberRef = String.raw`(?:\p{Nd}{1,5}[a-z]?|(?=[${digitLookalikes}\p{Nd}]*\p{Nd})[${digitLookalikes}\p{Nd}]{2,5}|${romanRef})`;
 
 // A running head repeats the contents heading on each page of it, with that page's own number
 // (`CONTENTS 689`, `viii CONTENTS`, `CONTENTS—continued`). The number after the words is set off
@@ -86,7 +94,7 @@ const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?\
  * Groups: `lead` is the separator as printed, `page` the page reference.
  */
 const strongTail = new RegExp(
-	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,})(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
+	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,}|(?: [;:,'‘’"•·°]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
 	'u',
 );
 const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4})$/u;
@@ -137,8 +145,54 @@ function indentWidth(raw: string): number {
  * read past: the parts are read without them, `raw` keeps them, and `classify.ts` reports them.
  */
 export function parseLine(raw: string, line: number): LineParse {
-	const parsed = parseVisible(stripInvisible(raw), line);
-	return parsed.raw === raw ? parsed : {...parsed, raw};
+	const {text, specks} = withoutSpecks(stripInvisible(raw));
+	const parsed = parseVisible(text, line);
+	const withRaw = parsed.raw === raw ? parsed : {...parsed, raw};
+	return specks === 0 ? withRaw : {...withRaw, specks};
+}
+
+/** Marks a scan leaves that are not text: dust, a stray quote or comma, a degree sign. */
+const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%";
+/** The speck characters as a character class's body, `\`-escaped where a class needs it. */
+const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
+const leadingSpecks = new RegExp(String.raw`^(\s*)((?:[${speckClass(speckChars)}]{1,2}\s+)+)(?=\S)`, 'u');
+const trailingSpecks = new RegExp(String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', ''))}\-]{1,2}|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`, 'u');
+
+/**
+ * A line without the specks OCR reads at its edges (`; Geography ; 13`, `Peoples 15:`, `21 °`,
+ * `Human remains , ; 20-`): marks of one or two characters standing alone before the text, and
+ * after a page at its end. Leading ones become spaces, so that the indent stays; a speck between
+ * title and page is left to be read as leader. Returns how many it took away.
+ *
+ * @example withoutSpecks('; Geography ; 13:') // {text: '  Geography ; 13', specks: 2}
+ */
+export function withoutSpecks(line: string): {readonly text: string; readonly specks: number} {
+	// Most lines have no speck at either end (#5).
+	const first = line.trimStart()[0] ?? '';
+	const last = line.trimEnd().at(-1) ?? '';
+	const maybeLeading = first !== '' && speckChars.includes(first);
+	const maybeTrailing = last !== '' && (speckChars.includes(last) || last === '-');
+	if (!maybeLeading && !maybeTrailing) return {text: line, specks: 0};
+	let text = line;
+	let specks = 0;
+	if (maybeLeading) {
+		text = text.replace(leadingSpecks, (_whole, indent: string, marks: string) => {
+			specks += marks.trim().split(/\s+/).length;
+			return indent + ' '.repeat(marks.length);
+		});
+	}
+
+	if (maybeTrailing) {
+		const trimmed = text.trimEnd();
+		const match = trailingSpecks.exec(trimmed);
+		// `Chapter I.` keeps its full stop: only marks after a page, not the page's own dot.
+		if (match && (match[0].trim() !== '.' || /^\s/.test(match[0]))) {
+			specks += Math.max(1, match[0].trim().split(/\s+/).length);
+			text = trimmed.slice(0, match.index);
+		}
+	}
+
+	return {text, specks};
 }
 
 function parseVisible(raw: string, line: number): LineParse {
@@ -217,8 +271,17 @@ const months =
 /** Read a page as a number for ordering (Roman pages count before Arabic ones). */
 export function pageNumber(page: string | undefined): number | undefined {
 	if (page === undefined) return undefined;
-	const first = /\d+/.exec(asciiDigits(page));
+	const first = /\d+/.exec(readDigits(asciiDigits(page)));
 	return first ? Number(first[0]) : undefined;
+}
+
+/** A page's digits with OCR's look-alikes read as the digits they stand for (`1O3` → `103`), where the page has a true digit. */
+function readDigits(page: string): string {
+	if (!/\d/.test(page) || !/[OoIl|SBЗ]/.test(page)) return page;
+	// A lower-case letter after the digits is the page's own (`12a`), as the page pattern reads it.
+	return page.replaceAll(/[\dOoIl|SBЗ]+?(?=[a-z]?(?:$|[^\dOoIl|SBЗ]))/g, (run) =>
+		/\d/.test(run) ? run.replaceAll(/[Oo]/g, '0').replaceAll(/[Il|]/g, '1').replaceAll('S', '5').replaceAll('B', '8').replaceAll('З', '3') : run,
+	);
 }
 
 /**

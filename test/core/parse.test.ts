@@ -112,6 +112,51 @@ describe('parseLine: pages and leaders', () => {
 	});
 });
 
+describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
+	it.each([
+		['; Geography ; 13', 'Geography', '13', ' ; ', 1],
+		['Human remains , ; 20-', 'Human remains', '20', ' , ; ', 1],
+		['Placing of relics ...... 2)', 'Placing of relics', '2', ' ...... ', 1],
+		['Storm\t21 °', 'Storm', '21', '\t', 1],
+		['Storm  77 .', 'Storm', '77', '  ', 1],
+		['Introduction : 3%', 'Introduction', '3', ' : ', 1],
+		['Stools : 27', 'Stools', '27', ' : ', undefined],
+		['’ The cemeteries ..... 16', 'The cemeteries', '16', ' ..... ', 1],
+	])('reads %j as title %j and page %j, the specks read past', (line, title, page, leader, specks) => {
+		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page, leader, pageStrength: 'strong', ...(specks === undefined ? {} : {specks})});
+	});
+
+	it('reads a page set off by one space, a speck after it, as a page to be decided by the run', () => {
+		expect(parseLine('Peoples 15:', 1)).toMatchObject({titleMarkup: 'Peoples', page: '15', pageStrength: 'weak', specks: 1});
+	});
+
+	it.each([
+		['FROM THE MOSCOW-KAZAN RAIL-', 'FROM THE MOSCOW-KAZAN RAIL-'],
+		['What is to be done?', 'What is to be done?'],
+		['Chapter I.', ''],
+		['Part I: 5', ''],
+	])('leaves the marks of %j that belong to its words', (line, title) => {
+		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title});
+		expect(parseLine(line, 1).specks).toBeUndefined();
+	});
+
+	it.each([
+		['Preface ..... 1O3', '1O3', 103],
+		['Preface\tl7', 'l7', 17],
+		['Предисловие\tЗ5', 'З5', 35],
+		['Notes\t16-l7', '16-l7', 16],
+		['Notes\t17l', '17l', 17],
+	])('reads the misread page of %j, printed %j, as %d', (line, printed, value) => {
+		const parsed = parseLine(line, 1);
+		expect(parsed.page).toBe(printed);
+		expect(pageNumber(parsed.page)).toBe(value);
+	});
+
+	it('reads no page in a word that only has a look-alike (Preface So)', () => {
+		expect(parseLine('Preface\tSo', 1).page).toBeUndefined();
+	});
+});
+
 describe('stripMarkup', () => {
 	it.each([
 		['THESES ON PRODUCTION PROPAGANDA. <i>Rough Draft</i>', 'THESES ON PRODUCTION PROPAGANDA. Rough Draft', [{start: 33, end: 44}]],
