@@ -258,10 +258,18 @@ function printingOf(
 	runningHeads: ReadonlySet<number>,
 	composed: ReadonlySet<number>,
 ): Printing {
-	const {items, furniture} = parsePrinting(lines, range[0], range[1], {read, furniture: runningHeads});
+	const {items, furniture, specks} = parsePrinting(lines, range[0], range[1], {read, furniture: runningHeads});
 	let normalized = 0;
 	for (const line of composed) if (line >= range[0] && line <= range[1]) normalized++;
-	return {id, source, lines: range, items, ...(furniture.length > 0 ? {furniture} : {}), ...(normalized > 0 ? {normalized: {form: 'NFC', lines: normalized}} : {})};
+	return {
+		id,
+		source,
+		lines: range,
+		items,
+		...(furniture.length > 0 ? {furniture} : {}),
+		...(normalized > 0 ? {normalized: {form: 'NFC', lines: normalized}} : {}),
+		...(specks > 0 ? {specks} : {}),
+	};
 }
 
 /**

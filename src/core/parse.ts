@@ -416,6 +416,8 @@ export type ParseOptions = {
 export type ParsedPrinting = {
 	readonly items: TocItem[];
 	readonly furniture: FurnitureLine[];
+	/** Specks read past at the edges of its lines (see `withoutSpecks`). */
+	readonly specks: number;
 };
 
 /**
@@ -446,6 +448,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 	const blankBefore = new Map<number, number>();
 	let blanks = 0;
 	let seenEntry = false;
+	let specks = 0;
 	let entriesSeen = 0;
 	let seenHeading = false;
 	let lastPage: string | undefined;
@@ -477,6 +480,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 		}
 
 		const l = options.furniture?.has(n) ? {...read(n), role: 'running-head' as const} : read(n);
+		specks += l.specks ?? 0;
 		// A contents heading after a few entries is the heading of a page of the contents again, set
 		// as a running head; after one entry only (an entry moved to the top), it is the heading.
 		if (l.role === 'running-head' || l.role === 'column-head' || (l.role === 'contents-heading' && entriesSeen >= 3)) {
@@ -605,7 +609,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 		}
 	}
 
-	return {items, furniture};
+	return {items, furniture, specks};
 }
 
 /** A line of digits alone (`1915`): a year heading the entries after it, never part of a title. */

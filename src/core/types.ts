@@ -75,6 +75,8 @@ export type Printing = {
 	readonly furniture?: readonly FurnitureLine[];
 	/** Set when some of its lines were not in Unicode NFC: tocdiff compared them composed; how many. */
 	readonly normalized?: {readonly form: 'NFC'; readonly lines: number};
+	/** How many specks of a scan (`°`, a stray `;` at a line's edge) were read past; absent when none. */
+	readonly specks?: number;
 };
 
 /** How the printings in one file were found. */

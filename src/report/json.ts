@@ -47,7 +47,7 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 	const truncation = truncationOf(comparison.rows);
 	return {
 		schema: 'tocdiff-report/1',
-		printings: comparison.printings.map((p) => ({id: p.id, source: p.source, lines: p.lines, items: p.items.length, ...(p.furniture ? {furniture: p.furniture} : {}), ...(p.normalized ? {normalized: p.normalized} : {})})),
+		printings: comparison.printings.map((p) => ({id: p.id, source: p.source, lines: p.lines, items: p.items.length, ...(p.furniture ? {furniture: p.furniture} : {}), ...(p.normalized ? {normalized: p.normalized} : {}), ...(p.specks ? {specks: p.specks} : {})})),
 		...(comparison.split === undefined ? {} : {split: comparison.split}),
 		...(comparison.language === undefined ? {} : {language: comparison.language}),
 		rows: comparison.rows.map((row, index) => {
