@@ -8,6 +8,7 @@
  */
 import {asciiDigits, isAscii, stripInvisible} from './chars.js';
 import {groupWords, parseLabel} from './labels.js';
+import {leaderGarbageAt} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
 
@@ -155,7 +156,26 @@ export function parseLine(raw: string, line: number): LineParse {
 const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%";
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
-const leadingSpecks = new RegExp(String.raw`^(\s*)((?:[${speckClass(speckChars)}]{1,2}\s+)+)(?=\S)`, 'u');
+// `|.` is `I.` misread, not a speck.
+const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?!\|\.)[${speckClass(speckChars)}|~\-—_]{1,2}\s+)+)(?=\S)`, 'u');
+/** A mark that may stand alone at the end of a line of words: `SPEECH DELIVERED AT AN ;`, `AUGUST 2, 1920 :`. */
+const loneSpeck = new RegExp(String.raw`^[${speckClass(speckChars)}|~\-—_]{1,2}$`, 'u');
+
+/**
+ * Where the marks standing alone at the end of `line` begin (its length when there are none): a
+ * walk back over its last tokens, eight at most, so that a line of 100,000 spaced dots costs nothing.
+ */
+function loneSpecksFrom(line: string): number {
+	let end = line.length;
+	for (let taken = 0; taken < 8; taken++) {
+		const space = Math.max(line.lastIndexOf(' ', end - 1), line.lastIndexOf('\t', end - 1));
+		if (space <= 0 || !loneSpeck.test(line.slice(space + 1, end))) break;
+		end = space;
+		while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+	}
+
+	return end;
+}
 const trailingSpecks = new RegExp(String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', ''))}\-]{1,2}|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`, 'u');
 
 /**
@@ -170,8 +190,8 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	// Most lines have no speck at either end (#5).
 	const first = line.trimStart()[0] ?? '';
 	const last = line.trimEnd().at(-1) ?? '';
-	const maybeLeading = first !== '' && speckChars.includes(first);
-	const maybeTrailing = last !== '' && (speckChars.includes(last) || last === '-');
+	const maybeLeading = first !== '' && (speckChars.includes(first) || '|~-—_'.includes(first));
+	const maybeTrailing = last !== '' && (speckChars.includes(last) || '|~-—_'.includes(last));
 	if (!maybeLeading && !maybeTrailing) return {text: line, specks: 0};
 	let text = line;
 	let specks = 0;
@@ -189,6 +209,13 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 		if (match && (match[0].trim() !== '.' || /^\s/.test(match[0]))) {
 			specks += Math.max(1, match[0].trim().split(/\s+/).length);
 			text = trimmed.slice(0, match.index);
+		} else {
+			const from = loneSpecksFrom(trimmed);
+			// A line of marks alone (a rule, `. . .`) is not stripped to nothing.
+			if (from < trimmed.length && /[\p{L}\p{N}]/u.test(trimmed.slice(Math.max(0, from - 200), from))) {
+				specks += trimmed.slice(from).trim().split(/\s+/).length;
+				text = trimmed.slice(0, from);
+			}
 		}
 	}
 
@@ -247,6 +274,18 @@ function parseVisible(raw: string, line: number): LineParse {
 		}
 	}
 
+	// What OCR made of leader dots (`Premises.7.0 access sceeeses 118`, `Preface... o.oo e eee`):
+	// a leader, whatever its letters. Before a page it makes the page certain; with none after it,
+	// the page was lost with the dots, and the line is still a whole entry, not the start of the next.
+	let lostPage = false;
+	const garbage = leaderGarbageAt(body, page !== undefined);
+	if (garbage > 0 && /[\p{L}\p{N}]/u.test(body.slice(0, garbage))) {
+		leader = body.slice(garbage) + leader;
+		body = body.slice(0, garbage);
+		if (page === undefined) lostPage = true;
+		else pageStrength = 'strong';
+	}
+
 	// Leader dots between a title and its page (`PARTY . .`, or one dot set off by spaces,
 	// `социал-демократии . 31`) belong to the leader.
 	const trailingDots = page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
@@ -256,7 +295,7 @@ function parseVisible(raw: string, line: number): LineParse {
 	}
 
 	const labelMatch = parseLabel(body);
-	const base = {line, raw, indent, leader, role: 'body' as const, ...(closed && page === undefined ? {closed: true} : {})};
+	const base = {line, raw, indent, leader, role: 'body' as const, ...((closed || lostPage) && page === undefined ? {closed: true} : {})};
 	const withPage = page === undefined ? base : {...base, page, pageStrength: pageStrength!};
 	if (labelMatch) {
 		return {...withPage, label: labelMatch.label, labelValue: labelMatch.value, titleMarkup: labelMatch.rest.trim()};

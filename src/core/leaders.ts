@@ -1,0 +1,108 @@
+/**
+ * What OCR makes of dot leaders. A run of dots between a title and its page is read as letters,
+ * digits and marks (`Preface 1s ET eM 2a oa ere … er) 13`, `Premises.7.0 access sceeeses ss esieeas
+ * 118`, `Preface... o.oo e eee ve eve cee eeeeeeeeee te.`). Such a run is a leader, whatever its
+ * letters: this module finds where it starts at the end of a line, so that the title stops before
+ * it and the page after it is read (or known to be lost) rather than glued to the title.
+ *
+ * Each token gets a score for how much it reads like dots read as text: marks and dots alone, digits
+ * mixed with letters or dots, runs of the round letters a scan makes of dots (`e`, `c`, `o`, `s`,
+ * `a`, `u`, and their Cyrillic twins), short lower-case syllables that are no word, case mixed
+ * inside a token. A run of such tokens at the end of a line, long enough and dense enough, is a leader.
+ */
+
+/** Letters OCR makes of dots: round and small. */
+const roundLetters = new Set([...'eocsaunrvmwiltz', ...'еосаипнртвх']);
+
+/** Short words that are real in the languages of the contents, never leader. */
+const shortWords = new Set(
+	'a an and as at be by do for he i if in is it me my no of on or so the to up us we de du la le les et en un une au aux ou où ce que qui ne il y se sa son ses ces mes nos vos het van een op te der die das und im zu den ein и в во на с к по о об из за от не'.split(' '),
+);
+
+/** How much a token reads like leader dots read as text, 0..1. */
+export function leaderScore(printed: string): number {
+	// Markup is no part of what was read (`<i>Newspaper Report</i>`).
+	const token = printed.includes('<') ? printed.replaceAll(/<\/?[a-z]+>/gi, '') : printed;
+	if (token === '') return 0;
+	const letters = token.replaceAll(/[^\p{L}]/gu, '');
+	const digits = token.replaceAll(/\P{Nd}/gu, '');
+	if (letters.length === 0 && digits.length === 0) return 1;
+	if (letters.length === 0) {
+		// A number, a date's day or year (`13,`, `1920.`, `16-17`), is a title's as often as not;
+		// digits with marks between them (`2:2`, `0.00.0`, `2...`) are dots read as digits.
+		if (/^\(?\p{Nd}+(?:[-–]\p{Nd}+)?[.,;:)]?$/u.test(token)) return 0.2;
+		return 1;
+	}
+
+	// Dots among letters (`o.oo`, `..\Ns.u`).
+	if ((token.match(/\./g)?.length ?? 0) >= 2) return 1;
+	// A digit or two among a letter or two (`1s`, `2a`) are dots; among a word, a misread letter (`STAL1N`).
+	if (digits.length > 0 && letters.length <= 2) return 1;
+	const lower = letters.toLowerCase();
+	// A short word, unless set in capitals among the run's lower case (`ET`, `SA`): weak either way.
+	if (shortWords.has(lower)) return letters === lower || letters.length === 1 ? 0.1 : 0.4;
+	// Case mixed inside the token (`eM`, `SeS`), not a capital that opens a word or a part of one (`April-May`).
+	if (token.split(/[-–'’]/).some((part) => /\p{Ll}\p{Lu}/u.test(part))) return 0.8;
+	// Lower-case letters a scan makes of dots, mostly `e` and `c` (`sceeeses`, `cece`, `eee`):
+	// words of round letters (`nous`, `success`) have fewer of them.
+	const round = [...lower].filter((ch) => roundLetters.has(ch)).length;
+	const dotLike = [...lower].filter((ch) => 'ecеc'.includes(ch)).length;
+	if (letters === lower && lower.length >= 3 && round === lower.length && dotLike * 5 >= lower.length * 3) return 0.9;
+	if (letters.length <= 3 && letters === lower) return 0.6;
+	if (letters.length <= 3) return 0.5;
+	return 0;
+}
+
+/** A page number as printed at a line's end: digits (with OCR's look-alikes) or a Roman numeral. */
+const pageToken = /^(?:[\p{Nd}OoIl|SBЗ]{1,5}|[ivxlcd]{1,8}|[IVXLCD]{1,8})\.?$/u;
+
+/**
+ * Where leader garbage starts at the end of `title` (the text before a page, or a whole line whose
+ * page was lost), or -1. The title keeps at least one word; the run must hold three tokens at
+ * least (two before a page), or dots, and read mostly as leader; it never starts at a weak token.
+ *
+ * @example leaderGarbageAt('Premises.7.0 access sceeeses ss esieeas') // 8, where `.7.0` begins
+ */
+export function leaderGarbageAt(title: string, pageAfter = false): number {
+	const tokens: Array<{start: number; text: string}> = [];
+	for (const match of title.matchAll(/\S+/gu)) tokens.push({start: match.index, text: match[0]});
+	if (tokens.length === 0) return -1;
+	// A word with dots against it (`Premises.7.0`, `Preface...`): the dots begin the run. One dot
+	// alone ends the word (`II.`, `Introduction.`).
+	const split: Array<{start: number; text: string; title?: boolean}> = [];
+	for (const token of tokens) {
+		const glued = /^(.*?\p{L}[)"'»”]?)(\.{2,}.*|\.[\p{Nd}].*)$/u.exec(token.text);
+		if (glued && glued[1]!.length > 0 && glued[2]!.length > 0) {
+			split.push({start: token.start, text: glued[1]!, title: true}, {start: token.start + glued[1]!.length, text: glued[2]!});
+		} else split.push(token);
+	}
+
+	const scores = split.map((token) => (token.title ? 0 : leaderScore(token.text)));
+	// Letters or digits read from dots, not marks alone (`- December` is a dash and a word).
+	const misread = split.map((token, k) => scores[k]! >= 0.9 && /[\p{L}\p{N}]/u.test(token.text));
+	let best = -1;
+	let sum = 0;
+	let chars = 0;
+	let misreadSeen = false;
+	for (let k = split.length - 1; k >= 1; k--) {
+		sum += scores[k]!;
+		chars += split[k]!.text.length;
+		misreadSeen ||= misread[k]!;
+		const count = split.length - k;
+		// Never two weak tokens in a row, and never a run that starts at one.
+		if (scores[k]! < 0.3 && (scores[k + 1] ?? 1) < 0.3) break;
+		const dotted = /\.{2,}|^[.·…:;,'‘’]/u.test(split[k]!.text);
+		// Before a page the run is a leader by its place too: it needs less to show it.
+		// A long run can be a little thinner: six tokens of a title never read this much like dots.
+		const dense = sum / count >= (pageAfter && misreadSeen ? 0.5 : count >= 6 && misreadSeen ? 0.55 : 0.65);
+		if (scores[k]! >= 0.6 && dense && (count >= (pageAfter ? 2 : 3) || (dotted && chars >= 2))) best = k;
+	}
+
+	return best === -1 ? -1 : split[best]!.start;
+}
+
+/** Whether the last token of a text reads as a page number (`118`, `1O3`, `xii`). */
+export function endsInPageToken(text: string): boolean {
+	const last = /\S+$/u.exec(text)?.[0];
+	return last !== undefined && pageToken.test(last) && /[\p{Nd}ivxlcdIVXLCD]/u.test(last);
+}

@@ -1,0 +1,50 @@
+import {describe, expect, it} from 'vitest';
+import {leaderGarbageAt} from '../../src/core/leaders.js';
+import {parseItems, parseLine} from '../../src/core/parse.js';
+
+const cut = (title: string, pageAfter = false): [string, string] | undefined => {
+	const at = leaderGarbageAt(title, pageAfter);
+	return at < 0 ? undefined : [title.slice(0, at).trimEnd(), title.slice(at)];
+};
+
+describe('leader dots read as text (#18)', () => {
+	it.each([
+		// Verbatim from Tesseract 5 on rendered contents pages with dot leaders.
+		['Preface 1s ET eM 2a oa ere ROM LSB G eae Lk eal med cee cage SA er)', false, 'Preface'],
+		['Preface... o.oo e eee ve eve cee eeeeeeeeee te.', false, 'Preface'],
+		['INTERNATIONAL... 0.00.0. 0teeceeeeeeeeee ees', false, 'INTERNATIONAL'],
+		['Appendix. ............ 2... cece eee eee eee eee', false, 'Appendix.'],
+		['Premises.7.0 access sceeeses ss esieeas', true, 'Premises'],
+		['Masses ..:', true, 'Masses'],
+	])('finds where the leader begins in %j', (title, pageAfter, kept) => {
+		expect(cut(title, pageAfter)?.[0]).toBe(kept);
+	});
+
+	it.each([
+		['TELEGRAM TO J. V. STALIN, NOVEMBER 13, 1920', true],
+		['TELEGRAM TO J. V. STAL1N, NOVEMBER 13, 1920', true],
+		['SPEECH TO MEN OF THE RED ARMY, MAY 5, 1920. <i>Newspaper Report</i>', true],
+		['The first page of the manuscript, April-May 1920', true],
+		['A l’Ecole? ou chez nous?', true],
+		['Il nous faut travailler tous', true],
+		['An Essential Condition of the success', false],
+		['April - December', true],
+		['THE WAR OF THE ARMS AND MEN IN THE EAST', false],
+		['II. Two', true],
+	])('finds no leader in the title %j', (title, pageAfter) => {
+		expect(cut(title, pageAfter)).toBeUndefined();
+	});
+
+	it('reads the page after a leader read as letters, and the leader as leader', () => {
+		expect(parseLine('Premises.7.0 access sceeeses ss esieeas 118', 1)).toMatchObject({titleMarkup: 'Premises', page: '118', pageStrength: 'strong', leader: '.7.0 access sceeeses ss esieeas '});
+	});
+
+	it('ends an entry whose page was lost with its leader, so that the next entry is not glued to it', () => {
+		const items = parseItems(['Preface... o.oo e eee ve eve cee eeeeeeeeee te.', 'Introduction\t17', 'The First Campaign\t21'], 1, 3, {frontMatter: false});
+		expect(items.map((item) => [item.title, item.page, item.lines[0]])).toEqual([
+			['Preface', undefined, 1],
+			['Introduction', '17', 2],
+			['The First Campaign', '21', 3],
+		]);
+	});
+});
