@@ -8,7 +8,8 @@ import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
 import {hasInvisible, isAscii, showInvisibles, stripInvisible} from './chars.js';
 import {commonEnds, longReading, ratio} from './distance.js';
-import {collapseLetterSpacing, collapseWhitespace, foldApostrophes, foldTypography, joinHyphenation} from './normalize.js';
+import {leaderScore} from './leaders.js';
+import {collapseLetterSpacing, collapseWhitespace, foldApostrophes, foldTypography, joinHyphenation, normalizeTitle, ocrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {romanValue} from './labels.js';
 import type {Difference, DifferenceKind, Severity, TocItem} from './types.js';
@@ -500,7 +501,10 @@ function comparePages(a: TocItem, b: TocItem): Difference[] {
 }
 
 function compareLeaders(a: TocItem, b: TocItem): Difference[] {
-	if (a.page === undefined || b.page === undefined || a.leader === b.leader) return [];
+	// Without a page on either side there is no leader to compare; with one lost, the leader OCR
+	// left where the dots were (`… o.oo e eee`) is still a leader of its own.
+	if ((a.page === undefined && b.page === undefined) || a.leader === b.leader) return [];
+	if ((a.page === undefined && a.leader === '') || (b.page === undefined && b.leader === '')) return [];
 	const dots = (leader: string): string => leader.replaceAll(/\s+/g, ' ').trim();
 	const da = dots(a.leader);
 	const db = dots(b.leader);
@@ -541,7 +545,42 @@ function invisibleDifference(a: string, b: string): Difference | undefined {
 	return difference('invisible', 'title', showInvisibles(collapseWhitespace(a)), showInvisibles(collapseWhitespace(b)));
 }
 
-function classifyVisible(a: TocItem, b: TocItem): Difference[] {
+/**
+ * An item whose title goes on past the other printing's with a tail that reads as leader dots read
+ * as text (`UNIONS 2:2 Fy Sieh es ase …` against `Unions?`): the other printing shows where its
+ * title ends. Returns the item with that tail moved into its leader, or the item as it was.
+ */
+function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
+	const tokens = [...item.title.matchAll(/\S+/gu)];
+	const wanted = ocrKey(normalizeTitle(other.title));
+	if (tokens.length < 2 || wanted === '') return item;
+	const otherWords = wanted.split(' ').length;
+	// The tail must make the title read worse against the other printing's, not better (`RAIL- WAY`).
+	const whole = ratio(ocrKey(normalizeTitle(item.title)), wanted);
+	// The title as long as the other's, give or take a word (OCR splits and joins words).
+	for (let n = Math.max(1, otherWords - 1); n <= Math.min(tokens.length - 1, otherWords + 1); n++) {
+		const end = tokens[n]!.index;
+		const head = item.title.slice(0, end).trimEnd();
+		const tail = tokens.slice(n).map((token) => token[0]);
+		const score = tail.reduce((sum, token) => sum + leaderScore(token), 0) / tail.length;
+		const headRatio = ratio(ocrKey(normalizeTitle(head)), wanted);
+		if (score < (tail.length === 1 ? 0.6 : 0.45) || headRatio < 0.85 || headRatio <= whole) continue;
+		const markupEnd = item.titleMarkup.lastIndexOf(tail[0]!);
+		return {
+			...item,
+			title: head,
+			titleMarkup: markupEnd > 0 ? item.titleMarkup.slice(0, markupEnd).trimEnd() : head,
+			italics: item.italics.filter((span) => span.end <= head.length),
+			leader: `${item.title.slice(end)} ${item.leader}`.trim(),
+		};
+	}
+
+	return item;
+}
+
+function classifyVisible(pairA: TocItem, pairB: TocItem): Difference[] {
+	const a = withoutLeaderTail(pairA, pairB);
+	const b = withoutLeaderTail(pairB, pairA);
 	// One printing read the numbering as part of the title (`Chapter One` / `Chapter Onc`):
 	// compare label and title together.
 	if ((a.label === undefined) !== (b.label === undefined)) {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {leaderGarbageAt} from '../../src/core/leaders.js';
+import {classifyPair} from '../../src/core/classify.js';
 import {parseItems, parseLine} from '../../src/core/parse.js';
 
 const cut = (title: string, pageAfter = false): [string, string] | undefined => {
@@ -46,5 +47,21 @@ describe('leader dots read as text (#18)', () => {
 			['Introduction', '17', 2],
 			['The First Campaign', '21', 3],
 		]);
+	});
+});
+
+describe('a title that goes on past the other printing’s in leader garbage (#18)', () => {
+	const pair = (a: string, b: string) => classifyPair(parseItems([a], 1, 1, {frontMatter: false})[0]!, parseItems([b], 1, 1, {frontMatter: false})[0]!);
+
+	it('reads the tail as leader, and the lost page as the page difference it is', () => {
+		expect(pair('UNIONS 2:2 Fy Sieh es ase SES AE Sar es de Coe eee AO', 'UNIONS? ...... 46').map((d) => [d.kind, d.a, d.b])).toEqual([
+			['punctuation', 'UNIONS', 'UNIONS?'],
+			['leaders', '2:2 Fy Sieh es ase SES AE Sar es de Coe eee AO', '......'],
+			['page', '', '46'],
+		]);
+	});
+
+	it('keeps a word the other printing joined (RAIL- WAY) in the title', () => {
+		expect(pair('THE MOSCOW-KAZAN RAIL- WAY\t123', 'THE MOSCOW-KAZAN RAILWAY\t123').map((d) => d.kind)).toEqual(['hyphenation']);
 	});
 });
