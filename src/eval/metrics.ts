@@ -421,7 +421,7 @@ const linePair = (a: number, b: number): number => a * 1_000_000 + b;
  * an A item with every line of its B partner (own lines only: no blank line, no furniture); the
  * engine's are every line of a paired row's A side with every line of its B side (a row may join
  * several items on each side), counting only lines the truth knows as an item's or furniture's,
- * and none of an item the engine marks as furniture. Precision and recall of those pairs: it
+ * and no furniture line of an item the engine marks as furniture. Precision and recall: it
  * rewards a row that joins an entry's lines rightly even where the items are cut differently.
  *
  * @example
@@ -440,17 +440,23 @@ export function scoreLines(truth: NoisyPair, rows: readonly ScoredRow[]): Counts
 	const seen = new Set<number>();
 	let tp = 0;
 	let fp = 0;
-	const linesOf = (found: ScoredItem, lines: ReadonlySet<number>): number[] => {
-		if (found.furniture === true) return [];
+	const furnitureA = new Set(truth.furniture?.a ?? []);
+	const furnitureB = new Set(truth.furniture?.b ?? []);
+	// An item the engine marks as furniture stands for no furniture line (that row is allowed), but
+	// for the lines of entries it holds: a column head the truth calls an item is still one.
+	const linesOf = (found: ScoredItem, lines: ReadonlySet<number>, furniture: ReadonlySet<number>): number[] => {
 		const inside: number[] = [];
-		for (let line = found.lines[0]; line <= found.lines[1]; line++) if (lines.has(line)) inside.push(line);
+		for (let line = found.lines[0]; line <= found.lines[1]; line++) {
+			if (lines.has(line) && !(found.furniture === true && furniture.has(line))) inside.push(line);
+		}
+
 		return inside;
 	};
 
 	for (const row of rows) {
 		if (!row.a || !row.b) continue;
-		const linesB = linesOf(row.b, knownB);
-		for (const x of linesOf(row.a, knownA)) {
+		const linesB = linesOf(row.b, knownB, furnitureB);
+		for (const x of linesOf(row.a, knownA, furnitureA)) {
 			for (const y of linesB) {
 				const key = linePair(x, y);
 				if (seen.has(key)) continue;
