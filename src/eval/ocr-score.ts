@@ -15,7 +15,9 @@
  *   a single paired is missed, a paired entry shown unpaired is a false positive.
  * - Alignment, entry level: as for the noise model, a paired row stands for the entries whose
  *   first line lies in its ranges, zipped in order. Line level: pair counting over (A line, B
- *   line) pairs of the same entry (`scoreLines` in `metrics.ts` does the same for the noise model).
+ *   line) pairs of the same entry (`scoreLines` in `metrics.ts` does the same for the noise model);
+ *   a row's pairs of two lines that are both outside entries (front matter, furniture) are not
+ *   counted, the truth saying nothing of them.
  * - Suggestions: on each expected differing field, the right reading is the printing whose reading
  *   equals the drawn entry's (normalised), or none when neither does. The engine's suggestion is
  *   the surest on a difference in that field: right, wrong (another printing, or any when none is
@@ -299,6 +301,8 @@ function scoreOcrLines(ocr: OcrCase, offsetB: number, rows: readonly OcrScoredRo
 		return lines;
 	};
 
+	const entryA = new Set([...linesA.values()].flat());
+	const entryB = new Set([...linesB.values()].flat());
 	const seen = new Set<number>();
 	let tp = 0;
 	let fp = 0;
@@ -308,7 +312,8 @@ function scoreOcrLines(ocr: OcrCase, offsetB: number, rows: readonly OcrScoredRo
 		for (const x of within(row.a, knownA)) {
 			for (const y of ys) {
 				const key = linePair(x, y);
-				if (seen.has(key)) continue;
+				// Front matter or furniture with its like: the truth says nothing of how those pair.
+				if (seen.has(key) || (!entryA.has(x) && !entryB.has(y))) continue;
 				seen.add(key);
 				if (expected.has(key)) tp++;
 				else fp++;

@@ -134,7 +134,8 @@ function renderSide(items: readonly ParagraphItem[], side: 'a' | 'b', noise: rea
 		}
 
 		let body = breakParagraph(words, page, n.measure);
-		if (n.dropLine && body.length >= 4) {
+		// A line dropped from a chapter that has no other difference, so that every recorded one stays visible.
+		if (n.dropLine && body.length >= 4 && differences[k]!.length === 0) {
 			const drop = rng.int(1, body.length - 2);
 			differences[k]!.push({kind: 'words', a: body[drop]!, b: '', noisy: 'b'});
 			body = body.filter((_, j) => j !== drop);
