@@ -95,7 +95,12 @@ function runPair(found: PairCase, pair: NoisyPair, mismatches: RunMismatch[]): T
 	} catch (error) {
 		tally.milliseconds = performance.now() - started;
 		tally.errors = 1;
-		tally.alignment = {tp: 0, fp: 0, fn: pair.pairs.length};
+		// No rows: every pair and line pair missed, every unpaired item not found.
+		const nothing = scoreComparison(pair, []);
+		tally.alignment = nothing.alignment;
+		tally.lines = nothing.lines;
+		tally.differences = nothing.differences;
+		addByKind(tally.byKind, nothing.byKind);
 		if (pair.boundary !== undefined) tally.splitTotal = 1;
 		mismatches.push({...context, type: 'split', expected: 'a comparison', got: `error: ${error instanceof Error ? error.message : String(error)}`});
 		return tally;
@@ -227,6 +232,12 @@ const krehbielTitlePage = ['HOW TO LISTEN TO MUSIC', '', 'HINTS AND SUGGESTIONS'
 
 type PartTallies = {tune: Tally; held: Tally};
 
+/** A bad option: one line to stderr, exit code 2. */
+function usage(message: string): number {
+	console.error(message);
+	return 2;
+}
+
 function main(argv: readonly string[]): number {
 	const {values} = parseArgs({
 		args: [...argv],
@@ -245,9 +256,10 @@ function main(argv: readonly string[]): number {
 	});
 	const seeds = Number.parseInt(values.seeds, 10);
 	const part = values.part as PartChoice;
-	if (!['tune', 'held', 'all'].includes(part)) throw new Error(`--part ${values.part}: use tune, held or all`);
+	if (!['tune', 'held', 'all'].includes(part)) return usage(`--part ${values.part}: use tune, held or all`);
 	const families = values.family === undefined ? [...familyNames] : values.family.split(',');
-	for (const family of families) if (!(familyNames as readonly string[]).includes(family)) throw new Error(`--family ${family}: use one of ${familyNames.join(', ')}`);
+	for (const family of families) if (!(familyNames as readonly string[]).includes(family)) return usage(`--family ${family}: use one of ${familyNames.join(', ')}`);
+	if (!(seeds > 0)) return usage(`--seeds ${values.seeds}: give a number of seeds, 1 or more`);
 	const modes: Mode[] = values.mode === 'two-files' || values.mode === 'one-file' ? [values.mode] : ['two-files', 'one-file'];
 	const inputs = {
 		fixtures: loadFixtures(),
@@ -373,6 +385,8 @@ function main(argv: readonly string[]): number {
 	for (const which of parts) console.log(tableRow('ALL', which, pick(total, which)));
 	console.log('\n(al = alignment of entries, ln = of lines (pair counting), df = differences, F1 in %; split = files split rightly / one-file runs;');
 	console.log(' sg.cov = differences found with a suggestion of a reading, %; ≥.9acc = right among suggestions at confidence ≥ 0.9, %)');
+	const threw = [...byFamily].map(([family, tallies]) => [family, tallies.tune.errors + tallies.held.errors] as const).filter(([, errors]) => errors > 0);
+	if (threw.length > 0) console.log(`compare threw (no rows; counted as all missed) in ${threw.map(([family, errors]) => `${family} ${errors}`).join(', ')} runs`);
 	for (const note of notes) console.log(`note: ${note}`);
 	const all = pick(total, part === 'all' ? 'all' : part);
 	printKinds(all);
