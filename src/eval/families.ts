@@ -10,6 +10,7 @@ import type {Fixture} from './fixtures.js';
 import {partOf, type Part} from './held-back.js';
 import {entryPool, layoutName, tenVolumeContents, volumeLayouts} from './multi-volume.js';
 import {makeNoisyPair, type ContentsPage, type Mode, type NoisyPair} from './noise.js';
+import type {OcrCaseWithTexts} from './ocr-score.js';
 import {paragraphCase} from './paragraph.js';
 import {reflowCase} from './reflow.js';
 import {furnitureWords, insertRunningHeads, seedFileDraft} from './running-heads.js';
@@ -41,8 +42,11 @@ export type PairCase = CaseBase & {
 /** A file holding one printing only: the right answer is no split. */
 export type OnePrintingCase = CaseBase & {readonly type: 'one-printing'; readonly source: {readonly name: string; readonly text: string}};
 
-/** A case of the families in this module. */
-export type FamilyCase = PairCase | OnePrintingCase;
+/** A real-OCR case in one of its two forms (scored by `ocr-score.ts`). */
+export type OcrRunCase = CaseBase & {readonly type: 'ocr'; readonly ocr: OcrCaseWithTexts};
+
+/** A case of any family. */
+export type FamilyCase = PairCase | OnePrintingCase | OcrRunCase;
 
 /** What the families are made from. */
 export type FamilyInputs = {
@@ -55,6 +59,8 @@ export type FamilyInputs = {
 	readonly modes: readonly Mode[];
 	/** Only these fixtures (or layouts, or case names); all when absent. */
 	readonly only?: readonly string[];
+	/** The real-OCR cases (none until they are committed). */
+	readonly ocr?: readonly OcrCaseWithTexts[];
 };
 
 const seedsOf = (count: number): number[] => Array.from({length: count}, (_, k) => k + 1);
@@ -118,8 +124,12 @@ function* paragraph(inputs: FamilyInputs): Generator<FamilyCase> {
 	}
 }
 
-function* none(): Generator<FamilyCase> {
-	// The real-OCR family's cases are read and scored elsewhere.
+function* realOcr(inputs: FamilyInputs): Generator<FamilyCase> {
+	for (const ocr of inputs.ocr ?? []) {
+		if (inputs.only && !inputs.only.includes(ocr.name)) continue;
+		// A case is held back by its own flag; it has no seed.
+		for (const mode of inputs.modes) yield {type: 'ocr', family: 'real-ocr', fixture: ocr.name, seed: 0, mode, part: ocr.heldOut ? 'held' : 'tune', ocr};
+	}
 }
 
 /** The name of the one-printing cases of the multi-volume family. */
@@ -148,8 +158,8 @@ function* multiVolume(inputs: FamilyInputs): Generator<FamilyCase> {
 }
 
 /**
- * The cases of a family, made one at a time. `real-ocr` has none here: its cases come from
- * `ocr-cases.ts` and are scored by `ocr-score.ts`.
+ * The cases of a family, made one at a time (the real-OCR cases are given in `inputs.ocr`, and
+ * scored by `ocr-score.ts`).
  *
  * @example
  * for (const found of familyCases('reflow', inputs)) compare(found.truth.sources);
@@ -181,7 +191,7 @@ export function familyCases(family: FamilyName, inputs: FamilyInputs): Generator
 		}
 
 		case 'real-ocr': {
-			return none();
+			return realOcr(inputs);
 		}
 	}
 }

@@ -29,6 +29,9 @@ import {addCounts, zeroCounts, type Counts, type Mismatch, type ScoredItem, type
 import type {Mode} from './noise.js';
 import type {DrawnEntry, OcrCase, OcrReading} from './ocr-case.js';
 
+/** A case with its texts: printing A, printing B, and both in one file (as `ocr-cases.ts` loads them). */
+export type OcrCaseWithTexts = OcrCase & {readonly texts: {readonly a: string; readonly b: string; readonly both: string}};
+
 /** The fields of an entry the OCR truth reads. */
 export const ocrFields = ['label', 'title', 'page'] as const;
 

@@ -15,11 +15,12 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {dictionaryFor} from '../cli/words.js';
 import {compare, CompareError} from '../core/index.js';
-import {familyCases, familyNames, type FamilyCase, type FamilyName, type PairCase} from './families.js';
+import {familyCases, familyNames, type FamilyCase, type FamilyInputs, type FamilyName, type OcrRunCase, type PairCase} from './families.js';
 import {loadFixtures, readFixtureText} from './fixtures.js';
 import {heldBackRule, type Part, type PartChoice} from './held-back.js';
 import {addByKind, addCounts, addSuggestions, prf, scoreComparison, zeroCounts, type Counts, type Mismatch, type SuggestionCounts} from './metrics.js';
 import {makeNoisyPair, type EvalKind, type Mode, type NoisyPair} from './noise.js';
+import {scoreOcrComparison} from './ocr-score.js';
 
 type Tally = {
 	alignment: Counts;
@@ -36,6 +37,8 @@ type Tally = {
 	noisyItems: number;
 	/** Rows of page furniture the engine did not mark as furniture. */
 	furnitureRows: number;
+	/** The real-OCR family's differences by field (`label`, `title`, `page`, `item`). */
+	byField: Record<string, Counts>;
 	milliseconds: number;
 };
 
@@ -54,6 +57,7 @@ const emptyTally = (): Tally => ({
 	items: 0,
 	noisyItems: 0,
 	furnitureRows: 0,
+	byField: {},
 	milliseconds: 0,
 });
 
@@ -70,6 +74,7 @@ function addTally(into: Tally, more: Tally): void {
 	into.items += more.items;
 	into.noisyItems += more.noisyItems;
 	into.furnitureRows += more.furnitureRows;
+	for (const [field, counts] of Object.entries(more.byField)) into.byField[field] = addCounts(into.byField[field] ?? zeroCounts, counts);
 	into.milliseconds += more.milliseconds;
 }
 
@@ -143,6 +148,48 @@ function runOnePrinting(found: Extract<FamilyCase, {type: 'one-printing'}>, mism
 	return tally;
 }
 
+/** The key the real-OCR cases' suggestions are counted under (they are scored by field, not kind). */
+const ocrSuggestionKey = 'fields (OCR)';
+
+/** A real-OCR case in one form, scored field by field (`ocr-score.ts`). */
+function runOcr(found: OcrRunCase, mismatches: RunMismatch[]): Tally {
+	const {ocr} = found;
+	const sources =
+		found.mode === 'one-file'
+			? [{name: ocr.oneFile.file, text: ocr.texts.both}]
+			: [
+					{name: ocr.printings[0].file, text: ocr.texts.a},
+					{name: ocr.printings[1].file, text: ocr.texts.b},
+				];
+	const tally = emptyTally();
+	tally.runs = 1;
+	const context = contextOf(found, sources.map((source) => source.name).join(' + '));
+	const started = performance.now();
+	let comparison;
+	try {
+		comparison = compare(sources, {dictionary: dictionaryFor});
+	} catch (error) {
+		comparison = undefined;
+		tally.errors = 1;
+		mismatches.push({...context, type: 'split', expected: 'a comparison', got: `error: ${error instanceof Error ? error.message : String(error)}`});
+	}
+
+	tally.milliseconds = performance.now() - started;
+	const score = scoreOcrComparison(ocr, found.mode, comparison?.rows ?? [], comparison?.split);
+	tally.alignment = score.alignment;
+	tally.lines = score.lines;
+	tally.differences = score.differences;
+	for (const [field, counts] of Object.entries(score.byField)) tally.byField[field] = addCounts(tally.byField[field] ?? zeroCounts, counts);
+	addSuggestions(tally.suggestions, {[ocrSuggestionKey]: score.suggestions} as Partial<Record<EvalKind, SuggestionCounts>>);
+	if (score.split !== undefined) {
+		tally.splitTotal = 1;
+		tally.splitHits = score.split ? 1 : 0;
+	}
+
+	if (comparison) for (const mismatch of score.mismatches) mismatches.push({...context, ...mismatch});
+	return tally;
+}
+
 /**
  * The pair with a third printing after B: the B of another seed's pair, an independent noisy copy
  * of the same page. The truth about A and B, and their line numbers, stay as they are.
@@ -195,6 +242,16 @@ function printKinds(tally: Tally): void {
 		const r = prf(counts);
 		console.log(
 			`${kind.padEnd(14)}  ${String(counts.tp + counts.fn).padStart(5)}  ${String(counts.tp + counts.fp).padStart(5)}  ${String(counts.tp).padStart(5)}  ${percent(r.precision)}  ${percent(r.recall)}  ${percent(r.f1)}`,
+		);
+	}
+}
+
+function printFields(tally: Tally): void {
+	console.log(`\n${'field (OCR)'.padEnd(14)}  ${'truth'.padStart(5)}  ${'found'.padStart(5)}  ${'tp'.padStart(5)}  P      R      F1`);
+	for (const [field, counts] of Object.entries(tally.byField)) {
+		const r = prf(counts);
+		console.log(
+			`${field.padEnd(14)}  ${String(counts.tp + counts.fn).padStart(5)}  ${String(counts.tp + counts.fp).padStart(5)}  ${String(counts.tp).padStart(5)}  ${percent(r.precision)}  ${percent(r.recall)}  ${percent(r.f1)}`,
 		);
 	}
 }
@@ -261,7 +318,7 @@ function main(argv: readonly string[]): number {
 	for (const family of families) if (!(familyNames as readonly string[]).includes(family)) return usage(`--family ${family}: use one of ${familyNames.join(', ')}`);
 	if (!(seeds > 0)) return usage(`--seeds ${values.seeds}: give a number of seeds, 1 or more`);
 	const modes: Mode[] = values.mode === 'two-files' || values.mode === 'one-file' ? [values.mode] : ['two-files', 'one-file'];
-	const inputs = {
+	const inputs: FamilyInputs = {
 		fixtures: loadFixtures(),
 		paragraph: {name: 'krehbiel-music', text: readFixtureText('how-to-listen-to-music-krehbiel-en.txt'), titlePage: krehbielTitlePage},
 		seedFile: {name: 'lenin-cw31-seed', text: readFileSync(`${root}/samples/lenin-cw31-two-printings.txt`, 'utf8'), language: 'en' as const, runningTitle: 'V. I. LENIN'},
@@ -278,13 +335,15 @@ function main(argv: readonly string[]): number {
 	for (const family of families as FamilyName[]) {
 		const tallies: PartTallies = {tune: emptyTally(), held: emptyTally()};
 		byFamily.set(family, tallies);
-		if (family === 'real-ocr') notes.push('real-ocr: no cases yet (branch eval-ocr not merged)');
+		if (family === 'real-ocr' && (inputs.ocr?.length ?? 0) === 0) notes.push('real-ocr: no cases (none committed in test/fixtures/eval/ocr/)');
 		if (values.third && family !== 'synthetic') notes.push(`${family}: --third applies to the synthetic family only; run without a third printing`);
 		for (const found of familyCases(family, inputs)) {
 			if (part !== 'all' && found.part !== part) continue;
 			let tally: Tally;
 			if (found.type === 'one-printing') {
 				tally = runOnePrinting(found, mismatches);
+			} else if (found.type === 'ocr') {
+				tally = runOcr(found, mismatches);
 			} else {
 				const pair = values.third && found.page ? withThirdPrinting(found.truth, found.page) : found.truth;
 				if (values.dump) {
@@ -333,6 +392,7 @@ function main(argv: readonly string[]): number {
 			byKind: Object.fromEntries(Object.entries(tally.byKind).map(([kind, counts]) => [kind, {...counts, ...prf(counts)}])),
 			split: tally.splitTotal === 0 ? null : {hits: tally.splitHits, total: tally.splitTotal, accuracy: tally.splitHits / tally.splitTotal},
 			furnitureRows: tally.furnitureRows,
+			...(Object.keys(tally.byField).length > 0 ? {byField: Object.fromEntries(Object.entries(tally.byField).map(([field, counts]) => [field, {...counts, ...prf(counts)}]))} : {}),
 			msPerRun: tally.milliseconds / Math.max(1, tally.runs),
 			suggestions: {...tally.suggestions, all: totalSuggestions(tally)},
 		});
@@ -390,6 +450,7 @@ function main(argv: readonly string[]): number {
 	for (const note of notes) console.log(`note: ${note}`);
 	const all = pick(total, part === 'all' ? 'all' : part);
 	printKinds(all);
+	if (Object.keys(all.byField).length > 0) printFields(all);
 	printSuggestions(all);
 	const suggested = totalSuggestions(all);
 	console.log(
