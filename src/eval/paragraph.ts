@@ -135,10 +135,15 @@ function renderSide(items: readonly ParagraphItem[], side: 'a' | 'b', noise: rea
 
 		let body = breakParagraph(words, page, n.measure);
 		// A line dropped from a chapter that has no other difference, so that every recorded one stays visible.
+		// Nor one that would leave an italic span (`_Opera seria_`) open: the loss would be markup too.
 		if (n.dropLine && body.length >= 4 && differences[k]!.length === 0) {
-			const drop = rng.int(1, body.length - 2);
-			differences[k]!.push({kind: 'words', a: body[drop]!, b: '', noisy: 'b'});
-			body = body.filter((_, j) => j !== drop);
+			const underscores = (text: string): number => text.split('_').length - 1;
+			const droppable = body.map((_, j) => j).filter((j) => j >= 1 && j <= body.length - 2 && underscores(body.slice(0, j).join(' ')) % 2 === 0 && underscores(body[j]!) % 2 === 0);
+			if (droppable.length > 0) {
+				const drop = rng.pick(droppable);
+				differences[k]!.push({kind: 'words', a: body[drop]!, b: '', noisy: 'b'});
+				body = body.filter((_, j) => j !== drop);
+			}
 		}
 
 		blankRun(n.runOn ? 0 : item.blanksBefore[0]!);

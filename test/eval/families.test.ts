@@ -184,7 +184,7 @@ describe('the unicode family', () => {
 });
 
 describe('the paragraph family', () => {
-	const pairs = pairsOf('paragraph', 6);
+	const pairs = pairsOf('paragraph', 20);
 
 	it('keeps each chapter one item, from its margin note to its page, in both printings', () => {
 		for (const found of pairs) {
@@ -204,6 +204,10 @@ describe('the paragraph family', () => {
 		expect(b.flat().some((chapter) => /^_[^_]+_ \S/mu.test(chapter.text))).toBe(true);
 		// Run together: a chapter's first line right after the previous chapter's page line.
 		expect(pairs.some((found) => found.truth.b.items.some((item, k) => k > 0 && item.text.startsWith('[Sidenote:') && item.lines[0] === found.truth.b.items[k - 1]!.lines[1] + 1))).toBe(true);
+	});
+
+	it('never leaves an italic span open where it drops a line (the loss would be markup too)', () => {
+		for (const found of pairs) for (const item of found.truth.b.items) expect((item.text.split('_').length - 1) % 2).toBe(0);
 	});
 
 	it('words a chapter the same in both printings, apart from its recorded differences', () => {
