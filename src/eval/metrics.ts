@@ -55,7 +55,7 @@ export type SuggestionCounts = {
 
 /** One way the engine's answer differs from the truth, precise enough to debug the engine. */
 export type Mismatch = {
-	readonly type: 'pair-missed' | 'pair-wrong' | 'differences' | 'split' | 'furniture';
+	readonly type: 'pair-missed' | 'pair-wrong' | 'differences' | 'split' | 'furniture' | 'lines';
 	/** The A item concerned, with its line numbers and text. */
 	readonly a?: ScoredItem;
 	readonly b?: ScoredItem;
@@ -385,6 +385,25 @@ export function scoreComparison(
 		});
 	}
 
+	// Pairs found at the level of entries whose lines the rows hold only in part (a wrapped entry
+	// cut into a paired first line and lonely rest): the line-level score counts them.
+	const lines = pairLines(truth, rows);
+	for (const pair of truth.pairs) {
+		if (!predicted.has(`${pair.a}:${pair.b}`)) continue;
+		const a = truth.a.items[pair.a]!;
+		const b = truth.b.items[pair.b]!;
+		const missing = itemLines(a).flatMap((x) => itemLines(b).filter((y) => !lines.held.has(linePair(x, y))).map((y) => `${x}-${y}`));
+		if (missing.length === 0) continue;
+		const rowA = rowOfA.get(pair.a);
+		mismatches.push({
+			type: 'lines',
+			a: item(a),
+			b: item(b),
+			expected: 'every line of A\'s entry in one row with every line of B\'s',
+			got: `line pairs ${missing.join(', ')} in no row (A's row: ${where(rowA?.a)}; B's row: ${where(rowOfB.get(pair.b)?.b)})`,
+		});
+	}
+
 	let splitFound: boolean | undefined;
 	if (truth.boundary !== undefined) {
 		const boundary = split?.boundaries[0];
@@ -396,7 +415,7 @@ export function scoreComparison(
 
 	return {
 		alignment,
-		lines: scoreLines(truth, rows),
+		lines: lines.counts,
 		differences: totalOf(byKind),
 		byKind,
 		...(splitFound === undefined ? {} : {split: splitFound}),
@@ -428,6 +447,11 @@ const linePair = (a: number, b: number): number => a * 1_000_000 + b;
  * prf(scoreLines(pair, compare(pair.sources).rows)).f1;
  */
 export function scoreLines(truth: NoisyPair, rows: readonly ScoredRow[]): Counts {
+	return pairLines(truth, rows).counts;
+}
+
+/** The line-level counts, and the set of (A line, B line) pairs the engine's rows hold. */
+function pairLines(truth: NoisyPair, rows: readonly ScoredRow[]): {counts: Counts; held: ReadonlySet<number>} {
 	const known = (side: 'a' | 'b'): Set<number> => new Set([...truth[side].items.flatMap((found) => itemLines(found)), ...(truth.furniture?.[side] ?? [])]);
 	const knownA = known('a');
 	const knownB = known('b');
@@ -467,5 +491,5 @@ export function scoreLines(truth: NoisyPair, rows: readonly ScoredRow[]): Counts
 		}
 	}
 
-	return {tp, fp, fn: expected.size - tp};
+	return {counts: {tp, fp, fn: expected.size - tp}, held: seen};
 }

@@ -59,6 +59,13 @@ describe('scoreLines', () => {
 		expect(scoreLines(truth, rows)).toEqual(expected);
 	});
 
+	it('names the entries whose pair is found but whose lines are split over rows', () => {
+		const split = scoreComparison(truth, [pair([1, 1], [1, 1]), pair([2, 2], [2, 2]), onlyA([3, 3]), pair([5, 5], [3, 5])]);
+		expect(split.alignment).toEqual({tp: 3, fp: 0, fn: 0});
+		expect(split.mismatches.filter((mismatch) => mismatch.type === 'lines').map((mismatch) => mismatch.got)).toEqual([expect.stringContaining('line pairs 3-2 in no row')]);
+		expect(scoreComparison(truth, [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([5, 5], [3, 5])]).mismatches.filter((mismatch) => mismatch.type === 'lines')).toEqual([]);
+	});
+
 	it('is part of the comparison\'s score', () => {
 		expect(scoreComparison(truth, [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([5, 5], [3, 5])]).lines).toEqual({tp: 5, fp: 0, fn: 0});
 	});
