@@ -10,7 +10,7 @@
  * (every mismatch: family, fixture, seed, lines, texts, expected vs got), `--dump DIR` (write each
  * case's files and truth), `--third` (a third printing after B, in the synthetic family only).
  */
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {dictionaryFor} from '../cli/words.js';
@@ -20,6 +20,7 @@ import {loadFixtures, readFixtureText} from './fixtures.js';
 import {heldBackRule, type Part, type PartChoice} from './held-back.js';
 import {addByKind, addCounts, addSuggestions, prf, scoreComparison, zeroCounts, type Counts, type Mismatch, type SuggestionCounts} from './metrics.js';
 import {makeNoisyPair, type EvalKind, type Mode, type NoisyPair} from './noise.js';
+import {loadOcrCases, ocrCaseDirectory} from './ocr-cases.js';
 import {scoreOcrComparison} from './ocr-score.js';
 
 type Tally = {
@@ -325,6 +326,8 @@ function main(argv: readonly string[]): number {
 		seeds,
 		modes,
 		...(values.fixture === undefined ? {} : {only: values.fixture.split(',')}),
+		// The real-OCR cases (branch eval-ocr), read only when their family runs.
+		ocr: families.includes('real-ocr') && existsSync(ocrCaseDirectory) ? loadOcrCases() : [],
 	};
 
 	const byFamily = new Map<FamilyName, PartTallies>();
