@@ -452,7 +452,7 @@ function main(argv: readonly string[]): number {
 	if (threw.length > 0) console.log(`compare threw (no rows; counted as all missed) in ${threw.map(([family, errors]) => `${family} ${errors}`).join(', ')} runs`);
 	for (const note of notes) console.log(`note: ${note}`);
 	const all = pick(total, part === 'all' ? 'all' : part);
-	printKinds(all);
+	if (Object.keys(all.byKind).length > 0) printKinds(all);
 	if (Object.keys(all.byField).length > 0) printFields(all);
 	printSuggestions(all);
 	const suggested = totalSuggestions(all);
