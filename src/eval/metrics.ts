@@ -8,10 +8,14 @@
  *   against the multiset of injected kinds (kinds the truth marks optional are not counted
  *   against the engine). Rows for unpaired items are scored the same way against `missing`,
  *   `extra` or `truncation`; a truly paired item shown as unpaired counts its kinds as false.
+ * - Lines: pair counting over (A line, B line) pairs of the same entry (`scoreLines`).
+ * - Furniture (running heads): a row made only of furniture lines is allowed when the engine marks
+ *   its items as furniture; otherwise its kinds are false and it is a `furniture` mismatch.
  * - Split: the first boundary found equals the true one.
  */
-import type {DifferenceKind, RowStatus} from '../core/types.js';
-import type {InjectedDifference, NoisyPair, TruthItem} from './noise.js';
+import type {RowStatus} from '../core/types.js';
+import {itemLines} from './draft.js';
+import type {EvalKind, InjectedDifference, NoisyPair, TruthItem} from './noise.js';
 
 /** True positives, false positives, false negatives. */
 export type Counts = {readonly tp: number; readonly fp: number; readonly fn: number};
@@ -19,8 +23,8 @@ export type Counts = {readonly tp: number; readonly fp: number; readonly fn: num
 /** Precision, recall and F1 (1 when there was nothing to find and nothing was found). */
 export type Prf = {readonly precision: number; readonly recall: number; readonly f1: number};
 
-/** The part of a printed item the metrics read. */
-export type ScoredItem = {readonly lines: readonly [number, number]; readonly text: string};
+/** The part of a printed item the metrics read; `furniture` is the engine's mark for a running head. */
+export type ScoredItem = {readonly lines: readonly [number, number]; readonly text: string; readonly furniture?: boolean};
 
 /** The part of a `Row` the metrics read; `Row` from the core satisfies it. */
 export type ScoredRow = {
@@ -28,7 +32,7 @@ export type ScoredRow = {
 	readonly a: ScoredItem | null;
 	readonly b: ScoredItem | null;
 	readonly differences: ReadonlyArray<{
-		readonly kind: DifferenceKind;
+		readonly kind: EvalKind;
 		readonly a: string;
 		readonly b: string;
 		readonly suggestion?: {readonly reading: 'a' | 'b' | null; readonly confidence: number};
@@ -51,7 +55,7 @@ export type SuggestionCounts = {
 
 /** One way the engine's answer differs from the truth, precise enough to debug the engine. */
 export type Mismatch = {
-	readonly type: 'pair-missed' | 'pair-wrong' | 'differences' | 'split';
+	readonly type: 'pair-missed' | 'pair-wrong' | 'differences' | 'split' | 'furniture' | 'lines';
 	/** The A item concerned, with its line numbers and text. */
 	readonly a?: ScoredItem;
 	readonly b?: ScoredItem;
@@ -62,21 +66,25 @@ export type Mismatch = {
 /** The score of one comparison. */
 export type PairScore = {
 	readonly alignment: Counts;
+	/** Line-level alignment (`scoreLines`). */
+	readonly lines: Counts;
 	readonly differences: Counts;
-	readonly byKind: Readonly<Partial<Record<DifferenceKind, Counts>>>;
+	readonly byKind: Readonly<Partial<Record<EvalKind, Counts>>>;
 	/** Whether the split was found; absent when there was nothing to split. */
 	readonly split?: boolean;
+	/** Rows made of page furniture that the engine did not mark as furniture; absent when the truth has no furniture. */
+	readonly furnitureRows?: number;
 	readonly mismatches: readonly Mismatch[];
 	/** Suggestion outcomes by kind. */
-	readonly suggestions: Readonly<Partial<Record<DifferenceKind, SuggestionCounts>>>;
+	readonly suggestions: Readonly<Partial<Record<EvalKind, SuggestionCounts>>>;
 };
 
 /** No suggestions yet. */
 const zeroSuggestions: SuggestionCounts = {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
 
 /** Add suggestion counts by kind into `into`. */
-export function addSuggestions(into: Partial<Record<DifferenceKind, SuggestionCounts>>, more: Readonly<Partial<Record<DifferenceKind, SuggestionCounts>>>): void {
-	for (const [kind, counts] of Object.entries(more) as Array<[DifferenceKind, SuggestionCounts]>) {
+export function addSuggestions(into: Partial<Record<EvalKind, SuggestionCounts>>, more: Readonly<Partial<Record<EvalKind, SuggestionCounts>>>): void {
+	for (const [kind, counts] of Object.entries(more) as Array<[EvalKind, SuggestionCounts]>) {
 		const sum = into[kind] ?? zeroSuggestions;
 		into[kind] = {
 			right: sum.right + counts.right,
@@ -94,8 +102,8 @@ export function addSuggestions(into: Partial<Record<DifferenceKind, SuggestionCo
  * each is matched to a found difference of the same kind (the one whose readings hold the
  * injected ones, else the first of the kind).
  */
-export function scoreSuggestions(injected: readonly InjectedDifference[], found: ScoredRow['differences']): Partial<Record<DifferenceKind, SuggestionCounts>> {
-	const counts: Partial<Record<DifferenceKind, SuggestionCounts>> = {};
+export function scoreSuggestions(injected: readonly InjectedDifference[], found: ScoredRow['differences']): Partial<Record<EvalKind, SuggestionCounts>> {
+	const counts: Partial<Record<EvalKind, SuggestionCounts>> = {};
 	const used = new Set<number>();
 	for (const truth of injected) {
 		if (truth.noisy === undefined) continue;
@@ -111,7 +119,7 @@ export function scoreSuggestions(injected: readonly InjectedDifference[], found:
 }
 
 /** Score the suggestion on an entry that one printing lacks, against the side known to be clean. */
-export function scoreSingle(kind: DifferenceKind, clean: 'a' | 'b', found: ScoredRow['differences']): Partial<Record<DifferenceKind, SuggestionCounts>> {
+export function scoreSingle(kind: EvalKind, clean: 'a' | 'b', found: ScoredRow['differences']): Partial<Record<EvalKind, SuggestionCounts>> {
 	const difference = found.find((d) => d.kind === kind);
 	if (difference === undefined) return {};
 	return {[kind]: outcomeOf(difference.suggestion, clean)};
@@ -152,19 +160,19 @@ export function prf(counts: Counts): Prf {
 
 /** Compare two multisets of kinds; kinds in `optional` that were not expected are not false positives. */
 export function compareKinds(
-	expected: readonly DifferenceKind[],
-	got: readonly DifferenceKind[],
-	optional: readonly DifferenceKind[] = [],
-): Partial<Record<DifferenceKind, Counts>> {
-	const count = (kinds: readonly DifferenceKind[]) => {
-		const map = new Map<DifferenceKind, number>();
+	expected: readonly EvalKind[],
+	got: readonly EvalKind[],
+	optional: readonly EvalKind[] = [],
+): Partial<Record<EvalKind, Counts>> {
+	const count = (kinds: readonly EvalKind[]) => {
+		const map = new Map<EvalKind, number>();
 		for (const kind of kinds) map.set(kind, (map.get(kind) ?? 0) + 1);
 		return map;
 	};
 
 	const want = count(expected);
 	const have = count(got);
-	const result: Partial<Record<DifferenceKind, Counts>> = {};
+	const result: Partial<Record<EvalKind, Counts>> = {};
 	for (const kind of new Set([...want.keys(), ...have.keys()])) {
 		const w = want.get(kind) ?? 0;
 		const h = have.get(kind) ?? 0;
@@ -179,15 +187,15 @@ export function compareKinds(
 
 /** Add per-kind counts into `into`. */
 export function addByKind(
-	into: Partial<Record<DifferenceKind, Counts>>,
-	more: Readonly<Partial<Record<DifferenceKind, Counts>>>,
+	into: Partial<Record<EvalKind, Counts>>,
+	more: Readonly<Partial<Record<EvalKind, Counts>>>,
 ): void {
-	for (const [kind, counts] of Object.entries(more) as Array<[DifferenceKind, Counts]>) {
+	for (const [kind, counts] of Object.entries(more) as Array<[EvalKind, Counts]>) {
 		into[kind] = addCounts(into[kind] ?? zeroCounts, counts);
 	}
 }
 
-function totalOf(byKind: Readonly<Partial<Record<DifferenceKind, Counts>>>): Counts {
+function totalOf(byKind: Readonly<Partial<Record<EvalKind, Counts>>>): Counts {
 	return Object.values(byKind).reduce<Counts>((sum, counts) => addCounts(sum, counts ?? zeroCounts), zeroCounts);
 }
 
@@ -236,8 +244,12 @@ export function scoreComparison(
 	const trueSingleA = new Map(truth.singles.filter((s) => s.side === 'a').map((s) => [s.item, s]));
 	const trueSingleB = new Map(truth.singles.filter((s) => s.side === 'b').map((s) => [s.item, s]));
 	const mismatches: Mismatch[] = [];
-	const byKind: Partial<Record<DifferenceKind, Counts>> = {};
-	const suggestions: Partial<Record<DifferenceKind, SuggestionCounts>> = {};
+	const byKind: Partial<Record<EvalKind, Counts>> = {};
+	const suggestions: Partial<Record<EvalKind, SuggestionCounts>> = {};
+
+	const furnitureA = new Set(truth.furniture?.a ?? []);
+	const furnitureB = new Set(truth.furniture?.b ?? []);
+	let furnitureRows = 0;
 
 	// Where each item ended up, for the mismatch messages.
 	const rowOfA = new Map<number, ScoredRow>();
@@ -250,6 +262,27 @@ export function scoreComparison(
 		const ys = row.b ? itemsIn(bByLine, row.b.lines) : [];
 		for (const x of xs) rowOfA.set(x, row);
 		for (const y of ys) rowOfB.set(y, row);
+
+		// A row of page furniture only (no item of the truth starts in it): allowed when the engine
+		// marked it as furniture, a false row otherwise. Only the families with running heads have any.
+		if (furnitureA.size + furnitureB.size > 0 && xs.length === 0 && ys.length === 0) {
+			const marked = (found: ScoredItem | null) => found === null || found.furniture === true;
+			const isFurniture = touches(furnitureA, row.a) || touches(furnitureB, row.b);
+			if (isFurniture && marked(row.a) && marked(row.b)) continue;
+			if (isFurniture) {
+				furnitureRows++;
+				const counts = compareKinds([], row.differences.map((d) => d.kind));
+				addByKind(byKind, counts);
+				mismatches.push({
+					type: 'furniture',
+					...(row.a ? {a: row.a} : {}),
+					...(row.b ? {b: row.b} : {}),
+					expected: 'no row (page furniture), or a row the engine marks as furniture',
+					got: `${describeDifferences(row.differences)} (row ${row.status}, not marked as furniture)`,
+				});
+				continue;
+			}
+		}
 
 		if (row.a && row.b) {
 			const truePairs = [];
@@ -352,6 +385,25 @@ export function scoreComparison(
 		});
 	}
 
+	// Pairs found at the level of entries whose lines the rows hold only in part (a wrapped entry
+	// cut into a paired first line and lonely rest): the line-level score counts them.
+	const lines = pairLines(truth, rows);
+	for (const pair of truth.pairs) {
+		if (!predicted.has(`${pair.a}:${pair.b}`)) continue;
+		const a = truth.a.items[pair.a]!;
+		const b = truth.b.items[pair.b]!;
+		const missing = itemLines(a).flatMap((x) => itemLines(b).filter((y) => !lines.held.has(linePair(x, y))).map((y) => `${x}-${y}`));
+		if (missing.length === 0) continue;
+		const rowA = rowOfA.get(pair.a);
+		mismatches.push({
+			type: 'lines',
+			a: item(a),
+			b: item(b),
+			expected: 'every line of A\'s entry in one row with every line of B\'s',
+			got: `line pairs ${missing.join(', ')} in no row (A's row: ${where(rowA?.a)}; B's row: ${where(rowOfB.get(pair.b)?.b)})`,
+		});
+	}
+
 	let splitFound: boolean | undefined;
 	if (truth.boundary !== undefined) {
 		const boundary = split?.boundaries[0];
@@ -363,10 +415,81 @@ export function scoreComparison(
 
 	return {
 		alignment,
+		lines: lines.counts,
 		differences: totalOf(byKind),
 		byKind,
 		...(splitFound === undefined ? {} : {split: splitFound}),
+		...(truth.furniture === undefined ? {} : {furnitureRows}),
 		mismatches,
 		suggestions,
 	};
+}
+
+/** Whether a row's item covers any of the lines. */
+function touches(lines: ReadonlySet<number>, found: ScoredItem | null): boolean {
+	if (found === null) return false;
+	for (let line = found.lines[0]; line <= found.lines[1]; line++) if (lines.has(line)) return true;
+	return false;
+}
+
+// A line pair as one number: lines stay far below a million in any file the evaluation makes.
+const linePair = (a: number, b: number): number => a * 1_000_000 + b;
+
+/**
+ * Line-level alignment: pair counting over (A line, B line). The truth's pairs are every line of
+ * an A item with every line of its B partner (own lines only: no blank line, no furniture); the
+ * engine's are every line of a paired row's A side with every line of its B side (a row may join
+ * several items on each side), counting only lines the truth knows as an item's or furniture's,
+ * and no furniture line of an item the engine marks as furniture. Precision and recall: it
+ * rewards a row that joins an entry's lines rightly even where the items are cut differently.
+ *
+ * @example
+ * prf(scoreLines(pair, compare(pair.sources).rows)).f1;
+ */
+export function scoreLines(truth: NoisyPair, rows: readonly ScoredRow[]): Counts {
+	return pairLines(truth, rows).counts;
+}
+
+/** The line-level counts, and the set of (A line, B line) pairs the engine's rows hold. */
+function pairLines(truth: NoisyPair, rows: readonly ScoredRow[]): {counts: Counts; held: ReadonlySet<number>} {
+	const known = (side: 'a' | 'b'): Set<number> => new Set([...truth[side].items.flatMap((found) => itemLines(found)), ...(truth.furniture?.[side] ?? [])]);
+	const knownA = known('a');
+	const knownB = known('b');
+	const expected = new Set<number>();
+	for (const pair of truth.pairs) {
+		const linesB = itemLines(truth.b.items[pair.b]!);
+		for (const x of itemLines(truth.a.items[pair.a]!)) for (const y of linesB) expected.add(linePair(x, y));
+	}
+
+	const seen = new Set<number>();
+	let tp = 0;
+	let fp = 0;
+	const furnitureA = new Set(truth.furniture?.a ?? []);
+	const furnitureB = new Set(truth.furniture?.b ?? []);
+	// An item the engine marks as furniture stands for no furniture line (that row is allowed), but
+	// for the lines of entries it holds: a column head the truth calls an item is still one.
+	const linesOf = (found: ScoredItem, lines: ReadonlySet<number>, furniture: ReadonlySet<number>): number[] => {
+		const inside: number[] = [];
+		for (let line = found.lines[0]; line <= found.lines[1]; line++) {
+			if (lines.has(line) && !(found.furniture === true && furniture.has(line))) inside.push(line);
+		}
+
+		return inside;
+	};
+
+	for (const row of rows) {
+		if (!row.a || !row.b) continue;
+		const linesB = linesOf(row.b, knownB, furnitureB);
+		for (const x of linesOf(row.a, knownA, furnitureA)) {
+			for (const y of linesB) {
+				const key = linePair(x, y);
+				if (seen.has(key)) continue;
+				seen.add(key);
+				if (expected.has(key)) tp++;
+				else fp++;
+			}
+		}
+	}
+
+	return {counts: {tp, fp, fn: expected.size - tp}, held: seen};
 }

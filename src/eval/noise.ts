@@ -94,9 +94,15 @@ export type NoiseOptions = {
 	readonly rates?: Partial<NoiseRates>;
 };
 
+/**
+ * A kind of difference the evaluation knows: the engine's kinds, and `invisible` (a zero-width
+ * character in one printing only), which the engine does not name yet.
+ */
+export type EvalKind = DifferenceKind | 'invisible';
+
 /** A difference the model injected, with the exact differing strings. */
 export type InjectedDifference = {
-	readonly kind: DifferenceKind;
+	readonly kind: EvalKind;
 	readonly a: string;
 	readonly b: string;
 	/** The printing the noise went into; the other holds the clean original (absent for moves). */
@@ -109,8 +115,13 @@ export type TruthItem = {
 	readonly index: number;
 	/** First and last line (1-based, inclusive) in the file the printing is in. */
 	readonly lines: readonly [number, number];
-	/** The lines joined with `\n`. */
+	/** The lines joined with `\n` (its own lines only, when `ownLines` is set). */
 	readonly text: string;
+	/**
+	 * The item's own lines, when they are not every line of `lines`: a blank line or a running head
+	 * fell inside it (the transformed families of `families.ts`). Absent: every line of `lines`.
+	 */
+	readonly ownLines?: readonly number[];
 };
 
 /** One printing: its file and its items. */
@@ -128,7 +139,7 @@ export type TruthPair = {
 	/** What was injected; empty when the two are the same. */
 	readonly differences: readonly InjectedDifference[];
 	/** Kinds an engine may report here without being wrong (`whitespace` for a wrapped entry). */
-	readonly optional: readonly DifferenceKind[];
+	readonly optional: readonly EvalKind[];
 };
 
 /** An item with no partner in the other printing. */
@@ -153,10 +164,15 @@ export type NoisyPair = {
 	readonly singles: readonly TruthSingle[];
 	/** One-file mode: the first line of B in the file. */
 	readonly boundary?: number;
+	/**
+	 * Lines of page furniture (running heads, folios, column heads) in A's and in B's file: part of
+	 * no item. They must give no row, unless the engine marks them as furniture.
+	 */
+	readonly furniture?: {readonly a: readonly number[]; readonly b: readonly number[]};
 };
 
-/** A line split into the parts the noise operations touch. */
-type Line = {indent: string; label: string; body: string; gap: string; page: string};
+/** A line split into the parts the noise operations touch: `indent + label + body + gap + page`. */
+export type Line = {indent: string; label: string; body: string; gap: string; page: string};
 
 /** One printing's rendering of an item. */
 type Copy = {lines: Line[]; blankBefore: number};
@@ -178,7 +194,13 @@ const labelPattern =
 // A word with surrounding quotes or punctuation: the core is what letter-level noise touches.
 const wordPattern = /^([«"“„(»]*)(\p{L}[\p{L}'’-]*\p{L})([.,;:!?»"”)]*)$/u;
 
-function parseLine(text: string): Line {
+/**
+ * Split a line into indentation, numbering label, body, leader gap and page (each may be empty).
+ *
+ * @example
+ * parseLine('IV. The Struggle\t31'); // {indent: '', label: 'IV. ', body: 'The Struggle', gap: '\t', page: '31'}
+ */
+export function parseLine(text: string): Line {
 	const indent = /^\s*/u.exec(text)?.[0] ?? '';
 	let rest = text.slice(indent.length);
 	let gap = '';
@@ -200,7 +222,8 @@ function parseLine(text: string): Line {
 	return {indent, label, body: rest, gap, page};
 }
 
-function renderLine(line: Line): string {
+/** Put a line split by `parseLine` back together. */
+export function renderLine(line: Line): string {
 	return line.indent + line.label + line.body + line.gap + line.page;
 }
 
@@ -284,8 +307,8 @@ const ocrConfusions: ReadonlyArray<readonly [string, string]> = [
 	['О', '0'],
 ];
 
-/** A recognition error in one word: a confusion, a dropped or a doubled letter. */
-function ocrWord(word: string, rng: Rng): string | undefined {
+/** A recognition error in one word: a confusion, a dropped or a doubled letter; undefined when none applies. */
+export function ocrWord(word: string, rng: Rng): string | undefined {
 	const candidates: string[] = [];
 	for (const [from, to] of ocrConfusions) {
 		let at = word.indexOf(from);
@@ -467,7 +490,8 @@ function changeWordCore(
 	return {before: core, after: changed};
 }
 
-function changeDigit(digits: string, rng: Rng): string {
+/** Change one digit of a run of digits (not into a leading zero), as a misprint or misreading does. */
+export function changeDigit(digits: string, rng: Rng): string {
 	const position = digits.length === 1 ? 0 : rng.int(1, digits.length - 1);
 	const old = Number(digits[position]);
 	let next = rng.int(0, 8);

@@ -37,6 +37,22 @@ export type OcrPrinting = {
 	readonly lines: readonly LineTruth[];
 	/** What this printing reads for entry `k`, or null when no line of it survived the OCR. */
 	readonly readings: ReadonlyArray<OcrReading | null>;
+	/**
+	 * The page images the printing was drawn on, in order: where each image's text starts in the
+	 * printing's text (1-based line), and Tesseract's hOCR and ALTO output for it where they are
+	 * committed. Optional, as the whole field is new.
+	 */
+	readonly images?: ReadonlyArray<OcrImage>;
+};
+
+/** One page image of a printing and Tesseract's outputs for it. */
+export type OcrImage = {
+	/** The line of the printing's text where this image's text starts (1-based). */
+	readonly firstLine: number;
+	/** Tesseract's hOCR for the image, relative to the case folder (committed for some cases only, to keep the fixtures small). */
+	readonly hocr?: string;
+	/** Tesseract's ALTO XML for the image, relative to the case folder (with `hocr`). */
+	readonly alto?: string;
 };
 
 /** One case. */

@@ -1,27 +1,34 @@
 /**
- * `npm run eval`: make noisy pairs of every fixture for N seeds in both modes, compare them with
- * the engine, and report alignment F1, difference F1 (overall and per kind) and split accuracy.
+ * `npm run eval`: run every family of cases (`families.ts`) through the engine and report, per
+ * family and per part (tuning, held back, both), alignment F1 (entries and lines), difference F1,
+ * split accuracy, suggestion coverage and accuracy at 0.9, and the time per run; then, over
+ * everything, difference F1 by kind and the suggestions by kind.
  *
- * Options: `--seeds N` (20), `--fixture NAME[,NAME]`, `--mode two-files|one-file`,
- * `--json` (machine-readable results), `--verbose` (every mismatch: fixture, seed, lines, texts,
- * expected vs got), `--dump DIR` (write each generated pair and its truth, to reproduce with the CLI),
- * `--third` (add a third printing, another noisy copy of the same page, to measure how the
- * majority reading helps the suggestions).
+ * Options: `--seeds N` (20), `--family NAME[,NAME]`, `--part tune|held|all` (all: both, each
+ * reported), `--fixture NAME[,NAME]` (a fixture, a multi-volume layout or a case name),
+ * `--mode two-files|one-file`, `--json` (machine-readable, schema `tocdiff-eval/2`), `--verbose`
+ * (every mismatch: family, fixture, seed, lines, texts, expected vs got), `--dump DIR` (write each
+ * case's files and truth), `--third` (a third printing after B, in the synthetic family only).
  */
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {dictionaryFor} from '../cli/words.js';
-import {compare} from '../core/index.js';
-import type {DifferenceKind} from '../core/types.js';
-import {loadFixtures} from './fixtures.js';
+import {compare, CompareError} from '../core/index.js';
+import {familyCases, familyNames, type FamilyCase, type FamilyInputs, type FamilyName, type OcrRunCase, type PairCase} from './families.js';
+import {loadFixtures, readFixtureText} from './fixtures.js';
+import {heldBackRule, type Part, type PartChoice} from './held-back.js';
 import {addByKind, addCounts, addSuggestions, prf, scoreComparison, zeroCounts, type Counts, type Mismatch, type SuggestionCounts} from './metrics.js';
-import {makeNoisyPair, type Mode, type NoisyPair} from './noise.js';
+import {makeNoisyPair, type EvalKind, type Mode, type NoisyPair} from './noise.js';
+import {loadOcrCases, ocrCaseDirectory} from './ocr-cases.js';
+import {scoreOcrComparison} from './ocr-score.js';
 
 type Tally = {
 	alignment: Counts;
+	lines: Counts;
 	differences: Counts;
-	byKind: Partial<Record<DifferenceKind, Counts>>;
-	suggestions: Partial<Record<DifferenceKind, SuggestionCounts>>;
+	byKind: Partial<Record<EvalKind, Counts>>;
+	suggestions: Partial<Record<EvalKind, SuggestionCounts>>;
 	splitHits: number;
 	splitTotal: number;
 	errors: number;
@@ -29,13 +36,18 @@ type Tally = {
 	/** Items of A and B, and those with a difference or without a partner: the noise level. */
 	items: number;
 	noisyItems: number;
+	/** Rows of page furniture the engine did not mark as furniture. */
+	furnitureRows: number;
+	/** The real-OCR family's differences by field (`label`, `title`, `page`, `item`). */
+	byField: Record<string, Counts>;
 	milliseconds: number;
 };
 
-type RunMismatch = Mismatch & {readonly fixture: string; readonly seed: number; readonly mode: Mode; readonly files: string};
+type RunMismatch = Mismatch & {readonly family: FamilyName; readonly fixture: string; readonly seed: number; readonly mode: Mode; readonly part: Part; readonly files: string};
 
 const emptyTally = (): Tally => ({
 	alignment: zeroCounts,
+	lines: zeroCounts,
 	differences: zeroCounts,
 	byKind: {},
 	suggestions: {},
@@ -45,11 +57,14 @@ const emptyTally = (): Tally => ({
 	runs: 0,
 	items: 0,
 	noisyItems: 0,
+	furnitureRows: 0,
+	byField: {},
 	milliseconds: 0,
 });
 
 function addTally(into: Tally, more: Tally): void {
 	into.alignment = addCounts(into.alignment, more.alignment);
+	into.lines = addCounts(into.lines, more.lines);
 	into.differences = addCounts(into.differences, more.differences);
 	addByKind(into.byKind, more.byKind);
 	addSuggestions(into.suggestions, more.suggestions);
@@ -59,6 +74,8 @@ function addTally(into: Tally, more: Tally): void {
 	into.runs += more.runs;
 	into.items += more.items;
 	into.noisyItems += more.noisyItems;
+	into.furnitureRows += more.furnitureRows;
+	for (const [field, counts] of Object.entries(more.byField)) into.byField[field] = addCounts(into.byField[field] ?? zeroCounts, counts);
 	into.milliseconds += more.milliseconds;
 }
 
@@ -67,14 +84,15 @@ function noiseLevel(pair: NoisyPair): {items: number; noisy: number} {
 	return {items: pair.a.items.length, noisy: paired + pair.singles.filter((s) => s.side === 'a' || s.kind !== 'extra').length};
 }
 
-function runOne(pair: NoisyPair, mismatches: RunMismatch[]): Tally {
+const contextOf = (found: FamilyCase, files: string) => ({family: found.family, fixture: found.fixture, seed: found.seed, mode: found.mode, part: found.part, files});
+
+function runPair(found: PairCase, pair: NoisyPair, mismatches: RunMismatch[]): Tally {
 	const tally = emptyTally();
 	tally.runs = 1;
 	const level = noiseLevel(pair);
 	tally.items = level.items;
 	tally.noisyItems = level.noisy;
-	const files = pair.sources.map((source) => source.name).join(' + ');
-	const context = {fixture: pair.name, seed: pair.seed, mode: pair.mode, files};
+	const context = contextOf(found, pair.sources.map((source) => source.name).join(' + '));
 	const started = performance.now();
 	let comparison;
 	try {
@@ -83,7 +101,12 @@ function runOne(pair: NoisyPair, mismatches: RunMismatch[]): Tally {
 	} catch (error) {
 		tally.milliseconds = performance.now() - started;
 		tally.errors = 1;
-		tally.alignment = {tp: 0, fp: 0, fn: pair.pairs.length};
+		// No rows: every pair and line pair missed, every unpaired item not found.
+		const nothing = scoreComparison(pair, []);
+		tally.alignment = nothing.alignment;
+		tally.lines = nothing.lines;
+		tally.differences = nothing.differences;
+		addByKind(tally.byKind, nothing.byKind);
 		if (pair.boundary !== undefined) tally.splitTotal = 1;
 		mismatches.push({...context, type: 'split', expected: 'a comparison', got: `error: ${error instanceof Error ? error.message : String(error)}`});
 		return tally;
@@ -92,7 +115,9 @@ function runOne(pair: NoisyPair, mismatches: RunMismatch[]): Tally {
 	tally.milliseconds = performance.now() - started;
 	const score = scoreComparison(pair, comparison.rows, comparison.split);
 	tally.alignment = score.alignment;
+	tally.lines = score.lines;
 	tally.differences = score.differences;
+	tally.furnitureRows = score.furnitureRows ?? 0;
 	addByKind(tally.byKind, score.byKind);
 	addSuggestions(tally.suggestions, score.suggestions);
 	if (score.split !== undefined) {
@@ -104,40 +129,116 @@ function runOne(pair: NoisyPair, mismatches: RunMismatch[]): Tally {
 	return tally;
 }
 
+/** A file of one printing: right when the engine says it holds one printing only. */
+function runOnePrinting(found: Extract<FamilyCase, {type: 'one-printing'}>, mismatches: RunMismatch[]): Tally {
+	const tally = emptyTally();
+	tally.runs = 1;
+	tally.splitTotal = 1;
+	const started = performance.now();
+	let got: string;
+	try {
+		const comparison = compare([found.source], {dictionary: dictionaryFor});
+		got = `split at line ${comparison.split?.boundaries.join(', ') ?? '?'} (${comparison.split?.method ?? 'no method'})`;
+	} catch (error) {
+		if (error instanceof CompareError && error.message.includes('seems to hold only one printing')) tally.splitHits = 1;
+		got = `error: ${error instanceof Error ? error.message : String(error)}`;
+	}
+
+	tally.milliseconds = performance.now() - started;
+	if (tally.splitHits === 0) mismatches.push({...contextOf(found, found.source.name), type: 'split', expected: 'one printing (no split: "seems to hold only one printing")', got});
+	return tally;
+}
+
+/** The key the real-OCR cases' suggestions are counted under (they are scored by field, not kind). */
+const ocrSuggestionKey = 'fields (OCR)';
+
+/** A real-OCR case in one form, scored field by field (`ocr-score.ts`). */
+function runOcr(found: OcrRunCase, mismatches: RunMismatch[]): Tally {
+	const {ocr} = found;
+	const sources =
+		found.mode === 'one-file'
+			? [{name: ocr.oneFile.file, text: ocr.texts.both}]
+			: [
+					{name: ocr.printings[0].file, text: ocr.texts.a},
+					{name: ocr.printings[1].file, text: ocr.texts.b},
+				];
+	const tally = emptyTally();
+	tally.runs = 1;
+	const context = contextOf(found, sources.map((source) => source.name).join(' + '));
+	const started = performance.now();
+	let comparison;
+	try {
+		comparison = compare(sources, {dictionary: dictionaryFor});
+	} catch (error) {
+		comparison = undefined;
+		tally.errors = 1;
+		mismatches.push({...context, type: 'split', expected: 'a comparison', got: `error: ${error instanceof Error ? error.message : String(error)}`});
+	}
+
+	tally.milliseconds = performance.now() - started;
+	const score = scoreOcrComparison(ocr, found.mode, comparison?.rows ?? [], comparison?.split);
+	tally.alignment = score.alignment;
+	tally.lines = score.lines;
+	tally.differences = score.differences;
+	for (const [field, counts] of Object.entries(score.byField)) tally.byField[field] = addCounts(tally.byField[field] ?? zeroCounts, counts);
+	addSuggestions(tally.suggestions, {[ocrSuggestionKey]: score.suggestions} as Partial<Record<EvalKind, SuggestionCounts>>);
+	if (score.split !== undefined) {
+		tally.splitTotal = 1;
+		tally.splitHits = score.split ? 1 : 0;
+	}
+
+	if (comparison) for (const mismatch of score.mismatches) mismatches.push({...context, ...mismatch});
+	return tally;
+}
+
+/**
+ * The pair with a third printing after B: the B of another seed's pair, an independent noisy copy
+ * of the same page. The truth about A and B, and their line numbers, stay as they are.
+ */
+function withThirdPrinting(pair: NoisyPair, page: NonNullable<PairCase['page']>): NoisyPair {
+	const third = makeNoisyPair(page, pair.seed + 10_000, {mode: 'two-files'}).sources[1]!.text;
+	const sources =
+		pair.mode === 'one-file'
+			? [{name: pair.sources[0]!.name, text: `${pair.sources[0]!.text}\n\n${third}`}]
+			: [...pair.sources, {name: `${pair.name}-c.txt`, text: third}];
+	return {...pair, sources};
+}
+
 const percent = (value: number): string => (value * 100).toFixed(1).padStart(5);
 const f1Of = (counts: Counts): number => prf(counts).f1;
+/** The share of `part` in `whole`, as a percentage, or `-` when there is no whole. */
+const share = (part: number, whole: number): string => (whole === 0 ? '    -' : percent(part / whole));
 
-function tableRow(name: string, tally: Tally): string {
-	const a = prf(tally.alignment);
-	const d = prf(tally.differences);
-	const split = tally.splitTotal === 0 ? '    -' : percent(tally.splitHits / tally.splitTotal);
+/** All suggestion outcomes of a tally, over every kind. */
+function totalSuggestions(tally: Tally): SuggestionCounts {
+	const total: Partial<Record<EvalKind, SuggestionCounts>> = {};
+	for (const counts of Object.values(tally.suggestions)) addSuggestions(total, {ocr: counts});
+	return total.ocr ?? {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
+}
+
+const tableHeader = ['family'.padEnd(14), 'part', 'runs', 'al.F1', 'lnF1 ', 'df.F1', 'split'.padStart(9), 'sg.cov', '≥.9acc', ' ms/run'].join('  ');
+
+function tableRow(family: string, part: string, tally: Tally): string {
+	const s = totalSuggestions(tally);
+	const found = s.right + s.wrong + s.even + s.none;
+	const noPairs = tally.alignment.tp + tally.alignment.fp + tally.alignment.fn === 0;
 	return [
-		name.padEnd(22),
+		family.padEnd(14),
+		part.padEnd(4),
 		String(tally.runs).padStart(4),
-		percent(tally.noisyItems / Math.max(1, tally.items)),
-		percent(a.precision),
-		percent(a.recall),
-		percent(a.f1),
-		percent(d.precision),
-		percent(d.recall),
-		percent(d.f1),
-		split,
-		String(tally.errors).padStart(4),
+		noPairs ? '    -' : percent(f1Of(tally.alignment)),
+		noPairs ? '    -' : percent(f1Of(tally.lines)),
+		noPairs ? '    -' : percent(f1Of(tally.differences)),
+		(tally.splitTotal === 0 ? '-' : `${tally.splitHits}/${tally.splitTotal}`).padStart(9),
+		share(s.right + s.wrong, found).padStart(6),
+		share(s.sureRight, s.sure).padStart(6),
 		(tally.milliseconds / Math.max(1, tally.runs)).toFixed(1).padStart(7),
 	].join('  ');
 }
 
-function printTable(byFixture: ReadonlyMap<string, Tally>, byMode: ReadonlyMap<string, Tally>, overall: Tally): void {
-	const header = ['fixture'.padEnd(22), 'runs', 'noise', 'al.P ', 'al.R ', 'al.F1', 'df.P ', 'df.R ', 'df.F1', 'split', 'errs', '  ms/run'].join('  ');
-	console.log(header);
-	console.log('-'.repeat(header.length));
-	for (const [name, tally] of byFixture) console.log(tableRow(name, tally));
-	console.log('-'.repeat(header.length));
-	for (const [name, tally] of byMode) console.log(tableRow(`(${name})`, tally));
-	console.log(tableRow('OVERALL', overall));
-	console.log('\n(noise = % of A items with an injected difference or no partner; al = alignment, df = differences, in %)\n');
-	console.log(`${'kind'.padEnd(14)}  ${'truth'.padStart(5)}  ${'found'.padStart(5)}  ${'tp'.padStart(5)}  P      R      F1`);
-	const kinds = Object.entries(overall.byKind).sort(([x], [y]) => x.localeCompare(y)) as Array<[DifferenceKind, Counts]>;
+function printKinds(tally: Tally): void {
+	console.log(`\n${'kind (all)'.padEnd(14)}  ${'truth'.padStart(5)}  ${'found'.padStart(5)}  ${'tp'.padStart(5)}  P      R      F1`);
+	const kinds = Object.entries(tally.byKind).sort(([x], [y]) => x.localeCompare(y)) as Array<[EvalKind, Counts]>;
 	for (const [kind, counts] of kinds) {
 		const r = prf(counts);
 		console.log(
@@ -146,15 +247,15 @@ function printTable(byFixture: ReadonlyMap<string, Tally>, byMode: ReadonlyMap<s
 	}
 }
 
-/** All suggestion outcomes of a tally, over every kind. */
-function totalSuggestions(tally: Tally): SuggestionCounts {
-	const total: Partial<Record<DifferenceKind, SuggestionCounts>> = {};
-	for (const counts of Object.values(tally.suggestions)) addSuggestions(total, {ocr: counts});
-	return total.ocr ?? {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
+function printFields(tally: Tally): void {
+	console.log(`\n${'field (OCR)'.padEnd(14)}  ${'truth'.padStart(5)}  ${'found'.padStart(5)}  ${'tp'.padStart(5)}  P      R      F1`);
+	for (const [field, counts] of Object.entries(tally.byField)) {
+		const r = prf(counts);
+		console.log(
+			`${field.padEnd(14)}  ${String(counts.tp + counts.fn).padStart(5)}  ${String(counts.tp + counts.fp).padStart(5)}  ${String(counts.tp).padStart(5)}  ${percent(r.precision)}  ${percent(r.recall)}  ${percent(r.f1)}`,
+		);
+	}
 }
-
-/** The share of `part` in `whole`, as a percentage, or `-` when there is no whole. */
-const share = (part: number, whole: number): string => (whole === 0 ? '    -' : percent(part / whole));
 
 function printSuggestions(tally: Tally): void {
 	console.log(`\n${'suggestions'.padEnd(14)}  ${'found'.padStart(5)}  ${'right'.padStart(5)}  ${'wrong'.padStart(5)}  ${'even'.padStart(5)}  ${'none'.padStart(5)}  acc.   cover  ≥0.9 n  ≥0.9 acc.`);
@@ -165,33 +266,34 @@ function printSuggestions(tally: Tally): void {
 		);
 	};
 
-	for (const [kind, counts] of Object.entries(tally.suggestions).sort(([x], [y]) => x.localeCompare(y)) as Array<[DifferenceKind, SuggestionCounts]>) line(kind, counts);
+	for (const [kind, counts] of Object.entries(tally.suggestions).sort(([x], [y]) => x.localeCompare(y)) as Array<[EvalKind, SuggestionCounts]>) line(kind, counts);
 	line('all', totalSuggestions(tally));
 	console.log('(right: the clean original suggested; wrong: the noisy reading; acc. = right / (right + wrong); cover = suggested / found)');
-}
-
-/**
- * The pair with a third printing after B: the B of another seed's pair, an independent noisy copy
- * of the same page. The truth about A and B, and their line numbers, stay as they are.
- */
-function withThirdPrinting(pair: NoisyPair, page: Parameters<typeof makeNoisyPair>[0]): NoisyPair {
-	const third = makeNoisyPair(page, pair.seed + 10_000, {mode: 'two-files'}).sources[1]!.text;
-	const sources =
-		pair.mode === 'one-file'
-			? [{name: pair.sources[0]!.name, text: `${pair.sources[0]!.text}\n\n${third}`}]
-			: [...pair.sources, {name: `${pair.name}-c.txt`, text: third}];
-	return {...pair, sources};
 }
 
 function printMismatch(mismatch: RunMismatch): void {
 	const side = (label: string, item: Mismatch['a']) =>
 		item ? `  ${label} ${item.lines[0]}${item.lines[1] === item.lines[0] ? '' : `-${item.lines[1]}`}: ${JSON.stringify(item.text)}\n` : '';
 	console.log(
-		`[${mismatch.type}] ${mismatch.fixture} seed=${mismatch.seed} ${mismatch.mode} (${mismatch.files})\n` +
+		`[${mismatch.type}] ${mismatch.family} ${mismatch.fixture} seed=${mismatch.seed} ${mismatch.mode} ${mismatch.part} (${mismatch.files})\n` +
 			side('A', mismatch.a) +
 			side('B', mismatch.b) +
 			`  expected: ${mismatch.expected}\n  got:      ${mismatch.got}`,
 	);
+}
+
+/** The repository's root: `src/eval` and `dist/eval` both sit two levels below it. */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+// Composed from the bibliographic facts (no source page): the paragraph family's title page.
+const krehbielTitlePage = ['HOW TO LISTEN TO MUSIC', '', 'HINTS AND SUGGESTIONS', 'TO UNTAUGHT LOVERS OF THE ART', '', 'BY', 'HENRY EDWARD KREHBIEL', '', 'NEW YORK'];
+
+type PartTallies = {tune: Tally; held: Tally};
+
+/** A bad option: one line to stderr, exit code 2. */
+function usage(message: string): number {
+	console.error(message);
+	return 2;
 }
 
 function main(argv: readonly string[]): number {
@@ -199,6 +301,8 @@ function main(argv: readonly string[]): number {
 		args: [...argv],
 		options: {
 			seeds: {type: 'string', default: '20'},
+			family: {type: 'string'},
+			part: {type: 'string', default: 'all'},
 			fixture: {type: 'string'},
 			mode: {type: 'string'},
 			json: {type: 'boolean', default: false},
@@ -209,58 +313,115 @@ function main(argv: readonly string[]): number {
 		strict: true,
 	});
 	const seeds = Number.parseInt(values.seeds, 10);
-	const wanted = values.fixture?.split(',');
+	const part = values.part as PartChoice;
+	if (!['tune', 'held', 'all'].includes(part)) return usage(`--part ${values.part}: use tune, held or all`);
+	const families = values.family === undefined ? [...familyNames] : values.family.split(',');
+	for (const family of families) if (!(familyNames as readonly string[]).includes(family)) return usage(`--family ${family}: use one of ${familyNames.join(', ')}`);
+	if (!(seeds > 0)) return usage(`--seeds ${values.seeds}: give a number of seeds, 1 or more`);
 	const modes: Mode[] = values.mode === 'two-files' || values.mode === 'one-file' ? [values.mode] : ['two-files', 'one-file'];
-	const fixtures = loadFixtures().filter((fixture) => !wanted || wanted.includes(fixture.name));
+	const inputs: FamilyInputs = {
+		fixtures: loadFixtures(),
+		paragraph: {name: 'krehbiel-music', text: readFixtureText('how-to-listen-to-music-krehbiel-en.txt'), titlePage: krehbielTitlePage},
+		seedFile: {name: 'lenin-cw31-seed', text: readFileSync(`${root}/samples/lenin-cw31-two-printings.txt`, 'utf8'), language: 'en' as const, runningTitle: 'V. I. LENIN'},
+		seeds,
+		modes,
+		...(values.fixture === undefined ? {} : {only: values.fixture.split(',')}),
+		// The real-OCR cases (branch eval-ocr), read only when their family runs.
+		ocr: families.includes('real-ocr') && existsSync(ocrCaseDirectory) ? loadOcrCases() : [],
+	};
 
+	const byFamily = new Map<FamilyName, PartTallies>();
 	const byFixture = new Map<string, Tally>();
 	const byMode = new Map<string, Tally>();
-	const overall = emptyTally();
 	const mismatches: RunMismatch[] = [];
-	for (const fixture of fixtures) {
-		const fixtureTally = emptyTally();
-		for (const mode of modes) {
-			for (let seed = 1; seed <= seeds; seed++) {
-				const pair = values.third ? withThirdPrinting(makeNoisyPair(fixture, seed, {mode}), fixture) : makeNoisyPair(fixture, seed, {mode});
+	const notes: string[] = [];
+	for (const family of families as FamilyName[]) {
+		const tallies: PartTallies = {tune: emptyTally(), held: emptyTally()};
+		byFamily.set(family, tallies);
+		if (family === 'real-ocr' && (inputs.ocr?.length ?? 0) === 0) notes.push('real-ocr: no cases (none committed in test/fixtures/eval/ocr/)');
+		if (values.third && family !== 'synthetic') notes.push(`${family}: --third applies to the synthetic family only; run without a third printing`);
+		for (const found of familyCases(family, inputs)) {
+			if (part !== 'all' && found.part !== part) continue;
+			let tally: Tally;
+			if (found.type === 'one-printing') {
+				tally = runOnePrinting(found, mismatches);
+			} else if (found.type === 'ocr') {
+				tally = runOcr(found, mismatches);
+			} else {
+				const pair = values.third && found.page ? withThirdPrinting(found.truth, found.page) : found.truth;
 				if (values.dump) {
-					const directory = `${values.dump}/${fixture.name}-${mode}-${seed}`;
+					const directory = `${values.dump}/${family}/${found.fixture}-${found.mode}-${found.seed}`;
 					mkdirSync(directory, {recursive: true});
 					for (const source of pair.sources) writeFileSync(`${directory}/${source.name}`, source.text);
 					writeFileSync(`${directory}/truth.json`, `${JSON.stringify({...pair, sources: pair.sources.map((s) => s.name)}, null, '\t')}\n`);
 				}
 
-				const tally = runOne(pair, mismatches);
-				addTally(fixtureTally, tally);
-				if (!byMode.has(mode)) byMode.set(mode, emptyTally());
-				addTally(byMode.get(mode)!, tally);
+				tally = runPair(found, pair, mismatches);
 			}
-		}
 
-		byFixture.set(fixture.name, fixtureTally);
-		addTally(overall, fixtureTally);
+			addTally(tallies[found.part], tally);
+			const fixtureKey = `${family}/${found.fixture}`;
+			if (!byFixture.has(fixtureKey)) byFixture.set(fixtureKey, emptyTally());
+			addTally(byFixture.get(fixtureKey)!, tally);
+			const modeKey = `${family}/${found.mode}`;
+			if (!byMode.has(modeKey)) byMode.set(modeKey, emptyTally());
+			addTally(byMode.get(modeKey)!, tally);
+		}
 	}
 
+	const both = (tallies: PartTallies): Tally => {
+		const sum = emptyTally();
+		addTally(sum, tallies.tune);
+		addTally(sum, tallies.held);
+		return sum;
+	};
+
+	const total: PartTallies = {tune: emptyTally(), held: emptyTally()};
+	for (const tallies of byFamily.values()) {
+		addTally(total.tune, tallies.tune);
+		addTally(total.held, tallies.held);
+	}
+
+	const parts: ReadonlyArray<'tune' | 'held' | 'all'> = part === 'all' ? ['tune', 'held', 'all'] : [part];
+	const pick = (tallies: PartTallies, which: 'tune' | 'held' | 'all'): Tally => (which === 'all' ? both(tallies) : tallies[which]);
 	if (values.json) {
 		const summary = (tally: Tally) => ({
 			runs: tally.runs,
 			errors: tally.errors,
 			noise: tally.noisyItems / Math.max(1, tally.items),
 			alignment: {...tally.alignment, ...prf(tally.alignment)},
+			lineAlignment: {...tally.lines, ...prf(tally.lines)},
 			differences: {...tally.differences, ...prf(tally.differences)},
 			byKind: Object.fromEntries(Object.entries(tally.byKind).map(([kind, counts]) => [kind, {...counts, ...prf(counts)}])),
 			split: tally.splitTotal === 0 ? null : {hits: tally.splitHits, total: tally.splitTotal, accuracy: tally.splitHits / tally.splitTotal},
+			furnitureRows: tally.furnitureRows,
+			...(Object.keys(tally.byField).length > 0 ? {byField: Object.fromEntries(Object.entries(tally.byField).map(([field, counts]) => [field, {...counts, ...prf(counts)}]))} : {}),
 			msPerRun: tally.milliseconds / Math.max(1, tally.runs),
 			suggestions: {...tally.suggestions, all: totalSuggestions(tally)},
 		});
+		const synthetic = byFamily.get('synthetic');
+		const prefixed = (map: ReadonlyMap<string, Tally>, family: string) =>
+			Object.fromEntries([...map].filter(([key]) => key.startsWith(`${family}/`)).map(([key, tally]) => [key.slice(family.length + 1), summary(tally)]));
 		console.log(
 			JSON.stringify(
 				{
-					schema: 'tocdiff-eval/1',
+					schema: 'tocdiff-eval/2',
 					seeds,
 					modes,
-					overall: summary(overall),
-					byMode: Object.fromEntries([...byMode].map(([name, tally]) => [name, summary(tally)])),
-					byFixture: Object.fromEntries([...byFixture].map(([name, tally]) => [name, summary(tally)])),
+					part,
+					heldBack: heldBackRule,
+					// Schema 1's fields, for the synthetic family as before.
+					...(synthetic
+						? {overall: summary(pick(synthetic, part)), byMode: prefixed(byMode, 'synthetic'), byFixture: prefixed(byFixture, 'synthetic')}
+						: {}),
+					families: Object.fromEntries(
+						[...byFamily].map(([family, tallies]) => [
+							family,
+							{...Object.fromEntries(parts.map((which) => [which, summary(pick(tallies, which))])), byMode: prefixed(byMode, family), byFixture: prefixed(byFixture, family)},
+						]),
+					),
+					total: Object.fromEntries(parts.map((which) => [which, summary(pick(total, which))])),
+					notes,
 					...(values.verbose ? {mismatches} : {}),
 				},
 				null,
@@ -275,13 +436,28 @@ function main(argv: readonly string[]): number {
 		console.log('');
 	}
 
-	printTable(byFixture, byMode, overall);
-	printSuggestions(overall);
-	const alignment = f1Of(overall.alignment);
-	const differences = f1Of(overall.differences);
-	const suggested = totalSuggestions(overall);
+	console.log(`tocdiff evaluation: ${seeds} seeds, ${modes.join(' + ')}; part ${part}`);
+	console.log(`${heldBackRule}\n`);
+	console.log(tableHeader);
+	console.log('-'.repeat(tableHeader.length));
+	for (const [family, tallies] of byFamily) {
+		for (const which of parts) console.log(tableRow(family, which, pick(tallies, which)));
+	}
+
+	console.log('-'.repeat(tableHeader.length));
+	for (const which of parts) console.log(tableRow('ALL', which, pick(total, which)));
+	console.log('\n(al = alignment of entries, ln = of lines (pair counting), df = differences, F1 in %; split = files split rightly / one-file runs;');
+	console.log(' sg.cov = differences found with a suggestion of a reading, %; ≥.9acc = right among suggestions at confidence ≥ 0.9, %)');
+	const threw = [...byFamily].map(([family, tallies]) => [family, tallies.tune.errors + tallies.held.errors] as const).filter(([, errors]) => errors > 0);
+	if (threw.length > 0) console.log(`compare threw (no rows; counted as all missed) in ${threw.map(([family, errors]) => `${family} ${errors}`).join(', ')} runs`);
+	for (const note of notes) console.log(`note: ${note}`);
+	const all = pick(total, part === 'all' ? 'all' : part);
+	if (Object.keys(all.byKind).length > 0) printKinds(all);
+	if (Object.keys(all.byField).length > 0) printFields(all);
+	printSuggestions(all);
+	const suggested = totalSuggestions(all);
 	console.log(
-		`\nalignment F1 ${percent(alignment)} % (target 99)   difference F1 ${percent(differences)} % (target 95)   split ${overall.splitTotal === 0 ? '-' : `${overall.splitHits}/${overall.splitTotal}`}   suggestions right ${share(suggested.right, suggested.right + suggested.wrong).trim()} %   mismatches ${mismatches.length}${values.verbose ? '' : ' (--verbose to list)'}`,
+		`\nALL: alignment F1 ${percent(f1Of(all.alignment))} %   line F1 ${percent(f1Of(all.lines))} %   difference F1 ${percent(f1Of(all.differences))} %   split ${all.splitTotal === 0 ? '-' : `${all.splitHits}/${all.splitTotal}`}   suggestions right ${share(suggested.right, suggested.right + suggested.wrong).trim()} %   furniture rows ${all.furnitureRows}   mismatches ${mismatches.length}${values.verbose ? '' : ' (--verbose to list)'}`,
 	);
 	return 0;
 }
