@@ -157,7 +157,7 @@ const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%";
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
 // `|.` is `I.` misread, not a speck.
-const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?!\|\.)[${speckClass(speckChars)}|~\-—_]{1,2}\s+)+)(?=\S)`, 'u');
+const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?!\|\.)[${speckClass(speckChars)}|~\-—_]{1,2}\s+)+)(?=\S*[\p{L}\p{N}])`, 'u');
 /** A mark that may stand alone at the end of a line of words: `SPEECH DELIVERED AT AN ;`, `AUGUST 2, 1920 :`. */
 const loneSpeck = new RegExp(String.raw`^[${speckClass(speckChars)}|~\-—_]{1,2}$`, 'u');
 
@@ -204,7 +204,9 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 
 	if (maybeTrailing) {
 		const trimmed = text.trimEnd();
-		const match = trailingSpecks.exec(trimmed);
+		// A bracket that closes one the line opened (`[Sidenote: CHAP. I.]`) is the line's own.
+		const closes = {')': '(', ']': '[', '}': '{', '”': '“'}[trimmed.at(-1) ?? ''];
+		const match = closes !== undefined && trimmed.includes(closes) ? null : trailingSpecks.exec(trimmed);
 		// `Chapter I.` keeps its full stop: only marks after a page, not the page's own dot.
 		if (match && (match[0].trim() !== '.' || /^\s/.test(match[0]))) {
 			specks += Math.max(1, match[0].trim().split(/\s+/).length);
@@ -522,7 +524,9 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 		specks += l.specks ?? 0;
 		// A contents heading after a few entries is the heading of a page of the contents again, set
 		// as a running head; after one entry only (an entry moved to the top), it is the heading.
-		if (l.role === 'running-head' || l.role === 'column-head' || (l.role === 'contents-heading' && entriesSeen >= 3)) {
+		// A contents heading that heads a volume of its own (`VOLUME III`, then `CONTENTS`) stays.
+		const headsVolume = l.role === 'contents-heading' && parsed.length > 0 && parsed.at(-1)!.page === undefined && (parsed.at(-1)!.label !== undefined || isHeadingLike(parsed.at(-1)!));
+		if (l.role === 'running-head' || l.role === 'column-head' || (l.role === 'contents-heading' && entriesSeen >= 3 && !headsVolume)) {
 			setApart(l, furnitureKind(l.role));
 			continue;
 		}

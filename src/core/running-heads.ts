@@ -93,7 +93,8 @@ export function findRunningHeads(files: ReadonlyArray<readonly string[]>): Array
 			// Cheap tests first: most lines end in a page after a tab or dots, or hold no folio at all.
 			if (raw.length > 90 || raw.includes('\t') || raw.includes('..')) continue;
 			const head = asHead(raw);
-			if (head === undefined) continue;
+			// `VOLUME III`, `PART II`: a numbered heading, not a running head.
+			if (head === undefined || parseLine(raw, index + 1).label !== undefined) continue;
 			const group = groups.get(head.key) ?? [];
 			group.push({file, line: index + 1, folio: head.folio, capitals: head.capitals, outOfRun: !fitsRun(lines, index, head.folio)});
 			groups.set(head.key, group);

@@ -226,13 +226,25 @@ function extendBack(lines: readonly Line[], index: number, floor: number, ending
 
 /** Keys of a line for pairing: the whole key, then its start and end (OCR garbles one part of a long title). */
 function keysOf(line: Line): readonly string[] {
+	const known = lineKeys.get(line);
+	if (known) return known;
 	const key = line.pairKey;
-	if (key.length < 16) return [key];
-	return [key, `^${key.slice(0, 12)}`, `$${key.slice(-12)}`];
+	const keys = key.length < 16 ? [key] : [key, `^${key.slice(0, 12)}`, `$${key.slice(-12)}`];
+	// A line of a paragraph (no page, several words) that the other printing broke elsewhere
+	// shares no start or end with any of its lines, but it shares its runs of three words.
+	if (!line.hasPage) {
+		const words = key.split(' ');
+		for (let k = 0; k + 3 <= words.length && words.length >= 4; k++) keys.push(`~${words[k]} ${words[k + 1]} ${words[k + 2]}`);
+	}
+
+	lineKeys.set(line, keys);
+	return keys;
 }
 
-/** Whether a key is a title's start or end rather than all of it. */
-const isPartKey = (key: string): boolean => key.startsWith('^') || key.startsWith('$');
+const lineKeys = new WeakMap<Line, string[]>();
+
+/** Whether a key is part of a title (its start, its end, three of its words) rather than all of it. */
+const isPartKey = (key: string): boolean => key.startsWith('^') || key.startsWith('$') || key.startsWith('~');
 
 /** Where each key occurs in a list of lines, in order. */
 function indexOf(lines: readonly Line[], from: number, to: number): Map<string, number[]> {

@@ -193,3 +193,50 @@ export function itemOrder(lines: readonly DraftLine[]): string[] {
 	for (const line of lines) if (line.item !== undefined) seen.add(line.item);
 	return [...seen];
 }
+
+/** The words of a column head over the contents (`Chap.  Page.`, `Bladz.`, `Стр.`), as the fixtures print them. */
+const columnWords = ['chap', 'chapter', 'page', 'pages', 'paragraph', 'paragraphs', 'bladz', 'bladzijde', 'seite', 'стр', 'страница'];
+
+/** Whether two words differ by one letter at most (a misread `Cbap.`). */
+const nearly = (word: string, known: string): boolean => {
+	if (word === known) return true;
+	if (Math.abs(word.length - known.length) > 1) return false;
+	let differing = 0;
+	for (let k = 0; k < Math.max(word.length, known.length); k++) if (word[k] !== known[k]) differing++;
+	return differing <= 1;
+};
+
+/**
+ * Whether a line is a column head: only column words (`CHAP.  PAGE`, `_Page_`, `Bladz.`), one letter
+ * of each misread at most. The evaluation's own test, apart from the engine's.
+ */
+export function isColumnHead(text: string): boolean {
+	const words = text
+		.replaceAll(/<\/?[a-z]+>|_/gi, ' ')
+		.toLowerCase()
+		.split(/[^\p{L}]+/u)
+		.filter((word) => word !== '');
+	return words.length > 0 && words.length <= 3 && words.every((word) => columnWords.some((known) => nearly(word, known)));
+}
+
+/**
+ * The pair with its column heads as page furniture: the engine sets a column head apart (#12), so
+ * a truth that pairs it asks for a row that must not be. Its pair, or its being alone, goes too.
+ */
+export function columnHeadsAsFurniture(pair: NoisyPair): NoisyPair {
+	const heads = (side: 'a' | 'b'): Set<number> => new Set(pair[side].items.filter((item) => item.lines[0] === item.lines[1] && isColumnHead(item.text)).map((item) => item.index));
+	const inA = heads('a');
+	const inB = heads('b');
+	if (inA.size === 0 && inB.size === 0) return pair;
+	const draft = toDraft(pair);
+	const retag = (lines: readonly DraftLine[], side: 'a' | 'b', set: ReadonlySet<number>): DraftLine[] =>
+		lines.map((line) => (line.item !== undefined && set.has(Number(line.item.slice(1))) && line.item.startsWith(side) ? {text: line.text, furniture: true} : line));
+	const gone = (key: string): boolean => (key.startsWith('a') ? inA : inB).has(Number(key.slice(1)));
+	return fromDraft({
+		...draft,
+		a: retag(draft.a, 'a', inA),
+		b: retag(draft.b, 'b', inB),
+		pairs: draft.pairs.filter((p) => !gone(p.a) && !gone(p.b)),
+		singles: draft.singles.filter((s) => !gone(s.item)),
+	});
+}

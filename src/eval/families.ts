@@ -5,7 +5,7 @@
  * what each family's truth says. Cases are made lazily, one at a time, in a fixed order.
  */
 import {compare} from '../core/index.js';
-import {fromDraft, toDraft} from './draft.js';
+import {columnHeadsAsFurniture, fromDraft, toDraft} from './draft.js';
 import type {Fixture} from './fixtures.js';
 import {partOf, type Part} from './held-back.js';
 import {entryPool, layoutName, tenVolumeContents, volumeLayouts} from './multi-volume.js';
@@ -71,7 +71,8 @@ function* noisyPairs(inputs: FamilyInputs): Generator<{fixture: Fixture; mode: M
 		if (inputs.only && !inputs.only.includes(fixture.name)) continue;
 		for (const mode of inputs.modes) {
 			for (const seed of seedsOf(inputs.seeds)) {
-				yield {fixture, mode, seed, pair: makeNoisyPair(fixture, seed, {mode}), part: partOf(fixture.name, seed)};
+				// Column heads are page furniture: no row (#12).
+				yield {fixture, mode, seed, pair: columnHeadsAsFurniture(makeNoisyPair(fixture, seed, {mode})), part: partOf(fixture.name, seed)};
 			}
 		}
 	}

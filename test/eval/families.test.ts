@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/index.js';
-import {itemLines} from '../../src/eval/draft.js';
+import {columnHeadsAsFurniture, isColumnHead, itemLines} from '../../src/eval/draft.js';
 import {familyCases, familyNames, type FamilyCase, type FamilyInputs, type PairCase} from '../../src/eval/families.js';
 import {loadFixtures, readFixtureText} from '../../src/eval/fixtures.js';
 import {entryPool, layoutName, tenVolumeContents, volumeLayouts} from '../../src/eval/multi-volume.js';
@@ -22,8 +22,8 @@ const casesOf = (family: (typeof familyNames)[number], seeds = 3): FamilyCase[] 
 const pairsOf = (family: (typeof familyNames)[number], seeds = 3): PairCase[] => casesOf(family, seeds).filter((found): found is PairCase => found.type === 'pair');
 const squeeze = (text: string): string => text.replaceAll(/\s+/gu, ' ').trim();
 
-/** The base pair a transformed case was made from. */
-const baseOf = (found: PairCase): NoisyPair => makeNoisyPair(fixtures.find((fixture) => fixture.name === found.fixture)!, found.seed, {mode: found.mode});
+/** The base pair a transformed case was made from: the noise model's, its column heads page furniture. */
+const baseOf = (found: PairCase): NoisyPair => columnHeadsAsFurniture(makeNoisyPair(fixtures.find((fixture) => fixture.name === found.fixture)!, found.seed, {mode: found.mode}));
 
 describe.each(['synthetic', 'multi-volume', 'running-heads', 'reflow', 'paragraph', 'unicode'] as const)('the %s family', (family) => {
 	const pairs = pairsOf(family);
@@ -39,8 +39,29 @@ describe.each(['synthetic', 'multi-volume', 'running-heads', 'reflow', 'paragrap
 });
 
 describe('the synthetic family', () => {
-	it('is the noise model as it is', () => {
+	it('is the noise model as it is, its column heads page furniture (#12)', () => {
 		for (const found of pairsOf('synthetic', 2)) expect(found.truth).toEqual(baseOf(found));
+		const withHeads = pairsOf('synthetic', 2).filter((found) => found.truth.furniture !== undefined);
+		expect(withHeads.length).toBeGreaterThan(0);
+		for (const found of withHeads) {
+			for (const side of ['a', 'b'] as const) {
+				const read = lineReader(found.truth, side);
+				for (const line of found.truth.furniture![side]) expect(isColumnHead(read(line)!), read(line)).toBe(true);
+				for (const item of found.truth[side].items) expect(isColumnHead(item.text), item.text).toBe(false);
+			}
+		}
+	});
+
+	it.each([
+		['     Chap.                                  Page.', true],
+		['\t<i>Page</i>', true],
+		['    CHAPTER                                                         PAGE', true],
+		['     Cbap.                                  Page.', true],
+		['                                      Bladz.', true],
+		['PART I--_Drill._                                  Paragraph.', false],
+		['Preface\t13', false],
+	])('reads %j as a column head: %s', (line, expected) => {
+		expect(isColumnHead(line)).toBe(expected);
 	});
 });
 
@@ -87,7 +108,7 @@ describe('the running-heads family', () => {
 		for (const shape of shapes) expect([...heads].some((head) => shape.test(head)), String(shape)).toBe(true);
 		// Nothing else: each head has one of the shapes, in its book's language and title.
 		const other = /^(?:\d+|[ivxlc]+) |^(?:CONTENTS|TABLE DES MATIÈRES|INHOUD|СОДЕРЖАНИЕ)|(?:\d+|[ivxlc]+)$|^(?:Page|PAGE|Page\.|Pages\.|Bladz\.|Blz\.|Стр\.?)$/u;
-		for (const head of heads) expect(other.test(head), head).toBe(true);
+		for (const head of heads) expect(other.test(head) || isColumnHead(head), head).toBe(true);
 	});
 
 	it('holds the seed file to its own rows', () => {
