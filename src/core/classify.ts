@@ -292,8 +292,9 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
 		return [difference('hyphenation', 'title', a, b)];
 	}
 
-	// A whole run that differs only in punctuation or case is one difference, not one per word.
-	if (foldTypography(a) === foldTypography(b)) return [difference('punctuation', 'title', a, b)];
+	// A whole run that differs only in punctuation or case is one difference, not one per word;
+	// so is a run of marks alone on either side (a stray `,` or `"`).
+	if (foldTypography(a) === foldTypography(b) || (!/[\p{L}\p{N}]/u.test(a) && !/[\p{L}\p{N}]/u.test(b))) return [difference('punctuation', 'title', a, b)];
 	if (a.toLowerCase() === b.toLowerCase()) return [difference('case', 'title', a, b)];
 	const accents = accentOrTranscription(a, b);
 	if (accents && removed.length !== added.length) return [difference(accents, 'title', trimRun(a), trimRun(b))];

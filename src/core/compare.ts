@@ -8,7 +8,7 @@ import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumb
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
 import {confusionTable} from './confusions.js';
 import {detectLanguage} from './language.js';
-import {lineReader, parsePrinting, type LineReader} from './parse.js';
+import {lineReader, parsePrinting, stripMarkup, type LineReader} from './parse.js';
 import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {suggestRows} from './suggest.js';
@@ -88,17 +88,25 @@ function mergeItems(items: readonly TocItem[]): TocItem {
 	if (items.length === 1) return items[0]!;
 	const first = items[0]!;
 	const last = items.at(-1)!;
-	const titleMarkup = items.map((i) => i.titleMarkup).join(' ').trim();
-	const offset = first.title.length + 1;
+	// The later items' numbering is part of the text (`… Congress V. Letter from …`), and markup
+	// opened in one item may close in another (`<i>THE SECOND` … `1920</i>`): read the whole again.
+	const titleMarkup = items
+		.map((item, k) => (k === 0 || item.label === undefined ? item.titleMarkup : `${item.label} ${item.titleMarkup}`))
+		.filter((part) => part.trim() !== '')
+		.join(' ')
+		.trim();
+	const {title, italics} = stripMarkup(titleMarkup);
+	// The numbering is the first item's, or none: the last one's is in the title now.
+	const {label: _label, labelValue: _value, ...rest} = last;
 	return {
-		...last,
+		...rest,
 		index: first.index,
 		lines: [first.lines[0], last.lines[1]],
 		text: items.map((i) => i.text).join('\n'),
 		type: 'entry',
-		title: items.map((i) => i.title).join(' ').trim(),
+		title: title.trim(),
 		titleMarkup,
-		italics: [...first.italics, ...last.italics.map((s) => ({start: s.start + offset, end: s.end + offset}))],
+		italics,
 		depth: first.depth,
 		...(first.label === undefined ? {} : {label: first.label}),
 		...(first.labelValue === undefined ? {} : {labelValue: first.labelValue}),

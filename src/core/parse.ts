@@ -157,9 +157,13 @@ const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%";
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
 // `|.` is `I.` misread, not a speck.
-const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?!\|\.)[${speckClass(speckChars)}|~\-—_]{1,2}\s+)+)(?=\S*[\p{L}\p{N}])`, 'u');
-/** A mark that may stand alone at the end of a line of words: `SPEECH DELIVERED AT AN ;`, `AUGUST 2, 1920 :`. */
-const loneSpeck = new RegExp(String.raw`^[${speckClass(speckChars)}|~\-—_]{1,2}$`, 'u');
+// Not a comma: a wrapped line may start with one (`Disorder</i>` / `, April-May 1920`).
+const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?!\|\.)[${speckClass(speckChars.replace(',', ''))}|~\-—_]{1,2}\s+)+)(?=\S*[\p{L}\p{N}])`, 'u');
+/**
+ * A mark that may stand alone at the end of a line of words: `SPEECH DELIVERED AT AN ;`, `AUGUST 2,
+ * 1920 :`. Not a double quote: one may open a quotation that the next line goes on with.
+ */
+const loneSpeck = new RegExp(String.raw`^[${speckClass(speckChars.replaceAll(/["“”]/g, ''))}|~\-—_]{1,2}$`, 'u');
 
 /**
  * Where the marks standing alone at the end of `line` begin (its length when there are none): a
@@ -176,7 +180,12 @@ function loneSpecksFrom(line: string): number {
 
 	return end;
 }
-const trailingSpecks = new RegExp(String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', ''))}\-]{1,2}|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`, 'u');
+/**
+ * A comma, hyphen or colon stuck to a page after a leader (`, ; 20-`, `Peoples .... 15:`); stuck to
+ * a number in the words of a title, it is a wrapped date (`MAY 1,`) or range (`1917-`).
+ */
+const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[;:,'‘’"•·°]{1,3}\s)\p{Nd}{1,5}[.]?)[,\-–:;]{1,2}$/u;
+const trailingSpecks = new RegExp(String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', '').replace(',', ''))}]{1,2}|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`, 'u');
 
 /**
  * A line without the specks OCR reads at its edges (`; Geography ; 13`, `Peoples 15:`, `21 °`,
@@ -206,7 +215,7 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 		const trimmed = text.trimEnd();
 		// A bracket that closes one the line opened (`[Sidenote: CHAP. I.]`) is the line's own.
 		const closes = {')': '(', ']': '[', '}': '{', '”': '“'}[trimmed.at(-1) ?? ''];
-		const match = closes !== undefined && trimmed.includes(closes) ? null : trailingSpecks.exec(trimmed);
+		const match = closes !== undefined && trimmed.includes(closes) ? null : (trailingSpecks.exec(trimmed) ?? pageSpecks.exec(trimmed));
 		// `Chapter I.` keeps its full stop: only marks after a page, not the page's own dot.
 		if (match && (match[0].trim() !== '.' || /^\s/.test(match[0]))) {
 			specks += Math.max(1, match[0].trim().split(/\s+/).length);
