@@ -230,7 +230,10 @@ export function layoutPrinting(source, style, widths) {
 				continue;
 			}
 
-			place({truth: 'front', left: margin, width: measure, align: 'center', parts: [{field: 'front', text, bold: true, scale: 1.3}], scale: 1.3});
+			// A line wider than the measure is set smaller, as a compositor would (not cut at the page's edge).
+			const width = measured(widths, text, {scale: 1.3, bold: true});
+			const scale = width > 0.95 * measure ? Number(((1.3 * 0.95 * measure) / width).toFixed(3)) : 1.3;
+			place({truth: 'front', left: margin, width: measure, align: 'center', parts: [{field: 'front', text, bold: true, scale}], scale: 1.3});
 		}
 	};
 
