@@ -220,7 +220,7 @@ function extendBack(lines: readonly Line[], index: number, floor: number, ending
 	if (k - 1 <= floor) return index;
 	if (k === index) return index;
 	// A line of the file's opening (the title page again) starts the printing.
-	for (let j = k; j < index; j++) if (opening.has(lines[j]!.key)) return j;
+	for (let j = k; j <= index; j++) if (opening.has(lines[j]!.key)) return j;
 	return k;
 }
 
@@ -465,7 +465,11 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 
 	// A line ends the file too when it is among its last five (`[Index]`): it ends the earlier printing.
 	const endings = new Set(lines.slice(-5).map((l) => l.key));
-	const opening = new Set(lines.slice(0, Math.min(heading > 0 ? heading : length, 20)).filter((l) => !l.hasPage).map((l) => l.key));
+	// The file's title page: the lines before its contents heading (none when it opens with the heading,
+	// or when the first heading found is the second printing's: the first one's was misread).
+	// (A numbered heading before it, `VOLUME I`, opens every volume: not a title page's.)
+	const titlePageEnd = heading > 0 && (firstEntry === -1 || heading < firstEntry) ? Math.min(heading, 20) : 0;
+	const opening = new Set(lines.slice(0, titlePageEnd).filter((l) => !l.hasPage && !l.labelled).map((l) => l.key));
 	const found = new Map<number, {core: number; recurrence: number; restart: boolean}>();
 	const add = (core: number, score: number): void => {
 		const start = extendBack(lines, core, 0, endings, opening);
@@ -500,16 +504,21 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 		}
 	}
 
-	// A start whose opening recurs from the very next line (one moved entry printed first) has that evidence too.
+	// A start at an entry whose opening recurs from the very next line (one moved entry printed
+	// first) has that evidence too; a heading does not borrow it.
 	const recurrenceAt = new Map([...found.values()].map((c) => [c.core, c.recurrence]));
-	const sorted = [...found].map(([start, c]) => ({start, ...c, recurrence: Math.max(c.recurrence, recurrenceAt.get(c.core + 1) ?? 0)})).sort((x, y) => x.start - y.start);
+	const sorted = [...found]
+		.map(([start, c]) => ({start, ...c, recurrence: lines[c.core]!.hasPage ? Math.max(c.recurrence, recurrenceAt.get(c.core + 1) ?? 0) : c.recurrence}))
+		.sort((x, y) => x.start - y.start);
 	// Starts with only page-less lines between them (a title page, a contents heading, a column head)
-	// are one start: the earliest, with the evidence of all.
+	// are one start: the one with the strongest evidence (the earliest of equals), knowing every
+	// restart. (A last entry with no page, `Index`, read as a contents heading is not the start.)
 	let candidates: Candidate[] = [];
 	for (const c of sorted) {
 		const last = candidates.at(-1);
 		if (last && c.start - last.start <= maxTitlePage && !lines.slice(last.start, c.start).some((l) => l.hasPage)) {
-			candidates[candidates.length - 1] = {start: last.start, core: Math.min(last.core, c.core), recurrence: Math.max(last.recurrence, c.recurrence), restart: last.restart || c.restart};
+			const kept = c.recurrence > last.recurrence ? c : last;
+			candidates[candidates.length - 1] = {...kept, restart: last.restart || c.restart};
 		} else candidates.push(c);
 	}
 

@@ -309,6 +309,7 @@ function main(argv: readonly string[]): number {
 			verbose: {type: 'boolean', default: false},
 			dump: {type: 'string'},
 			third: {type: 'boolean', default: false},
+			'ocr-dir': {type: 'string'},
 		},
 		strict: true,
 	});
@@ -327,7 +328,7 @@ function main(argv: readonly string[]): number {
 		modes,
 		...(values.fixture === undefined ? {} : {only: values.fixture.split(',')}),
 		// The real-OCR cases (branch eval-ocr), read only when their family runs.
-		ocr: families.includes('real-ocr') && existsSync(ocrCaseDirectory) ? loadOcrCases() : [],
+		ocr: families.includes('real-ocr') && existsSync(values['ocr-dir'] ?? ocrCaseDirectory) ? loadOcrCases(values['ocr-dir'] ?? ocrCaseDirectory) : [],
 	};
 
 	const byFamily = new Map<FamilyName, PartTallies>();
