@@ -87,8 +87,8 @@ const pageColumnHead = /^\S+(?: \S+)?(?:\t| {2,})(?:page|pages|bladz|seite|ст�
 // start made the pattern quadratic (a line of a million spaces took minutes; issue 6).
 const trailingColumnHead = new RegExp(`(?:\\t|(?<! ) {2,})(?:${columnWords})\\.?$`, 'i');
 
-/** A page reference: a page number or a range of them, as printed. */
-const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?\.?`;
+/** A page reference: a page number or a range of them, as printed, with a stop or a comma after it (`17.`, `3,`). */
+const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?[.,]?`;
 
 /**
  * The tail of a line: leaders and page. Tried in order; the first that matches wins.
@@ -98,7 +98,7 @@ const strongTail = new RegExp(
 	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,}|(?: [;:,'‘’"•·°]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
 	'u',
 );
-const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4})$/u;
+const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4}[.,]?)$/u;
 
 /** Strip a `16k`-style size column that some listings print after the page. */
 const sizeColumn = /\t\d+(?:\.\d+)?\s*[kKmM]B?$/;
@@ -236,7 +236,8 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 function parseVisible(raw: string, line: number): LineParse {
 	const indent = indentWidth(raw);
 	let body = raw.trim();
-	const plain = stripMarkup(body).title.trim();
+	// Marks before a short heading are specks whatever they are (`, CONTENTS.`).
+	const plain = stripMarkup(body).title.trim().replace(/^[,'‘’"“”]\s+(?=\p{L})/u, '');
 
 	// Headings, column heads and running heads are short: longer lines need not be tried.
 	const short = plain.length <= 48 || plain.replaceAll(/\s+/g, ' ').length <= 48;

@@ -39,6 +39,8 @@ export type SplitOptions = {
 	readonly printings?: number;
 	/** Lines known to be running heads (see `findRunningHeads`): never a start, never paired. */
 	readonly furniture?: ReadonlySet<number>;
+	/** Told each candidate start and how it explains the file, for whoever tunes the search. */
+	readonly trace?: (candidate: {readonly start: number; readonly core: number; readonly recurrence: number; readonly restart: boolean; readonly weight: number; readonly measure: number}) => void;
 };
 
 /** Lines in a signature: enough to be sure, few enough to fit inside a short printing. */
@@ -580,14 +582,19 @@ function choose(
 	candidates: readonly Candidate[],
 	wanted: number | undefined,
 	near: number,
+	trace?: SplitOptions['trace'],
 ): {chosen: Candidate[]; weakest: number; runnerUp?: {candidate: Candidate; measure: number; behind: number}} | undefined {
 	const cache = new Map<number, Map<string, number[]>>();
 	const single = candidates.map((candidate) => {
 		const explained = explain(lines, [candidate], cache);
 		return {candidate, ...explained, score: explained.weight * evidenceOf(candidate) - repeatedTail(lines, candidate.start)};
 	});
-	const acceptable = (weakest: number): boolean => wanted !== undefined || weakest >= minMeasure;
-	const ranked = single.filter((s) => acceptable(s.weakest) && s.weight > 0).sort((x, y) => y.score - x.score || y.weakest - x.weakest || x.candidate.start - y.candidate.start);
+	for (const s of single) trace?.({start: lines[s.candidate.start]!.n, core: lines[s.candidate.core]!.n, recurrence: s.candidate.recurrence, restart: s.candidate.restart, weight: s.weight, measure: s.weakest});
+	// A start whose opening recurs and whose pages start over may pair less well (two OCR readings of
+	// pages wrapped at other measures): the evidence at the start lowers the bar, never below 0.25.
+	const bar = (candidate: Candidate): number => minMeasure - 0.15 * Math.min(1, candidate.recurrence + (candidate.restart ? 0.25 : 0));
+	const acceptable = (weakest: number, candidate?: Candidate): boolean => wanted !== undefined || weakest >= (candidate === undefined ? minMeasure : bar(candidate));
+	const ranked = single.filter((s) => acceptable(s.weakest, s.candidate) && s.weight > 0).sort((x, y) => y.score - x.score || y.weakest - x.weakest || x.candidate.start - y.candidate.start);
 	const best = ranked[0];
 	if (!best) return undefined;
 	let chosen = [best.candidate];
@@ -663,7 +670,7 @@ export function findPrintings(lines: readonly string[], options: SplitOptions = 
 	const searched = readLines(lines, read, options.furniture);
 	if (options.printings === 1 || searched.length < 2) return {ranges: [[all[0]!, all.at(-1)!]], report: {boundaries: [], confidence: 0, method: options.printings === 1 ? '--printings 1' : 'no second printing found'}};
 	const candidates = findCandidates(searched);
-	const result = choose(searched, candidates, options.printings, maxTitlePage);
+	const result = choose(searched, candidates, options.printings, maxTitlePage, options.trace);
 	if (!result) {
 		const method = options.printings === undefined ? 'no second printing found' : `no ${options.printings} printings found`;
 		return {ranges: [[all[0]!, all.at(-1)!]], report: {boundaries: [], confidence: 0, method}};
