@@ -565,7 +565,8 @@ function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
 		const tail = tokens.slice(n).map((token) => token[0]);
 		const score = tail.reduce((sum, token) => sum + leaderScore(token), 0) / tail.length;
 		const headRatio = ratio(ocrKey(normalizeTitle(head)), wanted);
-		if (score < (tail.length === 1 ? 0.6 : 0.45) || headRatio < 0.85 || headRatio <= whole) continue;
+		// The other printing shows where the title ends: a tail of three tokens or more needs less to be leader.
+		if (score < (tail.length === 1 ? 0.6 : tail.length === 2 ? 0.45 : 0.35) || headRatio < 0.85 || headRatio <= whole) continue;
 		const markupEnd = item.titleMarkup.lastIndexOf(tail[0]!);
 		return {
 			...item,

@@ -30,6 +30,8 @@ export function leaderScore(printed: string): number {
 	if (letters.length === 0) {
 		// A number, a date's day or year (`13,`, `1920.`, `16-17`), is a title's as often as not;
 		// digits with marks between them (`2:2`, `0.00.0`, `2...`) are dots read as digits.
+		// A lone zero is a dot read as a digit (`0.`, `0`).
+		if (/^0[.,]?$/u.test(token)) return 0.8;
 		if (/^\(?\p{Nd}+(?:[-–]\p{Nd}+)?[.,;:)]?$/u.test(token)) return 0.2;
 		return 1;
 	}

@@ -32,6 +32,8 @@ export type LineParse = {
 	readonly closed?: boolean;
 	/** How many specks (`°`, a stray `;`) were read past at the line's edges; absent when none. */
 	readonly specks?: number;
+	/** The marks read past before the line's first word, when they may be its own (`, April-May 1920` goes on a wrapped title). */
+	readonly lead?: string;
 	readonly role: LineRole;
 };
 
@@ -95,10 +97,10 @@ const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?[
  * Groups: `lead` is the separator as printed, `page` the page reference.
  */
 const strongTail = new RegExp(
-	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,}|(?: [;:,'‘’"•·°]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
+	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,}|(?: [;:,'‘’"•·°=~*\-]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
 	'u',
 );
-const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4}[.,]?)$/u;
+const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4}(?:[-–—]\p{Nd}{1,4})?[.,]?)$/u;
 
 /** Strip a `16k`-style size column that some listings print after the page. */
 const sizeColumn = /\t\d+(?:\.\d+)?\s*[kKmM]B?$/;
@@ -146,10 +148,10 @@ function indentWidth(raw: string): number {
  * read past: the parts are read without them, `raw` keeps them, and `classify.ts` reports them.
  */
 export function parseLine(raw: string, line: number): LineParse {
-	const {text, specks} = withoutSpecks(stripInvisible(raw));
+	const {text, specks, lead} = withoutSpecks(stripInvisible(raw));
 	const parsed = parseVisible(text, line);
 	const withRaw = parsed.raw === raw ? parsed : {...parsed, raw};
-	return specks === 0 ? withRaw : {...withRaw, specks};
+	return specks === 0 ? withRaw : {...withRaw, specks, ...(lead === '' ? {} : {lead})};
 }
 
 /** Marks a scan leaves that are not text: dust, a stray quote or comma, a degree sign. */
@@ -157,8 +159,9 @@ const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%";
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
 // `|.` is `I.` misread, not a speck.
-// Not a comma: a wrapped line may start with one (`Disorder</i>` / `, April-May 1920`).
-const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?!\|\.)[${speckClass(speckChars.replace(',', ''))}|~\-—_]{1,2}\s+)+)(?=\S*[\p{L}\p{N}])`, 'u');
+// A wrapped line may start with such a mark (`Disorder</i>` / `, April-May 1920`): the line keeps
+// it as `lead`, and an entry that joins the line gives it back (see `makeItem`).
+const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?!\|\.)[${speckClass(speckChars)}|~\-—_]{1,2}\s+)+)(?=\S*[\p{L}\p{N}])`, 'u');
 /**
  * A mark that may stand alone at the end of a line of words: `SPEECH DELIVERED AT AN ;`, `AUGUST 2,
  * 1920 :`. Not a double quote: one may open a quotation that the next line goes on with.
@@ -195,18 +198,20 @@ const trailingSpecks = new RegExp(String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{N
  *
  * @example withoutSpecks('; Geography ; 13:') // {text: '  Geography ; 13', specks: 2}
  */
-export function withoutSpecks(line: string): {readonly text: string; readonly specks: number} {
+export function withoutSpecks(line: string): {readonly text: string; readonly specks: number; readonly lead: string} {
 	// Most lines have no speck at either end (#5).
 	const first = line.trimStart()[0] ?? '';
 	const last = line.trimEnd().at(-1) ?? '';
 	const maybeLeading = first !== '' && (speckChars.includes(first) || '|~-—_'.includes(first));
 	const maybeTrailing = last !== '' && (speckChars.includes(last) || '|~-—_'.includes(last));
-	if (!maybeLeading && !maybeTrailing) return {text: line, specks: 0};
+	if (!maybeLeading && !maybeTrailing) return {text: line, specks: 0, lead: ''};
 	let text = line;
 	let specks = 0;
+	let lead = '';
 	if (maybeLeading) {
 		text = text.replace(leadingSpecks, (_whole, indent: string, marks: string) => {
 			specks += marks.trim().split(/\s+/).length;
+			lead = marks;
 			return indent + ' '.repeat(marks.length);
 		});
 	}
@@ -230,7 +235,7 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 		}
 	}
 
-	return {text, specks};
+	return {text, specks, lead};
 }
 
 function parseVisible(raw: string, line: number): LineParse {
@@ -675,7 +680,8 @@ function makeItem(group: readonly LineParse[], index: number, type: TocItem['typ
 	const first = group[0]!;
 	const last = group.at(-1)!;
 	const text = group.map((l) => l.raw).join('\n');
-	const titleMarkup = joinTitleLines(group.map((l) => l.titleMarkup));
+	// A line that goes on an entry keeps the marks before its first word: they are the title's.
+	const titleMarkup = joinTitleLines(group.map((l, k) => (k > 0 && l.lead !== undefined && l.label === undefined ? `${l.lead.trim()} ${l.titleMarkup}` : l.titleMarkup)));
 	const {title, italics} = stripMarkup(titleMarkup);
 	const item: TocItem = {
 		index,
