@@ -580,9 +580,21 @@ function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
 	return item;
 }
 
+/**
+ * A mark at the end of a title that runs into leader dots (`Spindle whorls. ........ 149`), where
+ * the other printing's title has none: OCR reads the first dot against the word, and no reader sees
+ * it as the title's. Returns the item with the mark moved into its leader, or the item as it was.
+ */
+function withoutMarkBeforeDots(item: TocItem, other: TocItem): TocItem {
+	const mark = /[.,:;]$/.exec(item.title)?.[0];
+	if (mark === undefined || other.title.endsWith(mark) || !/^\s*[.·…]/.test(item.leader) || !/[.·…]{2,}/.test(item.leader)) return item;
+	if (!item.titleMarkup.endsWith(mark)) return item;
+	return {...item, title: item.title.slice(0, -1), titleMarkup: item.titleMarkup.slice(0, -1), leader: `${mark}${item.leader}`};
+}
+
 function classifyVisible(pairA: TocItem, pairB: TocItem): Difference[] {
-	const a = withoutLeaderTail(pairA, pairB);
-	const b = withoutLeaderTail(pairB, pairA);
+	const a = withoutMarkBeforeDots(withoutLeaderTail(pairA, pairB), pairB);
+	const b = withoutMarkBeforeDots(withoutLeaderTail(pairB, pairA), pairA);
 	// One printing read the numbering as part of the title (`Chapter One` / `Chapter Onc`):
 	// compare label and title together.
 	if ((a.label === undefined) !== (b.label === undefined)) {

@@ -94,9 +94,11 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 		// Never two weak tokens in a row, and never a run that starts at one.
 		if (scores[k]! < 0.3 && (scores[k + 1] ?? 1) < 0.3) break;
 		const dotted = /\.{2,}|^[.·…:;,'‘’]/u.test(split[k]!.text);
-		// Before a page the run is a leader by its place too: it needs less to show it.
-		// A long run can be a little thinner: six tokens of a title never read this much like dots.
-		const dense = sum / count >= (pageAfter && misreadSeen ? 0.5 : count >= 6 && misreadSeen ? 0.55 : 0.65);
+		// Before a page the run is a leader by its place too: it needs less to show it; so does a run
+		// that opens with dots (`on... 4 sas aes sees AT`). A long run can be a little thinner: six
+		// tokens of a title never read this much like dots.
+		const opensDotted = /\.{2,}/u.test(split[k]!.text);
+		const dense = sum / count >= (opensDotted && count >= 3 ? 0.4 : pageAfter && misreadSeen ? 0.5 : count >= 6 && misreadSeen ? 0.55 : 0.65);
 		if (scores[k]! >= 0.6 && dense && (count >= (pageAfter ? 2 : 3) || (dotted && chars >= 2))) best = k;
 	}
 

@@ -155,7 +155,7 @@ export function parseLine(raw: string, line: number): LineParse {
 }
 
 /** Marks a scan leaves that are not text: dust, a stray quote or comma, a degree sign. */
-const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%";
+const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%+<>=";
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
 // `|.` is `I.` misread, not a speck.
@@ -188,7 +188,10 @@ function loneSpecksFrom(line: string): number {
  * a number in the words of a title, it is a wrapped date (`MAY 1,`) or range (`1917-`).
  */
 const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[;:,'‘’"•·°]{1,3}\s)\p{Nd}{1,5}[.]?)[,\-–:;]{1,2}$/u;
-const trailingSpecks = new RegExp(String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', '').replace(',', ''))}]{1,2}|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`, 'u');
+const trailingSpecks = new RegExp(
+	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(speckChars)}]{1,3})*|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`,
+	'u',
+);
 
 /**
  * A line without the specks OCR reads at its edges (`; Geography ; 13`, `Peoples 15:`, `21 °`,
@@ -311,8 +314,18 @@ function parseVisible(raw: string, line: number): LineParse {
 		body = body.slice(0, trailingDots.index);
 	}
 
+	// Marks standing alone between the words of a title (`Communism in . Germany`, `Against _ Which`)
+	// are specks: a title's own punctuation stands against a word.
+	let inner = 0;
+	if (/\s[._*|+©„~•°'‘’`^<>=]{1,2}\s/u.test(body)) {
+		body = body.replaceAll(/(?<=\S)\s+[._*|+©„~•°'‘’`^<>=]{1,2}(?=\s+\S)/gu, () => {
+			inner++;
+			return '';
+		});
+	}
+
 	const labelMatch = parseLabel(body);
-	const base = {line, raw, indent, leader, role: 'body' as const, ...((closed || lostPage) && page === undefined ? {closed: true} : {})};
+	const base = {line, raw, indent, leader, role: 'body' as const, ...((closed || lostPage) && page === undefined ? {closed: true} : {}), ...(inner > 0 ? {specks: inner} : {})};
 	const withPage = page === undefined ? base : {...base, page, pageStrength: pageStrength!};
 	if (labelMatch) {
 		return {...withPage, label: labelMatch.label, labelValue: labelMatch.value, titleMarkup: labelMatch.rest.trim()};
