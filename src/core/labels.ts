@@ -71,16 +71,22 @@ export function toRoman(value: number): string {
 export function ocrRomanValue(text: string): number | undefined {
 	const direct = romanValue(text);
 	if (direct !== undefined && text === text.toUpperCase()) return direct;
+	// `|` alone is `I` misread (`|.`); `i` and `l` among capitals too (`Vill.`, `Vil.`); Cyrillic
+	// look-alikes in Russian contents (`ТУ.` for IV., `У.` for V.).
+	if (text === '|') return 1;
 	const fixed = text
-		.replaceAll(/[l1|іІ]/g, 'I')
+		.replaceAll(/[l1|іІТ]/g, 'I')
+		.replaceAll(/(?<=[IVXLCDM])i|i(?=[IVXLCDM])/g, 'I')
 		.replaceAll('П', 'II')
 		.replaceAll('Ш', 'III')
 		.replaceAll(/[Хх]/g, 'X')
 		.replaceAll('У', 'V');
 
-	// A misreading must still look like a numeral: upper case, with at least one true digit or П/Ш.
-	if (!/^[IVXLCDM]+$/.test(fixed) || !/[IVXПШ]/.test(text)) return undefined;
-	return romanValue(fixed);
+	// A misreading must still look like a numeral: upper case, with at least one true digit or a
+	// Cyrillic numeral.
+	if (!/^[IVXLCDM]+$/.test(fixed) || !/[IVXПШУ]/.test(text)) return undefined;
+	// A last `L` after `X`s is an `I` read with its serif (`XIL.`, `XXXL.`).
+	return romanValue(fixed) ?? (/^X+I*L$/.test(fixed) ? romanValue(`${fixed.slice(0, -1)}I`) : undefined);
 }
 
 /** Each word's value, from 1 in order. */
@@ -231,7 +237,7 @@ export function parseLabel(text: string): LabelMatch | undefined {
 	}
 
 	// Roman, `IV.` or `IV` before a wide gap; also OCR misreadings (`Il.`, `П.`, `1V.`).
-	const roman = 'IVXLCDMlПШ1|ХУ'.includes(first) ? /^([IVXLCDMlПШ1|ХУ]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u.exec(text) : null;
+	const roman = 'IVXLCDMlПШ1|ХУТ'.includes(first) ? /^([IVXLCDMlПШ1|ХУТi]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u.exec(text) : null;
 	if (roman) {
 		const [, numeral, dot, spaceAfterDot, wideGap, singleSpace] = roman;
 		const rest = text.slice(roman[0].length);
