@@ -693,8 +693,9 @@ function makeItem(group: readonly LineParse[], index: number, type: TocItem['typ
 	const first = group[0]!;
 	const last = group.at(-1)!;
 	const text = group.map((l) => l.raw).join('\n');
-	// A line that goes on an entry keeps the marks before its first word: they are the title's.
-	const titleMarkup = joinTitleLines(group.map((l, k) => (k > 0 && l.lead !== undefined && l.label === undefined ? `${l.lead.trim()} ${l.titleMarkup}` : l.titleMarkup)));
+	// A line that goes on an entry keeps a comma before its first word: it is the title's.
+	// (A comma, that is: a scan's specks, `|` and `.` before a line, stay read past.)
+	const titleMarkup = joinTitleLines(group.map((l, k) => (k > 0 && l.lead?.trim() === ',' && l.label === undefined ? `, ${l.titleMarkup}` : l.titleMarkup)));
 	const {title, italics} = stripMarkup(titleMarkup);
 	const item: TocItem = {
 		index,
