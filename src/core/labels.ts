@@ -75,7 +75,8 @@ export function ocrRomanValue(text: string): number | undefined {
 	// look-alikes in Russian contents (`ТУ.` for IV., `У.` for V.).
 	if (text === '|') return 1;
 	const fixed = text
-		.replaceAll(/[l1|іІТ]/g, 'I')
+		.replaceAll(/[l1|іІТГT]/g, 'I')
+		.replaceAll('И', 'II')
 		.replaceAll(/(?<=[IVXLCDM])i|i(?=[IVXLCDM])/g, 'I')
 		.replaceAll('П', 'II')
 		.replaceAll('Ш', 'III')
@@ -84,7 +85,7 @@ export function ocrRomanValue(text: string): number | undefined {
 
 	// A misreading must still look like a numeral: upper case, with at least one true digit or a
 	// Cyrillic numeral.
-	if (!/^[IVXLCDM]+$/.test(fixed) || !/[IVXПШУ]/.test(text)) return undefined;
+	if (!/^[IVXLCDM]+$/.test(fixed) || !/[IVXПШУИ]/.test(text)) return undefined;
 	// A last `L` after `X`s is an `I` read with its serif (`XIL.`, `XXXL.`).
 	return romanValue(fixed) ?? (/^X+I*L$/.test(fixed) ? romanValue(`${fixed.slice(0, -1)}I`) : undefined);
 }
@@ -237,7 +238,7 @@ export function parseLabel(text: string): LabelMatch | undefined {
 	}
 
 	// Roman, `IV.` or `IV` before a wide gap; also OCR misreadings (`Il.`, `П.`, `1V.`).
-	const roman = 'IVXLCDMlПШ1|ХУТ'.includes(first) ? /^([IVXLCDMlПШ1|ХУТi]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u.exec(text) : null;
+	const roman = 'IVXLCDMlПШ1|ХУТГИ'.includes(first) ? /^([IVXLCDMlПШ1|ХУТГИiT]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u.exec(text) : null;
 	if (roman) {
 		const [, numeral, dot, spaceAfterDot, wideGap, singleSpace] = roman;
 		const rest = text.slice(roman[0].length);

@@ -13,6 +13,9 @@ describe('numbering that OCR misread (#18)', () => {
 		['Vill. No Compromises?', 'Vill.', 8],
 		['XIL. Le Printemps', 'XIL.', 12],
 		['XXXL. Ninette', 'XXXL.', 31],
+		['ГУ. Кустарничество экономистов', 'ГУ.', 4],
+		['И. Стихийность масс', 'И.', 2],
+		['IT. The Communists', 'IT.', 2],
 	])('reads %j as the label %j, numbered %d', (text, label, value) => {
 		expect(parseLabel(text)).toMatchObject({label, value: {kind: 'roman', value}});
 	});
