@@ -24,6 +24,9 @@ export function leaderScore(printed: string): number {
 	// Markup is no part of what was read (`<i>Newspaper Report</i>`).
 	const token = printed.includes('<') ? printed.replaceAll(/<\/?[a-z]+>/gi, '') : printed;
 	if (token === '') return 0;
+	// Letters of a script without case (Chinese, Japanese, Arabic, Hebrew) and pictographs are never
+	// what a scan makes of dots.
+	if (/[\p{Lo}\p{Extended_Pictographic}]/u.test(token)) return 0;
 	const letters = token.replaceAll(/[^\p{L}]/gu, '');
 	const digits = token.replaceAll(/\P{Nd}/gu, '');
 	if (letters.length === 0 && digits.length === 0) return 1;

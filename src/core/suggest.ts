@@ -22,6 +22,7 @@
  */
 import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';
 import {foldApostrophes} from './normalize.js';
+import {romanValue} from './labels.js';
 import {pageNumber} from './parse.js';
 import {misreadRoman, numberedSequences, ordinal, pageLists, sequenceOf, type Numbered} from './checks.js';
 import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
@@ -247,7 +248,11 @@ function wordEvidence(difference: Difference, row: Row, context: Context, dictio
 	const quote = (side: 'a' | 'b'): string => `“${shown[side].join(' ')}”`;
 	const other = (side: 'a' | 'b'): 'a' | 'b' => (side === 'a' ? 'b' : 'a');
 	const language = context.options.language === undefined ? 'the' : `the ${languageNames[context.options.language]}`;
-	const lookup = dictionary ? context.options.lookup : undefined;
+	// Readings that differ only in accents or case (`Résumé` / `RESUME`) are both words: a word list
+	// that lacks one form says nothing about it; so are one- and two-letter words (`Il`).
+	const sameLetters = keys.a.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase() === keys.b.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase();
+	const tooShort = [...keys.a, ...keys.b].some((word) => word.length <= 2);
+	const lookup = dictionary && !sameLetters && !tooShort ? context.options.lookup : undefined;
 	const evidence = oneSided(allKnown(keys.a, lookup), allKnown(keys.b, lookup), strong, (side) => `${quote(side)} is in ${language} dictionary and ${quote(other(side))} is not`);
 
 	// Found elsewhere: counted over both printings, less this row's own two items.
@@ -320,7 +325,8 @@ function describeBounds({before, after}: {readonly before: number | undefined; r
  * count too); a page with a letter in it loses to one of digits.
  */
 function pageEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
-	const digitsOnly = (page: string): boolean | undefined => (page === '' ? undefined : /^[\d\s.–—-]+$/.test(page));
+	// Marks after a page (`3,`, `17.`) are no letters.
+	const digitsOnly = (page: string): boolean | undefined => (page === '' ? undefined : /^[\d\s.,:;–—-]+$/.test(page));
 	const evidence = oneSided(digitsOnly(difference.a), digitsOnly(difference.b), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`);
 	const pages = {a: pageNumber(difference.a), b: pageNumber(difference.b)};
 	if (row.a === null || row.b === null || pages.a === undefined || pages.b === undefined) return evidence;
@@ -367,8 +373,17 @@ function continuesSequence(index: ReadonlyMap<string, readonly Numbered[]>, item
 /** Evidence on a numbering label: a clean numeral beats a misread one; a number in sequence beats one out of it. */
 function labelEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
 	const misread = (label: string): boolean | undefined => (label === '' ? undefined : misreadRoman(label) !== undefined);
-	const evidence = oneSided(misread(difference.b), misread(difference.a), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” is a misread numeral`);
-	if (difference.kind === 'number' && row.a !== null && row.b !== null) {
+	// A clean numeral beats a misread one only when it is a Roman numeral too: `1.` against `|.` in a
+	// Roman sequence is two misreadings of `I.`.
+	const cleanRoman = (label: string): boolean => romanValue(label.replaceAll(/[.:)\s]/g, '')) !== undefined && label === label.toUpperCase();
+	const good = (side: 'a' | 'b'): boolean | undefined => {
+		const other = side === 'a' ? 'b' : 'a';
+		if (misread(difference[other]) === true && misread(difference[side]) === false) return cleanRoman(difference[side]) ? true : undefined;
+		return misread(difference[side]) === true ? false : undefined;
+	};
+	const evidence = oneSided(good('a'), good('b'), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” is a misread numeral`);
+	// A number that continues the sequence is right in value; written as a misreading (`П.`), it is no reading to take.
+	if (difference.kind === 'number' && row.a !== null && row.b !== null && !misread(difference.a) && !misread(difference.b)) {
 		evidence.push(
 			...oneSided(continuesSequence(context.labels('a'), row.a), continuesSequence(context.labels('b'), row.b), strong, (side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`),
 		);

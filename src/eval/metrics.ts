@@ -35,7 +35,7 @@ export type ScoredRow = {
 		readonly kind: EvalKind;
 		readonly a: string;
 		readonly b: string;
-		readonly suggestion?: {readonly reading: 'a' | 'b' | null; readonly confidence: number};
+		readonly suggestion?: {readonly reading: 'a' | 'b' | null; readonly confidence: number; readonly why?: string};
 	}>;
 };
 
@@ -55,7 +55,7 @@ export type SuggestionCounts = {
 
 /** One way the engine's answer differs from the truth, precise enough to debug the engine. */
 export type Mismatch = {
-	readonly type: 'pair-missed' | 'pair-wrong' | 'differences' | 'split' | 'furniture' | 'lines';
+	readonly type: 'pair-missed' | 'pair-wrong' | 'differences' | 'split' | 'furniture' | 'lines' | 'suggestion';
 	/** The A item concerned, with its line numbers and text. */
 	readonly a?: ScoredItem;
 	readonly b?: ScoredItem;

@@ -136,15 +136,36 @@ const addSuggestion = (x: SuggestionCounts, y: SuggestionCounts): SuggestionCoun
 	sureRight: x.sureRight + y.sureRight,
 });
 
-/** The suggestion on a field: the surest that names a reading, else an even one, else none. */
-function surest(hits: OcrScoredRow['differences']): ScoredRow['differences'][number]['suggestion'] {
-	let best: ScoredRow['differences'][number]['suggestion'];
-	for (const {suggestion} of hits) {
+/** The difference of a field whose suggestion counts: the surest that names a reading, else an even one, else none. */
+function surest(hits: OcrScoredRow['differences']): OcrScoredRow['differences'][number] | undefined {
+	let best: OcrScoredRow['differences'][number] | undefined;
+	for (const hit of hits) {
+		const {suggestion} = hit;
 		if (suggestion === undefined) continue;
-		if (best === undefined || (best.reading === null && suggestion.reading !== null) || (suggestion.reading !== null && suggestion.confidence > best.confidence)) best = suggestion;
+		const known = best?.suggestion;
+		if (known === undefined || (known.reading === null && suggestion.reading !== null) || (suggestion.reading !== null && suggestion.confidence > known.confidence)) best = hit;
 	}
 
 	return best;
+}
+
+/**
+ * Which printing reads the drawn text where one difference lies: the one whose reading of it the
+ * drawn field holds while it does not hold the other's. Where both printings misread a field at
+ * different words, each difference still has a right side (`Началб` / `Начало`, whatever the
+ * other printing made of another word).
+ */
+function rightAt(difference: OcrScoredRow['differences'][number], drawn: string, field: 'a' | 'b' | null): 'a' | 'b' | null {
+	if (field !== null) return field;
+	const a = normalizeReading(difference.a);
+	const b = normalizeReading(difference.b);
+	const holds = (reading: string): boolean => (reading === '' ? false : drawn.includes(reading));
+	if (holds(a) && !holds(b)) return 'a';
+	if (holds(b) && !holds(a)) return 'b';
+	// A reading lost on one side (`""` / `ETC`): the side that has the drawn words is right.
+	if (a === '' && holds(b)) return 'b';
+	if (b === '' && holds(a)) return 'a';
+	return null;
 }
 
 const noSuggestion: SuggestionCounts = {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0};
@@ -237,7 +258,20 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 				add(field, {tp: 1});
 				const drawn = normalizeReading(drawnField(ocr.entries[x] ?? {title: ''}, field));
 				const right = a === drawn ? 'a' : b === drawn ? 'b' : null;
-				suggestions = addSuggestion(suggestions, outcome(surest(hits), right));
+				const chosen = surest(hits);
+				const rightHere = chosen === undefined ? right : rightAt(chosen, drawn, right);
+				const fared = outcome(chosen?.suggestion, rightHere);
+				suggestions = addSuggestion(suggestions, fared);
+				// A sure suggestion that is wrong misleads the reviewer most: say which.
+				if (fared.sure === 1 && fared.sureRight === 0) {
+					mismatches.push({
+						type: 'suggestion',
+						a: row.a,
+						b: row.b,
+						expected: `${field}: ${rightHere === null ? 'neither reading is the drawn one' : `${rightHere.toUpperCase()} reads it`} (${JSON.stringify(drawn)})`,
+						got: `suggested ${chosen!.suggestion!.reading!.toUpperCase()} at ${chosen!.suggestion!.confidence} on ${JSON.stringify(chosen!.a)} / ${JSON.stringify(chosen!.b)}${chosen!.suggestion!.why === undefined ? '' : `: ${chosen!.suggestion!.why}`}`,
+					});
+				}
 			}
 
 			if (wrong.length > 0) {

@@ -32,6 +32,8 @@ describe('leader dots read as text (#18)', () => {
 		['April - December', true],
 		['THE WAR OF THE ARMS AND MEN IN THE EAST', false],
 		['II. Two', true],
+		['第一章 天地 😀', true],
+		['Chapitre premier ٱلْكِتَاب עברית', true],
 	])('finds no leader in the title %j', (title, pageAfter) => {
 		expect(cut(title, pageAfter)).toBeUndefined();
 	});

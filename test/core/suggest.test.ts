@@ -155,6 +155,13 @@ describe('suggestions', () => {
 
 	const numbered = (second: string, third: string): string => ['I. One\t1', `${second} Two\t2`, `${third} Three\t3`, 'IV. Four\t4'].join('\n');
 
+	it('takes no side between two misreadings of one numeral (1. / |. for I.)', () => {
+		const comparison = compare([{name: 'a.txt', text: numbered('1.', 'III.').replace('I. One', '1. One')}, {name: 'b.txt', text: numbered('II.', 'III.').replace('I. One', '|. One')}]);
+		const label = comparison.rows.flatMap((row) => row.differences).find((difference) => difference.field === 'label' && difference.a === '1.');
+		expect(label).toBeDefined();
+		expect(label!.suggestion?.why ?? '').not.toMatch(/misread numeral/);
+	});
+
 	it('prefers a clean numeral to a misread one (П. / II.)', () => {
 		const comparison = compare([{name: 'a.txt', text: numbered('П.', 'III.')}, {name: 'b.txt', text: numbered('II.', 'III.')}]);
 		const [difference] = comparison.rows.flatMap((row) => row.differences);
