@@ -40,7 +40,23 @@ function problemWith(entry: unknown): string | undefined {
 		if (record[field] !== undefined && typeof record[field] !== 'string') return `has a "${field}" that is not a string`;
 	}
 
+	// The reading is the decision: without it the errata would print "delete" while the
+	// corrected contents page kept the line. The screen never saves an empty one either.
+	if (record['verdict'] === 'edit' && ((record['text'] as string | undefined) ?? '').trim() === '') {
+		return `has the verdict "edit" but ${record['text'] === undefined ? 'no' : 'an empty'} "text" (the corrected reading)`;
+	}
+
 	return undefined;
+}
+
+/** Which row a decision was made on, in its own words: ` (on “PREFACE 7”)`, or nothing when it records no reading. */
+function rowOf(entry: unknown): string {
+	const record = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+	const reading = [record['a'], record['b']].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+	if (reading === undefined) return '';
+	const flat = reading.replaceAll(/\s+/g, ' ').trim();
+	const shown = [...flat].length > 64 ? `${[...flat].slice(0, 64).join('')}…` : flat;
+	return ` (on “${shown}”)`;
 }
 
 /**
@@ -80,7 +96,7 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
 	if (!Array.isArray(decisions)) throw new DecisionsFileError(`${file}: "decisions" is not a list; ${advice}`);
 	for (const [index, entry] of decisions.entries()) {
 		const problem = problemWith(entry);
-		if (problem) throw new DecisionsFileError(`${file}: decision ${index + 1} ${problem}; ${advice}`);
+		if (problem) throw new DecisionsFileError(`${file}: decision ${index + 1}${rowOf(entry)} ${problem}; ${advice}`);
 	}
 
 	// Unknown fields are written back as they are: they must be something JSON.stringify can write.
