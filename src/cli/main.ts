@@ -10,7 +10,7 @@ import {formatNamed, formats, type ReportContext, type ReportSource} from '../re
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
-import type {Io} from './io.js';
+import {removeStaleTemporaries, type Io} from './io.js';
 import {loadTui} from './load-tui.js';
 import {describeWriteError, guardOutput, refusedTarget, reportBeside, toFile, writeReport} from './output.js';
 import {sourceFromBytes} from './source.js';
@@ -165,6 +165,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	}
 
 	if (tui && lock) {
+		// Holding the lock, nothing else writes these decisions: a temporary file of theirs is what a
+		// save killed half-way (kill -9, a power cut) left behind.
+		removeStaleTemporaries(decisionsPath);
 		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row
 		// again, under the key the screen saves it with (reports match it so through matchDecisions).
 		const stopped = await review(tui, args, comparison, sources, decisionsPath, rekeyDecisions(comparison.rows, decisions), io).finally(lock.release);
