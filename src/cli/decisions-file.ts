@@ -10,6 +10,8 @@ import {readFileCapped, writeFileAtomic} from './io.js';
 /** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
 export class DecisionsFileError extends Error {
 	override name = 'DecisionsFileError';
+	/** For a failed save: why, in a few words (`the disk is full`). */
+	reason?: string;
 }
 
 const schema = 'tocdiff-decisions/1';
@@ -112,13 +114,16 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
 /**
  * Write every decision to `file` atomically: a temporary file in the same folder, then a rename,
  * so that a crash never leaves half a file. Throws a `DecisionsFileError` with a one-line message
- * when the place is not writable.
+ * when the place is not writable; its `reason` says why in a few words (`the disk is full`).
+ *
+ * @param write how to write a file atomically (the CLI's `io.writeFile`) @default writeFileAtomic
  */
-export async function saveDecisions(file: string, decisions: readonly Decision[]): Promise<void> {
+export async function saveDecisions(file: string, decisions: readonly Decision[], write: (file: string, content: string) => Promise<void> = writeFileAtomic): Promise<void> {
 	const content: DecisionFile = {schema, decisions};
 	try {
-		await writeFileAtomic(file, `${JSON.stringify(content, undefined, 2)}\n`);
+		await write(file, `${JSON.stringify(content, undefined, 2)}\n`);
 	} catch (error) {
-		throw new DecisionsFileError(`Cannot save decisions to ${file}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
+		const reason = reasonOf(error);
+		throw Object.assign(new DecisionsFileError(`Cannot save decisions to ${file}: ${reason}; pass --decisions PATH to keep them elsewhere`), {reason});
 	}
 }

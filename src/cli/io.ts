@@ -16,8 +16,10 @@ export type Output = {readonly write: (text: string) => void; readonly isTTY?: b
 export type Io = {
 	readonly readFile: (file: string) => Promise<Uint8Array>;
 	readonly readStdin: () => Promise<Uint8Array>;
-	/** Write a file atomically and durably (see `writeFileAtomic`). */
+	/** Write a file atomically and durably (see `writeFileAtomic`): reports, and the review's decisions. */
 	readonly writeFile: (file: string, content: string) => Promise<void>;
+	/** Lock a decisions file for a review (see `lock.ts`); rejects with an `InputError` when it cannot. */
+	readonly lockDecisions: (decisionsPath: string) => Promise<{readonly file: string; readonly release: () => void}>;
 	readonly stdout: Output;
 	readonly stderr: Output;
 	readonly stdinIsTTY: boolean;
@@ -372,6 +374,8 @@ export const nodeIo: Io = {
 	readFile: async (file) => readFileCapped(file),
 	readStdin: async () => readAll(process.stdin),
 	writeFile: writeFileAtomic,
+	// Loaded only when a review locks its decisions: reports do not load lock.ts and node:os (issue 5).
+	lockDecisions: async (decisionsPath) => (await import('./lock.js')).lockDecisions(decisionsPath),
 	stdout: {
 		write: (text) => {
 			writeStdout(text);

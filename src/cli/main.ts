@@ -2,6 +2,7 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, rekeyDecisions, type Decision} from '../core/decisions.js';
@@ -52,11 +53,52 @@ function inCi(env: Io['env']): boolean {
 
 type TuiModule = typeof import('../tui/run.js');
 
+/** A review's decisions file, and its lock. */
+type Held = {readonly path: string; readonly lock: {readonly release: () => void}};
+
 /**
- * Open the review screen. Returns the exit code when a signal stopped it; an error that nothing
- * caught in the screen propagates once the terminal is restored (a bug: exit 70).
+ * Open the review screen. Returns the exit code when a signal stopped it, or when decisions were
+ * left unsaved (the screen's summary has said so); an error that nothing caught in the screen
+ * propagates once the terminal is restored (a bug: exit 70). Releases the lock of the decisions
+ * file it ends with, on every way out.
  */
 async function review(
+	tui: Promise<TuiModule>,
+	args: CliArgs,
+	comparison: Comparison,
+	sources: readonly Source[],
+	held: Held,
+	decisions: readonly Decision[],
+	io: Io,
+): Promise<number | undefined> {
+	// The file saves go to: the one the review opened with, or another the reviewer moved them to (`w`).
+	let current = held;
+	try {
+		return await reviewHeld(tui, args, comparison, sources, held.path, decisions, io, {
+			current: () => current,
+			moveTo(next) {
+				current.lock.release();
+				current = next;
+			},
+		});
+	} finally {
+		current.lock.release();
+	}
+}
+
+/** How the screen's saves find, and change, the decisions file. */
+type DecisionsPlace = {readonly current: () => Held; readonly moveTo: (next: Held) => void};
+
+/** Save the decisions to `file`; a failure says where and why in a few words, for the screen. */
+async function saveForScreen(file: string, list: readonly Decision[], io: Io): Promise<void> {
+	try {
+		await saveDecisions(file, list, io.writeFile);
+	} catch (error) {
+		throw new Error(`${file}: ${error instanceof DecisionsFileError ? (error.reason ?? error.message) : String(error)}`);
+	}
+}
+
+async function reviewHeld(
 	tui: Promise<TuiModule>,
 	args: CliArgs,
 	comparison: Comparison,
@@ -64,6 +106,7 @@ async function review(
 	decisionsPath: string,
 	decisions: readonly Decision[],
 	io: Io,
+	place: DecisionsPlace,
 ): Promise<number | undefined> {
 	const {runReview} = await tui;
 	// Reports go where the decisions go: beside the first input (standard input: the working folder).
@@ -91,7 +134,36 @@ async function review(
 		inputName: args.files.join(' '),
 		decisionsPath,
 		initialDecisions: decisions,
-		saveDecisions: async (list) => saveDecisions(decisionsPath, list),
+		saveDecisions: async (list) => saveForScreen(place.current().path, list, io),
+		// When saving fails (a full disk, a folder made read-only), the reviewer can move the
+		// decisions to another file, which is locked as the first was and never one that exists.
+		async saveDecisionsTo(typed, list) {
+			const file = typed.startsWith('~/') && io.env['HOME'] ? path.join(io.env['HOME'], typed.slice(2)) : typed;
+			const {path: now} = place.current();
+			if (refusedTarget(file, [], [now], io.cwd) === 'the decisions') {
+				await saveForScreen(now, list, io);
+				return now;
+			}
+
+			if (refusedTarget(file, args.files, [], io.cwd) === 'an input') throw new Error(`${typed} is an input; give the name of a new file`);
+			if (existsSync(path.resolve(io.cwd, file))) throw new Error(`${typed} exists already; give the name of a new file, so that nothing is written over`);
+			let lock;
+			try {
+				lock = await io.lockDecisions(file);
+			} catch (error) {
+				throw new Error(error instanceof InputError ? error.message : String(error));
+			}
+
+			try {
+				await saveForScreen(file, list, io);
+			} catch (error) {
+				lock.release();
+				throw error;
+			}
+
+			place.moveTo({path: file, lock});
+			return file;
+		},
 		exporters,
 		writeExport: async (format, content) => {
 			const file = exportPath(format);
@@ -107,9 +179,9 @@ async function review(
 		},
 		defaultExportPath: exportPath,
 	});
-	// The screen has printed its summary (with a failed save); the exit code tells a script too.
+	// The screen has printed its summary, which says what was not saved; the exit code tells a script too.
 	if (outcome.kind === 'signal') return signalExitCodes[outcome.signal];
-	if (outcome.saveError !== undefined) throw new InputError(`the last decisions were not saved to ${decisionsPath}; they are lost unless you repeat them with --decisions PATH`);
+	if (outcome.unsaved > 0) return exitCodes.input;
 	return undefined;
 }
 
@@ -154,7 +226,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	// every way out), so that a second screen cannot overwrite its work; creating the lock also
 	// proves that decisions can be saved there. Reports only read them: no lock (see lock.ts), and
 	// they do not load its code (node:os) either.
-	const lock = tui ? (await import('./lock.js')).lockDecisions(decisionsPath) : undefined;
+	const lock = tui ? await io.lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
 		decisions = await loadDecisions(decisionsPath);
@@ -170,7 +242,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		removeStaleTemporaries(decisionsPath);
 		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row
 		// again, under the key the screen saves it with (reports match it so through matchDecisions).
-		const stopped = await review(tui, args, comparison, sources, decisionsPath, rekeyDecisions(comparison.rows, decisions), io).finally(lock.release);
+		const stopped = await review(tui, args, comparison, sources, {path: decisionsPath, lock}, rekeyDecisions(comparison.rows, decisions), io);
 		if (stopped !== undefined) return stopped;
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;

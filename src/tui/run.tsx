@@ -33,6 +33,12 @@ export type RunReviewOptions = {
 	 * change tries again.
 	 */
 	readonly saveDecisions: (decisions: readonly Decision[]) => Promise<void>;
+	/**
+	 * Save every decision to another file that the reviewer typed (`w`, when saving fails), and
+	 * save there from then on; resolves to the path as shown, rejects with what went wrong.
+	 * @default `w` says it cannot
+	 */
+	readonly saveDecisionsTo?: (file: string, decisions: readonly Decision[]) => Promise<string>;
 	/** Export formats offered by `E`, in menu order (`{json: toJson, text: toText}`). */
 	readonly exporters: Readonly<Record<string, Exporter>>;
 	/** Write an exported report; resolves to the path written, which the screen shows. */
@@ -53,8 +59,11 @@ export type RunReviewOptions = {
 	readonly processEvents?: ProcessEvents;
 };
 
-/** How a review ended: the user quit (with the last save's error, if it failed), or a signal stopped it. */
-export type ReviewOutcome = {readonly kind: 'quit'; readonly saveError: string | undefined} | {readonly kind: 'signal'; readonly signal: StopSignal};
+/**
+ * How a review ended: the user quit (with the last save's error, if it failed, and how many
+ * decisions were left unsaved), or a signal stopped it.
+ */
+export type ReviewOutcome = {readonly kind: 'quit'; readonly saveError: string | undefined; readonly unsaved: number} | {readonly kind: 'signal'; readonly signal: StopSignal};
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -65,11 +74,18 @@ export function closingSummary(state: State, decisionsPath: string, interruption
 	const orphans = orphanDecisions(state).length;
 	const kept = orphans > 0 ? `; ${orphans} decision${orphans === 1 ? '' : 's'} matching no row kept` : '';
 	const stopped = interruption === undefined ? '' : `stopped by ${interruption.kind === 'signal' ? interruption.signal : 'an internal error'}; `;
-	if (state.saveError) return `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided, but the last save failed: ${state.saveError}\n`;
+	// `w` may have moved them to another file.
+	const file = state.decisionsFile === '' ? decisionsPath : state.decisionsFile;
+	const lost = state.unsaved.size;
+	if (state.saveError !== undefined && lost > 0) {
+		const which = lost === 1 ? 'the last decision was' : `the last ${lost} decisions were`;
+		return `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided, but ${which} not saved (${state.saveError}) and ${lost === 1 ? 'is' : 'are'} lost; make ${lost === 1 ? 'it' : 'them'} again once ${file} can be written, or with --decisions PATH\n`;
+	}
+
 	const untouched = state.decided === 0 && orphans === 0 && state.history.length === 0;
 	return untouched
 		? `tocdiff: ${stopped}no decisions made (${state.data.differing} differing rows)\n`
-		: `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided; decisions in ${decisionsPath}${kept}\n`;
+		: `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided; decisions in ${file}${kept}\n`;
 }
 
 /**
@@ -113,7 +129,13 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 				comparison={options.comparison}
 				inputName={options.inputName}
 				initialDecisions={options.initialDecisions}
-				effects={{saveDecisions: options.saveDecisions, exporters: options.exporters, writeExport: options.writeExport}}
+				effects={{
+					saveDecisions: options.saveDecisions,
+					...(options.saveDecisionsTo === undefined ? {} : {saveDecisionsTo: options.saveDecisionsTo}),
+					exporters: options.exporters,
+					writeExport: options.writeExport,
+				}}
+				decisionsFile={options.decisionsPath}
 				theme={options.theme ?? themeFromEnv(process.env, stdout.isTTY)}
 				exportPath={options.defaultExportPath}
 				session={session}
@@ -141,5 +163,5 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 
 	if (finalState) stderr.write(closingSummary(finalState, options.decisionsPath, interruption));
 	if (interruption?.kind === 'crash') throw interruption.error;
-	return interruption ? {kind: 'signal', signal: interruption.signal} : {kind: 'quit', saveError: finalState?.saveError};
+	return interruption ? {kind: 'signal', signal: interruption.signal} : {kind: 'quit', saveError: finalState?.saveError, unsaved: finalState?.unsaved.size ?? 0};
 }

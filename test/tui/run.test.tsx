@@ -163,7 +163,7 @@ describe('runReview on a signal or a crash (#6)', () => {
 		await screen.press('b');
 		await screen.press('\u0003');
 		saves.open();
-		expect(await screen.review).toEqual({kind: 'quit', saveError: undefined});
+		expect(await screen.review).toEqual({kind: 'quit', saveError: undefined, unsaved: 0});
 		expect(saves.saved.at(-1)?.map((d) => d.verdict)).toEqual(['b']);
 		expectRestored(screen.stdin, screen.stdout);
 		expect(screen.events.eventNames()).toEqual([]);
