@@ -5,11 +5,13 @@
  * The screen does no file I/O itself: the CLI injects loading (`initialDecisions`), saving
  * (`saveDecisions`) and export writing (`writeExport`), keeping dependencies cli → tui → core.
  */
+import {closeSync, openSync} from 'node:fs';
+import {isatty} from 'node:tty';
 import {render} from 'ink';
 import type {Decision} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 import {App} from './app.js';
-import {watchInterruptions, type Interruption, type ProcessEvents, type StopSignal} from './interruptions.js';
+import {watchInterruptions, watchTerminal, type Interruption, type ProcessEvents, type StopSignal} from './interruptions.js';
 import {orphanDecisions, type State} from './state.js';
 import {themeFromEnv, type Theme} from './theme.js';
 import type {Exporter, ReviewSession} from './use-review.js';
@@ -73,7 +75,7 @@ const showCursor = '\u001B[?25h';
 export function closingSummary(state: State, decisionsPath: string, interruption?: Interruption): string {
 	const orphans = orphanDecisions(state).length;
 	const kept = orphans > 0 ? `; ${orphans} decision${orphans === 1 ? '' : 's'} matching no row kept` : '';
-	const stopped = interruption === undefined ? '' : `stopped by ${interruption.kind === 'signal' ? interruption.signal : 'an internal error'}; `;
+	const stopped = interruption === undefined ? '' : `stopped by ${interruption.kind === 'signal' ? interruption.signal : interruption.kind === 'hangup' ? 'a hang-up (the terminal closed)' : 'an internal error'}; `;
 	// `w` may have moved them to another file.
 	const file = state.decisionsFile === '' ? decisionsPath : state.decisionsFile;
 	const lost = state.unsaved.size;
@@ -91,9 +93,10 @@ export function closingSummary(state: State, decisionsPath: string, interruption
 /**
  * Give the terminal back as it was: line mode, the main screen, a visible cursor. Ink does most of
  * this when it unmounts, but not when a crash interrupted it; each step is also harmless twice.
- * Errors are ignored: after a hang-up there is no terminal left to restore.
+ * After a hang-up there is no terminal left to restore, and nothing is written.
  */
-function restoreTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, alternate: boolean): void {
+function restoreTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, alternate: boolean, gone: boolean): void {
+	if (gone) return;
 	try {
 		if (stdin.isTTY) stdin.setRawMode(false);
 	} catch {
@@ -105,6 +108,48 @@ function restoreTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, a
 	} catch {
 		// No terminal.
 	}
+}
+
+/** Whether an error is the terminal failing under the screen (a read or write after it hung up). */
+function isTerminalLoss(error: unknown): boolean {
+	const {code, syscall} = (error ?? {}) as {code?: unknown; syscall?: unknown};
+	return (code === 'EIO' || code === 'ENXIO') && (syscall === 'read' || syscall === 'write' || syscall === 'setRawMode');
+}
+
+/** Which of standard input, output and error are terminals now. */
+function terminalDescriptors(): ReadonlySet<number> {
+	return new Set([0, 1, 2].filter((fd) => isatty(fd)));
+}
+
+/**
+ * Point each of standard input, output and error that was a terminal and hung up at /dev/null.
+ * On exit Node puts the terminal back in the mode it found it in, and aborts (an assertion, a core
+ * dump) when the terminal is gone (nodejs/node#58200, not in Node 20); a descriptor that no longer
+ * names the terminal it started with is left alone.
+ */
+function detachDeadTerminal(wereTerminals: ReadonlySet<number>): void {
+	for (const fd of [0, 1, 2]) {
+		if (!wereTerminals.has(fd) || isatty(fd)) continue;
+		try {
+			closeSync(fd);
+			// The lowest free descriptor: `fd` itself, as those below it are open.
+			const reopened = openSync('/dev/null', fd === 0 ? 'r' : 'w');
+			if (reopened !== fd) closeSync(reopened);
+		} catch {
+			// Closed is as good: Node skips a descriptor it cannot stat.
+		}
+	}
+}
+
+/**
+ * Ink's cursor helper (restore-cursor) writes "show the cursor" to standard error as the process
+ * exits, whatever standard error is: in a file or a pipe that is a stray escape sequence after the
+ * summary line. There, that one write is dropped.
+ */
+function dropCursorRestore(stderr: NodeJS.WriteStream): void {
+	if (isatty(2)) return;
+	const write = stderr.write.bind(stderr) as (chunk: unknown, ...rest: unknown[]) => boolean;
+	stderr.write = ((chunk: unknown, ...rest: unknown[]) => (chunk === showCursor ? true : write(chunk, ...rest))) as typeof stderr.write;
 }
 
 /**
@@ -120,6 +165,10 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 	const alternate = (options.alternateScreen ?? true) && stdout.isTTY;
 	const session: ReviewSession = {};
 	const interruptions = watchInterruptions(options.processEvents ?? process);
+	const terminal = watchTerminal([stdin, stdout, stderr]);
+	// The process's own terminal, when the screen draws on it (not a test's streams).
+	const ownTerminal = options.stdin === undefined && options.stdout === undefined;
+	const wereTerminals = ownTerminal ? terminalDescriptors() : new Set<number>();
 	let finalState: State | undefined;
 	let interruption: Interruption | undefined;
 	if (alternate) stdout.write(enterAlternateScreen);
@@ -150,18 +199,42 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 			() => undefined,
 			(error: unknown): Interruption => ({kind: 'crash', error}),
 		);
-		interruption = await Promise.race([exited, interruptions.next]);
+		interruption = await Promise.race([exited, interruptions.next, terminal.next]);
+		// A read or write that failed because the terminal went away is a hang-up, not a bug.
+		if (interruption?.kind === 'crash' && (terminal.gone() || isTerminalLoss(interruption.error))) interruption = {kind: 'hangup'};
 		if (interruption) {
-			// Save first: after a hang-up, writing to the terminal may fail.
+			// Save first: after a hang-up, writing to the terminal fails.
 			finalState = await session.flush?.();
-			instance.unmount();
+			try {
+				instance.unmount();
+			} catch (error) {
+				// Drawing the last frame on a terminal that is gone; a bug otherwise.
+				if (interruption.kind !== 'hangup') throw error;
+			}
 		}
 	} finally {
 		interruptions.dispose();
-		restoreTerminal(stdin, stdout, alternate);
+		restoreTerminal(stdin, stdout, alternate, interruption?.kind === 'hangup');
 	}
 
-	if (finalState) stderr.write(closingSummary(finalState, options.decisionsPath, interruption));
+	if (finalState) {
+		try {
+			stderr.write(closingSummary(finalState, options.decisionsPath, interruption));
+		} catch {
+			// Standard error was the terminal that went away.
+		}
+	}
+
+	// Nothing will read from a terminal that is gone: let the process end. A SIGHUP may have come
+	// before the terminal failed: whatever the interruption, a terminal that hung up is let go.
+	if (interruption?.kind === 'hangup') stdin.pause();
+	if (ownTerminal) {
+		detachDeadTerminal(wereTerminals);
+		dropCursorRestore(stderr);
+	}
+
 	if (interruption?.kind === 'crash') throw interruption.error;
-	return interruption ? {kind: 'signal', signal: interruption.signal} : {kind: 'quit', saveError: finalState?.saveError, unsaved: finalState?.unsaved.size ?? 0};
+	if (interruption === undefined) return {kind: 'quit', saveError: finalState?.saveError, unsaved: finalState?.unsaved.size ?? 0};
+	// A terminal that went away ends the review as its SIGHUP does.
+	return {kind: 'signal', signal: interruption.kind === 'hangup' ? 'SIGHUP' : interruption.signal};
 }

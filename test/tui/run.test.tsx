@@ -156,6 +156,28 @@ describe('runReview on a signal or a crash (#6)', () => {
 		expect(screen.events.eventNames()).toEqual([]);
 	});
 
+	it.each([
+		['its output fails (EIO)', (screen: Awaited<ReturnType<typeof open>>) => screen.stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO', syscall: 'write'}))],
+		['its input fails (EIO)', (screen: Awaited<ReturnType<typeof open>>) => screen.stdin.emit('error', Object.assign(new Error('read EIO'), {code: 'EIO', syscall: 'read'}))],
+		['its input ends', (screen: Awaited<ReturnType<typeof open>>) => screen.stdin.emit('end')],
+		['a read fails with nothing to catch it', (screen: Awaited<ReturnType<typeof open>>) => screen.events.emit('uncaughtException', Object.assign(new Error('read EIO'), {code: 'EIO', syscall: 'read'}))],
+	])('when the terminal goes away (%s) saves, writes nothing more to it, and ends as on SIGHUP', async (_how, hangUp) => {
+		const saves = gatedSaves();
+		const screen = await open(saves.save);
+		await screen.press('n');
+		await screen.press('b');
+		const drawn = screen.stdout.text.length;
+		hangUp(screen);
+		saves.open();
+		expect(await screen.review).toEqual({kind: 'signal', signal: 'SIGHUP'});
+		expect(saves.saved.at(-1)?.map((d) => d.verdict)).toEqual(['b']);
+		// No attempt to restore a terminal that is not there.
+		expect(screen.stdout.text.slice(drawn)).not.toContain('\u001B[?1049l');
+		expect(screen.stderr.text).toMatch(/^tocdiff: stopped by a hang-up \(the terminal closed\); 1 of \d+ differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/);
+		// A late write error on the dead terminal is no unhandled 'error' event.
+		expect(() => screen.stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO'}))).not.toThrow();
+	});
+
 	it('quits on Ctrl-C, a key in raw mode, after the last save, and stops listening for signals', async () => {
 		const saves = gatedSaves();
 		const screen = await open(saves.save);
