@@ -164,6 +164,28 @@ async function reviewHeld(
 			place.moveTo({path: file, lock});
 			return file;
 		},
+		// A signal or a hang-up with decisions that cannot be saved where they belong: the first of
+		// the working folder, the home folder and the temporary folder that takes them.
+		async rescueDecisions(list) {
+			const {path: now} = place.current();
+			const stamp = new Date().toISOString().replaceAll(/[:.]/g, '-');
+			const name = `${path.basename(now)}.rescued-${stamp}.json`;
+			// The temporary folder as node:os finds it, which a report run does not load (issue 5).
+			const temporary = io.env['TMPDIR'] ?? io.env['TMP'] ?? io.env['TEMP'] ?? '/tmp';
+			const folders = [io.cwd, io.env['HOME'], temporary].filter((folder): folder is string => folder !== undefined && folder !== '');
+			for (const folder of new Set(folders)) {
+				const file = path.join(folder, name);
+				try {
+					// eslint-disable-next-line no-await-in-loop -- one place after another, first come first served
+					await saveDecisions(file, list, io.writeFile);
+					return file;
+				} catch {
+					// Try the next place.
+				}
+			}
+
+			throw new Error('no folder takes them');
+		},
 		exporters,
 		writeExport: async (format, content) => {
 			const file = exportPath(format);

@@ -12,7 +12,7 @@ import type {Decision} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 import {App} from './app.js';
 import {watchInterruptions, watchTerminal, type Interruption, type ProcessEvents, type StopSignal} from './interruptions.js';
-import {orphanDecisions, type State} from './state.js';
+import {decisionList, orphanDecisions, type State} from './state.js';
 import {themeFromEnv, type Theme} from './theme.js';
 import type {Exporter, ReviewSession} from './use-review.js';
 
@@ -41,6 +41,12 @@ export type RunReviewOptions = {
 	 * @default `w` says it cannot
 	 */
 	readonly saveDecisionsTo?: (file: string, decisions: readonly Decision[]) => Promise<string>;
+	/**
+	 * When a signal, a hang-up or a crash ends the review with decisions a failed save left
+	 * unsaved, and saving them once more fails too: write every decision somewhere else (nobody is
+	 * there to type a path); resolves to the file written. @default they are lost, and the summary says so
+	 */
+	readonly rescueDecisions?: (decisions: readonly Decision[]) => Promise<string>;
 	/** Export formats offered by `E`, in menu order (`{json: toJson, text: toText}`). */
 	readonly exporters: Readonly<Record<string, Exporter>>;
 	/** Write an exported report; resolves to the path written, which the screen shows. */
@@ -71,14 +77,21 @@ const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 
-/** A one-line account of the session, printed once the screen has closed. */
-export function closingSummary(state: State, decisionsPath: string, interruption?: Interruption): string {
+/**
+ * A one-line account of the session, printed once the screen has closed; `rescued` is where every
+ * decision went when they could not be saved where they belong.
+ */
+export function closingSummary(state: State, decisionsPath: string, interruption?: Interruption, rescued?: string): string {
 	const orphans = orphanDecisions(state).length;
 	const kept = orphans > 0 ? `; ${orphans} decision${orphans === 1 ? '' : 's'} matching no row kept` : '';
 	const stopped = interruption === undefined ? '' : `stopped by ${interruption.kind === 'signal' ? interruption.signal : interruption.kind === 'hangup' ? 'a hang-up (the terminal closed)' : 'an internal error'}; `;
 	// `w` may have moved them to another file.
 	const file = state.decisionsFile === '' ? decisionsPath : state.decisionsFile;
 	const lost = state.unsaved.size;
+	if (state.saveError !== undefined && lost > 0 && rescued !== undefined) {
+		return `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided, but they could not be saved (${state.saveError}); all of them are in ${rescued}: give it with --decisions, or move it to ${file}\n`;
+	}
+
 	if (state.saveError !== undefined && lost > 0) {
 		const which = lost === 1 ? 'the last decision was' : `the last ${lost} decisions were`;
 		return `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided, but ${which} not saved (${state.saveError}) and ${lost === 1 ? 'is' : 'are'} lost; make ${lost === 1 ? 'it' : 'them'} again once ${file} can be written, or with --decisions PATH\n`;
@@ -171,6 +184,7 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 	const wereTerminals = ownTerminal ? terminalDescriptors() : new Set<number>();
 	let finalState: State | undefined;
 	let interruption: Interruption | undefined;
+	let rescued: string | undefined;
 	if (alternate) stdout.write(enterAlternateScreen);
 	try {
 		const instance = render(
@@ -205,6 +219,15 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 		if (interruption) {
 			// Save first: after a hang-up, writing to the terminal fails.
 			finalState = await session.flush?.();
+			// Saving failed again: nobody is there to choose another file, so put them somewhere safe.
+			if (finalState && finalState.saveError !== undefined && finalState.unsaved.size > 0 && options.rescueDecisions) {
+				try {
+					rescued = await options.rescueDecisions(decisionList(finalState));
+				} catch {
+					// Nowhere to write them: the summary says they are lost.
+				}
+			}
+
 			try {
 				instance.unmount();
 			} catch (error) {
@@ -219,7 +242,7 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 
 	if (finalState) {
 		try {
-			stderr.write(closingSummary(finalState, options.decisionsPath, interruption));
+			stderr.write(closingSummary(finalState, options.decisionsPath, interruption, rescued));
 		} catch {
 			// Standard error was the terminal that went away.
 		}

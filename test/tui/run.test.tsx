@@ -77,7 +77,7 @@ function gatedSaves(): {readonly save: RunReviewOptions['saveDecisions']; readon
 }
 
 /** Open the screen on fake streams; resolves once it reads keys. */
-async function open(saveDecisions: RunReviewOptions['saveDecisions']) {
+async function open(saveDecisions: RunReviewOptions['saveDecisions'], rescueDecisions?: RunReviewOptions['rescueDecisions']) {
 	const stdin = new FakeStdin();
 	const stdout = new FakeStdout();
 	const stderr = new FakeStdout();
@@ -94,6 +94,7 @@ async function open(saveDecisions: RunReviewOptions['saveDecisions']) {
 		stderr: stderr as unknown as NodeJS.WriteStream,
 		theme: {color: false},
 		processEvents: events,
+		...(rescueDecisions === undefined ? {} : {rescueDecisions}),
 	});
 	const started = Date.now();
 	while (!stdin.rawMode.includes(true)) {
@@ -176,6 +177,33 @@ describe('runReview on a signal or a crash (#6)', () => {
 		expect(screen.stderr.text).toMatch(/^tocdiff: stopped by a hang-up \(the terminal closed\); 1 of \d+ differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/);
 		// A late write error on the dead terminal is no unhandled 'error' event.
 		expect(() => screen.stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO'}))).not.toThrow();
+	});
+
+	it('on a signal with decisions a failed save left unsaved, tries once more, then puts every decision somewhere safe and says where', async () => {
+		const rescued: Array<readonly Decision[]> = [];
+		let attempts = 0;
+		const screen = await open(
+			async () => {
+				attempts++;
+				if (attempts > 1) throw new Error('vol31.txt.tocdiff.json: the disk is full');
+			},
+			async (decisions) => {
+				rescued.push(decisions);
+				return '/home/reviewer/vol31.txt.tocdiff.json.rescued.json';
+			},
+		);
+		await screen.press('n');
+		await screen.press('b');
+		await screen.press('n');
+		await screen.press('a');
+		screen.events.emit('SIGTERM');
+		expect(await screen.review).toEqual({kind: 'signal', signal: 'SIGTERM'});
+		// The two decisions' saves, and the one more try on the way out.
+		expect(attempts).toBe(3);
+		expect(rescued.map((list) => list.map((d) => d.verdict))).toEqual([['b', 'a']]);
+		expect(screen.stderr.text).toBe(
+			'tocdiff: stopped by SIGTERM; 2 of 25 differing rows decided, but they could not be saved (vol31.txt.tocdiff.json: the disk is full); all of them are in /home/reviewer/vol31.txt.tocdiff.json.rescued.json: give it with --decisions, or move it to vol31.txt.tocdiff.json\n',
+		);
 	});
 
 	it('quits on Ctrl-C, a key in raw mode, after the last save, and stops listening for signals', async () => {
