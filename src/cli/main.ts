@@ -2,7 +2,7 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, rekeyDecisions, type Decision} from '../core/decisions.js';
@@ -129,7 +129,18 @@ async function reviewHeld(
 	const otherBase = args.base === 'a' ? 'b' : 'a';
 	exporters[`toc ${otherBase.toUpperCase()}`] = async (c: Comparison, match: ReportContext['decisions']) =>
 		(await formatNamed('toc')!.load())(c, {decisions: match, sources, base: otherBase}, {});
+	// A save replaces the file by a rename, which parts a hard link: say so while it can be helped.
+	let links = 1;
+	try {
+		links = statSync(decisionsPath).nlink;
+	} catch {
+		// No file yet.
+	}
+
 	const outcome = await runReview({
+		...(links > 1
+			? {notice: `${decisionsPath} has another name (a hard link): saving replaces it, and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`}
+			: {}),
 		comparison,
 		inputName: args.files.join(' '),
 		decisionsPath,

@@ -47,6 +47,8 @@ export type RunReviewOptions = {
 	 * there to type a path); resolves to the file written. @default they are lost, and the summary says so
 	 */
 	readonly rescueDecisions?: (decisions: readonly Decision[]) => Promise<string>;
+	/** A message for the status line as the screen opens (a warning about the decisions file). @default none */
+	readonly notice?: string;
 	/** Export formats offered by `E`, in menu order (`{json: toJson, text: toText}`). */
 	readonly exporters: Readonly<Record<string, Exporter>>;
 	/** Write an exported report; resolves to the path written, which the screen shows. */
@@ -199,6 +201,7 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 					writeExport: options.writeExport,
 				}}
 				decisionsFile={options.decisionsPath}
+				notice={options.notice}
 				theme={options.theme ?? themeFromEnv(process.env, stdout.isTTY)}
 				exportPath={options.defaultExportPath}
 				session={session}

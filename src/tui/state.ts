@@ -185,6 +185,8 @@ export type InitialOptions = {
 	readonly filter?: Filter;
 	/** Where the decisions are saved, for the prompt of `w`. @default '' */
 	readonly decisionsFile?: string;
+	/** A message for the status line as the screen opens. @default none */
+	readonly notice?: string;
 };
 
 /** The state the screen opens with. */
@@ -216,7 +218,7 @@ export function initialState(data: ReviewData, options: InitialOptions = {}): St
 		formats: options.formats ?? [],
 		exportChoice: 0,
 		exportRequest: undefined,
-		status: undefined,
+		status: options.notice === undefined ? undefined : {kind: 'info', message: options.notice},
 		saveError: undefined,
 		unsaved: new Map(),
 		decisionsFile: options.decisionsFile ?? '',

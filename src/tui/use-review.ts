@@ -53,6 +53,8 @@ export type UseReviewOptions = {
 	readonly initialFilter?: Filter | undefined;
 	/** Where the decisions are saved, as the reviewer named it (the prompt of `w` starts from it). @default '' */
 	readonly decisionsFile?: string | undefined;
+	/** A message for the status line as the screen opens. @default none */
+	readonly notice?: string | undefined;
 	/** Called with the final state once the decisions are saved, just before the app exits. */
 	readonly onQuit?: ((state: State) => void) | undefined;
 	/** Filled in with a way to save and finish from outside (see `ReviewSession`). */
@@ -124,6 +126,7 @@ export function useReview(options: UseReviewOptions): State {
 			formats: Object.keys(options.effects.exporters),
 			filter: options.initialFilter ?? 'all',
 			decisionsFile: options.decisionsFile ?? '',
+			...(options.notice === undefined ? {} : {notice: options.notice}),
 		}),
 	);
 

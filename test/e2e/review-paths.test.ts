@@ -24,9 +24,10 @@ function verdicts(file: string): string[] {
 }
 
 /** Open a review with `first`, decide one row, then try a second review with `second`: it must be refused. */
-async function expectOneReview(dir: string, first: readonly string[], second: readonly string[], real: string): Promise<void> {
+async function expectOneReview(dir: string, first: readonly string[], second: readonly string[], real: string, notice?: string): Promise<void> {
 	const one = openReview(dir, first);
 	await one.waitFor('0/25 rows decided');
+	if (notice !== undefined) await one.waitFor(notice);
 	one.press('n');
 	await one.waitFor('row 8/108');
 	one.press('b');
@@ -74,7 +75,8 @@ describe.skipIf(!hasScript)('one decisions file, many names', () => {
 		const dir = seedFolder();
 		writeFileSync(path.join(dir, 'store', 'real.json'), '{"schema": "tocdiff-decisions/1", "decisions": []}\n');
 		linkSync(path.join(dir, 'store', 'real.json'), path.join(dir, 'vol31.txt.tocdiff.json'));
-		await expectOneReview(dir, ['--decisions', 'store/real.json'], [], path.join(dir, 'store', 'real.json'));
+		// A save parts a hard link (it replaces the file by a rename): the screen says so as it opens.
+		await expectOneReview(dir, ['--decisions', 'store/real.json'], [], path.join(dir, 'store', 'real.json'), 'store/real.json has another name (a hard link): saving replaces it');
 	});
 });
 
