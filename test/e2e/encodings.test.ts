@@ -64,6 +64,15 @@ describe('Cyrillic in a legacy single-byte encoding', () => {
 		expect(reportProblems(legacy.report)).toEqual([]);
 	});
 
+	it.each(['koi8-r', 'ibm866', 'iso-8859-5'])('compares a printing in %s with one in UTF-8 as two of the same text', (encoding) => {
+		writeFileSync(path.join(dir, `b.${encoding}.txt`), encode(second, encoding));
+		const mixed = report('a.utf8.txt', `b.${encoding}.txt`);
+		expect(mixed.code).toBe(0);
+		expect(mixed.report.printings.map((p) => p.encoding)).toEqual(['utf-8', encoding]);
+		// Read as Latin-1, every row differed.
+		expect(mixed.report.summary).toEqual(report('a.utf8.txt', 'b.utf8.txt').report.summary);
+	});
+
 	it('refuses, naming the likely encodings and how to convert, when there is too little text to tell', () => {
 		writeFileSync(path.join(dir, 'short.txt'), encode('Предисловие\t3\n', 'koi8-r'));
 		const {code, stdout, stderr} = runCli(['short.txt', 'a.utf8.txt'], {cwd: dir});
