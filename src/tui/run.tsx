@@ -137,14 +137,16 @@ function terminalDescriptors(): ReadonlySet<number> {
 }
 
 /**
- * Point each of standard input, output and error that was a terminal and hung up at /dev/null.
- * On exit Node puts the terminal back in the mode it found it in, and aborts (an assertion, a core
- * dump) when the terminal is gone (nodejs/node#58200, not in Node 20); a descriptor that no longer
- * names the terminal it started with is left alone.
+ * Point each of standard input, output and error that was the screen's terminal at /dev/null (with
+ * `onlyDead`, only those whose terminal has hung up). On exit Node puts each terminal back in the
+ * mode it found it in, and aborts (an assertion, exit 134 or 139) when the terminal is gone, which
+ * it may be by then even if it was not a moment before (nodejs/node#58200, not in Node 20); a
+ * descriptor that no longer names the terminal it started with is left alone. The screen has
+ * given the terminal back by then, and libuv puts back its own mode on exit.
  */
-function detachDeadTerminal(wereTerminals: ReadonlySet<number>): void {
+function detachTerminal(wereTerminals: ReadonlySet<number>, onlyDead: boolean): void {
 	for (const fd of [0, 1, 2]) {
-		if (!wereTerminals.has(fd) || isatty(fd)) continue;
+		if (!wereTerminals.has(fd) || (onlyDead && isatty(fd))) continue;
 		try {
 			closeSync(fd);
 			// The lowest free descriptor: `fd` itself, as those below it are open.
@@ -255,8 +257,13 @@ export async function runReview(options: RunReviewOptions): Promise<ReviewOutcom
 	// before the terminal failed: whatever the interruption, a terminal that hung up is let go.
 	if (interruption?.kind === 'hangup') stdin.pause();
 	if (ownTerminal) {
-		detachDeadTerminal(wereTerminals);
+		detachTerminal(wereTerminals, true);
 		dropCursorRestore(stderr);
+		// The terminal may still hang up after this (a SIGHUP comes first, the window closes a moment
+		// later): let go of it at the very end, whatever it is by then.
+		process.once('exit', () => {
+			detachTerminal(wereTerminals, false);
+		});
 	}
 
 	if (interruption?.kind === 'crash') throw interruption.error;

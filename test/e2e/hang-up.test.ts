@@ -71,6 +71,29 @@ describe.skipIf(!hasScript)('the terminal closing under the review screen', () =
 		expect(existsSync(`${decisions}.lock`)).toBe(false);
 	});
 
+	it('a moment after a SIGHUP, as the review ends: exit 129, no abort as Node resets the terminal', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-hangup-'));
+		copyFileSync(samplePath('lenin-cw31-two-printings.txt'), path.join(dir, 'vol31.txt'));
+		const decisions = path.join(dir, 'vol31.txt.tocdiff.json');
+		const session = openReview(dir);
+		await session.waitFor('0/25 rows decided');
+		session.press('n');
+		await session.waitFor('row 8/108');
+		session.press('b');
+		await session.waitFor('1/25 rows decided');
+		process.kill((JSON.parse(readFileSync(`${decisions}.lock`, 'utf8')) as {pid: number}).pid, 'SIGHUP');
+		// The review has saved, restored the terminal and let go of its lock: the process is ending.
+		const started = Date.now();
+		while (existsSync(`${decisions}.lock`) && Date.now() - started < 10_000) {
+			// eslint-disable-next-line no-await-in-loop -- polling as closely as a timer allows
+			await pause(1);
+		}
+
+		session.hangUp();
+		expect(await exitCode(dir)).toBe(129);
+		expect(readFileSync(path.join(dir, 'stderr.txt'), 'utf8')).toMatch(/^tocdiff: stopped by SIGHUP; 1 of 25 differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/);
+	});
+
 	it('with decisions a full disk kept from being saved: every decision is put in the working folder, and the one line says where', async (context) => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-hangup-'));
 		copyFileSync(samplePath('lenin-cw31-two-printings.txt'), path.join(dir, 'vol31.txt'));
