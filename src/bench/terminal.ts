@@ -20,6 +20,8 @@ export type Terminal = {
 	readonly exited: Promise<number | null>;
 	/** Press `q`, then end the command if it has not ended. */
 	readonly close: () => Promise<void>;
+	/** Close the terminal under the command, as a closed window, a killed tmux session or a dropped ssh connection do. */
+	readonly hangUp: () => void;
 };
 
 export type TerminalOptions = {
@@ -88,6 +90,10 @@ export function openTerminal(argv: readonly string[], options: TerminalOptions =
 			child.stdin.write('q');
 			await pause(300);
 			child.kill();
+		},
+		hangUp() {
+			// `script` holds the terminal's other end: killed, it closes it, and the terminal hangs up.
+			child.kill('SIGKILL');
 		},
 	};
 }

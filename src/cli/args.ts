@@ -24,6 +24,8 @@ export type CliArgs = {
 	readonly batch: boolean;
 	/** Worker threads for `batch`; absent means one per CPU core. */
 	readonly jobs?: number;
+	/** With `batch`, compare the files of subfolders too. */
+	readonly recursive: boolean;
 	readonly help: boolean;
 	readonly version: boolean;
 };
@@ -57,7 +59,9 @@ Options
                         in each folder named; prints a summary table (and, with
                         --format, the reports: json gives one array, csv one table;
                         html, tei and toc are written beside each file)
-      --jobs N          worker threads for --batch (default: one per CPU core)
+      --recursive       with --batch, the files of subfolders too (hidden ones excepted)
+      --jobs N          worker threads for --batch (default: one per CPU core;
+                        at most two per core, and one per file)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -89,6 +93,7 @@ const options = {
 	'no-tui': {type: 'boolean'},
 	batch: {type: 'boolean'},
 	jobs: {type: 'string'},
+	recursive: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -178,6 +183,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		if (!batch) throw new UsageError('--jobs is for --batch; add --batch, or drop --jobs');
 	}
 
+	const recursive = values.recursive === true;
+	if (recursive && !batch && !help && !version) throw new UsageError('--recursive is for --batch; add --batch, or drop --recursive');
+
 	const base = values.base ?? 'a';
 	if (base !== 'a' && base !== 'b') throw new UsageError(`--base takes a or b, not "${base}"`);
 	if (values.output === '') throw new UsageError('--output needs a path; use - for standard output');
@@ -194,6 +202,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		base,
 		batch,
 		...(jobs === undefined ? {} : {jobs}),
+		recursive,
 		help,
 		version,
 	};

@@ -2,7 +2,7 @@
  * The `tocdiff` command: run `main` on the process's arguments and set the exit code. The
  * launcher (`launch.ts`) calls `start`; this module is the entry of the `dist/cli.cjs` bundle.
  */
-import {nodeIo, writeFd} from './io.js';
+import {nodeIo, writeStderr} from './io.js';
 import {main} from './main.js';
 
 /** Run the command; resolves when it has finished and `process.exitCode` is set. */
@@ -11,8 +11,8 @@ export async function start(argv: readonly string[] = process.argv.slice(2)): Pr
 		process.exitCode = await main(argv, nodeIo);
 	} catch (error) {
 		// Only bugs reach here: expected failures are one-line messages from `main`.
-		writeFd(2, 'tocdiff: internal error; please report it with the text below\n');
-		writeFd(2, `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		writeStderr('tocdiff: internal error; please report it with the text below\n');
+		writeStderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		process.exitCode = 70;
 	}
 }

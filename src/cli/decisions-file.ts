@@ -10,6 +10,8 @@ import {readFileCapped, writeFileAtomic} from './io.js';
 /** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
 export class DecisionsFileError extends Error {
 	override name = 'DecisionsFileError';
+	/** For a failed save: why, in a few words (`the disk is full`). */
+	reason?: string;
 }
 
 const schema = 'tocdiff-decisions/1';
@@ -40,7 +42,23 @@ function problemWith(entry: unknown): string | undefined {
 		if (record[field] !== undefined && typeof record[field] !== 'string') return `has a "${field}" that is not a string`;
 	}
 
+	// The reading is the decision: without it the errata would print "delete" while the
+	// corrected contents page kept the line. The screen never saves an empty one either.
+	if (record['verdict'] === 'edit' && ((record['text'] as string | undefined) ?? '').trim() === '') {
+		return `has the verdict "edit" but ${record['text'] === undefined ? 'no' : 'an empty'} "text" (the corrected reading)`;
+	}
+
 	return undefined;
+}
+
+/** Which row a decision was made on, in its own words: ` (on “PREFACE 7”)`, or nothing when it records no reading. */
+function rowOf(entry: unknown): string {
+	const record = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+	const reading = [record['a'], record['b']].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+	if (reading === undefined) return '';
+	const flat = reading.replaceAll(/\s+/g, ' ').trim();
+	const shown = [...flat].length > 64 ? `${[...flat].slice(0, 64).join('')}…` : flat;
+	return ` (on “${shown}”)`;
 }
 
 /**
@@ -80,7 +98,7 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
 	if (!Array.isArray(decisions)) throw new DecisionsFileError(`${file}: "decisions" is not a list; ${advice}`);
 	for (const [index, entry] of decisions.entries()) {
 		const problem = problemWith(entry);
-		if (problem) throw new DecisionsFileError(`${file}: decision ${index + 1} ${problem}; ${advice}`);
+		if (problem) throw new DecisionsFileError(`${file}: decision ${index + 1}${rowOf(entry)} ${problem}; ${advice}`);
 	}
 
 	// Unknown fields are written back as they are: they must be something JSON.stringify can write.
@@ -96,13 +114,16 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
 /**
  * Write every decision to `file` atomically: a temporary file in the same folder, then a rename,
  * so that a crash never leaves half a file. Throws a `DecisionsFileError` with a one-line message
- * when the place is not writable.
+ * when the place is not writable; its `reason` says why in a few words (`the disk is full`).
+ *
+ * @param write how to write a file atomically (the CLI's `io.writeFile`) @default writeFileAtomic
  */
-export async function saveDecisions(file: string, decisions: readonly Decision[]): Promise<void> {
+export async function saveDecisions(file: string, decisions: readonly Decision[], write: (file: string, content: string) => Promise<void> = writeFileAtomic): Promise<void> {
 	const content: DecisionFile = {schema, decisions};
 	try {
-		await writeFileAtomic(file, `${JSON.stringify(content, undefined, 2)}\n`);
+		await write(file, `${JSON.stringify(content, undefined, 2)}\n`);
 	} catch (error) {
-		throw new DecisionsFileError(`Cannot save decisions to ${file}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
+		const reason = reasonOf(error);
+		throw Object.assign(new DecisionsFileError(`Cannot save decisions to ${file}: ${reason}; pass --decisions PATH to keep them elsewhere`), {reason});
 	}
 }

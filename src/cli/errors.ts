@@ -63,8 +63,42 @@ export function reasonOf(error: unknown): string {
 			return 'the disk is full';
 		}
 
+		case 'EDQUOT': {
+			return 'the disk quota is used up';
+		}
+
+		case 'EIO': {
+			return 'an input/output error (the device or terminal is gone)';
+		}
+
+		case 'ENAMETOOLONG': {
+			return 'the name is too long';
+		}
+
 		default: {
 			return error instanceof Error ? error.message.replace(/^[A-Z]+: /, '').split(',')[0]! : String(error);
+		}
+	}
+}
+
+/**
+ * A failed write to standard output as one line (a closed pipe is no failure: see `writeFd`):
+ * `tocdiff vol31.txt > /dev/full`, a terminal that went away, a descriptor open for reading only.
+ */
+export function describeStdoutError(error: unknown): string {
+	const elsewhere = 'write the report to a file with -o PATH';
+	switch (codeOf(error)) {
+		case 'ENOSPC':
+		case 'EDQUOT': {
+			return `cannot write to standard output: ${reasonOf(error)}; free some space, or ${elsewhere}`;
+		}
+
+		case 'EBADF': {
+			return `cannot write to standard output: it is not open for writing; ${elsewhere}`;
+		}
+
+		default: {
+			return `cannot write to standard output: ${reasonOf(error)}; ${elsewhere}`;
 		}
 	}
 }

@@ -4,9 +4,9 @@
 // Synchronous file calls on purpose: a command reads two files and writes one, and node:fs/promises
 // and node:crypto would cost a few milliseconds of start-up each (issue 5). In the review screen
 // they also mean that a save is finished before the next key is read (issue 6).
-import {closeSync, fchmodSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, fchmodSync, fsyncSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import path from 'node:path';
-import {codeOf, maxInputBytes} from './errors.js';
+import {codeOf, describeStdoutError, InputError, maxInputBytes} from './errors.js';
 import {loadTty} from './load-tty.js';
 
 /** A place to write text. */
@@ -16,8 +16,10 @@ export type Output = {readonly write: (text: string) => void; readonly isTTY?: b
 export type Io = {
 	readonly readFile: (file: string) => Promise<Uint8Array>;
 	readonly readStdin: () => Promise<Uint8Array>;
-	/** Write a file atomically and durably (see `writeFileAtomic`). */
+	/** Write a file atomically and durably (see `writeFileAtomic`): reports, and the review's decisions. */
 	readonly writeFile: (file: string, content: string) => Promise<void>;
+	/** Lock a decisions file for a review (see `lock.ts`); rejects with an `InputError` when it cannot. */
+	readonly lockDecisions: (decisionsPath: string) => Promise<{readonly file: string; readonly release: () => void}>;
 	readonly stdout: Output;
 	readonly stderr: Output;
 	readonly stdinIsTTY: boolean;
@@ -37,19 +39,122 @@ export type AtomicWriteFs = {
 	readonly rmSync: (file: string, options: {force: true}) => void;
 	readonly statSync: (file: string) => {readonly mode: number};
 	readonly realpathSync: (file: string) => string;
+	readonly readlinkSync: (file: string) => string;
 };
 
 /** node:fs, for `writeFileAtomic`. */
-export const nodeFs: AtomicWriteFs = {openSync, writeFileSync, fchmodSync, fsyncSync, closeSync, renameSync, rmSync, statSync, realpathSync};
+export const nodeFs: AtomicWriteFs = {openSync, writeFileSync, fchmodSync, fsyncSync, closeSync, renameSync, rmSync, statSync, realpathSync, readlinkSync};
+
+/** As many links as Linux follows before it gives up (ELOOP). */
+const maxLinks = 40;
+
+/**
+ * The file that `file` names once every symbolic link is followed, whether it exists yet or not:
+ * its folder's real path and the name a chain of links ends on. A link to a file not written yet
+ * (`vol31.txt.tocdiff.json` → `store/real.json`) names that file, as a write through it creates it.
+ *
+ * @param fs the file calls to make @default node:fs
+ */
+export function realFile(file: string, fs: Pick<AtomicWriteFs, 'realpathSync' | 'readlinkSync'> = nodeFs): string {
+	let current = path.resolve(file);
+	for (let hop = 0; hop < maxLinks; hop++) {
+		try {
+			return fs.realpathSync(current);
+		} catch (error) {
+			if (codeOf(error) !== 'ENOENT') throw error;
+		}
+
+		// Missing: either the file itself (a dangling link, or no file yet) or a folder on its way.
+		let folder: string;
+		try {
+			folder = fs.realpathSync(path.dirname(current));
+		} catch {
+			return current;
+		}
+
+		const named = path.join(folder, path.basename(current));
+		let target: string;
+		try {
+			target = fs.readlinkSync(named);
+		} catch {
+			return named; // Not a link: the file to create.
+		}
+
+		current = path.resolve(folder, target);
+	}
+
+	return current;
+}
 
 /** The file a write to `file` should replace: the target of a symbolic link, so the link survives. */
 function resolveTarget(file: string, fs: AtomicWriteFs): string {
-	try {
-		return fs.realpathSync(file);
-	} catch (error) {
-		if (codeOf(error) === 'ENOENT') return file;
-		throw error;
+	return realFile(file, fs);
+}
+
+/** Names of at most 255 bytes are what most file systems take (ext4, XFS, APFS, NTFS: NAME_MAX). */
+const longestStem = 180;
+
+/** A short hash of a name (FNV-1a, 32 bits, base 36), to tell long names apart once cut. */
+function nameHash(name: string): string {
+	let hash = 0x81_1c_9d_c5;
+	for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01_00_01_93);
+	return (hash >>> 0).toString(36);
+}
+
+/**
+ * What the temporary files of `name` are called before their unique part: the name itself, or,
+ * when that is long (a valid name of 240 bytes leaves no room for more), its start cut at a
+ * character and a hash of the whole, so that `.NAME.UNIQUE.tmp` stays under 255 bytes.
+ */
+export function temporaryStem(name: string): string {
+	if (Buffer.byteLength(name) <= longestStem) return name;
+	let cut = '';
+	let bytes = 0;
+	for (const char of name) {
+		const size = Buffer.byteLength(char);
+		if (bytes + size > longestStem - 10) break;
+		cut += char;
+		bytes += size;
 	}
+
+	return `${cut}~${nameHash(name)}`;
+}
+
+/** Whether `entry` (a name in the folder of `file`) is a temporary file of a write to `file`. */
+function isTemporaryOf(entry: string, file: string): boolean {
+	const prefix = `.${temporaryStem(path.basename(file))}.`;
+	// The unique part is the writer's process id and eight random characters, both in base 36.
+	return entry.startsWith(prefix) && entry.endsWith('.tmp') && /^[\da-z]{8,}$/.test(entry.slice(prefix.length, -4));
+}
+
+/**
+ * Remove the temporary files that writes to `file` left behind when they were killed half-way
+ * (`kill -9`, a power cut): call it only while nothing else may be writing `file` (the review
+ * screen, holding its lock). Returns how many were removed; a folder that cannot be listed, or a
+ * file that cannot be removed, is left as it is.
+ */
+export function removeStaleTemporaries(file: string): number {
+	const target = realFile(file);
+	const folder = path.dirname(target);
+	let removed = 0;
+	let entries: string[];
+	try {
+		entries = readdirSync(folder);
+	} catch {
+		return 0;
+	}
+
+	for (const entry of entries) {
+		if (!isTemporaryOf(entry, target)) continue;
+		try {
+			rmSync(path.join(folder, entry), {force: true});
+			removed++;
+		} catch {
+			// Not ours to fight over: it stays.
+		}
+	}
+
+	return removed;
 }
 
 /**
@@ -105,7 +210,7 @@ export async function writeFileAtomic(file: string, content: string, fs: AtomicW
 	const target = resolveTarget(file, fs);
 	// Unique enough for one writer per file: the process and a random part; 'wx' refuses a clash.
 	const unique = `${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-	const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${unique}.tmp`);
+	const temporary = path.join(path.dirname(target), `.${temporaryStem(path.basename(target))}.${unique}.tmp`);
 	const mode = modeOf(target, fs);
 	// A named pipe or a device (`-o /dev/stdout`, a FIFO another program reads) is written into:
 	// renaming over it would put a plain file in its place.
@@ -220,11 +325,39 @@ export function writeFd(fd: number, text: string): void {
 			offset += writeSync(fd, bytes, offset);
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			if (code === 'EPIPE') process.exit(0);
+			// Standard error closed early says nothing either, but must not turn a failure into exit 0.
+			if (code === 'EPIPE' && fd === 1) process.exit(0);
 			if (code !== 'EAGAIN') throw error;
 			// A non-blocking pipe that is full: give the reader a millisecond.
 			Atomics.wait(pause, 0, 0, 1);
 		}
+	}
+}
+
+/**
+ * Write a report to standard output through `write`. A reader that stopped early ends the run
+ * quietly (see `writeFd`); any other failure (a full disk, a terminal gone, a descriptor open for
+ * reading only) is an `InputError` with one line, exit 3.
+ *
+ * @param write how to write to a descriptor @default writeFd
+ */
+export function writeStdout(text: string, write: (fd: number, text: string) => void = writeFd): void {
+	try {
+		write(1, text);
+	} catch (error) {
+		throw new InputError(describeStdoutError(error));
+	}
+}
+
+/**
+ * Write a message to standard error; a failure there is not reported, as there is nowhere left to
+ * report it (the exit code still tells).
+ */
+export function writeStderr(text: string): void {
+	try {
+		writeFd(2, text);
+	} catch {
+		// Nowhere to say it.
 	}
 }
 
@@ -241,14 +374,18 @@ export const nodeIo: Io = {
 	readFile: async (file) => readFileCapped(file),
 	readStdin: async () => readAll(process.stdin),
 	writeFile: writeFileAtomic,
+	// Loaded only when a review locks its decisions: reports do not load lock.ts and node:os (issue 5).
+	lockDecisions: async (decisionsPath) => (await import('./lock.js')).lockDecisions(decisionsPath),
 	stdout: {
-		write: (text) => writeFd(1, text),
+		write: (text) => {
+			writeStdout(text);
+		},
 		get isTTY() {
 			return isTerminal(1);
 		},
 	},
 	stderr: {
-		write: (text) => writeFd(2, text),
+		write: writeStderr,
 		get isTTY() {
 			return isTerminal(2);
 		},

@@ -9,12 +9,20 @@
  * one creates the file with `open(…, 'wx')`, which fails when it exists, and calls a lock stale
  * when its process is gone, which the host can tell without timers (`/proc`, or `kill(pid, 0)`).
  *
+ * The lock belongs to the file, whatever path names it: it sits beside the file that symbolic
+ * links lead to (`vol31.txt.tocdiff.json` → `store/real.json` locks `store/real.json.lock`, as
+ * `--decisions store/real.json` does), and a decisions file that exists is locked by its device
+ * and inode too, in a folder all reviews on this host share, so that a hard link to it, from
+ * any folder, finds that lock.
+ *
  * Reports take no lock: they only read the decisions file, and every save replaces it whole by a
  * rename, so a reader sees the old list or the new one, never half of either.
  */
-import {closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {hostname} from 'node:os';
+import {chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {hostname, tmpdir} from 'node:os';
+import path from 'node:path';
 import {codeOf, InputError, reasonOf} from './errors.js';
+import {realFile} from './io.js';
 
 /** Who holds a lock, as its file records it. */
 export type LockOwner = {
@@ -24,6 +32,8 @@ export type LockOwner = {
 	readonly since: string;
 	/** The process's start in clock ticks since boot (Linux), which tells a reused pid apart. */
 	readonly start?: string;
+	/** The decisions file as that review named it. */
+	readonly path?: string;
 };
 
 /** A lock held by this process. */
@@ -40,6 +50,8 @@ export type LockOptions = {
 	readonly now?: Date;
 	/** @default os.hostname() */
 	readonly host?: string;
+	/** Where locks by device and inode are kept, for every review on this host. @default os.tmpdir()/tocdiff-locks */
+	readonly registry?: string;
 };
 
 /** How long a lock from another host is respected: its process cannot be checked from here. */
@@ -105,13 +117,15 @@ function judge(decisionsPath: string, file: string, text: string, now: Date, hos
 	}
 
 	const since = new Date(owner.since);
+	// The other review may have named the file otherwise: through a link, or a link to it.
+	const named = owner.path !== undefined && path.resolve(owner.path) !== path.resolve(decisionsPath) ? `, as ${owner.path}` : '';
 	if (owner.host !== host) {
 		if (now.getTime() - since.getTime() > otherHostLimitMs) return undefined;
-		return `${decisionsPath} is in use by a tocdiff on ${owner.host} (pid ${owner.pid}) since ${clock(since, now)}; close that review first, or delete ${file} if it is no longer open`;
+		return `${decisionsPath} is in use by a tocdiff on ${owner.host} (pid ${owner.pid}${named}) since ${clock(since, now)}; close that review first, or delete ${file} if it is no longer open`;
 	}
 
 	if (!isRunning(owner)) return undefined;
-	return `${decisionsPath} is in use by another tocdiff (pid ${owner.pid}) since ${clock(since, now)}; close that review first, or pass --decisions PATH`;
+	return `${decisionsPath} is in use by another tocdiff (pid ${owner.pid}${named}) since ${clock(since, now)}; close that review first, or pass --decisions PATH`;
 }
 
 /** The lock as held: released once, only while it still holds this process's record. */
@@ -157,27 +171,14 @@ function create(file: string, record: string): boolean {
 }
 
 /**
- * Lock the decisions file at `decisionsPath` for a review, taking over a stale lock silently.
- * Throws an `InputError` with one line when another tocdiff holds it, or when no file can be
- * created beside it (then no decision could be saved either: this is the check before the screen opens).
- *
- * @example const lock = lockDecisions('vol31.txt.tocdiff.json'); try { … } finally { lock.release(); }
+ * Take the lock `file` for the decisions at `decisionsPath`, taking over a stale one. Returns
+ * false when it cannot be created at all (`unwritable` says why); throws an `InputError` when
+ * another tocdiff holds it.
  */
-export function lockDecisions(decisionsPath: string, options: LockOptions = {}): DecisionsLock {
-	const now = options.now ?? new Date();
-	const host = options.host ?? hostname();
-	const file = `${decisionsPath}.lock`;
-	const start = processStart('self');
-	const owner: LockOwner = {pid: process.pid, host, since: now.toISOString(), ...(start === undefined ? {} : {start})};
-	const record = `${JSON.stringify(owner)}\n`;
+function acquire(decisionsPath: string, file: string, record: string, now: Date, host: string): boolean {
 	// Three tries: a lock can be released, or taken over by another tocdiff, between two steps.
 	for (let attempt = 0; attempt < 3; attempt++) {
-		try {
-			if (create(file, record)) return held(file, record);
-		} catch (error) {
-			throw new InputError(`cannot save decisions beside ${decisionsPath}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
-		}
-
+		if (create(file, record)) return true;
 		let found: string;
 		try {
 			found = readFileSync(file, 'utf8');
@@ -196,4 +197,80 @@ export function lockDecisions(decisionsPath: string, options: LockOptions = {}):
 	}
 
 	throw new InputError(`${decisionsPath}: another tocdiff keeps taking its lock ${file}; close the other reviews, then try again`);
+}
+
+/** The lock by device and inode of an existing decisions file, in `registry`; undefined when there is no file yet. */
+function inodeLockFile(real: string, registry: string): string | undefined {
+	let info;
+	try {
+		info = statSync(real);
+	} catch {
+		return undefined;
+	}
+
+	try {
+		mkdirSync(registry, {recursive: true, mode: 0o1777});
+		// Every user's reviews share it, as they share /tmp: writable by all, each lock its owner's.
+		if ((statSync(registry).mode & 0o1777) !== 0o1777) chmodSync(registry, 0o1777);
+	} catch {
+		// No shared folder: the lock beside the file still holds for every path through links.
+	}
+
+	return path.join(registry, `${info.dev}-${info.ino}.lock`);
+}
+
+/**
+ * Lock the decisions file at `decisionsPath` for a review, taking over a stale lock silently.
+ * Throws an `InputError` with one line when another tocdiff holds it (by any path: see above), or
+ * when no file can be created beside it (then no decision could be saved either: this is the
+ * check before the screen opens).
+ *
+ * @example const lock = lockDecisions('vol31.txt.tocdiff.json'); try { … } finally { lock.release(); }
+ */
+export function lockDecisions(decisionsPath: string, options: LockOptions = {}): DecisionsLock {
+	const now = options.now ?? new Date();
+	const host = options.host ?? hostname();
+	let real: string;
+	try {
+		real = realFile(decisionsPath);
+	} catch (error) {
+		throw new InputError(`cannot save decisions to ${decisionsPath}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
+	}
+
+	const file = `${real}.lock`;
+	const start = processStart('self');
+	const owner: LockOwner = {pid: process.pid, host, since: now.toISOString(), ...(start === undefined ? {} : {start}), path: decisionsPath};
+	const record = `${JSON.stringify(owner)}\n`;
+	try {
+		acquire(decisionsPath, file, record, now, host);
+	} catch (error) {
+		if (error instanceof InputError) throw error;
+		throw new InputError(`cannot save decisions beside ${decisionsPath}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
+	}
+
+	const beside = held(file, record);
+	const inodeFile = inodeLockFile(real, options.registry ?? path.join(tmpdir(), 'tocdiff-locks'));
+	if (inodeFile === undefined) return beside;
+	let byInode: DecisionsLock;
+	try {
+		acquire(decisionsPath, inodeFile, record, now, host);
+		byInode = held(inodeFile, record);
+	} catch (error) {
+		// Held by a review through another name (a hard link): give back the lock beside the file.
+		if (error instanceof InputError) {
+			beside.release();
+			throw error;
+		}
+
+		// The shared folder is not writable here: the lock beside the file still holds.
+		return beside;
+	}
+
+	return {
+		file,
+		release() {
+			byInode.release();
+			beside.release();
+		},
+	};
 }

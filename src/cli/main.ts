@@ -2,6 +2,7 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
+import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, rekeyDecisions, type Decision} from '../core/decisions.js';
@@ -10,7 +11,7 @@ import {formatNamed, formats, type ReportContext, type ReportSource} from '../re
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
-import type {Io} from './io.js';
+import {removeStaleTemporaries, type Io} from './io.js';
 import {loadTui} from './load-tui.js';
 import {describeWriteError, guardOutput, refusedTarget, reportBeside, toFile, writeReport} from './output.js';
 import {sourceFromBytes} from './source.js';
@@ -52,11 +53,52 @@ function inCi(env: Io['env']): boolean {
 
 type TuiModule = typeof import('../tui/run.js');
 
+/** A review's decisions file, and its lock. */
+type Held = {readonly path: string; readonly lock: {readonly release: () => void}};
+
 /**
- * Open the review screen. Returns the exit code when a signal stopped it; an error that nothing
- * caught in the screen propagates once the terminal is restored (a bug: exit 70).
+ * Open the review screen. Returns the exit code when a signal stopped it, or when decisions were
+ * left unsaved (the screen's summary has said so); an error that nothing caught in the screen
+ * propagates once the terminal is restored (a bug: exit 70). Releases the lock of the decisions
+ * file it ends with, on every way out.
  */
 async function review(
+	tui: Promise<TuiModule>,
+	args: CliArgs,
+	comparison: Comparison,
+	sources: readonly Source[],
+	held: Held,
+	decisions: readonly Decision[],
+	io: Io,
+): Promise<number | undefined> {
+	// The file saves go to: the one the review opened with, or another the reviewer moved them to (`w`).
+	let current = held;
+	try {
+		return await reviewHeld(tui, args, comparison, sources, held.path, decisions, io, {
+			current: () => current,
+			moveTo(next) {
+				current.lock.release();
+				current = next;
+			},
+		});
+	} finally {
+		current.lock.release();
+	}
+}
+
+/** How the screen's saves find, and change, the decisions file. */
+type DecisionsPlace = {readonly current: () => Held; readonly moveTo: (next: Held) => void};
+
+/** Save the decisions to `file`; a failure says where and why in a few words, for the screen. */
+async function saveForScreen(file: string, list: readonly Decision[], io: Io): Promise<void> {
+	try {
+		await saveDecisions(file, list, io.writeFile);
+	} catch (error) {
+		throw new Error(`${file}: ${error instanceof DecisionsFileError ? (error.reason ?? error.message) : String(error)}`);
+	}
+}
+
+async function reviewHeld(
 	tui: Promise<TuiModule>,
 	args: CliArgs,
 	comparison: Comparison,
@@ -64,6 +106,7 @@ async function review(
 	decisionsPath: string,
 	decisions: readonly Decision[],
 	io: Io,
+	place: DecisionsPlace,
 ): Promise<number | undefined> {
 	const {runReview} = await tui;
 	// Reports go where the decisions go: beside the first input (standard input: the working folder).
@@ -86,12 +129,74 @@ async function review(
 	const otherBase = args.base === 'a' ? 'b' : 'a';
 	exporters[`toc ${otherBase.toUpperCase()}`] = async (c: Comparison, match: ReportContext['decisions']) =>
 		(await formatNamed('toc')!.load())(c, {decisions: match, sources, base: otherBase}, {});
+	// A save replaces the file by a rename, which parts a hard link: say so while it can be helped.
+	let links = 1;
+	try {
+		links = statSync(decisionsPath).nlink;
+	} catch {
+		// No file yet.
+	}
+
 	const outcome = await runReview({
+		...(links > 1
+			? {notice: `${decisionsPath} has another name (a hard link): saving replaces it, and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`}
+			: {}),
 		comparison,
 		inputName: args.files.join(' '),
 		decisionsPath,
 		initialDecisions: decisions,
-		saveDecisions: async (list) => saveDecisions(decisionsPath, list),
+		saveDecisions: async (list) => saveForScreen(place.current().path, list, io),
+		// When saving fails (a full disk, a folder made read-only), the reviewer can move the
+		// decisions to another file, which is locked as the first was and never one that exists.
+		async saveDecisionsTo(typed, list) {
+			const file = typed.startsWith('~/') && io.env['HOME'] ? path.join(io.env['HOME'], typed.slice(2)) : typed;
+			const {path: now} = place.current();
+			if (refusedTarget(file, [], [now], io.cwd) === 'the decisions') {
+				await saveForScreen(now, list, io);
+				return now;
+			}
+
+			if (refusedTarget(file, args.files, [], io.cwd) === 'an input') throw new Error(`${typed} is an input; give the name of a new file`);
+			if (existsSync(path.resolve(io.cwd, file))) throw new Error(`${typed} exists already; give the name of a new file, so that nothing is written over`);
+			let lock;
+			try {
+				lock = await io.lockDecisions(file);
+			} catch (error) {
+				throw new Error(error instanceof InputError ? error.message : String(error));
+			}
+
+			try {
+				await saveForScreen(file, list, io);
+			} catch (error) {
+				lock.release();
+				throw error;
+			}
+
+			place.moveTo({path: file, lock});
+			return file;
+		},
+		// A signal or a hang-up with decisions that cannot be saved where they belong: the first of
+		// the working folder, the home folder and the temporary folder that takes them.
+		async rescueDecisions(list) {
+			const {path: now} = place.current();
+			const stamp = new Date().toISOString().replaceAll(/[:.]/g, '-');
+			const name = `${path.basename(now)}.rescued-${stamp}.json`;
+			// The temporary folder as node:os finds it, which a report run does not load (issue 5).
+			const temporary = io.env['TMPDIR'] ?? io.env['TMP'] ?? io.env['TEMP'] ?? '/tmp';
+			const folders = [io.cwd, io.env['HOME'], temporary].filter((folder): folder is string => folder !== undefined && folder !== '');
+			for (const folder of new Set(folders)) {
+				const file = path.join(folder, name);
+				try {
+					// eslint-disable-next-line no-await-in-loop -- one place after another, first come first served
+					await saveDecisions(file, list, io.writeFile);
+					return file;
+				} catch {
+					// Try the next place.
+				}
+			}
+
+			throw new Error('no folder takes them');
+		},
 		exporters,
 		writeExport: async (format, content) => {
 			const file = exportPath(format);
@@ -107,9 +212,9 @@ async function review(
 		},
 		defaultExportPath: exportPath,
 	});
-	// The screen has printed its summary (with a failed save); the exit code tells a script too.
+	// The screen has printed its summary, which says what was not saved; the exit code tells a script too.
 	if (outcome.kind === 'signal') return signalExitCodes[outcome.signal];
-	if (outcome.saveError !== undefined) throw new InputError(`the last decisions were not saved to ${decisionsPath}; they are lost unless you repeat them with --decisions PATH`);
+	if (outcome.unsaved > 0) return exitCodes.input;
 	return undefined;
 }
 
@@ -154,7 +259,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	// every way out), so that a second screen cannot overwrite its work; creating the lock also
 	// proves that decisions can be saved there. Reports only read them: no lock (see lock.ts), and
 	// they do not load its code (node:os) either.
-	const lock = tui ? (await import('./lock.js')).lockDecisions(decisionsPath) : undefined;
+	const lock = tui ? await io.lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
 		decisions = await loadDecisions(decisionsPath);
@@ -165,9 +270,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	}
 
 	if (tui && lock) {
+		// Holding the lock, nothing else writes these decisions: a temporary file of theirs is what a
+		// save killed half-way (kill -9, a power cut) left behind.
+		removeStaleTemporaries(decisionsPath);
 		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row
 		// again, under the key the screen saves it with (reports match it so through matchDecisions).
-		const stopped = await review(tui, args, comparison, sources, decisionsPath, rekeyDecisions(comparison.rows, decisions), io).finally(lock.release);
+		const stopped = await review(tui, args, comparison, sources, {path: decisionsPath, lock}, rekeyDecisions(comparison.rows, decisions), io);
 		if (stopped !== undefined) return stopped;
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;

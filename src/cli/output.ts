@@ -9,9 +9,15 @@ import {formatNamed} from '../report/index.js';
 import {codeOf, InputError, reasonOf} from './errors.js';
 import type {Io} from './io.js';
 
-/** Whether `output` names a file rather than standard output (none, or `-`). */
+/**
+ * Names of standard output itself: written into by opening them, they fail where standard output
+ * is a pipe or a socket (Linux opens `/proc/self/fd/1` afresh, and finds no folder to write in).
+ */
+const standardOutputNames = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
+/** Whether `output` names a file rather than standard output (none, `-`, or `/dev/stdout`). */
 export function toFile(output: string | undefined): output is string {
-	return output !== undefined && output !== '-';
+	return output !== undefined && !standardOutputNames.has(output);
 }
 
 /** What a failed write to `file` means, and what to do. */

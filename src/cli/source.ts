@@ -15,8 +15,8 @@ export function sourceFromBytes(file: string, bytes: Uint8Array): ReportSource {
 	const shown = file === '-' ? 'standard input' : file;
 	if (bytes.length > maxInputBytes) throw new InputError(describeTooLarge(shown));
 	try {
-		const {text, lineEnd} = decode(bytes, shown);
-		return {name: file === '-' ? '(standard input)' : file, text, lineEnd};
+		const {text, lineEnd, encoding} = decode(bytes, shown);
+		return {name: file === '-' ? '(standard input)' : file, text, lineEnd, encoding};
 	} catch (error) {
 		if (error instanceof DecodeError) throw new InputError(error.message);
 		throw error;

@@ -1,11 +1,26 @@
 /**
  * Turn the bytes of an input file into text: UTF-8 with or without a BOM, UTF-16 with a BOM,
- * and the single-byte encodings old OCR output is often in (Windows-1252, Windows-1251),
- * recognised by the letters they produce. Binary data is refused.
+ * and the single-byte encodings old OCR output is often in (Windows-1252; for Cyrillic,
+ * Windows-1251, KOI8-R, CP866 and ISO-8859-5), recognised by the letters they produce. Binary
+ * data is refused, and so is Cyrillic whose encoding the letters cannot tell.
  */
 
-/** What the bytes were read as. */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1251';
+/** The single-byte encodings of Cyrillic text, by their WHATWG names (as TextDecoder knows them). */
+export const cyrillicEncodings = ['windows-1251', 'koi8-r', 'ibm866', 'iso-8859-5'] as const;
+
+/** One of `cyrillicEncodings`. */
+export type CyrillicEncoding = (typeof cyrillicEncodings)[number];
+
+/** What the bytes were read as (WHATWG names: `ibm866` is CP866). */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | CyrillicEncoding;
+
+/** How people and iconv name each Cyrillic encoding. */
+const cyrillicNames: Readonly<Record<CyrillicEncoding, string>> = {
+	'windows-1251': 'Windows-1251',
+	'koi8-r': 'KOI8-R',
+	ibm866: 'CP866',
+	'iso-8859-5': 'ISO-8859-5',
+};
 
 /** The line end a file used most, before decoding made every line end `\n`. */
 export type LineEnd = '\n' | '\r\n' | '\r';
@@ -53,22 +68,97 @@ function controlShare(bytes: Uint8Array): number {
 }
 
 /**
- * Choose between Windows-1251 and Windows-1252 for bytes that are not UTF-8. In Cyrillic text
- * most letters are high bytes, in runs; in Western text high bytes are scattered accents among
- * ASCII letters.
+ * Whether bytes that are not UTF-8 hold Cyrillic rather than Western text. In Cyrillic text most
+ * letters are bytes above 0x7F, whatever the encoding; in Western text such bytes are accents
+ * scattered among ASCII letters. Bytes that Windows-1252 leaves unassigned are Cyrillic letters
+ * in Windows-1251 and CP866.
  */
-function guessSingleByte(bytes: Uint8Array): Encoding {
+function looksCyrillic(bytes: Uint8Array): boolean {
 	let high = 0;
 	let ascii = 0;
 	let undefined1252 = 0;
 	for (const b of bytes) {
-		if (b >= 0xc0) high++;
+		if (b >= 0x80) high++;
 		else if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) ascii++;
-		// Bytes that Windows-1252 leaves unassigned but Windows-1251 uses for letters.
 		if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90) undefined1252++;
 	}
 
-	return undefined1252 > 0 || high > ascii * 0.5 ? 'windows-1251' : 'windows-1252';
+	return undefined1252 > 0 || high > ascii * 0.5;
+}
+
+/**
+ * How often each Russian letter occurs in running text, in per cent (Russian National Corpus,
+ * rounded): the Cyrillic encodings map the same bytes to different letters, and only the right
+ * one gives text whose letters come as often as Russian letters do.
+ */
+const russianLetters: Readonly<Record<string, number>> = {
+	о: 10.97, е: 8.45, а: 8.01, и: 7.35, н: 6.7, т: 6.26, с: 5.47, р: 4.73, в: 4.54, л: 4.4, к: 3.49, м: 3.21, д: 2.98, п: 2.81, у: 2.62, я: 2.01,
+	ы: 1.9, ь: 1.74, г: 1.7, з: 1.65, б: 1.59, ч: 1.44, й: 1.21, х: 0.97, ж: 0.94, ш: 0.73, ю: 0.64, ц: 0.48, щ: 0.36, э: 0.32, ф: 0.26, ъ: 0.04, ё: 0.04,
+	// Ukrainian and Belarusian letters, rare in Russian but letters all the same.
+	і: 0.05, ї: 0.01, є: 0.01, ў: 0.01, ґ: 0.01,
+};
+
+/** The weight of a character that is no letter (a box-drawing piece, a symbol): far less likely than any letter. */
+const notALetter = Math.log(0.0002);
+
+/**
+ * How Russian-like a decoding is, as the log-likelihood of its non-ASCII characters under
+ * Russian letter frequencies, less a penalty for each word whose case is mixed in a way no word
+ * is (`гЛАВА`: a lower-case letter then capitals), which is how a wrong Cyrillic decoding of
+ * capitals tends to look. Returns the total and how many characters it weighed.
+ */
+function russianScore(text: string): {readonly total: number; readonly letters: number} {
+	let total = 0;
+	let letters = 0;
+	let word = '';
+	const endWord = (): void => {
+		// Mixed case: a capital after a lower-case letter (`гЛАВА`, `оЮВНК`), never in a real word.
+		if (/\p{Ll}\p{Lu}/u.test(word)) total -= 3;
+		word = '';
+	};
+
+	for (const char of text) {
+		if (char.charCodeAt(0) < 0x80) {
+			endWord();
+			continue;
+		}
+
+		const lower = char.toLowerCase();
+		const share = russianLetters[lower];
+		total += share === undefined ? notALetter : Math.log(share / 100);
+		letters++;
+		if (share === undefined) endWord();
+		else word += char;
+	}
+
+	endWord();
+	return {total, letters};
+}
+
+/**
+ * Odds, as a log-likelihood, below which two Cyrillic decodings are too close to tell apart: one
+ * line of capitals, `СОДЕРЖАНИЕ`, reads as Russian in Windows-1251 and in KOI8-R alike.
+ */
+const clearMargin = 12;
+
+/**
+ * Choose the Cyrillic encoding whose decoding reads most like Russian, or refuse when two are
+ * too close to call.
+ *
+ * @throws DecodeError naming the likely encodings and how to convert the file.
+ */
+function guessCyrillic(bytes: Uint8Array, name: string): CyrillicEncoding {
+	// A sample is enough to tell; the whole file may be 16 MB.
+	const sample = bytes.subarray(0, 65_536);
+	const ranked = cyrillicEncodings
+		.map((encoding) => ({encoding, ...russianScore(new TextDecoder(encoding).decode(sample))}))
+		.sort((x, y) => y.total - x.total);
+	const [best, second] = ranked as [(typeof ranked)[number], (typeof ranked)[number]];
+	if (best.total - second.total >= clearMargin) return best.encoding;
+	const likely = `${cyrillicNames[best.encoding]} or ${cyrillicNames[second.encoding]}`;
+	throw new DecodeError(
+		`${name} looks like Cyrillic text in ${likely}, too little of it to tell which; convert it to UTF-8 and give that, e.g. iconv -f ${cyrillicNames[best.encoding]} -t UTF-8 ${name} > converted.txt`,
+	);
 }
 
 /**
@@ -125,7 +215,7 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
 			// Mostly good UTF-8 with a bad byte is a damaged UTF-8 file: read as Windows-125x, every
 			// other accented letter in it would turn to mojibake, and `--format toc` would write that back.
 			if (damage.sequences > damage.invalid) throw new DecodeError(damagedUtf8Message(bytes, damage.firstInvalid, damage.cutShort, name));
-			encoding = guessSingleByte(bytes);
+			encoding = looksCyrillic(bytes) ? guessCyrillic(bytes, name) : 'windows-1252';
 		}
 	}
 

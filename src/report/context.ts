@@ -10,6 +10,8 @@ export type ReportSource = {
 	readonly text: string;
 	/** The line end the file used (its text here has `\n` only), so that `toToc` can write it back. */
 	readonly lineEnd?: string;
+	/** The encoding its bytes were read in (`utf-8`, `koi8-r` …), when they were read from bytes. */
+	readonly encoding?: string;
 };
 
 /** The context an exporter runs in, built by the CLI or the review screen. */

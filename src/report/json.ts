@@ -47,7 +47,20 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 	const truncation = truncationOf(comparison.rows);
 	return {
 		schema: 'tocdiff-report/1',
-		printings: comparison.printings.map((p) => ({id: p.id, source: p.source, lines: p.lines, items: p.items.length, ...(p.furniture ? {furniture: p.furniture} : {}), ...(p.normalized ? {normalized: p.normalized} : {}), ...(p.specks ? {specks: p.specks} : {})})),
+		printings: comparison.printings.map((p) => {
+			// The encoding of the file it came from, as read (absent when the text came as text: a library call).
+			const encoding = context.sources.find((source) => source.name === p.source)?.encoding;
+			return {
+				id: p.id,
+				source: p.source,
+				lines: p.lines,
+				items: p.items.length,
+				...(encoding === undefined ? {} : {encoding}),
+				...(p.furniture ? {furniture: p.furniture} : {}),
+				...(p.normalized ? {normalized: p.normalized} : {}),
+				...(p.specks ? {specks: p.specks} : {}),
+			};
+		}),
 		...(comparison.split === undefined ? {} : {split: comparison.split}),
 		...(comparison.language === undefined ? {} : {language: comparison.language}),
 		rows: comparison.rows.map((row, index) => {

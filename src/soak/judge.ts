@@ -24,8 +24,11 @@ export type Expectation = {
 	readonly exitCode: boolean;
 };
 
-/** The kinds of finding, for the summary's counts. */
-export type FindingKind = 'crash' | 'hang' | 'message' | 'exit-code' | 'invalid-json' | 'stderr-noise';
+/**
+ * The kinds of finding, for the summary's counts. The fault families (families.ts) add a decision
+ * lost, a lock left behind or not keeping a second screen out, and a temporary file left behind.
+ */
+export type FindingKind = 'crash' | 'hang' | 'message' | 'exit-code' | 'invalid-json' | 'stderr-noise' | 'lost-decision' | 'lock' | 'leftover';
 
 /** One thing wrong with a run. */
 export type Finding = {readonly kind: FindingKind; readonly detail: string};

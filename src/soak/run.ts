@@ -4,11 +4,16 @@
  * mangled: cut short, binary junk, huge lines, other encodings and line ends; with random
  * formats and options, good and bad), runs the built command on each with a time limit, and
  * reports every crash, hang, message that is not one line, and JSON report that breaks the schema.
+ * About one case in eight belongs to a family of faults around the review screen and standard
+ * output (families.ts): the disk filling up or the decisions folder made read-only mid-review,
+ * one decisions file under two names, the terminal closing, standard output that cannot be
+ * written; those also count decisions lost, locks left behind and temporary files left over.
  * Prints one summary line last; exits 1 when anything was found.
  *
  * Options: `--cases N` (2000), `--seed N` (1; a case is the same for the same seed and number),
  * `--only N` (run case N alone, to reproduce it), `--jobs N` (one per CPU core), `--timeout S`
- * (30 s a run), `--keep` (keep every case's folder, not only those with findings).
+ * (30 s a run), `--keep` (keep every case's folder, not only those with findings), `--family NAME`
+ * (every case of that family: disk-full, read-only, linked-decisions, hang-up, stdout-error).
  */
 import {spawn} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -20,6 +25,7 @@ import {loadFixtures, type Fixture} from '../eval/fixtures.js';
 import {createRng, hashSeed, type Rng} from '../eval/rng.js';
 import {synthesizeContents} from '../eval/synth.js';
 import {mangle, manglings, printingsOf, randomScenario} from './cases.js';
+import {families, familyOf, runFamily, type Family} from './families.js';
 import {excerpt, judgeRun, type Expectation, type Finding, type FindingKind, type Outcome} from './judge.js';
 
 // The command as package.json's `bin` names it; `src/soak` and `dist/soak` both sit two levels down.
@@ -207,25 +213,66 @@ const {values} = parseArgs({
 		jobs: {type: 'string', default: String(availableParallelism())},
 		timeout: {type: 'string', default: '30'},
 		keep: {type: 'boolean', default: false},
+		family: {type: 'string'},
 	},
 });
+
+if (values.family !== undefined && !(families as readonly string[]).includes(values.family)) {
+	process.stderr.write(`soak: --family takes one of ${families.join(', ')}, not "${values.family}"\n`);
+	process.exit(2);
+}
 
 const fixtures = loadFixtures();
 const seed = Number(values.seed);
 const ids = values.only === undefined ? Array.from({length: Number(values.cases)}, (_, i) => i) : [Number(values.only)];
 const folder = mkdtempSync(path.join(tmpdir(), 'tocdiff-soak-'));
 const timeout = Number(values.timeout) * 1000;
-const counts: Record<FindingKind, number> = {crash: 0, hang: 0, message: 0, 'exit-code': 0, 'invalid-json': 0, 'stderr-noise': 0};
+const counts: Record<FindingKind, number> = {crash: 0, hang: 0, message: 0, 'exit-code': 0, 'invalid-json': 0, 'stderr-noise': 0, 'lost-decision': 0, lock: 0, leftover: 0};
+/** Per family: cases run, cases skipped (not set up here), decisions made and kept. */
+const familyCounts = new Map<Family, {run: number; skipped: number; made: number; kept: number; discarded: number}>(families.map((family) => [family, {run: 0, skipped: 0, made: 0, kept: 0, discarded: 0}]));
 const exits = new Map<string, number>();
 let slowest = {milliseconds: 0, id: -1};
 let withFindings = 0;
 let next = 0;
 const started = performance.now();
 
+/** Run case `id` of a fault family in its folder; record what it found. */
+async function familyCase(id: number, family: Family): Promise<void> {
+	const dir = path.join(folder, `case-${id}`);
+	mkdirSync(dir, {recursive: true});
+	const rng = createRng(hashSeed(`soak ${id}`, seed));
+	const started = performance.now();
+	const outcome = await runFamily(family, {dir, cli, fixtures, rng, timeout});
+	const milliseconds = performance.now() - started;
+	const tally = familyCounts.get(family)!;
+	if (outcome.exit === 'skipped') tally.skipped++;
+	else tally.run++;
+	tally.made += outcome.decisions.made;
+	tally.kept += outcome.decisions.kept;
+	tally.discarded += outcome.decisions.discarded;
+	exits.set(outcome.exit, (exits.get(outcome.exit) ?? 0) + 1);
+	if (milliseconds > slowest.milliseconds) slowest = {milliseconds, id};
+	if (outcome.findings.length > 0) {
+		withFindings++;
+		for (const finding of outcome.findings) counts[finding.kind]++;
+		process.stdout.write(`case ${id} (${outcome.label}): ${outcome.findings.map((f) => `${f.kind}: ${f.detail}`).join(' | ')}\n  ${outcome.command}\n`);
+	} else if (!values.keep) {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
 /** Take cases off the list one by one until none is left. */
 async function worker(): Promise<void> {
 	while (next < ids.length) {
 		const id = ids[next++]!;
+		// A draw of its own, so that the other cases are what they were before the families came.
+		const family = (values.family as Family | undefined) ?? familyOf(createRng(hashSeed(`family ${id}`, seed)));
+		if (family !== undefined) {
+			// eslint-disable-next-line no-await-in-loop -- one case at a time per worker
+			await familyCase(id, family);
+			continue;
+		}
+
 		const soakCase = makeCase(id, seed, folder, fixtures);
 		// eslint-disable-next-line no-await-in-loop -- one case at a time per worker
 		const outcome = await runCase(soakCase, timeout);
@@ -247,8 +294,14 @@ await Promise.all(Array.from({length: Math.max(1, Number(values.jobs))}, worker)
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const exitList = [...exits].sort().map(([code, n]) => `${code}: ${n}`).join(', ');
 const found = Object.entries(counts).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing';
+const familyList = [...familyCounts]
+	.map(([family, tally]) => `${family} ${tally.run}${tally.skipped > 0 ? ` (${tally.skipped} skipped: not set up here)` : ''}`)
+	.join(', ');
+const made = [...familyCounts.values()].reduce((sum, tally) => sum + tally.made, 0);
+const kept = [...familyCounts.values()].reduce((sum, tally) => sum + tally.kept, 0);
+const discarded = [...familyCounts.values()].reduce((sum, tally) => sum + tally.discarded, 0);
 if (withFindings === 0 && !values.keep) rmSync(folder, {recursive: true, force: true});
 process.stdout.write(
-	`soak: ${ids.length} cases (seed ${seed}) in ${seconds} s, ${values.jobs} at a time; exits ${exitList}; slowest ${Math.round(slowest.milliseconds)} ms (case ${slowest.id}); found ${found}${withFindings > 0 ? ` in ${withFindings} cases (kept in ${folder})` : ''}\n`,
+	`soak: ${ids.length} cases (seed ${seed}) in ${seconds} s, ${values.jobs} at a time; families: ${familyList}; decisions made in them ${made}: ${kept} kept, ${discarded} given up by the reviewer when asked, ${made - kept - discarded} lost; exits ${exitList}; slowest ${Math.round(slowest.milliseconds)} ms (case ${slowest.id}); found ${found}${withFindings > 0 ? ` in ${withFindings} cases (kept in ${folder})` : ''}\n`,
 );
 process.exitCode = withFindings > 0 ? 1 : 0;

@@ -8,7 +8,7 @@ import {HelpOverlay} from './help-overlay.js';
 import {keyFor} from './keymap.js';
 import {minColumns, minRows, wideTitleWidth} from './layout.js';
 import type {State} from './state.js';
-import {StatusBar} from './status-bar.js';
+import {SaveAlert, StatusBar} from './status-bar.js';
 import {themeFromEnv, type Theme} from './theme.js';
 import {useReview, type UseReviewOptions} from './use-review.js';
 
@@ -50,11 +50,14 @@ function ColumnRule({state}: {readonly state: State}) {
 export function ReviewScreen({state, theme, exportPath}: ReviewScreenProps) {
 	const {size, layout} = state;
 	if (layout.kind === 'too-small') {
+		// Nothing else shows, so nothing else may be done: only quitting, or a larger terminal.
+		const count = state.unsaved.size;
+		const unsaved = state.saveError === undefined || count === 0 ? '' : ` ⚠ ${count === 1 ? '1 decision is' : `${count} decisions are`} not saved (${state.saveError}).`;
+		const quit = state.mode === 'confirm-quit' ? `press ${keyFor('quit', 'too-small')} again to quit and lose ${count === 1 ? 'it' : 'them'}` : `press ${keyFor('quit', 'too-small')} to quit`;
 		return (
 			<Box width={size.columns}>
 				<Text wrap="wrap">
-					tocdiff needs a terminal of at least {minColumns}×{minRows}; this one is {size.columns}×{size.rows}. Widen it, or press{' '}
-					{keyFor('quit')} to quit.
+					tocdiff needs a terminal of at least {minColumns}×{minRows}; this one is {size.columns}×{size.rows}.{unsaved} Widen it, or {quit}.
 				</Text>
 			</Box>
 		);
@@ -74,6 +77,7 @@ export function ReviewScreen({state, theme, exportPath}: ReviewScreenProps) {
 				</>
 			)}
 			<Box flexGrow={1} />
+			<SaveAlert state={state} theme={theme} />
 			<StatusBar state={state} theme={theme} />
 		</Box>
 	);

@@ -6,8 +6,8 @@ import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {wideTitleWidth} from './layout.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
-import {decisionFor, selectedRow, visibleWindow, type State} from './state.js';
-import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, verdictMarks, paint, type Theme} from './theme.js';
+import {decisionFor, isUnsaved, selectedRow, visibleWindow, type State} from './state.js';
+import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, unsavedGlyph, verdictMarks, paint, type Theme} from './theme.js';
 
 /** Width of a page column, room for `16-17` and for markers when colour is off. */
 const pageWidth = 7;
@@ -30,6 +30,7 @@ export function EntryList({state, theme}: EntryListProps) {
 			selected: index === selected,
 			severity: state.data.worst[index],
 			decision: decisionFor(state, index),
+			unsaved: isUnsaved(state, index),
 			suggestion: state.data.suggestions[index],
 			theme,
 			columns: layout.size.columns,
@@ -57,6 +58,8 @@ type RowProps = {
 	readonly severity: Severity | undefined;
 	readonly selected: boolean;
 	readonly decision: Decision | undefined;
+	/** Whether the row's decision (or its removal) is not saved yet: a save failed. */
+	readonly unsaved: boolean;
 	/** The row's suggestion, shown as `A?` or `B?` until the row is decided. */
 	readonly suggestion: Suggestion | undefined;
 	readonly theme: Theme;
@@ -89,18 +92,24 @@ function Gutter({row, selected, severity, theme}: Pick<RowProps, 'row' | 'select
 	);
 }
 
-function Mark({decision, suggestion, theme}: {readonly decision: Decision | undefined; readonly suggestion: Suggestion | undefined; readonly theme: Theme}) {
+function Mark({decision, unsaved, suggestion, theme}: Pick<RowProps, 'decision' | 'unsaved' | 'suggestion' | 'theme'>) {
 	const suggested = suggestion?.reading ? `${suggestion.reading.toUpperCase()}?` : '  ';
 	return (
 		<Text {...paint(theme, 'cyan')}>
-			{' '}
+			{unsaved ? (
+				<Text bold {...paint(theme, 'red')}>
+					{unsavedGlyph}
+				</Text>
+			) : (
+				' '
+			)}
 			{decision?.verdict ? verdictMarks[decision.verdict] : <Text dimColor>{suggested}</Text>}
 			{decision?.note ? '¶' : ' '}
 		</Text>
 	);
 }
 
-function WideRow({row, severity, selected, decision, suggestion, theme, columns}: RowProps) {
+function WideRow({row, severity, selected, decision, unsaved, suggestion, theme, columns}: RowProps) {
 	const titleWidth = wideTitleWidth(columns);
 	const a = rowSegments(row, 'a', titleWidth, theme);
 	const b = rowSegments(row, 'b', titleWidth, theme);
@@ -115,12 +124,12 @@ function WideRow({row, severity, selected, decision, suggestion, theme, columns}
 			<SegmentsText segments={b.title} theme={theme} changeColor="green" />
 			<Text> </Text>
 			<SegmentsText segments={b.page} theme={theme} changeColor="green" />
-			<Mark decision={decision} suggestion={suggestion} theme={theme} />
+			<Mark decision={decision} unsaved={unsaved} suggestion={suggestion} theme={theme} />
 		</Text>
 	);
 }
 
-function StackedRow({row, severity, selected, decision, suggestion, theme, columns}: RowProps) {
+function StackedRow({row, severity, selected, decision, unsaved, suggestion, theme, columns}: RowProps) {
 	const titleWidth = Math.max(8, columns - 18);
 	const dim = theme.color && row.status === 'same' && !selected;
 	if (row.status === 'same') {
@@ -132,7 +141,7 @@ function StackedRow({row, severity, selected, decision, suggestion, theme, colum
 				<SegmentsText segments={a.title} theme={theme} changeColor="red" />
 				<Text> </Text>
 				<SegmentsText segments={a.page} theme={theme} changeColor="red" />
-				<Mark decision={decision} suggestion={suggestion} theme={theme} />
+				<Mark decision={decision} unsaved={unsaved} suggestion={suggestion} theme={theme} />
 			</Text>
 		);
 	}
@@ -147,7 +156,7 @@ function StackedRow({row, severity, selected, decision, suggestion, theme, colum
 				<SegmentsText segments={a.title} theme={theme} changeColor="red" />
 				<Text> </Text>
 				<SegmentsText segments={a.page} theme={theme} changeColor="red" />
-				<Mark decision={decision} suggestion={suggestion} theme={theme} />
+				<Mark decision={decision} unsaved={unsaved} suggestion={suggestion} theme={theme} />
 			</Text>
 			<Text wrap="truncate" bold={selected}>
 				<Text>{'    '}</Text>

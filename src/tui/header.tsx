@@ -4,7 +4,7 @@ import {describeSplit, formatLines} from '../report/findings.js';
 import {columns} from './columns.js';
 import {keyFor} from './keymap.js';
 import {orphanDecisions, selectedRow, type State} from './state.js';
-import {severityColors, severityGlyphs, paint, type Theme} from './theme.js';
+import {severityColors, severityGlyphs, unsavedGlyph, paint, type Theme} from './theme.js';
 
 /** Props of `Header`. */
 export type HeaderProps = {readonly state: State; readonly theme: Theme};
@@ -30,7 +30,9 @@ export function Header({state, theme}: HeaderProps) {
 	const orphans = orphanDecisions(state).length;
 	const done = differing > 0 && state.decided === differing;
 	const hidden = state.minSeverity === 'cosmetic' ? '' : ` ≥ ${state.minSeverity}`;
-	const decided = `${state.decided}/${differing} rows decided`;
+	// A failed save leaves decisions on screen that are not on disk: the count says so.
+	const notSaved = state.unsaved.size > 0 && state.saveError !== undefined ? ` (${state.unsaved.size} not saved ${unsavedGlyph})` : '';
+	const decided = `${state.decided}/${differing} rows decided${notSaved}`;
 	const orphaned = orphans > 0 ? ` (+${orphans} orphaned: ${keyFor('orphans-open')} lists)` : '';
 	const where = `  row ${row === undefined ? 0 : row + 1}/${comparison.rows.length} · ${state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}${hidden}`;
 	const checks = comparison.checks.length > 0 ? `  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}` : '';
@@ -56,7 +58,7 @@ export function Header({state, theme}: HeaderProps) {
 						{count(severity, words)}
 					</Text>
 				))}
-				<Text bold {...paint(theme, done ? 'green' : undefined)}>
+				<Text bold {...paint(theme, notSaved ? 'red' : done ? 'green' : undefined)}>
 					{decided}
 				</Text>
 				{orphaned ? <Text {...paint(theme, 'yellow')}>{orphaned}</Text> : null}

@@ -12,10 +12,12 @@ const groupTitles: Readonly<Record<KeyGroup, string>> = {
 	Show: 'Show',
 	Decide: 'Decide on the selected row',
 	Report: 'Report and quit',
-	Typing: 'While typing (search, correction, note)',
+	Typing: 'While typing (search, correction, note, file name)',
 	'Export menu': 'In the export menu',
 	'Orphaned decisions': 'In the list of orphaned decisions',
+	Unsaved: 'On quitting with decisions not saved',
 	Help: 'In this help',
+	'Too small': 'While the terminal is too small',
 };
 
 /** `text` in lines of at most `width` characters, broken between words (a longer word is cut with `…`). */

@@ -3,13 +3,16 @@
  * help overlay (`?`), the footer hints and the README's key table are all generated from it.
  */
 import type {Key} from 'ink';
-import type {ActionType, Action, Mode} from './state.js';
+import type {ActionType, Action, KeyMode, PromptMode} from './state.js';
 
-/** Actions a key can trigger on its own (the ones that carry no payload). */
-export type KeyAction = Exclude<ActionType, 'prompt-insert' | 'resize' | 'export-done' | 'export-failed' | 'save-done' | 'save-failed'>;
+/** Actions a key can trigger on its own (the ones that carry no payload, nor report an effect's outcome). */
+export type KeyAction = Exclude<
+	ActionType,
+	'prompt-insert' | 'resize' | 'export-done' | 'export-failed' | 'save-done' | 'save-failed' | 'save-as-done' | 'save-as-failed' | 'quit-blocked'
+>;
 
 /** How the help screen groups bindings. */
-export type KeyGroup = 'Move' | 'Show' | 'Decide' | 'Report' | 'Typing' | 'Export menu' | 'Orphaned decisions' | 'Help';
+export type KeyGroup = 'Move' | 'Show' | 'Decide' | 'Report' | 'Typing' | 'Export menu' | 'Orphaned decisions' | 'Unsaved' | 'Help' | 'Too small';
 
 /** One row of the key table. */
 export type KeyBinding = {
@@ -19,12 +22,12 @@ export type KeyBinding = {
 	/** What the key does, for the help screen and the README. */
 	readonly help: string;
 	/** The modes the binding is active in. */
-	readonly modes: readonly Mode[];
+	readonly modes: readonly KeyMode[];
 	readonly group: KeyGroup;
 };
 
-const prompting = ['search', 'edit', 'note'] as const satisfies readonly Mode[];
-const everywhere = ['browse', 'help', 'search', 'edit', 'note', 'export', 'orphans'] as const satisfies readonly Mode[];
+const prompting = ['search', 'edit', 'note', 'save-as'] as const satisfies readonly PromptMode[];
+const everywhere = ['browse', 'help', 'search', 'edit', 'note', 'save-as', 'export', 'orphans'] as const satisfies readonly KeyMode[];
 
 /** Every key binding of the review screen. */
 export const keymap = [
@@ -51,9 +54,10 @@ export const keymap = [
 	{keys: ['Y'], action: 'cycle-accept-level', help: 'the confidence y accepts at: 0.90 / 0.80 / 0.70 / 0.60', modes: ['browse'], group: 'Decide'},
 	{keys: ['u'], action: 'undo', help: 'undo the last decision, or the suggestions y accepted (many levels)', modes: ['browse'], group: 'Decide'},
 	{keys: ['E'], action: 'export-start', help: 'export a report', modes: ['browse'], group: 'Report'},
+	{keys: ['w'], action: 'save-as-start', help: 'save the decisions to another file, and the next ones there too (when a save fails)', modes: ['browse'], group: 'Report'},
 	{keys: ['?'], action: 'help-toggle', help: 'show or hide this help', modes: ['browse'], group: 'Report'},
-	{keys: ['q'], action: 'quit', help: 'quit (decisions are already saved)', modes: ['browse'], group: 'Report'},
-	{keys: ['ctrl+c'], action: 'quit', help: 'quit from anywhere', modes: everywhere, group: 'Report'},
+	{keys: ['q'], action: 'quit', help: 'quit (decisions are already saved; asks first if a save failed)', modes: ['browse'], group: 'Report'},
+	{keys: ['ctrl+c'], action: 'quit', help: 'quit from anywhere (asks first if a save failed)', modes: everywhere, group: 'Report'},
 	{keys: ['return'], action: 'prompt-submit', help: 'accept', modes: prompting, group: 'Typing'},
 	{keys: ['escape'], action: 'prompt-cancel', help: 'cancel', modes: prompting, group: 'Typing'},
 	{keys: ['backspace'], action: 'prompt-backspace', help: 'delete the character before the caret', modes: prompting, group: 'Typing'},
@@ -67,9 +71,14 @@ export const keymap = [
 	{keys: ['return'], action: 'export-submit', help: 'write the report', modes: ['export'], group: 'Export menu'},
 	{keys: ['escape', 'q'], action: 'export-cancel', help: 'close the menu', modes: ['export'], group: 'Export menu'},
 	{keys: ['escape', 'q', 'o'], action: 'orphans-close', help: 'close the list', modes: ['orphans'], group: 'Orphaned decisions'},
+	{keys: ['q', 'ctrl+c'], action: 'quit', help: 'quit all the same, losing the decisions not saved', modes: ['confirm-quit'], group: 'Unsaved'},
+	{keys: ['w'], action: 'save-as-start', help: 'save them to another file', modes: ['confirm-quit'], group: 'Unsaved'},
+	{keys: ['escape', 'n'], action: 'confirm-quit-cancel', help: 'go back to the review', modes: ['confirm-quit'], group: 'Unsaved'},
 	{keys: ['down', 'j'], action: 'help-down', help: 'scroll down', modes: ['help'], group: 'Help'},
 	{keys: ['up', 'k'], action: 'help-up', help: 'scroll up', modes: ['help'], group: 'Help'},
 	{keys: ['?', 'escape', 'q'], action: 'help-close', help: 'close help', modes: ['help'], group: 'Help'},
+	// Nothing shows below the minimum size: no key may decide a row the reviewer cannot see.
+	{keys: ['q', 'ctrl+c'], action: 'quit', help: 'quit (every other key waits for a larger terminal)', modes: ['too-small'], group: 'Too small'},
 ] as const satisfies readonly KeyBinding[];
 
 /** The name of a key press, as the key table spells it: `'j'`, `'G'`, `'down'`, `'ctrl+c'`. */
@@ -156,12 +165,12 @@ for (const binding of keymap as readonly KeyBinding[]) {
 }
 
 /** Whether typed text goes into a prompt in this mode. */
-export function isPromptMode(mode: Mode): mode is 'search' | 'edit' | 'note' {
-	return mode === 'search' || mode === 'edit' || mode === 'note';
+export function isPromptMode(mode: KeyMode): mode is PromptMode {
+	return mode === 'search' || mode === 'edit' || mode === 'note' || mode === 'save-as';
 }
 
 /** The action for a key press in a mode, from the key table; typed text in a prompt. */
-export function keyToAction(input: string, key: Key, mode: Mode): Action | undefined {
+export function keyToAction(input: string, key: Key, mode: KeyMode): Action | undefined {
 	const name = keyName(input, key);
 	const action = lookup.get(`${mode} ${name}`);
 	// Every KeyAction names an action without a payload, so `{type}` is a whole action.
@@ -209,7 +218,7 @@ export function keyGroups(): ReadonlyArray<{readonly group: KeyGroup; readonly b
 }
 
 /** The first key bound to an action in a mode, as shown to people (for footer hints). */
-export function keyFor(action: KeyAction, mode: Mode = 'browse'): string {
+export function keyFor(action: KeyAction, mode: KeyMode = 'browse'): string {
 	const binding = (keymap as readonly KeyBinding[]).find((entry) => entry.action === action && entry.modes.includes(mode));
 	return binding ? keyLabel(binding.keys[0]!) : '';
 }
@@ -219,10 +228,12 @@ const groupTitles: Readonly<Record<KeyGroup, string>> = {
 	Show: 'Show',
 	Decide: 'Decide (on the selected row)',
 	Report: 'Report and quit',
-	Typing: 'While typing a search, a correction or a note',
+	Typing: 'While typing a search, a correction, a note or a file name',
 	'Export menu': 'In the export menu (`E`)',
 	'Orphaned decisions': 'In the list of orphaned decisions (`o`)',
+	Unsaved: 'Asked on quitting with decisions a failed save left unsaved',
 	Help: 'In the help screen (`?`)',
+	'Too small': 'While the terminal is smaller than the screen needs',
 };
 
 /**

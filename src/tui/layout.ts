@@ -43,12 +43,12 @@ export function wideTitleWidth(columns: number): number {
 /**
  * Split the terminal between list and detail pane. `detailWanted` is what the detail pane would
  * like (more when a long title is expanded); the list always keeps at least three lines.
- * One line stays free, because Ink clears the whole terminal on every frame once its output
- * fills the screen.
+ * `alertLines` are taken by warnings that stay on screen (a save that failed). One line stays
+ * free, because Ink clears the whole terminal on every frame once its output fills the screen.
  */
-export function computeLayout(size: Size, detailWanted = 0): Layout {
+export function computeLayout(size: Size, detailWanted = 0, alertLines = 0): Layout {
 	if (size.columns < minColumns || size.rows < minRows) return {kind: 'too-small', size};
-	const usable = size.rows - 1 - chromeLines;
+	const usable = size.rows - 1 - chromeLines - alertLines;
 	const standard = size.rows >= 30 ? 8 : size.rows >= 22 ? 6 : 4;
 	const detailLines = Math.max(standard, Math.min(detailWanted, usable - 3));
 	return {

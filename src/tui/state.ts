@@ -10,6 +10,7 @@ import {helpHeight, helpLines} from './help-lines.js';
 import {keyFor} from './keymap.js';
 import {columns} from './columns.js';
 import {computeLayout, wrappedLines, type Layout, type Size} from './layout.js';
+import {saveAlertLines} from './save-alert.js';
 import {displayTitle, severityRank, type ReviewData} from './review-data.js';
 
 /** Which rows the list shows. */
@@ -18,8 +19,18 @@ export type Filter = 'all' | 'differences' | 'undecided';
 /** The filters in the order `Tab` cycles through them. */
 export const filters = ['all', 'differences', 'undecided'] as const satisfies readonly Filter[];
 
-/** What keys do at the moment: browse the list, read help, type into a prompt, pick an export. */
-export type Mode = 'browse' | 'help' | 'search' | 'edit' | 'note' | 'export' | 'orphans';
+/**
+ * What keys do at the moment: browse the list, read help, type into a prompt (a search, a
+ * correction, a note, a path to save the decisions to), pick an export, or answer whether to quit
+ * with decisions that could not be saved.
+ */
+export type Mode = 'browse' | 'help' | 'search' | 'edit' | 'note' | 'save-as' | 'export' | 'orphans' | 'confirm-quit';
+
+/** The modes in which typed text goes into a one-line prompt. */
+export type PromptMode = 'search' | 'edit' | 'note' | 'save-as';
+
+/** What keys do, as the key table knows it: a mode, or `too-small` while the terminal is too small to show the screen. */
+export type KeyMode = Mode | 'too-small';
 
 /** A one-line text input: its value and the caret position in code units. */
 export type Prompt = {readonly value: string; readonly caret: number};
@@ -42,6 +53,9 @@ const acceptLevels = [0.9, 0.8, 0.7, 0.6] as const;
 
 /** An export the hook should run; `id` tells one request from the next. */
 export type ExportRequest = {readonly id: number; readonly format: string};
+
+/** A save of every decision to another file that the hook should run (`w`). */
+export type SaveAsRequest = {readonly id: number; readonly path: string};
 
 /** Everything the review screen shows, as plain readonly data. */
 export type State = {
@@ -86,9 +100,19 @@ export type State = {
 	readonly exportChoice: number;
 	readonly exportRequest: ExportRequest | undefined;
 	readonly status: Status | undefined;
-	/** Set when the last save failed; cleared by the next successful save. */
+	/** Why the last save failed (the file and the reason), until a save succeeds. */
 	readonly saveError: string | undefined;
+	/**
+	 * Rows whose decision changed since the last save that succeeded, by key, with the revision of
+	 * their last change: a save of a later revision covers them.
+	 */
+	readonly unsaved: ReadonlyMap<string, number>;
+	/** Where the decisions are saved, as the reviewer named it; changed by a save to another file (`w`). */
+	readonly decisionsFile: string;
+	readonly saveAsRequest: SaveAsRequest | undefined;
 	readonly quitting: boolean;
+	/** Set when the reviewer chose to quit although some decisions are not saved. */
+	readonly discarding: boolean;
 };
 
 /** Everything that can happen to the review screen. */
@@ -126,6 +150,8 @@ export type Action =
 	| {readonly type: 'help-down'}
 	| {readonly type: 'help-up'}
 	| {readonly type: 'quit'}
+	| {readonly type: 'confirm-quit-cancel'}
+	| {readonly type: 'save-as-start'}
 	| {readonly type: 'prompt-insert'; readonly text: string}
 	| {readonly type: 'prompt-backspace'}
 	| {readonly type: 'prompt-left'}
@@ -138,8 +164,11 @@ export type Action =
 	| {readonly type: 'resize'; readonly size: Size}
 	| {readonly type: 'export-done'; readonly format: string; readonly path: string}
 	| {readonly type: 'export-failed'; readonly message: string}
-	| {readonly type: 'save-done'}
-	| {readonly type: 'save-failed'; readonly message: string};
+	| {readonly type: 'save-done'; readonly revision: number}
+	| {readonly type: 'save-failed'; readonly message: string}
+	| {readonly type: 'save-as-done'; readonly path: string; readonly revision: number}
+	| {readonly type: 'save-as-failed'; readonly message: string}
+	| {readonly type: 'quit-blocked'};
 
 /** The name of an action, e.g. `'cursor-down'`. */
 export type ActionType = Action['type'];
@@ -154,6 +183,10 @@ export type InitialOptions = {
 	readonly formats?: readonly string[];
 	/** @default 'all' */
 	readonly filter?: Filter;
+	/** Where the decisions are saved, for the prompt of `w`. @default '' */
+	readonly decisionsFile?: string;
+	/** A message for the status line as the screen opens. @default none */
+	readonly notice?: string;
 };
 
 /** The state the screen opens with. */
@@ -185,9 +218,13 @@ export function initialState(data: ReviewData, options: InitialOptions = {}): St
 		formats: options.formats ?? [],
 		exportChoice: 0,
 		exportRequest: undefined,
-		status: undefined,
+		status: options.notice === undefined ? undefined : {kind: 'info', message: options.notice},
 		saveError: undefined,
+		unsaved: new Map(),
+		decisionsFile: options.decisionsFile ?? '',
+		saveAsRequest: undefined,
 		quitting: false,
+		discarding: false,
 	};
 	return settle({...base, visible: visibleRows(base)});
 }
@@ -350,7 +387,8 @@ function settle(state: State): State {
 	const count = state.visible.length;
 	const cursor = count === 0 ? 0 : Math.min(Math.max(0, state.cursor), count - 1);
 	let next: State = {...state, cursor};
-	next = {...next, layout: computeLayout(next.size, detailWanted(next))};
+	// A failed save takes a line of its own until a save succeeds.
+	next = {...next, layout: computeLayout(next.size, detailWanted(next), saveAlertLines(next.saveError, next.unsaved.size, next.size.columns))};
 	return {...next, top: windowTop(next)};
 }
 
@@ -442,7 +480,10 @@ function applyChanges(state: State, changes: ReadonlyArray<{readonly key: string
 		else decisions.delete(change.key);
 	}
 
-	return {...state, decisions, revision: state.revision + changes.length, decided: countDecided(state.data, decisions)};
+	const revision = state.revision + changes.length;
+	const unsaved = new Map(state.unsaved);
+	for (const change of changes) unsaved.set(change.key, revision);
+	return {...state, decisions, revision, unsaved, decided: countDecided(state.data, decisions)};
 }
 
 function decide(state: State, verdict: Verdict): State {
@@ -560,7 +601,7 @@ function search(state: State, query: string, from: number): State {
 // ---------------------------------------------------------------------------------------------
 // Prompts
 
-function openPrompt(state: State, mode: 'search' | 'edit' | 'note', value: string): State {
+function openPrompt(state: State, mode: PromptMode, value: string): State {
 	return {...state, mode, prompt: {value, caret: value.length}, searchOrigin: state.cursor, status: undefined};
 }
 
@@ -631,10 +672,22 @@ function submitPrompt(state: State): State {
 			);
 		}
 
+		case 'save-as': {
+			const target = value.trim();
+			if (target === '') return {...state, mode: 'browse', status: {kind: 'info', message: 'No file given: the decisions were not saved elsewhere.'}};
+			return {
+				...state,
+				mode: 'browse',
+				saveAsRequest: {id: (state.saveAsRequest?.id ?? 0) + 1, path: target},
+				status: {kind: 'info', message: `Saving the decisions to ${target}…`},
+			};
+		}
+
 		case 'browse':
 		case 'help':
 		case 'export':
-		case 'orphans': {
+		case 'orphans':
+		case 'confirm-quit': {
 			return state;
 		}
 
@@ -644,11 +697,39 @@ function submitPrompt(state: State): State {
 	}
 }
 
+/** Whether some decisions are not saved because a save failed (not merely one still being written). */
+export function hasLostSaves(state: State): boolean {
+	return state.saveError !== undefined && state.unsaved.size > 0;
+}
+
+/** Whether a row's decision changed since the last save that succeeded. */
+export function isUnsaved(state: State, row: number): boolean {
+	const key = state.data.keys[row];
+	return key !== undefined && state.unsaved.has(key);
+}
+
+/** What keys do now: the mode, unless the terminal is too small to show the screen. */
+export function keyMode(state: State): KeyMode {
+	return state.layout.kind === 'too-small' ? 'too-small' : state.mode;
+}
+
+/** Drop the rows a save of `revision` covered from the unsaved ones. */
+function markSaved(state: State, revision: number): State {
+	if (state.unsaved.size === 0 && state.saveError === undefined) return state;
+	const unsaved = new Map([...state.unsaved].filter(([, changed]) => changed > revision));
+	return settle({...state, unsaved, saveError: undefined});
+}
+
+/** What still works while the terminal is too small to show the screen: quitting, a resize, and the outcome of what was under way. */
+const tooSmallActions: ReadonlySet<ActionType> = new Set(['quit', 'resize', 'save-done', 'save-failed', 'save-as-done', 'save-as-failed', 'export-done', 'export-failed', 'quit-blocked']);
+
 // ---------------------------------------------------------------------------------------------
 // The reducer
 
 /** The next state after an action. Pure and total: an action that does not apply is ignored. */
 export function reducer(state: State, action: Action): State {
+	// Nothing shows below the minimum size: a key must not decide a row the reviewer cannot see.
+	if (state.layout.kind === 'too-small' && !tooSmallActions.has(action.type)) return state;
 	switch (action.type) {
 		case 'cursor-down': {
 			return moveTo(state, state.cursor + 1);
@@ -816,7 +897,24 @@ export function reducer(state: State, action: Action): State {
 		}
 
 		case 'quit': {
+			// Asked already: quit, and lose what could not be saved.
+			if (state.mode === 'confirm-quit') return settle({...state, mode: 'browse', quitting: true, discarding: true});
+			// Decisions that a failed save left unsaved would be lost: ask first.
+			if (hasLostSaves(state)) return settle({...state, mode: 'confirm-quit', status: undefined});
 			return {...state, quitting: true};
+		}
+
+		case 'quit-blocked': {
+			// The last saves failed while quitting: ask, as `q` does when it knows.
+			return settle({...state, quitting: false, mode: 'confirm-quit', status: undefined});
+		}
+
+		case 'confirm-quit-cancel': {
+			return settle({...state, mode: 'browse'});
+		}
+
+		case 'save-as-start': {
+			return openPrompt(state, 'save-as', state.decisionsFile);
 		}
 
 		case 'prompt-insert':
@@ -826,7 +924,7 @@ export function reducer(state: State, action: Action): State {
 		case 'prompt-home':
 		case 'prompt-end':
 		case 'prompt-clear': {
-			if (state.mode !== 'search' && state.mode !== 'edit' && state.mode !== 'note') return state;
+			if (state.mode !== 'search' && state.mode !== 'edit' && state.mode !== 'note' && state.mode !== 'save-as') return state;
 			const prompt = editPrompt(state, action);
 			const next = {...state, prompt};
 			// Search as you type, from where the search began (incremental, as in less and vim).
@@ -848,11 +946,25 @@ export function reducer(state: State, action: Action): State {
 		}
 
 		case 'save-done': {
-			return state.saveError === undefined ? state : {...state, saveError: undefined};
+			return markSaved(state, action.revision);
 		}
 
 		case 'save-failed': {
-			return {...state, saveError: action.message};
+			return state.saveError === action.message ? state : settle({...state, saveError: action.message});
+		}
+
+		case 'save-as-done': {
+			const saved = markSaved(state, action.revision);
+			const count = state.decisions.size;
+			return {
+				...saved,
+				decisionsFile: action.path,
+				status: {kind: 'info', message: `Saved ${count} decision${count === 1 ? '' : 's'} to ${action.path}; the next ones are saved there too.`},
+			};
+		}
+
+		case 'save-as-failed': {
+			return {...state, status: {kind: 'error', message: action.message}};
 		}
 
 		default: {

@@ -1,12 +1,13 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import {isPromptMode, keyFor, keyLabel} from './keymap.js';
 import type {State} from './state.js';
+import {decisionCount, saveAlertLines, saveAlertText} from './save-alert.js';
 import {paint, type Theme} from './theme.js';
 
 /** Props of `StatusBar`. */
 export type StatusBarProps = {readonly state: State; readonly theme: Theme};
 
-const promptLabels = {search: '/', edit: 'Correct reading: ', note: 'Note: '} as const;
+const promptLabels = {search: '/', edit: 'Correct reading: ', note: 'Note: ', 'save-as': 'Save the decisions to: '} as const;
 
 /** Footer hints for browsing, generated from the key table. */
 export function browseHints(): string {
@@ -73,10 +74,19 @@ export function StatusBar({state, theme}: StatusBarProps) {
 		);
 	}
 
-	if (state.status?.kind === 'error' || (state.saveError !== undefined && state.status === undefined)) {
+	if (state.mode === 'confirm-quit') {
+		const count = state.unsaved.size;
+		return (
+			<Text wrap="truncate" bold {...paint(theme, 'red')}>
+				{`⚠ Quit and lose ${decisionCount(count)} not saved? ${keyFor('quit', 'confirm-quit')} quits · ${keyFor('save-as-start', 'confirm-quit')} saves ${count === 1 ? 'it' : 'them'} to another file · ${keyFor('confirm-quit-cancel', 'confirm-quit')} goes back`}
+			</Text>
+		);
+	}
+
+	if (state.status?.kind === 'error') {
 		return (
 			<Text wrap="truncate" {...paint(theme, 'red')}>
-				⚠ {state.status?.kind === 'error' ? state.status.message : state.saveError}
+				⚠ {state.status.message}
 			</Text>
 		);
 	}
@@ -93,5 +103,21 @@ export function StatusBar({state, theme}: StatusBarProps) {
 		<Text wrap="truncate" dimColor>
 			{browseHints()}
 		</Text>
+	);
+}
+
+/**
+ * The line a failed save keeps on screen until a save succeeds (two where one does not hold it):
+ * how many decisions wait (their rows are marked `*`), which file and why, and the ways out.
+ */
+export function SaveAlert({state, theme}: StatusBarProps) {
+	if (state.saveError === undefined) return null;
+	const lines = saveAlertLines(state.saveError, state.unsaved.size, state.size.columns);
+	return (
+		<Box height={lines} overflow="hidden">
+			<Text wrap="wrap" bold {...paint(theme, 'red')}>
+				{saveAlertText(state.saveError, state.unsaved.size)}
+			</Text>
+		</Box>
 	);
 }

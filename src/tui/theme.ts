@@ -53,6 +53,9 @@ export const changeMarkers = ['⟨', '⟩'] as const;
 /** The glyph that marks the selected row (tests read frames without colour). */
 export const selectionGlyph = '›';
 
+/** The glyph that marks a row whose decision is not saved yet (a save failed), as editors mark a changed file. */
+export const unsavedGlyph = '*';
+
 /** Props for an Ink `Text` in a colour, or none when colour is off (or no colour is wanted). */
 export function paint(theme: Theme, color: string | undefined): {color?: string} {
 	return theme.color && color ? {color} : {};

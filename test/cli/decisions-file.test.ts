@@ -55,6 +55,8 @@ describe('loadDecisions and saveDecisions', () => {
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"verdict": "a"}]}', /decision 1 has no "key"/],
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "maybe"}]}', /unknown verdict "maybe"/],
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "note": 3}]}', /"note" that is not a string/],
+		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "edit", "a": "I. Origins\\t7"}]}', /decision 1 \(on “I\. Origins 7”\) has the verdict "edit" but no "text" \(the corrected reading\)/],
+		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "a"}, {"key": "j", "verdict": "edit", "text": "  "}]}', /decision 2 has the verdict "edit" but an empty "text"/],
 		[`{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}]}`, /nests values deeper than tocdiff can write back/],
 	])('rejects %s with a one-line message that says what to do', async (content, message) => {
 		const file = path.join(dir, 'bad.tocdiff.json');

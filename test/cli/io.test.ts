@@ -1,9 +1,10 @@
 import {spawn, spawnSync} from 'node:child_process';
-import {chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {nodeFs, writeFileAtomic, type AtomicWriteFs} from '../../src/cli/io.js';
+import {InputError} from '../../src/cli/errors.js';
+import {nodeFs, realFile, removeStaleTemporaries, temporaryStem, writeFileAtomic, writeStdout, type AtomicWriteFs} from '../../src/cli/io.js';
 
 let dir: string;
 let file: string;
@@ -171,5 +172,78 @@ describe('writeFileAtomic into a named pipe (#6)', () => {
 		});
 		expect(received).toBe('report\n');
 		expect(lstatSync(fifo).isFIFO()).toBe(true);
+	});
+});
+
+describe('temporary files', () => {
+	it('keeps a temporary name under 255 bytes beside a valid name of 250 bytes, and tells two such names apart', () => {
+		const long = `${'Ж'.repeat(122)}.md`;
+		const other = `${'Ж'.repeat(122)}.mx`;
+		expect(Buffer.byteLength(long)).toBe(247);
+		expect(Buffer.byteLength(`.${temporaryStem(long)}.${'z'.repeat(16)}.tmp`)).toBeLessThanOrEqual(255);
+		expect(temporaryStem(long)).not.toBe(temporaryStem(other));
+		expect(temporaryStem('vol31.txt.tocdiff.json')).toBe('vol31.txt.tocdiff.json');
+	});
+
+	it('writes a file of a 250-byte name', async () => {
+		const long = path.join(dir, `${'Ж'.repeat(122)}.md`);
+		await writeFileAtomic(long, 'text\n');
+		expect(readFileSync(long, 'utf8')).toBe('text\n');
+		expect(readdirSync(dir)).toEqual([path.basename(long)]);
+	});
+
+	it('removes the temporary files a killed write left of one file, and no other file', () => {
+		const names = [
+			path.basename(file),
+			`.${path.basename(file)}.k3j2h1abcdefgh.tmp`, // as a kill -9 mid-save leaves it
+			`.${path.basename(file)}.1f3kq0z8w2.tmp`,
+			`.other.json.k3j2h1abcdefgh.tmp`, // another file's
+			`${path.basename(file)}.tmp`, // not a temporary name
+			`.${path.basename(file)}.lock.tmp`, // nor this: not a unique part
+		];
+		for (const name of names) writeFileSync(path.join(dir, name), 'x');
+		expect(removeStaleTemporaries(file)).toBe(2);
+		expect(readdirSync(dir).sort()).toEqual([names[0], names[3], names[4], names[5]].sort());
+	});
+
+	it('removes them beside the real file when the decisions file is a symbolic link', () => {
+		mkdirSync(path.join(dir, 'store'));
+		const real = path.join(dir, 'store', 'real.json');
+		symlinkSync(real, file);
+		writeFileSync(path.join(dir, 'store', '.real.json.abc123def4.tmp'), 'x');
+		expect(removeStaleTemporaries(file)).toBe(1);
+		expect(readdirSync(path.join(dir, 'store'))).toEqual([]);
+	});
+});
+
+describe('realFile', () => {
+	it('follows a link to a file not written yet, and a write through it creates that file', async () => {
+		mkdirSync(path.join(dir, 'store'));
+		const real = path.join(dir, 'store', 'real.json');
+		symlinkSync('store/real.json', file);
+		expect(realFile(file)).toBe(realpathSync(path.join(dir, 'store')) + '/real.json');
+		await writeFileAtomic(file, 'saved\n');
+		expect(lstatSync(file).isSymbolicLink()).toBe(true);
+		expect(readFileSync(real, 'utf8')).toBe('saved\n');
+	});
+
+	it('follows a linked folder, and names a file that does not exist by its real folder', () => {
+		mkdirSync(path.join(dir, 'real'));
+		symlinkSync(path.join(dir, 'real'), path.join(dir, 'linked'));
+		expect(realFile(path.join(dir, 'linked', 'x.json'))).toBe(path.join(realpathSync(dir), 'real', 'x.json'));
+	});
+});
+
+describe('writeStdout', () => {
+	it.each([
+		['EIO', /^cannot write to standard output: an input\/output error \(the device or terminal is gone\); write the report to a file with -o PATH$/],
+		['ENOSPC', /^cannot write to standard output: the disk is full; free some space, or write the report to a file with -o PATH$/],
+		['EBADF', /^cannot write to standard output: it is not open for writing; write the report to a file with -o PATH$/],
+	])('turns %s into one line of an InputError (exit 3)', (code, message) => {
+		const failing = () => {
+			throw fsError(code);
+		};
+		expect(() => writeStdout('report', failing)).toThrow(InputError);
+		expect(() => writeStdout('report', failing)).toThrow(message);
 	});
 });

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
+import {existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeEach, describe, expect, it} from 'vitest';
@@ -111,5 +111,34 @@ describe('lockDecisions (#6)', () => {
 		expect(refusal()?.message).toBe(
 			`cannot save decisions beside ${decisions}: the folder does not exist or takes no new files; pass --decisions PATH to keep them elsewhere`,
 		);
+	});
+});
+
+describe('lockDecisions: one file, whatever path names it', () => {
+	/** A registry of locks by inode of this test's own, so that other reviews on the host do not meet these. */
+	const own = (): {registry: string} => ({registry: path.join(dir, 'registry')});
+
+	it('locks the file a symbolic link leads to, written yet or not, so that its real path finds the lock', () => {
+		mkdirSync(path.join(dir, 'store'));
+		symlinkSync('store/real.json', decisions);
+		const lock = lockDecisions(decisions, own());
+		expect(lock.file).toBe(path.join(realpathSync(dir), 'store', 'real.json.lock'));
+		const real = path.join(dir, 'store', 'real.json');
+		expect(() => lockDecisions(real, own())).toThrow(new RegExp(`^${real.replaceAll('.', '\\.')} is in use by another tocdiff \\(pid ${process.pid}, as ${decisions.replaceAll('.', '\\.')}\\) since`));
+		lock.release();
+		expect(readdirSync(path.join(dir, 'store'))).toEqual([]);
+	});
+
+	it('refuses a hard link to a locked file, from another folder, and gives back the lock it took beside it', () => {
+		mkdirSync(path.join(dir, 'store'));
+		const real = path.join(dir, 'store', 'real.json');
+		writeFileSync(real, '{"schema": "tocdiff-decisions/1", "decisions": []}\n');
+		linkSync(real, decisions);
+		const lock = lockDecisions(real, own());
+		expect(() => lockDecisions(decisions, own())).toThrow(/is in use by another tocdiff \(pid \d+, as .*real\.json\)/);
+		expect(existsSync(lockFile)).toBe(false);
+		lock.release();
+		expect(readdirSync(path.join(dir, 'registry'))).toEqual([]);
+		lockDecisions(decisions, own()).release();
 	});
 });

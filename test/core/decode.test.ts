@@ -48,6 +48,37 @@ describe('decode', () => {
 		expect(() => decode(input, 'vol.txt')).toThrow(message);
 	});
 
+	// The same Russian lines in each legacy Cyrillic encoding: only the right decoding reads as Russian.
+	const russian = 'СОДЕРЖАНИЕ\n\nЧТО ДЕЛАТЬ? Наболевшие вопросы нашего движения\t1\nПредисловие\t3\nI. Догматизм и свобода критики\t8\n';
+	const inEncoding = (text: string, encoding: string): Uint8Array => {
+		const decoder = new TextDecoder(encoding);
+		const byChar = new Map<string, number>();
+		for (let byte = 0xff; byte >= 0x80; byte--) byChar.set(decoder.decode(Uint8Array.of(byte)), byte);
+		return Uint8Array.from(Array.from(text, (char) => (char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : byChar.get(char)!)));
+	};
+
+	it.each(['windows-1251', 'koi8-r', 'ibm866', 'iso-8859-5'])('reads Russian in %s by the letters it gives', (encoding) => {
+		expect(decode(inEncoding(russian, encoding))).toEqual({text: russian, encoding, lineEnd: '\n'});
+	});
+
+	it.each(['koi8-r', 'windows-1251'])('reads Russian in capitals only in %s', (encoding) => {
+		const capitals = russian.toUpperCase().repeat(2);
+		expect(decode(inEncoding(capitals, encoding)).encoding).toBe(encoding);
+	});
+
+	it('refuses a word or two of Cyrillic that reads as Russian in two encodings, naming both and iconv', () => {
+		expect(() => decode(inEncoding('Предисловие\t3\n', 'koi8-r'), 'vol.txt')).toThrow(
+			/^vol\.txt looks like Cyrillic text in (?:KOI8-R or Windows-1251|Windows-1251 or KOI8-R), too little of it to tell which; convert it to UTF-8 and give that, e\.g\. iconv -f (?:KOI8-R|Windows-1251) -t UTF-8 vol\.txt > converted\.txt$/,
+		);
+	});
+
+	it.each([
+		['French', 'Préface - Étude sur la « Comédie » de Molière, à Paris\t13\nÉpilogue\t99\n'],
+		['German', 'Vorwort über Größe und Maß\t5\nSchluß\t77\n'],
+	])('keeps %s in Latin-1 as Windows-1252', (_language, text) => {
+		expect(decode(Buffer.from(text, 'latin1'))).toMatchObject({text, encoding: 'windows-1252'});
+	});
+
 	it('reads Windows-1252 that happens to hold valid UTF-8 pairs among more accents that are not', () => {
 		// `Ã©` in Windows-1252 is C3 A9, which is also UTF-8 for `é`; the other accents are not UTF-8.
 		const input = Buffer.from('RÃ©sumÃ© of the Préface, Étude, Café\t3', 'latin1');

@@ -20,6 +20,8 @@ type BadInput = {
 	readonly stdin?: string | Uint8Array;
 	/** A file to connect to standard input, as `< FILE` does. */
 	readonly stdinFrom?: string;
+	/** A file to connect to standard output, as `> FILE` (`w`) or `1< FILE` (`r`) do. */
+	readonly stdoutTo?: {readonly file: string; readonly flags: 'w' | 'r'};
 	/** Run in a pseudo-terminal, typing these keys once the first line is out. */
 	readonly terminal?: string;
 	readonly code: number;
@@ -52,6 +54,26 @@ function writeInputs(): void {
 	mkdirSync(path.join(dir, 'scans'));
 	put('bad.tocdiff.json', '{"schema": "tocdiff-decisions/1", "decisions": [');
 	put('binary.tocdiff.json', Uint8Array.of(0x00, 0x1b, 0x5b, 0x32, 0x4a, 0x7b));
+	put('edit.tocdiff.json', '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "g8gqymxva7", "verdict": "edit", "a": "TRANSLATED FROM THE RUSSIAN"}]}\n');
+	// Russian OCR output in KOI8-R: the chapters of Что делать?, one page changed in the second printing.
+	const russian = readFileSync(new URL('../fixtures/eval/chto-delat-lenin-1902-ru-substitute.txt', import.meta.url), 'utf8').replaceAll(/[«»]/g, '"');
+	put('koi8-a.txt', koi8(russian));
+	put('koi8-b.txt', koi8(russian.replace('Предисловие\t3', 'Предисловие\t4')));
+	put('short-cyrillic.txt', koi8('Предисловие\t3\n'));
+	// A shelf of volumes, with what a batch does not compare: a subfolder, a hidden file, a FIFO.
+	mkdirSync(path.join(dir, 'shelf', 'later'), {recursive: true});
+	put('shelf/vol1.txt', seedText);
+	put('shelf/later/vol2.txt', seedText);
+	put('shelf/.vol3.txt', seedText);
+	spawnSync('mkfifo', [path.join(dir, 'shelf', 'vol4.txt')]);
+}
+
+/** Text in KOI8-R, from the decoder's own table (Node encodes UTF-8 only). */
+function koi8(text: string): Uint8Array {
+	const decoder = new TextDecoder('koi8-r');
+	const byChar = new Map<string, number>();
+	for (let byte = 0xff; byte >= 0x80; byte--) byChar.set(decoder.decode(Uint8Array.of(byte)), byte);
+	return Uint8Array.from(Array.from(text, (char) => (char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : byChar.get(char)!)));
 }
 
 const badInputs: readonly BadInput[] = [
@@ -84,6 +106,23 @@ const badInputs: readonly BadInput[] = [
 	{input: 'a decisions path that is a folder', args: ['vol31.txt', '--decisions', 'scans'], code: 3, message: /^tocdiff: scans: cannot read the decisions file \(it is a folder\); pass --decisions with a file you can read and write$/},
 	{input: 'empty standard input', args: ['-', 'b.txt'], stdin: '', code: 3, message: /^tocdiff: \(standard input\) is empty; give a file that holds a contents page$/},
 	{input: 'standard input that never ends', args: ['-'], stdinFrom: '/dev/zero', code: 3, message: /^tocdiff: standard input is over 16 MB, more than any contents page/},
+	{input: 'Cyrillic in KOI8-R (CP866, ISO-8859-5 and Windows-1251 alike)', args: ['koi8-a.txt', 'koi8-b.txt', '--format', 'json', '-o', 'koi8.json'], code: 0, message: /^$/},
+	{
+		input: 'a line of Cyrillic, too little to tell its encoding',
+		args: ['short-cyrillic.txt', 'a.txt'],
+		code: 3,
+		message: /^tocdiff: short-cyrillic\.txt looks like Cyrillic text in (?:KOI8-R or Windows-1251|Windows-1251 or KOI8-R), too little of it to tell which; convert it to UTF-8 and give that, e\.g\. iconv -f \S+ -t UTF-8 short-cyrillic\.txt > converted\.txt$/,
+	},
+	{
+		input: 'a correction without its reading in the decisions file',
+		args: ['vol31.txt', '--decisions', 'edit.tocdiff.json'],
+		code: 3,
+		message: /^tocdiff: edit\.tocdiff\.json: decision 1 \(on “TRANSLATED FROM THE RUSSIAN”\) has the verdict "edit" but no "text" \(the corrected reading\); fix it, or move it aside to start afresh$/,
+	},
+	{input: 'standard output on a full disk', args: ['vol31.txt', '--no-tui'], stdoutTo: {file: '/dev/full', flags: 'w'}, code: 3, message: /^tocdiff: cannot write to standard output: the disk is full; free some space, or write the report to a file with -o PATH$/},
+	{input: 'standard output open for reading only', args: ['vol31.txt', '--format', 'json'], stdoutTo: {file: '/dev/null', flags: 'r'}, code: 3, message: /^tocdiff: cannot write to standard output: it is not open for writing; write the report to a file with -o PATH$/},
+	{input: '`-o /dev/stdout` into a pipe', args: ['vol31.txt', '--format', 'json', '-o', '/dev/stdout'], code: 0, message: /^$/},
+	{input: 'a folder of volumes with a subfolder, a hidden file and a FIFO', args: ['--batch', 'shelf'], code: 0, message: /^tocdiff: skipped 3: 1 folder \(use --recursive\), 1 hidden file, 1 FIFO$/},
 	...(hasScript
 		? [
 				{input: 'a decisions path where nothing may be written (review screen)', args: ['vol31.txt', '--decisions', '/sys/vol31.tocdiff.json'], terminal: '', code: 3, message: /^tocdiff: cannot save decisions beside \/sys\/vol31\.tocdiff\.json: permission denied; pass --decisions PATH to keep them elsewhere$/},
@@ -108,11 +147,13 @@ async function runInTerminal(args: readonly string[], keys: string): Promise<Cli
 
 async function runBadInput(bad: BadInput): Promise<CliResult> {
 	if (bad.terminal !== undefined) return runInTerminal(bad.args, bad.terminal);
-	if (bad.stdinFrom !== undefined) {
-		const input = openSync(bad.stdinFrom, 'r');
-		const result = spawnSync(process.execPath, [cliPath, ...bad.args], {cwd: dir, stdio: [input, 'pipe', 'pipe'], encoding: 'utf8', timeout: 30_000});
-		closeSync(input);
-		return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+	if (bad.stdinFrom !== undefined || bad.stdoutTo !== undefined) {
+		const input = bad.stdinFrom === undefined ? 'ignore' : openSync(bad.stdinFrom, 'r');
+		const output = bad.stdoutTo === undefined ? 'pipe' : openSync(bad.stdoutTo.file, bad.stdoutTo.flags);
+		const result = spawnSync(process.execPath, [cliPath, ...bad.args], {cwd: dir, stdio: [input, output, 'pipe'], encoding: 'utf8', timeout: 30_000});
+		if (typeof input === 'number') closeSync(input);
+		if (typeof output === 'number') closeSync(output);
+		return {code: result.status, stdout: result.stdout ?? '', stderr: result.stderr};
 	}
 
 	return runCli(bad.args, {cwd: dir, ...(bad.stdin === undefined ? {} : {input: bad.stdin})});
@@ -159,7 +200,9 @@ async function robustnessTable(): Promise<string> {
 		const result = results.get(bad.input) ?? (await runBadInput(bad));
 		const lines = result.stderr.trimEnd().split('\n').filter(Boolean);
 		const said = lines.length === 0 ? 'nothing: it compares them' : lines.map((line) => `\`${cell(line)}\``).join(', then ');
-		const command = ['tocdiff', ...bad.args].join(' ') + (bad.stdin === undefined ? '' : ' < /dev/null') + (bad.stdinFrom === undefined ? '' : ` < ${bad.stdinFrom}`);
+		const redirect = bad.stdoutTo === undefined ? '' : bad.stdoutTo.flags === 'w' ? ` > ${bad.stdoutTo.file}` : ` 1< ${bad.stdoutTo.file}`;
+		const piped = bad.args.includes('/dev/stdout') ? ' | cat' : '';
+		const command = ['tocdiff', ...bad.args].join(' ') + (bad.stdin === undefined ? '' : ' < /dev/null') + (bad.stdinFrom === undefined ? '' : ` < ${bad.stdinFrom}`) + redirect + piped;
 		rows.push(`| ${bad.input} | \`${cell(command)}\` | ${said} | ${result.code} |`);
 	}
 

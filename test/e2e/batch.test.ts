@@ -1,8 +1,9 @@
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {spawnSync} from 'node:child_process';
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {availableParallelism, tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {runCli, samplePath} from './run-cli.js';
+import {cliPath, runCli, samplePath} from './run-cli.js';
 
 // A folder of small volumes: two good ones, one holding a single printing, and files that are no
 // contents pages (skipped): a hidden file, a decisions sidecar, notes and an earlier report. See issue 5.
@@ -29,7 +30,8 @@ describe('tocdiff --batch (#5)', () => {
 	it('compares every file of a folder and prints a summary table, exiting 3 when one failed', () => {
 		const {code, stdout, stderr} = runCli(['--batch', volumes, '--jobs', '2']);
 		expect(code).toBe(3);
-		expect(stderr).toBe('');
+		// Sidecars, notes and reports are no contents pages by their names; a hidden file might be one.
+		expect(stderr).toBe('tocdiff: skipped 1: 1 hidden file\n');
 		const lines = stdout.split('\n');
 		expect(lines[0]).toMatch(/^file\s+rows\s+differing rows\s+substantive\s+minor\s+cosmetic\s+ms$/);
 		// Files in natural order: vol2 before vol10; hidden files and sidecars left out.
@@ -139,9 +141,81 @@ describe('tocdiff --batch (#5)', () => {
 		[['--batch', '-'], /--batch reads files, not standard input/],
 		[['--jobs', '2', 'a.txt'], /--jobs is for --batch/],
 		[['--batch', 'a.txt', '--jobs', '0'], /--jobs takes a number/],
+		[['--recursive', 'a.txt'], /--recursive is for --batch/],
 	])('rejects %j as a usage error', (args, message) => {
 		const {code, stderr} = runCli(args);
 		expect(code).toBe(2);
 		expect(stderr).toMatch(message);
+	});
+});
+
+describe('tocdiff --batch: what a folder holds besides contents pages', () => {
+	/** A folder with two volumes, a subfolder holding a third, a hidden file, a FIFO and a broken link. */
+	function shelf(): string {
+		const folder = mkdtempSync(path.join(directory, 'shelf-'));
+		const two = readFileSync(path.join(volumes, 'vol2.txt'));
+		writeFileSync(path.join(folder, 'vol1.txt'), two);
+		writeFileSync(path.join(folder, 'vol2.txt'), two);
+		mkdirSync(path.join(folder, 'later'));
+		writeFileSync(path.join(folder, 'later', 'vol3.txt'), two);
+		writeFileSync(path.join(folder, '.vol4.txt'), two);
+		symlinkSync(path.join(folder, 'gone.txt'), path.join(folder, 'vol5.txt'));
+		// A FIFO nobody writes to: reading it would wait for ever.
+		expect(spawnSync('mkfifo', [path.join(folder, 'vol6.txt')]).status).toBe(0);
+		return folder;
+	}
+
+	it('says in one line on standard error what it skipped, and why a folder was', () => {
+		const folder = shelf();
+		const {code, stdout, stderr} = runCli(['--batch', folder]);
+		expect(code).toBe(0);
+		expect(stderr).toBe('tocdiff: skipped 4: 1 folder (use --recursive), 1 hidden file, 1 FIFO, 1 broken link\n');
+		expect(stdout).toContain('2 files: 2 compared (2 with differences), 0 failed');
+	});
+
+	it('compares the files of subfolders too with --recursive, in name order', () => {
+		const folder = shelf();
+		mkdirSync(path.join(folder, '.git'));
+		// A link back up must not send it round for ever.
+		symlinkSync(folder, path.join(folder, 'later', 'up'));
+		const {code, stdout, stderr} = runCli(['--batch', '--recursive', folder]);
+		expect(code).toBe(0);
+		expect(stderr).toBe('tocdiff: skipped 4: 1 hidden file, 1 hidden folder, 1 FIFO, 1 broken link\n');
+		const named = stdout.split('\n').filter((line) => line.startsWith(folder)).map((line) => path.relative(folder, line.split(/\s/)[0]!));
+		expect(named).toEqual([path.join('later', 'vol3.txt'), 'vol1.txt', 'vol2.txt']);
+	});
+
+	it('says nothing when it skipped nothing', () => {
+		const folder = mkdtempSync(path.join(directory, 'plain-'));
+		copyFileSync(path.join(volumes, 'vol2.txt'), path.join(folder, 'vol2.txt'));
+		writeFileSync(path.join(folder, 'vol2.txt.tocdiff.json'), '{"schema":"tocdiff-decisions/1","decisions":[]}\n');
+		expect(runCli(['--batch', folder]).stderr).toBe('');
+	});
+});
+
+describe('tocdiff --batch --jobs', () => {
+	const cores = availableParallelism();
+	const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+
+	/** Peak memory in KB of a batch run, from GNU time. */
+	function peakKb(folder: string, jobs: number): number {
+		const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cliPath, '--batch', folder, '--jobs', String(jobs)], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+		expect(result.status).toBe(0);
+		return Number(result.stderr.trim().split('\n').at(-1));
+	}
+
+	// A worker thread costs some 10 MB: a thousand asked for, on a shelf of many files, took 26 s and 1.2 GB.
+	it.skipIf(!hasTime)('starts no more workers than a small multiple of the cores, however many are asked for', () => {
+		const folder = mkdtempSync(path.join(directory, 'many-'));
+		const files = 8 * cores + 8;
+		const two = readFileSync(path.join(volumes, 'vol2.txt'));
+		for (let k = 0; k < files; k++) writeFileSync(path.join(folder, `vol${k}.txt`), two);
+		const capped = peakKb(folder, 2 * cores);
+		const asked = peakKb(folder, 1000);
+		expect(asked).toBeLessThan(capped * 1.5);
+	}, 60_000);
+
+	it('says so in --help', () => {
+		expect(runCli(['--help']).stdout).toMatch(/--jobs N +worker threads for --batch \(default: one per CPU core;\n +at most two per core, and one per file\)/);
 	});
 });

@@ -12,6 +12,13 @@ const badFiles = [
 	['empty', '', /is not valid JSON/],
 	['foreign', '{"name": "tocdiff", "version": "0.1.0"}\n', /not a tocdiff decisions file/],
 	['binary', '\u0000\u0001\u0002PK\u0003\u0004', /is not valid JSON/],
+	// Hand-edited, or written by another program: an `edit` with no reading would become "delete"
+	// in the errata while `--format toc` kept the line.
+	[
+		'hand-edited',
+		'{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k1", "verdict": "a"}, {"key": "k2", "verdict": "edit", "a": "TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 1, 1920\\t181"}]}\n',
+		/: decision 2 \(on “TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFER…”\) has the verdict "edit" but no "text" \(the corrected reading\); fix it, or move it aside to start afresh$/m,
+	],
 ] as const;
 
 const paths = [

@@ -149,6 +149,7 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		['foreign', '{"name": "tocdiff", "version": "0.1.0"}\n', /not a tocdiff decisions file/],
 		['binary', '\u0000\u0001\u0002PK\u0003\u0004', /is not valid JSON/],
 		['ill-formed', '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "maybe"}]}', /unknown verdict "maybe"/],
+		['hand-edited', '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "edit", "b": "PREFACE\\t7"}]}', /decision 1 \(on “PREFACE 7”\) has the verdict "edit" but no "text"/],
 	])('leaves a %s decisions file as it is, saying so in one line, before the screen opens (#6)', async (_kind, content, message) => {
 		const file = seedCopy();
 		const decisions = `${file}.tocdiff.json`;

@@ -6,8 +6,11 @@ import {openTerminal as openInTerminal, type Terminal} from '../../src/bench/ter
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {bin: {tocdiff: string}};
 
-/** The built command, as package.json's `bin` names it. */
-export const cliPath = fileURLToPath(new URL(pkg.bin.tocdiff, new URL('../../', import.meta.url)));
+/**
+ * The built command, as package.json's `bin` names it; `TOCDIFF_E2E_CLI` runs the end-to-end
+ * tests on another build instead (an earlier commit's, to see a test fail before its fix).
+ */
+export const cliPath = process.env['TOCDIFF_E2E_CLI'] ?? fileURLToPath(new URL(pkg.bin.tocdiff, new URL('../../', import.meta.url)));
 
 /** Where the samples are. */
 export const samplePath = (name: string): string => fileURLToPath(new URL(`../../samples/${name}`, import.meta.url));

@@ -28,7 +28,8 @@ const nearDecision = fc.record(
 	{
 		key: fc.oneof(fc.constantFrom(...keys), fc.string(), anyValue),
 		verdict: fc.oneof(fc.constantFrom('a', 'b', 'edit', 'not-error'), anyValue),
-		text: fc.oneof(fc.string(), anyValue),
+		// An `edit` needs its reading (a file without it is refused), so mostly give one.
+		text: fc.oneof({weight: 3, arbitrary: fc.string({minLength: 1})}, {weight: 1, arbitrary: anyValue}),
 		note: fc.oneof(fc.string({unit: 'grapheme'}), anyValue),
 		a: fc.oneof(fc.string(), anyValue),
 		b: fc.oneof(fc.string(), anyValue),
@@ -37,12 +38,18 @@ const nearDecision = fc.record(
 	{requiredKeys: []},
 );
 
+/** A decision as the screen writes it, so that files that load stay common among the mangled ones. */
+const wellFormed = fc.record(
+	{key: fc.constantFrom(...keys), verdict: fc.constantFrom('a', 'b', 'not-error'), note: fc.string({minLength: 1}), a: fc.string(), b: fc.string()},
+	{requiredKeys: ['key']},
+);
+
 const nearFile = fc
 	.tuple(
 		fc.record(
 		{
 			schema: fc.oneof({weight: 4, arbitrary: fc.constant('tocdiff-decisions/1')}, {weight: 1, arbitrary: anyValue}),
-			decisions: fc.oneof({weight: 4, arbitrary: fc.array(fc.oneof({weight: 5, arbitrary: nearDecision}, {weight: 1, arbitrary: anyValue}), {maxLength: 6})}, {weight: 1, arbitrary: anyValue}),
+			decisions: fc.oneof({weight: 4, arbitrary: fc.array(fc.oneof({weight: 5, arbitrary: nearDecision}, {weight: 3, arbitrary: wellFormed}, {weight: 1, arbitrary: anyValue}), {maxLength: 6})}, {weight: 1, arbitrary: anyValue}),
 			more: anyValue,
 		},
 		{requiredKeys: []},
@@ -54,6 +61,7 @@ const nearFile = fc
 /** What a decisions file might hold: its real shape nearly, any JSON, any text, any bytes. */
 const content = fc.oneof(
 	{weight: 4, arbitrary: nearFile.map((text) => Buffer.from(text))},
+	{weight: 1, arbitrary: fc.array(wellFormed, {maxLength: 6}).map((decisions) => Buffer.from(JSON.stringify({schema: 'tocdiff-decisions/1', decisions})))},
 	{weight: 1, arbitrary: fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? ''))},
 	{weight: 1, arbitrary: fc.string({unit: 'binary'}).map((text) => Buffer.from(text))},
 	{weight: 1, arbitrary: fc.uint8Array({maxLength: 200})},

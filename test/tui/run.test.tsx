@@ -77,7 +77,7 @@ function gatedSaves(): {readonly save: RunReviewOptions['saveDecisions']; readon
 }
 
 /** Open the screen on fake streams; resolves once it reads keys. */
-async function open(saveDecisions: RunReviewOptions['saveDecisions']) {
+async function open(saveDecisions: RunReviewOptions['saveDecisions'], rescueDecisions?: RunReviewOptions['rescueDecisions']) {
 	const stdin = new FakeStdin();
 	const stdout = new FakeStdout();
 	const stderr = new FakeStdout();
@@ -94,6 +94,7 @@ async function open(saveDecisions: RunReviewOptions['saveDecisions']) {
 		stderr: stderr as unknown as NodeJS.WriteStream,
 		theme: {color: false},
 		processEvents: events,
+		...(rescueDecisions === undefined ? {} : {rescueDecisions}),
 	});
 	const started = Date.now();
 	while (!stdin.rawMode.includes(true)) {
@@ -156,6 +157,55 @@ describe('runReview on a signal or a crash (#6)', () => {
 		expect(screen.events.eventNames()).toEqual([]);
 	});
 
+	it.each([
+		['its output fails (EIO)', (screen: Awaited<ReturnType<typeof open>>) => screen.stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO', syscall: 'write'}))],
+		['its input fails (EIO)', (screen: Awaited<ReturnType<typeof open>>) => screen.stdin.emit('error', Object.assign(new Error('read EIO'), {code: 'EIO', syscall: 'read'}))],
+		['its input ends', (screen: Awaited<ReturnType<typeof open>>) => screen.stdin.emit('end')],
+		['a read fails with nothing to catch it', (screen: Awaited<ReturnType<typeof open>>) => screen.events.emit('uncaughtException', Object.assign(new Error('read EIO'), {code: 'EIO', syscall: 'read'}))],
+	])('when the terminal goes away (%s) saves, writes nothing more to it, and ends as on SIGHUP', async (_how, hangUp) => {
+		const saves = gatedSaves();
+		const screen = await open(saves.save);
+		await screen.press('n');
+		await screen.press('b');
+		const drawn = screen.stdout.text.length;
+		hangUp(screen);
+		saves.open();
+		expect(await screen.review).toEqual({kind: 'signal', signal: 'SIGHUP'});
+		expect(saves.saved.at(-1)?.map((d) => d.verdict)).toEqual(['b']);
+		// No attempt to restore a terminal that is not there.
+		expect(screen.stdout.text.slice(drawn)).not.toContain('\u001B[?1049l');
+		expect(screen.stderr.text).toMatch(/^tocdiff: stopped by a hang-up \(the terminal closed\); 1 of \d+ differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/);
+		// A late write error on the dead terminal is no unhandled 'error' event.
+		expect(() => screen.stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO'}))).not.toThrow();
+	});
+
+	it('on a signal with decisions a failed save left unsaved, tries once more, then puts every decision somewhere safe and says where', async () => {
+		const rescued: Array<readonly Decision[]> = [];
+		let attempts = 0;
+		const screen = await open(
+			async () => {
+				attempts++;
+				if (attempts > 1) throw new Error('vol31.txt.tocdiff.json: the disk is full');
+			},
+			async (decisions) => {
+				rescued.push(decisions);
+				return '/home/reviewer/vol31.txt.tocdiff.json.rescued.json';
+			},
+		);
+		await screen.press('n');
+		await screen.press('b');
+		await screen.press('n');
+		await screen.press('a');
+		screen.events.emit('SIGTERM');
+		expect(await screen.review).toEqual({kind: 'signal', signal: 'SIGTERM'});
+		// The two decisions' saves, and the one more try on the way out.
+		expect(attempts).toBe(3);
+		expect(rescued.map((list) => list.map((d) => d.verdict))).toEqual([['b', 'a']]);
+		expect(screen.stderr.text).toBe(
+			'tocdiff: stopped by SIGTERM; 2 of 25 differing rows decided, but they could not be saved (vol31.txt.tocdiff.json: the disk is full); all of them are in /home/reviewer/vol31.txt.tocdiff.json.rescued.json: give it with --decisions, or move it to vol31.txt.tocdiff.json\n',
+		);
+	});
+
 	it('quits on Ctrl-C, a key in raw mode, after the last save, and stops listening for signals', async () => {
 		const saves = gatedSaves();
 		const screen = await open(saves.save);
@@ -163,7 +213,7 @@ describe('runReview on a signal or a crash (#6)', () => {
 		await screen.press('b');
 		await screen.press('\u0003');
 		saves.open();
-		expect(await screen.review).toEqual({kind: 'quit', saveError: undefined});
+		expect(await screen.review).toEqual({kind: 'quit', saveError: undefined, unsaved: 0});
 		expect(saves.saved.at(-1)?.map((d) => d.verdict)).toEqual(['b']);
 		expectRestored(screen.stdin, screen.stdout);
 		expect(screen.events.eventNames()).toEqual([]);
