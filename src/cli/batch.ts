@@ -183,8 +183,9 @@ function progressLine(done: number, total: number, last: string): string {
 
 /** The summary table: one line per file, failures with their message, then the totals. */
 export function summaryTable(results: readonly BatchResult[]): string {
-	// As the review screen and the errata count: rows that differ, and their differences by severity
-	// (page differences that a page offset explains are counted in its check, not here).
+	// The comparison's own counts, as --exit-code, the reports and the review screen read them: rows
+	// that differ, and their differences by severity (page differences that a page offset explains
+	// are counted in its check, not here).
 	const header = ['file', 'rows', 'differing rows', 'substantive', 'minor', 'cosmetic', 'ms'];
 	const lines: string[][] = [];
 	const failures: Array<[string, string]> = [];
@@ -194,14 +195,14 @@ export function summaryTable(results: readonly BatchResult[]): string {
 			continue;
 		}
 
-		const {summary, counts} = result;
+		const {summary} = result;
 		lines.push([
 			result.file,
 			String(summary.rows),
-			String(counts.differing),
-			String(counts.open.substantive),
-			String(counts.open.minor),
-			String(counts.open.cosmetic),
+			String(summary.differing),
+			String(summary.open.severity.substantive),
+			String(summary.open.severity.minor),
+			String(summary.open.severity.cosmetic),
 			String(result.milliseconds),
 		]);
 	}
@@ -212,8 +213,8 @@ export function summaryTable(results: readonly BatchResult[]): string {
 	const out = [row(header), ...lines.map((line) => row(line))];
 	for (const [file, message] of failures) out.push(`${file}  failed: ${message}`);
 	const compared = results.length - failures.length;
-	// As the column counts: files with rows that differ (a page that only follows an offset does not).
-	const differing = results.filter((r) => r.kind === 'done' && r.counts.differing > 0).length;
+	// As the column counts, and as --exit-code decides: files with rows that differ (a page that only follows an offset does not).
+	const differing = results.filter((r) => r.kind === 'done' && r.summary.differing > 0).length;
 	out.push('', `${results.length} file${results.length === 1 ? '' : 's'}: ${compared} compared (${differing} with differences), ${failures.length} failed`);
 	return `${out.join('\n')}\n`;
 }

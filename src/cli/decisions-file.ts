@@ -65,12 +65,14 @@ function rowOf(entry: unknown): string {
  * Read the decisions saved at `file`. A missing file means no decisions yet (`[]`); a malformed
  * one throws a `DecisionsFileError` with a one-line message. Entries are returned as stored,
  * fields unknown to this version included, so that saving writes them back untouched.
+ *
+ * @param read how to read the file, at most the inputs' limit and a byte (the CLI's `io.readFile`) @default node:fs
  */
-export async function loadDecisions(file: string): Promise<Decision[]> {
+export async function loadDecisions(file: string, read: (file: string) => Promise<Uint8Array> = async (named) => readFileCapped(named, maxInputBytes)): Promise<Decision[]> {
 	let bytes: Uint8Array;
 	try {
 		// No further than the inputs' limit and a byte: `--decisions /dev/zero` must not fill the memory.
-		bytes = readFileCapped(file, maxInputBytes);
+		bytes = await read(file);
 	} catch (error) {
 		if (codeOf(error) === 'ENOENT') return [];
 		throw new DecisionsFileError(`${file}: cannot read the decisions file (${reasonOf(error)}); pass --decisions with a file you can read and write`);

@@ -4,31 +4,24 @@
  */
 import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {compare, CompareError, type Source} from '../core/compare.js';
-import {matchDecisions, rekeyDecisions, type Decision} from '../core/decisions.js';
-import type {Comparison} from '../core/types.js';
-import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
+import {matchDecisions, rekeyDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
+import {formats} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
+import {compareFile, type ComparedFile} from './compare-file.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
+import {exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
 import {removeStaleTemporaries, type Io} from './io.js';
 import {loadTui} from './load-tui.js';
 import {describeWriteError, guardOutput, refusedTarget, reportBeside, toFile, writeReport} from './output.js';
-import {sourceFromBytes} from './source.js';
-import {dictionaryFor} from './words.js';
 
-
-async function readSource(file: string, io: Io): Promise<ReportSource> {
-	let bytes: Uint8Array;
-	// Typing a printing in by hand is possible, but waiting in silence would look like a hang.
-	if (file === '-' && io.stdinIsTTY) io.stderr.write('tocdiff: reading a printing from the keyboard; end it with Ctrl-D\n');
-	try {
-		bytes = file === '-' ? await io.readStdin() : await io.readFile(file);
-	} catch (error) {
-		throw new InputError(describeReadError(file, error));
-	}
-
-	return sourceFromBytes(file, bytes);
+/** How the single run reads an input: a file, or standard input for `-`. */
+function inputReader(io: Io): (file: string) => Promise<Uint8Array> {
+	return async (file) => {
+		if (file !== '-') return io.readFile(file);
+		// Typing a printing in by hand is possible, but waiting in silence would look like a hang.
+		if (io.stdinIsTTY) io.stderr.write('tocdiff: reading a printing from the keyboard; end it with Ctrl-D\n');
+		return io.readStdin();
+	};
 }
 
 /** Whether an environment variable is set to something other than `0` or `false`. */
@@ -65,8 +58,7 @@ type Held = {readonly path: string; readonly lock: {readonly release: () => void
 async function review(
 	tui: Promise<TuiModule>,
 	args: CliArgs,
-	comparison: Comparison,
-	sources: readonly Source[],
+	compared: ComparedFile,
 	held: Held,
 	decisions: readonly Decision[],
 	io: Io,
@@ -74,7 +66,7 @@ async function review(
 	// The file saves go to: the one the review opened with, or another the reviewer moved them to (`w`).
 	let current = held;
 	try {
-		return await reviewHeld(tui, args, comparison, sources, held.path, decisions, io, {
+		return await reviewHeld(tui, args, compared, held.path, decisions, io, {
 			current: () => current,
 			moveTo(next) {
 				current.lock.release();
@@ -101,8 +93,7 @@ async function saveForScreen(file: string, list: readonly Decision[], io: Io): P
 async function reviewHeld(
 	tui: Promise<TuiModule>,
 	args: CliArgs,
-	comparison: Comparison,
-	sources: readonly Source[],
+	compared: ComparedFile,
 	decisionsPath: string,
 	decisions: readonly Decision[],
 	io: Io,
@@ -121,14 +112,12 @@ async function reviewHeld(
 		return refused === 'an input' ? `${file} is an input; export another format` : undefined;
 	};
 	// Each exporter loads its writer when the reviewer asks for that format, as a report run does.
-	const exporters = Object.fromEntries(
-		formats.map((f) => [f.name, async (c: Comparison, match: ReportContext['decisions']) => (await f.load())(c, {decisions: match, sources, base: args.base}, {})]),
-	);
+	// The screen hands each its comparison, which is `compared`'s own.
+	const exporters = Object.fromEntries(formats.map((f) => [f.name, async (_comparison: unknown, match: DecisionMatch) => compared.report(f.name, match, args.base)]));
 	// The corrected contents page of the other printing too (`toc B`, or `toc A` with --base b): an
 	// editor of either edition can take it from the menu.
 	const otherBase = args.base === 'a' ? 'b' : 'a';
-	exporters[`toc ${otherBase.toUpperCase()}`] = async (c: Comparison, match: ReportContext['decisions']) =>
-		(await formatNamed('toc')!.load())(c, {decisions: match, sources, base: otherBase}, {});
+	exporters[`toc ${otherBase.toUpperCase()}`] = async (_comparison: unknown, match: DecisionMatch) => compared.report('toc', match, otherBase);
 	// A save replaces the file by a rename, which parts a hard link: say so while it can be helped.
 	let links = 1;
 	try {
@@ -141,7 +130,7 @@ async function reviewHeld(
 		...(links > 1
 			? {notice: `${decisionsPath} has another name (a hard link): saving replaces it, and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`}
 			: {}),
-		comparison,
+		comparison: compared.comparison,
 		inputName: args.files.join(' '),
 		decisionsPath,
 		initialDecisions: decisions,
@@ -246,14 +235,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
 	guardOutput(args.output, args.files, [decisionsPath], io.cwd);
 
-	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
-	let comparison: Comparison;
-	try {
-		comparison = compare(sources, {dictionary: dictionaryFor, ...(args.splitAt === undefined ? {} : {splitAt: args.splitAt}), ...(args.printings === undefined ? {} : {printings: args.printings})});
-	} catch (error) {
-		if (error instanceof CompareError) throw new InputError(error.message);
-		throw error;
-	}
+	const compared = await compareFile(args.files, inputReader(io), {splitAt: args.splitAt, printings: args.printings});
+	const {comparison} = compared;
 
 	// The screen saves the decisions: it locks them from before it reads them until it closes (on
 	// every way out), so that a second screen cannot overwrite its work; creating the lock also
@@ -262,7 +245,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const lock = tui ? await io.lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
-		decisions = await loadDecisions(decisionsPath);
+		decisions = await loadDecisions(decisionsPath, io.readFile);
 	} catch (error) {
 		lock?.release();
 		if (error instanceof DecisionsFileError) throw new InputError(error.message);
@@ -275,14 +258,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		removeStaleTemporaries(decisionsPath);
 		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row
 		// again, under the key the screen saves it with (reports match it so through matchDecisions).
-		const stopped = await review(tui, args, comparison, sources, {path: decisionsPath, lock}, rekeyDecisions(comparison.rows, decisions), io);
+		const stopped = await review(tui, args, compared, {path: decisionsPath, lock}, rekeyDecisions(comparison.rows, decisions), io);
 		if (stopped !== undefined) return stopped;
 	} else {
-		const format = formatNamed(args.format ?? 'text')!;
-		const context: ReportContext = {decisions: matchDecisions(comparison.rows, decisions), sources, base: args.base};
-		const write = await format.load();
-		const content = write(comparison, context, {color: !toFile(args.output) && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
-		await writeReport(args.output, content, io);
+		const format = args.format ?? 'text';
+		const color = !toFile(args.output) && format === 'text' && wantsColor(io.env, io.stdout.isTTY === true);
+		await writeReport(args.output, await compared.report(format, matchDecisions(comparison.rows, decisions), args.base, {color}), io);
 	}
 
 	return args.exitCode && comparison.summary.differing > 0 ? exitCodes.differences : exitCodes.success;

@@ -6,14 +6,13 @@ import {alignItems, type AlignOp} from './align.js';
 import {isAscii} from './chars.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumberingChecks} from './checks.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
-import {confusionTable} from './confusions.js';
 import {detectLanguage} from './language.js';
 import {lineReader, parsePrinting, stripMarkup, type LineReader} from './parse.js';
 import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
+import {describeComparison} from './meaning.js';
 import {suggestRows} from './suggest.js';
-import {summarize} from './summary.js';
-import type {Check, Comparison, Difference, Language, Printing, Row, SplitReport, TocItem, WordLookup} from './types.js';
+import type {Check, Comparison, Difference, Language, Printing, RowDraft, SplitReport, TocItem, WordLookup} from './types.js';
 
 /** One input: a name to report (a path as given) and its decoded text. */
 export type Source = {readonly name: string; readonly text: string};
@@ -121,7 +120,7 @@ function lonelyDifference(item: TocItem, kind: 'missing' | 'extra' | 'truncation
 }
 
 /** Turn alignment steps into rows, classifying each pair. */
-export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: readonly AlignOp[], truncationRun = 2): Row[] {
+export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: readonly AlignOp[], truncationRun = 2): RowDraft[] {
 	// A printing that simply stops: the unpaired items after the last pair, on one side only.
 	let lastPair = -1;
 	for (const [k, op] of ops.entries()) if (op.kind === 'pair' || op.kind === 'moved') lastPair = k;
@@ -130,7 +129,7 @@ export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: rea
 	const tailB = tail.filter((op) => op.kind === 'only-b').length;
 	const truncatedSide = lastPair >= 0 && tailA >= truncationRun && tailB === 0 ? 'a' : lastPair >= 0 && tailB >= truncationRun && tailA === 0 ? 'b' : undefined;
 
-	return ops.map((op, k): Row => {
+	return ops.map((op, k): RowDraft => {
 		switch (op.kind) {
 			case 'pair':
 			case 'moved': {
@@ -223,7 +222,13 @@ function partners(ops: readonly AlignOp[]): Map<number, readonly number[]> {
  * those its B item pairs with. An item of those printings that no row shows (neither A nor B has
  * it) becomes an `only-other` check, so that it is not lost.
  */
-function attachOthers(rows: readonly Row[], ops: readonly AlignOp[], first: Printing, second: Printing, others: readonly Printing[]): {rows: readonly Row[]; checks: Check[]} {
+function attachOthers(
+	rows: readonly RowDraft[],
+	ops: readonly AlignOp[],
+	first: Printing,
+	second: Printing,
+	others: readonly Printing[],
+): {rows: readonly RowDraft[]; checks: Check[]} {
 	if (others.length === 0) return {rows, checks: []};
 	const maps = others.map((other) => ({
 		items: other.items,
@@ -260,6 +265,7 @@ function quoteItem(item: TocItem): string {
 function printingOf(
 	id: string,
 	source: string,
+	printed: readonly string[],
 	lines: readonly string[],
 	range: readonly [number, number],
 	read: LineReader,
@@ -277,6 +283,7 @@ function printingOf(
 		...(furniture.length > 0 ? {furniture} : {}),
 		...(normalized > 0 ? {normalized: {form: 'NFC', lines: normalized}} : {}),
 		...(specks > 0 ? {specks} : {}),
+		printed: printed.slice(range[0] - 1, range[1]),
 	};
 }
 
@@ -310,7 +317,8 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		);
 		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
 
-		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range, read, runningHeads, changed));
+		const printed = changed.size === 0 ? lines : splitLines(source.text);
+		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, printed, lines, range, read, runningHeads, changed));
 		split = found.report;
 	} else {
 		const texts = sources.map((source) => nfcLines(source.text));
@@ -320,7 +328,7 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 			const {lines, changed} = texts[i]!;
 			const range = nonEmptyRange(lines);
 			if (range === undefined) throw new CompareError(emptyMessage(source));
-			return printingOf(ids[i]!, source.name, lines, range, lineReader(lines), runningHeads[i]!, changed);
+			return printingOf(ids[i]!, source.name, changed.size === 0 ? lines : splitLines(source.text), lines, range, lineReader(lines), runningHeads[i]!, changed);
 		});
 	}
 
@@ -336,13 +344,5 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id]), ...renumberingChecks(rows, [first.id, second.id]), ...unshown].sort(
 		(x, y) => order.get(x.printing)! - order.get(y.printing)!,
 	);
-	return {
-		printings,
-		...(split === undefined ? {} : {split}),
-		...(language === undefined ? {} : {language}),
-		rows,
-		checks,
-		confusions: confusionTable(rows),
-		summary: summarize(rows),
-	};
+	return describeComparison({printings, split, language, rows, checks});
 }

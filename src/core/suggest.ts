@@ -25,7 +25,7 @@ import {foldApostrophes} from './normalize.js';
 import {romanValue} from './labels.js';
 import {pageNumber} from './parse.js';
 import {misreadRoman, numberedSequences, ordinal, pageLists, sequenceOf, type Numbered} from './checks.js';
-import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
+import type {Difference, Language, Printing, RowDraft, Suggestion, TocItem, WordLookup} from './types.js';
 
 /** Options for `suggestRows`. */
 export type SuggestOptions = {
@@ -241,7 +241,7 @@ function differingWords(run: string, other: string): string[] {
  * Evidence on a changed run of words: dictionary (unless `dictionary` is false), other
  * occurrences, the look of a misreading.
  */
-function wordEvidence(difference: Difference, row: Row, context: Context, dictionary = true): Evidence[] {
+function wordEvidence(difference: Difference, row: RowDraft, context: Context, dictionary = true): Evidence[] {
 	// Only the words that differ are weighed: `THE PRESIDIUM OF` and `THE PRESIDUM OF` differ in one.
 	const shown = {a: differingWords(difference.a, difference.b), b: differingWords(difference.b, difference.a)};
 	const keys = {a: shown.a.map((word) => bare(word)), b: shown.b.map((word) => bare(word))};
@@ -324,7 +324,7 @@ function describeBounds({before, after}: {readonly before: number | undefined; r
  * one that does not (each printing is read on its own, so that a repaginated edition's pages
  * count too); a page with a letter in it loses to one of digits.
  */
-function pageEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+function pageEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	// Marks after a page (`3,`, `17.`) are no letters.
 	const digitsOnly = (page: string): boolean | undefined => (page === '' ? undefined : /^[\d\s.,:;–—-]+$/.test(page));
 	const evidence = oneSided(digitsOnly(difference.a), digitsOnly(difference.b), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`);
@@ -371,7 +371,7 @@ function continuesSequence(index: ReadonlyMap<string, readonly Numbered[]>, item
 }
 
 /** Evidence on a numbering label: a clean numeral beats a misread one; a number in sequence beats one out of it. */
-function labelEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+function labelEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	const misread = (label: string): boolean | undefined => (label === '' ? undefined : misreadRoman(label) !== undefined);
 	// A clean numeral beats a misread one only when it is a Roman numeral too: `1.` against `|.` in a
 	// Roman sequence is two misreadings of `I.`.
@@ -424,7 +424,7 @@ function readsAs(item: TocItem, field: Difference['field'], text: string): boole
  * for A, and the reverse. An empty reading (a word added in one printing) is read as the absence of
  * the other.
  */
-function majorityEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+function majorityEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	const evidence: Evidence[] = [];
 	for (const [k, item] of (row.others ?? []).entries()) {
 		if (item === null) continue;
@@ -447,7 +447,7 @@ function majorityEvidence(difference: Difference, row: Row, context: Context): E
  * where a printing stops): one that has the entry too votes for the printing that has it, one that
  * lacks it for the other. Nothing to weigh with two printings.
  */
-function presenceEvidence(row: Row, index: number, context: Context): Evidence[] {
+function presenceEvidence(row: RowDraft, index: number, context: Context): Evidence[] {
 	const present = row.a === null ? 'b' : 'a';
 	const evidence: Evidence[] = [];
 	for (const [k, item] of (row.others ?? []).entries()) {
@@ -463,7 +463,7 @@ function presenceEvidence(row: Row, index: number, context: Context): Evidence[]
 }
 
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
-function suggestOne(difference: Difference, row: Row, index: number, context: Context): Suggestion | undefined {
+function suggestOne(difference: Difference, row: RowDraft, index: number, context: Context): Suggestion | undefined {
 	if (difference.explainedBy !== undefined) return undefined;
 	if (row.a === null || row.b === null) return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
 	// Punctuation, case and spacing in a label or a page are cosmetic: nothing to weigh.
@@ -507,7 +507,7 @@ function suggestOne(difference: Difference, row: Row, index: number, context: Co
  * @example
  * suggestRows(rows, [a, b], {lookup, language: 'en'}) // PRESIDIUM / PRESIDUM: {reading: 'a', confidence: 0.9, …}
  */
-export function suggestRows(rows: readonly Row[], printings: readonly [Printing, Printing], options: SuggestOptions = {}): Row[] {
+export function suggestRows(rows: readonly RowDraft[], printings: readonly [Printing, Printing], options: SuggestOptions = {}): RowDraft[] {
 	const count = wordCounter(printings.flatMap((each) => each.items));
 	const pages: Partial<Record<'a' | 'b', PageIndex>> = {};
 	const labels: Partial<Record<'a' | 'b', ReadonlyMap<string, readonly Numbered[]>>> = {};

@@ -2,7 +2,6 @@
  * What every exporter needs besides the comparison: the reviewer's decisions and the input texts.
  */
 import type {DecisionMatch} from '../core/decisions.js';
-import type {Comparison} from '../core/types.js';
 
 /** One input file as read: its name as given and its decoded text. */
 export type ReportSource = {
@@ -29,6 +28,3 @@ export type ReportContext = {
 
 /** A decision match with no decisions, for a run without a decisions file. */
 export const noDecisions: DecisionMatch = {byRow: new Map(), orphans: []};
-
-/** The signature shared by all exporters: pure, comparison and context in, file content out. */
-export type Exporter = (comparison: Comparison, context: ReportContext) => string;

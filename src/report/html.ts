@@ -16,8 +16,6 @@ import {
 	findingsOf,
 	formatLines,
 	isDecided,
-	openDifferences,
-	rowSeverity,
 	rowsSentence,
 	severityGlyphs,
 	severityMeanings,
@@ -101,7 +99,7 @@ function cell(item: TocItem | null, segments: readonly HighlightSegment[] | unde
 function decisionCell(row: Row, decision: Decision | undefined, ids: readonly [string, string]): string {
 	const verdict = decision?.verdict === undefined ? '' : describeVerdict(decision, ids[0], ids[1]);
 	const edit = decision?.verdict === 'edit' ? `: <q>${h(decision.text ?? '')}</q>` : '';
-	const suggestions = decision?.verdict === undefined ? openDifferences(row).flatMap(({suggestion}) => (suggestion?.reading ? [`<span class="suggestion">${h(describeSuggestion(suggestion, ids))}</span>`] : [])) : [];
+	const suggestions = decision?.verdict === undefined ? row.open.flatMap(({suggestion}) => (suggestion?.reading ? [`<span class="suggestion">${h(describeSuggestion(suggestion, ids))}</span>`] : [])) : [];
 	const note = decision?.note ? `<span class="note">${h(decision.note)}</span>` : '';
 	return `<td class="decision">${h(verdict)}${edit}${suggestions.join('')}${note}</td>`;
 }
@@ -127,7 +125,7 @@ function checksSection(comparison: Comparison): string[] {
 }
 
 function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], lang: string): string {
-	const severity = rowSeverity(row);
+	const severity = row.worst;
 	const segments = row.a && row.b && row.differences.length > 0 ? highlightSpans(row.a.text, row.b.text) : undefined;
 	const kinds = row.differences
 		.map((difference) =>

@@ -5,6 +5,7 @@
  */
 import type {Decision} from '../core/decisions.js';
 import {changedRegion} from '../core/highlight.js';
+import {isTruncated} from '../core/meaning.js';
 import {collapseWhitespace} from '../core/normalize.js';
 import {assertNever, severities, type Comparison, type Difference, type Row, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
@@ -13,12 +14,10 @@ import {
 	comparedPrintings,
 	describeSuggestion,
 	findingsOf,
-	openDifferences,
 	formatLines,
 	isDecided,
 	itemOf,
 	rowPage,
-	rowSeverity,
 	rowsSentence,
 	severityGlyphs,
 	correctionDifferences,
@@ -147,7 +146,7 @@ class Errata {
 					});
 				if (clauses.length === 0) return;
 				const body = clauses.join('; ');
-				this.entries.push({group: rowSeverity(row) ?? 'cosmetic', text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, edited${noteOf(decision)}`});
+				this.entries.push({group: row.worst ?? 'cosmetic', text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, edited${noteOf(decision)}`});
 				return;
 			}
 
@@ -282,16 +281,16 @@ class Errata {
 
 			if (row.differences.length === 0) continue;
 			if (row.a && row.b) {
-				const differences = openDifferences(row);
+				const differences = row.open;
 				if (differences.length > 0) this.paired({...row, differences, a: row.a, b: row.b}, decision);
 				continue;
 			}
 
 			const present: Side = row.a ? 'a' : 'b';
 			const item = (row.a ?? row.b)!;
-			if (isTruncation(row) && decision?.verdict !== 'edit') {
+			if (isTruncated(row) && decision?.verdict !== 'edit') {
 				let end = index + 1;
-				while (end < rows.length && isTruncation(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end))) end++;
+				while (end < rows.length && isTruncated(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end))) end++;
 				this.truncated(index, rows.slice(index, end), present, decision);
 				index = end - 1;
 				continue;
@@ -300,10 +299,6 @@ class Errata {
 			this.oneSided(index, row, present, item, decision);
 		}
 	}
-}
-
-function isTruncation(row: Row): boolean {
-	return (row.a === null || row.b === null) && row.differences.some((difference) => difference.kind === 'truncation');
 }
 
 function sameVerdict(first: Decision | undefined, next: Decision | undefined): boolean {

@@ -9,7 +9,7 @@ import type {Decision} from '../core/decisions.js';
 import {severities, type Comparison, type DifferenceKind, type Row, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeXmlAttribute as attr, escapeXmlText as text} from './escape.js';
-import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, severityMeanings, sharedCorrections} from './findings.js';
+import {comparedPrintings, describeSuggestion, formatLines, severityMeanings, sharedCorrections} from './findings.js';
 
 /** The kinds of difference in their documented order, with a description for the taxonomy. */
 const kindMeanings = {
@@ -67,7 +67,7 @@ function notes(decision: Decision | undefined, indent: string): string[] {
 function app(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], indent: string): string[] {
 	const [a, b] = ids;
 	const kinds = [...new Set(row.differences.map((difference) => difference.kind))];
-	const severity = rowSeverity(row);
+	const severity = row.worst;
 	const ana = [...kinds.map((kind) => `#kind-${kind}`), ...(severity ? [`#severity-${severity}`] : [])].join(' ');
 	const loc = [row.a ? `${a}:${formatLines(row.a.lines, '-')}` : '', row.b ? `${b}:${formatLines(row.b.lines, '-')}` : ''].filter(Boolean).join(' ');
 	const inner = `${indent}\t`;
@@ -98,7 +98,7 @@ function app(row: Row, index: number, decision: Decision | undefined, ids: reado
 
 	// While the row is undecided, what tocdiff suggests on each of its open differences.
 	if (decision?.verdict === undefined) {
-		for (const {suggestion} of openDifferences(row)) {
+		for (const {suggestion} of row.open) {
 			if (suggestion?.reading) lines.push(`${inner}<note type="suggestion">${text(describeSuggestion(suggestion, ids))}</note>`);
 		}
 	}

@@ -8,8 +8,7 @@ import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {comparedPrintings, describeSplit, describeSuggestion, formatLines, openDifferences, rowSeverity, sharedCorrections, statusGlyphs} from './findings.js';
-import {truncationOf} from './json.js';
+import {comparedPrintings, describeSplit, describeSuggestion, explainedSentence, formatLines, sharedCorrections, statusGlyphs} from './findings.js';
 
 /** Options for `toText`. */
 export type TextOptions = {
@@ -94,7 +93,7 @@ function severityColor(severity: Severity, text: string, color: boolean): string
 }
 
 function worst(row: Row): Severity {
-	return rowSeverity(row) ?? 'cosmetic';
+	return row.worst ?? 'cosmetic';
 }
 
 /**
@@ -160,13 +159,17 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 
 	const {summary} = comparison;
 	const s = summary.status;
-	const differences = severities.reduce((n, k) => n + summary.severity[k], 0);
+	// What the reviewer must look at; what a check explains is said apart, once (#14).
+	const open = summary.open.severity;
+	const differences = severities.reduce((n, k) => n + open[k], 0);
 	out.push(
 		'',
 		`${summary.rows} rows: ${s.same} same · ${s.changed} changed · ${s['only-a']} only in A · ${s['only-b']} only in B · ${s.moved} moved`,
-		`${differences} difference${differences === 1 ? '' : 's'}: ${severities.map((k) => severityColor(k, `${summary.severity[k]} ${k}`, color)).join(' · ')}`,
+		`${differences} difference${differences === 1 ? '' : 's'} to review: ${severities.map((k) => severityColor(k, `${open[k]} ${k}`, color)).join(' · ')}`,
 	);
-	const kinds = Object.entries(summary.kinds).sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0));
+	const explained = explainedSentence(comparison);
+	if (explained !== undefined) out.push(`  ${explained}`);
+	const kinds = Object.entries(summary.open.kinds).sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0));
 	if (kinds.length > 0) out.push(`  by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
 	if (context.decisions.byRow.size > 0 || context.decisions.orphans.length > 0) {
 		out.push(
@@ -176,7 +179,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	}
 
 	out.push(...checkLines(comparison, color));
-	const truncation = truncationOf(comparison.rows);
+	const [truncation] = comparison.truncations;
 	let truncationShown = false;
 	const shared = new Map(sharedCorrections(comparison, context).map((correction) => [correction.index, correction]));
 	for (const [index, row] of comparison.rows.entries()) {
@@ -192,12 +195,12 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 
 		if (row.status === 'same') continue;
 		// A row whose only difference is a page that follows the offset: the check above says it once.
-		if (openDifferences(row).length === 0 && !context.decisions.byRow.get(index)) continue;
+		if (row.open.length === 0 && !context.decisions.byRow.get(index)) continue;
 		const head = `${severityColor(worst(row), statusGlyphs[row.status], color)} ${where(row)}`;
-		if (truncation && row.differences.some((d) => d.kind === 'truncation')) {
+		if (truncation && index >= truncation.rows[0] && index <= truncation.rows[1]) {
 			if (truncationShown) continue;
 			truncationShown = true;
-			const lost = comparison.rows.filter((r) => r.differences.some((d) => d.kind === 'truncation'));
+			const lost = comparison.rows.slice(truncation.rows[0], truncation.rows[1] + 1);
 			const titleOf = (r: Row): string => {
 				const item = (r.a ?? r.b)!;
 				return clip(`${item.label === undefined ? '' : `${item.label} `}${item.title}`, 60);
@@ -208,9 +211,9 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				`    from “${titleOf(lost[0]!)}” to “${titleOf(lost.at(-1)!)}”`,
 			);
 			// Decisions on the lost entries still show, one line each.
-			for (const [k, lostRow] of comparison.rows.entries()) {
-				const decision = context.decisions.byRow.get(k);
-				if (!decision?.verdict || !lostRow.differences.some((d) => d.kind === 'truncation')) continue;
+			for (const [k, lostRow] of lost.entries()) {
+				const decision = context.decisions.byRow.get(truncation.rows[0] + k);
+				if (!decision?.verdict) continue;
 				out.push(`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`);
 			}
 
@@ -243,6 +246,6 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	}
 
 	out.push(...confusionLines(comparison));
-	if (summary.differing === 0) out.push('', 'The printings agree entry for entry.');
+	if (summary.differing === 0) out.push('', summary.explained === undefined ? 'The printings agree entry for entry.' : 'The printings agree entry for entry, but for what the checks explain.');
 	return `${out.join('\n')}\n`;
 }

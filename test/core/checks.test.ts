@@ -5,7 +5,7 @@ import {parseItems} from '../../src/core/parse.js';
 import type {Printing} from '../../src/core/types.js';
 
 /** A printing of the given lines, numbered from line 1. */
-const printing = (lines: readonly string[]): Printing => ({id: 'A', source: 'a.txt', lines: [1, lines.length], items: parseItems(lines, 1, lines.length)});
+const printing = (lines: readonly string[]): Printing => ({id: 'A', source: 'a.txt', lines: [1, lines.length], items: parseItems(lines, 1, lines.length), printed: lines});
 const found = (checks: ReturnType<typeof checkPrinting>) => checks.map((check) => [check.lines[0], check.message]);
 
 describe('checkPageOrder', () => {

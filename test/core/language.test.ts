@@ -3,7 +3,7 @@ import {detectLanguage} from '../../src/core/language.js';
 import {parseItems} from '../../src/core/parse.js';
 import type {Printing} from '../../src/core/types.js';
 
-const printing = (lines: readonly string[]): Printing => ({id: 'A', source: 'a.txt', lines: [1, lines.length], items: parseItems(lines, 1, lines.length)});
+const printing = (lines: readonly string[]): Printing => ({id: 'A', source: 'a.txt', lines: [1, lines.length], items: parseItems(lines, 1, lines.length), printed: lines});
 
 describe('detectLanguage', () => {
 	it.each([

@@ -3,7 +3,7 @@ import {parse as parseCsv} from 'csv-parse/sync';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {describe, expect, it} from 'vitest';
 import {rowKeys} from '../../src/core/decisions.js';
-import type {Row} from '../../src/core/types.js';
+import type {RowDraft} from '../../src/core/types.js';
 import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {csvColumns, toCsv} from '../../src/report/csv.js';
 import {toHtml} from '../../src/report/html.js';
@@ -17,7 +17,7 @@ import {decided, seed, undecided} from './seed.js';
 
 /** A reading with everything the formats must escape: quotes, commas, markup, entities, controls, CR/LF. */
 const nasty = 'A "quoted", <b>bold</b> & ]]> \u0001 <i>it</i>\r\nend';
-const nastyRows: Row[] = [
+const nastyRows: RowDraft[] = [
 	{
 		status: 'changed',
 		a: makeItem(0, 1, 'Plain\t1'),

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {rowKeys, type Decision, type Verdict} from '../../src/core/decisions.js';
-import type {Comparison, Row} from '../../src/core/types.js';
+import type {Comparison, RowDraft} from '../../src/core/types.js';
 import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {layoutEdit, toToc} from '../../src/report/toc.js';
 import {parseItems} from '../../src/core/parse.js';
@@ -23,14 +23,14 @@ const textA = 'Contents\n\nX part one\n  part two\t1\nY\t2\n\nZ\t3\n';
 const textB = 'Contents\n\nX part one part two\t1\n\nW\t9\nY\t4\nZ\t3\n';
 const a = [makeItem(0, 1, 'Contents'), makeItem(1, 3, 'X part one\n  part two\t1'), makeItem(2, 5, 'Y\t2'), makeItem(3, 7, 'Z\t3')];
 const b = itemsOf(textB, 1, 7);
-const rows: Row[] = [
+const rows: RowDraft[] = [
 	{status: 'same', a: a[0]!, b: b[0]!, similarity: 1, differences: []},
 	{status: 'changed', a: a[1]!, b: b[1]!, similarity: 0.9, differences: [{kind: 'whitespace', severity: 'cosmetic', field: 'title', a: '\n  ', b: ' '}]},
 	{status: 'only-b', a: null, b: b[2]!, similarity: 0, differences: [{kind: 'extra', severity: 'substantive', field: 'item', a: '', b: 'W\t9'}]},
 	{status: 'changed', a: a[2]!, b: b[3]!, similarity: 0.9, differences: [{kind: 'page', severity: 'substantive', field: 'page', a: '2', b: '4'}]},
 	{status: 'same', a: a[3]!, b: b[4]!, similarity: 1, differences: []},
 ];
-const small = comparisonOf(rows, {id: 'A', source: 'a.txt', lines: [1, 7], items: a}, {id: 'B', source: 'b.txt', lines: [1, 7], items: b});
+const small = comparisonOf(rows, {id: 'A', source: 'a.txt', lines: [1, 7], items: a, text: textA}, {id: 'B', source: 'b.txt', lines: [1, 7], items: b, text: textB});
 const smallSources = [
 	{name: 'a.txt', text: textA},
 	{name: 'b.txt', text: textB},
@@ -76,12 +76,12 @@ describe('toToc', () => {
 	it('drops an only-a item that B is right to omit, without doubling blank lines', () => {
 		const text = 'P\t1\n\nQ\t2\n\nR\t3\n';
 		const items = itemsOf(text, 1, 5);
-		const only: Row[] = [
+		const only: RowDraft[] = [
 			{status: 'same', a: items[0]!, b: items[0]!, similarity: 1, differences: []},
 			{status: 'only-a', a: items[1]!, b: null, similarity: 0, differences: [{kind: 'missing', severity: 'substantive', field: 'item', a: 'Q\t2', b: ''}]},
 			{status: 'same', a: items[2]!, b: items[2]!, similarity: 1, differences: []},
 		];
-		const comparison = comparisonOf(only, {id: 'A', source: 'p.txt', lines: [1, 5], items}, {id: 'B', source: 'p.txt', lines: [1, 5], items});
+		const comparison = comparisonOf(only, {id: 'A', source: 'p.txt', lines: [1, 5], items, text}, {id: 'B', source: 'p.txt', lines: [1, 5], items, text});
 		const sources = [{name: 'p.txt', text}];
 		expect(toToc(comparison, decide(comparison, sources, [[1, 'b']]))).toBe('P\t1\n\nR\t3\n');
 		expect(toToc(comparison, decide(comparison, sources, [[1, 'a']]))).toBe(text);
@@ -97,8 +97,8 @@ describe('toToc', () => {
 		expect(toToc(small, {decisions: noDecisions, sources: crlf})).toBe(textA.replaceAll('\n', '\r\n'));
 	});
 
-	it('says which printing has no source text', () => {
-		expect(() => toToc(small, {decisions: noDecisions, sources: []})).toThrow(/No source text for printing A \(a\.txt\)/);
+	it('rebuilds from the printing’s own lines, with no source text given (a library call) (#14)', () => {
+		expect(toToc(small, {decisions: noDecisions, sources: []})).toBe(textA);
 	});
 });
 

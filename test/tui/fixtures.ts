@@ -2,8 +2,8 @@
  * Hand-made comparisons for the review screen's tests, taken from the seed
  * (samples/lenin-cw31-two-printings.txt): two printings of Lenin, Collected Works, vol. 31.
  */
-import type {Comparison, Difference, Printing, Row, Severity, TocItem} from '../../src/core/types.js';
-import {summarize} from '../../src/core/summary.js';
+import type {Comparison, Difference, Printing, RowDraft, Severity, TocItem} from '../../src/core/types.js';
+import {describeComparison} from '../../src/core/meaning.js';
 
 let nextIndex = 0;
 
@@ -29,20 +29,19 @@ function difference(kind: Difference['kind'], severity: Severity, a: string, b: 
 	return {kind, severity, field, a, b};
 }
 
-export {summarize} from '../../src/core/summary.js';
 
-function same(lineA: number, lineB: number, title: string, page?: string, label?: string): Row {
+function same(lineA: number, lineB: number, title: string, page?: string, label?: string): RowDraft {
 	return {status: 'same', a: item(lineA, title, page, label), b: item(lineB, title, page, label), similarity: 1, differences: []};
 }
 
 function printing(id: string, lines: readonly [number, number], items: readonly TocItem[]): Printing {
-	return {id, source: 'vol31.txt', lines, items};
+	return {id, source: 'vol31.txt', lines, items, printed: []};
 }
 
 /** Twelve rows of the seed with every status and severity. */
 export function seedComparison(): Comparison {
 	nextIndex = 0;
-	const rows: Row[] = [
+	const rows: RowDraft[] = [
 		same(2, 123, 'V. I. L E N I N'),
 		{status: 'only-b', a: null, b: item(135, 'TRANSLATED FROM THE RUSSIAN'), similarity: 0, differences: [difference('extra', 'minor', '', 'TRANSLATED FROM THE RUSSIAN', 'item')]},
 		same(18, 141, 'Preface', '13'),
@@ -82,21 +81,19 @@ export function seedComparison(): Comparison {
 	];
 	const itemsA = rows.flatMap((row) => (row.a ? [row.a] : []));
 	const itemsB = rows.flatMap((row) => (row.b ? [row.b] : []));
-	return {
+	return describeComparison({
 		printings: [printing('A', [2, 121], itemsA), printing('B', [123, 223], itemsB)],
 		split: {boundaries: [123], confidence: 1, method: 'repeated title page'},
 		rows,
 		checks: [],
-		confusions: [],
-		summary: summarize(rows),
-	};
+	});
 }
 
 /** A large comparison: `count` rows, every seventh changed (with each severity in turn), every 50th only in A. */
 export function bigComparison(count: number): Comparison {
 	nextIndex = 0;
 	const severities: Severity[] = ['substantive', 'minor', 'cosmetic'];
-	const rows: Row[] = [];
+	const rows: RowDraft[] = [];
 	for (let index = 0; index < count; index++) {
 		const title = `SPEECH DELIVERED AT MEETING NUMBER ${index + 1} OF THE MOSCOW SOVIET OF WORKERS' AND RED ARMY DEPUTIES`;
 		const page = String(10 + index);
@@ -118,7 +115,7 @@ export function bigComparison(count: number): Comparison {
 
 	const itemsA = rows.flatMap((row) => (row.a ? [row.a] : []));
 	const itemsB = rows.flatMap((row) => (row.b ? [row.b] : []));
-	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: [], confusions: [], summary: summarize(rows)};
+	return describeComparison({printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: []});
 }
 
 /**
@@ -128,7 +125,7 @@ export function bigComparison(count: number): Comparison {
  */
 export function suggestedComparison(): Comparison {
 	const comparison = seedComparison();
-	const suggest = (row: Row, ...suggestions: Array<Difference['suggestion']>): Row => ({
+	const suggest = (row: RowDraft, ...suggestions: Array<Difference['suggestion']>): RowDraft => ({
 		...row,
 		differences: row.differences.map((difference, k) => (suggestions[k] === undefined ? difference : {...difference, suggestion: suggestions[k]})),
 	});
@@ -151,5 +148,5 @@ export function suggestedComparison(): Comparison {
 			}
 		}
 	});
-	return {...comparison, rows};
+	return describeComparison({...comparison, rows});
 }
