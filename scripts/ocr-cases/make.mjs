@@ -24,7 +24,7 @@ import {fileURLToPath} from 'node:url';
 import {contentsHeadings, layoutPrinting, measureRequests, pageHtml} from './layout.mjs';
 import {degrade, measureTexts, ocr, screenshot, toolVersions} from './render.mjs';
 import {readSources} from './sources.mjs';
-import {drawnText, mapLines, pageText, readFields, titlePageErrors} from './truth.mjs';
+import {mapLines, pageText, readFields, titlePageErrors} from './truth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDirectory = path.join(root, 'test/fixtures/eval/ocr');

@@ -10,7 +10,6 @@
  */
 import {readFileSync} from 'node:fs';
 
-const romanLabel = /^(?:[IVXLC]+\.)$/u;
 /** A label at the start of a title: `IV.`, `12.`, `(a)` (underscores of `(_a_)` already gone), `а)`. */
 const labelAtStart = /^((?:[IVXLC]+|\d+)\.|\([a-z]\)|[а-я]\))(?:\s+|$)/u;
 /** A page or paragraph reference: `13`, `16-17`, `3.` (the Dutch page keeps its period). */

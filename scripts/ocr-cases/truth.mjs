@@ -90,7 +90,7 @@ export function similarity(ocrText, drawn) {
 /** A character's rough width relative to a lower-case letter's. */
 function charWeight(ch) {
 	if (/[.,:;'’‘`|!il]/u.test(ch)) return 0.35;
-	if (/[ftrjI()[\]\-]/u.test(ch)) return 0.6;
+	if (/[ftrjI()[\]-]/u.test(ch)) return 0.6;
 	if (/[mwMW]/u.test(ch)) return 1.4;
 	if (/\p{Lu}|\p{N}/u.test(ch)) return 1.15;
 	return 1;

@@ -36,12 +36,13 @@ function measure(command: string, args: readonly string[]): Measure {
 		: spawnSync(command, args, {stdio: 'ignore'});
 	const milliseconds = performance.now() - started;
 	if (result.error) throw result.error;
-	const kilobytes = gnuTime ? Number(/(\d+)\s*$/.exec(String(result.stderr ?? ''))?.[1]) : Number.NaN;
+	const kilobytes = gnuTime ? Number(/(\d+)\s*$/.exec(String(result.stderr))?.[1]) : Number.NaN;
 	return {milliseconds, rss: Number.isFinite(kilobytes) ? kilobytes * 1024 : undefined};
 }
 
 const median = (values: readonly number[]): number => percentile(values, 0.5);
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of the JSON it reads
 function childJson<T>(args: readonly string[], env: Record<string, string> = {}): T {
 	const result = spawnSync(process.execPath, [child, ...args], {encoding: 'utf8', maxBuffer: 1 << 26, env: {...process.env, ...env}});
 	if (result.status !== 0) throw new Error(`bench child ${args[0]} failed:\n${result.stderr}`);

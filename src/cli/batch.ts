@@ -151,7 +151,7 @@ async function runPool(tasks: readonly BatchTask[], jobs: number, onResult: (res
 			const worker = new Worker(workerUrl);
 			const feed = (): void => {
 				if (next >= tasks.length) {
-					void worker.terminate().then(() => resolve());
+					void worker.terminate().then(() => { resolve(); });
 					return;
 				}
 
@@ -295,7 +295,7 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	if (showProgress) io.stderr.write('\r\u001B[K');
 
 	if (beside) {
-		const written = await writeBeside(results, args.format!, io);
+		const written = await writeBeside(results, args.format, io);
 		io.stdout.write(summaryTable(results));
 		const names = written.map((file) => path.basename(file));
 		const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');

@@ -274,7 +274,7 @@ function parseVisible(raw: string, line: number): LineParse {
 	const window = Math.max(0, body.length - 400);
 	const found = (pattern: RegExp): {readonly groups: Record<string, string>; readonly index: number} | undefined => {
 		const match = pattern.exec(window === 0 ? body : body.slice(window));
-		return match?.groups && match.index + window > 0 ? {groups: match.groups as Record<string, string>, index: match.index + window} : undefined;
+		return match?.groups && match.index + window > 0 ? {groups: match.groups, index: match.index + window} : undefined;
 	};
 
 	const strong = found(strongTail);
@@ -548,6 +548,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 	for (let n = from; n <= to; n++) {
 		const raw = lines[n - 1] ?? '';
 		if (raw.trim() === '') {
+			// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- setApart, a closure, sets it; narrowing does not see that
 			if (!afterFurniture) blanks++;
 			continue;
 		}

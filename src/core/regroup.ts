@@ -99,7 +99,7 @@ function regroupStretch(stretch: readonly AlignOp[], a: readonly TocItem[], b: r
 	let i = 0;
 	let j = 0;
 	for (const change of diffArrays(sa.words, sb.words, {comparator: sameWord})) {
-		const count = change.count ?? change.value.length;
+		const {count} = change;
 		if (change.added) j += count;
 		else if (change.removed) i += count;
 		else {

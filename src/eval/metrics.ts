@@ -196,7 +196,7 @@ export function addByKind(
 }
 
 function totalOf(byKind: Readonly<Partial<Record<EvalKind, Counts>>>): Counts {
-	return Object.values(byKind).reduce<Counts>((sum, counts) => addCounts(sum, counts ?? zeroCounts), zeroCounts);
+	return Object.values(byKind).reduce<Counts>((sum, counts) => addCounts(sum, counts), zeroCounts);
 }
 
 /** Items of a printing whose first line falls inside `lines`, in order. */

@@ -287,7 +287,7 @@ class Errata {
 			}
 
 			const present: Side = row.a ? 'a' : 'b';
-			const item = (row.a ?? row.b)!;
+			const item = (row.a ?? row.b);
 			if (isTruncated(row) && decision?.verdict !== 'edit') {
 				let end = index + 1;
 				while (end < rows.length && isTruncated(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end))) end++;

@@ -169,7 +169,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	);
 	const explained = explainedSentence(comparison);
 	if (explained !== undefined) out.push(`  ${explained}`);
-	const kinds = Object.entries(summary.open.kinds).sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0));
+	const kinds = Object.entries(summary.open.kinds).sort((x, y) => y[1] - x[1]);
 	if (kinds.length > 0) out.push(`  by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
 	if (context.decisions.byRow.size > 0 || context.decisions.orphans.length > 0) {
 		out.push(
@@ -202,7 +202,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			truncationShown = true;
 			const lost = comparison.rows.slice(truncation.rows[0], truncation.rows[1] + 1);
 			const titleOf = (r: Row): string => {
-				const item = (r.a ?? r.b)!;
+				const item = (r.a ?? r.b);
 				return clip(`${item.label === undefined ? '' : `${item.label} `}${item.title}`, 60);
 			};
 			out.push(
@@ -232,7 +232,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, ids)}`);
 			}
 		} else {
-			const item = (row.a ?? row.b)!;
+			const item = (row.a ?? row.b);
 			const d = row.differences[0];
 			out.push(`    ${clip(flat(itemLine(item)), 200)}`);
 			out.push(...otherLines(row));

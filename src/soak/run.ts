@@ -41,8 +41,8 @@ type SoakCase = {
 	readonly args: readonly string[];
 	readonly stdin?: Uint8Array;
 	readonly expectation: Expectation;
-	/** Where the JSON report goes, when the case asks for one: standard output or a file. */
-	readonly json?: 'stdout' | string;
+	/** Where the JSON report goes, when the case asks for one: `stdout` (standard output) or a file. */
+	readonly json?: string;
 };
 
 /** The bytes of the case's input files: noisy printings (perhaps mangled), junk, or something huge. */
@@ -163,8 +163,7 @@ function makeCase(id: number, seed: number, parent: string, fixtures: readonly F
 
 /** Run the built command on a case, killing it after `timeout` milliseconds. */
 async function runCase(soakCase: SoakCase, timeout: number): Promise<Outcome & {readonly milliseconds: number}> {
-	const env = {...process.env};
-	for (const key of ['NO_COLOR', 'FORCE_COLOR']) delete env[key];
+	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NO_COLOR' && key !== 'FORCE_COLOR'));
 	const started = performance.now();
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [cli, ...soakCase.args], {cwd: soakCase.dir, env, stdio: ['pipe', 'pipe', 'pipe']});

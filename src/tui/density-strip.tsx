@@ -68,7 +68,6 @@ export function DensityStrip({state, theme}: DensityStripProps) {
 								? severityColors[run.severity]
 								: undefined;
 				return (
-					// eslint-disable-next-line react/no-array-index-key -- runs are positions
 					<Text key={index} bold={run.style === 'cursor'} dimColor={run.style === 'none'} {...(color ? {color} : {})}>
 						{run.text}
 					</Text>

@@ -259,14 +259,12 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 			<Reading row={row} side="a" theme={theme} width={columns} expanded={state.expanded} />
 			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.expanded} />
 			{others.map((item, k) => (
-				// eslint-disable-next-line react/no-array-index-key -- the printings are in a fixed order
 				<OtherReading key={k} id={state.data.comparison.printings[k + 2]?.id ?? '?'} item={item} />
 			))}
 			{checks.map((check) => (
 				<CheckLine key={`${check.printing} ${check.lines[0]} ${check.message}`} check={check} theme={theme} />
 			))}
 			{shown.map((difference, position) => (
-				// eslint-disable-next-line react/no-array-index-key -- differences have no identity beyond their place
 				<DifferenceLine key={position} difference={difference} theme={theme} />
 			))}
 			{more > 0 ? (

@@ -30,10 +30,8 @@ export function HelpOverlay({state, theme}: HelpOverlayProps) {
 				Keys{lines.length > height ? ` (${state.helpTop + 1}–${Math.min(lines.length, state.helpTop + height)} of ${lines.length} lines)` : ''}
 			</Text>
 			{shown.map((row, index) => (
-				// eslint-disable-next-line react/no-array-index-key -- lines are positions
 				<Text key={index} wrap="truncate">
 					{row.map((line, column) => (
-						// eslint-disable-next-line react/no-array-index-key -- columns are positions
 						<Line key={column} line={line} width={row.length > 1 ? half : columns - 2} theme={theme} />
 					))}
 				</Text>

@@ -34,9 +34,9 @@ export function watchInterruptions(events: ProcessEvents): {readonly next: Promi
 		settle = resolve;
 	});
 	const listeners: Array<readonly [string, (value: unknown) => void]> = [
-		...stopSignals.map((signal) => [signal, () => settle({kind: 'signal', signal})] as const),
-		['uncaughtException', (error) => settle({kind: 'crash', error})],
-		['unhandledRejection', (reason) => settle({kind: 'crash', error: reason})],
+		...stopSignals.map((signal) => [signal, () => { settle({kind: 'signal', signal}); }] as const),
+		['uncaughtException', (error) => { settle({kind: 'crash', error}); }],
+		['unhandledRejection', (reason) => { settle({kind: 'crash', error: reason}); }],
 	];
 	for (const [event, listener] of listeners) events.on(event, listener);
 	return {

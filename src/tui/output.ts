@@ -40,7 +40,7 @@ const cacheLimit = 4096;
 /** Style numbers: 0 is no style. Each style's codes, and the codes from one style to another. */
 let styleNumbers = new Map<string, number>([['', 0]]);
 let stylesByNumber: AnsiCode[][] = [[]];
-let transitions: Array<Map<number, string>> = [new Map()];
+let transitions: Array<Map<number, string>> = [new Map<number, string>()];
 let linesSeen = new Map<string, Cells>();
 const widths = new Map<string, number>();
 
@@ -62,7 +62,7 @@ function styleNumber(codes: AnsiCode[]): number {
 function forgetStyles(): void {
 	styleNumbers = new Map([['', 0]]);
 	stylesByNumber = [[]];
-	transitions = [new Map()];
+	transitions = [new Map<number, string>()];
 	linesSeen = new Map();
 }
 
@@ -264,7 +264,8 @@ export default class Output {
 
 		// As Ink does: a line whose row is not in the frame is skipped without moving down a row.
 		let offsetY = 0;
-		for (let [index, line] of lines.entries()) {
+		for (const [index, given] of lines.entries()) {
+			let line = given;
 			const rowValues = values[y + offsetY];
 			const rowStyles = styles[y + offsetY]!;
 			if (!rowValues) continue;

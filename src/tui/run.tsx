@@ -166,7 +166,7 @@ function detachTerminal(wereTerminals: ReadonlySet<number>, onlyDead: boolean): 
 function dropCursorRestore(stderr: NodeJS.WriteStream): void {
 	if (isatty(2)) return;
 	const write = stderr.write.bind(stderr) as (chunk: unknown, ...rest: unknown[]) => boolean;
-	stderr.write = ((chunk: unknown, ...rest: unknown[]) => (chunk === showCursor ? true : write(chunk, ...rest))) as typeof stderr.write;
+	stderr.write = ((chunk: unknown, ...rest: unknown[]) => (chunk === showCursor ? true : write(chunk, ...rest)));
 }
 
 /**

@@ -810,7 +810,7 @@ export function reducer(state: State, action: Action): State {
 			const printed = item.a ?? item.b;
 			// The reading as one line (the corrected contents page puts the printing's own indent
 			// and leader back).
-			const prefill = existing?.text ?? (printed ? itemLine(printed) : '');
+			const prefill = existing?.text ?? itemLine(printed);
 			return openPrompt(state, 'edit', prefill);
 		}
 

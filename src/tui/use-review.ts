@@ -196,7 +196,8 @@ export function useReview(options: UseReviewOptions): State {
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout, fixedSize]);
+		// `dispatch` keeps its identity for the screen's life (its inputs are a ref and the save queue).
+	}, [stdout, fixedSize, dispatch]);
 
 	// No cleanup: after a crash has unmounted the screen, its owner still flushes through this.
 	const session = options.session;

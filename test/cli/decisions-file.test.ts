@@ -20,7 +20,7 @@ describe('defaultDecisionsPath', () => {
 	it.each([
 		['vol31.txt', 'vol31.txt.tocdiff.json'],
 		['books/vol31.txt', 'books/vol31.txt.tocdiff.json'],
-	])('puts the decisions for %s beside it', (input, expected) => expect(defaultDecisionsPath(input)).toBe(expected));
+	])('puts the decisions for %s beside it', (input, expected) => { expect(defaultDecisionsPath(input)).toBe(expected); });
 
 	it('uses tocdiff-stdin.tocdiff.json in the working directory for standard input', () => {
 		expect(defaultDecisionsPath('-', '/work')).toBe(path.join('/work', 'tocdiff-stdin.tocdiff.json'));

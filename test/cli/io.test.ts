@@ -243,7 +243,7 @@ describe('writeStdout', () => {
 		const failing = () => {
 			throw fsError(code);
 		};
-		expect(() => writeStdout('report', failing)).toThrow(InputError);
-		expect(() => writeStdout('report', failing)).toThrow(message);
+		expect(() => { writeStdout('report', failing); }).toThrow(InputError);
+		expect(() => { writeStdout('report', failing); }).toThrow(message);
 	});
 });

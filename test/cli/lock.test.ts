@@ -28,7 +28,7 @@ function refusal(options: Parameters<typeof lockDecisions>[1] = {}): InputError 
 
 /** A process id that has certainly ended: a child that ran and was waited for. */
 function endedPid(): number {
-	return spawnSync(process.execPath, ['-e', '']).pid!;
+	return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 function writeLock(owner: LockOwner): string {

@@ -67,7 +67,7 @@ describe('word tests', () => {
 		['Italian', 'Ita1ian', true],
 		['Москва', 'Mocквa', true],
 		['Москва', 'Mockba', false],
-	])('isOcrVariant(%j, %j) is %s', (a, b, expected) => expect(isOcrVariant(a, b)).toBe(expected));
+	])('isOcrVariant(%j, %j) is %s', (a, b, expected) => { expect(isOcrVariant(a, b)).toBe(expected); });
 
 	it.each([
 		["Bolsheviki's", "Bolsheviks'", true],
@@ -75,7 +75,7 @@ describe('word tests', () => {
 		['organisation', 'organization', true],
 		['centre', 'center', true],
 		['Labour', 'Party', false],
-	])('isSpellingVariant(%j, %j) is %s', (a, b, expected) => expect(isSpellingVariant(a, b)).toBe(expected));
+	])('isSpellingVariant(%j, %j) is %s', (a, b, expected) => { expect(isSpellingVariant(a, b)).toBe(expected); });
 
 	it('parseLine is total on odd lines', () => {
 		for (const line of ['', '\t', '....', '12', '(a)', '<i></i>', '_', 'П', '\u0000']) expect(() => parseLine(line, 1)).not.toThrow();

@@ -11,7 +11,7 @@ const rowWith = (title: string): number => rows.findIndex((row) => row.a?.title.
 
 /** A decision on a row, with its readings, as the review screen saves it. */
 function decide(row: number, fields: Omit<Decision, 'key'>): Decision {
-	return {key: keys[row]!, ...fields, ...(rows[row]!.a ? {a: rows[row]!.a!.text} : {}), ...(rows[row]!.b ? {b: rows[row]!.b!.text} : {})};
+	return {key: keys[row]!, ...fields, ...(rows[row]!.a ? {a: rows[row]!.a.text} : {}), ...(rows[row]!.b ? {b: rows[row]!.b.text} : {})};
 }
 
 const presidium = rowWith('PRESIDIUM');

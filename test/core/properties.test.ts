@@ -56,7 +56,7 @@ describe('properties', () => {
 				for (const side of ['a', 'b'] as const) {
 					const seen = result.rows.filter((row) => row[side] !== null && row.status !== 'moved').map((row) => row[side]!.lines[0]);
 					expect(seen).toEqual([...seen].sort((x, y) => x - y));
-					const all = result.rows.flatMap((row) => (row[side] ? [row[side]!.lines[0]] : []));
+					const all = result.rows.flatMap((row) => (row[side] ? [row[side].lines[0]] : []));
 					expect(new Set(all).size).toBe(all.length);
 					expect(all.length).toBeLessThanOrEqual(result.printings[side === 'a' ? 0 : 1]!.items.length);
 				}

@@ -33,7 +33,7 @@ const seedLines = seedText.split('\n');
 
 /** The files the commands name, written into `dir`. */
 function writeInputs(): void {
-	const put = (name: string, content: string | Uint8Array): void => writeFileSync(path.join(dir, name), content);
+	const put = (name: string, content: string | Uint8Array): void => { writeFileSync(path.join(dir, name), content); };
 	put('vol31.txt', seedText);
 	put('a.txt', seedLines.slice(1, 121).join('\n'));
 	put('b.txt', seedLines.slice(122, 223).join('\n'));
@@ -153,6 +153,7 @@ async function runBadInput(bad: BadInput): Promise<CliResult> {
 		const result = spawnSync(process.execPath, [cliPath, ...bad.args], {cwd: dir, stdio: [input, output, 'pipe'], encoding: 'utf8', timeout: 30_000});
 		if (typeof input === 'number') closeSync(input);
 		if (typeof output === 'number') closeSync(output);
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- null when the process could not start, whatever the types say
 		return {code: result.status, stdout: result.stdout ?? '', stderr: result.stderr};
 	}
 

@@ -24,7 +24,7 @@ beforeAll(() => {
 	writeFileSync(path.join(volumes, 'vol31.txt.errata.html'), '<p>an earlier report</p>\n');
 });
 
-afterAll(() => rmSync(directory, {recursive: true, force: true}));
+afterAll(() => { rmSync(directory, {recursive: true, force: true}); });
 
 describe('tocdiff --batch (#5)', () => {
 	it('compares every file of a folder and prints a summary table, exiting 3 when one failed', () => {

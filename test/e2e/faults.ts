@@ -41,7 +41,7 @@ export function fill(dir: string): () => void {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
 	}
 
-	return () => rmSync(filler, {force: true});
+	return () => { rmSync(filler, {force: true}); };
 }
 
 /** Make `dir` immutable (no file may be created, removed or renamed in it, by root either); the reason it cannot be, if so. */

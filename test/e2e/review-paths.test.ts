@@ -35,7 +35,7 @@ async function expectOneReview(dir: string, first: readonly string[], second: re
 
 	const two = openReview(dir, second);
 	// A second screen that opens would wait for keys: give it ten seconds to refuse.
-	const ended = await Promise.race([two.exited, new Promise<'opened'>((resolve) => setTimeout(() => resolve('opened'), 10_000))]);
+	const ended = await Promise.race([two.exited, new Promise<'opened'>((resolve) => setTimeout(() => { resolve('opened'); }, 10_000))]);
 	if (ended === 'opened') await two.close();
 	expect(ended).toBe(3);
 	expect(two.output()).toMatch(/^tocdiff: \S+ is in use by another tocdiff \(pid \d+(?:, as \S+)?\) since \d\d:\d\d; close that review first, or pass --decisions PATH\r\n$/);

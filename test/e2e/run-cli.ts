@@ -19,12 +19,12 @@ export type CliResult = {readonly code: number | null; readonly stdout: string; 
 
 /** Run the built CLI with arguments, standard input and extra environment. */
 export function runCli(args: readonly string[], options: {input?: string | Uint8Array; env?: Record<string, string | undefined>; cwd?: string; cli?: string} = {}): CliResult {
-	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env};
-	for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+	const given: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env};
+	const env = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 	const result = spawnSync(process.execPath, [options.cli ?? cliPath, ...args], {
 		cwd: options.cwd ?? root,
 		input: options.input ?? '',
-		env: env as NodeJS.ProcessEnv,
+		env: env,
 		encoding: 'utf8',
 		timeout: 30_000,
 	});

@@ -22,6 +22,7 @@ function runWithStdout(args: readonly string[], stdout: {readonly file: string; 
 	const fd = stdout === 'pipe' ? 'pipe' : openSync(stdout.file, stdout.flags);
 	try {
 		const result = spawnSync(process.execPath, [cliPath, ...args], {cwd: dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 30_000});
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- null when the process could not start, whatever the types say
 		return {code: result.status, stdout: result.stdout ?? '', stderr: result.stderr};
 	} finally {
 		if (typeof fd === 'number') closeSync(fd);

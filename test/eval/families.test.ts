@@ -274,7 +274,7 @@ describe('the multi-volume family', () => {
 		for (const seed of [1, 2, 3]) {
 			const volumes = tenVolumeContents(pool, layout, seed).text.split(/^VOLUME [IVX]+$/mu).slice(1);
 			expect(volumes).toHaveLength(10);
-			const entries = volumes.map((volume) => [...volume.matchAll(/^(.+?)(?:\t| \. \. \. \. \. |    )(\d+|[ivxlc]+)$/gmu)].map((match) => ({title: match[1]!, page: match[2]!})));
+			const entries = volumes.map((volume) => [...volume.matchAll(/^(.+?)(?:\t| \. \. \. \. \. | {4})(\d+|[ivxlc]+)$/gmu)].map((match) => ({title: match[1]!, page: match[2]!})));
 			const arabic = entries.map((list) => list.filter((entry) => /^\d+$/u.test(entry.page)).map((entry) => Number(entry.page)));
 			// Pages rise inside every volume; across volumes they rise too, or start over.
 			for (const pages of arabic) expect(pages).toEqual([...pages].sort((x, y) => x - y));
@@ -288,10 +288,9 @@ describe('the multi-volume family', () => {
 	});
 
 	it('holds one printing alone in a file as a case of its own', () => {
-		const alone = all.filter((found) => found.type === 'one-printing');
+		const alone = all.filter((found): found is Extract<typeof found, {type: 'one-printing'}> => found.type === 'one-printing');
 		expect(alone).toHaveLength(4);
 		for (const found of alone) {
-			if (found.type !== 'one-printing') continue;
 			expect((found.source.text.match(/^VOLUME I$/gmu) ?? []).length).toBeLessThanOrEqual(1);
 			expect((found.source.text.match(/^CONTENTS$/gmu) ?? []).length).toBeGreaterThanOrEqual(9);
 		}

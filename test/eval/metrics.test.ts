@@ -60,12 +60,11 @@ describe('prf', () => {
 		expect(result.f1).toBeCloseTo(f1);
 	});
 
-	it('keeps precision, recall and F1 in [0, 1]', () =>
-		fc.assert(
+	it('keeps precision, recall and F1 in [0, 1]', () => { fc.assert(
 			fc.property(fc.nat(1000), fc.nat(1000), fc.nat(1000), (tp, fp, fn) =>
 				Object.values(prf({tp, fp, fn})).every((value) => value >= 0 && value <= 1),
 			),
-		));
+		); });
 });
 
 describe('compareKinds', () => {

@@ -60,13 +60,12 @@ describe('createRng', () => {
 		expect(Array.from({length: 5}, () => x.next())).toEqual(Array.from({length: 5}, () => y.next()));
 	});
 
-	it('stays in range', () =>
-		fc.assert(
+	it('stays in range', () => { fc.assert(
 			fc.property(fc.integer(), fc.integer({min: -50, max: 50}), fc.nat(100), (seed, min, span) => {
 				const value = createRng(seed).int(min, min + span);
 				return value >= min && value <= min + span && Number.isInteger(value);
 			}),
-		));
+		); });
 });
 
 describe('sourceItems', () => {

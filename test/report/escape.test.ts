@@ -8,13 +8,13 @@ const parser = new XMLParser({ignoreAttributes: false, trimValues: false, parseT
 describe('escaping', () => {
 	it.each([
 		['<a href="x">&\'', '&lt;a href=&quot;x&quot;&gt;&amp;&#39;'],
-	])('escapes HTML %j', (input, expected) => expect(escapeHtml(input)).toBe(expected));
+	])('escapes HTML %j', (input, expected) => { expect(escapeHtml(input)).toBe(expected); });
 
 	it.each([
 		['a\u0000b\uFFFEc', 'a\uFFFDb\uFFFDc'],
 		['\uD800x', '\uFFFDx'],
 		['😀', '😀'],
-	])('replaces characters XML cannot hold in %j', (input, expected) => expect(toXmlChars(input)).toBe(expected));
+	])('replaces characters XML cannot hold in %j', (input, expected) => { expect(toXmlChars(input)).toBe(expected); });
 
 	it('keeps any text well-formed in XML content and attributes', () => {
 		fc.assert(

@@ -37,7 +37,7 @@ const nastyContext: ReportContext = {
 };
 
 type CsvRecord = Record<(typeof csvColumns)[number], string>;
-const readCsv = (text: string): CsvRecord[] => parseCsv(text, {columns: true, record_delimiter: '\r\n'}) as CsvRecord[];
+const readCsv = (text: string): CsvRecord[] => parseCsv<CsvRecord>(text, {columns: true, record_delimiter: '\r\n'});
 
 describe('the CSV export', () => {
 	it('parses back to one record per difference with the header row', () => {
@@ -170,7 +170,7 @@ describe('the HTML export of a French contents page', () => {
 describe('CSV and spreadsheets', () => {
 	it('writes readings that a spreadsheet would run as formulas as text', () => {
 		const comparison = two('Preface\t1\nVI. FAIRIES.\t198\nIndex\t300', 'Preface\t1\n=1+1 FAIRIES.\t198\nIndex\t300');
-		const records = parseCsv(toCsv(comparison, {decisions: noDecisions, sources: []}), {columns: true}) as Array<Record<string, string>>;
+		const records = parseCsv<Record<string, string>>(toCsv(comparison, {decisions: noDecisions, sources: []}), {columns: true});
 		const readings = records.flatMap((record) => [record['a'], record['b']]);
 		expect(readings).toContain("'=1+1");
 		expect(records).toHaveLength(1);

@@ -2,7 +2,7 @@ import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {keyLabel, keymap, keymapMarkdown, keyToAction, plainKey, splitKeys, type KeyBinding} from '../../src/tui/keymap.js';
 import {prepareReview} from '../../src/tui/review-data.js';
-import {initialState, reducer, type Action, type Mode} from '../../src/tui/state.js';
+import {initialState, reducer, type Action} from '../../src/tui/state.js';
 import {seedComparison} from './fixtures.js';
 
 const noKey: Key = plainKey;
@@ -63,7 +63,7 @@ describe('keymap', () => {
 	});
 
 	it('covers the keys the issue asks for', () => {
-		const browse = (key: string) => keyToAction(...press(key), 'browse' as Mode)?.type;
+		const browse = (key: string) => keyToAction(...press(key), 'browse')?.type;
 		expect(['up', 'down', 'j', 'k', 'pageup', 'pagedown', 'g', 'G', 'n', 'N', 'tab', 's', '/', 'return', 'a', 'b', 'e', 'x', 'c', 'u', 'E', '?', 'q'].map((key) => browse(key))).not.toContain(undefined);
 	});
 

@@ -71,7 +71,7 @@ function gatedSaves(): {readonly save: RunReviewOptions['saveDecisions']; readon
 			saved.push(decisions);
 		},
 		saved,
-		open: () => release(),
+		open: () => { release(); },
 		started: () => begun,
 	};
 }
