@@ -7,7 +7,7 @@ import type {Summary} from '../core/types.js';
 import {compareFile, type ReadInput} from './compare-file.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
 import {InputError, printable} from './errors.js';
-import {readFileCapped} from './io.js';
+import {readFileCapped} from './files.js';
 
 /** What the main thread asks a worker to do. */
 export type BatchTask = {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type {Decision, DecisionFile} from '../core/decisions.js';
 import {codeOf, maxInputBytes, reasonOf} from './errors.js';
-import {readFileCapped, writeFileAtomic} from './io.js';
+import {readFileCapped, writeFileAtomic} from './files.js';
 
 /** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
 export class DecisionsFileError extends Error {

@@ -22,7 +22,7 @@ import {chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmS
 import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
 import {codeOf, InputError, reasonOf} from './errors.js';
-import {realFile} from './io.js';
+import {realFile} from './files.js';
 
 /** Who holds a lock, as its file records it. */
 export type LockOwner = {

@@ -3,7 +3,7 @@
  * help overlay (`?`), the footer hints and the README's key table are all generated from it.
  */
 import type {Key} from 'ink';
-import type {ActionType, Action, KeyMode, PromptMode} from './state.js';
+import type {ActionType, Action, KeyMode, PromptMode} from './actions.js';
 
 /** Actions a key can trigger on its own (the ones that carry no payload, nor report an effect's outcome). */
 export type KeyAction = Exclude<
