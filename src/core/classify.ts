@@ -9,6 +9,8 @@ import {distance} from 'fastest-levenshtein';
 import {hasInvisible, isAscii, showInvisibles, stripInvisible} from './chars.js';
 import {commonEnds, longReading, ratio} from './distance.js';
 import {leaderScore} from './leaders.js';
+import {misreadings} from './misreadings.js';
+import {monthNames, referenceWords} from './word-lists.js';
 import {collapseLetterSpacing, collapseWhitespace, foldApostrophes, foldTypography, joinHyphenation, normalizeTitle, ocrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {romanValue} from './labels.js';
@@ -38,8 +40,8 @@ function difference(kind: DifferenceKind, field: Difference['field'], a: string,
 	return {kind, severity: kindSeverity[kind], field, a, b};
 }
 
-const monthOrReference =
-	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|maart|april|mei|juni|juli|augustus|oktober|januar|februar|märz|oktober|dezember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|№)$/i;
+/** A month or a reference word (`word-lists.ts`): shown before a number that differs, for context. */
+const monthOrReference = new RegExp(`^(?:${monthNames}|${referenceWords})$`, 'i');
 
 /**
  * Orthographic variants that are both correct somewhere, folded to one form: British and
@@ -95,55 +97,8 @@ function spellingKey(word: string): string {
 	return key;
 }
 
-/** Letter pairs OCR confuses; a word that differs only by these is a recognition error. */
-const ocrPairs: ReadonlyArray<readonly [string, string]> = [
-	['rn', 'm'],
-	// `form` read `fonn`, as in scans of old print (`Infonnation`, `Refonnation`).
-	['rm', 'nn'],
-	['cl', 'd'],
-	['vv', 'w'],
-	['ii', 'n'],
-	['ii', 'u'],
-	['li', 'h'],
-	['ln', 'h'],
-	['in', 'm'],
-	['ri', 'n'],
-	['l', '1'],
-	['l', 'I'],
-	['I', '1'],
-	['l', 'i'],
-	['i', '1'],
-	['l', '|'],
-	['l', '!'],
-	['O', '0'],
-	['o', '0'],
-	['S', '5'],
-	['B', '8'],
-	['Z', '2'],
-	['e', 'c'],
-	['e', 'o'],
-	['c', 'o'],
-	['h', 'b'],
-	['u', 'n'],
-	['u', 'v'],
-	['a', 'o'],
-	['f', 't'],
-	['t', 'l'],
-	['i', 'j'],
-	['E', 'F'],
-	['C', 'G'],
-	['O', 'Q'],
-	['O', 'D'],
-	['и', 'н'],
-	['ш', 'щ'],
-	['ц', 'щ'],
-	['е', 'с'],
-	['п', 'н'],
-	['ь', 'ъ'],
-	['З', '3'],
-	['б', '6'],
-	['О', '0'],
-];
+/** Letter pairs OCR confuses (`misreadings.ts`); a word that differs only by these is a recognition error. */
+const ocrPairs: ReadonlyArray<readonly [string, string]> = misreadings.map(({a, b}) => [a, b] as const);
 
 const singlePairs = ocrPairs.filter(([x, y]) => x.length === 1 && y.length === 1);
 const severalPairs = ocrPairs.filter(([x, y]) => x.length > 1 || y.length > 1);

@@ -5,6 +5,7 @@
  */
 import {isLetter, isLetterOrDigit} from './chars.js';
 import type {LabelValue} from './types.js';
+import {divisionWords} from './word-lists.js';
 
 /** A label found at the start of a line, with the text that follows it. */
 export type LabelMatch = {
@@ -116,10 +117,6 @@ const numberWords: Readonly<Record<string, number>> = {
 	четвёртая: 4,
 	четвёртый: 4,
 };
-
-/** Words that introduce a numbered division, in the languages of our corpus. */
-const divisionWords =
-	'part|chapter|chap\\.?|book|section|sect\\.?|appendix|lecture|letter|canto|act|scene|volume|vol\\.?|partie|chapitre|livre|annexe|teil|kapitel|buch|anhang|deel|hoofdstuk|boek|bijlage|часть|глава|книга|раздел|приложение|том|отдел';
 
 /** The division words (of `divisionWords`) that head a group of entries (`PART ONE`, `BOOK II`) rather than one entry (`CHAPTER I.`). */
 export const groupWords: ReadonlySet<string> = new Set(['part', 'book', 'volume', 'vol', 'partie', 'livre', 'teil', 'buch', 'deel', 'boek', 'часть', 'книга', 'том']);

@@ -11,6 +11,7 @@ import {groupWords, parseLabel} from './labels.js';
 import {leaderGarbageAt} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
+import {divisionWords, monthNames, referenceWords, yearWords} from './word-lists.js';
 
 /** What one line says on its own. */
 export type LineParse = {
@@ -334,8 +335,11 @@ function parseVisible(raw: string, line: number): LineParse {
 	return {...withPage, titleMarkup: body.trim()};
 }
 
-const months =
-	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|volume|tome|band|part|book|chapter|том|p\.|pp\.|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|года?|г\.)$/i;
+/**
+ * A word after which a number is a date, a reference, a year or a division's number rather than a
+ * page (`JULY 19`, `No. 18`, `1920 г.`, `Chapter 12`; see `word-lists.ts`).
+ */
+const numberedBy = new RegExp(`^(?:${monthNames}|${referenceWords}|${yearWords}|${divisionWords})$`, 'i');
 
 /** Read a page as a number for ordering (Roman pages count before Arabic ones). */
 export function pageNumber(page: string | undefined): number | undefined {
@@ -369,7 +373,7 @@ function resolveWeakPages(lines: LineParse[]): LineParse[] {
 		for (let k = i + 1; k < lines.length && next === undefined; k++) next = pages[k];
 		const fits = (previous === undefined || value >= previous) && (next === undefined || value <= next);
 		// `JULY 19`, `No. 18` and `…, 1920` are dates and references, not pages.
-		const dateLike = months.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
+		const dateLike = numberedBy.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
 		const hasStrongPages = pages.some((p) => p !== undefined);
 		if (fits && !dateLike && (hasStrongPages || l.titleMarkup.length > 0)) return l;
 		const {page: _page, pageStrength: _strength, ...rest} = l;

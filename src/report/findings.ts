@@ -156,7 +156,7 @@ export function itemOf(row: Row, side: 'a' | 'b'): TocItem | null {
 export const statusGlyphs = {same: '=', changed: '~', 'only-a': '−', 'only-b': '+', moved: '⇄'} as const satisfies Record<RowStatus, string>;
 
 /** Glyphs that tell severities apart without colour (see the HTML legend). */
-export const severityGlyphs = {substantive: '▲', minor: '◆', cosmetic: '○'} as const satisfies Record<Severity, string>;
+export const severityMarks = {substantive: '▲', minor: '◆', cosmetic: '○'} as const satisfies Record<Severity, string>;
 
 /** One sentence per severity, for legends. */
 export const severityMeanings = {

@@ -17,7 +17,7 @@ import {
 	formatLines,
 	isDecided,
 	rowsSentence,
-	severityGlyphs,
+	severityMarks,
 	severityMeanings,
 	tallyBySeverity,
 } from './findings.js';
@@ -76,7 +76,7 @@ function spans(segments: readonly HighlightSegment[]): string {
 }
 
 function severityBadge(severity: Severity): string {
-	return `<span class="sev ${severity}">${severityGlyphs[severity]} ${severity}</span>`;
+	return `<span class="sev ${severity}">${severityMarks[severity]} ${severity}</span>`;
 }
 
 function cell(item: TocItem | null, segments: readonly HighlightSegment[] | undefined, chosen: boolean, id: string, lang: string): string {
@@ -130,7 +130,7 @@ function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: r
 	const kinds = row.differences
 		.map((difference) =>
 			difference.explainedBy === undefined
-				? `<li>${severityGlyphs[difference.severity]} ${h(difference.kind)}</li>`
+				? `<li>${severityMarks[difference.severity]} ${h(difference.kind)}</li>`
 				: `<li class="explained" title="follows the page offset (see Checks)">${h(difference.kind)}, by the offset</li>`,
 		)
 		.join('');

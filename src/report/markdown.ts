@@ -19,7 +19,7 @@ import {
 	itemOf,
 	rowPage,
 	rowsSentence,
-	severityGlyphs,
+	severityMarks,
 	correctionDifferences,
 	sharedCorrections,
 	tallyBySeverity,
@@ -335,7 +335,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	out.push('| Severity | Differences | Decided | Undecided |', '| --- | ---: | ---: | ---: |');
 	for (const severity of severities) {
 		const {total, decided, undecided} = tally[severity];
-		out.push(`| ${severityGlyphs[severity]} ${headings[severity]} | ${total} | ${decided} | ${undecided} |`);
+		out.push(`| ${severityMarks[severity]} ${headings[severity]} | ${total} | ${decided} | ${undecided} |`);
 	}
 
 	const decided = findings.filter((finding) => isDecided(finding.decision)).length;
@@ -345,7 +345,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 
 	for (const severity of severities) {
 		const entries = errata.entries.filter((entry) => entry.group === severity);
-		out.push(`## ${severityGlyphs[severity]} ${headings[severity]}`, '');
+		out.push(`## ${severityMarks[severity]} ${headings[severity]}`, '');
 		if (entries.length === 0) out.push('None.');
 		for (const entry of entries) out.push(`- ${entry.text}`);
 		out.push('');

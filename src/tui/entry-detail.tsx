@@ -5,8 +5,8 @@ import {formatLines} from '../report/findings.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
-import {decisionFor, describeVerdict, detailAsides, orphanDecisions, selectedRow, type State} from './state.js';
-import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
+import {decisionFor, verdictLabel, detailAsides, orphanDecisions, selectedRow, type State} from './state.js';
+import {changeMarkers, selectionGlyph, severityColors, severityBars, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
 
 /** Props of `EntryDetail`. */
 export type EntryDetailProps = {
@@ -67,7 +67,7 @@ function OrphanList({state}: {readonly state: State}) {
 			</Text>
 			{orphans.map((orphan) => (
 				<Text key={orphan.key} wrap="truncate">
-					{`${orphan.verdict === undefined ? 'a note' : describeVerdict(orphan.verdict)}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
+					{`${orphan.verdict === undefined ? 'a note' : verdictLabel(orphan.verdict)}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
 				</Text>
 			))}
 		</>
@@ -178,7 +178,7 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
 	return (
 		<Text wrap="truncate">
 			{'  '}
-			<Text {...paint(theme, severityColors[difference.severity])}>{severityGlyphs[difference.severity]}</Text>
+			<Text {...paint(theme, severityColors[difference.severity])}>{severityBars[difference.severity]}</Text>
 			{` ${difference.severity.padEnd(11)} ${difference.kind.padEnd(11)} `}
 			{difference.suggestion ? <Text {...paint(theme, 'cyan')}>{`${suggestionMark(difference.suggestion).padEnd(8)} `}</Text> : null}
 			{difference.explainedBy === undefined ? null : <Text dimColor>offset{'   '}</Text>}
@@ -224,7 +224,7 @@ function DecisionLine({decision, differs, expanded, theme}: {readonly decision: 
 
 	return (
 		<Text wrap={expanded ? 'wrap' : 'truncate'}>
-			<Text {...paint(theme, 'cyan')}>✓ {describeVerdict(decision.verdict)}</Text>
+			<Text {...paint(theme, 'cyan')}>✓ {verdictLabel(decision.verdict)}</Text>
 			{decision.verdict === 'edit' && decision.text !== undefined ? <Text>: “{decision.text}”</Text> : null}
 		</Text>
 	);

@@ -362,7 +362,7 @@ const verdictNames: Readonly<Record<Verdict, string>> = {
 };
 
 /** Words for a verdict, as the screen shows them. */
-export function describeVerdict(verdict: Verdict): string {
+export function verdictLabel(verdict: Verdict): string {
 	return verdictNames[verdict];
 }
 
@@ -424,7 +424,7 @@ function decide(state: State, verdict: Verdict): State {
 		return {...state, status: {kind: 'info', message: `Row ${row + 1} reads the same in both printings: nothing to decide (c adds a note, e a correction).`}};
 	}
 
-	return changeDecision(state, (existing) => ({verdict, note: existing?.note}), (index) => `Row ${index + 1}: ${describeVerdict(verdict)}.`);
+	return changeDecision(state, (existing) => ({verdict, note: existing?.note}), (index) => `Row ${index + 1}: ${verdictLabel(verdict)}.`);
 }
 
 /** The rows `y` decides at `level`: undecided ones whose suggestion takes a side at least that sure. */
