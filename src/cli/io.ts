@@ -3,9 +3,9 @@
  * command reads, writes, locks or looks at goes through it (the file calls themselves are in
  * `files.ts`).
  */
-import {readFileSync, writeSync} from 'node:fs';
+import {readFileSync, statSync, writeSync} from 'node:fs';
 import {describeStdoutError, InputError, maxInputBytes} from './errors.js';
-import {readFileCapped, writeFileAtomic} from './files.js';
+import {readFileCapped, removeStaleTemporaries, writeFileAtomic} from './files.js';
 import {loadTty} from './load-tty.js';
 
 export {nodeFs, readFileCapped, realFile, removeStaleTemporaries, temporaryStem, writeFileAtomic, type AtomicWriteFs} from './files.js';
@@ -21,6 +21,10 @@ export type Io = {
 	readonly writeFile: (file: string, content: string) => Promise<void>;
 	/** Lock a decisions file for a review (see `lock.ts`); rejects with an `InputError` when it cannot. */
 	readonly lockDecisions: (decisionsPath: string) => Promise<{readonly file: string; readonly release: () => void}>;
+	/** Remove what writes to `file` left behind when killed half-way (see `removeStaleTemporaries`); how many. */
+	readonly removeStaleTemporaries: (file: string) => number;
+	/** How many names a file has (hard links), or undefined when it does not exist. */
+	readonly linkCount: (file: string) => number | undefined;
 	readonly stdout: Output;
 	readonly stderr: Output;
 	readonly stdinIsTTY: boolean;
@@ -126,6 +130,14 @@ export const nodeIo: Io = {
 	writeFile: writeFileAtomic,
 	// Loaded only when a review locks its decisions: reports do not load lock.ts and node:os (issue 5).
 	lockDecisions: async (decisionsPath) => (await import('./lock.js')).lockDecisions(decisionsPath),
+	removeStaleTemporaries,
+	linkCount(file) {
+		try {
+			return statSync(file).nlink;
+		} catch {
+			return undefined;
+		}
+	},
 	stdout: {
 		write: (text) => {
 			writeStdout(text);

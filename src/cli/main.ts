@@ -2,7 +2,6 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
-import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {matchDecisions, rekeyDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
 import {formats} from '../report/index.js';
@@ -10,7 +9,7 @@ import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {compareFile, type ComparedFile} from './compare-file.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
-import {removeStaleTemporaries, type Io} from './io.js';
+import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
 import {describeWriteError, guardOutput, refusedTarget, reportBeside, toFile, writeReport} from './output.js';
 
@@ -119,12 +118,7 @@ async function reviewHeld(
 	const otherBase = args.base === 'a' ? 'b' : 'a';
 	exporters[`toc ${otherBase.toUpperCase()}`] = async (_comparison: unknown, match: DecisionMatch) => compared.report('toc', match, otherBase);
 	// A save replaces the file by a rename, which parts a hard link: say so while it can be helped.
-	let links = 1;
-	try {
-		links = statSync(decisionsPath).nlink;
-	} catch {
-		// No file yet.
-	}
+	const links = io.linkCount(decisionsPath) ?? 1;
 
 	const outcome = await runReview({
 		...(links > 1
@@ -146,7 +140,7 @@ async function reviewHeld(
 			}
 
 			if (refusedTarget(file, args.files, [], io.cwd) === 'an input') throw new Error(`${typed} is an input; give the name of a new file`);
-			if (existsSync(path.resolve(io.cwd, file))) throw new Error(`${typed} exists already; give the name of a new file, so that nothing is written over`);
+			if (io.linkCount(path.resolve(io.cwd, file)) !== undefined) throw new Error(`${typed} exists already; give the name of a new file, so that nothing is written over`);
 			let lock;
 			try {
 				lock = await io.lockDecisions(file);
@@ -255,7 +249,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	if (tui && lock) {
 		// Holding the lock, nothing else writes these decisions: a temporary file of theirs is what a
 		// save killed half-way (kill -9, a power cut) left behind.
-		removeStaleTemporaries(decisionsPath);
+		io.removeStaleTemporaries(decisionsPath);
 		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row
 		// again, under the key the screen saves it with (reports match it so through matchDecisions).
 		const stopped = await review(tui, args, compared, {path: decisionsPath, lock}, rekeyDecisions(comparison.rows, decisions), io);

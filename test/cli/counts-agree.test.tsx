@@ -10,13 +10,13 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {runBatchTask, type BatchJobIo, type BatchResult} from '../../src/cli/batch-job.js';
 import {summaryTable} from '../../src/cli/batch.js';
 import {compareFile} from '../../src/cli/compare-file.js';
-import type {Io} from '../../src/cli/io.js';
 import {main} from '../../src/cli/main.js';
 import {noDecisions} from '../../src/report/context.js';
 import {Header} from '../../src/tui/header.js';
 import {prepareReview} from '../../src/tui/review-data.js';
 import {initialState} from '../../src/tui/state.js';
 import {repaginatedText, seedText, threePrintingsWithANote} from '../report/fixtures.js';
+import {memoryIo} from './memory-io.js';
 
 type Input = {readonly name: string; readonly files: ReadonlyArray<{readonly name: string; readonly text: string}>};
 
@@ -34,34 +34,6 @@ const inputs: readonly Input[] = [
 	{name: 'two copies of one printing', files: [{name: 'same.txt', text: `${printingA}\n${printingA}\n`}]},
 	{name: 'three printings', files: threePrintingsWithANote()},
 ];
-
-/** An `Io` over files held in memory: reads what `files` holds, and collects what is written. */
-function memoryIo(files: Input['files']): Io & {readonly out: string[]} {
-	const out: string[] = [];
-	const readFile = async (file: string): Promise<Uint8Array> => {
-		const found = files.find((each) => each.name === file);
-		if (found === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${file}'`), {code: 'ENOENT'});
-		return new TextEncoder().encode(found.text);
-	};
-
-	return {
-		out,
-		readFile,
-		readStdin: async () => new Uint8Array(),
-		writeFile: async () => {
-			throw new Error('nothing is written to a file here');
-		},
-		lockDecisions: async () => {
-			throw new Error('no review here');
-		},
-		stdout: {write: (text) => out.push(text), isTTY: false},
-		stderr: {write: () => undefined, isTTY: false},
-		stdinIsTTY: false,
-		env: {},
-		version: 'test',
-		cwd: '/nowhere',
-	};
-}
 
 const mounted: Array<ReturnType<typeof render>> = [];
 afterEach(() => {
