@@ -3,7 +3,10 @@
  * that the screen's state, its widgets and the key table share, in a file of its own so that
  * none of them imports another back.
  */
+import type {ExportMenuAction} from './export-menu-state.js';
+import type {HelpAction} from './help-state.js';
 import type {Size} from './layout.js';
+import type {PromptAction} from './prompt-state.js';
 
 /**
  * What keys do at the moment: browse the list, read help, type into a prompt (a search, a
@@ -18,8 +21,11 @@ export type PromptMode = 'search' | 'edit' | 'note' | 'save-as';
 /** What keys do, as the key table knows it: a mode, or `too-small` while the terminal is too small to show the screen. */
 export type KeyMode = Mode | 'too-small';
 
-/** Everything that can happen to the review screen. */
+/** Everything that can happen to the review screen: the widgets' own actions, and the screen's. */
 export type Action =
+	| PromptAction
+	| ExportMenuAction
+	| HelpAction
 	| {readonly type: 'cursor-down'}
 	| {readonly type: 'cursor-up'}
 	| {readonly type: 'page-down'}
@@ -44,24 +50,12 @@ export type Action =
 	| {readonly type: 'accept-suggestions'}
 	| {readonly type: 'cycle-accept-level'}
 	| {readonly type: 'export-start'}
-	| {readonly type: 'export-next'}
-	| {readonly type: 'export-previous'}
-	| {readonly type: 'export-submit'}
 	| {readonly type: 'export-cancel'}
 	| {readonly type: 'help-toggle'}
 	| {readonly type: 'help-close'}
-	| {readonly type: 'help-down'}
-	| {readonly type: 'help-up'}
 	| {readonly type: 'quit'}
 	| {readonly type: 'confirm-quit-cancel'}
 	| {readonly type: 'save-as-start'}
-	| {readonly type: 'prompt-insert'; readonly text: string}
-	| {readonly type: 'prompt-backspace'}
-	| {readonly type: 'prompt-left'}
-	| {readonly type: 'prompt-right'}
-	| {readonly type: 'prompt-home'}
-	| {readonly type: 'prompt-end'}
-	| {readonly type: 'prompt-clear'}
 	| {readonly type: 'prompt-submit'}
 	| {readonly type: 'prompt-cancel'}
 	| {readonly type: 'resize'; readonly size: Size}

@@ -67,7 +67,7 @@ export function ReviewScreen({state, theme, exportPath}: ReviewScreenProps) {
 		<Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">
 			<Header state={state} theme={theme} />
 			{state.mode === 'help' ? (
-				<HelpOverlay state={state} theme={theme} />
+				<HelpOverlay help={state.help} size={state.size} theme={theme} />
 			) : (
 				<>
 					<ColumnRule state={state} />

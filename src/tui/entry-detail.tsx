@@ -6,7 +6,8 @@ import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
 import {decisionFor, verdictLabel, detailAsides, orphanDecisions, selectedRow, type State} from './state.js';
-import {changeMarkers, selectionGlyph, severityColors, severityBars, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
+import {changeMarkers, severityColors, severityBars, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
+import {ExportMenu} from './export-menu.js';
 
 /** Props of `EntryDetail`. */
 export type EntryDetailProps = {
@@ -31,7 +32,7 @@ export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
 	const {columns} = layout.size;
 	const content =
 		state.mode === 'export' ? (
-			<ExportMenu state={state} theme={theme} exportPath={exportPath} />
+			<ExportMenu menu={state.menu} theme={theme} exportPath={exportPath} />
 		) : state.mode === 'orphans' ? (
 			<OrphanList state={state} />
 		) : (
@@ -70,25 +71,6 @@ function OrphanList({state}: {readonly state: State}) {
 					{`${orphan.verdict === undefined ? 'a note' : verdictLabel(orphan.verdict)}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
 				</Text>
 			))}
-		</>
-	);
-}
-
-function ExportMenu({state, theme, exportPath}: EntryDetailProps) {
-	return (
-		<>
-			{state.formats.map((format, index) => {
-				const chosen = index === state.exportChoice;
-				return (
-					<Text key={format} wrap="truncate" bold={chosen}>
-						<Text {...paint(theme, chosen ? 'cyan' : undefined)}>{chosen ? selectionGlyph : ' '}</Text> {format.padEnd(10)}
-						{exportPath ? <Text dimColor>→ {exportPath(format)}</Text> : null}
-					</Text>
-				);
-			})}
-			<Text dimColor wrap="truncate">
-				↓/↑ choose · Enter writes the report · Esc closes
-			</Text>
 		</>
 	);
 }

@@ -238,7 +238,7 @@ export function useReview(options: UseReviewOptions): State {
 
 	// Export on request.
 	const exporting = useRef<Promise<void> | undefined>(undefined);
-	const request = state.exportRequest;
+	const request = state.menu.request;
 	useEffect(() => {
 		if (!request) return;
 		const {comparison} = stateRef.current.data;

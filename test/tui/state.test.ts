@@ -199,7 +199,7 @@ describe('screen', () => {
 	it('opens the export menu only when there are formats, and requests the chosen one', () => {
 		expect(run(start(), 'export-start').status?.kind).toBe('error');
 		const state = run(start({formats: ['json', 'text']}), 'export-start', 'export-next', 'export-submit');
-		expect(state.exportRequest).toEqual({id: 1, format: 'text'});
+		expect(state.menu.request).toEqual({id: 1, format: 'text'});
 		expect(state.mode).toBe('browse');
 	});
 
