@@ -11,7 +11,7 @@ import {groupWords, parseLabel} from './labels.js';
 import {leaderGarbageAt} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
-import {divisionWords, monthNames, referenceWords, yearWords} from './word-lists.js';
+import {monthNames, pagelessDivisions, referenceWords, yearWords} from './word-lists.js';
 
 /** What one line says on its own. */
 export type LineParse = {
@@ -339,7 +339,7 @@ function parseVisible(raw: string, line: number): LineParse {
  * A word after which a number is a date, a reference, a year or a division's number rather than a
  * page (`JULY 19`, `No. 18`, `1920 г.`, `Chapter 12`; see `word-lists.ts`).
  */
-const numberedBy = new RegExp(`^(?:${monthNames}|${referenceWords}|${yearWords}|${divisionWords})$`, 'i');
+const numberedBy = new RegExp(`^(?:${monthNames}|${referenceWords}|${yearWords}|${pagelessDivisions})$`, 'i');
 
 /** Read a page as a number for ordering (Roman pages count before Arabic ones). */
 export function pageNumber(page: string | undefined): number | undefined {
