@@ -15,6 +15,8 @@
  * band narrows to keep a gap under `maxBandCells`. Cost: O(n log n) for anchors plus the cells of
  * the gaps, which on realistic input (most entries unchanged) is O(n). (3) Moves: items left unpaired on both
  * sides that are near-identical pair as `moved`.
+ *
+ * Long (about 460 lines): the method in one place, anchors, the banded DP and moves sharing its keys.
  */
 import {ratio} from './distance.js';
 import {labelsAgree} from './labels.js';

@@ -3,6 +3,9 @@
  * title each changed run of words, by the lightest layer of normalisation that makes the two
  * readings agree (whitespace, hyphenation, markup, case, punctuation), or else by what the
  * changed words are (numbers, OCR confusions, spelling variants, other words).
+ *
+ * Long (about 580 lines): one classifier, each field and each layer of normalisation in turn, and
+ * the table of spelling variants it folds; the OCR misreadings it reads are in `misreadings.ts`.
  */
 import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';

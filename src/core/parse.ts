@@ -5,6 +5,9 @@
  * Parsing is in two steps. `parseLine` reads one line on its own. `parseItems` then looks at
  * the lines together: it marks the front matter before the contents heading, decides pages
  * that only a single space separates from the title, and joins the lines of wrapped entries.
+ *
+ * Long (about 740 lines) because `parseLine` and `parseItems` share one grammar of a line (label,
+ * leader, page, specks), tuned together on real OCR; the word lists it reads are in `word-lists.ts`.
  */
 import {asciiDigits, isAscii, stripInvisible} from './chars.js';
 import {groupWords, parseLabel} from './labels.js';

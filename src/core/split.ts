@@ -15,6 +15,9 @@
  * heads, column heads, folios) is never a candidate and never paired. Recurring lines, page
  * restarts and headings are evidence, not the decision. Each step is a hash probe, a short window
  * or a pairing over the file, over at most `maxCandidates` candidates: linear in the file.
+ *
+ * Long (about 700 lines) as one method: the candidates, their evidence and the choice share their
+ * types and weights, tuned together on the evaluation; apart, a weight would live far from what it weighs.
  */
 import {comparedWhole, ratio} from './distance.js';
 import {normalizeTitle, ocrKey} from './normalize.js';

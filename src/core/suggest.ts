@@ -19,6 +19,9 @@
  * differences that a page offset explains) get no suggestion.
  *
  * Pure: the dictionary comes in as a look-up function.
+ *
+ * Long (about 530 lines): one model, each kind of evidence a function of the same context and
+ * weights, so that the weights can be read and tuned side by side.
  */
 import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';
 import {foldApostrophes} from './normalize.js';

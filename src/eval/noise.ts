@@ -7,6 +7,9 @@
  * line without a page followed by its indented continuation that carries the page (a title the
  * book itself wrapped). An entry the model wraps over two lines stays one item spanning both.
  * Everything is drawn from a seeded PRNG, so a (page, seed, mode) triple always gives the same pair.
+ *
+ * Long (about 900 lines): the noise model is one generator whose kinds of noise draw on one random
+ * stream in a fixed order; split, a change in one file would silently reshuffle every seeded case.
  */
 import type {DifferenceKind} from '../core/types.js';
 import {createRng, hashSeed, type Rng} from './rng.js';

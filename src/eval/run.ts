@@ -9,6 +9,8 @@
  * `--mode two-files|one-file`, `--json` (machine-readable, schema `tocdiff-eval/2`), `--verbose`
  * (every mismatch: family, fixture, seed, lines, texts, expected vs got), `--dump DIR` (write each
  * case's files and truth), `--third` (a third printing after B, in the synthetic family only).
+ *
+ * Long (about 470 lines): the evaluation's command, its options and every table it prints.
  */
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
