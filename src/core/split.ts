@@ -348,6 +348,7 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 	const ys: number[] = [];
 	// Whether a pair was made by part of a title only: it counts fully only where the pages agree too.
 	const partial: boolean[] = [];
+	const single: boolean[] = [];
 	for (let k = from; k < to; k++) {
 		const own = keys[k]!;
 		for (let j = 0; j < own.length; j++) {
@@ -369,6 +370,9 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 			xs.push(partner);
 			ys.push(k);
 			partial.push(part[id] === 1);
+			// A key found once in the first printing says where its partner is; one found many times
+			// (`Preface` in every volume; a file of one line over and over) pairs anywhere alike.
+			single.push(found[1] === undefined || found[1] >= firstEnd);
 			break;
 		}
 	}
@@ -406,7 +410,11 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 	const lastY = ys[kept.at(-1)!]!;
 	const span = Math.max(lastX - firstX + 1, lastY - firstY + 1);
 	const leftOver = 1.5 * (firstY - from) + 0.5 * firstX + 0.5 * (to - 1 - lastY);
-	return {weight, measure: Math.min(1, weight / (span + leftOver))};
+	// Pairs that only keys found many times make say little about where a printing starts: below a
+	// quarter of the pairs made by keys found once, the measure falls with their share.
+	const singles = kept.filter((k) => single[k]).length;
+	const determined = Math.min(1, singles / kept.length / 0.25);
+	return {weight, measure: Math.min(1, weight / (span + leftOver)) * determined};
 }
 
 /** The parts a set of starts makes: `[from, to)` of each printing after the first, and the first's end. */
