@@ -26,7 +26,13 @@ const files = sourceFiles('');
 
 /** The file an import of `specifier` from `from` names, or the package name for a bare one. */
 function resolve(from: string, specifier: string): string {
-	if (!specifier.startsWith('.')) return specifier.startsWith('node:') ? specifier : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+	if (!specifier.startsWith('.'))
+		return specifier.startsWith('node:')
+			? specifier
+			: specifier
+					.split('/')
+					.slice(0, specifier.startsWith('@') ? 2 : 1)
+					.join('/');
 	const joined = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
 	const base = joined.replace(/\.js$/, '');
 	return [`${base}.ts`, `${base}.tsx`].find((candidate) => files.includes(candidate)) ?? joined;
@@ -89,7 +95,12 @@ describe('the source tree', () => {
 	])('lets %s import only from %j', (layer, allowed) => {
 		const wrong = files
 			.filter((file) => layerOf(file) === layer)
-			.flatMap((file) => graph.get(file)!.filter((edge) => graph.has(edge.to) && !allowed.includes(layerOf(edge.to))).map((edge) => `${file} → ${edge.to}`));
+			.flatMap((file) =>
+				graph
+					.get(file)!
+					.filter((edge) => graph.has(edge.to) && !allowed.includes(layerOf(edge.to)))
+					.map((edge) => `${file} → ${edge.to}`),
+			);
 		expect(wrong).toEqual([]);
 	});
 

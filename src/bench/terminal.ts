@@ -47,7 +47,10 @@ export function openTerminal(argv: readonly string[], options: TerminalOptions =
 	// Not in CI, and no forced colour, unless the caller asks: as from a user's shell.
 	const unset = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR'].filter((key) => !(key in extra)));
 	const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries({...process.env, TERM: 'xterm-256color', ...extra}).filter(([key]) => !unset.has(key)));
-	const child = spawn('script', ['-qfec', `stty cols ${columns} rows ${rows}; ${argv.map((word) => quote(word)).join(' ')}`, '/dev/null'], {cwd: options.cwd, env});
+	const child = spawn('script', ['-qfec', `stty cols ${columns} rows ${rows}; ${argv.map((word) => quote(word)).join(' ')}`, '/dev/null'], {
+		cwd: options.cwd,
+		env,
+	});
 	let output = '';
 	const waiting = new Set<{readonly text: string; readonly done: () => void}>();
 	child.stdout.on('data', (chunk: Buffer) => {

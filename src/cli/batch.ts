@@ -113,7 +113,8 @@ export async function listBatchFiles(inputs: readonly string[], options: ListOpt
 		}
 
 		// A file named is compared whatever it is: the user chose it.
-		if (info.isDirectory()) await listFolder(input, true); // eslint-disable-line no-await-in-loop -- inputs in the order given
+		if (info.isDirectory())
+			await listFolder(input, true); // eslint-disable-line no-await-in-loop -- inputs in the order given
 		else files.push(input);
 	}
 
@@ -151,7 +152,9 @@ async function runPool(tasks: readonly BatchTask[], jobs: number, onResult: (res
 			const worker = new Worker(workerUrl);
 			const feed = (): void => {
 				if (next >= tasks.length) {
-					void worker.terminate().then(() => { resolve(); });
+					void worker.terminate().then(() => {
+						resolve();
+					});
 					return;
 				}
 
@@ -209,7 +212,10 @@ export function summaryTable(results: readonly BatchResult[]): string {
 
 	const widths = header.map((h, k) => Math.max(h.length, ...lines.map((line) => line[k]!.length)));
 	const row = (cells: readonly string[]): string =>
-		cells.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join('  ').trimEnd();
+		cells
+			.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!)))
+			.join('  ')
+			.trimEnd();
 	const out = [row(header), ...lines.map((line) => row(line))];
 	for (const [file, message] of failures) out.push(`${file}  failed: ${message}`);
 	const compared = results.length - failures.length;
@@ -252,7 +258,13 @@ async function writeBeside(results: BatchResult[], format: string, io: Io): Prom
 			await io.writeFile(file, result.report!);
 			written.push(file);
 		} catch (error) {
-			results[index] = {kind: 'failed', index: result.index, file: result.file, message: printable(describeWriteError(file, error)), milliseconds: result.milliseconds};
+			results[index] = {
+				kind: 'failed',
+				index: result.index,
+				file: result.file,
+				message: printable(describeWriteError(file, error)),
+				milliseconds: result.milliseconds,
+			};
 		}
 	}
 
@@ -266,7 +278,9 @@ async function writeBeside(results: BatchResult[], format: string, io: Io): Prom
 export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	const beside = args.format !== undefined && !sharedFormats.has(args.format);
 	if (beside && toFile(args.output)) {
-		throw new UsageError(`--batch --format ${args.format} writes one report beside each file (vol1.txt.${reportBeside('', args.format).slice(1)}); leave out --output, or use json, csv, text or markdown for one report`);
+		throw new UsageError(
+			`--batch --format ${args.format} writes one report beside each file (vol1.txt.${reportBeside('', args.format).slice(1)}); leave out --output, or use json, csv, text or markdown for one report`,
+		);
 	}
 
 	const {files, skipped} = await listBatchFiles(args.files, {recursive: args.recursive});
@@ -277,7 +291,12 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	}
 
 	if (skippedSome !== undefined) io.stderr.write(`tocdiff: ${skippedSome}\n`);
-	guardOutput(args.output, files, files.map((file) => defaultDecisionsPath(file)), io.cwd);
+	guardOutput(
+		args.output,
+		files,
+		files.map((file) => defaultDecisionsPath(file)),
+		io.cwd,
+	);
 	const tasks: BatchTask[] = files.map((file, index) => ({
 		index,
 		file,
@@ -299,7 +318,10 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 		io.stdout.write(summaryTable(results));
 		const names = written.map((file) => path.basename(file));
 		const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
-		if (written.length > 0) io.stdout.write(`wrote ${written.length} ${args.format} report${written.length === 1 ? '' : 's'} beside ${written.length === 1 ? 'its file' : 'their files'}: ${list}\n`);
+		if (written.length > 0)
+			io.stdout.write(
+				`wrote ${written.length} ${args.format} report${written.length === 1 ? '' : 's'} beside ${written.length === 1 ? 'its file' : 'their files'}: ${list}\n`,
+			);
 	} else if (args.format === undefined) {
 		io.stdout.write(summaryTable(results));
 	} else {

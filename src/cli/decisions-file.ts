@@ -28,7 +28,6 @@ export function defaultDecisionsPath(firstInput: string, cwd: string = process.c
 	return firstInput === '-' ? path.join(cwd, 'tocdiff-stdin.tocdiff.json') : `${firstInput}.tocdiff.json`;
 }
 
-
 /** Check one entry; returns what is wrong with it, or undefined. */
 function problemWith(entry: unknown): string | undefined {
 	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'is not an object';
@@ -68,7 +67,10 @@ function rowOf(entry: unknown): string {
  *
  * @param read how to read the file, at most the inputs' limit and a byte (the CLI's `io.readFile`) @default node:fs
  */
-export async function loadDecisions(file: string, read: (file: string) => Promise<Uint8Array> = async (named) => readFileCapped(named, maxInputBytes)): Promise<Decision[]> {
+export async function loadDecisions(
+	file: string,
+	read: (file: string) => Promise<Uint8Array> = async (named) => readFileCapped(named, maxInputBytes),
+): Promise<Decision[]> {
 	let bytes: Uint8Array;
 	try {
 		// No further than the inputs' limit and a byte: `--decisions /dev/zero` must not fill the memory.
@@ -80,7 +82,9 @@ export async function loadDecisions(file: string, read: (file: string) => Promis
 
 	const advice = 'fix it, or move it aside to start afresh';
 	if (bytes.length > maxInputBytes) {
-		throw new DecisionsFileError(`${file}: the decisions file is over ${maxInputBytes / 1_048_576} MB, far more than a review writes; pass --decisions with another file, or move it aside`);
+		throw new DecisionsFileError(
+			`${file}: the decisions file is over ${maxInputBytes / 1_048_576} MB, far more than a review writes; pass --decisions with another file, or move it aside`,
+		);
 	}
 
 	// UTF-8, with or without the byte-order mark that Windows editors add when they save.
@@ -120,7 +124,11 @@ export async function loadDecisions(file: string, read: (file: string) => Promis
  *
  * @param write how to write a file atomically (the CLI's `io.writeFile`) @default writeFileAtomic
  */
-export async function saveDecisions(file: string, decisions: readonly Decision[], write: (file: string, content: string) => Promise<void> = writeFileAtomic): Promise<void> {
+export async function saveDecisions(
+	file: string,
+	decisions: readonly Decision[],
+	write: (file: string, content: string) => Promise<void> = writeFileAtomic,
+): Promise<void> {
 	const content: DecisionFile = {schema, decisions};
 	try {
 		await write(file, `${JSON.stringify(content, undefined, 2)}\n`);

@@ -6,7 +6,20 @@
 // Synchronous file calls on purpose: a command reads two files and writes one, and node:fs/promises
 // and node:crypto would cost a few milliseconds of start-up each (issue 5). In the review screen
 // they also mean that a save is finished before the next key is read (issue 6).
-import {closeSync, fchmodSync, fsyncSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {
+	closeSync,
+	fchmodSync,
+	fsyncSync,
+	openSync,
+	readdirSync,
+	readlinkSync,
+	readSync,
+	realpathSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {codeOf, maxInputBytes} from './errors.js';
 

@@ -105,7 +105,8 @@ function isRunning(owner: LockOwner): boolean {
 function parseOwner(text: string): LockOwner | undefined {
 	try {
 		const data = JSON.parse(text) as Partial<LockOwner> | null;
-		if (typeof data?.pid !== 'number' || typeof data.host !== 'string' || typeof data.since !== 'string' || Number.isNaN(Date.parse(data.since))) return undefined;
+		if (typeof data?.pid !== 'number' || typeof data.host !== 'string' || typeof data.since !== 'string' || Number.isNaN(Date.parse(data.since)))
+			return undefined;
 		return data as LockOwner;
 	} catch {
 		return undefined;

@@ -112,7 +112,9 @@ async function reviewHeld(
 	};
 	// Each exporter loads its writer when the reviewer asks for that format, as a report run does.
 	// The screen hands each its comparison, which is `compared`'s own.
-	const exporters = Object.fromEntries(formats.map((f) => [f.name, async (_comparison: unknown, match: DecisionMatch) => compared.report(f.name, match, args.base)]));
+	const exporters = Object.fromEntries(
+		formats.map((f) => [f.name, async (_comparison: unknown, match: DecisionMatch) => compared.report(f.name, match, args.base)]),
+	);
 	// The corrected contents page of the other printing too (`toc B`, or `toc A` with --base b): an
 	// editor of either edition can take it from the menu.
 	const otherBase = args.base === 'a' ? 'b' : 'a';
@@ -122,7 +124,9 @@ async function reviewHeld(
 
 	const outcome = await runReview({
 		...(links > 1
-			? {notice: `${decisionsPath} has another name (a hard link): saving replaces it, and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`}
+			? {
+					notice: `${decisionsPath} has another name (a hard link): saving replaces it, and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`,
+				}
 			: {}),
 		comparison: compared.comparison,
 		inputName: args.files.join(' '),
@@ -140,7 +144,8 @@ async function reviewHeld(
 			}
 
 			if (refusedTarget(file, args.files, [], io.cwd) === 'an input') throw new Error(`${typed} is an input; give the name of a new file`);
-			if (io.linkCount(path.resolve(io.cwd, file)) !== undefined) throw new Error(`${typed} exists already; give the name of a new file, so that nothing is written over`);
+			if (io.linkCount(path.resolve(io.cwd, file)) !== undefined)
+				throw new Error(`${typed} exists already; give the name of a new file, so that nothing is written over`);
 			let lock;
 			try {
 				lock = await io.lockDecisions(file);
@@ -220,7 +225,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 	// The review screen's modules (Ink, React, Yoga's WebAssembly) start loading now, while the
 	// inputs are read and compared, and only when the screen will open.
-	const interactive = args.format === undefined && args.output === undefined && !args.noTui && !inCi(io.env) && io.stdout.isTTY === true && io.stdinIsTTY && !args.files.includes('-');
+	const interactive =
+		args.format === undefined &&
+		args.output === undefined &&
+		!args.noTui &&
+		!inCi(io.env) &&
+		io.stdout.isTTY === true &&
+		io.stdinIsTTY &&
+		!args.files.includes('-');
 	const tui = interactive ? loadTui() : undefined;
 	// An input error ends the run before the screen is needed: the load's outcome is then moot.
 	tui?.catch(() => undefined);

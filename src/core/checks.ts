@@ -200,7 +200,8 @@ export function checkNumbering(printing: Printing): Check[] {
 	const numbered = [...sequences.values()].flat().sort((x, y) => x.item.index - y.item.index);
 	for (const {item, label, value} of numbered) {
 		const meant = value.kind === 'roman' ? misreadRoman(label) : undefined;
-		if (meant !== undefined) checks.push({printing: printing.id, lines: span(item), kind: 'numbering', message: `“${label}” reads as ${meant}: a misread numeral`});
+		if (meant !== undefined)
+			checks.push({printing: printing.id, lines: span(item), kind: 'numbering', message: `“${label}” reads as ${meant}: a misread numeral`});
 	}
 
 	for (const list of sequences.values()) {

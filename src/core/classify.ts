@@ -107,7 +107,26 @@ const singlePairs = ocrPairs.filter(([x, y]) => x.length === 1 && y.length === 1
 const severalPairs = ocrPairs.filter(([x, y]) => x.length > 1 || y.length > 1);
 
 /** Latin letters and the Cyrillic letters they look like. */
-const latinLookalikes: Readonly<Record<string, string>> = {A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у'};
+const latinLookalikes: Readonly<Record<string, string>> = {
+	A: 'А',
+	B: 'В',
+	C: 'С',
+	E: 'Е',
+	H: 'Н',
+	K: 'К',
+	M: 'М',
+	O: 'О',
+	P: 'Р',
+	T: 'Т',
+	X: 'Х',
+	a: 'а',
+	c: 'с',
+	e: 'е',
+	o: 'о',
+	p: 'р',
+	x: 'х',
+	y: 'у',
+};
 
 /** A word with each Latin letter that looks Cyrillic written in Cyrillic. */
 function lookalikes(word: string): string {
@@ -264,7 +283,9 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
 	const flush = (): void => {
 		if (lostA.length === 0 && lostB.length === 0) return;
 		const numbers = [...lostA, ...lostB].every((w) => /^\W*\d[\d\W]*$/.test(w));
-		found.push(numbers ? numberDifference(lostA.join(' '), lostB.join(' '), before) : difference('words', 'title', trimRun(lostA.join(' ')), trimRun(lostB.join(' '))));
+		found.push(
+			numbers ? numberDifference(lostA.join(' '), lostB.join(' '), before) : difference('words', 'title', trimRun(lostA.join(' ')), trimRun(lostB.join(' '))),
+		);
 		lostA = [];
 		lostB = [];
 	};
@@ -305,7 +326,8 @@ function accentOrTranscription(a: string, b: string): 'ocr' | 'spelling' | undef
 	// Russian ё is printed е in most books: a convention, not a misreading.
 	if (/[ёЁ]/u.test(a + b)) return 'spelling';
 	const marks = (text: string): string => (isAscii(text) ? '' : text.normalize('NFD').replaceAll(/\P{M}/gu, ''));
-	const symbols = (text: string): string => (isAscii(text) ? text.replaceAll(/[A-Za-z\d\s]/g, '') : text.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, ''));
+	const symbols = (text: string): string =>
+		isAscii(text) ? text.replaceAll(/[A-Za-z\d\s]/g, '') : text.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, '');
 	return symbols(a) === symbols(b) && (marks(a) === '' || marks(b) === '') ? 'ocr' : 'spelling';
 }
 
@@ -498,7 +520,13 @@ function invisibleDifference(a: string, b: string): Difference | undefined {
 	const wordsB = b.split(/[^\S\uFEFF]+/).filter((w) => w !== '');
 	if (wordsA.length === wordsB.length) {
 		const changed = wordsA.flatMap((word, k) => (word !== wordsB[k] && stripInvisible(word) === stripInvisible(wordsB[k]!) ? [k] : []));
-		if (changed.length > 0) return difference('invisible', 'title', changed.map((k) => showInvisibles(wordsA[k]!)).join(' '), changed.map((k) => showInvisibles(wordsB[k]!)).join(' '));
+		if (changed.length > 0)
+			return difference(
+				'invisible',
+				'title',
+				changed.map((k) => showInvisibles(wordsA[k]!)).join(' '),
+				changed.map((k) => showInvisibles(wordsB[k]!)).join(' '),
+			);
 	}
 
 	return difference('invisible', 'title', showInvisibles(collapseWhitespace(a)), showInvisibles(collapseWhitespace(b)));

@@ -184,7 +184,8 @@ function splitAtProblem(name: string, lines: readonly string[], range: readonly 
 	for (const [k, at] of points.entries()) {
 		if (at > last) return `${name}: --split-at ${at} is past the last line of text (${last}); give the line where ${which} begins`;
 		if (at <= first) return `${name}: --split-at ${at} leaves nothing before it (the text starts at line ${first}); give the line where ${which} begins`;
-		if (k > 0 && startOf(at) === startOf(points[k - 1]!)) return `${name}: --split-at ${points[k - 1]},${at}: no text lies between them; give the line where ${which} begins`;
+		if (k > 0 && startOf(at) === startOf(points[k - 1]!))
+			return `${name}: --split-at ${points[k - 1]},${at}: no text lies between them; give the line where ${which} begins`;
 	}
 
 	return undefined;
@@ -196,7 +197,8 @@ function splitAtProblem(name: string, lines: readonly string[], range: readonly 
  */
 function onePrintingMessage(name: string, lines: readonly string[], read: LineReader, printings: number | undefined): string {
 	const hasPage = lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined);
-	if (!hasPage) return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
+	if (!hasPage)
+		return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
 	if (printings !== undefined) return `${name}: found no ${printings} places where a printing starts; pass --split-at LINE,LINE… to say where each begins`;
 	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
 }
@@ -251,7 +253,12 @@ function attachOthers(
 	const checks = others.flatMap((other, k) =>
 		other.items
 			.filter((item) => !shown[k]!.has(item.index))
-			.map((item): Check => ({printing: other.id, lines: item.lines, kind: 'only-other', message: `${quoteItem(item)} is in ${other.id} only; neither ${first.id} nor ${second.id} has it`})),
+			.map((item): Check => ({
+				printing: other.id,
+				lines: item.lines,
+				kind: 'only-other',
+				message: `${quoteItem(item)} is in ${other.id} only; neither ${first.id} nor ${second.id} has it`,
+			})),
 	);
 	return {rows: attached, checks};
 }
@@ -310,11 +317,16 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		const problem = options.splitAt === undefined ? undefined : splitAtProblem(source.name, lines, range, options.splitAt);
 		if (problem !== undefined) throw new CompareError(problem);
 		// A file with no page anywhere holds no entries to split by (500,000 lines of prose or of one word).
-		if (options.splitAt === undefined && !lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined)) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
+		if (options.splitAt === undefined && !lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined))
+			throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
 		const [runningHeads] = findRunningHeads([lines], [read]) as [ReadonlySet<number>];
 		const found = findPrintings(
 			lines,
-			{...(options.splitAt === undefined ? {} : {splitAt: options.splitAt}), ...(options.printings === undefined ? {} : {printings: options.printings}), furniture: runningHeads},
+			{
+				...(options.splitAt === undefined ? {} : {splitAt: options.splitAt}),
+				...(options.printings === undefined ? {} : {printings: options.printings}),
+				furniture: runningHeads,
+			},
 			read,
 		);
 		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
@@ -347,8 +359,11 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
 	// Grouped by printing, in the printings' order: C's entries of its own with C's other checks.
 	const order = new Map(printings.map((printing, k) => [printing.id, k]));
-	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id]), ...renumberingChecks(rows, [first.id, second.id]), ...unshown].sort(
-		(x, y) => order.get(x.printing)! - order.get(y.printing)!,
-	);
+	const checks = [
+		...printings.flatMap((printing) => checkPrinting(printing)),
+		...offsetChecks(rows, offsets, [first.id, second.id]),
+		...renumberingChecks(rows, [first.id, second.id]),
+		...unshown,
+	].sort((x, y) => order.get(x.printing)! - order.get(y.printing)!);
 	return describeComparison({printings, split, language, rows, checks});
 }

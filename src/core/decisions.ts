@@ -79,7 +79,13 @@ function layoutFree(a: string | undefined, b: string | undefined): string {
  */
 export function rekeyDecisions(rows: readonly Row[], decisions: readonly Decision[]): Decision[] {
 	// No decisions yet (the usual first run): no keys to work out.
-	return decisions.length === 0 ? [] : rekey(rows, rows.map((row) => row.key), decisions);
+	return decisions.length === 0
+		? []
+		: rekey(
+				rows,
+				rows.map((row) => row.key),
+				decisions,
+			);
 }
 
 function rekey(rows: readonly Row[], keys: readonly string[], decisions: readonly Decision[]): Decision[] {

@@ -7,7 +7,19 @@
 import {confusionTable} from './confusions.js';
 import {rowKeys} from './decisions.js';
 import {summarize} from './summary.js';
-import {severities, type Check, type Comparison, type Difference, type Language, type Printing, type Row, type RowDraft, type Severity, type SplitReport, type Truncation} from './types.js';
+import {
+	severities,
+	type Check,
+	type Comparison,
+	type Difference,
+	type Language,
+	type Printing,
+	type Row,
+	type RowDraft,
+	type Severity,
+	type SplitReport,
+	type Truncation,
+} from './types.js';
 
 /**
  * A row's differences that no check explains. A page that only follows a repaginated edition's
@@ -15,7 +27,9 @@ import {severities, type Check, type Comparison, type Difference, type Language,
  * others, marked `explainedBy`.
  */
 export function openDifferences(row: RowDraft): readonly Difference[] {
-	return row.differences.some((difference) => difference.explainedBy !== undefined) ? row.differences.filter((difference) => difference.explainedBy === undefined) : row.differences;
+	return row.differences.some((difference) => difference.explainedBy !== undefined)
+		? row.differences.filter((difference) => difference.explainedBy === undefined)
+		: row.differences;
 }
 
 /** The most serious severity among `differences`, or undefined when there are none. */

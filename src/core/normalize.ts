@@ -45,7 +45,7 @@ export function spacedRuns(text: string, min: number): Array<{readonly start: nu
 	const runs: Array<{start: number; end: number; chars: string[]}> = [];
 	if (!(min >= 4 ? spacedFour : spacedThree).test(text)) return runs;
 	let previousAlnum = false;
-	for (let i = 0; i < text.length; ) {
+	for (let i = 0; i < text.length;) {
 		const width = widthAt(text, i);
 		if (!isAlnumAt(text, i) || previousAlnum) {
 			previousAlnum = isAlnumAt(text, i);

@@ -159,7 +159,7 @@ export function parseLine(raw: string, line: number): LineParse {
 }
 
 /** Marks a scan leaves that are not text: dust, a stray quote or comma, a degree sign. */
-const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%+<>=";
+const speckChars = ';:,.\'‘’"“”`´}{])(*•°~_^%+<>=';
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
 // `|.` is `I.` misread, not a speck.
@@ -249,7 +249,9 @@ function parseVisible(raw: string, line: number): LineParse {
 	const indent = indentWidth(raw);
 	let body = raw.trim();
 	// Marks before a short heading are specks whatever they are (`, CONTENTS.`).
-	const plain = stripMarkup(body).title.trim().replace(/^[,'‘’"“”]\s+(?=\p{L})/u, '');
+	const plain = stripMarkup(body)
+		.title.trim()
+		.replace(/^[,'‘’"“”]\s+(?=\p{L})/u, '');
 
 	// Headings, column heads and running heads are short: longer lines need not be tried.
 	const short = plain.length <= 48 || plain.replaceAll(/\s+/g, ' ').length <= 48;
@@ -312,7 +314,8 @@ function parseVisible(raw: string, line: number): LineParse {
 
 	// Leader dots between a title and its page (`PARTY . .`, or one dot set off by spaces,
 	// `социал-демократии . 31`) belong to the leader.
-	const trailingDots = page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
+	const trailingDots =
+		page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
 	if (trailingDots && page !== undefined && /\s/.test(trailingDots[0][0] ?? '')) {
 		leader = trailingDots[0] + leader;
 		body = body.slice(0, trailingDots.index);
@@ -329,7 +332,15 @@ function parseVisible(raw: string, line: number): LineParse {
 	}
 
 	const labelMatch = parseLabel(body);
-	const base = {line, raw, indent, leader, role: 'body' as const, ...((closed || lostPage) && page === undefined ? {closed: true} : {}), ...(inner > 0 ? {specks: inner} : {})};
+	const base = {
+		line,
+		raw,
+		indent,
+		leader,
+		role: 'body' as const,
+		...((closed || lostPage) && page === undefined ? {closed: true} : {}),
+		...(inner > 0 ? {specks: inner} : {}),
+	};
 	const withPage = page === undefined ? base : {...base, page, pageStrength: pageStrength!};
 	if (labelMatch) {
 		return {...withPage, label: labelMatch.label, labelValue: labelMatch.value, titleMarkup: labelMatch.rest.trim()};
@@ -411,7 +422,9 @@ function titleColumnWidth(lines: readonly LineParse[]): number {
 function looksUnfinished(last: LineParse, next: LineParse, width: number): boolean {
 	const text = stripMarkup(last.titleMarkup).title.trim();
 	return (
-		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/i.test(text) ||
+		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/i.test(
+			text,
+		) ||
 		/^\p{Ll}/u.test(stripMarkup(next.titleMarkup).title) ||
 		next.indent > last.indent ||
 		(width >= 40 && last.raw.trimEnd().length >= width * 0.85)
@@ -565,7 +578,11 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 		// A contents heading after a few entries is the heading of a page of the contents again, set
 		// as a running head; after one entry only (an entry moved to the top), it is the heading.
 		// A contents heading that heads a volume of its own (`VOLUME III`, then `CONTENTS`) stays.
-		const headsVolume = l.role === 'contents-heading' && parsed.length > 0 && parsed.at(-1)!.page === undefined && (parsed.at(-1)!.label !== undefined || isHeadingLike(parsed.at(-1)!));
+		const headsVolume =
+			l.role === 'contents-heading' &&
+			parsed.length > 0 &&
+			parsed.at(-1)!.page === undefined &&
+			(parsed.at(-1)!.label !== undefined || isHeadingLike(parsed.at(-1)!));
 		if (l.role === 'running-head' || l.role === 'column-head' || (l.role === 'contents-heading' && entriesSeen >= 3 && !headsVolume)) {
 			setApart(l, furnitureKind(l.role));
 			continue;
@@ -607,8 +624,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 	// Front matter: everything before the first contents heading, if one comes early enough.
 	const headingAt = resolved.findIndex((l) => l.role === 'contents-heading');
 	const firstEntry = resolved.findIndex((l) => l.role === 'body' && l.page !== undefined);
-	const frontEnd =
-		(options.frontMatter ?? true) && headingAt >= 0 && (firstEntry === -1 || headingAt < firstEntry) ? headingAt : 0;
+	const frontEnd = (options.frontMatter ?? true) && headingAt >= 0 && (firstEntry === -1 || headingAt < firstEntry) ? headingAt : 0;
 
 	const width = titleColumnWidth(resolved);
 	const items: TocItem[] = [];
@@ -669,14 +685,14 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 			const canContinue =
 				pageOnly ||
 				(next.role === 'body' &&
-				gap <= 1 &&
-				!isNumberOnly(next) &&
-				!headsEntries(group[0]!, next, gap, resolved[k + 1]) &&
-				next.label === undefined &&
-				// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
-				next.indent >= group[0]!.indent &&
-				!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
-				(group[0]!.label !== undefined || looksUnfinished(last, next, width)));
+					gap <= 1 &&
+					!isNumberOnly(next) &&
+					!headsEntries(group[0]!, next, gap, resolved[k + 1]) &&
+					next.label === undefined &&
+					// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
+					next.indent >= group[0]!.indent &&
+					!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
+					(group[0]!.label !== undefined || looksUnfinished(last, next, width)));
 			if (!canContinue) break;
 			group.push(next);
 			k++;

@@ -228,7 +228,11 @@ function shapeOf(ops: readonly AlignOp[]): string {
  */
 function bestRegrouping(stretch: readonly AlignOp[], a: readonly TocItem[], b: readonly TocItem[]): AlignOp[] | undefined {
 	const fromA = regroupStretch(stretch, a, b);
-	const fromB = regroupStretch(stretch.map((op) => swapped(op)), b, a)?.map((op) => swapped(op));
+	const fromB = regroupStretch(
+		stretch.map((op) => swapped(op)),
+		b,
+		a,
+	)?.map((op) => swapped(op));
 	const before = costOf(stretch, a, b);
 	const scored = [fromA, fromB]
 		.filter((ops): ops is AlignOp[] => ops !== undefined)
@@ -263,7 +267,7 @@ function isLoose(op: AlignOp, a: readonly TocItem[], b: readonly TocItem[]): boo
  */
 function stretchesOf(ops: readonly AlignOp[], a: readonly TocItem[], b: readonly TocItem[]): Array<[number, number]> {
 	const found: Array<[number, number]> = [];
-	for (let k = 0; k < ops.length; ) {
+	for (let k = 0; k < ops.length;) {
 		if (!isLoose(ops[k]!, a, b)) {
 			k++;
 			continue;

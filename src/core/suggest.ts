@@ -253,16 +253,24 @@ function wordEvidence(difference: Difference, row: RowDraft, context: Context, d
 	const language = context.options.language === undefined ? 'the' : `the ${languageNames[context.options.language]}`;
 	// Readings that differ only in accents or case (`Résumé` / `RESUME`) are both words: a word list
 	// that lacks one form says nothing about it; so are one- and two-letter words (`Il`).
-	const sameLetters = keys.a.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase() === keys.b.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase();
+	const sameLetters =
+		keys.a.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase() === keys.b.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase();
 	const tooShort = [...keys.a, ...keys.b].some((word) => word.length <= 2);
 	const lookup = dictionary && !sameLetters && !tooShort ? context.options.lookup : undefined;
-	const evidence = oneSided(allKnown(keys.a, lookup), allKnown(keys.b, lookup), strong, (side) => `${quote(side)} is in ${language} dictionary and ${quote(other(side))} is not`);
+	const evidence = oneSided(
+		allKnown(keys.a, lookup),
+		allKnown(keys.b, lookup),
+		strong,
+		(side) => `${quote(side)} is in ${language} dictionary and ${quote(other(side))} is not`,
+	);
 
 	// Found elsewhere: counted over both printings, less this row's own two items.
 	const own = [row.a, row.b].filter((item) => item !== null);
 	const elsewhere = (words: readonly string[]): boolean | undefined =>
 		words.length === 0 ? undefined : words.every((word) => context.count.all(word) > context.count.within(own, word));
-	evidence.push(...oneSided(elsewhere(keys.a), elsewhere(keys.b), weak, (side) => `${quote(side)} occurs elsewhere in the printings and ${quote(other(side))} does not`));
+	evidence.push(
+		...oneSided(elsewhere(keys.a), elsewhere(keys.b), weak, (side) => `${quote(side)} occurs elsewhere in the printings and ${quote(other(side))} does not`),
+	);
 
 	const misread = (words: readonly string[]): boolean | undefined => (words.length === 0 ? undefined : words.some((word) => looksMisread(word)));
 	evidence.push(...oneSided(misread(shown.b), misread(shown.a), strong, (side) => `${quote(other(side))} looks like a recognition error of ${quote(side)}`));
@@ -330,7 +338,12 @@ function describeBounds({before, after}: {readonly before: number | undefined; r
 function pageEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	// Marks after a page (`3,`, `17.`) are no letters.
 	const digitsOnly = (page: string): boolean | undefined => (page === '' ? undefined : /^[\d\s.,:;–—-]+$/.test(page));
-	const evidence = oneSided(digitsOnly(difference.a), digitsOnly(difference.b), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`);
+	const evidence = oneSided(
+		digitsOnly(difference.a),
+		digitsOnly(difference.b),
+		strong,
+		(side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`,
+	);
 	const pages = {a: pageNumber(difference.a), b: pageNumber(difference.b)};
 	if (row.a === null || row.b === null || pages.a === undefined || pages.b === undefined) return evidence;
 	const around = {a: neighbours(context.pages('a'), row.a), b: neighbours(context.pages('b'), row.b)};
@@ -345,12 +358,18 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 
 	// Neighbours offset alike on both sides: the pages of a repaginated edition.
 	const shift = around.a.before !== undefined && around.b.before !== undefined ? around.b.before - around.a.before : undefined;
-	const offset = shift !== undefined && shift !== 0 && around.a.after !== undefined && around.b.after !== undefined && around.b.after - around.a.after === shift ? shift : undefined;
+	const offset =
+		shift !== undefined && shift !== 0 && around.a.after !== undefined && around.b.after !== undefined && around.b.after - around.a.after === shift
+			? shift
+			: undefined;
 	const {ids} = context;
 	evidence.push(
 		...oneSided(fits('a'), fits('b'), strong, (side) => {
 			const other = side === 'a' ? 'b' : 'a';
-			const moved = offset === undefined ? '' : `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
+			const moved =
+				offset === undefined
+					? ''
+					: `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
 			return `page ${difference[side]} fits ${describeBounds(around[side])} in ${ids[side]}, and ${difference[other]} does not fit ${describeBounds(around[other])} in ${ids[other]}${moved}`;
 		}),
 	);
@@ -388,7 +407,12 @@ function labelEvidence(difference: Difference, row: RowDraft, context: Context):
 	// A number that continues the sequence is right in value; written as a misreading (`П.`), it is no reading to take.
 	if (difference.kind === 'number' && row.a !== null && row.b !== null && !misread(difference.a) && !misread(difference.b)) {
 		evidence.push(
-			...oneSided(continuesSequence(context.labels('a'), row.a), continuesSequence(context.labels('b'), row.b), strong, (side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`),
+			...oneSided(
+				continuesSequence(context.labels('a'), row.a),
+				continuesSequence(context.labels('b'), row.b),
+				strong,
+				(side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`,
+			),
 		);
 	}
 
@@ -468,12 +492,14 @@ function presenceEvidence(row: RowDraft, index: number, context: Context): Evide
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
 function suggestOne(difference: Difference, row: RowDraft, index: number, context: Context): Suggestion | undefined {
 	if (difference.explainedBy !== undefined) return undefined;
-	if (row.a === null || row.b === null) return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
+	if (row.a === null || row.b === null)
+		return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
 	// Punctuation, case and spacing in a label or a page are cosmetic: nothing to weigh.
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
 	const majority = majorityEvidence(difference, row, context);
 	if (difference.field === 'label') return weighed ? decide([...majority, ...labelEvidence(difference, row, context)]) : undefined;
-	if (difference.field === 'page') return weighed ? decide([...majority, ...pageEvidence(difference, row, context)], 'neither page fits its neighbours better') : undefined;
+	if (difference.field === 'page')
+		return weighed ? decide([...majority, ...pageEvidence(difference, row, context)], 'neither page fits its neighbours better') : undefined;
 	switch (difference.kind) {
 		case 'ocr': {
 			return decide([...majority, ...wordEvidence(difference, row, context)]);
@@ -532,4 +558,3 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 		return {...row, differences};
 	});
 }
-

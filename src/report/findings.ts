@@ -7,7 +7,18 @@ import {classifyPair} from '../core/classify.js';
 import type {Decision} from '../core/decisions.js';
 import {worstOf} from '../core/meaning.js';
 import {parseItems} from '../core/parse.js';
-import {severities, type Comparison, type Difference, type Printing, type Row, type RowStatus, type Severity, type SplitReport, type Suggestion, type TocItem} from '../core/types.js';
+import {
+	severities,
+	type Comparison,
+	type Difference,
+	type Printing,
+	type Row,
+	type RowStatus,
+	type Severity,
+	type SplitReport,
+	type Suggestion,
+	type TocItem,
+} from '../core/types.js';
 import type {ReportContext} from './context.js';
 
 /** One difference with the row it belongs to and the decision on that row. */
@@ -205,4 +216,3 @@ export function describeSplit(split: SplitReport, brief = false): string {
 	const rival = next === undefined ? '' : `; next best: ${lineList(next.boundaries)} (${next.confidence.toFixed(2)})`;
 	return `split at ${lineList(split.boundaries)} (${brief ? '' : 'confidence '}${split.confidence.toFixed(2)}${brief ? '' : `: ${split.method}`})${rival}`;
 }
-

@@ -99,7 +99,10 @@ function cell(item: TocItem | null, segments: readonly HighlightSegment[] | unde
 function decisionCell(row: Row, decision: Decision | undefined, ids: readonly [string, string]): string {
 	const verdict = decision?.verdict === undefined ? '' : describeVerdict(decision, ids[0], ids[1]);
 	const edit = decision?.verdict === 'edit' ? `: <q>${h(decision.text ?? '')}</q>` : '';
-	const suggestions = decision?.verdict === undefined ? row.open.flatMap(({suggestion}) => (suggestion?.reading ? [`<span class="suggestion">${h(describeSuggestion(suggestion, ids))}</span>`] : [])) : [];
+	const suggestions =
+		decision?.verdict === undefined
+			? row.open.flatMap(({suggestion}) => (suggestion?.reading ? [`<span class="suggestion">${h(describeSuggestion(suggestion, ids))}</span>`] : []))
+			: [];
 	const note = decision?.note ? `<span class="note">${h(decision.note)}</span>` : '';
 	return `<td class="decision">${h(verdict)}${edit}${suggestions.join('')}${note}</td>`;
 }
@@ -114,11 +117,14 @@ function checksSection(comparison: Comparison): string[] {
 		'<p>What the printings show on their own, and how their pages relate.</p>',
 		'<ul class="checks">',
 		...comparison.checks.map(
-			(check) => `<li><strong>${h(check.printing)}</strong> ${check.lines[0] === check.lines[1] ? 'line' : 'lines'} ${formatLines(check.lines)}: ${h(check.message)} <span class="kind">${h(check.kind)}</span></li>`,
+			(check) =>
+				`<li><strong>${h(check.printing)}</strong> ${check.lines[0] === check.lines[1] ? 'line' : 'lines'} ${formatLines(check.lines)}: ${h(check.message)} <span class="kind">${h(check.kind)}</span></li>`,
 		),
 		'</ul>',
 		...(explained > 0
-			? [`<p>${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not counted above; the table marks ${explained === 1 ? 'it' : 'them'} “by the offset”.</p>`]
+			? [
+					`<p>${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not counted above; the table marks ${explained === 1 ? 'it' : 'them'} “by the offset”.</p>`,
+				]
 			: []),
 		'</section>',
 	];

@@ -34,9 +34,19 @@ export type Format = {
 
 /** Every format, in the order help lists them. */
 export const formats = [
-	{name: 'text', extension: 'txt', description: 'a readable summary with each difference marked', load: async () => (c, x, o) => toText(c, x, o.color === undefined ? {} : {color: o.color})},
+	{
+		name: 'text',
+		extension: 'txt',
+		description: 'a readable summary with each difference marked',
+		load: async () => (c, x, o) => toText(c, x, o.color === undefined ? {} : {color: o.color}),
+	},
 	{name: 'json', extension: 'json', description: 'the tocdiff-report/1 JSON contract, for scripts', load: async () => (c, x) => toJson(c, x)},
-	{name: 'markdown', extension: 'md', description: 'an errata list grouped by severity, for editors', load: async () => (await import('./markdown.js')).toMarkdown},
+	{
+		name: 'markdown',
+		extension: 'md',
+		description: 'an errata list grouped by severity, for editors',
+		load: async () => (await import('./markdown.js')).toMarkdown,
+	},
 	{name: 'csv', extension: 'csv', description: 'one row per difference (RFC 4180), for spreadsheets', load: async () => (await import('./csv.js')).toCsv},
 	{name: 'html', extension: 'html', description: 'a self-contained side-by-side page with a summary', load: async () => (await import('./html.js')).toHtml},
 	{name: 'tei', extension: 'tei.xml', description: 'TEI P5 XML: witnesses and an apparatus of readings', load: async () => (await import('./tei.js')).toTei},

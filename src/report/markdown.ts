@@ -38,9 +38,7 @@ function quote(reading: string): string {
 	if (reading === '') return 'nothing';
 	const trimmed = reading.trim();
 	const shown =
-		trimmed === ''
-			? reading.replaceAll(' ', '␣').replaceAll('\t', '⇥')
-			: trimmed.replaceAll(/\s*\t\s*| {3,}/g, ' … ').replaceAll(/\s*\r?\n\s*/g, ' / ');
+		trimmed === '' ? reading.replaceAll(' ', '␣').replaceAll('\t', '⇥') : trimmed.replaceAll(/\s*\t\s*| {3,}/g, ' … ').replaceAll(/\s*\r?\n\s*/g, ' / ');
 	// The printing's italics become Markdown emphasis rather than tags a reader must skip.
 	const emphasised = escapeMarkdown(shown)
 		.replaceAll('\\<i\\>', '*')
@@ -148,7 +146,10 @@ class Errata {
 					});
 				if (clauses.length === 0) return;
 				const body = clauses.join('; ');
-				this.entries.push({group: row.worst ?? 'cosmetic', text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, edited${noteOf(decision)}`});
+				this.entries.push({
+					group: row.worst ?? 'cosmetic',
+					text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, edited${noteOf(decision)}`,
+				});
 				return;
 			}
 
@@ -159,7 +160,13 @@ class Errata {
 				// The erratum is for the printing that is wrong: its own page (a repaginated edition's).
 				for (const difference of row.differences) {
 					const body = difference.kind === 'moved' ? `move ${this.moved(row, right)}` : correction(difference[wrong], difference[right]);
-					this.add(difference.severity, row[wrong].page ?? page, this.ref(wrong, row[wrong].lines), body, `${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`);
+					this.add(
+						difference.severity,
+						row[wrong].page ?? page,
+						this.ref(wrong, row[wrong].lines),
+						body,
+						`${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`,
+					);
 				}
 
 				return;
@@ -213,7 +220,13 @@ class Errata {
 
 			default: {
 				if (verdict === present) {
-					this.add(severity, page, this.insertionPoint(absent, index), `${correction('', item.text)} (from ${here})`, `${kind}, as in ${this.ids[present]}${note}`);
+					this.add(
+						severity,
+						page,
+						this.insertionPoint(absent, index),
+						`${correction('', item.text)} (from ${here})`,
+						`${kind}, as in ${this.ids[present]}${note}`,
+					);
 				} else {
 					this.add(severity, page, here, correction(item.text, ''), `${kind}, as in ${this.ids[absent]}${note}`);
 				}
@@ -254,9 +267,7 @@ class Errata {
 
 			default: {
 				const body =
-					verdict === present
-						? `${this.ids[absent]} ${stop}: insert ${where} of ${this.ids[present]}, ${count}, ${range}`
-						: `delete ${count}, ${range}`;
+					verdict === present ? `${this.ids[absent]} ${stop}: insert ${where} of ${this.ids[present]}, ${count}, ${range}` : `delete ${count}, ${range}`;
 				const at = verdict === present ? '' : `${where}: `;
 				this.entries.push({group: severity, text: `${at}${body} — truncation, as in ${this.ids[verdict]}${note}`});
 			}
@@ -266,7 +277,13 @@ class Errata {
 	/** A correction of what both printings read: one entry for both, classified by what it changes. */
 	shared({row, decision, severity, kinds}: SharedCorrection): void {
 		const region = changedRegion(collapseWhitespace(row.a.text), collapseWhitespace(decision.text ?? ''));
-		this.add(severity, rowPage(row), `${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`, correction(region.a, region.b), `${kinds}, edited; both printings read it so${noteOf(decision)}`);
+		this.add(
+			severity,
+			rowPage(row),
+			`${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`,
+			correction(region.a, region.b),
+			`${kinds}, edited; both printings read it so${noteOf(decision)}`,
+		);
 	}
 
 	write(): void {
@@ -289,10 +306,11 @@ class Errata {
 			}
 
 			const present: Side = row.a ? 'a' : 'b';
-			const item = (row.a ?? row.b);
+			const item = row.a ?? row.b;
 			if (isTruncated(row) && decision?.verdict !== 'edit') {
 				let end = index + 1;
-				while (end < rows.length && isTruncated(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end))) end++;
+				while (end < rows.length && isTruncated(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end)))
+					end++;
 				this.truncated(index, rows.slice(index, end), present, decision);
 				index = end - 1;
 				continue;
@@ -389,7 +407,8 @@ function checksSection(comparison: Comparison): string[] {
 	}
 
 	const explained = comparison.summary.explained ?? 0;
-	if (explained > 0) out.push('', `${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not listed below.`);
+	if (explained > 0)
+		out.push('', `${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not listed below.`);
 	out.push('');
 	return out;
 }

@@ -40,11 +40,12 @@ function witnessId(id: string): string {
 function reading(value: string): string {
 	const parts = value.split(/(<\/?i>)/);
 	let depth = 0;
-	const balanced = parts.every((part) => {
-		if (part === '<i>') depth++;
-		else if (part === '</i>') depth--;
-		return depth === 0 || depth === 1;
-	}) && depth === 0;
+	const balanced =
+		parts.every((part) => {
+			if (part === '<i>') depth++;
+			else if (part === '</i>') depth--;
+			return depth === 0 || depth === 1;
+		}) && depth === 0;
 	const lines = (part: string): string => part.split(/\r?\n/).map(text).join('<lb/>');
 	if (!balanced) return lines(value);
 	return parts.map((part) => (part === '<i>' ? '<hi rend="italic">' : part === '</i>' ? '</hi>' : lines(part))).join('');
@@ -145,7 +146,9 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 		'\t\t\t<variantEncoding method="parallel-segmentation" location="internal"/>',
 		'\t\t\t<classDecl>',
 		'\t\t\t\t<taxonomy xml:id="severity">',
-		...severities.map((severity) => `\t\t\t\t\t<category xml:id="severity-${severity}"><catDesc>${severity}: ${text(severityMeanings[severity])}</catDesc></category>`),
+		...severities.map(
+			(severity) => `\t\t\t\t\t<category xml:id="severity-${severity}"><catDesc>${severity}: ${text(severityMeanings[severity])}</catDesc></category>`,
+		),
 		'\t\t\t\t</taxonomy>',
 		'\t\t\t\t<taxonomy xml:id="kind">',
 		...Object.entries(kindMeanings)
@@ -178,7 +181,9 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 	if (comparison.checks.length > 0) {
 		out.push('\t\t\t<div type="checks">', '\t\t\t\t<head>Checks</head>', '\t\t\t\t<list>');
 		for (const check of comparison.checks) {
-			out.push(`\t\t\t\t\t<item type="${attr(check.kind)}" corresp="#${attr(witnessId(check.printing))}" n="${formatLines(check.lines, '-')}">${text(check.message)}</item>`);
+			out.push(
+				`\t\t\t\t\t<item type="${attr(check.kind)}" corresp="#${attr(witnessId(check.printing))}" n="${formatLines(check.lines, '-')}">${text(check.message)}</item>`,
+			);
 		}
 
 		out.push('\t\t\t\t</list>', '\t\t\t</div>');
@@ -190,7 +195,10 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 			const chosen = orphan.verdict === 'a' || orphan.verdict === 'b' ? orphan.verdict : undefined;
 			const lines = [`\t\t\t\t\t<app type="orphan" n="${attr(orphan.key)}">`];
 			if (orphan.verdict === 'edit') lines.push(`\t\t\t\t\t\t${rdg('lem', undefined, orphan.text ?? '')}`);
-			for (const [side, id] of [['a', ids[0]], ['b', ids[1]]] as const) {
+			for (const [side, id] of [
+				['a', ids[0]],
+				['b', ids[1]],
+			] as const) {
 				lines.push(`\t\t\t\t\t\t${rdg(chosen === side ? 'lem' : 'rdg', `#${id}`, orphan[side] ?? '')}`);
 			}
 

@@ -79,7 +79,6 @@ export function markedLine(a: string, b: string, color: boolean): string {
 		.join('');
 }
 
-
 function where(row: Row): string {
 	const parts: string[] = [];
 	if (row.a) parts.push(`A ${formatLines(row.a.lines)}`);
@@ -108,7 +107,10 @@ function checkLines(comparison: Comparison, color: boolean): string[] {
 	}
 
 	const explained = comparison.summary.explained ?? 0;
-	if (explained > 0) out.push(`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset and ${explained === 1 ? 'is' : 'are'} not listed one by one`);
+	if (explained > 0)
+		out.push(
+			`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset and ${explained === 1 ? 'is' : 'are'} not listed one by one`,
+		);
 	return out;
 }
 
@@ -133,7 +135,9 @@ function confusionLines(comparison: Comparison): string[] {
 	const width = Math.max(...shown.map((text) => [...text].length));
 	for (const [k, confusion] of confusions.entries()) {
 		const text = shown[k]!;
-		out.push(`  ${text}${' '.repeat(width - [...text].length)}  ${String(confusion.count).padStart(3)}×  ${confusion.lines.length === 1 ? 'line' : 'lines'} ${shortLines(confusion.lines)}`);
+		out.push(
+			`  ${text}${' '.repeat(width - [...text].length)}  ${String(confusion.count).padStart(3)}×  ${confusion.lines.length === 1 ? 'line' : 'lines'} ${shortLines(confusion.lines)}`,
+		);
 	}
 
 	return out;
@@ -149,7 +153,9 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	const ids = comparedPrintings(comparison).map((printing) => printing.id) as [string, string];
 	// Each further printing's reading of a row (`C 54: …`), or that it has none.
 	const otherLines = (row: Row): string[] =>
-		(row.others ?? []).map((other, k) => `    ${comparison.printings[k + 2]?.id ?? '?'} ${other ? `${other.lines[0]}: ${clip(flat(itemLine(other)), 200)}` : 'has no such entry'}`);
+		(row.others ?? []).map(
+			(other, k) => `    ${comparison.printings[k + 2]?.id ?? '?'} ${other ? `${other.lines[0]}: ${clip(flat(itemLine(other)), 200)}` : 'has no such entry'}`,
+		);
 	for (const p of comparison.printings) {
 		const note = comparison.printings.indexOf(p) > 1 ? `  (its readings show under each row and vote in the suggestions)` : '';
 		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} item${p.items.length === 1 ? '' : 's'}  ${p.source}${note}`);
@@ -186,8 +192,13 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		const correction = shared.get(index);
 		if (correction) {
 			// Both printings read it so: the correction is the erratum.
-			out.push('', `${statusGlyphs[row.status]} ${where(row)}  ${correction.kinds}, corrected in both printings`, `    ${clip(flat(itemLine(correction.row.a)), 200)}`);
-			for (const d of correction.differences) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
+			out.push(
+				'',
+				`${statusGlyphs[row.status]} ${where(row)}  ${correction.kinds}, corrected in both printings`,
+				`    ${clip(flat(itemLine(correction.row.a)), 200)}`,
+			);
+			for (const d of correction.differences)
+				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
 			out.push(`    decided: ${verdictText.edit} “${clip(flat(correction.decision.text ?? ''))}”`);
 			if (correction.decision.note) out.push(`    note: ${correction.decision.note}`);
 			continue;
@@ -202,7 +213,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			truncationShown = true;
 			const lost = comparison.rows.slice(truncation.rows[0], truncation.rows[1] + 1);
 			const titleOf = (r: Row): string => {
-				const item = (r.a ?? r.b);
+				const item = r.a ?? r.b;
 				return clip(`${item.label === undefined ? '' : `${item.label} `}${item.title}`, 60);
 			};
 			out.push(
@@ -214,14 +225,19 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			for (const [k, lostRow] of lost.entries()) {
 				const decision = context.decisions.byRow.get(truncation.rows[0] + k);
 				if (!decision?.verdict) continue;
-				out.push(`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`);
+				out.push(
+					`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`,
+				);
 			}
 
 			continue;
 		}
 
 		const kinds = [...new Set(row.differences.map((d) => d.kind))].join(', ');
-		out.push('', `${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}` : ''}`);
+		out.push(
+			'',
+			`${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}` : ''}`,
+		);
 		if (row.a && row.b) {
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
 			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);
@@ -232,7 +248,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, ids)}`);
 			}
 		} else {
-			const item = (row.a ?? row.b);
+			const item = row.a ?? row.b;
 			const d = row.differences[0];
 			out.push(`    ${clip(flat(itemLine(item)), 200)}`);
 			out.push(...otherLines(row));
@@ -241,11 +257,16 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		}
 
 		const decision = context.decisions.byRow.get(index);
-		if (decision?.verdict) out.push(`    decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''}`);
+		if (decision?.verdict)
+			out.push(`    decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''}`);
 		if (decision?.note) out.push(`    note: ${decision.note}`);
 	}
 
 	out.push(...confusionLines(comparison));
-	if (summary.differing === 0) out.push('', summary.explained === undefined ? 'The printings agree entry for entry.' : 'The printings agree entry for entry, but for what the checks explain.');
+	if (summary.differing === 0)
+		out.push(
+			'',
+			summary.explained === undefined ? 'The printings agree entry for entry.' : 'The printings agree entry for entry, but for what the checks explain.',
+		);
 	return `${out.join('\n')}\n`;
 }

@@ -62,7 +62,11 @@ function plan(comparison: Comparison, context: ReportContext): Plan {
 			lastBase = baseItem.lines[1];
 		} else if (otherItem) {
 			const text =
-				decision?.verdict === other ? otherItem.text : decision?.verdict === 'edit' && decision.text !== undefined ? layoutEdit(otherItem, decision.text) : undefined;
+				decision?.verdict === other
+					? otherItem.text
+					: decision?.verdict === 'edit' && decision.text !== undefined
+						? layoutEdit(otherItem, decision.text)
+						: undefined;
 			if (text !== undefined && text !== '') {
 				// Keep the blank lines that stood before the item in its own printing.
 				const block = insert.get(lastBase) ?? [];

@@ -185,7 +185,14 @@ async function runCase(soakCase: SoakCase, timeout: number): Promise<Outcome & {
 			let json: string | undefined;
 			if (soakCase.json === 'stdout') json = out;
 			else if (soakCase.json !== undefined) json = readIfThere(soakCase.json);
-			resolve({code, stdout: out, stderr: Buffer.concat(stderr).toString('utf8'), timedOut, ...(json === undefined ? {} : {json}), milliseconds: performance.now() - started});
+			resolve({
+				code,
+				stdout: out,
+				stderr: Buffer.concat(stderr).toString('utf8'),
+				timedOut,
+				...(json === undefined ? {} : {json}),
+				milliseconds: performance.now() - started,
+			});
 		});
 	});
 }
@@ -226,9 +233,21 @@ const seed = Number(values.seed);
 const ids = values.only === undefined ? Array.from({length: Number(values.cases)}, (_, i) => i) : [Number(values.only)];
 const folder = mkdtempSync(path.join(tmpdir(), 'tocdiff-soak-'));
 const timeout = Number(values.timeout) * 1000;
-const counts: Record<FindingKind, number> = {crash: 0, hang: 0, message: 0, 'exit-code': 0, 'invalid-json': 0, 'stderr-noise': 0, 'lost-decision': 0, lock: 0, leftover: 0};
+const counts: Record<FindingKind, number> = {
+	crash: 0,
+	hang: 0,
+	message: 0,
+	'exit-code': 0,
+	'invalid-json': 0,
+	'stderr-noise': 0,
+	'lost-decision': 0,
+	lock: 0,
+	leftover: 0,
+};
 /** Per family: cases run, cases skipped (not set up here), decisions made and kept. */
-const familyCounts = new Map<Family, {run: number; skipped: number; made: number; kept: number; discarded: number}>(families.map((family) => [family, {run: 0, skipped: 0, made: 0, kept: 0, discarded: 0}]));
+const familyCounts = new Map<Family, {run: number; skipped: number; made: number; kept: number; discarded: number}>(
+	families.map((family) => [family, {run: 0, skipped: 0, made: 0, kept: 0, discarded: 0}]),
+);
 const exits = new Map<string, number>();
 let slowest = {milliseconds: 0, id: -1};
 let withFindings = 0;
@@ -282,7 +301,9 @@ async function worker(): Promise<void> {
 		if (findings.length > 0) {
 			withFindings++;
 			for (const finding of findings) counts[finding.kind]++;
-			process.stdout.write(`case ${id} (${soakCase.label}): ${findings.map((f) => `${f.kind}: ${f.detail}`).join(' | ')}\n  ${commandOf(soakCase)}\n  stdout: ${excerpt(outcome.stdout, 120)}\n`);
+			process.stdout.write(
+				`case ${id} (${soakCase.label}): ${findings.map((f) => `${f.kind}: ${f.detail}`).join(' | ')}\n  ${commandOf(soakCase)}\n  stdout: ${excerpt(outcome.stdout, 120)}\n`,
+			);
 		} else if (!values.keep) {
 			rmSync(soakCase.dir, {recursive: true, force: true});
 		}
@@ -291,8 +312,15 @@ async function worker(): Promise<void> {
 
 await Promise.all(Array.from({length: Math.max(1, Number(values.jobs))}, worker));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const exitList = [...exits].sort().map(([code, n]) => `${code}: ${n}`).join(', ');
-const found = Object.entries(counts).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing';
+const exitList = [...exits]
+	.sort()
+	.map(([code, n]) => `${code}: ${n}`)
+	.join(', ');
+const found =
+	Object.entries(counts)
+		.filter(([, n]) => n > 0)
+		.map(([kind, n]) => `${n} ${kind}`)
+		.join(', ') || 'nothing';
 const familyList = [...familyCounts]
 	.map(([family, tally]) => `${family} ${tally.run}${tally.skipped > 0 ? ` (${tally.skipped} skipped: not set up here)` : ''}`)
 	.join(', ');

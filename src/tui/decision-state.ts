@@ -23,7 +23,11 @@ export function verdictLabel(verdict: Verdict): string {
 	return verdictNames[verdict];
 }
 
-function buildDecision(key: string, row: Row, fields: {verdict?: Verdict | undefined; text?: string | undefined; note?: string | undefined}): Decision | undefined {
+function buildDecision(
+	key: string,
+	row: Row,
+	fields: {verdict?: Verdict | undefined; text?: string | undefined; note?: string | undefined},
+): Decision | undefined {
 	if (fields.verdict === undefined && !fields.note) return undefined;
 	return {
 		key,
@@ -36,9 +40,7 @@ function buildDecision(key: string, row: Row, fields: {verdict?: Verdict | undef
 }
 
 function sameDecision(left: Decision | undefined, right: Decision | undefined): boolean {
-	return (
-		left?.verdict === right?.verdict && left?.text === right?.text && left?.note === right?.note && (left === undefined) === (right === undefined)
-	);
+	return left?.verdict === right?.verdict && left?.text === right?.text && left?.note === right?.note && (left === undefined) === (right === undefined);
 }
 
 /** Apply a change to the selected row's decision, recording it for undo. */
@@ -81,7 +83,11 @@ export function decide(state: State, verdict: Verdict): State {
 		return {...state, status: {kind: 'info', message: `Row ${row + 1} reads the same in both printings: nothing to decide (c adds a note, e a correction).`}};
 	}
 
-	return changeDecision(state, (existing) => ({verdict, note: existing?.note}), (index) => `Row ${index + 1}: ${verdictLabel(verdict)}.`);
+	return changeDecision(
+		state,
+		(existing) => ({verdict, note: existing?.note}),
+		(index) => `Row ${index + 1}: ${verdictLabel(verdict)}.`,
+	);
 }
 
 /** The rows `y` decides at `level`: undecided ones whose suggestion takes a side at least that sure. */
@@ -106,17 +112,28 @@ export function acceptSuggestions(state: State): State {
 	});
 
 	const level = state.acceptAbove.toFixed(2);
-	if (changes.length === 0) return {...state, status: {kind: 'info', message: `No undecided row has a suggestion at ${level} or above (${keyFor('cycle-accept-level')} lowers the level).`}};
+	if (changes.length === 0)
+		return {
+			...state,
+			status: {kind: 'info', message: `No undecided row has a suggestion at ${level} or above (${keyFor('cycle-accept-level')} lowers the level).`},
+		};
 	const next = applyChanges(state, changes);
 	const count = changes.length === 1 ? 'one suggestion' : `${changes.length} suggestions`;
-	return refilter({...next, history: [...state.history, changes], status: {kind: 'info', message: `Accepted ${count} at ${level} or above (u undoes them at once).`}});
+	return refilter({
+		...next,
+		history: [...state.history, changes],
+		status: {kind: 'info', message: `Accepted ${count} at ${level} or above (u undoes them at once).`},
+	});
 }
 
 export function undo(state: State): State {
 	const step = state.history.at(-1);
 	if (!step) return {...state, status: {kind: 'info', message: 'Nothing to undo.'}};
 	// Back to front, so that each decision returns to what it was before the step.
-	const next = applyChanges({...state, history: state.history.slice(0, -1)}, [...step].reverse().map((change) => ({key: change.key, after: change.before})));
+	const next = applyChanges(
+		{...state, history: state.history.slice(0, -1)},
+		[...step].reverse().map((change) => ({key: change.key, after: change.before})),
+	);
 	const change = step[0]!;
 	const row = state.data.rowOfKey.get(change.key);
 	let refiltered = refilter(next);

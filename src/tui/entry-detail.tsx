@@ -76,10 +76,24 @@ function OrphanList({state}: {readonly state: State}) {
 }
 
 function withMarkers(segments: readonly Segment[], theme: Theme): Segment[] {
-	return segments.map((segment) => (segment.changed && !theme.color ? {text: `${changeMarkers[0]}${segment.text}${changeMarkers[1]}`, changed: true} : segment));
+	return segments.map((segment) =>
+		segment.changed && !theme.color ? {text: `${changeMarkers[0]}${segment.text}${changeMarkers[1]}`, changed: true} : segment,
+	);
 }
 
-function Reading({row, side, theme, width, expanded}: {readonly row: Row; readonly side: 'a' | 'b'; readonly theme: Theme; readonly width: number; readonly expanded: boolean}) {
+function Reading({
+	row,
+	side,
+	theme,
+	width,
+	expanded,
+}: {
+	readonly row: Row;
+	readonly side: 'a' | 'b';
+	readonly theme: Theme;
+	readonly width: number;
+	readonly expanded: boolean;
+}) {
 	const item = row[side];
 	const label = side.toUpperCase();
 	const where = item ? `l.${formatLines(item.lines)}` : '';
@@ -87,7 +101,11 @@ function Reading({row, side, theme, width, expanded}: {readonly row: Row; readon
 		return (
 			<Text wrap="truncate">
 				<Text bold>{label}</Text>
-				<Text dimColor> {'(not in printing '}{label})</Text>
+				<Text dimColor>
+					{' '}
+					{'(not in printing '}
+					{label})
+				</Text>
 			</Text>
 		);
 	}
@@ -112,7 +130,11 @@ function Reading({row, side, theme, width, expanded}: {readonly row: Row; readon
 			</Box>
 			<Text wrap={expanded ? 'wrap' : 'truncate'}>
 				<SegmentsText
-					segments={expanded ? title : fitSegments(title, width - prefixWidth, {pad: false, focus: titles.prefix, other: withMarkers(titles[side === 'a' ? 'b' : 'a'], theme)})}
+					segments={
+						expanded
+							? title
+							: fitSegments(title, width - prefixWidth, {pad: false, focus: titles.prefix, other: withMarkers(titles[side === 'a' ? 'b' : 'a'], theme)})
+					}
 					theme={theme}
 					changeColor={color}
 				/>
@@ -149,7 +171,10 @@ function OtherReading({id, item}: {readonly id: string; readonly item: Row['a']}
 function CheckLine({check, theme}: {readonly check: Check; readonly theme: Theme}) {
 	return (
 		<Text wrap="truncate">
-			<Text {...paint(theme, 'yellow')}>⚑ {check.printing} {check.kind}</Text>: {check.message}
+			<Text {...paint(theme, 'yellow')}>
+				⚑ {check.printing} {check.kind}
+			</Text>
+			: {check.message}
 		</Text>
 	);
 }
@@ -175,12 +200,24 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
  * What the evidence says about the whole row: the reading `y` would accept and why, or why there
  * is none (even evidence, or differences that point both ways).
  */
-function SuggestionLine({row, suggestion, theme, expanded}: {readonly row: Row; readonly suggestion: Suggestion | undefined; readonly theme: Theme; readonly expanded: boolean}) {
+function SuggestionLine({
+	row,
+	suggestion,
+	theme,
+	expanded,
+}: {
+	readonly row: Row;
+	readonly suggestion: Suggestion | undefined;
+	readonly theme: Theme;
+	readonly expanded: boolean;
+}) {
 	const wrap = expanded ? 'wrap' : 'truncate';
 	if (suggestion?.reading) {
 		return (
 			<Text wrap={wrap}>
-				<Text {...paint(theme, 'cyan')}>suggests {suggestion.reading.toUpperCase()} is right ({suggestion.confidence.toFixed(2)})</Text>
+				<Text {...paint(theme, 'cyan')}>
+					suggests {suggestion.reading.toUpperCase()} is right ({suggestion.confidence.toFixed(2)})
+				</Text>
 				<Text dimColor>: {suggestion.why}</Text>
 			</Text>
 		);
@@ -194,7 +231,17 @@ function SuggestionLine({row, suggestion, theme, expanded}: {readonly row: Row; 
 	);
 }
 
-function DecisionLine({decision, differs, expanded, theme}: {readonly decision: Decision | undefined; readonly differs: boolean; readonly expanded: boolean; readonly theme: Theme}) {
+function DecisionLine({
+	decision,
+	differs,
+	expanded,
+	theme,
+}: {
+	readonly decision: Decision | undefined;
+	readonly differs: boolean;
+	readonly expanded: boolean;
+	readonly theme: Theme;
+}) {
 	if (decision?.verdict === undefined) {
 		return (
 			<Text wrap="truncate" dimColor={!differs}>

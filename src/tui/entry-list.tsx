@@ -7,7 +7,18 @@ import {wideTitleWidth} from './layout.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
 import {decisionFor, isUnsaved, selectedRow, visibleWindow, type State} from './state.js';
-import {changeMarkers, selectionGlyph, severityColors, severityBars, statusColors, statusGlyphs, unsavedGlyph, verdictMarks, paint, type Theme} from './theme.js';
+import {
+	changeMarkers,
+	selectionGlyph,
+	severityColors,
+	severityBars,
+	statusColors,
+	statusGlyphs,
+	unsavedGlyph,
+	verdictMarks,
+	paint,
+	type Theme,
+} from './theme.js';
 
 /** Width of a page column, room for `16-17` and for markers when colour is off. */
 const pageWidth = 7;

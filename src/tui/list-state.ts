@@ -223,7 +223,12 @@ function findRow(state: State, direction: 1 | -1, wanted: (row: number) => boole
 }
 
 export function findUndecided(state: State, direction: 1 | -1): State {
-	return findRow(state, direction, (row) => isUndecided(state, row), () => 'Every difference shown is decided.');
+	return findRow(
+		state,
+		direction,
+		(row) => isUndecided(state, row),
+		() => 'Every difference shown is decided.',
+	);
 }
 
 /** The next row that carries a check (a page out of order, a numbering slip, an entry only C has). */

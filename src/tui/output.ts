@@ -26,10 +26,7 @@ type OutputTransformer = (line: string, index: number) => string;
 
 type Clip = {x1: number | undefined; x2: number | undefined; y1: number | undefined; y2: number | undefined};
 
-type Operation =
-	| {type: 'write'; x: number; y: number; text: string; transformers: OutputTransformer[]}
-	| {type: 'clip'; clip: Clip}
-	| {type: 'unclip'};
+type Operation = {type: 'write'; x: number; y: number; text: string; transformers: OutputTransformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
 
 /** A line of text as cells: its graphemes, the columns each takes, and each one's style number. */
 type Cells = {values: string[]; widths: number[]; styles: number[]};

@@ -31,7 +31,7 @@ class UnitSegments implements Intl.Segments {
 		return at >= 0 && at < this.#input.length ? this.at(at) : undefined;
 	}
 
-	* [Symbol.iterator](): IterableIterator<Intl.SegmentData> {
+	*[Symbol.iterator](): IterableIterator<Intl.SegmentData> {
 		for (let index = 0; index < this.#input.length; index++) yield this.at(index);
 	}
 

@@ -14,7 +14,20 @@ import {exportMenuOf, reduceExportMenu} from './export-menu-state.js';
 import {helpHeight, helpLines} from './help-lines.js';
 import {reduceHelp} from './help-state.js';
 import {computeLayout} from './layout.js';
-import {countDecided, decisionFor, findCheck, findUndecided, moveTo, orphanDecisions, pageRows, refilter, search, selectedRow, settle, visibleRows} from './list-state.js';
+import {
+	countDecided,
+	decisionFor,
+	findCheck,
+	findUndecided,
+	moveTo,
+	orphanDecisions,
+	pageRows,
+	refilter,
+	search,
+	selectedRow,
+	settle,
+	visibleRows,
+} from './list-state.js';
 import {promptOf, reducePrompt} from './prompt-state.js';
 import type {ReviewData} from './review-data.js';
 import {filters, type InitialOptions, type State} from './state-types.js';
@@ -82,7 +95,11 @@ function submitPrompt(state: State): State {
 		case 'edit': {
 			const text = value.trim();
 			if (text === '') return {...state, mode: 'browse', status: {kind: 'info', message: 'An empty reading was not saved.'}};
-			return changeDecision(state, (existing) => ({verdict: 'edit', text, note: existing?.note}), (row) => `Row ${row + 1}: corrected reading saved.`);
+			return changeDecision(
+				state,
+				(existing) => ({verdict: 'edit', text, note: existing?.note}),
+				(row) => `Row ${row + 1}: corrected reading saved.`,
+			);
 		}
 
 		case 'note': {
@@ -125,7 +142,17 @@ export function keyMode(state: State): KeyMode {
 }
 
 /** What still works while the terminal is too small to show the screen: quitting, a resize, and the outcome of what was under way. */
-const tooSmallActions: ReadonlySet<ActionType> = new Set(['quit', 'resize', 'save-done', 'save-failed', 'save-as-done', 'save-as-failed', 'export-done', 'export-failed', 'quit-blocked']);
+const tooSmallActions: ReadonlySet<ActionType> = new Set([
+	'quit',
+	'resize',
+	'save-done',
+	'save-failed',
+	'save-as-done',
+	'save-as-failed',
+	'export-done',
+	'export-failed',
+	'quit-blocked',
+]);
 
 /** The next state after an action. Pure and total: an action that does not apply is ignored. */
 export function reducer(state: State, action: Action): State {
@@ -232,7 +259,14 @@ export function reducer(state: State, action: Action): State {
 		case 'cycle-accept-level': {
 			const acceptAbove = acceptLevels[(acceptLevels.indexOf(state.acceptAbove as (typeof acceptLevels)[number]) + 1) % acceptLevels.length]!;
 			const waiting = acceptableRows(state, acceptAbove).length;
-			return {...state, acceptAbove, status: {kind: 'info', message: `y now accepts suggestions at ${acceptAbove.toFixed(2)} or above: ${waiting} undecided row${waiting === 1 ? '' : 's'}.`}};
+			return {
+				...state,
+				acceptAbove,
+				status: {
+					kind: 'info',
+					message: `y now accepts suggestions at ${acceptAbove.toFixed(2)} or above: ${waiting} undecided row${waiting === 1 ? '' : 's'}.`,
+				},
+			};
 		}
 
 		case 'orphans-open': {

@@ -60,14 +60,19 @@ describe('the io seam (#14)', () => {
 		};
 		const decisions = path.join(dir, 'vol31.txt.tocdiff.json');
 		expect(() => lockDecisions(decisions, {fs: failing, registry: path.join(dir, 'locks')})).toThrow(InputError);
-		expect(() => lockDecisions(decisions, {fs: failing, registry: path.join(dir, 'locks')})).toThrow(/cannot save decisions beside .*vol31\.txt\.tocdiff\.json: .*; pass --decisions PATH/);
+		expect(() => lockDecisions(decisions, {fs: failing, registry: path.join(dir, 'locks')})).toThrow(
+			/cannot save decisions beside .*vol31\.txt\.tocdiff\.json: .*; pass --decisions PATH/,
+		);
 		expect(removed).toContain(`${fs.realpathSync(dir)}/vol31.txt.tocdiff.json.lock`);
 		expect(readdirSync(dir)).toEqual([]);
 	});
 
 	it('reaches each batch item: its file and its decisions', async () => {
-		const unreadable = await runBatchTask({index: 0, file: 'vol31.txt', base: 'a'}, {readFile: async () => Promise.reject(failure('EACCES')), readDecisions: async () => new Uint8Array()});
-		expect(unreadable).toMatchObject({kind: 'failed', message: 'vol31.txt: permission denied; check the file\'s permissions'});
+		const unreadable = await runBatchTask(
+			{index: 0, file: 'vol31.txt', base: 'a'},
+			{readFile: async () => Promise.reject(failure('EACCES')), readDecisions: async () => new Uint8Array()},
+		);
+		expect(unreadable).toMatchObject({kind: 'failed', message: "vol31.txt: permission denied; check the file's permissions"});
 		const decisionsGone = await runBatchTask(
 			{index: 0, file: 'vol31.txt', base: 'a', format: 'json'},
 			{readFile: async () => new TextEncoder().encode(seedText), readDecisions: async () => Promise.reject(failure('EIO'))},

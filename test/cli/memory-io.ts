@@ -2,7 +2,10 @@
 import type {Io} from '../../src/cli/io.js';
 
 /** An `Io` over files held in memory: reads what `files` holds, and collects what is written. */
-export function memoryIo(files: ReadonlyArray<{readonly name: string; readonly text: string}>, overrides: Partial<Io> = {}): Io & {readonly out: string[]; readonly err: string[]} {
+export function memoryIo(
+	files: ReadonlyArray<{readonly name: string; readonly text: string}>,
+	overrides: Partial<Io> = {},
+): Io & {readonly out: string[]; readonly err: string[]} {
 	const out: string[] = [];
 	const err: string[] = [];
 	const readFile = async (file: string): Promise<Uint8Array> => {
@@ -33,4 +36,3 @@ export function memoryIo(files: ReadonlyArray<{readonly name: string; readonly t
 		...overrides,
 	};
 }
-

@@ -27,7 +27,12 @@ describe('matching decisions to rows', () => {
 
 	it('keeps a decision with its entry when only the layout of the input changed', () => {
 		// Tabs become spaces and every line is indented: no reading changed.
-		const relaid = rowsOf(seedText.split('\n').map((line) => (line.trim() === '' ? line : `  ${line.replaceAll('\t', '    ')}`)).join('\n'));
+		const relaid = rowsOf(
+			seedText
+				.split('\n')
+				.map((line) => (line.trim() === '' ? line : `  ${line.replaceAll('\t', '    ')}`))
+				.join('\n'),
+		);
 		expect(rowKeys(relaid)).not.toContain(decisions[0]!.key);
 		const match = matchDecisions(relaid, decisions);
 		expect(match.orphans).toEqual([]);

@@ -47,12 +47,20 @@ const wellFormed = fc.record(
 const nearFile = fc
 	.tuple(
 		fc.record(
-		{
-			schema: fc.oneof({weight: 4, arbitrary: fc.constant('tocdiff-decisions/1')}, {weight: 1, arbitrary: anyValue}),
-			decisions: fc.oneof({weight: 4, arbitrary: fc.array(fc.oneof({weight: 5, arbitrary: nearDecision}, {weight: 3, arbitrary: wellFormed}, {weight: 1, arbitrary: anyValue}), {maxLength: 6})}, {weight: 1, arbitrary: anyValue}),
-			more: anyValue,
-		},
-		{requiredKeys: []},
+			{
+				schema: fc.oneof({weight: 4, arbitrary: fc.constant('tocdiff-decisions/1')}, {weight: 1, arbitrary: anyValue}),
+				decisions: fc.oneof(
+					{
+						weight: 4,
+						arbitrary: fc.array(fc.oneof({weight: 5, arbitrary: nearDecision}, {weight: 3, arbitrary: wellFormed}, {weight: 1, arbitrary: anyValue}), {
+							maxLength: 6,
+						}),
+					},
+					{weight: 1, arbitrary: anyValue},
+				),
+				more: anyValue,
+			},
+			{requiredKeys: []},
 		),
 		fc.nat(4),
 	)

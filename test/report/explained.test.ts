@@ -34,7 +34,9 @@ describe('differences a check explains', () => {
 	});
 
 	it('give a row no severity of their own, and do not make it differ (#14)', () => {
-		const onlyExplained = comparison.rows.filter((row) => row.differences.length > 0 && row.differences.every((difference) => difference.explainedBy !== undefined));
+		const onlyExplained = comparison.rows.filter(
+			(row) => row.differences.length > 0 && row.differences.every((difference) => difference.explainedBy !== undefined),
+		);
 		expect(onlyExplained.length).toBeGreaterThan(0);
 		for (const row of onlyExplained) {
 			expect(row.open).toEqual([]);
@@ -48,11 +50,18 @@ describe('differences a check explains', () => {
 describe('an erratum in a repaginated edition', () => {
 	it('cites the page of the printing it corrects', () => {
 		// A row whose pages follow the offset and whose title differs too: A is right, so B is corrected on B's page.
-		const index = comparison.rows.findIndex((row) => row.a?.page !== undefined && row.b?.page !== undefined && row.a.page !== row.b.page && row.open.some((d) => d.field === 'title'));
+		const index = comparison.rows.findIndex(
+			(row) => row.a?.page !== undefined && row.b?.page !== undefined && row.a.page !== row.b.page && row.open.some((d) => d.field === 'title'),
+		);
 		expect(index).toBeGreaterThanOrEqual(0);
 		const row = comparison.rows[index]!;
-		const decided = {decisions: {byRow: new Map([[index, {key: rowKeys(comparison.rows)[index]!, verdict: 'a' as const}]]), orphans: []}, sources: [{name: 'r.txt', text}]};
-		const line = toMarkdown(comparison, decided).split('\n').find((entry) => entry.includes(`B line ${row.b!.lines[0]}`) && entry.includes('as in A'));
+		const decided = {
+			decisions: {byRow: new Map([[index, {key: rowKeys(comparison.rows)[index]!, verdict: 'a' as const}]]), orphans: []},
+			sources: [{name: 'r.txt', text}],
+		};
+		const line = toMarkdown(comparison, decided)
+			.split('\n')
+			.find((entry) => entry.includes(`B line ${row.b!.lines[0]}`) && entry.includes('as in A'));
 		expect(line).toMatch(new RegExp(`^- p\\. ${row.b!.page} \\(B line ${row.b!.lines[0]}\\)`));
 	});
 });

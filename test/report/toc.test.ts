@@ -7,10 +7,19 @@ import {parseItems} from '../../src/core/parse.js';
 import {comparisonOf, itemsOf, makeItem, seedText} from './fixtures.js';
 import {decided, seed, seedSources, undecided} from './seed.js';
 
-const lines = (text: string, first: number, last: number): string => `${text.split('\n').slice(first - 1, last).join('\n')}\n`;
+const lines = (text: string, first: number, last: number): string =>
+	`${text
+		.split('\n')
+		.slice(first - 1, last)
+		.join('\n')}\n`;
 
 /** Decide rows by index: `[[2, 'b']]`, or with an edit text. */
-function decide(comparison: Comparison, sources: ReportContext['sources'], verdicts: ReadonlyArray<readonly [number, Verdict, string?]>, base?: 'a' | 'b'): ReportContext {
+function decide(
+	comparison: Comparison,
+	sources: ReportContext['sources'],
+	verdicts: ReadonlyArray<readonly [number, Verdict, string?]>,
+	base?: 'a' | 'b',
+): ReportContext {
 	const keys = rowKeys(comparison.rows);
 	const byRow = new Map<number, Decision>(
 		verdicts.map(([index, verdict, text]) => [index, {key: keys[index]!, verdict, ...(text === undefined ? {} : {text})}]),
@@ -30,7 +39,11 @@ const rows: RowDraft[] = [
 	{status: 'changed', a: a[2]!, b: b[3]!, similarity: 0.9, differences: [{kind: 'page', severity: 'substantive', field: 'page', a: '2', b: '4'}]},
 	{status: 'same', a: a[3]!, b: b[4]!, similarity: 1, differences: []},
 ];
-const small = comparisonOf(rows, {id: 'A', source: 'a.txt', lines: [1, 7], items: a, text: textA}, {id: 'B', source: 'b.txt', lines: [1, 7], items: b, text: textB});
+const small = comparisonOf(
+	rows,
+	{id: 'A', source: 'a.txt', lines: [1, 7], items: a, text: textA},
+	{id: 'B', source: 'b.txt', lines: [1, 7], items: b, text: textB},
+);
 const smallSources = [
 	{name: 'a.txt', text: textA},
 	{name: 'b.txt', text: textB},
@@ -59,17 +72,33 @@ describe('toToc', () => {
 	});
 
 	it('takes B’s reading, B’s wrapping and B’s insertion on verdict b', () => {
-		const context = decide(small, smallSources, [[1, 'b'], [2, 'b'], [3, 'b']]);
+		const context = decide(small, smallSources, [
+			[1, 'b'],
+			[2, 'b'],
+			[3, 'b'],
+		]);
 		expect(toToc(small, context)).toBe('Contents\n\nX part one part two\t1\n\nW\t9\nY\t4\n\nZ\t3\n');
 	});
 
 	it('uses the edited text, and keeps the base text on a and not-error', () => {
-		const context = decide(small, smallSources, [[1, 'a'], [3, 'edit', 'Y (edited)\t2'], [4, 'not-error']]);
+		const context = decide(small, smallSources, [
+			[1, 'a'],
+			[3, 'edit', 'Y (edited)\t2'],
+			[4, 'not-error'],
+		]);
 		expect(toToc(small, context)).toBe('Contents\n\nX part one\n  part two\t1\nY (edited)\t2\n\nZ\t3\n');
 	});
 
 	it('rebuilds B with A’s readings on verdict a when B is the base', () => {
-		const context = decide(small, smallSources, [[3, 'a'], [2, 'a']], 'b');
+		const context = decide(
+			small,
+			smallSources,
+			[
+				[3, 'a'],
+				[2, 'a'],
+			],
+			'b',
+		);
 		expect(toToc(small, context)).toBe('Contents\n\nX part one part two\t1\n\nY\t2\nZ\t3\n');
 	});
 
@@ -118,7 +147,9 @@ describe('the corrected contents page of a repaginated edition', () => {
 	it('takes the other printing’s reading but keeps the base printing’s page where only the offset moved it', async () => {
 		const {repaginated, repaginatedSources} = await import('./seed.js');
 		// A row whose B reading is right in its title, while its page only follows B's offset.
-		const index = repaginated.rows.findIndex((row) => row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined) && row.differences.some((d) => d.field === 'title'));
+		const index = repaginated.rows.findIndex(
+			(row) => row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined) && row.differences.some((d) => d.field === 'title'),
+		);
 		expect(index).toBeGreaterThanOrEqual(0);
 		const row = repaginated.rows[index]!;
 		const toc = toToc(repaginated, decide(repaginated, repaginatedSources, [[index, 'b']]));

@@ -29,7 +29,6 @@ function difference(kind: Difference['kind'], severity: Severity, a: string, b: 
 	return {kind, severity, field, a, b};
 }
 
-
 function same(lineA: number, lineB: number, title: string, page?: string, label?: string): RowDraft {
 	return {status: 'same', a: item(lineA, title, page, label), b: item(lineB, title, page, label), similarity: 1, differences: []};
 }
@@ -43,7 +42,13 @@ export function seedComparison(): Comparison {
 	nextIndex = 0;
 	const rows: RowDraft[] = [
 		same(2, 123, 'V. I. L E N I N'),
-		{status: 'only-b', a: null, b: item(135, 'TRANSLATED FROM THE RUSSIAN'), similarity: 0, differences: [difference('extra', 'minor', '', 'TRANSLATED FROM THE RUSSIAN', 'item')]},
+		{
+			status: 'only-b',
+			a: null,
+			b: item(135, 'TRANSLATED FROM THE RUSSIAN'),
+			similarity: 0,
+			differences: [difference('extra', 'minor', '', 'TRANSLATED FROM THE RUSSIAN', 'item')],
+		},
 		same(18, 141, 'Preface', '13'),
 		same(19, 142, '"LEFT-WING" COMMUNISM—AN INFANTILE DISORDER', '17'),
 		{
@@ -76,7 +81,13 @@ export function seedComparison(): Comparison {
 			similarity: 0.98,
 			differences: [difference('page', 'substantive', '377', '379', 'page')],
 		},
-		{status: 'only-a', a: item(100, 'Concluding Remarks', '435'), b: null, similarity: 0, differences: [difference('truncation', 'substantive', 'Concluding Remarks 435', '', 'item')]},
+		{
+			status: 'only-a',
+			a: item(100, 'Concluding Remarks', '435'),
+			b: null,
+			similarity: 0,
+			differences: [difference('truncation', 'substantive', 'Concluding Remarks 435', '', 'item')],
+		},
 		{status: 'only-a', a: item(110, 'Notes', '537'), b: null, similarity: 0, differences: [difference('truncation', 'substantive', 'Notes 537', '', 'item')]},
 	];
 	const itemsA = rows.flatMap((row) => (row.a ? [row.a] : []));
@@ -98,7 +109,13 @@ export function bigComparison(count: number): Comparison {
 		const title = `SPEECH DELIVERED AT MEETING NUMBER ${index + 1} OF THE MOSCOW SOVIET OF WORKERS' AND RED ARMY DEPUTIES`;
 		const page = String(10 + index);
 		if (index % 50 === 49) {
-			rows.push({status: 'only-a', a: item(index + 1, title, page), b: null, similarity: 0, differences: [difference('missing', 'substantive', title, '', 'item')]});
+			rows.push({
+				status: 'only-a',
+				a: item(index + 1, title, page),
+				b: null,
+				similarity: 0,
+				differences: [difference('missing', 'substantive', title, '', 'item')],
+			});
 		} else if (index % 7 === 3) {
 			const severity = severities[index % 3]!;
 			rows.push({
@@ -136,7 +153,11 @@ export function suggestedComparison(): Comparison {
 			}
 
 			case 6: {
-				return suggest(row, {reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'}, {reading: null, confidence: 0.5, why: 'nothing tells which number is right'});
+				return suggest(
+					row,
+					{reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'},
+					{reading: null, confidence: 0.5, why: 'nothing tells which number is right'},
+				);
 			}
 
 			case 9: {

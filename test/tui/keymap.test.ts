@@ -64,7 +64,11 @@ describe('keymap', () => {
 
 	it('covers the keys the issue asks for', () => {
 		const browse = (key: string) => keyToAction(...press(key), 'browse')?.type;
-		expect(['up', 'down', 'j', 'k', 'pageup', 'pagedown', 'g', 'G', 'n', 'N', 'tab', 's', '/', 'return', 'a', 'b', 'e', 'x', 'c', 'u', 'E', '?', 'q'].map((key) => browse(key))).not.toContain(undefined);
+		expect(
+			['up', 'down', 'j', 'k', 'pageup', 'pagedown', 'g', 'G', 'n', 'N', 'tab', 's', '/', 'return', 'a', 'b', 'e', 'x', 'c', 'u', 'E', '?', 'q'].map((key) =>
+				browse(key),
+			),
+		).not.toContain(undefined);
 	});
 
 	it('renders the key table as Markdown with every binding', () => {
@@ -81,7 +85,15 @@ describe('keymap', () => {
 describe('splitKeys', () => {
 	it('splits a chunk into characters, Enter, Backspace, Escape, Ctrl-letters and arrows', () => {
 		const keys = splitKeys('ab\r\u007F\u001B\u0015\u001B[Bc');
-		expect(keys.map(({input, key}) => [input, Object.entries(key).filter(([, on]) => on).map(([name]) => name).join('+')])).toEqual([
+		expect(
+			keys.map(({input, key}) => [
+				input,
+				Object.entries(key)
+					.filter(([, on]) => on)
+					.map(([name]) => name)
+					.join('+'),
+			]),
+		).toEqual([
 			['a', ''],
 			['b', ''],
 			['', 'return'],
