@@ -4,7 +4,9 @@
  */
 import {parseArgs} from 'node:util';
 import {formats} from '../report/index.js';
+import {parseShard, type Shard} from './batch-shelf.js';
 import {codeOf, UsageError} from './errors.js';
+import {toFile} from './output.js';
 
 /** What the user asked for. */
 export type CliArgs = {
@@ -26,6 +28,12 @@ export type CliArgs = {
 	readonly jobs?: number;
 	/** With `batch`, compare the files of subfolders too. */
 	readonly recursive: boolean;
+	/** With `batch --format jsonl -o FILE`, skip the inputs whose lines FILE already holds, and add the others. */
+	readonly resume: boolean;
+	/** With `batch`, take only this share of the inputs (sorted by name). */
+	readonly shard?: Shard;
+	/** With `batch`, read more inputs from this list, one path a line (`-`: standard input). */
+	readonly filesFrom?: string;
 	readonly help: boolean;
 	readonly version: boolean;
 };
@@ -39,12 +47,14 @@ Usage
   tocdiff FILE_A FILE_B FILE_C one printing in each; C (and more) show their readings
                                on each row and vote in the suggestions
   tocdiff --batch DIR|FILE...  many files, each holding two printings, in parallel
+  tocdiff --batch --files-from LIST  the same, the files listed one a line in LIST
 
 On a terminal tocdiff opens the review screen; in a pipe, under CI (the CI
 variable set), or with --format or --no-tui, it prints a report.
 
 Options
-  -f, --format FORMAT   ${formats.map((f) => f.name).join(', ')} (default: text)
+  -f, --format FORMAT   ${formats.map((f) => f.name).join(', ')} (default: text);
+                        with --batch also jsonl
   -o, --output PATH     write the report to PATH instead of standard output
                         (without --format, a .json/.md/.csv/.html/.xml name picks it)
       --split-at LINE   the second printing starts at LINE (overrides detection);
@@ -60,6 +70,15 @@ Options
                         --format, the reports: json gives one array, csv one table;
                         html, tei and toc are written beside each file)
       --recursive       with --batch, the files of subfolders too (hidden ones excepted)
+      --files-from PATH with --batch, compare the files listed in PATH too, one a line
+                        (blank lines ignored; - reads the list from standard input)
+      --shard K/N       with --batch, only every N-th file (sorted by name) from the
+                        K-th, K counted from 0: shards 0/N to N-1/N cover all once
+      --format jsonl    with --batch, one report a line as each file finishes (in the
+                        order they finish), with "source"; a failed file is
+                        {"source", "error"}
+      --resume          with --batch --format jsonl -o FILE: keep the lines FILE holds,
+                        skip their files, add the rest (a torn last line is redone)
       --jobs N          worker threads for --batch (default: one per CPU core;
                         at most two per core, and one per file)
   -h, --help            show this help
@@ -80,6 +99,8 @@ Examples
   tocdiff vol31.txt --split-at 123 --format text --exit-code
   ocr-tool page.png | tocdiff - edition-2.txt --no-tui
   tocdiff --batch volumes/ --format json > reports.json
+  find shelf -name '*.txt' | tocdiff --batch --files-from - --shard 0/4 \\
+    --format jsonl -o shard-0.jsonl --resume
 `;
 
 const options = {
@@ -94,6 +115,9 @@ const options = {
 	batch: {type: 'boolean'},
 	jobs: {type: 'string'},
 	recursive: {type: 'boolean'},
+	resume: {type: 'boolean'},
+	shard: {type: 'string'},
+	'files-from': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -103,6 +127,7 @@ export function formatOfPath(file: string | undefined): string | undefined {
 	const extension = /\.([a-z]+)$/i.exec(file ?? '')?.[1]?.toLowerCase();
 	const byExtension: Readonly<Record<string, string>> = {
 		json: 'json',
+		jsonl: 'jsonl',
 		md: 'markdown',
 		markdown: 'markdown',
 		csv: 'csv',
@@ -157,7 +182,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	const version = values.version === true;
 	const batch = values.batch === true;
 	if (batch && !help && !version) {
-		if (positionals.length === 0) throw new UsageError('--batch needs a folder or files; run tocdiff --batch DIR');
+		if (positionals.length === 0 && values['files-from'] === undefined)
+			throw new UsageError('--batch needs a folder or files; run tocdiff --batch DIR, or tocdiff --batch --files-from LIST');
 		if (positionals.includes('-')) throw new UsageError('--batch reads files, not standard input ("-")');
 		if (values['split-at'] !== undefined) throw new UsageError("--split-at is for one file; --batch finds each file's printings itself");
 	} else if (!help && !version) {
@@ -168,7 +194,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
 	// `-o errata.md` without `--format` means markdown: the file name says what the user wants.
 	const format = values.format ?? formatOfPath(values.output);
-	if (format !== undefined && !formats.some((f) => f.name === format)) {
+	// JSON Lines is the batch's own: one report a line, as each file finishes (issue 17).
+	if (format === 'jsonl') {
+		if (!batch && !help && !version) throw new UsageError('--format jsonl is for --batch (one report a line); for one comparison use --format json');
+	} else if (format !== undefined && !formats.some((f) => f.name === format)) {
 		throw new UsageError(`unknown format "${format}"; use one of: ${formats.map((f) => f.name).join(', ')}`);
 	}
 
@@ -199,6 +228,30 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	const recursive = values.recursive === true;
 	if (recursive && !batch && !help && !version) throw new UsageError('--recursive is for --batch; add --batch, or drop --recursive');
 
+	const batchOnly = (name: string): void => {
+		if (!batch && !help && !version) throw new UsageError(`--${name} is for --batch; add --batch, or drop --${name}`);
+	};
+
+	let shard: Shard | undefined;
+	if (values.shard !== undefined) {
+		batchOnly('shard');
+		const parsedShard = parseShard(values.shard);
+		if ('message' in parsedShard) throw new UsageError(parsedShard.message);
+		shard = parsedShard;
+	}
+
+	if (values['files-from'] !== undefined) {
+		batchOnly('files-from');
+		if (values['files-from'] === '') throw new UsageError('--files-from needs a path; use - to read the list from standard input');
+	}
+
+	const resume = values.resume === true;
+	if (resume) {
+		batchOnly('resume');
+		if (batch && (format !== 'jsonl' || !toFile(values.output)))
+			throw new UsageError('--resume reads the lines already written: use it with --format jsonl -o FILE');
+	}
+
 	const base = values.base ?? 'a';
 	if (base !== 'a' && base !== 'b') throw new UsageError(`--base takes a or b, not "${base}"`);
 	if (values.output === '') throw new UsageError('--output needs a path; use - for standard output');
@@ -216,6 +269,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		batch,
 		...(jobs === undefined ? {} : {jobs}),
 		recursive,
+		resume,
+		...(shard === undefined ? {} : {shard}),
+		...(values['files-from'] === undefined ? {} : {filesFrom: values['files-from']}),
 		help,
 		version,
 	};

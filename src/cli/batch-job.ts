@@ -13,7 +13,7 @@ import {readFileCapped} from './files.js';
 export type BatchTask = {
 	readonly index: number;
 	readonly file: string;
-	/** The report to write; absent for the summary only. */
+	/** The report to write (`jsonl`: the JSON report on one line, with `source`); absent for the summary only. */
 	readonly format?: string;
 	readonly base: 'a' | 'b';
 	/** How many printings each file holds, when the user said (`--printings`). */
@@ -54,7 +54,10 @@ async function attempt(task: BatchTask, io: BatchJobIo): Promise<{readonly summa
 		if (task.format === undefined) return {summary: comparison.summary};
 		const decisions = await loadDecisions(defaultDecisionsPath(task.file), io.readDecisions);
 		// Many files' CSV records share one table, each naming its file (the other writers ignore it).
-		const report = await compared.report(task.format, matchDecisions(comparison.rows, decisions), task.base, {file: task.file});
+		const format = task.format === 'jsonl' ? 'json' : task.format;
+		const report = await compared.report(format, matchDecisions(comparison.rows, decisions), task.base, {file: task.file});
+		// JSON Lines: the report on one line, led by the file it is about (issue 17); compacted here, in the worker.
+		if (task.format === 'jsonl') return {summary: comparison.summary, report: JSON.stringify({source: task.file, ...(JSON.parse(report) as object)})};
 		return {summary: comparison.summary, report};
 	} catch (error) {
 		if (error instanceof InputError || error instanceof DecisionsFileError) return {message: error.message};

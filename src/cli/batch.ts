@@ -4,7 +4,8 @@
  * the reports form one JSON array, one element per file in input order (a failed file gives
  * `{"source", "error"}`); CSV makes one table with a `file` column; text and Markdown follow one
  * another; HTML, TEI and the corrected contents page, one document each, are written beside each
- * file. Exit 3 when any file failed, so that scripts notice.
+ * file; JSON Lines (`jsonl`) gives one report a line as each file finishes, resumable (see
+ * `batch-shelf.ts`, with `--shard` and `--files-from`). Exit 3 when any file failed, so that scripts notice.
  */
 import type {Dirent, Stats} from 'node:fs';
 import {readdir, realpath, stat} from 'node:fs/promises';
@@ -15,6 +16,7 @@ import type {CliArgs} from './args.js';
 import type {BatchResult, BatchTask} from './batch-job.js';
 import {exitCodes, InputError, printable, reasonOf, UsageError} from './errors.js';
 import {defaultDecisionsPath} from './decisions-file.js';
+import {openJsonl, readInputList, takeShard, type DoneLine, type LineSink} from './batch-shelf.js';
 import type {Io} from './io.js';
 import {describeWriteError, guardOutput, reportBeside, toFile, writeReport} from './output.js';
 
@@ -226,7 +228,7 @@ export function summaryTable(results: readonly BatchResult[]): string {
 }
 
 /** Formats whose reports of many files make one document; the others are written beside each file. */
-const sharedFormats = new Set(['json', 'csv', 'text', 'markdown']);
+const sharedFormats = new Set(['json', 'jsonl', 'csv', 'text', 'markdown']);
 
 /**
  * Put the reports of a batch together: one JSON array; one CSV table (each record names its file,
@@ -283,20 +285,30 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 		);
 	}
 
-	const {files, skipped} = await listBatchFiles(args.files, {recursive: args.recursive});
+	const inputs = args.filesFrom === undefined ? args.files : [...args.files, ...(await readInputList(args.filesFrom))];
+	if (inputs.length === 0) throw new InputError(`--files-from ${args.filesFrom ?? ''} names no files; give one path a line`);
+	const listed = await listBatchFiles(inputs, {recursive: args.recursive});
+	const {skipped} = listed;
 	const skippedSome = skippedLine(skipped);
-	if (files.length === 0) {
+	if (listed.files.length === 0) {
 		const what = skippedSome === undefined ? '' : ` (${skippedSome})`;
-		throw new InputError(`${args.files.join(', ')}: no files to compare${what}; give a folder of contents pages or the files themselves`);
+		throw new InputError(`${inputs.join(', ')}: no files to compare${what}; give a folder of contents pages or the files themselves`);
 	}
 
 	if (skippedSome !== undefined) io.stderr.write(`tocdiff: ${skippedSome}\n`);
+	const files = args.shard === undefined ? listed.files : takeShard(listed.files, args.shard);
 	guardOutput(
 		args.output,
-		files,
-		files.map((file) => defaultDecisionsPath(file)),
+		listed.files,
+		listed.files.map((file) => defaultDecisionsPath(file)),
 		io.cwd,
 	);
+	if (args.format === 'jsonl') return runJsonl(files, args, io);
+	if (files.length === 0) {
+		io.stderr.write(`tocdiff: shard ${args.shard!.index}/${args.shard!.count} of ${listed.files.length} files is empty\n`);
+		return exitCodes.success;
+	}
+
 	const tasks: BatchTask[] = files.map((file, index) => ({
 		index,
 		file,
@@ -332,4 +344,70 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 
 	if (results.some((r) => r.kind === 'failed')) return exitCodes.input;
 	return args.exitCode && results.some((r) => r.kind === 'done' && r.summary.differing > 0) ? exitCodes.differences : exitCodes.success;
+}
+
+/** The line a failed file leaves in JSON Lines. */
+function errorLine(result: BatchResult & {readonly kind: 'failed'}): string {
+	return JSON.stringify({source: result.file, error: result.message});
+}
+
+/**
+ * `--format jsonl`: one line a file, written as it finishes (in the order the files finish), to
+ * standard output or, with `-o FILE`, to FILE, each line written through at once. With `--resume`
+ * the inputs FILE already holds a line for (a report or an error) are skipped, and a torn last line
+ * is cut off and redone. Standard error gets the failures and the totals, not a table of a million rows.
+ */
+async function runJsonl(files: readonly string[], args: CliArgs, io: Io): Promise<number> {
+	let sink: LineSink;
+	let done: ReadonlyMap<string, DoneLine> = new Map();
+	if (toFile(args.output)) {
+		const opened = openJsonl(args.output, args.resume);
+		sink = opened.sink;
+		done = opened.state.done;
+		if (opened.state.torn) io.stderr.write(`tocdiff: ${args.output}: its last line was torn (a run stopped while writing it); it is cut off and redone\n`);
+	} else {
+		sink = {write: (line) => io.stdout.write(line), close: () => undefined};
+	}
+
+	const earlier = files.flatMap((file) => {
+		const line = done.get(file);
+		return line === undefined ? [] : [line];
+	});
+	const tasks: BatchTask[] = files
+		.filter((file) => !done.has(file))
+		.map((file, index) => ({index, file, base: args.base, format: 'jsonl', ...(args.printings === undefined ? {} : {printings: args.printings})}));
+	const failures: string[] = [];
+	let differing = 0;
+	let compared = 0;
+	const showProgress = io.stderr.isTTY === true;
+	try {
+		if (tasks.length > 0) {
+			await runPool(tasks, workerCount(args.jobs, tasks.length, availableParallelism()), (result) => {
+				if (result.kind === 'done') {
+					sink.write(`${result.report!}\n`);
+					compared++;
+					if (result.summary.differing > 0) differing++;
+				} else {
+					sink.write(`${errorLine(result)}\n`);
+					failures.push(`${result.file}  failed: ${result.message}`);
+				}
+
+				if (showProgress) io.stderr.write(progressLine(compared + failures.length, tasks.length, result.file));
+			});
+		}
+	} finally {
+		sink.close();
+	}
+
+	if (showProgress) io.stderr.write('\r\u001B[K');
+	const earlierFailed = earlier.filter((line) => line.kind === 'failed').length;
+	const earlierDiffering = earlier.filter((line) => line.kind === 'done' && line.differing).length;
+	const plural = (count: number): string => `${count} file${count === 1 ? '' : 's'}`;
+	const already = earlier.length === 0 ? '' : `; ${plural(earlier.length)} already in ${args.output!} (${earlierFailed} failed), skipped`;
+	const shard = args.shard === undefined ? '' : ` (shard ${args.shard.index}/${args.shard.count})`;
+	io.stderr.write(
+		[...failures, `${plural(tasks.length)}${shard}: ${compared} compared (${differing} with differences), ${failures.length} failed${already}`, ''].join('\n'),
+	);
+	if (failures.length > 0 || earlierFailed > 0) return exitCodes.input;
+	return args.exitCode && differing + earlierDiffering > 0 ? exitCodes.differences : exitCodes.success;
 }
