@@ -176,6 +176,10 @@ export function openJsonl(file: string, resume: boolean, fs: ShelfFs = nodeShelf
 		close() {
 			try {
 				fs.fsyncSync(fd);
+			} catch (error) {
+				// A device or a pipe named as the output cannot be synced, and need not be.
+				if (codeOf(error) !== 'EINVAL' && codeOf(error) !== 'ENOTSUP')
+					throw new InputError(`cannot write ${file}: ${reasonOf(error)}; free some space, then run again with --resume`);
 			} finally {
 				fs.closeSync(fd);
 			}

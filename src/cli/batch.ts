@@ -170,7 +170,16 @@ async function runPool(tasks: readonly BatchTask[], jobs: number, onResult: (res
 					return;
 				}
 
-				onResult(message);
+				try {
+					onResult(message);
+				} catch (error) {
+					// A line that cannot be written (a full disk): stop handing out files, and say why in main.
+					next = tasks.length;
+					void worker.terminate();
+					reject(error instanceof Error ? error : new Error(String(error)));
+					return;
+				}
+
 				feed();
 			});
 			worker.on('error', reject);
@@ -380,6 +389,7 @@ async function runJsonl(files: readonly string[], args: CliArgs, io: Io): Promis
 	let differing = 0;
 	let compared = 0;
 	const showProgress = io.stderr.isTTY === true;
+	let written = false;
 	try {
 		if (tasks.length > 0) {
 			await runPool(tasks, workerCount(args.jobs, tasks.length, availableParallelism()), (result) => {
@@ -395,8 +405,15 @@ async function runJsonl(files: readonly string[], args: CliArgs, io: Io): Promis
 				if (showProgress) io.stderr.write(progressLine(compared + failures.length, tasks.length, result.file));
 			});
 		}
+		written = true;
 	} finally {
-		sink.close();
+		if (written) sink.close();
+		else
+			try {
+				sink.close();
+			} catch {
+				// The failure that stopped the run is the one to tell.
+			}
 	}
 
 	if (showProgress) io.stderr.write('\r\u001B[K');

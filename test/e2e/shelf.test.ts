@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -97,6 +97,12 @@ describe('tocdiff --batch --resume (#17)', () => {
 		const output = path.join(directory, 'first.jsonl');
 		expect(runCli(['--batch', path.join(shelf, 'vol1.txt'), '--format', 'jsonl', '-o', output, '--resume']).code).toBe(0);
 		expect(readLines(readFileSync(output, 'utf8'))).toHaveLength(1);
+	});
+
+	it.skipIf(!existsSync('/dev/full'))('says in one line that the output is full, exit 3, never a stack', () => {
+		const {code, stderr} = runCli(['--batch', shelf, '--format', 'jsonl', '-o', '/dev/full', '--jobs', '2']);
+		expect(code).toBe(3);
+		expect(stderr).toBe('tocdiff: cannot write /dev/full: the disk is full; free some space, then run again with --resume\n');
 	});
 
 	it('refuses --resume without a file to resume, in one line', () => {
