@@ -1,19 +1,27 @@
 /**
- * `npm run bench` (issue 5): a benchmark, not a test. For 1,000, 10,000 and 100,000 entries a
- * printing it makes a noisy pair with the evaluation's noise model, runs the built CLI on it
- * (`--format json`), and prints wall time and peak memory beside GNU diff on the same two files
- * (the floor for plain line comparison) and beside a naive full-DP alignment (measured where it
- * fits, extrapolated as n·m beyond). Then start-up against a bare `node -e 0`, the review
- * screen's first frame, and its key-press redraw on 2 × 10,000 rows.
+ * `npm run bench` (issues 5 and 17): a benchmark, not a test. Every figure is a comparison made in
+ * the same run, paired and interleaved (the two sides of each pair run one after the other, in
+ * alternating order, so that both see the same load), and reported as the median ratio with its
+ * range over the pairs; the machine (cores, load average before and after) is recorded, with a
+ * warning when the load was above the cores.
  *
- * Then the split (issue 12, `./split.ts`): one file against two for ten-volume sets, a third
- * printing's cost per entry, and degenerate input.
+ * - Size: for 1,000, 10,000 and 100,000 entries a printing, a noisy pair from the evaluation's
+ *   noise model, the built CLI (`--format json`, the whole process) against GNU diff and, when
+ *   python3 is there, a difflib script (`difflib-align.py`) on the same two files.
+ * - Start-up: `--format json` on the seed and `--help`, each against a bare `node -e 0`.
+ * - The review screen's first frame against a `node` that prints the same title in the same
+ *   terminal; key presses on 2 × 10,000 rows against a harness floor (a `node` that answers each
+ *   key with the next row's line in the same terminal).
+ * - The split (issue 12, `./split.ts`).
  *
- * Options: `--part all|speed|split`, `--split-sizes 10000,100000`, `--split-runs 3`, `--sizes 1000,10000,100000`, `--naive-max N` (largest size the naive DP really runs,
- * default 3000), `--runs N` (start-up repetitions, default 15), `--markdown` (the table only, for RESULTS.md).
+ * Options: `--part all|speed|split`, `--sizes 1000,10000,100000`, `--pairs N` (pairs a size
+ * measure, default 5), `--runs N` (pairs a start-up measure, default 15), `--split-sizes`,
+ * `--split-runs`, `--write-results` (write `src/bench/RESULTS.md` with the command, the date and
+ * the machine, instead of printing).
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {release} from 'node:os';
 import {availableParallelism, loadavg, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -21,12 +29,11 @@ import {parseArgs} from 'node:util';
 import {compare} from '../core/compare.js';
 import {prf, scoreComparison} from '../eval/metrics.js';
 import {makeLargePair} from '../eval/synth.js';
-import {benchSplit} from './split.js';
-import {hasScript, percentile, timeKeysInTerminal, timeToText, type KeyTimes} from './terminal.js';
+import {benchSplit, spreadOf, type Spread} from './split.js';
+import {hasScript, percentile, timeKeysInTerminal, timeToText} from './terminal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist', 'tocdiff.cjs');
-const child = fileURLToPath(new URL('child.js', import.meta.url));
 const seed = path.join(root, 'samples', 'lenin-cw31-two-printings.txt');
 
 type Measure = {readonly milliseconds: number; readonly rss: number | undefined};
@@ -46,186 +53,270 @@ function measure(command: string, args: readonly string[]): Measure {
 
 const median = (values: readonly number[]): number => percentile(values, 0.5);
 
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of the JSON it reads
-function childJson<T>(args: readonly string[], env: Record<string, string> = {}): T {
-	const result = spawnSync(process.execPath, [child, ...args], {encoding: 'utf8', maxBuffer: 1 << 26, env: {...process.env, ...env}});
-	if (result.status !== 0) throw new Error(`bench child ${args[0]} failed:\n${result.stderr}`);
-	return JSON.parse(result.stdout) as T;
-}
-
 const seconds = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const megabytes = (bytes: number | undefined): string => (bytes === undefined ? '–' : `${Math.round(bytes / 1_048_576)} MB`);
+
+/** What a pair of measures gives: each side's median, and the ratio of first to second, pair by pair. */
+type Paired = {readonly first: Spread; readonly second: Spread; readonly ratio: Spread};
+
+/**
+ * Run `first` and `second` `pairs` times, one after the other, the order alternating from pair to
+ * pair so that neither always runs on a warmer (or busier) machine; the ratio is taken in each pair.
+ */
+async function paired(pairs: number, first: () => number | Promise<number>, second: () => number | Promise<number>): Promise<Paired> {
+	const a: number[] = [];
+	const b: number[] = [];
+	for (let k = 0; k < pairs; k++) {
+		/* eslint-disable no-await-in-loop -- one command at a time, for the timing */
+		if (k % 2 === 0) {
+			a.push(await first());
+			b.push(await second());
+		} else {
+			b.push(await second());
+			a.push(await first());
+		}
+		/* eslint-enable no-await-in-loop */
+	}
+
+	return {first: spreadOf(a), second: spreadOf(b), ratio: spreadOf(a.map((x, k) => x / b[k]!))};
+}
+
+const showRatio = (s: Spread): string => `${s.median.toFixed(2)} × (${s.low.toFixed(2)}–${s.high.toFixed(2)})`;
+
+/** The machine as a run found it. */
+type Machine = {readonly cores: number; readonly load: readonly number[]};
+
+const machineNow = (): Machine => ({cores: availableParallelism(), load: loadavg()});
+const loadText = (load: readonly number[]): string => load.map((x) => x.toFixed(2)).join(' ');
+
+/** A warning when the 1-minute load average was above the cores, before or after: the times then measure the queue. */
+function loadWarning(before: Machine, after: Machine): string | undefined {
+	const worst = Math.max(before.load[0]!, after.load[0]!);
+	if (worst <= before.cores) return undefined;
+	return `**Warning:** the load average (${worst.toFixed(2)}) was above the ${before.cores} cores: absolute times are inflated and even paired ratios are noisy; measure again on a quieter machine before reading much into them.`;
+}
+
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+const difflibScript = path.join(root, 'src', 'bench', 'difflib-align.py');
 
 type SizeRow = {
 	readonly entries: number;
 	readonly items: readonly [number, number];
-	readonly tocdiff: Measure;
-	readonly diff: Measure;
-	readonly naive: Measure & {readonly extrapolated: boolean};
+	readonly pairs: number;
+	readonly tocdiff: Spread;
+	readonly rss: Spread | undefined;
+	readonly diff: Paired;
+	readonly difflib: Paired | undefined;
 	readonly alignmentF1: number;
 };
 
-function benchSize(entries: number, directory: string, naiveMax: number, naiveAt: Map<number, {milliseconds: number; rss: number; cells: number}>): SizeRow {
+async function benchSize(entries: number, directory: string, pairs: number): Promise<SizeRow> {
 	const pair = makeLargePair(entries, 1);
 	const [a, b] = [path.join(directory, `${entries}-a.txt`), path.join(directory, `${entries}-b.txt`)];
 	writeFileSync(a, pair.sources[0]!.text);
 	writeFileSync(b, pair.sources[1]!.text);
-	const tocdiff = measure(process.execPath, [cli, a, b, '--format', 'json']);
-	const diff = measure('diff', [a, b]);
-	const cells = (pair.a.items.length + 1) * (pair.b.items.length + 1);
-	let naive: SizeRow['naive'];
-	if (entries <= naiveMax) {
-		const result = childJson<{milliseconds: number; rss: number}>(['naive', a, b]);
-		naive = {...result, extrapolated: false};
-		naiveAt.set(entries, {...result, cells});
-	} else {
-		// Time grows as n·m: scale the largest real measurement. Memory adds the table's 9 bytes a cell
-		// (a Float64 cost and a Uint8 move) to what that measurement used.
-		const [, known] = [...naiveAt].at(-1)!;
-		naive = {milliseconds: (known.milliseconds * cells) / known.cells, rss: known.rss + 9 * (cells - known.cells), extrapolated: true};
-	}
+	const rss: number[] = [];
+	const tocdiff = (): number => {
+		const measured = measure(process.execPath, [cli, a, b, '--format', 'json']);
+		if (measured.rss !== undefined) rss.push(measured.rss);
+		return measured.milliseconds;
+	};
 
+	const diff = await paired(pairs, tocdiff, () => measure('diff', [a, b]).milliseconds);
+	const difflib = hasPython ? await paired(pairs, tocdiff, () => measure('python3', [difflibScript, a, b]).milliseconds) : undefined;
 	const score = scoreComparison(pair, compare(pair.sources).rows);
-	return {entries, items: [pair.a.items.length, pair.b.items.length], tocdiff, diff, naive, alignmentF1: prf(score.alignment).f1};
+	return {
+		entries,
+		items: [pair.a.items.length, pair.b.items.length],
+		pairs,
+		tocdiff: spreadOf([diff.first, ...(difflib ? [difflib.first] : [])].map((s) => s.median)),
+		rss: rss.length === 0 ? undefined : spreadOf(rss),
+		diff,
+		difflib,
+		alignmentF1: prf(score.alignment).f1,
+	};
 }
 
-/** Review screen first frames in a terminal of one size, and `node -e` under the same wrapper. */
-type FrameTimes = {readonly columns: number; readonly rows: number; readonly screen: number; readonly node: number};
+/** A `node` that draws the review screen's footer line and answers each `j` with the next row's: the harness floor for a key press. */
+const floorScript = [
+	'process.stdin.setRawMode(true); let row = 1; const total = 10001;',
+	"process.stdout.write(' decided\\r\\nrow 1 of ' + total + '\\r\\n');",
+	"process.stdin.on('data', (d) => { if (String(d) === 'q') process.exit(0); row++; process.stdout.write('row ' + row + ' of ' + total + '\\r\\n'); });",
+].join(' ');
 
-async function startup(runs: number): Promise<{readonly node: number; readonly json: number; readonly frames: readonly FrameTimes[] | undefined}> {
-	const node: number[] = [];
-	const json: number[] = [];
-	for (let k = 0; k < runs; k++) {
-		// Interleaved, so that both see the same machine load.
-		node.push(measure(process.execPath, ['-e', '0']).milliseconds);
-		json.push(measure(process.execPath, [cli, seed, '--format', 'json']).milliseconds);
-	}
+type KeyRun = {
+	readonly median: number;
+	readonly p95: number;
+	readonly floorMedian: number;
+	readonly floorP95: number;
+	readonly rows: number;
+	readonly presses: number;
+};
 
-	if (!hasScript) return {node: median(node), json: median(json), frames: undefined};
+/** Key presses on the review screen and on the floor, in rounds of 20 presses, alternating. */
+async function benchKeys(argv: readonly string[], rounds: number): Promise<KeyRun> {
+	const screen: Array<{median: number; p95: number}> = [];
+	const floor: Array<{median: number; p95: number}> = [];
+	let rows = 0;
+	await paired(
+		rounds,
+		async () => {
+			const times = await timeKeysInTerminal(argv, 20);
+			rows = times.rows;
+			screen.push(times);
+			return times.median;
+		},
+		async () => {
+			const times = await timeKeysInTerminal([process.execPath, '-e', floorScript], 20);
+			floor.push(times);
+			return times.median;
+		},
+	);
+	return {
+		rows,
+		presses: 20 * rounds,
+		median: median(screen.map((t) => t.median)),
+		p95: median(screen.map((t) => t.p95)),
+		floorMedian: median(floor.map((t) => t.median)),
+		floorP95: median(floor.map((t) => t.p95)),
+	};
+}
+
+/** Start-up and first frames against bare `node`, paired. */
+async function startup(
+	runs: number,
+): Promise<{readonly json: Paired; readonly help: Paired; readonly frames: ReadonlyArray<{columns: number; rows: number; ratio: Paired}> | undefined}> {
+	const node = (): number => measure(process.execPath, ['-e', '0']).milliseconds;
+	const json = await paired(runs, () => measure(process.execPath, [cli, seed, '--format', 'json']).milliseconds, node);
+	const help = await paired(runs, () => measure(process.execPath, [cli, '--help']).milliseconds, node);
+	if (!hasScript) return {json, help, frames: undefined};
 	// The first frame is the first output that holds the seed's title; `node -e` printing that
-	// title in the same terminal gives the baseline, interleaved with it.
+	// title in the same terminal gives the baseline.
 	const directory = mkdtempSync(path.join(tmpdir(), 'tocdiff-frame-'));
 	const screen = [process.execPath, cli, seed, '--decisions', path.join(directory, 'decisions.json')];
 	const bare = [process.execPath, '-e', "process.stdout.write('lenin'+'-cw31')"];
-	const frames: FrameTimes[] = [];
+	const frames: Array<{columns: number; rows: number; ratio: Paired}> = [];
 	try {
 		for (const [columns, rows] of [
 			[80, 24],
 			[120, 40],
 		] as const) {
-			const times = {screen: [] as number[], node: [] as number[]};
-			for (let k = 0; k < runs; k++) {
-				// eslint-disable-next-line no-await-in-loop -- one command at a time, for the timing
-				times.screen.push(await timeToText(screen, 'lenin-cw31', columns, rows));
-				// eslint-disable-next-line no-await-in-loop -- as above
-				times.node.push(await timeToText(bare, 'lenin-cw31', columns, rows));
-			}
-
-			frames.push({columns, rows, screen: median(times.screen), node: median(times.node)});
+			// eslint-disable-next-line no-await-in-loop -- one terminal at a time, for the timing
+			const ratio = await paired(
+				runs,
+				async () => timeToText(screen, 'lenin-cw31', columns, rows),
+				async () => timeToText(bare, 'lenin-cw31', columns, rows),
+			);
+			frames.push({columns, rows, ratio});
 		}
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}
 
-	return {node: median(node), json: median(json), frames};
+	return {json, help, frames};
 }
 
 /** The split's measures (issue 12), as Markdown. */
 function splitSection(directory: string, sizes: string, runs: string): string[] {
-	const machine = `${availableParallelism()} cores, load average ${loadavg()
-		.map((load) => load.toFixed(1))
-		.join(' ')} as it began`;
 	const table = benchSplit({cli, directory, sizes: sizes.split(',').map(Number), runs: Number(runs), log: (line) => console.error(line)});
-	const busy = loadavg()[0]! > availableParallelism() ? ' The machine was busier than its cores as it ended: the times are long, the ratios still paired.' : '';
-	return [`Finding the printings (${runs} paired, interleaved runs a measure; median ratio and its range; ${machine}).${busy}`, '', ...table];
+	return [`## Finding the printings (issue 12)`, '', `${runs} paired, interleaved runs a measure; median ratio and its range.`, '', ...table];
+}
+
+/** The speed sections, as Markdown. */
+async function speedSection(sizes: readonly number[], pairs: number, runs: number, directory: string): Promise<string[]> {
+	const rows: SizeRow[] = [];
+	for (const entries of [...sizes].sort((x, y) => x - y)) {
+		console.error(`measuring ${entries} entries a printing, ${pairs} pairs…`);
+		// eslint-disable-next-line no-await-in-loop -- one size at a time, for the timing
+		rows.push(await benchSize(entries, directory, pairs));
+	}
+
+	const lines = [
+		'## Size',
+		'',
+		`The built CLI (\`--format json\`, the whole process) on a noisy pair from the evaluation's noise model (seed 1, two files), against GNU \`diff\` and ${hasPython ? 'a difflib script (`src/bench/difflib-align.py`: lines aligned by `SequenceMatcher`, each replaced pair scored)' : 'no difflib script (python3 is not installed)'} on the same files. Each ratio is tocdiff's time over the other's, pair by pair: median (lowest–highest).`,
+		'',
+		'| entries a printing | items A × B | pairs | tocdiff | tocdiff peak RSS | GNU diff | tocdiff / diff | difflib | tocdiff / difflib | alignment F1 |',
+		'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		...rows.map(
+			(r) =>
+				`| ${r.entries.toLocaleString('en')} | ${r.items[0].toLocaleString('en')} × ${r.items[1].toLocaleString('en')} | ${r.pairs} | ${seconds(r.tocdiff.median)} | ${r.rss === undefined ? '–' : megabytes(r.rss.median)} | ${seconds(r.diff.second.median)} | ${showRatio(r.diff.ratio)} | ${r.difflib === undefined ? '–' : seconds(r.difflib.second.median)} | ${r.difflib === undefined ? '–' : showRatio(r.difflib.ratio)} | ${(r.alignmentF1 * 100).toFixed(1)} % |`,
+		),
+	];
+
+	console.error(`timing start-up, ${runs} pairs…`);
+	const start = await startup(runs);
+	lines.push(
+		'',
+		'## Start-up and the review screen',
+		'',
+		`Against a bare \`node -e 0\`, ${runs} pairs: \`tocdiff FILE --format json\` on the seed ${showRatio(start.json.ratio)} (${seconds(start.json.first.median)} against ${seconds(start.json.second.median)}); \`tocdiff --help\` ${showRatio(start.help.ratio)}.`,
+		'',
+		start.frames === undefined
+			? 'First frame: not measured (needs `script` from util-linux).'
+			: `First frame of the review screen on the seed, under \`script\`, against a \`node\` printing the same title in the same terminal, ${runs} pairs: ${start.frames.map((f) => `${f.columns} × ${f.rows}: ${showRatio(f.ratio.ratio)} (${seconds(f.ratio.first.median)} against ${seconds(f.ratio.second.median)})`).join('; ')}.`,
+	);
+
+	const tenThousand = path.join(directory, '10000-a.txt');
+	if (existsSync(tenThousand) && hasScript) {
+		console.error('timing key presses on the review screen…');
+		const keys = await benchKeys(
+			[process.execPath, cli, tenThousand, path.join(directory, '10000-b.txt'), '--decisions', path.join(directory, 'keys.tocdiff.json')],
+			3,
+		);
+		lines.push(
+			'',
+			`Key presses on ${keys.rows.toLocaleString('en')} rows (2 × 10,000 entries), the built command under \`script\`, ${keys.presses} presses in rounds of 20 alternating with the harness floor (a \`node\` that answers each key with the next row's line): median ${keys.median.toFixed(1)} ms, 95th percentile ${keys.p95.toFixed(1)} ms; the floor ${keys.floorMedian.toFixed(1)} ms and ${keys.floorP95.toFixed(1)} ms, so ${(keys.p95 - keys.floorP95).toFixed(1)} ms above the floor at the 95th percentile (median of the rounds' figures).`,
+		);
+	} else lines.push('', 'Key presses: not measured (needs the 10,000 size and `script` from util-linux).');
+
+	return lines;
 }
 
 async function main(): Promise<void> {
 	const {values} = parseArgs({
 		options: {
 			sizes: {type: 'string', default: '1000,10000,100000'},
-			'naive-max': {type: 'string', default: '3000'},
+			pairs: {type: 'string', default: '5'},
 			runs: {type: 'string', default: '15'},
 			part: {type: 'string', default: 'all'},
 			'split-sizes': {type: 'string', default: '10000,100000'},
 			'split-runs': {type: 'string', default: '3'},
+			'write-results': {type: 'boolean', default: false},
 		},
 	});
 	if (!['all', 'speed', 'split'].includes(values.part)) throw new Error(`--part is all, speed or split, not ${values.part}`);
-	if (values.part === 'split') {
-		const directory = mkdtempSync(path.join(tmpdir(), 'tocdiff-bench-'));
-		try {
-			console.log(splitSection(directory, values['split-sizes'], values['split-runs']).join('\n'));
-		} finally {
-			rmSync(directory, {recursive: true, force: true});
-		}
-
-		return;
-	}
-
-	const sizes = values.sizes.split(',').map(Number);
-	const naiveMax = Number(values['naive-max']);
+	const before = machineNow();
+	const began = new Date();
 	const directory = mkdtempSync(path.join(tmpdir(), 'tocdiff-bench-'));
-	const naiveAt = new Map<number, {milliseconds: number; rss: number; cells: number}>();
+	const sections: string[] = [];
 	try {
-		// The naive DP is measured below its limit first, so that larger sizes can be scaled from it.
-		for (const entries of [1000, 2000, 3000].filter((e) => e <= naiveMax && !sizes.includes(e))) {
-			const pair = makeLargePair(entries, 1);
-			const [a, b] = [path.join(directory, `n${entries}-a.txt`), path.join(directory, `n${entries}-b.txt`)];
-			writeFileSync(a, pair.sources[0]!.text);
-			writeFileSync(b, pair.sources[1]!.text);
-			const result = childJson<{milliseconds: number; rss: number}>(['naive', a, b]);
-			naiveAt.set(entries, {...result, cells: (pair.a.items.length + 1) * (pair.b.items.length + 1)});
-			console.error(`naive DP at ${entries}: ${seconds(result.milliseconds)}, ${megabytes(result.rss)}`);
-		}
-
-		const rows: SizeRow[] = [];
-		for (const entries of sizes.sort((x, y) => x - y)) {
-			console.error(`measuring ${entries} entries a printing…`);
-			rows.push(benchSize(entries, directory, naiveMax, naiveAt));
-		}
-
-		const tenThousand = path.join(directory, '10000-a.txt');
-		let keys: {rows: number; median: number; p95: number; firstFrame: number} | undefined;
-		let terminalKeys: KeyTimes | undefined;
-		if (existsSync(tenThousand)) {
-			console.error('timing key presses on the review screen…');
-			// React's production build, as the built command has it.
-			keys = childJson(['keys', tenThousand, path.join(directory, '10000-b.txt')], {NODE_ENV: 'production'});
-			const decisions = path.join(directory, 'keys.tocdiff.json');
-			if (hasScript)
-				terminalKeys = await timeKeysInTerminal([process.execPath, cli, tenThousand, path.join(directory, '10000-b.txt'), '--decisions', decisions]);
-		}
-
-		console.error('timing start-up…');
-		const start = await startup(Number(values.runs));
-
-		const lines = [
-			'| entries a printing | items A × B | tocdiff (json) | tocdiff peak RSS | GNU diff | diff peak RSS | naive full DP | naive DP memory | alignment F1 |',
-			'|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-			...rows.map((r) => {
-				const mark = r.naive.extrapolated ? ' (extrapolated)' : '';
-				return `| ${r.entries.toLocaleString('en')} | ${r.items[0].toLocaleString('en')} × ${r.items[1].toLocaleString('en')} | ${seconds(r.tocdiff.milliseconds)} | ${megabytes(r.tocdiff.rss)} | ${seconds(r.diff.milliseconds)} | ${megabytes(r.diff.rss)} | ${seconds(r.naive.milliseconds)}${mark} | ${megabytes(r.naive.rss)}${mark} | ${(r.alignmentF1 * 100).toFixed(1)} % |`;
-			}),
-			'',
-			`Start-up on the seed (median of ${values.runs}, interleaved): \`node -e 0\` ${seconds(start.node)}; \`tocdiff FILE --format json\` ${seconds(start.json)} (${(start.json / start.node).toFixed(2)} ×).`,
-			start.frames === undefined
-				? 'Review screen first frame: not measured (needs `script` from util-linux).'
-				: `Review screen first frame, under \`script\` (median of ${values.runs}, interleaved with \`node -e\` printing the same title there): ${start.frames.map((f) => `${f.columns} × ${f.rows}: ${seconds(f.screen)} against ${seconds(f.node)} (${(f.screen / f.node).toFixed(2)} ×)`).join('; ')}.`,
-			keys === undefined
-				? ''
-				: terminalKeys === undefined
-					? 'Key presses in a terminal: not measured (needs `script` from util-linux).'
-					: `Review screen on ${terminalKeys.rows.toLocaleString('en')} rows (2 × 10,000 entries), the built command under \`script\`: a key press redraws in ${terminalKeys.median.toFixed(1)} ms (median), ${terminalKeys.p95.toFixed(1)} ms (95th percentile).`,
-			keys === undefined
-				? ''
-				: `The same in ink-testing-library (App, reducer and render, no terminal): first frame ${seconds(keys.firstFrame)} after the comparison; a key press ${keys.median.toFixed(1)} ms (median), ${keys.p95.toFixed(1)} ms (95th percentile).`,
-		];
-		if (values.part === 'all') lines.push('', ...splitSection(directory, values['split-sizes'], values['split-runs']));
-		console.log(lines.join('\n'));
+		if (values.part !== 'split')
+			sections.push(...(await speedSection(values.sizes.split(',').map(Number), Number(values.pairs), Number(values.runs), directory)));
+		if (values.part !== 'speed') sections.push(...(sections.length > 0 ? [''] : []), ...splitSection(directory, values['split-sizes'], values['split-runs']));
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}
+
+	const after = machineNow();
+	const warning = loadWarning(before, after);
+	const command = ['npm run bench --', ...process.argv.slice(2)].join(' ');
+	const header = [
+		'# Performance: what `npm run bench` measured',
+		'',
+		`Written by the bench, not by hand: \`${command}\`, begun ${began.toISOString()}, ended ${new Date().toISOString()}. Every figure below comes from that one run; run the same command to measure again (it rewrites this file with \`--write-results\`).`,
+		'',
+		`Machine: ${before.cores} cores (\`availableParallelism\`), ${process.platform} ${release()}, Node ${process.version}; load average (1, 5, 15 min) ${loadText(before.load)} before, ${loadText(after.load)} after.`,
+		...(warning === undefined ? [] : ['', warning]),
+		'',
+	];
+	const text = `${[...header, ...sections].join('\n')}\n`;
+	if (warning !== undefined) console.error(warning.replaceAll('**', ''));
+	if (values['write-results']) {
+		const file = path.join(root, 'src', 'bench', 'RESULTS.md');
+		writeFileSync(file, text);
+		console.error(`wrote ${file}`);
+	} else console.log(text);
 }
 
 await main();
