@@ -301,7 +301,9 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	const skippedSome = skippedLine(skipped);
 	if (listed.files.length === 0) {
 		const what = skippedSome === undefined ? '' : ` (${skippedSome})`;
-		throw new InputError(`${inputs.join(', ')}: no files to compare${what}; give a folder of contents pages or the files themselves`);
+		// A list of a million paths is no one-line message: name the first few.
+		const named = inputs.length > 3 ? `${inputs.slice(0, 3).join(', ')} and ${inputs.length - 3} more` : inputs.join(', ');
+		throw new InputError(`${named}: no files to compare${what}; give a folder of contents pages or the files themselves`);
 	}
 
 	if (skippedSome !== undefined) io.stderr.write(`tocdiff: ${skippedSome}\n`);

@@ -182,6 +182,13 @@ describe('tocdiff --batch --files-from (#17)', () => {
 		expect(stderr).toMatch(/^tocdiff: cannot read the list of inputs .*no-list: .*; check the path given to --files-from\n$/);
 	});
 
+	it('names only the first few inputs of a long list that holds nothing to compare', () => {
+		const empty = Array.from({length: 5}, (_, k) => mkdtempSync(path.join(directory, `empty-${k}-`)));
+		const {code, stderr} = runCli(['--batch', '--files-from', '-'], {input: empty.join('\n')});
+		expect(code).toBe(3);
+		expect(stderr).toBe(`tocdiff: ${empty.slice(0, 3).join(', ')} and 2 more: no files to compare; give a folder of contents pages or the files themselves\n`);
+	});
+
 	it('says that an empty list names no files, exit 3', () => {
 		const {code, stderr} = runCli(['--batch', '--files-from', '-'], {input: '\n\n'});
 		expect(code).toBe(3);
