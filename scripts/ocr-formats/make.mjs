@@ -62,6 +62,20 @@ for (const {name, language, images} of cases) {
 			);
 		}
 
+		// Both printings in one document (A's images, then B's), for one-file and batch runs.
+		writeFileSync(path.join(folder, 'both.list'), 'a-1.jpg\na-2.jpg\nb-1.jpg\nb-2.jpg\n');
+		execFileSync('tesseract', ['both.list', 'both', '-l', language, '--psm', '6', 'hocr', 'alto'], {cwd: folder, env: {...process.env, OMP_THREAD_LIMIT: '1'}, stdio: ['ignore', 'ignore', 'inherit']});
+		rmSync(path.join(folder, 'both.list'));
+		execFileSync('mv', [path.join(folder, 'both.xml'), path.join(folder, 'both.alto.xml')]);
+
+		// A PDF with A's text layer only (Tesseract's text-only PDF: the invisible text it lays over a
+		// scan), one of B's contents page with its scan and text, and one without text (a scan alone).
+		writeFileSync(path.join(folder, 'a.list'), 'a-1.jpg\na-2.jpg\n');
+		execFileSync('tesseract', ['a.list', 'a-textlayer', '-l', language, '--psm', '6', '-c', 'textonly_pdf=1', 'pdf'], {cwd: folder, env: {...process.env, OMP_THREAD_LIMIT: '1'}, stdio: ['ignore', 'ignore', 'inherit']});
+		rmSync(path.join(folder, 'a.list'));
+		execFileSync('tesseract', ['b-2.jpg', 'b-2-scan', '-l', language, '--psm', '6', 'pdf'], {cwd: folder, env: {...process.env, OMP_THREAD_LIMIT: '1'}, stdio: ['ignore', 'ignore', 'inherit']});
+		writeFileSync(path.join(folder, 'no-text-layer.pdf'), pdfWithoutText());
+
 		// PAGE XML of each printing's contents page (its second image).
 		for (const side of ['a', 'b']) {
 			const document = readOcr(readFileSync(path.join(folder, `${side}.alto.xml`), 'utf8'), 'alto', `${side}.alto.xml`);
@@ -130,4 +144,26 @@ function pageXml(document, number, year, image) {
 
 	out.push('\t</Page>', '</PcGts>', '');
 	return out.join('\n');
+}
+
+/** A one-page PDF that draws a rule and holds no text, as a scan without OCR reads to a text extractor. */
+function pdfWithoutText() {
+	const content = '0.5 w 72 700 m 540 700 l S';
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>',
+		`<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+	];
+	let out = '%PDF-1.4\n';
+	const offsets = [];
+	for (const [k, object] of objects.entries()) {
+		offsets.push(out.length);
+		out += `${k + 1} 0 obj\n${object}\nendobj\n`;
+	}
+
+	const xref = out.length;
+	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return out;
 }

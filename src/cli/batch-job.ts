@@ -10,7 +10,7 @@ import {formatNamed} from '../report/index.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
 import {describeReadError, InputError, printable} from './errors.js';
 import {readFileCapped} from './io.js';
-import {sourceFromBytes} from './source.js';
+import {readSource} from './source.js';
 import {dictionaryFor} from './words.js';
 
 /** What the main thread asks a worker to do. */
@@ -48,7 +48,7 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 	}
 
 	try {
-		const sources = [sourceFromBytes(task.file, bytes)];
+		const sources = [await readSource(task.file, bytes)];
 		const format = task.format === undefined ? undefined : formatNamed(task.format);
 		// A summary alone shows no suggestions: look no words up for it.
 		const comparison = compare(sources, {...(format === undefined ? {} : {dictionary: dictionaryFor}), ...(task.printings === undefined ? {} : {printings: task.printings})});

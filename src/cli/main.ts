@@ -14,11 +14,11 @@ import {describeReadError, exitCodes, InputError, printable, signalExitCodes, Us
 import {removeStaleTemporaries, type Io} from './io.js';
 import {loadTui} from './load-tui.js';
 import {describeWriteError, guardOutput, refusedTarget, reportBeside, toFile, writeReport} from './output.js';
-import {sourceFromBytes} from './source.js';
+import {readSource as sourceFromFile} from './source.js';
 import {dictionaryFor} from './words.js';
 
 
-async function readSource(file: string, io: Io): Promise<ReportSource> {
+async function readSource(file: string, io: Io, args: CliArgs): Promise<ReportSource> {
 	let bytes: Uint8Array;
 	// Typing a printing in by hand is possible, but waiting in silence would look like a hang.
 	if (file === '-' && io.stdinIsTTY) io.stderr.write('tocdiff: reading a printing from the keyboard; end it with Ctrl-D\n');
@@ -28,7 +28,7 @@ async function readSource(file: string, io: Io): Promise<ReportSource> {
 		throw new InputError(describeReadError(file, error));
 	}
 
-	return sourceFromBytes(file, bytes);
+	return sourceFromFile(file, bytes, args.pages === undefined ? {} : {pages: args.pages});
 }
 
 /** Whether an environment variable is set to something other than `0` or `false`. */
@@ -246,7 +246,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
 	guardOutput(args.output, args.files, [decisionsPath], io.cwd);
 
-	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io)));
+	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io, args)));
 	let comparison: Comparison;
 	try {
 		comparison = compare(sources, {dictionary: dictionaryFor, ...(args.splitAt === undefined ? {} : {splitAt: args.splitAt}), ...(args.printings === undefined ? {} : {printings: args.printings})});

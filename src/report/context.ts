@@ -2,7 +2,8 @@
  * What every exporter needs besides the comparison: the reviewer's decisions and the input texts.
  */
 import type {DecisionMatch} from '../core/decisions.js';
-import type {Comparison} from '../core/types.js';
+import type {OcrDocument} from '../core/formats/types.js';
+import type {Comparison, LinePlace} from '../core/types.js';
 
 /** One input file as read: its name as given and its decoded text. */
 export type ReportSource = {
@@ -12,6 +13,10 @@ export type ReportSource = {
 	readonly lineEnd?: string;
 	/** The encoding its bytes were read in (`utf-8`, `koi8-r` …), when they were read from bytes. */
 	readonly encoding?: string;
+	/** For an OCR file (its `text` is then the text read from it): where each text line is on the scan (see `Source.layout`). */
+	readonly layout?: readonly (LinePlace | undefined)[];
+	/** For an OCR file: the document as read, which a corrected copy is written from. */
+	readonly ocr?: OcrDocument;
 };
 
 /** The context an exporter runs in, built by the CLI or the review screen. */

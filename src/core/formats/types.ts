@@ -11,8 +11,9 @@ export type OcrFormat = 'alto' | 'page' | 'hocr' | 'pdf';
 /** The formats tocdiff can write a corrected copy of (a PDF's text layer it only reads). */
 export type WritableOcrFormat = Exclude<OcrFormat, 'pdf'>;
 
-/** A rectangle on a page image, in the image's pixels (PDF: points), from its top left corner. */
-export type Box = {readonly x: number; readonly y: number; readonly width: number; readonly height: number};
+import type {Box} from '../types.js';
+
+export type {Box} from '../types.js';
 
 /** Where something is written in the file's text: `[start, end)` in UTF-16 code units. */
 export type TextSpan = readonly [start: number, end: number];

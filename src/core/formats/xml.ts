@@ -106,7 +106,7 @@ export function parseXml(text: string, name: string): XmlElement {
 	try {
 		parser.write(text).close();
 	} catch (error) {
-		const message = error instanceof Error ? error.message.replace(/^[^:]*:\d+:\d+: /u, '') : String(error);
+		const message = error instanceof Error ? error.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '') : String(error);
 		throw new OcrFormatError(`${name}:${where(parser)}: not well-formed XML (${message.replace(/\.$/u, '')}); fix the file, or give the OCR engine's output again`);
 	}
 
