@@ -322,7 +322,9 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		const read = lineReader(lines);
 		const problem = options.splitAt === undefined ? undefined : splitAtProblem(source.name, lines, range, options.splitAt);
 		if (problem !== undefined) throw new CompareError(problem);
-		const [runningHeads] = findRunningHeads([lines]) as [ReadonlySet<number>];
+		// A file with no page anywhere holds no entries to split by (500,000 lines of prose or of one word).
+		if (options.splitAt === undefined && !lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined)) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
+		const [runningHeads] = findRunningHeads([lines], [read]) as [ReadonlySet<number>];
 		const found = findPrintings(
 			lines,
 			{...(options.splitAt === undefined ? {} : {splitAt: options.splitAt}), ...(options.printings === undefined ? {} : {printings: options.printings}), furniture: runningHeads},
@@ -335,12 +337,16 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	} else {
 		const texts = sources.map((source) => nfcLines(source.text));
 		// The book's running title comes back once a page: across the files, not always within one.
-		const runningHeads = findRunningHeads(texts.map((text) => text.lines));
+		const readers = texts.map((text) => lineReader(text.lines));
+		const runningHeads = findRunningHeads(
+			texts.map((text) => text.lines),
+			readers,
+		);
 		printings = sources.map((source, i) => {
 			const {lines, changed} = texts[i]!;
 			const range = nonEmptyRange(lines);
 			if (range === undefined) throw new CompareError(emptyMessage(source));
-			return printingOf(ids[i]!, source.name, lines, range, lineReader(lines), runningHeads[i]!, changed, source.layout);
+			return printingOf(ids[i]!, source.name, lines, range, readers[i]!, runningHeads[i]!, changed, source.layout);
 		});
 	}
 

@@ -76,33 +76,37 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 	// alone ends the word (`II.`, `Introduction.`).
 	const split: Array<{start: number; text: string; title?: boolean}> = [];
 	for (const token of tokens) {
-		const glued = /^(.*?\p{L}[)"'»”]?)(\.{2,}.*|\.[\p{Nd}].*)$/u.exec(token.text);
+		const glued = token.text.includes('.') ? /^(.*?\p{L}[)"'»”]?)(\.{2,}.*|\.[\p{Nd}].*)$/u.exec(token.text) : null;
 		if (glued && glued[1]!.length > 0 && glued[2]!.length > 0) {
 			split.push({start: token.start, text: glued[1]!, title: true}, {start: token.start + glued[1]!.length, text: glued[2]!});
 		} else split.push(token);
 	}
 
-	const scores = split.map((token) => (token.title ? 0 : leaderScore(token.text)));
+	// Scored from the end, as the run is read: most titles stop it at their last two words.
+	const known: number[] = [];
+	const scoreOf = (k: number): number => (known[k] ??= split[k]!.title ? 0 : leaderScore(split[k]!.text));
+	const scores = {at: (k: number): number | undefined => (k < split.length ? scoreOf(k) : undefined)};
 	// Letters or digits read from dots, not marks alone (`- December` is a dash and a word).
-	const misread = split.map((token, k) => scores[k]! >= 0.9 && /[\p{L}\p{N}]/u.test(token.text));
+	const misreadAt = (k: number): boolean => scoreOf(k) >= 0.9 && /[\p{L}\p{N}]/u.test(split[k]!.text);
 	let best = -1;
 	let sum = 0;
 	let chars = 0;
 	let misreadSeen = false;
 	for (let k = split.length - 1; k >= 1; k--) {
-		sum += scores[k]!;
+		const score = scores.at(k)!;
+		sum += score;
 		chars += split[k]!.text.length;
-		misreadSeen ||= misread[k]!;
+		misreadSeen ||= misreadAt(k);
 		const count = split.length - k;
 		// Never two weak tokens in a row, and never a run that starts at one.
-		if (scores[k]! < 0.3 && (scores[k + 1] ?? 1) < 0.3) break;
+		if (score < 0.3 && (scores.at(k + 1) ?? 1) < 0.3) break;
 		const dotted = /\.{2,}|^[.·…:;,'‘’]/u.test(split[k]!.text);
 		// Before a page the run is a leader by its place too: it needs less to show it; so does a run
 		// that opens with dots (`on... 4 sas aes sees AT`). A long run can be a little thinner: six
 		// tokens of a title never read this much like dots.
 		const opensDotted = /\.{2,}/u.test(split[k]!.text);
 		const dense = sum / count >= (opensDotted && count >= 3 ? 0.4 : pageAfter && misreadSeen ? 0.5 : count >= 6 && misreadSeen ? 0.55 : 0.65);
-		if (scores[k]! >= 0.6 && dense && (count >= (pageAfter ? 2 : 3) || (dotted && chars >= 2))) best = k;
+		if (score >= 0.6 && dense && (count >= (pageAfter ? 2 : 3) || (dotted && chars >= 2))) best = k;
 	}
 
 	return best === -1 ? -1 : split[best]!.start;

@@ -438,12 +438,16 @@ export type LineReader = (line: number) => LineParse;
  */
 export function lineReader(lines: readonly string[]): LineReader {
 	const byText = new Map<string, LineParse>();
+	// A line asked for again gets the same object (split, running heads and items each ask).
+	const byLine: Array<LineParse | undefined> = Array.from({length: lines.length + 2});
 	return (line) => {
+		const asked = byLine[line];
+		if (asked) return asked;
 		const raw = lines[line - 1] ?? '';
 		const known = byText.get(raw);
-		if (known) return known.line === line ? known : {...known, line};
-		const parsed = parseLine(raw, line);
-		byText.set(raw, parsed);
+		const parsed = known ? (known.line === line ? known : {...known, line}) : parseLine(raw, line);
+		if (!known) byText.set(raw, parsed);
+		byLine[line] = parsed;
 		return parsed;
 	};
 }

@@ -8,7 +8,7 @@
  */
 import {normalizeTitle} from './normalize.js';
 import {romanValue} from './labels.js';
-import {pageNumber, parseLine} from './parse.js';
+import {lineReader, pageNumber, type LineReader} from './parse.js';
 
 /** A folio: a page number of at most three digits (of any script), or a Roman numeral. */
 const folioFirst = /^(\p{Nd}{1,3}|[ivxlcd]{1,8}|[IVXLCD]{1,8})\s+(\S.*)$/u;
@@ -47,12 +47,12 @@ function asHead(raw: string): {readonly key: string; readonly folio: number; rea
 }
 
 /** Whether `folio` fits between the pages of the entries around line `index` (0-based), a few lines either way. */
-function fitsRun(lines: readonly string[], index: number, folio: number): boolean {
+function fitsRun(lines: readonly string[], read: LineReader, index: number, folio: number): boolean {
 	const pageNear = (direction: 1 | -1): number | undefined => {
 		for (let k = index + direction, seen = 0; k >= 0 && k < lines.length && seen < 6; k += direction) {
 			if (lines[k]!.trim() === '') continue;
 			seen++;
-			const parsed = parseLine(lines[k]!, k + 1);
+			const parsed = read(k + 1);
 			if (parsed.pageStrength === 'strong') return pageNumber(parsed.page) ?? Number.NaN;
 		}
 
@@ -73,16 +73,16 @@ function fitsRun(lines: readonly string[], index: number, folio: number): boolea
  *
  * @example findRunningHeads([['12 GUERNSEY FOLK LORE', 'Preface\t1', '', '13 GUERNSEY FOLK LORE']]) // [Set {1, 4}]
  */
-export function findRunningHeads(files: ReadonlyArray<readonly string[]>): Array<ReadonlySet<number>> {
+export function findRunningHeads(files: ReadonlyArray<readonly string[]>, readers: readonly LineReader[] = files.map((lines) => lineReader(lines))): Array<ReadonlySet<number>> {
 	const groups = new Map<string, Array<{file: number; line: number; folio: number; capitals: boolean; outOfRun: boolean}>>();
 	// The book's title, as its title page prints it: the lines of each file before its contents begin
 	// (its contents heading, or its first entry), twenty at most.
 	const opening = new Set<string>();
-	for (const lines of files) {
+	for (const [file, lines] of files.entries()) {
 		let seen = 0;
 		for (const [index, raw] of lines.entries()) {
 			if (raw.trim() === '') continue;
-			const parsed = parseLine(raw, index + 1);
+			const parsed = readers[file]!(index + 1);
 			if (++seen > 20 || parsed.role === 'contents-heading' || parsed.pageStrength === 'strong') break;
 			opening.add(normalizeTitle(raw));
 		}
@@ -94,9 +94,9 @@ export function findRunningHeads(files: ReadonlyArray<readonly string[]>): Array
 			if (raw.length > 90 || raw.includes('\t') || raw.includes('..')) continue;
 			const head = asHead(raw);
 			// `VOLUME III`, `PART II`: a numbered heading, not a running head.
-			if (head === undefined || parseLine(raw, index + 1).label !== undefined) continue;
+			if (head === undefined || readers[file]!(index + 1).label !== undefined) continue;
 			const group = groups.get(head.key) ?? [];
-			group.push({file, line: index + 1, folio: head.folio, capitals: head.capitals, outOfRun: !fitsRun(lines, index, head.folio)});
+			group.push({file, line: index + 1, folio: head.folio, capitals: head.capitals, outOfRun: !fitsRun(lines, readers[file]!, index, head.folio)});
 			groups.set(head.key, group);
 		}
 	}

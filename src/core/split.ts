@@ -93,11 +93,12 @@ function lineKey(raw: string): string {
 /** How often each character occurs in a line's key, in 128 buckets of char codes. */
 type Profile = {readonly counts: Uint16Array; readonly buckets: Uint8Array};
 
-const profiles = new WeakMap<Line, Profile>();
+/** Profiles by key, for one `findPrintings` call (cleared as it ends): lines that read alike share one. */
+const profiles = new Map<string, Profile>();
 
-/** A line's profile, made once per line: a line is compared with many others (#5). */
+/** A line's profile, made once per key: a line is compared with many others (#5). */
 function profileOf(line: Line): Profile {
-	const known = profiles.get(line);
+	const known = profiles.get(line.key);
 	if (known) return known;
 	const counts = new Uint16Array(128);
 	const seen = new Uint8Array(128);
@@ -107,8 +108,8 @@ function profileOf(line: Line): Profile {
 		if (counts[bucket]!++ === 0) seen[distinct++] = bucket;
 	}
 
-	const profile = {counts, buckets: seen.subarray(0, distinct)};
-	profiles.set(line, profile);
+	const profile = {counts, buckets: seen.slice(0, distinct)};
+	profiles.set(line.key, profile);
 	return profile;
 }
 
@@ -164,10 +165,14 @@ function recurrence(lines: readonly Line[], start: number, signature: readonly L
 	return matched / signature.length;
 }
 
+/** How far from a line its neighbours' pages are looked for: a file of page-less lines would make it quadratic. */
+const pageReach = 200;
+
 /** The median of the first (or last) three pages from `index` on (or before it), or undefined. */
 function pagesNear(lines: readonly Line[], index: number, direction: 1 | -1): number | undefined {
 	const found: number[] = [];
-	for (let k = direction === 1 ? index : index - 1; k >= 0 && k < lines.length && found.length < 3; k += direction) {
+	const end = index + direction * pageReach;
+	for (let k = direction === 1 ? index : index - 1; k >= 0 && k < lines.length && k !== end && found.length < 3; k += direction) {
 		const page = lines[k]!.page;
 		if (page !== undefined) found.push(page);
 	}
@@ -183,7 +188,7 @@ function pagesNear(lines: readonly Line[], index: number, direction: 1 | -1): nu
  */
 function pagesAround(lines: readonly Line[], index: number): {readonly highest: number | undefined; readonly after: number | undefined} {
 	let highest: number | undefined;
-	for (let k = index - 1, seen = 0; k >= 0 && seen < 10; k--) {
+	for (let k = index - 1, seen = 0; k >= 0 && k > index - pageReach && seen < 10; k--) {
 		const page = lines[k]!.page;
 		if (page === undefined) continue;
 		seen++;
@@ -412,6 +417,7 @@ function splitMethod(found: readonly Candidate[], boundaries: readonly number[])
 /** Read the file's non-empty lines, page furniture aside, for the search. */
 function readLines(lines: readonly string[], read: LineReader, furniture: ReadonlySet<number> | undefined): Line[] {
 	const out: Line[] = [];
+	const keysByText = new Map<string, {readonly key: string; readonly pairKey: string}>();
 	let lastRoman = -1;
 	let blanks = 0;
 	for (const [i, raw] of lines.entries()) {
@@ -430,11 +436,18 @@ function readLines(lines: readonly string[], read: LineReader, furniture: Readon
 		const value = parsed.labelValue;
 		const labelled = value !== undefined && (value.kind !== 'roman' || value.value === lastRoman + 1);
 		if (value?.kind === 'roman') lastRoman = value.value;
-		const title = stripMarkup(parsed.titleMarkup).title;
+		// Keys by text: the printings repeat most of their lines.
+		let keys = keysByText.get(raw);
+		if (!keys) {
+			const title = stripMarkup(parsed.titleMarkup).title;
+			keys = {key: lineKey(raw), pairKey: ocrKey(normalizeTitle(parsed.label === undefined ? title : `${parsed.label} ${title}`))};
+			keysByText.set(raw, keys);
+		}
+
 		out.push({
 			n: i + 1,
-			key: lineKey(raw),
-			pairKey: ocrKey(normalizeTitle(parsed.label === undefined ? title : `${parsed.label} ${title}`)),
+			key: keys.key,
+			pairKey: keys.pairKey,
 			page: parsed.pageStrength === 'strong' ? pageNumber(parsed.page) : undefined,
 			role: parsed.role,
 			// A number after one space (`April - December 1920`) is a page only in context: not here.
@@ -642,6 +655,14 @@ function choose(
  * @example findPrintings(lines).report // {boundaries: [123], confidence: 0.93, method: '…'}
  */
 export function findPrintings(lines: readonly string[], options: SplitOptions = {}, read: LineReader = lineReader(lines)): SplitResult {
+	try {
+		return findPrintingsOnce(lines, options, read);
+	} finally {
+		profiles.clear();
+	}
+}
+
+function findPrintingsOnce(lines: readonly string[], options: SplitOptions, read: LineReader): SplitResult {
 	const all: number[] = [];
 	for (const [i, raw] of lines.entries()) if (raw.trim() !== '') all.push(i + 1);
 	if (all.length === 0) return {ranges: [], report: {boundaries: [], confidence: 0, method: 'empty input'}};
