@@ -60,7 +60,7 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, {file: task.file});
 		return {summary: comparison.summary, counts, report};
 	} catch (error) {
-		if (error instanceof InputError || error instanceof CompareError || error instanceof DecisionsFileError) return {message: error.message};
+		if (error instanceof InputError || error instanceof CompareError || error instanceof DecisionsFileError || (error instanceof Error && error.name === 'OcrWriteError')) return {message: error.message};
 		throw error;
 	}
 }

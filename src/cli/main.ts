@@ -281,7 +281,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		const format = formatNamed(args.format ?? 'text')!;
 		const context: ReportContext = {decisions: matchDecisions(comparison.rows, decisions), sources, base: args.base};
 		const write = await format.load();
-		const content = write(comparison, context, {color: !toFile(args.output) && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
+		let content: string;
+		try {
+			content = write(comparison, context, {color: !toFile(args.output) && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
+		} catch (error) {
+			// A corrected OCR file asked of a printing that is not one (report/ocr.ts).
+			if (error instanceof Error && error.name === 'OcrWriteError') throw new InputError(error.message);
+			throw error;
+		}
 		await writeReport(args.output, content, io);
 	}
 

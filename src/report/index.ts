@@ -41,6 +41,9 @@ export const formats = [
 	{name: 'html', extension: 'html', description: 'a self-contained side-by-side page with a summary', load: async () => (await import('./html.js')).toHtml},
 	{name: 'tei', extension: 'tei.xml', description: 'TEI P5 XML: witnesses and an apparatus of readings', load: async () => (await import('./tei.js')).toTei},
 	{name: 'toc', extension: 'toc.txt', description: 'the corrected contents page (printing A, or --base b)', load: async () => (await import('./toc.js')).toToc},
+	{name: 'alto', extension: 'xml', description: 'a corrected copy of the printing’s own ALTO file', load: async () => (await import('./ocr.js')).toOcr('alto')},
+	{name: 'page', extension: 'xml', description: 'a corrected copy of the printing’s own PAGE XML file', load: async () => (await import('./ocr.js')).toOcr('page')},
+	{name: 'hocr', extension: 'hocr', description: 'a corrected copy of the printing’s own hOCR file', load: async () => (await import('./ocr.js')).toOcr('hocr')},
 ] as const satisfies readonly Format[];
 
 /** The names of every format. */

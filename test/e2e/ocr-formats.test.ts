@@ -95,3 +95,46 @@ describe('OCR files that cannot be read say so in one line (#15)', () => {
 		expect(result.code).toBe(2);
 	});
 });
+
+describe('--format alto|page|hocr writes a corrected copy (#15)', () => {
+	it.each([
+		['alto', 'a.alto.xml', 'b.alto.xml'],
+		['hocr', 'a.hocr', 'b.txt'],
+		['page', 'a-2.page-2019.xml', 'b-2.page-2013.xml'],
+	])('--format %s with no decisions writes the input again, byte for byte', (format, a, b) => {
+		const out = path.join(scratch, `${a}.corrected`);
+		const result = runCli([fixture(a!), fixture(b!), '--format', format!, '-o', out, '--decisions', path.join(scratch, 'none.json')]);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		expect(readFileSync(out).equals(readFileSync(fixture(a!)))).toBe(true);
+	});
+
+	it('applies the saved decisions, and never writes over the input', () => {
+		const a = path.join(scratch, 'a.alto.xml');
+		cpSync(fixture('a.alto.xml'), a);
+		const report = JSON.parse(runCli([a, fixture('b.alto.xml'), '--format', 'json']).stdout) as {rows: {key: string; status: string; a: {title: string} | null; b: {title: string} | null}[]};
+		const row = report.rows.find((r) => r.status === 'changed' && r.a?.title === 'Ill, THE MUSIC OF THE HEBREWS AND THE HINDUS')!;
+		writeFileSync(`${a}.tocdiff.json`, JSON.stringify({schema: 'tocdiff-decisions/1', decisions: [{key: row.key, verdict: 'edit', text: 'III. THE MUSIC OF THE HEBREWS AND THE HINDUS 32'}]}));
+		const result = runCli([a, fixture('b.alto.xml'), '--format', 'alto', '-o', path.join(scratch, 'fixed.xml')]);
+		expect(result.code).toBe(0);
+		const fixed = readFileSync(path.join(scratch, 'fixed.xml'), 'utf8');
+		const input = readFileSync(a, 'utf8');
+		expect(input).toContain('CONTENT="32."');
+		expect(fixed).not.toBe(input);
+		// Two words changed in place, the numbering and the page; their ids and boxes as they were.
+		const changed = fixed.split('\n').filter((line, k) => line !== input.split('\n')[k]);
+		expect(changed, changed.join('\n')).toHaveLength(2);
+		expect(changed[0]).toMatch(/<String ID="string_39" HPOS="155" VPOS="556" WIDTH="28" HEIGHT="18" WC="0.82" CONTENT="III."\/>/u);
+		expect(changed[1]).toMatch(/<String ID="string_49" HPOS="700" VPOS="580" WIDTH="40" HEIGHT="19" WC="0.67" CONTENT="32"\/>/u);
+		const over = runCli([a, fixture('b.alto.xml'), '--format', 'alto', '-o', a]);
+		expect(over.stderr).toMatch(/a\.alto\.xml is one of the inputs; choose another --output path\n$/u);
+		expect(over.code).toBe(3);
+		expect(readFileSync(a, 'utf8')).toBe(input);
+	});
+
+	it('says which format the base printing is in when another is asked for', () => {
+		const result = runCli([fixture('a.hocr'), fixture('b.alto.xml'), '--format', 'alto']);
+		expect(result.stderr).toMatch(/^tocdiff: --format alto writes a corrected copy of printing A's own ALTO file, and .*a\.hocr is hOCR; use --format hocr\n$/u);
+		expect(result.code).toBe(3);
+	});
+});
