@@ -7,7 +7,7 @@ import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, rekeyDecisions, type Decision} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
-import {formatNamed, formats, type ReportContext, type ReportSource} from '../report/index.js';
+import {formatNamed, formats, ocrFormatNames, type ReportContext, type ReportSource} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
@@ -121,8 +121,10 @@ async function reviewHeld(
 		return refused === 'an input' ? `${file} is an input; export another format` : undefined;
 	};
 	// Each exporter loads its writer when the reviewer asks for that format, as a report run does.
+	// A corrected OCR file is offered where a printing was read from one of that format (#15).
+	const offered = formats.filter((f) => !ocrFormatNames.has(f.name) || sources.some((source) => (source as ReportSource).ocr?.format === f.name));
 	const exporters = Object.fromEntries(
-		formats.map((f) => [f.name, async (c: Comparison, match: ReportContext['decisions']) => (await f.load())(c, {decisions: match, sources, base: args.base}, {})]),
+		offered.map((f) => [f.name, async (c: Comparison, match: ReportContext['decisions']) => (await f.load())(c, {decisions: match, sources, base: args.base}, {})]),
 	);
 	// The corrected contents page of the other printing too (`toc B`, or `toc A` with --base b): an
 	// editor of either edition can take it from the menu.

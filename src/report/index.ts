@@ -46,6 +46,9 @@ export const formats = [
 	{name: 'hocr', extension: 'hocr', description: 'a corrected copy of the printing’s own hOCR file', load: async () => (await import('./ocr.js')).toOcr('hocr')},
 ] as const satisfies readonly Format[];
 
+/** The formats that write a corrected copy of a printing's own OCR file: offered only for a printing read from one. */
+export const ocrFormatNames: ReadonlySet<string> = new Set(['alto', 'page', 'hocr']);
+
 /** The names of every format. */
 export type FormatName = (typeof formats)[number]['name'];
 

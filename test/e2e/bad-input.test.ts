@@ -91,7 +91,7 @@ const badInputs: readonly BadInput[] = [
 	{input: 'a file that never ends', args: ['/dev/zero'], code: 3, message: /^tocdiff: \/dev\/zero is over 16 MB, more than any contents page/},
 	{input: 'a single printing', args: ['a.txt'], code: 3, message: /^tocdiff: a\.txt seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file$/},
 	{input: 'an unknown option', args: ['vol31.txt', '--colour'], code: 2, message: /^tocdiff: unknown option --colour; run tocdiff --help for the options/},
-	{input: 'an unknown format', args: ['vol31.txt', '--format', 'docx'], code: 2, message: /^tocdiff: unknown format "docx"; use one of: text, json, markdown, csv, html, tei, toc$/},
+	{input: 'an unknown format', args: ['vol31.txt', '--format', 'docx'], code: 2, message: /^tocdiff: unknown format "docx"; use one of: text, json, markdown, csv, html, tei, toc, alto, page, hocr$/},
 	{input: '`--split-at` past the end of the file', args: ['vol31.txt', '--split-at', '500'], code: 3, message: /^tocdiff: vol31\.txt: --split-at 500 is past the last line of text \(223\); give the line where the second printing begins$/},
 	{input: '`--split-at` before the text starts', args: ['vol31.txt', '--split-at', '1'], code: 3, message: /^tocdiff: vol31\.txt: --split-at 1 leaves nothing before it \(the text starts at line 2\)/},
 	{input: '`--split-at` that is not a line number', args: ['vol31.txt', '--split-at', 'middle'], code: 2, message: /^tocdiff: --split-at takes a line number \(1 or more; for three printings or more, one for each after the first, as 48,94\), not "middle"$/},
