@@ -57,7 +57,9 @@ async function attempt(task: BatchTask): Promise<{readonly summary: Summary; rea
 		const decisions = await loadDecisions(defaultDecisionsPath(task.file));
 		const write = await format.load();
 		// Many files' CSV records share one table, each naming its file (the other writers ignore it).
-		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base}, {file: task.file});
+		// An HTML report of an OCR file shows the crops of its scans, found beside it (#15).
+		const scans = format.name === 'html' && sources[0]?.ocr !== undefined ? {scans: await (await import('./scans.js')).loadScans(sources, undefined, process.cwd())} : {};
+		const report = write(comparison, {decisions: matchDecisions(comparison.rows, decisions), sources, base: task.base, ...scans}, {file: task.file});
 		return {summary: comparison.summary, counts, report};
 	} catch (error) {
 		if (error instanceof InputError || error instanceof CompareError || error instanceof DecisionsFileError || (error instanceof Error && error.name === 'OcrWriteError')) return {message: error.message};

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {compare, CompareError, type Source} from '../core/compare.js';
 import {matchDecisions, rekeyDecisions, type Decision} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
-import {formatNamed, formats, ocrFormatNames, type ReportContext, type ReportSource} from '../report/index.js';
+import {formatNamed, formats, ocrFormatNames, type ReportContext, type ReportSource, type Scans} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
@@ -29,6 +29,13 @@ async function readSource(file: string, io: Io, args: CliArgs): Promise<ReportSo
 	}
 
 	return sourceFromFile(file, bytes, args.pages === undefined ? {} : {pages: args.pages});
+}
+
+/** For the HTML report of printings read from OCR files: their page images (#15); nothing for plain text. */
+async function scansFor(sources: readonly ReportSource[], args: CliArgs, io: Io): Promise<{scans?: Scans}> {
+	if (!sources.some((source) => source.ocr !== undefined)) return {};
+	const {loadScans} = await import('./scans.js');
+	return {scans: await loadScans(sources, args.images, io.cwd)};
 }
 
 /** Whether an environment variable is set to something other than `0` or `false`. */
@@ -124,7 +131,11 @@ async function reviewHeld(
 	// A corrected OCR file is offered where a printing was read from one of that format (#15).
 	const offered = formats.filter((f) => !ocrFormatNames.has(f.name) || sources.some((source) => (source as ReportSource).ocr?.format === f.name));
 	const exporters = Object.fromEntries(
-		offered.map((f) => [f.name, async (c: Comparison, match: ReportContext['decisions']) => (await f.load())(c, {decisions: match, sources, base: args.base}, {})]),
+		offered.map((f) => [
+			f.name,
+			async (c: Comparison, match: ReportContext['decisions']) =>
+				(await f.load())(c, {decisions: match, sources, base: args.base, ...(f.name === 'html' ? await scansFor(sources, args, io) : {})}, {}),
+		]),
 	);
 	// The corrected contents page of the other printing too (`toc B`, or `toc A` with --base b): an
 	// editor of either edition can take it from the menu.
@@ -281,7 +292,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		if (stopped !== undefined) return stopped;
 	} else {
 		const format = formatNamed(args.format ?? 'text')!;
-		const context: ReportContext = {decisions: matchDecisions(comparison.rows, decisions), sources, base: args.base};
+		const context: ReportContext = {decisions: matchDecisions(comparison.rows, decisions), sources, base: args.base, ...(format.name === 'html' ? await scansFor(sources, args, io) : {})};
 		const write = await format.load();
 		let content: string;
 		try {

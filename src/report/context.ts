@@ -19,6 +19,15 @@ export type ReportSource = {
 	readonly ocr?: OcrDocument;
 };
 
+/**
+ * The scans of printings read from OCR files, for the HTML report's crops: each source's page
+ * images as data URLs, by source name and page; and what could not be found or shown, in words.
+ */
+export type Scans = {
+	readonly pages: ReadonlyMap<string, ReadonlyMap<number, string>>;
+	readonly missing: readonly string[];
+};
+
 /** The context an exporter runs in, built by the CLI or the review screen. */
 export type ReportContext = {
 	/** Saved decisions matched to the comparison's rows. */
@@ -30,6 +39,8 @@ export type ReportContext = {
 	 * @default 'a'
 	 */
 	readonly base?: 'a' | 'b';
+	/** Page images for the HTML report's crops of each changed row's lines (absent: none looked for). */
+	readonly scans?: Scans;
 };
 
 /** A decision match with no decisions, for a run without a decisions file. */

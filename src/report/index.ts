@@ -8,7 +8,7 @@ import type {ReportContext} from './context.js';
 import {toJson} from './json.js';
 import {toText} from './text.js';
 
-export type {ReportContext, ReportSource} from './context.js';
+export type {ReportContext, ReportSource, Scans} from './context.js';
 export {noDecisions} from './context.js';
 
 /** Options every exporter may use. */
