@@ -6,18 +6,22 @@
  * fits, extrapolated as n·m beyond). Then start-up against a bare `node -e 0`, the review
  * screen's first frame, and its key-press redraw on 2 × 10,000 rows.
  *
- * Options: `--sizes 1000,10000,100000`, `--naive-max N` (largest size the naive DP really runs,
+ * Then the split (issue 12, `./split.ts`): one file against two for ten-volume sets, a third
+ * printing's cost per entry, and degenerate input.
+ *
+ * Options: `--part all|speed|split`, `--split-sizes 10000,100000`, `--split-runs 3`, `--sizes 1000,10000,100000`, `--naive-max N` (largest size the naive DP really runs,
  * default 3000), `--runs N` (start-up repetitions, default 15), `--markdown` (the table only, for RESULTS.md).
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {availableParallelism, loadavg, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {compare} from '../core/compare.js';
 import {prf, scoreComparison} from '../eval/metrics.js';
 import {makeLargePair} from '../eval/synth.js';
+import {benchSplit} from './split.js';
 import {hasScript, percentile, timeKeysInTerminal, timeToText, type KeyTimes} from './terminal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -122,10 +126,37 @@ async function startup(runs: number): Promise<{readonly node: number; readonly j
 	return {node: median(node), json: median(json), frames};
 }
 
+/** The split's measures (issue 12), as Markdown. */
+function splitSection(directory: string, sizes: string, runs: string): string[] {
+	const machine = `${availableParallelism()} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} as it began`;
+	const table = benchSplit({cli, directory, sizes: sizes.split(',').map(Number), runs: Number(runs), log: (line) => console.error(line)});
+	const busy = loadavg()[0]! > availableParallelism() ? ' The machine was busier than its cores as it ended: the times are long, the ratios still paired.' : '';
+	return [`Finding the printings (${runs} paired, interleaved runs a measure; median ratio and its range; ${machine}).${busy}`, '', ...table];
+}
+
 async function main(): Promise<void> {
 	const {values} = parseArgs({
-		options: {sizes: {type: 'string', default: '1000,10000,100000'}, 'naive-max': {type: 'string', default: '3000'}, runs: {type: 'string', default: '15'}},
+		options: {
+			sizes: {type: 'string', default: '1000,10000,100000'},
+			'naive-max': {type: 'string', default: '3000'},
+			runs: {type: 'string', default: '15'},
+			part: {type: 'string', default: 'all'},
+			'split-sizes': {type: 'string', default: '10000,100000'},
+			'split-runs': {type: 'string', default: '3'},
+		},
 	});
+	if (!['all', 'speed', 'split'].includes(values.part)) throw new Error(`--part is all, speed or split, not ${values.part}`);
+	if (values.part === 'split') {
+		const directory = mkdtempSync(path.join(tmpdir(), 'tocdiff-bench-'));
+		try {
+			console.log(splitSection(directory, values['split-sizes'], values['split-runs']).join('\n'));
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+		}
+
+		return;
+	}
+
 	const sizes = values.sizes.split(',').map(Number);
 	const naiveMax = Number(values['naive-max']);
 	const directory = mkdtempSync(path.join(tmpdir(), 'tocdiff-bench-'));
@@ -183,6 +214,7 @@ async function main(): Promise<void> {
 				? ''
 				: `The same in ink-testing-library (App, reducer and render, no terminal): first frame ${seconds(keys.firstFrame)} after the comparison; a key press ${keys.median.toFixed(1)} ms (median), ${keys.p95.toFixed(1)} ms (95th percentile).`,
 		];
+		if (values.part === 'all') lines.push('', ...splitSection(directory, values['split-sizes'], values['split-runs']));
 		console.log(lines.join('\n'));
 	} finally {
 		rmSync(directory, {recursive: true, force: true});

@@ -253,19 +253,55 @@ const lineKeys = new WeakMap<Line, string[]>();
 /** Whether a key is part of a title (its start, its end, three of its words) rather than all of it. */
 const isPartKey = (key: string): boolean => key.startsWith('^') || key.startsWith('$') || key.startsWith('~');
 
-/** Where each key occurs in a list of lines, in order. */
-function indexOf(lines: readonly Line[], from: number, to: number): Map<string, number[]> {
-	const index = new Map<string, number[]>();
-	for (let k = from; k < to; k++) {
-		for (const key of keysOf(lines[k]!)) {
-			if (key === '') continue;
-			const list = index.get(key);
-			if (list) list.push(k);
-			else index.set(key, [k]);
-		}
-	}
+/**
+ * Where each key occurs in the file, made once for the whole search: keys as small numbers, each
+ * line's keys in order, each key's lines in order, and a counter per key that a pairing reuses.
+ * (Any candidate's first printing is a prefix of the file; string maps made per candidate were
+ * most of the split's time.)
+ */
+type KeyIndex = {
+	/** Per line, its keys' ids in `keysOf` order (-1 for an empty key). */
+	readonly keys: readonly Int32Array[];
+	/** Per key id, the lines that have it, in order. */
+	readonly positions: readonly number[][];
+	/** Per key id, 1 when it is part of a title only. */
+	readonly part: Uint8Array;
+	/** Per key id, how often it was seen in the current pairing, valid where `stamps` holds `stamp`. */
+	readonly counts: Int32Array;
+	readonly stamps: Int32Array;
+	stamp: number;
+};
 
-	return index;
+function indexKeys(lines: readonly Line[]): KeyIndex {
+	const ids = new Map<string, number>();
+	const positions: number[][] = [];
+	const partIds: number[] = [];
+	const keys = lines.map((line, k) => {
+		const own = keysOf(line);
+		const out = new Int32Array(own.length);
+		for (const [j, key] of own.entries()) {
+			if (key === '') {
+				out[j] = -1;
+				continue;
+			}
+
+			let id = ids.get(key);
+			if (id === undefined) {
+				id = positions.length;
+				ids.set(key, id);
+				positions.push([]);
+				if (isPartKey(key)) partIds.push(id);
+			}
+
+			positions[id]!.push(k);
+			out[j] = id;
+		}
+
+		return out;
+	});
+	const part = new Uint8Array(positions.length);
+	for (const id of partIds) part[id] = 1;
+	return {keys, positions, part, counts: new Int32Array(positions.length), stamps: new Int32Array(positions.length), stamp: 0};
 }
 
 /** Longest increasing subsequence of `values`, as indices into it (patience sorting). */
@@ -305,25 +341,38 @@ type Pairing = {
  * after the last pair (the later printing stopped early) but not the later printing's lines
  * before its first pair (a whole block that does not pair).
  */
-function pairWithFirst(lines: readonly Line[], first: Map<string, number[]>, from: number, to: number): Pairing {
-	const counters = new Map<string, number>();
+function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number, from: number, to: number): Pairing {
+	const {keys, positions, part, counts, stamps} = index;
+	const stamp = ++index.stamp;
 	const xs: number[] = [];
 	const ys: number[] = [];
 	// Whether a pair was made by part of a title only: it counts fully only where the pages agree too.
 	const partial: boolean[] = [];
+	const single: boolean[] = [];
 	for (let k = from; k < to; k++) {
-		for (const key of keysOf(lines[k]!)) {
-			const seen = counters.get(key) ?? 0;
-			counters.set(key, seen + 1);
-			const found = first.get(key);
+		const own = keys[k]!;
+		for (let j = 0; j < own.length; j++) {
+			const id = own[j]!;
+			if (id < 0) continue;
+			if (stamps[id] !== stamp) {
+				stamps[id] = stamp;
+				counts[id] = 0;
+			}
+
+			const seen = counts[id]!++;
+			// The file's lines with the key, in order: those before `firstEnd` are the first printing's.
+			const found = positions[id]!;
 			// Part of a title pairs only where it is the first printing's only line with it: titles
 			// that share a start (`Letter to …`) or an end would pair anything with anything.
-			if (isPartKey(key) && (found?.length !== 1 || seen > 0)) continue;
-			const partner = found?.[seen];
-			if (partner === undefined) continue;
+			if (part[id] === 1 && (seen > 0 || found[0]! >= firstEnd || found[1]! < firstEnd)) continue;
+			const partner = found[seen];
+			if (partner === undefined || partner >= firstEnd) continue;
 			xs.push(partner);
 			ys.push(k);
-			partial.push(isPartKey(key));
+			partial.push(part[id] === 1);
+			// A key found once in the first printing says where its partner is; one found many times
+			// (`Preface` in every volume; a file of one line over and over) pairs anywhere alike.
+			single.push(found[1] === undefined || found[1] >= firstEnd);
 			break;
 		}
 	}
@@ -361,7 +410,11 @@ function pairWithFirst(lines: readonly Line[], first: Map<string, number[]>, fro
 	const lastY = ys[kept.at(-1)!]!;
 	const span = Math.max(lastX - firstX + 1, lastY - firstY + 1);
 	const leftOver = 1.5 * (firstY - from) + 0.5 * firstX + 0.5 * (to - 1 - lastY);
-	return {weight, measure: Math.min(1, weight / (span + leftOver))};
+	// Pairs that only keys found many times make say little about where a printing starts: below a
+	// quarter of the pairs made by keys found once, the measure falls with their share.
+	const singles = kept.filter((k) => single[k]).length;
+	const determined = Math.min(1, singles / kept.length / 0.25);
+	return {weight, measure: Math.min(1, weight / (span + leftOver)) * determined};
 }
 
 /** The parts a set of starts makes: `[from, to)` of each printing after the first, and the first's end. */
@@ -377,14 +430,9 @@ function partsOf(lines: readonly Line[], chosen: readonly Candidate[]): {readonl
 function explain(
 	lines: readonly Line[],
 	chosen: readonly Candidate[],
-	cache: Map<number, Map<string, number[]>>,
+	index: KeyIndex,
 ): {readonly weight: number; readonly weakest: number; readonly measures: readonly number[]; readonly lightest: number} {
 	const {firstEnd, parts} = partsOf(lines, chosen);
-	let first = cache.get(firstEnd);
-	if (!first) {
-		first = indexOf(lines, 0, firstEnd);
-		cache.set(firstEnd, first);
-	}
 
 	let weight = 0;
 	let weakest = 1;
@@ -392,7 +440,7 @@ function explain(
 	const measures: number[] = [];
 	for (const [from, to] of parts) {
 		if (to <= from) return {weight: 0, weakest: 0, measures: [], lightest: 0};
-		const pairing = pairWithFirst(lines, first, from, to);
+		const pairing = pairWithFirst(lines, index, firstEnd, from, to);
 		const factor = pagesContinue(lines, from) ? continuingPages : 1;
 		weight += pairing.weight * factor;
 		lightest = Math.min(lightest, pairing.weight * factor);
@@ -597,9 +645,9 @@ function choose(
 	near: number,
 	trace?: SplitOptions['trace'],
 ): {chosen: Candidate[]; weakest: number; runnerUp?: {candidate: Candidate; measure: number; behind: number}} | undefined {
-	const cache = new Map<number, Map<string, number[]>>();
+	const index = indexKeys(lines);
 	const single = candidates.map((candidate) => {
-		const explained = explain(lines, [candidate], cache);
+		const explained = explain(lines, [candidate], index);
 		return {candidate, ...explained, score: explained.weight * evidenceOf(candidate) - repeatedTail(lines, candidate.start)};
 	});
 	for (const s of single) trace?.({start: lines[s.candidate.start]!.n, core: lines[s.candidate.core]!.n, recurrence: s.candidate.recurrence, restart: s.candidate.restart, weight: s.weight, measure: s.weakest});
@@ -625,7 +673,7 @@ function choose(
 		let next: {candidate: Candidate; weight: number; weakest: number; score: number} | undefined;
 		for (const candidate of candidates) {
 			if (isNear(candidate)) continue;
-			const tried = explain(lines, [...chosen, candidate], cache);
+			const tried = explain(lines, [...chosen, candidate], index);
 			if (!acceptable(tried.weakest)) continue;
 			// Every printing must pair a good part of the first: a stray page printed twice is not one.
 			const firstEntries = countEntries(lines, Math.min(...[...chosen, candidate].map((c) => c.start)));
