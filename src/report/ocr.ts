@@ -315,6 +315,48 @@ function removal(group: readonly Located[], source: string): Edit {
 	return {start: lineStart !== -1 && source.slice(lineStart, start).trim() === '' ? lineStart : start, end, text: ''};
 }
 
+/**
+ * New lines for entries only the other printing has, after (or before) `anchor`, one per entry:
+ * each a copy of the anchor line's markup with new ids, its words copies of the anchor's first
+ * word's, set on the next line's place (the anchor's box moved down by its height, as wide as the
+ * words' characters at the anchor's width per character).
+ */
+function insertedLines(entries: readonly (readonly string[])[], anchor: OcrLine, side: 'after' | 'before', document: OcrDocument, format: WritableOcrFormat): Edit[] {
+	const {source} = document;
+	const template = anchor.words.find((word) => word.element !== undefined);
+	if (anchor.element === undefined || template === undefined || anchor.box === undefined) return [];
+	const [start, end] = anchor.element;
+	const element = source.slice(start, end);
+	const writer = writers[format];
+	const wordElement = source.slice(template.element![0], template.element![1]);
+	const perCharacter = anchor.box.width / Math.max(1, anchor.words.reduce((sum, word) => sum + [...word.text].length + 1, 0));
+	const separator = writer.separator(source, template);
+	const indent = indentBefore(source, start);
+	const lines = entries.map((texts, k) => {
+		const offset = side === 'after' ? k + 1 : k - entries.length;
+		const y = Math.max(0, Math.round(anchor.box!.y + offset * anchor.box!.height * 1.2));
+		const lineId = freshId(anchor.id, k + 1, source) ?? `line_${k + 1}`;
+		let x = anchor.box!.x;
+		const words = texts.map((text, n) => {
+			const width = Math.round(perCharacter * [...text].length);
+			const box = {x: Math.round(x), y, width, height: anchor.box!.height};
+			x += width + perCharacter;
+			const word = writer.rewrite(wordElement, text, box, `${lineId}_w${n + 1}`);
+			return format === 'alto' ? replaceAttribute(replaceAttribute(word, 'VPOS', String(y)), 'HEIGHT', String(box.height)) : word;
+		});
+		const box = {x: anchor.box!.x, y, width: Math.max(1, Math.round(x - perCharacter - anchor.box!.x)), height: anchor.box!.height};
+		// The line's own start tag (and, in PAGE XML, its outline), with the new id and box; then the words.
+		const head = element.slice(0, element.search(/<(?:\w+:)?(?:String|Word)\b|<span\b[^>]*ocrx_word/u));
+		let opening = head.replace(/<(?:\w+:)?Baseline\b[^>]*\/>\s*/u, '');
+		opening = format === 'hocr' ? writers.hocr.rewrite(`${opening}</span>`, '', box, lineId).replace(/<\/span>$/u, '') : writer.rewrite(opening, '', box, lineId);
+		if (format === 'alto') opening = replaceAttribute(replaceAttribute(opening, 'VPOS', String(box.y)), 'HEIGHT', String(box.height));
+		const closing = element.slice(element.lastIndexOf('</'));
+		const text = format === 'page' ? `${indent}\t<TextEquiv>${indent}\t\t<Unicode>${escapeXml(texts.join(' '), '<')}</Unicode>${indent}\t</TextEquiv>${indent}` : '';
+		return `${opening.trimEnd()}${format === 'alto' ? '' : separator}${words.join(separator)}${text}${closing}`;
+	});
+	return side === 'after' ? [{start: end, end, text: lines.map((line) => indent + line).join('')}] : [{start, end: start, text: lines.map((line) => line + indent).join('')}];
+}
+
 /** Find the input a printing came from: by name, else by position. */
 function sourceOf(name: string, position: number, sources: readonly ReportSource[]): ReportSource | undefined {
 	return sources.find((candidate) => candidate.name === name) ?? sources[position];
@@ -344,9 +386,26 @@ export function toOcr(format: WritableOcrFormat): (comparison: Comparison, conte
 
 		const writer = writers[format];
 		const edits: Edit[] = [];
+		// The base printing's last OCR line so far: where an entry only the other printing has goes.
+		let lastLine: OcrLine | undefined;
+		const pending: string[][] = [];
 		for (const [index, row] of comparison.rows.entries()) {
 			const item = base === 'a' ? row.a : row.b;
-			if (item === null || item.place === undefined) continue;
+			if (item === null) {
+				// An entry only the other printing has, which a decision accepts: a new line after the base's last.
+				const fields = decidedFields(row, index, context, base);
+				if (fields) pending.push(fieldTokens(fields));
+				continue;
+			}
+
+			if (item.place === undefined) continue;
+			const first = item.place.lines[0] as OcrLine | undefined;
+			if (pending.length > 0) {
+				const anchor = lastLine ?? first;
+				if (anchor) edits.push(...insertedLines(pending.splice(0), anchor, lastLine === undefined ? 'before' : 'after', document, format));
+			}
+
+			lastLine = (item.place.lines.at(-1) as OcrLine | undefined) ?? lastLine;
 			const fields = decidedFields(row, index, context, base);
 			if (fields === undefined) continue;
 			if (fields === null) {
@@ -364,6 +423,8 @@ export function toOcr(format: WritableOcrFormat): (comparison: Comparison, conte
 
 			for (const change of rowChanges(item, fields)) edits.push(...changeEdits(change, document, writer));
 		}
+
+		if (pending.length > 0 && lastLine) edits.push(...insertedLines(pending.splice(0), lastLine, 'after', document, format));
 
 		// PAGE XML: a line's own text follows its words.
 		if (format === 'page') edits.push(...lineTextEdits(document, edits));

@@ -151,3 +151,33 @@ describe('words split and joined by a correction', () => {
 		expect(out.slice(out.indexOf('<TextLine ID="l2"'))).toBe(file.slice(file.indexOf('<TextLine ID="l2"')));
 	});
 });
+
+describe('an entry only the other printing has (#15)', () => {
+	it.each([
+		['a-2.page-2019.xml', 'page'],
+		['a.alto.xml', 'alto'],
+		['a.hocr', 'hocr'],
+	] as const)('goes into %s, when a decision accepts it, on a new line after the entry before it', async (file, format) => {
+		const a = await load(path.join(fixtures, 'macdowell-essays-1', file));
+		// B: A's own text with an entry more after the one on declamation.
+		const lines = a.text.split('\n');
+		const after = lines.findIndex((line) => line.includes('DECLAMATION IN MUSIC'));
+		const b = {name: 'b.txt', text: [...lines.slice(0, after + 1), 'XXa. THE MUSIC OF ROME 258', ...lines.slice(after + 1)].join('\n')};
+		const comparison = compare([a, b]);
+		const index = comparison.rows.findIndex((row) => row.status === 'only-b');
+		expect(comparison.rows[index]?.b?.title).toMatch(/THE MUSIC OF ROME$/u);
+		const out = toOcr(format)(comparison, {decisions: {byRow: new Map([[index, {key: 'k', verdict: 'b'}]]), orphans: []}, sources: [a, b]});
+		if (format !== 'hocr') expect(await newSchemaErrors(a.ocr!.source, out)).toEqual([]);
+		const read = readOcr(out, format, 'out');
+		const texts = read.lines.map((line) => line.words.map((word) => word.text).join(' '));
+		const at = texts.findIndex((text) => text.includes('DECLAMATION IN MUSIC'));
+		expect(texts[at + 1]).toBe('XXa. THE MUSIC OF ROME 258');
+		const added = read.lines[at + 1]!;
+		const before = read.lines[at]!;
+		expect(added.page).toBe(before.page);
+		expect(added.box!.y).toBeGreaterThan(before.box!.y);
+		expect(added.words.every((word) => word.box !== undefined && word.id !== undefined)).toBe(true);
+		// Nothing else changed: the output less the new line is the input.
+		expect(texts.filter((_text, k) => k !== at + 1)).toEqual(a.ocr!.lines.map((line) => line.words.map((word) => word.text).join(' ')));
+	});
+});
