@@ -58,8 +58,6 @@ mark { background: var(--mark); color: inherit; text-decoration: underline 2px; 
 .rows td.chosen::before { content: "✓ "; font-weight: 700; }
 .kinds ul { margin: 0; padding: 0; list-style: none; }
 .note { display: block; color: #444; font-style: italic; }
-.crops { display: flex; flex-wrap: wrap; gap: .3rem; margin-bottom: .3rem; } .crop { max-width: 100%; height: auto; border: 1px solid #bbb; background: #fff; }
-.scans { position: absolute; }
 .suggestion { display: block; color: #444; font-size: .92em; }
 .explained { color: #666; }
 .checks li { margin: .2rem 0; } .checks .kind { color: #555; font-family: ui-monospace, monospace; font-size: .92em; }
@@ -79,6 +77,11 @@ function spans(segments: readonly HighlightSegment[]): string {
 		})
 		.join('');
 }
+
+/** The crops' style, only in a report that has them (a plain-text report stays as it was). */
+const cropStyle = `.crops { display: flex; flex-wrap: wrap; gap: .3rem; margin-bottom: .3rem; } .crop { max-width: 100%; height: auto; border: 1px solid #bbb; background: #fff; }
+.scans { position: absolute; }
+`;
 
 function severityBadge(severity: Severity): string {
 	return `<span class="sev ${severity}">${severityGlyphs[severity]} ${severity}</span>`;
@@ -208,7 +211,7 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		'<meta charset="utf-8">',
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
 		`<title>Contents compared: ${h(a.id)} and ${h(b.id)}</title>`,
-		`<style>${style}</style>`,
+		`<style>${style}${crops ? cropStyle : ''}</style>`,
 		'</head>',
 		'<body>',
 		'<header>',

@@ -33,6 +33,9 @@ export function readAlto(root: XmlElement, source: string, name: string): OcrDoc
 	const description = childrenNamed(root, 'Description')[0];
 	// One image for the document (ALTO describes one image; a multi-page file may name more).
 	const images = description ? descendants(description, (e) => e.name === 'fileName').map((e) => e.text.trim()) : [];
+	// Tesseract (5.3 and before) writes a word's WC below 10 % without its leading zero: x_wconf 7
+	// is WC="0.7"; its other values have two decimals (0.95). Read them as it meant them.
+	const tesseract = description ? descendants(description, (e) => e.name === 'softwareName').some((e) => /tesseract/iu.test(e.text)) : false;
 	const pages: OcrPage[] = [];
 	const lines: OcrLine[] = [];
 	let block = -1;
@@ -61,7 +64,8 @@ export function readAlto(root: XmlElement, source: string, name: string): OcrDoc
 
 					const wordId = attribute(child, 'ID');
 					const box = altoBox(child);
-					const confidence = numberAttribute(child, 'WC');
+					const wc = attribute(child, 'WC');
+					const confidence = tesseract && wc !== undefined && /^0\.\d$/u.test(wc) ? Number(`0.0${wc.slice(2)}`) : numberAttribute(child, 'WC');
 					words.push({
 						...(wordId === undefined ? {} : {id: wordId}),
 						text: content.value.trim(),
