@@ -10,17 +10,15 @@
  * (every mismatch: family, fixture, seed, lines, texts, expected vs got), `--dump DIR` (write each
  * case's files and truth), `--third` (a third printing after B, in the synthetic family only).
  */
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {dictionaryFor} from '../cli/words.js';
 import {compare, CompareError} from '../core/index.js';
-import {familyCases, familyNames, type FamilyCase, type FamilyInputs, type FamilyName, type OcrRunCase, type PairCase} from './families.js';
-import {loadFixtures, readFixtureText} from './fixtures.js';
+import {familyCases, familyNames, type FamilyCase, type FamilyName, type OcrRunCase, type PairCase} from './families.js';
+import {familyInputs} from './inputs.js';
 import {heldBackRule, type Part, type PartChoice} from './held-back.js';
 import {addByKind, addCounts, addSuggestions, prf, scoreComparison, zeroCounts, type Counts, type Mismatch, type SuggestionCounts} from './metrics.js';
 import {makeNoisyPair, type EvalKind, type Mode, type NoisyPair} from './noise.js';
-import {loadOcrCases, ocrCaseDirectory} from './ocr-cases.js';
 import {scoreOcrComparison} from './ocr-score.js';
 import {printingLayout} from './ocr-layout.js';
 
@@ -294,11 +292,6 @@ function printMismatch(mismatch: RunMismatch): void {
 	);
 }
 
-/** The repository's root: `src/eval` and `dist/eval` both sit two levels below it. */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-// Composed from the bibliographic facts (no source page): the paragraph family's title page.
-const krehbielTitlePage = ['HOW TO LISTEN TO MUSIC', '', 'HINTS AND SUGGESTIONS', 'TO UNTAUGHT LOVERS OF THE ART', '', 'BY', 'HENRY EDWARD KREHBIEL', '', 'NEW YORK'];
 
 type PartTallies = {tune: Tally; held: Tally};
 
@@ -334,16 +327,7 @@ function main(argv: readonly string[]): number {
 	for (const family of families) if (!(familyNames as readonly string[]).includes(family)) return usage(`--family ${family}: use one of ${familyNames.join(', ')}`);
 	if (!(seeds > 0)) return usage(`--seeds ${values.seeds}: give a number of seeds, 1 or more`);
 	const modes: Mode[] = values.mode === 'two-files' || values.mode === 'one-file' ? [values.mode] : ['two-files', 'one-file'];
-	const inputs: FamilyInputs = {
-		fixtures: loadFixtures(),
-		paragraph: {name: 'krehbiel-music', text: readFixtureText('how-to-listen-to-music-krehbiel-en.txt'), titlePage: krehbielTitlePage},
-		seedFile: {name: 'lenin-cw31-seed', text: readFileSync(`${root}/samples/lenin-cw31-two-printings.txt`, 'utf8'), language: 'en' as const, runningTitle: 'V. I. LENIN'},
-		seeds,
-		modes,
-		...(values.fixture === undefined ? {} : {only: values.fixture.split(',')}),
-		// The real-OCR cases (branch eval-ocr), read only when their family runs.
-		ocr: families.includes('real-ocr') && existsSync(values['ocr-dir'] ?? ocrCaseDirectory) ? loadOcrCases(values['ocr-dir'] ?? ocrCaseDirectory) : [],
-	};
+	const inputs = familyInputs({seeds, modes, only: values.fixture?.split(','), ocr: families.includes('real-ocr'), ocrDirectory: values['ocr-dir']});
 
 	const byFamily = new Map<FamilyName, PartTallies>();
 	const byFixture = new Map<string, Tally>();
