@@ -75,6 +75,25 @@ for (const {name, language, images} of cases) {
 		rmSync(path.join(folder, 'a.list'));
 		execFileSync('tesseract', ['b-2.jpg', 'b-2-scan', '-l', language, '--psm', '6', 'pdf'], {cwd: folder, env: {...process.env, OMP_THREAD_LIMIT: '1'}, stdio: ['ignore', 'ignore', 'inherit']});
 		writeFileSync(path.join(folder, 'no-text-layer.pdf'), pdfWithoutText());
+		// A book of six pages (title, preface, two pages of contents, two of text) printed to PDF by
+		// Chromium, for finding the contents pages of a PDF without --pages.
+		const entries = readFileSync(path.join(root, 'test/fixtures/eval/critical-historical-essays-macdowell-en.txt'), 'utf8')
+			.split('\n')
+			.filter((line) => /\d\s*$/.test(line))
+			.map((line) => line.trim().replaceAll('--', '—').replace(/\s{2,}/g, ' … '));
+		const prose = 'The preface speaks of music, and of the contents of the lectures that follow, page after page. '.repeat(12);
+		const page = (body) => `<section style="page-break-after: always; font: 12pt serif">${body}</section>`;
+		const book = [
+			page('<h1>CRITICAL AND HISTORICAL ESSAYS</h1><p>EDWARD MACDOWELL</p>'),
+			page(`<h2>PREFACE</h2><p>${prose}</p>`),
+			page(`<h2>CONTENTS</h2>${entries.slice(0, 12).map((entry) => `<p>${entry}</p>`).join('')}`),
+			page(entries.slice(12).map((entry) => `<p>${entry}</p>`).join('')),
+			page(`<h2>I. THE ORIGIN OF MUSIC</h2><p>${prose}</p>`),
+			page(`<h2>II. ORIGIN OF SONG</h2><p>${prose}</p>`),
+		].join('');
+		const html = path.join(work, 'book.html');
+		writeFileSync(html, `<!doctype html><meta charset="utf-8"><body>${book}</body>`);
+		execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(folder, 'book.pdf')}`, `file://${html}`], {stdio: 'ignore'});
 
 		// PAGE XML of each printing's contents page (its second image).
 		for (const side of ['a', 'b']) {

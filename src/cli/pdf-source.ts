@@ -77,8 +77,64 @@ function pageLines(runs: readonly TextRun[], page: number, pageHeight: number, f
 	return {lines, blocks: block + 1};
 }
 
+/** A contents heading on a line of its own, in the languages tocdiff knows. */
+const contentsHeading = /^\s*(?:table\s+of\s+)?contents\.?\s*$|^\s*(?:table\s+des\s+mati[eè]res|sommaire|inhalt(?:sverzeichnis)?|inhoud(?:sopgave)?|содержание|оглавление)\.?\s*$/iu;
+
+/** A line that ends in a page number (an Arabic or Roman folio), as contents lines do. */
+const endsInPage = /(?:\d+|\b[ivxlc]+)\.?\s*$/iu;
+
+type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdf>>['getDocument']>['promise']>;
+
+/** The lines of a page's text layer, as text. */
+async function pageTexts(pdf: PdfDocument, number: number): Promise<string[]> {
+	const page = await pdf.getPage(number);
+	const viewport = page.getViewport({scale: 1});
+	const content = await page.getTextContent();
+	const runs = content.items.filter((item): item is typeof item & TextRun => 'str' in item);
+	return pageLines(runs, number, viewport.height, 0).lines.map((line) => line.words.map((word) => word.text).join(' '));
+}
+
 /**
- * The source of a PDF's text layer: pages `pages` (from 1, inclusive), or every page.
+ * The contents pages of a PDF of more than three pages, when they can be told: the page an
+ * outline entry named Contents points to, else the first of the first 60 pages with a line that is
+ * a contents heading alone; and the pages after it while most of their lines end in a page number.
+ * Undefined when none is found (the whole PDF is read).
+ */
+async function contentsPages(pdf: PdfDocument): Promise<readonly [number, number] | undefined> {
+	if (pdf.numPages <= 3) return undefined;
+	let start: number | undefined;
+	try {
+		const outline = (await pdf.getOutline()) ?? [];
+		const entry = outline.find((item) => contentsHeading.test(item.title));
+		if (entry !== undefined) {
+			const destination = typeof entry.dest === 'string' ? await pdf.getDestination(entry.dest) : entry.dest;
+			const reference = destination?.[0];
+			if (reference !== undefined && reference !== null && typeof reference === 'object') start = (await pdf.getPageIndex(reference as Parameters<PdfDocument['getPageIndex']>[0])) + 1;
+		}
+	} catch {
+		// An outline that cannot be read: look at the pages.
+	}
+
+	for (let number = 1; start === undefined && number <= Math.min(pdf.numPages, 60); number++) {
+		// eslint-disable-next-line no-await-in-loop -- page after page until the heading
+		if ((await pageTexts(pdf, number)).some((line) => contentsHeading.test(line))) start = number;
+	}
+
+	if (start === undefined) return undefined;
+	let end = start;
+	while (end < pdf.numPages) {
+		// eslint-disable-next-line no-await-in-loop -- the contents run on while their lines end in pages
+		const lines = (await pageTexts(pdf, end + 1)).filter((line) => line.trim() !== '');
+		if (lines.length === 0 || lines.filter((line) => endsInPage.test(line)).length < lines.length / 2) break;
+		end++;
+	}
+
+	return [start, end];
+}
+
+/**
+ * The source of a PDF's text layer: pages `pages` (from 1, inclusive); else its contents pages
+ * where they can be told (`contentsPages`); else every page.
  *
  * @throws InputError for a PDF that cannot be read, pages it does not have, or no text layer.
  */
@@ -93,7 +149,7 @@ export async function pdfSource(file: string, bytes: Uint8Array, pages?: readonl
 		throw new InputError(`${shown} is not a PDF that can be read (${error instanceof Error ? error.message.replace(/\.$/u, '') : String(error)}); give the PDF again, or its text as a file`);
 	}
 
-	const [from, to] = pages ?? [1, pdf.numPages];
+	const [from, to] = pages ?? (await contentsPages(pdf)) ?? [1, pdf.numPages];
 	if (to > pdf.numPages) throw new InputError(`${shown} has ${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'}; --pages ${from}-${to} goes past its last; give pages within 1-${pdf.numPages}`);
 	const ocrPages: OcrPage[] = [];
 	const lines: OcrLine[] = [];

@@ -63,6 +63,17 @@ describe('two printings in OCR files (#15)', () => {
 		expect(rowsOf(reports[0]!)).toEqual(rowsOf(reports[1]!));
 	});
 
+	it('finds a PDF’s contents pages by themselves: from the CONTENTS heading while the lines end in pages', () => {
+		type Placed = Report & {rows: {a: {place?: {page: number}} | null}[]};
+		const report = json([fixture('book.pdf'), fixture('b.txt')]) as Placed;
+		const pages = new Set(report.rows.flatMap((row) => (row.a?.place ? [row.a.place.page] : [])));
+		expect([...pages].sort()).toEqual([3, 4]);
+		expect(report.printings[0]!.items).toBeGreaterThan(20);
+		// --pages still chooses.
+		const chosen = json([fixture('book.pdf'), fixture('b.txt'), '--pages', '1-2']) as Placed;
+		expect(new Set(chosen.rows.flatMap((row) => (row.a?.place ? [row.a.place.page] : [])))).toEqual(new Set([1, 2]));
+	});
+
 	it('reads the pages of a PDF that --pages names', () => {
 		const whole = json([fixture('a-textlayer.pdf'), fixture('b.alto.xml')]);
 		const second = json([fixture('a-textlayer.pdf'), fixture('b.alto.xml'), '--pages', '2']);
