@@ -48,3 +48,20 @@ export function commonEnds(a: string, b: string): {readonly start: number; reado
 	if (end > 0 && isLowSurrogate(a.charCodeAt(a.length - end))) end--;
 	return {start, end};
 }
+
+/**
+ * The edit distance of two strings, exact where it is cheap: their common start and end are
+ * trimmed, and a middle over `longReading` characters on both sides (OCR debris, a line of
+ * thousands of characters) is bounded by its longer length rather than measured, so that the cost
+ * never grows with the square of a line.
+ *
+ * @example editCost('PRESIDIUM', 'PRESIDUM') // 1
+ */
+export function editCost(a: string, b: string): number {
+	const {start, end} = commonEnds(a, b);
+	const x = a.length - start - end;
+	const y = b.length - start - end;
+	if (x === 0 || y === 0) return Math.max(x, y);
+	if (x > longReading && y > longReading) return Math.max(x, y);
+	return distance(a.slice(start, a.length - end), b.slice(start, b.length - end));
+}

@@ -14,8 +14,7 @@
  * Only stretches with unpaired items are looked at, so the cost follows what is unpaired.
  */
 import {diffArrays} from 'diff';
-import {distance} from 'fastest-levenshtein';
-import {ratio} from './distance.js';
+import {editCost, ratio} from './distance.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import type {AlignOp, TocItem} from './types.js';
 
@@ -191,7 +190,7 @@ function costOf(ops: readonly AlignOp[], a: readonly TocItem[], b: readonly TocI
 	for (const op of ops) {
 		if (op.kind === 'only-a') cost += joinedKey([op.a], a).length;
 		else if (op.kind === 'only-b') cost += joinedKey([op.b], b).length;
-		else cost += distance(joinedKey(op.a, a), joinedKey(op.b, b));
+		else cost += editCost(joinedKey(op.a, a), joinedKey(op.b, b));
 	}
 
 	return cost;

@@ -81,6 +81,8 @@ type Line = {
 	 * before it. A title page has words that only look like numerals (`L. VOS`, `LA HAYE`).
 	 */
 	readonly labelled: boolean;
+	/** Numbered one (`VOLUME I`, `PART 1`, `A.`) with no page: a heading that opens a set of volumes or parts, never an earlier printing's last entry. */
+	readonly opensNumbering: boolean;
 	/** Blank lines just before it. */
 	readonly blanks: number;
 };
@@ -223,12 +225,26 @@ function extendBack(lines: readonly Line[], index: number, floor: number, ending
 	let k = index;
 	// A title page is short: forty lines back at most (a file of page-less lines would make this quadratic).
 	const lowest = Math.max(floor, index - maxTitlePage);
-	while (k - 1 > lowest && !lines[k - 1]!.hasPage && !lines[k - 1]!.labelled && !endings.has(lines[k - 1]!.key)) k--;
+	const passes = (line: Line): boolean => !line.hasPage && (!line.labelled || line.opensNumbering) && !endings.has(line.key);
+	while (k - 1 > lowest && passes(lines[k - 1]!)) k--;
 	if (k - 1 <= floor) return index;
 	if (k === index) return index;
-	// A line of the file's opening (the title page again) starts the printing.
-	for (let j = k; j <= index; j++) if (opening.has(lines[j]!.key)) return j;
+	// A line of the file's opening (the title page again) starts the printing; so does a part of one
+	// where the two printings wrap a long title differently, or one lost the title's first line
+	// (`SOCIETY"` of `THE MIDĒ´WIWIN OR "GRAND MEDICINE SOCIETY"`).
+	for (let j = k; j <= index; j++) if (opening.has(lines[j]!.key) || partOfOpening(lines[j]!.key, opening)) return j;
 	return k;
+}
+
+/** Whether `key` starts or ends a line of the opening, or one of them starts or ends it (six letters at least). */
+function partOfOpening(key: string, opening: ReadonlySet<string>): boolean {
+	if (key.length < 6) return false;
+	for (const line of opening) {
+		if (line.length < 6) continue;
+		if (line.startsWith(key) || line.endsWith(key) || key.startsWith(line) || key.endsWith(line)) return true;
+	}
+
+	return false;
 }
 
 /** Keys of a line for pairing: the whole key, then its start and end (OCR garbles one part of a long title). */
@@ -501,6 +517,7 @@ function readLines(lines: readonly string[], read: LineReader, furniture: Readon
 			// A number after one space (`April - December 1920`) is a page only in context: not here.
 			hasPage: parsed.pageStrength === 'strong',
 			labelled,
+			opensNumbering: value !== undefined && value.value === 1 && parsed.pageStrength !== 'strong',
 			blanks,
 		});
 		blanks = 0;

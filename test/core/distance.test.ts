@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {commonEnds} from '../../src/core/distance.js';
+import {commonEnds, editCost} from '../../src/core/distance.js';
 
 // What commonEnds must agree with: the common start and end counted in whole characters.
 function byCharacters(a: string, b: string): readonly [string, string] {
@@ -34,5 +34,20 @@ describe('commonEnds', () => {
 			}),
 			{numRuns: 3000},
 		);
+	});
+});
+
+describe('editCost', () => {
+	it('is the edit distance where the changed middle is short', () => {
+		expect(editCost('PRESIDIUM', 'PRESIDUM')).toBe(1);
+		expect(editCost('kitten', 'sitting')).toBe(3);
+		expect(editCost('same', 'same')).toBe(0);
+		expect(editCost('', 'abc')).toBe(3);
+	});
+
+	it('bounds a middle of thousands of characters on both sides by its longer length', () => {
+		const a = `x${'a'.repeat(5000)}y`;
+		const b = `x${'b'.repeat(6000)}y`;
+		expect(editCost(a, b)).toBe(6000);
 	});
 });
