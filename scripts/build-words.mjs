@@ -44,7 +44,11 @@ function isFresh(language) {
 	const target = `${outDir}${language}.words`;
 	if (!existsSync(target)) return false;
 	const built = statSync(target).mtimeMs;
-	const sources = [fileURLToPath(new URL(`../node_modules/dictionary-${language}/index.dic`, import.meta.url)), fileURLToPath(import.meta.url), fileURLToPath(new URL('pack-words.mjs', import.meta.url))];
+	const sources = [
+		fileURLToPath(new URL(`../node_modules/dictionary-${language}/index.dic`, import.meta.url)),
+		fileURLToPath(import.meta.url),
+		fileURLToPath(new URL('pack-words.mjs', import.meta.url)),
+	];
 	return sources.every((file) => statSync(file).mtimeMs <= built);
 }
 

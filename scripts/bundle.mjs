@@ -109,7 +109,8 @@ const fastOutput = {
 	name: 'fast-output',
 	setup(context) {
 		context.onResolve({filter: /^\.\/output\.js$/}, ({importer}) =>
-			/[\\/]ink[\\/]build[\\/]renderer\.js$/.test(importer) ? {path: fileURLToPath(new URL('../src/tui/output.ts', import.meta.url))} : undefined);
+			/[\\/]ink[\\/]build[\\/]renderer\.js$/.test(importer) ? {path: fileURLToPath(new URL('../src/tui/output.ts', import.meta.url))} : undefined,
+		);
 	},
 };
 
@@ -197,7 +198,10 @@ async function warmReviewScreen() {
 	const folder = mkdtempSync(path.join(tmpdir(), 'tocdiff-build-'));
 	let outcome;
 	if (hasScript) {
-		const terminal = openTerminal([process.execPath, launcher, seed, '--decisions', path.join(folder, 'decisions.json')], {cwd: root, env: {TOCDIFF_WRITE_CODE_CACHE: 'tui.cjs'}});
+		const terminal = openTerminal([process.execPath, launcher, seed, '--decisions', path.join(folder, 'decisions.json')], {
+			cwd: root,
+			env: {TOCDIFF_WRITE_CODE_CACHE: 'tui.cjs'},
+		});
 		try {
 			await terminal.waitFor(' decided', 20_000);
 			terminal.press('q');

@@ -61,7 +61,12 @@ export function checkHtmlCrops(file, chromium = 'chromium') {
 	try {
 		const copy = path.join(folder, 'report.html');
 		writeFileSync(copy, readFileSync(file, 'utf8').replace('</body>', `${checker}\n</body>`));
-		const dom = execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=10000', '--dump-dom', `file://${copy}`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000, maxBuffer: 256 * 1024 * 1024});
+		const dom = execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=10000', '--dump-dom', `file://${copy}`], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+			timeout: 120_000,
+			maxBuffer: 256 * 1024 * 1024,
+		});
 		const found = /<pre id="crop-check">([^<]*)<\/pre>/u.exec(dom);
 		if (!found) return {crops: 0, loaded: 0, inked: 0, failures: ['the check did not run in the browser']};
 		return JSON.parse(found[1].replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>'));

@@ -199,8 +199,16 @@ export function layoutPrinting(source, style, widths) {
 				width: measure,
 				align: 'spread',
 				parts: verso
-					? [{field: 'furniture', text: romanFolio(page.folio)}, {field: 'furniture', text: word}, {field: 'furniture', text: ''}]
-					: [{field: 'furniture', text: ''}, {field: 'furniture', text: word}, {field: 'furniture', text: romanFolio(page.folio)}],
+					? [
+							{field: 'furniture', text: romanFolio(page.folio)},
+							{field: 'furniture', text: word},
+							{field: 'furniture', text: ''},
+						]
+					: [
+							{field: 'furniture', text: ''},
+							{field: 'furniture', text: word},
+							{field: 'furniture', text: romanFolio(page.folio)},
+						],
 				scale: 0.85,
 			});
 		}
@@ -218,8 +226,14 @@ export function layoutPrinting(source, style, widths) {
 		const words = source.columnHeader.split(' ');
 		const parts =
 			words.length > 1
-				? [{field: 'furniture', text: words[0]}, {field: 'furniture', text: words.slice(1).join(' ')}]
-				: [{field: 'furniture', text: ''}, {field: 'furniture', text: words[0]}];
+				? [
+						{field: 'furniture', text: words[0]},
+						{field: 'furniture', text: words.slice(1).join(' ')},
+					]
+				: [
+						{field: 'furniture', text: ''},
+						{field: 'furniture', text: words[0]},
+					];
 		place({truth: 'furniture', left: margin, width: measure, align: 'ends', parts, scale: 0.85}, 0);
 	};
 
@@ -304,7 +318,14 @@ export function layoutPrinting(source, style, widths) {
 			}
 
 			for (const wrapped of wrap(words, widths, () => measure - 4 * em)) {
-				out.push(centred(index, 'title', lineRuns(wrapped).map((run) => ({field: 'title', ...run})), wordsWidth(wrapped)));
+				out.push(
+					centred(
+						index,
+						'title',
+						lineRuns(wrapped).map((run) => ({field: 'title', ...run})),
+						wordsWidth(wrapped),
+					),
+				);
 			}
 
 			return out;
@@ -312,7 +333,12 @@ export function layoutPrinting(source, style, widths) {
 
 		if (item.kind === 'heading' && style.headings === 'centered' && item.label === undefined) {
 			return wrap(words, widths, () => measure - 4 * em).map((wrapped) =>
-				centred(index, 'title', lineRuns(wrapped).map((run) => ({field: 'title', ...run})), wordsWidth(wrapped)),
+				centred(
+					index,
+					'title',
+					lineRuns(wrapped).map((run) => ({field: 'title', ...run})),
+					wordsWidth(wrapped),
+				),
 			);
 		}
 

@@ -24,7 +24,7 @@ import {fileURLToPath} from 'node:url';
 import {contentsHeadings, layoutPrinting, measureRequests, pageHtml} from './layout.mjs';
 import {degrade, measureTexts, ocr, screenshot, toolVersions} from './render.mjs';
 import {readSources} from './sources.mjs';
-import {drawnText, mapLines, pageText, readFields, titlePageErrors} from './truth.mjs';
+import {mapLines, pageText, readFields, titlePageErrors} from './truth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDirectory = path.join(root, 'test/fixtures/eval/ocr');
@@ -192,7 +192,8 @@ function makePrinting(source, style, scan, rng, work, prefix, caseDirectory, kee
 		const specks = specksFor(layout, page, pageScan, rng);
 		// REUSE=1 with KEEP: a page drawn and degraded before from the same HTML and scan is not drawn again (only read).
 		const recipe = JSON.stringify({html, pageScan, specks});
-		const reuse = process.env.REUSE === '1' && existsSync(`${base}.jpg`) && existsSync(`${base}.recipe.json`) && readFileSync(`${base}.recipe.json`, 'utf8') === recipe;
+		const reuse =
+			process.env.REUSE === '1' && existsSync(`${base}.jpg`) && existsSync(`${base}.recipe.json`) && readFileSync(`${base}.recipe.json`, 'utf8') === recipe;
 		if (!reuse) {
 			writeFileSync(`${base}.html`, html);
 			screenshot(`${base}.html`, `${base}.png`, layout.pageWidth, layout.pageHeight, renderDpi / 96);
@@ -260,9 +261,7 @@ function makeCase(source, caseIndex, work, versions) {
 	mkdirSync(caseDirectory, {recursive: true});
 	const styles = pickStyles(source, caseIndex, rng);
 	const scans = [pickScan(rng, 1000 * (caseIndex + 1) + 1), pickScan(rng, 1000 * (caseIndex + 1) + 501)];
-	const printings = ['a', 'b'].map((prefix, k) =>
-		makePrinting(source, styles[k], scans[k], rng, work, `${name}-${prefix}`, caseDirectory, caseIndex === 0),
-	);
+	const printings = ['a', 'b'].map((prefix, k) => makePrinting(source, styles[k], scans[k], rng, work, `${name}-${prefix}`, caseDirectory, caseIndex === 0));
 	const texts = printings.map((printing) => `${printing.mapped.texts.join('\n')}\n`);
 	writeFileSync(path.join(caseDirectory, 'a.txt'), texts[0]);
 	writeFileSync(path.join(caseDirectory, 'b.txt'), texts[1]);
@@ -367,7 +366,10 @@ function main() {
 			const order = summary.printings.map((printing) => printing.outOfOrder).join(' / ');
 			console.log(`${name}: CER ${cer}, lines out of order ${order}, ${((Date.now() - started) / 1000).toFixed(0)} s`);
 			for (const [k2, printing] of summary.printings.entries()) {
-				for (const issue of printing.issues) console.log(`  ${'ab'[k2]} line ${issue.line}: ${issue.kind}: ${JSON.stringify(issue.text)}${issue.better ? ` reads ${JSON.stringify(issue.better)} better than ${JSON.stringify(issue.drawn)}` : ''}`);
+				for (const issue of printing.issues)
+					console.log(
+						`  ${'ab'[k2]} line ${issue.line}: ${issue.kind}: ${JSON.stringify(issue.text)}${issue.better ? ` reads ${JSON.stringify(issue.better)} better than ${JSON.stringify(issue.drawn)}` : ''}`,
+					);
 			}
 		}
 	}

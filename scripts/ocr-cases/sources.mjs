@@ -10,7 +10,6 @@
  */
 import {readFileSync} from 'node:fs';
 
-const romanLabel = /^(?:[IVXLC]+\.)$/u;
 /** A label at the start of a title: `IV.`, `12.`, `(a)` (underscores of `(_a_)` already gone), `а)`. */
 const labelAtStart = /^((?:[IVXLC]+|\d+)\.|\([a-z]\)|[а-я]\))(?:\s+|$)/u;
 /** A page or paragraph reference: `13`, `16-17`, `3.` (the Dutch page keeps its period). */
@@ -65,9 +64,7 @@ function collapse(text, italic) {
 
 	map.push(out.length);
 	const trimmed = out.replace(/ $/u, '');
-	const ranges = italic
-		.map(([from, to]) => [Math.min(map[from], trimmed.length), Math.min(map[to], trimmed.length)])
-		.filter(([from, to]) => to > from);
+	const ranges = italic.map(([from, to]) => [Math.min(map[from], trimmed.length), Math.min(map[to], trimmed.length)]).filter(([from, to]) => to > from);
 	// Trim spaces at the edges of italic ranges, so that a range starts and ends on a letter.
 	return {
 		title: trimmed,
@@ -297,9 +294,7 @@ export const sources = [
 				indentLevels: (indent) => levels[indent] ?? 0,
 				wraps: false,
 			});
-			const entries = parsed.entries.map((item) =>
-				item.title === '[Index]' ? {title: 'Index', level: 0, kind: 'entry'} : {...item, kind: 'entry'},
-			);
+			const entries = parsed.entries.map((item) => (item.title === '[Index]' ? {title: 'Index', level: 0, kind: 'entry'} : {...item, kind: 'entry'}));
 			return {...parsed, entries};
 		},
 	},
@@ -316,7 +311,21 @@ export const sources = [
 		name: 'lenin-cw21',
 		language: 'en',
 		file: 'test/fixtures/eval/ocr/sources/lenin-cw21-en-marxists.txt',
-		titlePage: ['V. I. L E N I N', '', 'COLLECTED WORKS', '', 'VOLUME', '', '21', '', 'August 1914 - December 1915', '', 'PROGRESS PUBLISHERS', '', 'M O S C O W 1 9 6 4'],
+		titlePage: [
+			'V. I. L E N I N',
+			'',
+			'COLLECTED WORKS',
+			'',
+			'VOLUME',
+			'',
+			'21',
+			'',
+			'August 1914 - December 1915',
+			'',
+			'PROGRESS PUBLISHERS',
+			'',
+			'M O S C O W 1 9 6 4',
+		],
 		read(root) {
 			return readMarxists(readFileSync(`${root}/${this.file}`, 'utf8'));
 		},

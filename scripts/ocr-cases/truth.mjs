@@ -30,11 +30,13 @@ function decode(text) {
 /** The text lines of an hOCR page: `[{bbox: [x0, y0, x1, y1], text}]` in reading order. */
 export function hocrLines(hocr) {
 	const lines = [];
-	const linePattern = /<span class='ocr_(?:line|header|caption|textfloat)' id='[^']*' title="bbox (\d+) (\d+) (\d+) (\d+)[^"]*">([\s\S]*?)<\/span>\s*(?=<span class='ocr_(?:line|header|caption|textfloat)'|<\/p>)/gu;
+	const linePattern =
+		/<span class='ocr_(?:line|header|caption|textfloat)' id='[^']*' title="bbox (\d+) (\d+) (\d+) (\d+)[^"]*">([\s\S]*?)<\/span>\s*(?=<span class='ocr_(?:line|header|caption|textfloat)'|<\/p>)/gu;
 	for (const match of hocr.matchAll(linePattern)) {
-		const words = [...match[5].matchAll(/<span class='ocrx_word'[^>]*title='bbox (\d+) (\d+) (\d+) (\d+)[^']*'[^>]*>([\s\S]*?)<\/span>/gu)].map(
-			(word) => ({bbox: word.slice(1, 5).map(Number), text: decode(word[5].replaceAll(/<[^>]+>/gu, ''))}),
-		);
+		const words = [...match[5].matchAll(/<span class='ocrx_word'[^>]*title='bbox (\d+) (\d+) (\d+) (\d+)[^']*'[^>]*>([\s\S]*?)<\/span>/gu)].map((word) => ({
+			bbox: word.slice(1, 5).map(Number),
+			text: decode(word[5].replaceAll(/<[^>]+>/gu, '')),
+		}));
 		lines.push({bbox: match.slice(1, 5).map(Number), words, text: words.map((word) => word.text).join(' ')});
 	}
 
@@ -90,7 +92,7 @@ export function similarity(ocrText, drawn) {
 /** A character's rough width relative to a lower-case letter's. */
 function charWeight(ch) {
 	if (/[.,:;'’‘`|!il]/u.test(ch)) return 0.35;
-	if (/[ftrjI()[\]\-]/u.test(ch)) return 0.6;
+	if (/[ftrjI()[\]-]/u.test(ch)) return 0.6;
 	if (/[mwMW]/u.test(ch)) return 1.4;
 	if (/\p{Lu}|\p{N}/u.test(ch)) return 1.15;
 	return 1;

@@ -45,7 +45,11 @@ for (const {name, language, images} of cases) {
 		const names = pages.map((file, k) => `${side}-${k + 1}.jpg`);
 		for (const [k, file] of pages.entries()) copyFileSync(path.join(work, file), path.join(folder, names[k]));
 		writeFileSync(path.join(folder, `${side}.list`), `${names.join('\n')}\n`);
-		execFileSync('tesseract', [`${side}.list`, side, '-l', language, '--psm', '6', 'txt', 'hocr', 'alto'], {cwd: folder, env: {...process.env, OMP_THREAD_LIMIT: '1'}, stdio: ['ignore', 'ignore', 'inherit']});
+		execFileSync('tesseract', [`${side}.list`, side, '-l', language, '--psm', '6', 'txt', 'hocr', 'alto'], {
+			cwd: folder,
+			env: {...process.env, OMP_THREAD_LIMIT: '1'},
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		rmSync(path.join(folder, `${side}.list`));
 		execFileSync('mv', [path.join(folder, `${side}.xml`), path.join(folder, `${side}.alto.xml`)]);
 		if (!images) for (const image of names) rmSync(path.join(folder, image));
@@ -64,36 +68,67 @@ for (const {name, language, images} of cases) {
 
 		// Both printings in one document (A's images, then B's), for one-file and batch runs.
 		writeFileSync(path.join(folder, 'both.list'), 'a-1.jpg\na-2.jpg\nb-1.jpg\nb-2.jpg\n');
-		execFileSync('tesseract', ['both.list', 'both', '-l', language, '--psm', '6', 'hocr', 'alto'], {cwd: folder, env: {...process.env, OMP_THREAD_LIMIT: '1'}, stdio: ['ignore', 'ignore', 'inherit']});
+		execFileSync('tesseract', ['both.list', 'both', '-l', language, '--psm', '6', 'hocr', 'alto'], {
+			cwd: folder,
+			env: {...process.env, OMP_THREAD_LIMIT: '1'},
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		rmSync(path.join(folder, 'both.list'));
 		execFileSync('mv', [path.join(folder, 'both.xml'), path.join(folder, 'both.alto.xml')]);
 
 		// A PDF with A's text layer only (Tesseract's text-only PDF: the invisible text it lays over a
 		// scan), one of B's contents page with its scan and text, and one without text (a scan alone).
 		writeFileSync(path.join(folder, 'a.list'), 'a-1.jpg\na-2.jpg\n');
-		execFileSync('tesseract', ['a.list', 'a-textlayer', '-l', language, '--psm', '6', '-c', 'textonly_pdf=1', 'pdf'], {cwd: folder, env: {...process.env, OMP_THREAD_LIMIT: '1'}, stdio: ['ignore', 'ignore', 'inherit']});
+		execFileSync('tesseract', ['a.list', 'a-textlayer', '-l', language, '--psm', '6', '-c', 'textonly_pdf=1', 'pdf'], {
+			cwd: folder,
+			env: {...process.env, OMP_THREAD_LIMIT: '1'},
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		rmSync(path.join(folder, 'a.list'));
-		execFileSync('tesseract', ['b-2.jpg', 'b-2-scan', '-l', language, '--psm', '6', 'pdf'], {cwd: folder, env: {...process.env, OMP_THREAD_LIMIT: '1'}, stdio: ['ignore', 'ignore', 'inherit']});
+		execFileSync('tesseract', ['b-2.jpg', 'b-2-scan', '-l', language, '--psm', '6', 'pdf'], {
+			cwd: folder,
+			env: {...process.env, OMP_THREAD_LIMIT: '1'},
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		writeFileSync(path.join(folder, 'no-text-layer.pdf'), pdfWithoutText());
 		// A book of six pages (title, preface, two pages of contents, two of text) printed to PDF by
 		// Chromium, for finding the contents pages of a PDF without --pages.
 		const entries = readFileSync(path.join(root, 'test/fixtures/eval/critical-historical-essays-macdowell-en.txt'), 'utf8')
 			.split('\n')
 			.filter((line) => /\d\s*$/.test(line))
-			.map((line) => line.trim().replaceAll('--', '—').replace(/\s{2,}/g, ' … '));
+			.map((line) =>
+				line
+					.trim()
+					.replaceAll('--', '—')
+					.replace(/\s{2,}/g, ' … '),
+			);
 		const prose = 'The preface speaks of music, and of the contents of the lectures that follow, page after page. '.repeat(12);
 		const page = (body) => `<section style="page-break-after: always; font: 12pt serif">${body}</section>`;
 		const book = [
 			page('<h1>CRITICAL AND HISTORICAL ESSAYS</h1><p>EDWARD MACDOWELL</p>'),
 			page(`<h2>PREFACE</h2><p>${prose}</p>`),
-			page(`<h2>CONTENTS</h2>${entries.slice(0, 12).map((entry) => `<p>${entry}</p>`).join('')}`),
-			page(entries.slice(12).map((entry) => `<p>${entry}</p>`).join('')),
+			page(
+				`<h2>CONTENTS</h2>${entries
+					.slice(0, 12)
+					.map((entry) => `<p>${entry}</p>`)
+					.join('')}`,
+			),
+			page(
+				entries
+					.slice(12)
+					.map((entry) => `<p>${entry}</p>`)
+					.join(''),
+			),
 			page(`<h2>I. THE ORIGIN OF MUSIC</h2><p>${prose}</p>`),
 			page(`<h2>II. ORIGIN OF SONG</h2><p>${prose}</p>`),
 		].join('');
 		const html = path.join(work, 'book.html');
 		writeFileSync(html, `<!doctype html><meta charset="utf-8"><body>${book}</body>`);
-		execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(folder, 'book.pdf')}`, `file://${html}`], {stdio: 'ignore'});
+		execFileSync(
+			'chromium',
+			['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(folder, 'book.pdf')}`, `file://${html}`],
+			{stdio: 'ignore'},
+		);
 
 		// PAGE XML of each printing's contents page (its second image).
 		for (const side of ['a', 'b']) {
@@ -155,7 +190,12 @@ function pageXml(document, number, year, image) {
 				);
 			}
 
-			out.push('\t\t\t\t<TextEquiv>', `\t\t\t\t\t<Unicode>${escape(line.words.map((w) => w.text).join(' '))}</Unicode>`, '\t\t\t\t</TextEquiv>', '\t\t\t</TextLine>');
+			out.push(
+				'\t\t\t\t<TextEquiv>',
+				`\t\t\t\t\t<Unicode>${escape(line.words.map((w) => w.text).join(' '))}</Unicode>`,
+				'\t\t\t\t</TextEquiv>',
+				'\t\t\t</TextLine>',
+			);
 		}
 
 		out.push('\t\t</TextRegion>');

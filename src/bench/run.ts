@@ -40,12 +40,13 @@ function measure(command: string, args: readonly string[]): Measure {
 		: spawnSync(command, args, {stdio: 'ignore'});
 	const milliseconds = performance.now() - started;
 	if (result.error) throw result.error;
-	const kilobytes = gnuTime ? Number(/(\d+)\s*$/.exec(String(result.stderr ?? ''))?.[1]) : Number.NaN;
+	const kilobytes = gnuTime ? Number(/(\d+)\s*$/.exec(String(result.stderr))?.[1]) : Number.NaN;
 	return {milliseconds, rss: Number.isFinite(kilobytes) ? kilobytes * 1024 : undefined};
 }
 
 const median = (values: readonly number[]): number => percentile(values, 0.5);
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of the JSON it reads
 function childJson<T>(args: readonly string[], env: Record<string, string> = {}): T {
 	const result = spawnSync(process.execPath, [child, ...args], {encoding: 'utf8', maxBuffer: 1 << 26, env: {...process.env, ...env}});
 	if (result.status !== 0) throw new Error(`bench child ${args[0]} failed:\n${result.stderr}`);
@@ -108,7 +109,10 @@ async function startup(runs: number): Promise<{readonly node: number; readonly j
 	const bare = [process.execPath, '-e', "process.stdout.write('lenin'+'-cw31')"];
 	const frames: FrameTimes[] = [];
 	try {
-		for (const [columns, rows] of [[80, 24], [120, 40]] as const) {
+		for (const [columns, rows] of [
+			[80, 24],
+			[120, 40],
+		] as const) {
 			const times = {screen: [] as number[], node: [] as number[]};
 			for (let k = 0; k < runs; k++) {
 				// eslint-disable-next-line no-await-in-loop -- one command at a time, for the timing
@@ -128,7 +132,9 @@ async function startup(runs: number): Promise<{readonly node: number; readonly j
 
 /** The split's measures (issue 12), as Markdown. */
 function splitSection(directory: string, sizes: string, runs: string): string[] {
-	const machine = `${availableParallelism()} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} as it began`;
+	const machine = `${availableParallelism()} cores, load average ${loadavg()
+		.map((load) => load.toFixed(1))
+		.join(' ')} as it began`;
 	const table = benchSplit({cli, directory, sizes: sizes.split(',').map(Number), runs: Number(runs), log: (line) => console.error(line)});
 	const busy = loadavg()[0]! > availableParallelism() ? ' The machine was busier than its cores as it ended: the times are long, the ratios still paired.' : '';
 	return [`Finding the printings (${runs} paired, interleaved runs a measure; median ratio and its range; ${machine}).${busy}`, '', ...table];
@@ -187,7 +193,8 @@ async function main(): Promise<void> {
 			// React's production build, as the built command has it.
 			keys = childJson(['keys', tenThousand, path.join(directory, '10000-b.txt')], {NODE_ENV: 'production'});
 			const decisions = path.join(directory, 'keys.tocdiff.json');
-			if (hasScript) terminalKeys = await timeKeysInTerminal([process.execPath, cli, tenThousand, path.join(directory, '10000-b.txt'), '--decisions', decisions]);
+			if (hasScript)
+				terminalKeys = await timeKeysInTerminal([process.execPath, cli, tenThousand, path.join(directory, '10000-b.txt'), '--decisions', decisions]);
 		}
 
 		console.error('timing start-up…');
@@ -208,8 +215,8 @@ async function main(): Promise<void> {
 			keys === undefined
 				? ''
 				: terminalKeys === undefined
-				? 'Key presses in a terminal: not measured (needs `script` from util-linux).'
-				: `Review screen on ${terminalKeys.rows.toLocaleString('en')} rows (2 × 10,000 entries), the built command under \`script\`: a key press redraws in ${terminalKeys.median.toFixed(1)} ms (median), ${terminalKeys.p95.toFixed(1)} ms (95th percentile).`,
+					? 'Key presses in a terminal: not measured (needs `script` from util-linux).'
+					: `Review screen on ${terminalKeys.rows.toLocaleString('en')} rows (2 × 10,000 entries), the built command under \`script\`: a key press redraws in ${terminalKeys.median.toFixed(1)} ms (median), ${terminalKeys.p95.toFixed(1)} ms (95th percentile).`,
 			keys === undefined
 				? ''
 				: `The same in ink-testing-library (App, reducer and render, no terminal): first frame ${seconds(keys.firstFrame)} after the comparison; a key press ${keys.median.toFixed(1)} ms (median), ${keys.p95.toFixed(1)} ms (95th percentile).`,

@@ -97,10 +97,7 @@ export type SplitBenchOptions = {
 /** Run the split bench; the result is Markdown lines for the bench's report. */
 export function benchSplit(options: SplitBenchOptions): string[] {
 	const {cli, directory, sizes = [10_000, 100_000], runs = 3, log = () => undefined} = options;
-	const out: string[] = [
-		'| set | entries a printing | one file | two files | one file / two files | split |',
-		'|---|---:|---:|---:|---:|---|',
-	];
+	const out: string[] = ['| set | entries a printing | one file | two files | one file / two files | split |', '|---|---:|---:|---:|---:|---|'];
 	const notes: string[] = [];
 	let reference: {readonly file: string; readonly lines: number} | undefined;
 	for (const entries of sizes) {
@@ -144,7 +141,9 @@ export function benchSplit(options: SplitBenchOptions): string[] {
 			writeFileSync(once, page.text);
 			const single = run(cli, [once]);
 			const onePrinting = single.code === 3 && /only one printing/.test(single.stderr);
-			notes.push(`The ${page.name.replaceAll('-', ' ')} set printed once (${showTime(single.milliseconds)}): ${onePrinting ? 'one printing, as it is' : `WRONG: ${splitOf(single) as string}`}.`);
+			notes.push(
+				`The ${page.name.replaceAll('-', ' ')} set printed once (${showTime(single.milliseconds)}): ${onePrinting ? 'one printing, as it is' : `WRONG: ${splitOf(single) as string}`}.`,
+			);
 		}
 	}
 
@@ -199,10 +198,15 @@ export function benchSplit(options: SplitBenchOptions): string[] {
 				const control = run(cli, [reference.file]);
 				times.push(test.milliseconds);
 				perLine.push(test.milliseconds / lineCount / (control.milliseconds / reference.lines));
-				said = test.code === 0 || test.code === 1 ? `${(splitOf(test) as {printings: number}).printings} printings` : test.stderr.trim().split('\n')[0]!.replace(file, 'FILE');
+				said =
+					test.code === 0 || test.code === 1
+						? `${(splitOf(test) as {printings: number}).printings} printings`
+						: test.stderr.trim().split('\n')[0]!.replace(file, 'FILE');
 			}
 
-			notes.push(`${input.name}: ${showTime(spreadOf(times).median)}, per line ${showRatio(spreadOf(perLine))} a real contents page's (2 × 10,000 in one file); it says: ${said}`);
+			notes.push(
+				`${input.name}: ${showTime(spreadOf(times).median)}, per line ${showRatio(spreadOf(perLine))} a real contents page's (2 × 10,000 in one file); it says: ${said}`,
+			);
 		}
 	}
 

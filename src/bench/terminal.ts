@@ -44,9 +44,13 @@ const pause = async (ms: number) => new Promise((resolve) => setTimeout(resolve,
 /** Run `argv` in a terminal of `columns` × `rows` (120 × 40 unless given), as from a user's shell. */
 export function openTerminal(argv: readonly string[], options: TerminalOptions = {}): Terminal {
 	const {columns = 120, rows = 40, env: extra = {}} = options;
-	const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color', ...extra};
-	for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR']) if (!(key in extra)) delete env[key];
-	const child = spawn('script', ['-qfec', `stty cols ${columns} rows ${rows}; ${argv.map((word) => quote(word)).join(' ')}`, '/dev/null'], {cwd: options.cwd, env});
+	// Not in CI, and no forced colour, unless the caller asks: as from a user's shell.
+	const unset = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR'].filter((key) => !(key in extra)));
+	const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries({...process.env, TERM: 'xterm-256color', ...extra}).filter(([key]) => !unset.has(key)));
+	const child = spawn('script', ['-qfec', `stty cols ${columns} rows ${rows}; ${argv.map((word) => quote(word)).join(' ')}`, '/dev/null'], {
+		cwd: options.cwd,
+		env,
+	});
 	let output = '';
 	const waiting = new Set<{readonly text: string; readonly done: () => void}>();
 	child.stdout.on('data', (chunk: Buffer) => {

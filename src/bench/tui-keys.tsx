@@ -20,10 +20,15 @@ async function frameWith(lastFrame: () => string | undefined, text: string): Pro
 }
 
 /** Median and slowest key-press-to-frame time, in ms, over `presses` presses of `j`. */
-export async function timeKeyPresses(comparison: Comparison, presses = 60): Promise<{readonly rows: number; readonly median: number; readonly p95: number; readonly firstFrame: number}> {
+export async function timeKeyPresses(
+	comparison: Comparison,
+	presses = 60,
+): Promise<{readonly rows: number; readonly median: number; readonly p95: number; readonly firstFrame: number}> {
 	const total = comparison.rows.length;
 	const started = performance.now();
-	const app = render(<App comparison={comparison} inputName="bench" initialDecisions={[]} effects={effects} size={{columns: 120, rows: 40}} theme={{color: false}} />);
+	const app = render(
+		<App comparison={comparison} inputName="bench" initialDecisions={[]} effects={effects} size={{columns: 120, rows: 40}} theme={{color: false}} />,
+	);
 	await frameWith(app.lastFrame, `row 1/${total}`);
 	const firstFrame = performance.now() - started;
 	const times: number[] = [];

@@ -113,7 +113,16 @@ const options = {
 /** The format a file name asks for by its extension, if any (`.json`, `.md`, `.csv`, `.html`, `.xml`). */
 export function formatOfPath(file: string | undefined): string | undefined {
 	const extension = /\.([a-z]+)$/i.exec(file ?? '')?.[1]?.toLowerCase();
-	const byExtension: Readonly<Record<string, string>> = {json: 'json', md: 'markdown', markdown: 'markdown', csv: 'csv', html: 'html', htm: 'html', xml: 'tei', tei: 'tei'};
+	const byExtension: Readonly<Record<string, string>> = {
+		json: 'json',
+		md: 'markdown',
+		markdown: 'markdown',
+		csv: 'csv',
+		html: 'html',
+		htm: 'html',
+		xml: 'tei',
+		tei: 'tei',
+	};
 	return extension === undefined ? undefined : byExtension[extension];
 }
 
@@ -142,8 +151,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 			case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
 				// A value that starts with a dash (`--split-at -5`) reads as another option: say what is wrong with it.
 				const value = argv[argv.indexOf(option) + 1];
-				const long = option.startsWith('--') ? option : `--${Object.entries(options).find(([, spec]) => 'short' in spec && `-${spec.short}` === option)?.[0] ?? option.slice(1)}`;
-				if (/ambiguous/.test(message) && value !== undefined) throw new UsageError(numberMessages[long]?.(value) ?? `${long} takes a value, not "${value}"; write ${long}=${value} if that is the value`);
+				const long = option.startsWith('--')
+					? option
+					: `--${Object.entries(options).find(([, spec]) => 'short' in spec && `-${spec.short}` === option)?.[0] ?? option.slice(1)}`;
+				if (/ambiguous/.test(message) && value !== undefined)
+					throw new UsageError(numberMessages[long]?.(value) ?? `${long} takes a value, not "${value}"; write ${long}=${value} if that is the value`);
 				throw new UsageError(`${option} needs a value; run tocdiff --help for the options`);
 			}
 
@@ -160,7 +172,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	if (batch && !help && !version) {
 		if (positionals.length === 0) throw new UsageError('--batch needs a folder or files; run tocdiff --batch DIR');
 		if (positionals.includes('-')) throw new UsageError('--batch reads files, not standard input ("-")');
-		if (values['split-at'] !== undefined) throw new UsageError('--split-at is for one file; --batch finds each file\'s printings itself');
+		if (values['split-at'] !== undefined) throw new UsageError("--split-at is for one file; --batch finds each file's printings itself");
 	} else if (!help && !version) {
 		if (positionals.length === 0) throw new UsageError('no input file; run tocdiff FILE (two printings in one file) or tocdiff FILE_A FILE_B');
 		if (positionals.length > 26) throw new UsageError(`expected at most 26 input files (printings A to Z), got ${positionals.length}; run tocdiff --help`);
@@ -186,7 +198,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	if (values.printings !== undefined) {
 		printings = Number(values.printings);
 		if (!/^\d+$/.test(values.printings) || printings < 2 || printings > 26) throw new UsageError(numberMessages['--printings']!(values.printings));
-		if (positionals.length >= 2 && !batch) throw new UsageError('--printings is for one file holding them all; with two files or more, each file is one printing: drop it');
+		if (positionals.length >= 2 && !batch)
+			throw new UsageError('--printings is for one file holding them all; with two files or more, each file is one printing: drop it');
 	}
 
 	let jobs: number | undefined;

@@ -118,7 +118,8 @@ export async function listBatchFiles(inputs: readonly string[], options: ListOpt
 		}
 
 		// A file named is compared whatever it is: the user chose it.
-		if (info.isDirectory()) await listFolder(input, true); // eslint-disable-line no-await-in-loop -- inputs in the order given
+		if (info.isDirectory())
+			await listFolder(input, true); // eslint-disable-line no-await-in-loop -- inputs in the order given
 		else files.push(input);
 	}
 
@@ -156,7 +157,9 @@ async function runPool(tasks: readonly BatchTask[], jobs: number, onResult: (res
 			const worker = new Worker(workerUrl);
 			const feed = (): void => {
 				if (next >= tasks.length) {
-					void worker.terminate().then(() => resolve());
+					void worker.terminate().then(() => {
+						resolve();
+					});
 					return;
 				}
 
@@ -188,8 +191,9 @@ function progressLine(done: number, total: number, last: string): string {
 
 /** The summary table: one line per file, failures with their message, then the totals. */
 export function summaryTable(results: readonly BatchResult[]): string {
-	// As the review screen and the errata count: rows that differ, and their differences by severity
-	// (page differences that a page offset explains are counted in its check, not here).
+	// The comparison's own counts, as --exit-code, the reports and the review screen read them: rows
+	// that differ, and their differences by severity (page differences that a page offset explains
+	// are counted in its check, not here).
 	const header = ['file', 'rows', 'differing rows', 'substantive', 'minor', 'cosmetic', 'ms'];
 	const lines: string[][] = [];
 	const failures: Array<[string, string]> = [];
@@ -199,26 +203,29 @@ export function summaryTable(results: readonly BatchResult[]): string {
 			continue;
 		}
 
-		const {summary, counts} = result;
+		const {summary} = result;
 		lines.push([
 			result.file,
 			String(summary.rows),
-			String(counts.differing),
-			String(counts.open.substantive),
-			String(counts.open.minor),
-			String(counts.open.cosmetic),
+			String(summary.differing),
+			String(summary.open.severity.substantive),
+			String(summary.open.severity.minor),
+			String(summary.open.severity.cosmetic),
 			String(result.milliseconds),
 		]);
 	}
 
 	const widths = header.map((h, k) => Math.max(h.length, ...lines.map((line) => line[k]!.length)));
 	const row = (cells: readonly string[]): string =>
-		cells.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join('  ').trimEnd();
+		cells
+			.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!)))
+			.join('  ')
+			.trimEnd();
 	const out = [row(header), ...lines.map((line) => row(line))];
 	for (const [file, message] of failures) out.push(`${file}  failed: ${message}`);
 	const compared = results.length - failures.length;
-	// As the column counts: files with rows that differ (a page that only follows an offset does not).
-	const differing = results.filter((r) => r.kind === 'done' && r.counts.differing > 0).length;
+	// As the column counts, and as --exit-code decides: files with rows that differ (a page that only follows an offset does not).
+	const differing = results.filter((r) => r.kind === 'done' && r.summary.differing > 0).length;
 	out.push('', `${results.length} file${results.length === 1 ? '' : 's'}: ${compared} compared (${differing} with differences), ${failures.length} failed`);
 	return `${out.join('\n')}\n`;
 }
@@ -256,7 +263,13 @@ async function writeBeside(results: BatchResult[], format: string, io: Io): Prom
 			await io.writeFile(file, result.report!);
 			written.push(file);
 		} catch (error) {
-			results[index] = {kind: 'failed', index: result.index, file: result.file, message: printable(describeWriteError(file, error)), milliseconds: result.milliseconds};
+			results[index] = {
+				kind: 'failed',
+				index: result.index,
+				file: result.file,
+				message: printable(describeWriteError(file, error)),
+				milliseconds: result.milliseconds,
+			};
 		}
 	}
 
@@ -270,7 +283,9 @@ async function writeBeside(results: BatchResult[], format: string, io: Io): Prom
 export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	const beside = args.format !== undefined && !sharedFormats.has(args.format);
 	if (beside && toFile(args.output)) {
-		throw new UsageError(`--batch --format ${args.format} writes one report beside each file (vol1.txt.${reportBeside('', args.format).slice(1)}); leave out --output, or use json, csv, text or markdown for one report`);
+		throw new UsageError(
+			`--batch --format ${args.format} writes one report beside each file (vol1.txt.${reportBeside('', args.format).slice(1)}); leave out --output, or use json, csv, text or markdown for one report`,
+		);
 	}
 
 	const {files, skipped} = await listBatchFiles(args.files, {recursive: args.recursive});
@@ -281,7 +296,12 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	}
 
 	if (skippedSome !== undefined) io.stderr.write(`tocdiff: ${skippedSome}\n`);
-	guardOutput(args.output, files, files.map((file) => defaultDecisionsPath(file)), io.cwd);
+	guardOutput(
+		args.output,
+		files,
+		files.map((file) => defaultDecisionsPath(file)),
+		io.cwd,
+	);
 	const tasks: BatchTask[] = files.map((file, index) => ({
 		index,
 		file,
@@ -299,11 +319,14 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	if (showProgress) io.stderr.write('\r\u001B[K');
 
 	if (beside) {
-		const written = await writeBeside(results, args.format!, io);
+		const written = await writeBeside(results, args.format, io);
 		io.stdout.write(summaryTable(results));
 		const names = written.map((file) => path.basename(file));
 		const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
-		if (written.length > 0) io.stdout.write(`wrote ${written.length} ${args.format} report${written.length === 1 ? '' : 's'} beside ${written.length === 1 ? 'its file' : 'their files'}: ${list}\n`);
+		if (written.length > 0)
+			io.stdout.write(
+				`wrote ${written.length} ${args.format} report${written.length === 1 ? '' : 's'} beside ${written.length === 1 ? 'its file' : 'their files'}: ${list}\n`,
+			);
 	} else if (args.format === undefined) {
 		io.stdout.write(summaryTable(results));
 	} else {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type {Decision, DecisionFile} from '../core/decisions.js';
 import {codeOf, maxInputBytes, reasonOf} from './errors.js';
-import {readFileCapped, writeFileAtomic} from './io.js';
+import {readFileCapped, writeFileAtomic} from './files.js';
 
 /** A sidecar file that cannot be read or written; the message is one line: where, what, what to do. */
 export class DecisionsFileError extends Error {
@@ -27,7 +27,6 @@ const verdicts = new Set(['a', 'b', 'edit', 'not-error']);
 export function defaultDecisionsPath(firstInput: string, cwd: string = process.cwd()): string {
 	return firstInput === '-' ? path.join(cwd, 'tocdiff-stdin.tocdiff.json') : `${firstInput}.tocdiff.json`;
 }
-
 
 /** Check one entry; returns what is wrong with it, or undefined. */
 function problemWith(entry: unknown): string | undefined {
@@ -65,12 +64,17 @@ function rowOf(entry: unknown): string {
  * Read the decisions saved at `file`. A missing file means no decisions yet (`[]`); a malformed
  * one throws a `DecisionsFileError` with a one-line message. Entries are returned as stored,
  * fields unknown to this version included, so that saving writes them back untouched.
+ *
+ * @param read how to read the file, at most the inputs' limit and a byte (the CLI's `io.readFile`) @default node:fs
  */
-export async function loadDecisions(file: string): Promise<Decision[]> {
+export async function loadDecisions(
+	file: string,
+	read: (file: string) => Promise<Uint8Array> = async (named) => readFileCapped(named, maxInputBytes),
+): Promise<Decision[]> {
 	let bytes: Uint8Array;
 	try {
 		// No further than the inputs' limit and a byte: `--decisions /dev/zero` must not fill the memory.
-		bytes = readFileCapped(file, maxInputBytes);
+		bytes = await read(file);
 	} catch (error) {
 		if (codeOf(error) === 'ENOENT') return [];
 		throw new DecisionsFileError(`${file}: cannot read the decisions file (${reasonOf(error)}); pass --decisions with a file you can read and write`);
@@ -78,7 +82,9 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
 
 	const advice = 'fix it, or move it aside to start afresh';
 	if (bytes.length > maxInputBytes) {
-		throw new DecisionsFileError(`${file}: the decisions file is over ${maxInputBytes / 1_048_576} MB, far more than a review writes; pass --decisions with another file, or move it aside`);
+		throw new DecisionsFileError(
+			`${file}: the decisions file is over ${maxInputBytes / 1_048_576} MB, far more than a review writes; pass --decisions with another file, or move it aside`,
+		);
 	}
 
 	// UTF-8, with or without the byte-order mark that Windows editors add when they save.
@@ -118,7 +124,11 @@ export async function loadDecisions(file: string): Promise<Decision[]> {
  *
  * @param write how to write a file atomically (the CLI's `io.writeFile`) @default writeFileAtomic
  */
-export async function saveDecisions(file: string, decisions: readonly Decision[], write: (file: string, content: string) => Promise<void> = writeFileAtomic): Promise<void> {
+export async function saveDecisions(
+	file: string,
+	decisions: readonly Decision[],
+	write: (file: string, content: string) => Promise<void> = writeFileAtomic,
+): Promise<void> {
 	const content: DecisionFile = {schema, decisions};
 	try {
 		await write(file, `${JSON.stringify(content, undefined, 2)}\n`);

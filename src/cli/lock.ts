@@ -22,7 +22,7 @@ import {chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmS
 import {hostname, tmpdir} from 'node:os';
 import path from 'node:path';
 import {codeOf, InputError, reasonOf} from './errors.js';
-import {realFile} from './io.js';
+import {realFile} from './files.js';
 
 /** Who holds a lock, as its file records it. */
 export type LockOwner = {
@@ -52,7 +52,24 @@ export type LockOptions = {
 	readonly host?: string;
 	/** Where locks by device and inode are kept, for every review on this host. @default os.tmpdir()/tocdiff-locks */
 	readonly registry?: string;
+	/** The file calls the lock makes: node:fs's, or a test's that fails at a chosen step. @default node:fs */
+	readonly fs?: LockFs;
 };
+
+/** The file calls that taking, checking and releasing a lock make. */
+export type LockFs = {
+	readonly openSync: (file: string, flags: string) => number;
+	readonly writeFileSync: (fd: number, content: string, encoding: 'utf8') => void;
+	readonly closeSync: (fd: number) => void;
+	readonly readFileSync: (file: string, encoding: 'utf8') => string;
+	readonly rmSync: (file: string, options: {force: true}) => void;
+	readonly statSync: (file: string) => {readonly mode: number; readonly mtimeMs: number; readonly dev: number; readonly ino: number};
+	readonly mkdirSync: (folder: string, options: {recursive: true; mode: number}) => unknown;
+	readonly chmodSync: (folder: string, mode: number) => void;
+};
+
+/** node:fs, for the lock. */
+const nodeLockFs: LockFs = {openSync, writeFileSync, closeSync, readFileSync, rmSync, statSync, mkdirSync, chmodSync};
 
 /** How long a lock from another host is respected: its process cannot be checked from here. */
 const otherHostLimitMs = 24 * 60 * 60 * 1000;
@@ -88,7 +105,8 @@ function isRunning(owner: LockOwner): boolean {
 function parseOwner(text: string): LockOwner | undefined {
 	try {
 		const data = JSON.parse(text) as Partial<LockOwner> | null;
-		if (typeof data?.pid !== 'number' || typeof data.host !== 'string' || typeof data.since !== 'string' || Number.isNaN(Date.parse(data.since))) return undefined;
+		if (typeof data?.pid !== 'number' || typeof data.host !== 'string' || typeof data.since !== 'string' || Number.isNaN(Date.parse(data.since)))
+			return undefined;
 		return data as LockOwner;
 	} catch {
 		return undefined;
@@ -103,12 +121,12 @@ function clock(time: Date, now: Date): string {
 }
 
 /** What a lock file found in place means: the message to stop with, or undefined when it is stale. */
-function judge(decisionsPath: string, file: string, text: string, now: Date, host: string): string | undefined {
+function judge(decisionsPath: string, file: string, text: string, now: Date, host: string, fs: LockFs): string | undefined {
 	const owner = parseOwner(text);
 	if (owner === undefined) {
 		let age = Number.POSITIVE_INFINITY;
 		try {
-			age = now.getTime() - statSync(file).mtimeMs;
+			age = now.getTime() - fs.statSync(file).mtimeMs;
 		} catch {
 			// Gone meanwhile: stale.
 		}
@@ -129,7 +147,7 @@ function judge(decisionsPath: string, file: string, text: string, now: Date, hos
 }
 
 /** The lock as held: released once, only while it still holds this process's record. */
-function held(file: string, record: string): DecisionsLock {
+function held(file: string, record: string, fs: LockFs): DecisionsLock {
 	let released = false;
 	const release = (): void => {
 		if (released) return;
@@ -137,7 +155,7 @@ function held(file: string, record: string): DecisionsLock {
 		process.off('exit', release);
 		try {
 			// Another tocdiff that judged this lock stale owns the file now: leave it to that one.
-			if (readFileSync(file, 'utf8') === record) rmSync(file, {force: true});
+			if (fs.readFileSync(file, 'utf8') === record) fs.rmSync(file, {force: true});
 		} catch {
 			// Already gone.
 		}
@@ -149,23 +167,24 @@ function held(file: string, record: string): DecisionsLock {
 }
 
 /** Create `file` holding `record`, only if it does not exist; false when it does. */
-function create(file: string, record: string): boolean {
+function create(file: string, record: string, fs: LockFs): boolean {
 	let fd: number;
 	try {
-		fd = openSync(file, 'wx');
+		fd = fs.openSync(file, 'wx');
 	} catch (error) {
 		if (codeOf(error) === 'EEXIST') return false;
 		throw error;
 	}
 
 	try {
-		writeFileSync(fd, record, 'utf8');
+		fs.writeFileSync(fd, record, 'utf8');
 	} catch (error) {
-		rmSync(file, {force: true});
+		fs.closeSync(fd);
+		fs.rmSync(file, {force: true});
 		throw error;
-	} finally {
-		closeSync(fd);
 	}
+
+	fs.closeSync(fd);
 
 	return true;
 }
@@ -175,22 +194,22 @@ function create(file: string, record: string): boolean {
  * false when it cannot be created at all (`unwritable` says why); throws an `InputError` when
  * another tocdiff holds it.
  */
-function acquire(decisionsPath: string, file: string, record: string, now: Date, host: string): boolean {
+function acquire(decisionsPath: string, file: string, record: string, now: Date, host: string, fs: LockFs): boolean {
 	// Three tries: a lock can be released, or taken over by another tocdiff, between two steps.
 	for (let attempt = 0; attempt < 3; attempt++) {
-		if (create(file, record)) return true;
+		if (create(file, record, fs)) return true;
 		let found: string;
 		try {
-			found = readFileSync(file, 'utf8');
+			found = fs.readFileSync(file, 'utf8');
 		} catch {
 			continue; // Released meanwhile.
 		}
 
-		const busy = judge(decisionsPath, file, found, now, host);
+		const busy = judge(decisionsPath, file, found, now, host, fs);
 		if (busy !== undefined) throw new InputError(busy);
 		// Stale. Remove it only if it is still the one judged, not a new lock of a faster tocdiff.
 		try {
-			if (readFileSync(file, 'utf8') === found) rmSync(file, {force: true});
+			if (fs.readFileSync(file, 'utf8') === found) fs.rmSync(file, {force: true});
 		} catch {
 			// Gone already.
 		}
@@ -200,18 +219,18 @@ function acquire(decisionsPath: string, file: string, record: string, now: Date,
 }
 
 /** The lock by device and inode of an existing decisions file, in `registry`; undefined when there is no file yet. */
-function inodeLockFile(real: string, registry: string): string | undefined {
+function inodeLockFile(real: string, registry: string, fs: LockFs): string | undefined {
 	let info;
 	try {
-		info = statSync(real);
+		info = fs.statSync(real);
 	} catch {
 		return undefined;
 	}
 
 	try {
-		mkdirSync(registry, {recursive: true, mode: 0o1777});
+		fs.mkdirSync(registry, {recursive: true, mode: 0o1777});
 		// Every user's reviews share it, as they share /tmp: writable by all, each lock its owner's.
-		if ((statSync(registry).mode & 0o1777) !== 0o1777) chmodSync(registry, 0o1777);
+		if ((fs.statSync(registry).mode & 0o1777) !== 0o1777) fs.chmodSync(registry, 0o1777);
 	} catch {
 		// No shared folder: the lock beside the file still holds for every path through links.
 	}
@@ -230,6 +249,7 @@ function inodeLockFile(real: string, registry: string): string | undefined {
 export function lockDecisions(decisionsPath: string, options: LockOptions = {}): DecisionsLock {
 	const now = options.now ?? new Date();
 	const host = options.host ?? hostname();
+	const fs = options.fs ?? nodeLockFs;
 	let real: string;
 	try {
 		real = realFile(decisionsPath);
@@ -242,19 +262,19 @@ export function lockDecisions(decisionsPath: string, options: LockOptions = {}):
 	const owner: LockOwner = {pid: process.pid, host, since: now.toISOString(), ...(start === undefined ? {} : {start}), path: decisionsPath};
 	const record = `${JSON.stringify(owner)}\n`;
 	try {
-		acquire(decisionsPath, file, record, now, host);
+		acquire(decisionsPath, file, record, now, host, fs);
 	} catch (error) {
 		if (error instanceof InputError) throw error;
 		throw new InputError(`cannot save decisions beside ${decisionsPath}: ${reasonOf(error)}; pass --decisions PATH to keep them elsewhere`);
 	}
 
-	const beside = held(file, record);
-	const inodeFile = inodeLockFile(real, options.registry ?? path.join(tmpdir(), 'tocdiff-locks'));
+	const beside = held(file, record, fs);
+	const inodeFile = inodeLockFile(real, options.registry ?? path.join(tmpdir(), 'tocdiff-locks'), fs);
 	if (inodeFile === undefined) return beside;
 	let byInode: DecisionsLock;
 	try {
-		acquire(decisionsPath, inodeFile, record, now, host);
-		byInode = held(inodeFile, record);
+		acquire(decisionsPath, inodeFile, record, now, host, fs);
+		byInode = held(inodeFile, record, fs);
 	} catch (error) {
 		// Held by a review through another name (a hard link): give back the lock beside the file.
 		if (error instanceof InputError) {

@@ -2,40 +2,25 @@
  * The command's body: read the inputs, compare them, then open the review screen or write a
  * report. The only place that chooses an exit code; expected failures print one line.
  */
-import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {compare, CompareError, type Source} from '../core/compare.js';
-import {matchDecisions, rekeyDecisions, type Decision} from '../core/decisions.js';
-import type {Comparison} from '../core/types.js';
-import {formatNamed, formats, ocrFormatNames, type ReportContext, type ReportSource, type Scans} from '../report/index.js';
+import {matchDecisions, rekeyDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
+import {formats, ocrFormatNames} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
+import {compareFile, type ComparedFile} from './compare-file.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
-import {describeReadError, exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
-import {removeStaleTemporaries, type Io} from './io.js';
+import {exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
+import type {Io} from './io.js';
 import {loadTui} from './load-tui.js';
 import {describeWriteError, guardOutput, refusedTarget, reportBeside, toFile, writeReport} from './output.js';
-import {readSource as sourceFromFile} from './source.js';
-import {dictionaryFor} from './words.js';
 
-
-async function readSource(file: string, io: Io, args: CliArgs): Promise<ReportSource> {
-	let bytes: Uint8Array;
-	// Typing a printing in by hand is possible, but waiting in silence would look like a hang.
-	if (file === '-' && io.stdinIsTTY) io.stderr.write('tocdiff: reading a printing from the keyboard; end it with Ctrl-D\n');
-	try {
-		bytes = file === '-' ? await io.readStdin() : await io.readFile(file);
-	} catch (error) {
-		throw new InputError(describeReadError(file, error));
-	}
-
-	return sourceFromFile(file, bytes, args.pages === undefined ? {} : {pages: args.pages});
-}
-
-/** For the HTML report of printings read from OCR files: their page images (#15); nothing for plain text. */
-async function scansFor(sources: readonly ReportSource[], args: CliArgs, io: Io): Promise<{scans?: Scans}> {
-	if (!sources.some((source) => source.ocr !== undefined)) return {};
-	const {loadScans} = await import('./scans.js');
-	return {scans: await loadScans(sources, args.images, io.cwd)};
+/** How the single run reads an input: a file, or standard input for `-`. */
+function inputReader(io: Io): (file: string) => Promise<Uint8Array> {
+	return async (file) => {
+		if (file !== '-') return io.readFile(file);
+		// Typing a printing in by hand is possible, but waiting in silence would look like a hang.
+		if (io.stdinIsTTY) io.stderr.write('tocdiff: reading a printing from the keyboard; end it with Ctrl-D\n');
+		return io.readStdin();
+	};
 }
 
 /** Whether an environment variable is set to something other than `0` or `false`. */
@@ -72,8 +57,7 @@ type Held = {readonly path: string; readonly lock: {readonly release: () => void
 async function review(
 	tui: Promise<TuiModule>,
 	args: CliArgs,
-	comparison: Comparison,
-	sources: readonly Source[],
+	compared: ComparedFile,
 	held: Held,
 	decisions: readonly Decision[],
 	io: Io,
@@ -81,7 +65,7 @@ async function review(
 	// The file saves go to: the one the review opened with, or another the reviewer moved them to (`w`).
 	let current = held;
 	try {
-		return await reviewHeld(tui, args, comparison, sources, held.path, decisions, io, {
+		return await reviewHeld(tui, args, compared, held.path, decisions, io, {
 			current: () => current,
 			moveTo(next) {
 				current.lock.release();
@@ -108,8 +92,7 @@ async function saveForScreen(file: string, list: readonly Decision[], io: Io): P
 async function reviewHeld(
 	tui: Promise<TuiModule>,
 	args: CliArgs,
-	comparison: Comparison,
-	sources: readonly Source[],
+	compared: ComparedFile,
 	decisionsPath: string,
 	decisions: readonly Decision[],
 	io: Io,
@@ -128,33 +111,27 @@ async function reviewHeld(
 		return refused === 'an input' ? `${file} is an input; export another format` : undefined;
 	};
 	// Each exporter loads its writer when the reviewer asks for that format, as a report run does.
-	// A corrected OCR file is offered where a printing was read from one of that format (#15).
-	const offered = formats.filter((f) => !ocrFormatNames.has(f.name) || sources.some((source) => (source as ReportSource).ocr?.format === f.name));
+	// The screen hands each its comparison, which is `compared`'s own.
 	const exporters = Object.fromEntries(
-		offered.map((f) => [
-			f.name,
-			async (c: Comparison, match: ReportContext['decisions']) =>
-				(await f.load())(c, {decisions: match, sources, base: args.base, ...(f.name === 'html' ? await scansFor(sources, args, io) : {})}, {}),
-		]),
+		// A corrected OCR file is offered where a printing was read from one of that format (#15).
+		formats
+			.filter((f) => !ocrFormatNames.has(f.name) || compared.sources.some((source) => source.ocr?.format === f.name))
+			.map((f) => [f.name, async (_comparison: unknown, match: DecisionMatch) => compared.report(f.name, match, args.base)]),
 	);
 	// The corrected contents page of the other printing too (`toc B`, or `toc A` with --base b): an
 	// editor of either edition can take it from the menu.
 	const otherBase = args.base === 'a' ? 'b' : 'a';
-	exporters[`toc ${otherBase.toUpperCase()}`] = async (c: Comparison, match: ReportContext['decisions']) =>
-		(await formatNamed('toc')!.load())(c, {decisions: match, sources, base: otherBase}, {});
+	exporters[`toc ${otherBase.toUpperCase()}`] = async (_comparison: unknown, match: DecisionMatch) => compared.report('toc', match, otherBase);
 	// A save replaces the file by a rename, which parts a hard link: say so while it can be helped.
-	let links = 1;
-	try {
-		links = statSync(decisionsPath).nlink;
-	} catch {
-		// No file yet.
-	}
+	const links = io.linkCount(decisionsPath) ?? 1;
 
 	const outcome = await runReview({
 		...(links > 1
-			? {notice: `${decisionsPath} has another name (a hard link): saving replaces it, and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`}
+			? {
+					notice: `${decisionsPath} has another name (a hard link): saving replaces it, and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`,
+				}
 			: {}),
-		comparison,
+		comparison: compared.comparison,
 		inputName: args.files.join(' '),
 		decisionsPath,
 		initialDecisions: decisions,
@@ -170,7 +147,8 @@ async function reviewHeld(
 			}
 
 			if (refusedTarget(file, args.files, [], io.cwd) === 'an input') throw new Error(`${typed} is an input; give the name of a new file`);
-			if (existsSync(path.resolve(io.cwd, file))) throw new Error(`${typed} exists already; give the name of a new file, so that nothing is written over`);
+			if (io.linkCount(path.resolve(io.cwd, file)) !== undefined)
+				throw new Error(`${typed} exists already; give the name of a new file, so that nothing is written over`);
 			let lock;
 			try {
 				lock = await io.lockDecisions(file);
@@ -250,7 +228,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 	// The review screen's modules (Ink, React, Yoga's WebAssembly) start loading now, while the
 	// inputs are read and compared, and only when the screen will open.
-	const interactive = args.format === undefined && args.output === undefined && !args.noTui && !inCi(io.env) && io.stdout.isTTY === true && io.stdinIsTTY && !args.files.includes('-');
+	const interactive =
+		args.format === undefined &&
+		args.output === undefined &&
+		!args.noTui &&
+		!inCi(io.env) &&
+		io.stdout.isTTY === true &&
+		io.stdinIsTTY &&
+		!args.files.includes('-');
 	const tui = interactive ? loadTui() : undefined;
 	// An input error ends the run before the screen is needed: the load's outcome is then moot.
 	tui?.catch(() => undefined);
@@ -259,14 +244,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
 	guardOutput(args.output, args.files, [decisionsPath], io.cwd);
 
-	const sources = await Promise.all(args.files.map(async (file) => readSource(file, io, args)));
-	let comparison: Comparison;
-	try {
-		comparison = compare(sources, {dictionary: dictionaryFor, ...(args.splitAt === undefined ? {} : {splitAt: args.splitAt}), ...(args.printings === undefined ? {} : {printings: args.printings})});
-	} catch (error) {
-		if (error instanceof CompareError) throw new InputError(error.message);
-		throw error;
-	}
+	const compared = await compareFile(args.files, inputReader(io), {
+		splitAt: args.splitAt,
+		printings: args.printings,
+		pages: args.pages,
+		scans: {images: args.images, cwd: io.cwd},
+	});
+	const {comparison} = compared;
 
 	// The screen saves the decisions: it locks them from before it reads them until it closes (on
 	// every way out), so that a second screen cannot overwrite its work; creating the lock also
@@ -275,7 +259,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const lock = tui ? await io.lockDecisions(decisionsPath) : undefined;
 	let decisions: Decision[];
 	try {
-		decisions = await loadDecisions(decisionsPath);
+		decisions = await loadDecisions(decisionsPath, io.readFile);
 	} catch (error) {
 		lock?.release();
 		if (error instanceof DecisionsFileError) throw new InputError(error.message);
@@ -285,24 +269,15 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	if (tui && lock) {
 		// Holding the lock, nothing else writes these decisions: a temporary file of theirs is what a
 		// save killed half-way (kill -9, a power cut) left behind.
-		removeStaleTemporaries(decisionsPath);
+		io.removeStaleTemporaries(decisionsPath);
 		// A decision whose entry only changed its layout (a tab for spaces, an indent) finds its row
 		// again, under the key the screen saves it with (reports match it so through matchDecisions).
-		const stopped = await review(tui, args, comparison, sources, {path: decisionsPath, lock}, rekeyDecisions(comparison.rows, decisions), io);
+		const stopped = await review(tui, args, compared, {path: decisionsPath, lock}, rekeyDecisions(comparison.rows, decisions), io);
 		if (stopped !== undefined) return stopped;
 	} else {
-		const format = formatNamed(args.format ?? 'text')!;
-		const context: ReportContext = {decisions: matchDecisions(comparison.rows, decisions), sources, base: args.base, ...(format.name === 'html' ? await scansFor(sources, args, io) : {})};
-		const write = await format.load();
-		let content: string;
-		try {
-			content = write(comparison, context, {color: !toFile(args.output) && format.name === 'text' && wantsColor(io.env, io.stdout.isTTY === true)});
-		} catch (error) {
-			// A corrected OCR file asked of a printing that is not one (report/ocr.ts).
-			if (error instanceof Error && error.name === 'OcrWriteError') throw new InputError(error.message);
-			throw error;
-		}
-		await writeReport(args.output, content, io);
+		const format = args.format ?? 'text';
+		const color = !toFile(args.output) && format === 'text' && wantsColor(io.env, io.stdout.isTTY === true);
+		await writeReport(args.output, await compared.report(format, matchDecisions(comparison.rows, decisions), args.base, {color}), io);
 	}
 
 	return args.exitCode && comparison.summary.differing > 0 ? exitCodes.differences : exitCodes.success;

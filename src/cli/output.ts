@@ -25,7 +25,9 @@ export function describeWriteError(file: string, error: unknown): string {
 	const code = codeOf(error);
 	// `-o reports/` names a folder: the rename onto it fails with one of these.
 	const folder = file.endsWith('/') || code === 'EISDIR' || (code === 'ENOTDIR' && file.endsWith(path.sep));
-	return folder ? `cannot write ${file}: it is a folder; give a file name to --output` : `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
+	return folder
+		? `cannot write ${file}: it is a folder; give a file name to --output`
+		: `cannot write ${file}: ${reasonOf(error)}; choose another --output path`;
 }
 
 /**

@@ -20,7 +20,12 @@ function runWords(run: TextRun, pageHeight: number): OcrWord[] {
 	const perCharacter = run.str.length === 0 ? 0 : run.width / run.str.length;
 	const words: OcrWord[] = [];
 	for (const match of run.str.matchAll(/\S+/gu)) {
-		const box: Box = {x: round(x + match.index * perCharacter), y: round(pageHeight - baseline - height), width: round(match[0].length * perCharacter), height: round(height)};
+		const box: Box = {
+			x: round(x + match.index * perCharacter),
+			y: round(pageHeight - baseline - height),
+			width: round(match[0].length * perCharacter),
+			height: round(height),
+		};
 		words.push({text: match[0], box});
 	}
 
@@ -50,7 +55,13 @@ function pageLines(runs: readonly TextRun[], page: number, pageHeight: number, f
 		// A gap of more than one and a half lines between two lines starts a new block.
 		if (lastBaseline !== undefined && lineBaseline !== undefined && lastBaseline - lineBaseline > lineHeight * 2.2) block++;
 		lastBaseline = lineBaseline;
-		lines.push({page, id: `p${page}_l${lines.length + 1}`, ...(box ? {box} : {}), words: words.map((word, k) => ({...word, id: `p${page}_l${lines.length + 1}_w${k + 1}`})), block});
+		lines.push({
+			page,
+			id: `p${page}_l${lines.length + 1}`,
+			...(box ? {box} : {}),
+			words: words.map((word, k) => ({...word, id: `p${page}_l${lines.length + 1}_w${k + 1}`})),
+			block,
+		});
 		words = [];
 	};
 
@@ -78,7 +89,8 @@ function pageLines(runs: readonly TextRun[], page: number, pageHeight: number, f
 }
 
 /** A contents heading on a line of its own, in the languages tocdiff knows. */
-const contentsHeading = /^\s*(?:table\s+of\s+)?contents\.?\s*$|^\s*(?:table\s+des\s+mati[eè]res|sommaire|inhalt(?:sverzeichnis)?|inhoud(?:sopgave)?|содержание|оглавление)\.?\s*$/iu;
+const contentsHeading =
+	/^\s*(?:table\s+of\s+)?contents\.?\s*$|^\s*(?:table\s+des\s+mati[eè]res|sommaire|inhalt(?:sverzeichnis)?|inhoud(?:sopgave)?|содержание|оглавление)\.?\s*$/iu;
 
 /** A line that ends in a page number (an Arabic or Roman folio), as contents lines do. */
 const endsInPage = /(?:\d+|\b[ivxlc]+)\.?\s*$/iu;
@@ -104,12 +116,14 @@ async function contentsPages(pdf: PdfDocument): Promise<readonly [number, number
 	if (pdf.numPages <= 3) return undefined;
 	let start: number | undefined;
 	try {
-		const outline = (await pdf.getOutline()) ?? [];
+		// pdf.js gives null for a PDF without an outline, whatever its types say.
+		const outline = ((await pdf.getOutline()) as {readonly title: string; readonly dest: string | unknown[] | null}[] | null) ?? [];
 		const entry = outline.find((item) => contentsHeading.test(item.title));
 		if (entry !== undefined) {
-			const destination = typeof entry.dest === 'string' ? await pdf.getDestination(entry.dest) : entry.dest;
+			const destination = (typeof entry.dest === 'string' ? await pdf.getDestination(entry.dest) : entry.dest) as unknown[] | null;
 			const reference = destination?.[0];
-			if (reference !== undefined && reference !== null && typeof reference === 'object') start = (await pdf.getPageIndex(reference as Parameters<PdfDocument['getPageIndex']>[0])) + 1;
+			if (reference !== undefined && reference !== null && typeof reference === 'object')
+				start = (await pdf.getPageIndex(reference as Parameters<PdfDocument['getPageIndex']>[0])) + 1;
 		}
 	} catch {
 		// An outline that cannot be read: look at the pages.
@@ -146,11 +160,16 @@ export async function pdfSource(file: string, bytes: Uint8Array, pages?: readonl
 	try {
 		pdf = await pdfjs.getDocument({data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0}).promise;
 	} catch (error) {
-		throw new InputError(`${shown} is not a PDF that can be read (${error instanceof Error ? error.message.replace(/\.$/u, '') : String(error)}); give the PDF again, or its text as a file`);
+		throw new InputError(
+			`${shown} is not a PDF that can be read (${error instanceof Error ? error.message.replace(/\.$/u, '') : String(error)}); give the PDF again, or its text as a file`,
+		);
 	}
 
 	const [from, to] = pages ?? (await contentsPages(pdf)) ?? [1, pdf.numPages];
-	if (to > pdf.numPages) throw new InputError(`${shown} has ${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'}; --pages ${from}-${to} goes past its last; give pages within 1-${pdf.numPages}`);
+	if (to > pdf.numPages)
+		throw new InputError(
+			`${shown} has ${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'}; --pages ${from}-${to} goes past its last; give pages within 1-${pdf.numPages}`,
+		);
 	const ocrPages: OcrPage[] = [];
 	const lines: OcrLine[] = [];
 	let blocks = 0;
@@ -170,7 +189,9 @@ export async function pdfSource(file: string, bytes: Uint8Array, pages?: readonl
 	await pdf.destroy();
 	if (!lines.some((line) => line.words.length > 0)) {
 		const which = pages === undefined ? '' : ` on pages ${from}-${to}`;
-		throw new InputError(`${shown} has no text layer${which} (a scan only); run OCR on it first (e.g. ocrmypdf, or tesseract IMAGE out pdf), or give its OCR output (ALTO, PAGE XML, hOCR)`);
+		throw new InputError(
+			`${shown} has no text layer${which} (a scan only); run OCR on it first (e.g. ocrmypdf, or tesseract IMAGE out pdf), or give its OCR output (ALTO, PAGE XML, hOCR)`,
+		);
 	}
 
 	const document: OcrDocument = {format: 'pdf', version: String(pdf.numPages), pages: ocrPages, lines, source: ''};

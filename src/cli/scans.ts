@@ -57,7 +57,9 @@ export async function loadScans(sources: readonly ReportSource[], imagesDir: str
 
 				const mime = mimeOf(bytes);
 				if (mime === undefined || bytes.length > maxImageBytes) {
-					unshown.push(`${page.image} (${isTiff(bytes) ? 'TIFF, which browsers do not show: convert it to PNG or JPEG' : mime === undefined ? 'not an image a browser shows' : 'over 16 MB'})`);
+					unshown.push(
+						`${page.image} (${isTiff(bytes) ? 'TIFF, which browsers do not show: convert it to PNG or JPEG' : mime === undefined ? 'not an image a browser shows' : 'over 16 MB'})`,
+					);
 					shown = true;
 					break;
 				}

@@ -15,6 +15,8 @@
  * band narrows to keep a gap under `maxBandCells`. Cost: O(n log n) for anchors plus the cells of
  * the gaps, which on realistic input (most entries unchanged) is O(n). (3) Moves: items left unpaired on both
  * sides that are near-identical pair as `moved`.
+ *
+ * Long (about 460 lines): the method in one place, anchors, the banded DP and moves sharing its keys.
  */
 import {ratio} from './distance.js';
 import {labelsAgree} from './labels.js';
@@ -76,7 +78,6 @@ function features(item: TocItem): Features {
 		hash: fnv1a(item.text),
 	};
 }
-
 
 /** How alike two items are, 0..1: title through OCR noise, numbering, page, kind of item. */
 function similarity(a: Features, b: Features): number {
@@ -265,7 +266,10 @@ function alignGap(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: 
 			const skewA = i > 1 && j > 0 && canStartJoin(fa[aFrom + i - 2]!) ? costAt(i - 2, j - 1) : Number.POSITIVE_INFINITY;
 			// How alike the two last items are alone: a join must read better than that, or the
 			// line before would be swallowed (`EEN BLIJSPEL.` over the entry that follows it).
-			const direct = i > 0 && j > 0 && (Number.isFinite(diagonal) || Number.isFinite(skewA) || Number.isFinite(skewB)) ? similarity(fa[aFrom + i - 1]!, fb[bFrom + j - 1]!) : 0;
+			const direct =
+				i > 0 && j > 0 && (Number.isFinite(diagonal) || Number.isFinite(skewA) || Number.isFinite(skewB))
+					? similarity(fa[aFrom + i - 1]!, fb[bFrom + j - 1]!)
+					: 0;
 			if (Number.isFinite(diagonal)) {
 				const s = direct;
 				if (s >= minSimilarity && diagonal + (1 - s) < best) {

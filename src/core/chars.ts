@@ -139,5 +139,8 @@ export function stripInvisible(text: string): string {
  */
 export function showInvisibles(text: string): string {
 	if (isAscii(text)) return text;
-	return text.replaceAll(/[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, (ch) => `⟨${invisibleNames[ch] ?? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`}⟩`);
+	return text.replaceAll(
+		/[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g,
+		(ch) => `⟨${invisibleNames[ch] ?? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`}⟩`,
+	);
 }

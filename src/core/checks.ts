@@ -13,7 +13,7 @@
  */
 import {ocrRomanValue, romanValue, toRoman} from './labels.js';
 import {pageNumber} from './parse.js';
-import type {Check, LabelValue, Printing, Row, TocItem} from './types.js';
+import type {Check, LabelValue, Printing, RowDraft, TocItem} from './types.js';
 
 /** Lines from the first to the last of some items. */
 function span(first: TocItem, last: TocItem = first): readonly [number, number] {
@@ -200,7 +200,8 @@ export function checkNumbering(printing: Printing): Check[] {
 	const numbered = [...sequences.values()].flat().sort((x, y) => x.item.index - y.item.index);
 	for (const {item, label, value} of numbered) {
 		const meant = value.kind === 'roman' ? misreadRoman(label) : undefined;
-		if (meant !== undefined) checks.push({printing: printing.id, lines: span(item), kind: 'numbering', message: `“${label}” reads as ${meant}: a misread numeral`});
+		if (meant !== undefined)
+			checks.push({printing: printing.id, lines: span(item), kind: 'numbering', message: `“${label}” reads as ${meant}: a misread numeral`});
 	}
 
 	for (const list of sequences.values()) {
@@ -259,7 +260,7 @@ export type PageOffset = {
  * single entry with another difference inside a run does not end it (its page stays a
  * difference of its own).
  */
-export function findPageOffsets(rows: readonly Row[]): PageOffset[] {
+export function findPageOffsets(rows: readonly RowDraft[]): PageOffset[] {
 	const deltas: Array<{readonly row: number; readonly delta: number}> = [];
 	for (const [index, row] of rows.entries()) {
 		if (row.a === null || row.b === null) continue;
@@ -301,7 +302,7 @@ function constantRuns(deltas: ReadonlyArray<{readonly row: number; readonly delt
 }
 
 /** One check for each page offset: where it holds in B and by how much. */
-export function offsetChecks(rows: readonly Row[], offsets: readonly PageOffset[], ids: readonly [string, string]): Check[] {
+export function offsetChecks(rows: readonly RowDraft[], offsets: readonly PageOffset[], ids: readonly [string, string]): Check[] {
 	return offsets.map(({offset, rows: members}) => {
 		const first = rows[members[0]!]!.b!;
 		const last = rows[members.at(-1)!]!.b!;
@@ -323,7 +324,7 @@ export function offsetChecks(rows: readonly Row[], offsets: readonly PageOffset[
  * after an entry it moved, dropped or added. Reported once, as the run; each number difference
  * stays (the reviewer decides which numbering is right).
  */
-export function renumberingChecks(rows: readonly Row[], ids: readonly [string, string]): Check[] {
+export function renumberingChecks(rows: readonly RowDraft[], ids: readonly [string, string]): Check[] {
 	// Each sequence on its own (chapters `II.` apart from their sections `1.`), in rows order.
 	const bySequence = new Map<string, Array<{readonly row: number; readonly delta: number}>>();
 	for (const [index, row] of rows.entries()) {
@@ -356,7 +357,7 @@ export function renumberingChecks(rows: readonly Row[], ids: readonly [string, s
 }
 
 /** Mark the page differences that an offset explains. */
-export function explainPageOffsets(rows: readonly Row[], offsets: readonly PageOffset[]): Row[] {
+export function explainPageOffsets(rows: readonly RowDraft[], offsets: readonly PageOffset[]): RowDraft[] {
 	const explained = new Set(offsets.flatMap((offset) => offset.rows));
 	return rows.map((row, index) =>
 		explained.has(index) ? {...row, differences: row.differences.map((d) => (d.kind === 'page' ? {...d, explainedBy: 'page-offset' as const} : d))} : row,

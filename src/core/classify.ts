@@ -3,12 +3,17 @@
  * title each changed run of words, by the lightest layer of normalisation that makes the two
  * readings agree (whitespace, hyphenation, markup, case, punctuation), or else by what the
  * changed words are (numbers, OCR confusions, spelling variants, other words).
+ *
+ * Long (about 580 lines): one classifier, each field and each layer of normalisation in turn, and
+ * the table of spelling variants it folds; the OCR misreadings it reads are in `misreadings.ts`.
  */
 import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
 import {hasInvisible, isAscii, showInvisibles, stripInvisible} from './chars.js';
 import {commonEnds, longReading, ratio} from './distance.js';
 import {leaderScore} from './leaders.js';
+import {misreadings} from './misreadings.js';
+import {monthNames, referenceWords} from './word-lists.js';
 import {collapseLetterSpacing, collapseWhitespace, foldApostrophes, foldTypography, joinHyphenation, normalizeTitle, ocrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {romanValue} from './labels.js';
@@ -38,8 +43,8 @@ function difference(kind: DifferenceKind, field: Difference['field'], a: string,
 	return {kind, severity: kindSeverity[kind], field, a, b};
 }
 
-const monthOrReference =
-	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|maart|april|mei|juni|juli|augustus|oktober|januar|februar|märz|oktober|dezember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|№)$/i;
+/** A month or a reference word (`word-lists.ts`): shown before a number that differs, for context. */
+const monthOrReference = new RegExp(`^(?:${monthNames}|${referenceWords})$`, 'i');
 
 /**
  * Orthographic variants that are both correct somewhere, folded to one form: British and
@@ -95,61 +100,33 @@ function spellingKey(word: string): string {
 	return key;
 }
 
-/** Letter pairs OCR confuses; a word that differs only by these is a recognition error. */
-const ocrPairs: ReadonlyArray<readonly [string, string]> = [
-	['rn', 'm'],
-	// `form` read `fonn`, as in scans of old print (`Infonnation`, `Refonnation`).
-	['rm', 'nn'],
-	['cl', 'd'],
-	['vv', 'w'],
-	['ii', 'n'],
-	['ii', 'u'],
-	['li', 'h'],
-	['ln', 'h'],
-	['in', 'm'],
-	['ri', 'n'],
-	['l', '1'],
-	['l', 'I'],
-	['I', '1'],
-	['l', 'i'],
-	['i', '1'],
-	['l', '|'],
-	['l', '!'],
-	['O', '0'],
-	['o', '0'],
-	['S', '5'],
-	['B', '8'],
-	['Z', '2'],
-	['e', 'c'],
-	['e', 'o'],
-	['c', 'o'],
-	['h', 'b'],
-	['u', 'n'],
-	['u', 'v'],
-	['a', 'o'],
-	['f', 't'],
-	['t', 'l'],
-	['i', 'j'],
-	['E', 'F'],
-	['C', 'G'],
-	['O', 'Q'],
-	['O', 'D'],
-	['и', 'н'],
-	['ш', 'щ'],
-	['ц', 'щ'],
-	['е', 'с'],
-	['п', 'н'],
-	['ь', 'ъ'],
-	['З', '3'],
-	['б', '6'],
-	['О', '0'],
-];
+/** Letter pairs OCR confuses (`misreadings.ts`); a word that differs only by these is a recognition error. */
+const ocrPairs: ReadonlyArray<readonly [string, string]> = misreadings.map(({a, b}) => [a, b] as const);
 
 const singlePairs = ocrPairs.filter(([x, y]) => x.length === 1 && y.length === 1);
 const severalPairs = ocrPairs.filter(([x, y]) => x.length > 1 || y.length > 1);
 
 /** Latin letters and the Cyrillic letters they look like. */
-const latinLookalikes: Readonly<Record<string, string>> = {A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у'};
+const latinLookalikes: Readonly<Record<string, string>> = {
+	A: 'А',
+	B: 'В',
+	C: 'С',
+	E: 'Е',
+	H: 'Н',
+	K: 'К',
+	M: 'М',
+	O: 'О',
+	P: 'Р',
+	T: 'Т',
+	X: 'Х',
+	a: 'а',
+	c: 'с',
+	e: 'е',
+	o: 'о',
+	p: 'р',
+	x: 'х',
+	y: 'у',
+};
 
 /** A word with each Latin letter that looks Cyrillic written in Cyrillic. */
 function lookalikes(word: string): string {
@@ -306,7 +283,9 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
 	const flush = (): void => {
 		if (lostA.length === 0 && lostB.length === 0) return;
 		const numbers = [...lostA, ...lostB].every((w) => /^\W*\d[\d\W]*$/.test(w));
-		found.push(numbers ? numberDifference(lostA.join(' '), lostB.join(' '), before) : difference('words', 'title', trimRun(lostA.join(' ')), trimRun(lostB.join(' '))));
+		found.push(
+			numbers ? numberDifference(lostA.join(' '), lostB.join(' '), before) : difference('words', 'title', trimRun(lostA.join(' ')), trimRun(lostB.join(' '))),
+		);
 		lostA = [];
 		lostB = [];
 	};
@@ -347,7 +326,8 @@ function accentOrTranscription(a: string, b: string): 'ocr' | 'spelling' | undef
 	// Russian ё is printed е in most books: a convention, not a misreading.
 	if (/[ёЁ]/u.test(a + b)) return 'spelling';
 	const marks = (text: string): string => (isAscii(text) ? '' : text.normalize('NFD').replaceAll(/\P{M}/gu, ''));
-	const symbols = (text: string): string => (isAscii(text) ? text.replaceAll(/[A-Za-z\d\s]/g, '') : text.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, ''));
+	const symbols = (text: string): string =>
+		isAscii(text) ? text.replaceAll(/[A-Za-z\d\s]/g, '') : text.normalize('NFD').replaceAll(/[\p{L}\p{N}\p{M}\s]/gu, '');
 	return symbols(a) === symbols(b) && (marks(a) === '' || marks(b) === '') ? 'ocr' : 'spelling';
 }
 
@@ -540,7 +520,13 @@ function invisibleDifference(a: string, b: string): Difference | undefined {
 	const wordsB = b.split(/[^\S\uFEFF]+/).filter((w) => w !== '');
 	if (wordsA.length === wordsB.length) {
 		const changed = wordsA.flatMap((word, k) => (word !== wordsB[k] && stripInvisible(word) === stripInvisible(wordsB[k]!) ? [k] : []));
-		if (changed.length > 0) return difference('invisible', 'title', changed.map((k) => showInvisibles(wordsA[k]!)).join(' '), changed.map((k) => showInvisibles(wordsB[k]!)).join(' '));
+		if (changed.length > 0)
+			return difference(
+				'invisible',
+				'title',
+				changed.map((k) => showInvisibles(wordsA[k]!)).join(' '),
+				changed.map((k) => showInvisibles(wordsB[k]!)).join(' '),
+			);
 	}
 
 	return difference('invisible', 'title', showInvisibles(collapseWhitespace(a)), showInvisibles(collapseWhitespace(b)));

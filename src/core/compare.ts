@@ -6,14 +6,13 @@ import {alignItems, type AlignOp} from './align.js';
 import {isAscii} from './chars.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumberingChecks} from './checks.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
-import {confusionTable} from './confusions.js';
 import {detectLanguage} from './language.js';
 import {lineReader, parsePrinting, stripMarkup, type LineReader} from './parse.js';
 import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
+import {describeComparison} from './meaning.js';
 import {suggestRows} from './suggest.js';
-import {summarize} from './summary.js';
-import type {Check, Comparison, Difference, ItemPlace, Language, LinePlace, Printing, Row, SplitReport, TocItem, WordLookup} from './types.js';
+import type {Check, Comparison, Difference, ItemPlace, Language, LinePlace, Printing, RowDraft, SplitReport, TocItem, WordLookup} from './types.js';
 
 /** One input: a name to report (a path as given) and its decoded text. */
 export type Source = {
@@ -132,7 +131,7 @@ function lonelyDifference(item: TocItem, kind: 'missing' | 'extra' | 'truncation
 }
 
 /** Turn alignment steps into rows, classifying each pair. */
-export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: readonly AlignOp[], truncationRun = 2): Row[] {
+export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: readonly AlignOp[], truncationRun = 2): RowDraft[] {
 	// A printing that simply stops: the unpaired items after the last pair, on one side only.
 	let lastPair = -1;
 	for (const [k, op] of ops.entries()) if (op.kind === 'pair' || op.kind === 'moved') lastPair = k;
@@ -141,7 +140,7 @@ export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: rea
 	const tailB = tail.filter((op) => op.kind === 'only-b').length;
 	const truncatedSide = lastPair >= 0 && tailA >= truncationRun && tailB === 0 ? 'a' : lastPair >= 0 && tailB >= truncationRun && tailA === 0 ? 'b' : undefined;
 
-	return ops.map((op, k): Row => {
+	return ops.map((op, k): RowDraft => {
 		switch (op.kind) {
 			case 'pair':
 			case 'moved': {
@@ -196,7 +195,8 @@ function splitAtProblem(name: string, lines: readonly string[], range: readonly 
 	for (const [k, at] of points.entries()) {
 		if (at > last) return `${name}: --split-at ${at} is past the last line of text (${last}); give the line where ${which} begins`;
 		if (at <= first) return `${name}: --split-at ${at} leaves nothing before it (the text starts at line ${first}); give the line where ${which} begins`;
-		if (k > 0 && startOf(at) === startOf(points[k - 1]!)) return `${name}: --split-at ${points[k - 1]},${at}: no text lies between them; give the line where ${which} begins`;
+		if (k > 0 && startOf(at) === startOf(points[k - 1]!))
+			return `${name}: --split-at ${points[k - 1]},${at}: no text lies between them; give the line where ${which} begins`;
 	}
 
 	return undefined;
@@ -208,7 +208,8 @@ function splitAtProblem(name: string, lines: readonly string[], range: readonly 
  */
 function onePrintingMessage(name: string, lines: readonly string[], read: LineReader, printings: number | undefined): string {
 	const hasPage = lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined);
-	if (!hasPage) return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
+	if (!hasPage)
+		return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
 	if (printings !== undefined) return `${name}: found no ${printings} places where a printing starts; pass --split-at LINE,LINE… to say where each begins`;
 	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
 }
@@ -234,7 +235,13 @@ function partners(ops: readonly AlignOp[]): Map<number, readonly number[]> {
  * those its B item pairs with. An item of those printings that no row shows (neither A nor B has
  * it) becomes an `only-other` check, so that it is not lost.
  */
-function attachOthers(rows: readonly Row[], ops: readonly AlignOp[], first: Printing, second: Printing, others: readonly Printing[]): {rows: readonly Row[]; checks: Check[]} {
+function attachOthers(
+	rows: readonly RowDraft[],
+	ops: readonly AlignOp[],
+	first: Printing,
+	second: Printing,
+	others: readonly Printing[],
+): {rows: readonly RowDraft[]; checks: Check[]} {
 	if (others.length === 0) return {rows, checks: []};
 	const maps = others.map((other) => ({
 		items: other.items,
@@ -257,7 +264,12 @@ function attachOthers(rows: readonly Row[], ops: readonly AlignOp[], first: Prin
 	const checks = others.flatMap((other, k) =>
 		other.items
 			.filter((item) => !shown[k]!.has(item.index))
-			.map((item): Check => ({printing: other.id, lines: item.lines, kind: 'only-other', message: `${quoteItem(item)} is in ${other.id} only; neither ${first.id} nor ${second.id} has it`})),
+			.map((item): Check => ({
+				printing: other.id,
+				lines: item.lines,
+				kind: 'only-other',
+				message: `${quoteItem(item)} is in ${other.id} only; neither ${first.id} nor ${second.id} has it`,
+			})),
 	);
 	return {rows: attached, checks};
 }
@@ -271,6 +283,7 @@ function quoteItem(item: TocItem): string {
 function printingOf(
 	id: string,
 	source: string,
+	printed: readonly string[],
 	lines: readonly string[],
 	range: readonly [number, number],
 	read: LineReader,
@@ -291,6 +304,7 @@ function printingOf(
 		...(furniture.length > 0 ? {furniture} : {}),
 		...(normalized > 0 ? {normalized: {form: 'NFC', lines: normalized}} : {}),
 		...(specks > 0 ? {specks} : {}),
+		printed: printed.slice(range[0] - 1, range[1]),
 	};
 }
 
@@ -323,16 +337,24 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		const problem = options.splitAt === undefined ? undefined : splitAtProblem(source.name, lines, range, options.splitAt);
 		if (problem !== undefined) throw new CompareError(problem);
 		// A file with no page anywhere holds no entries to split by (500,000 lines of prose or of one word).
-		if (options.splitAt === undefined && !lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined)) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
+		if (options.splitAt === undefined && !lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined))
+			throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
 		const [runningHeads] = findRunningHeads([lines], [read]) as [ReadonlySet<number>];
 		const found = findPrintings(
 			lines,
-			{...(options.splitAt === undefined ? {} : {splitAt: options.splitAt}), ...(options.printings === undefined ? {} : {printings: options.printings}), furniture: runningHeads},
+			{
+				...(options.splitAt === undefined ? {} : {splitAt: options.splitAt}),
+				...(options.printings === undefined ? {} : {printings: options.printings}),
+				furniture: runningHeads,
+			},
 			read,
 		);
 		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
 
-		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, lines, range, read, runningHeads, changed, source.layout));
+		const printed = changed.size === 0 ? lines : splitLines(source.text);
+		printings = found.ranges.map((range, i) =>
+			printingOf(ids[i] ?? `P${i + 1}`, source.name, printed, lines, range, read, runningHeads, changed, source.layout),
+		);
 		split = found.report;
 	} else {
 		const texts = sources.map((source) => nfcLines(source.text));
@@ -346,7 +368,17 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 			const {lines, changed} = texts[i]!;
 			const range = nonEmptyRange(lines);
 			if (range === undefined) throw new CompareError(emptyMessage(source));
-			return printingOf(ids[i]!, source.name, lines, range, readers[i]!, runningHeads[i]!, changed, source.layout);
+			return printingOf(
+				ids[i]!,
+				source.name,
+				changed.size === 0 ? lines : splitLines(source.text),
+				lines,
+				range,
+				readers[i]!,
+				runningHeads[i]!,
+				changed,
+				source.layout,
+			);
 		});
 	}
 
@@ -359,16 +391,11 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
 	// Grouped by printing, in the printings' order: C's entries of its own with C's other checks.
 	const order = new Map(printings.map((printing, k) => [printing.id, k]));
-	const checks = [...printings.flatMap((printing) => checkPrinting(printing)), ...offsetChecks(rows, offsets, [first.id, second.id]), ...renumberingChecks(rows, [first.id, second.id]), ...unshown].sort(
-		(x, y) => order.get(x.printing)! - order.get(y.printing)!,
-	);
-	return {
-		printings,
-		...(split === undefined ? {} : {split}),
-		...(language === undefined ? {} : {language}),
-		rows,
-		checks,
-		confusions: confusionTable(rows),
-		summary: summarize(rows),
-	};
+	const checks = [
+		...printings.flatMap((printing) => checkPrinting(printing)),
+		...offsetChecks(rows, offsets, [first.id, second.id]),
+		...renumberingChecks(rows, [first.id, second.id]),
+		...unshown,
+	].sort((x, y) => order.get(x.printing)! - order.get(y.printing)!);
+	return describeComparison({printings, split, language, rows, checks});
 }

@@ -5,7 +5,7 @@
  * `1`→`l`) stand out at a glance, and one can be checked everywhere at once.
  */
 import {commonEnds} from './distance.js';
-import type {Confusion, DifferenceKind, Row} from './types.js';
+import type {Confusion, DifferenceKind, RowDraft} from './types.js';
 
 /**
  * Kinds whose readings differ by a few characters (numbers and pages digit by digit, when they have
@@ -34,7 +34,7 @@ export function changedMiddle(a: string, b: string): readonly [string, string] {
  * @example
  * confusionTable(rows) // [{a: 'I', b: '', count: 1, lines: [52]}, {a: '1', b: '4', count: 1, lines: [52]}, …]
  */
-export function confusionTable(rows: readonly Row[]): Confusion[] {
+export function confusionTable(rows: readonly RowDraft[]): Confusion[] {
 	const table = new Map<string, {a: string; b: string; count: number; lines: number[]}>();
 	const add = (a: string, b: string, line: number): void => {
 		if (a.length > longest || b.length > longest) return;

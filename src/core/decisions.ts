@@ -3,14 +3,14 @@
  * decision survives a re-run, and an edit of the input elsewhere. Pure; the CLI reads and
  * writes the sidecar file.
  */
-import type {Row} from './types.js';
+import type {Row, RowDraft} from './types.js';
 
 /** What a reviewer decided about a row. */
 export type Verdict = 'a' | 'b' | 'edit' | 'not-error';
 
 /** One decision, tied to a row by `key`. */
 export type Decision = {
-	/** The row's content key, from `rowKey()`. */
+	/** The row's content key (`Row.key`, from `rowKeys()`). */
 	readonly key: string;
 	/** The verdict; absent when the row only carries a note. */
 	readonly verdict?: Verdict;
@@ -52,10 +52,11 @@ function hash(text: string): string {
 }
 
 /**
- * The content key of each row: a hash of both readings (not of line numbers), with `~n` added
- * to the n-th repeat of the same content, so that keys are unique and stable across runs.
+ * The content key of each row, as `describeRows` gives it to `Row.key`: a hash of both readings
+ * (not of line numbers), with `~n` added to the n-th repeat of the same content, so that keys are
+ * unique and stable across runs.
  */
-export function rowKeys(rows: readonly Row[]): string[] {
+export function rowKeys(rows: readonly RowDraft[]): string[] {
 	const seen = new Map<string, number>();
 	return rows.map((row) => {
 		const base = hash(`${row.a?.text ?? ''}\u0000${row.b?.text ?? ''}`);
@@ -78,7 +79,13 @@ function layoutFree(a: string | undefined, b: string | undefined): string {
  */
 export function rekeyDecisions(rows: readonly Row[], decisions: readonly Decision[]): Decision[] {
 	// No decisions yet (the usual first run): no keys to work out.
-	return decisions.length === 0 ? [] : rekey(rows, rowKeys(rows), decisions);
+	return decisions.length === 0
+		? []
+		: rekey(
+				rows,
+				rows.map((row) => row.key),
+				decisions,
+			);
 }
 
 function rekey(rows: readonly Row[], keys: readonly string[], decisions: readonly Decision[]): Decision[] {
@@ -110,7 +117,7 @@ function rekey(rows: readonly Row[], keys: readonly string[], decisions: readonl
 export function matchDecisions(rows: readonly Row[], decisions: readonly Decision[]): DecisionMatch {
 	// No decisions yet (the usual first run): no keys to work out.
 	if (decisions.length === 0) return {byRow: new Map(), orphans: []};
-	const keys = rowKeys(rows);
+	const keys = rows.map((row) => row.key);
 	const index = new Map(keys.map((key, i) => [key, i]));
 	const byRow = new Map<number, Decision>();
 	const orphans: Decision[] = [];
@@ -124,7 +131,7 @@ export function matchDecisions(rows: readonly Row[], decisions: readonly Decisio
 }
 
 /** The reading a decision settles on for a row, or undefined when it chooses none. */
-export function decidedReading(row: Row, decision: Decision | undefined): string | undefined {
+export function decidedReading(row: RowDraft, decision: Decision | undefined): string | undefined {
 	switch (decision?.verdict) {
 		case 'a': {
 			return row.a?.text;

@@ -92,10 +92,45 @@ function looksCyrillic(bytes: Uint8Array): boolean {
  * one gives text whose letters come as often as Russian letters do.
  */
 const russianLetters: Readonly<Record<string, number>> = {
-	о: 10.97, е: 8.45, а: 8.01, и: 7.35, н: 6.7, т: 6.26, с: 5.47, р: 4.73, в: 4.54, л: 4.4, к: 3.49, м: 3.21, д: 2.98, п: 2.81, у: 2.62, я: 2.01,
-	ы: 1.9, ь: 1.74, г: 1.7, з: 1.65, б: 1.59, ч: 1.44, й: 1.21, х: 0.97, ж: 0.94, ш: 0.73, ю: 0.64, ц: 0.48, щ: 0.36, э: 0.32, ф: 0.26, ъ: 0.04, ё: 0.04,
+	о: 10.97,
+	е: 8.45,
+	а: 8.01,
+	и: 7.35,
+	н: 6.7,
+	т: 6.26,
+	с: 5.47,
+	р: 4.73,
+	в: 4.54,
+	л: 4.4,
+	к: 3.49,
+	м: 3.21,
+	д: 2.98,
+	п: 2.81,
+	у: 2.62,
+	я: 2.01,
+	ы: 1.9,
+	ь: 1.74,
+	г: 1.7,
+	з: 1.65,
+	б: 1.59,
+	ч: 1.44,
+	й: 1.21,
+	х: 0.97,
+	ж: 0.94,
+	ш: 0.73,
+	ю: 0.64,
+	ц: 0.48,
+	щ: 0.36,
+	э: 0.32,
+	ф: 0.26,
+	ъ: 0.04,
+	ё: 0.04,
 	// Ukrainian and Belarusian letters, rare in Russian but letters all the same.
-	і: 0.05, ї: 0.01, є: 0.01, ў: 0.01, ґ: 0.01,
+	і: 0.05,
+	ї: 0.01,
+	є: 0.01,
+	ў: 0.01,
+	ґ: 0.01,
 };
 
 /** The weight of a character that is no letter (a box-drawing piece, a symbol): far less likely than any letter. */
@@ -150,9 +185,7 @@ const clearMargin = 12;
 function guessCyrillic(bytes: Uint8Array, name: string): CyrillicEncoding {
 	// A sample is enough to tell; the whole file may be 16 MB.
 	const sample = bytes.subarray(0, 65_536);
-	const ranked = cyrillicEncodings
-		.map((encoding) => ({encoding, ...russianScore(new TextDecoder(encoding).decode(sample))}))
-		.sort((x, y) => y.total - x.total);
+	const ranked = cyrillicEncodings.map((encoding) => ({encoding, ...russianScore(new TextDecoder(encoding).decode(sample))})).sort((x, y) => y.total - x.total);
 	const [best, second] = ranked as [(typeof ranked)[number], (typeof ranked)[number]];
 	if (best.total - second.total >= clearMargin) return best.encoding;
 	const likely = `${cyrillicNames[best.encoding]} or ${cyrillicNames[second.encoding]}`;
@@ -258,7 +291,7 @@ function utf8Damage(bytes: Uint8Array): {readonly sequences: number; readonly in
 	let invalid = 0;
 	let firstInvalid = -1;
 	let cutShort = false;
-	for (let i = 0; i < bytes.length; ) {
+	for (let i = 0; i < bytes.length;) {
 		const lead = bytes[i]!;
 		if (lead < 0x80) {
 			i++;

@@ -13,3 +13,5 @@ export {decidedReading, matchDecisions, rowKeys} from './decisions.js';
 export type {CompareOptions, Source} from './compare.js';
 export {compare, CompareError, splitLines} from './compare.js';
 export {summarize} from './summary.js';
+export type {ComparisonParts} from './meaning.js';
+export {describeComparison, describeRows, openDifferences, truncationsOf} from './meaning.js';

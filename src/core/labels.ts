@@ -5,6 +5,7 @@
  */
 import {isLetter, isLetterOrDigit} from './chars.js';
 import type {LabelValue} from './types.js';
+import {divisionWords} from './word-lists.js';
 
 /** A label found at the start of a line, with the text that follows it. */
 export type LabelMatch = {
@@ -100,7 +101,9 @@ const counting = (words: string): Record<string, number> => Object.fromEntries(w
  */
 const numberWords: Readonly<Record<string, number>> = {
 	...counting('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'),
-	...counting('first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'),
+	...counting(
+		'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth',
+	),
 	...counting('un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt'),
 	...counting('premier deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième'),
 	première: 1,
@@ -117,18 +120,30 @@ const numberWords: Readonly<Record<string, number>> = {
 	четвёртый: 4,
 };
 
-/** Words that introduce a numbered division, in the languages of our corpus. */
-const divisionWords =
-	'part|chapter|chap\\.?|book|section|sect\\.?|appendix|lecture|letter|canto|act|scene|volume|vol\\.?|partie|chapitre|livre|annexe|teil|kapitel|buch|anhang|deel|hoofdstuk|boek|bijlage|часть|глава|книга|раздел|приложение|том|отдел';
-
 /** The division words (of `divisionWords`) that head a group of entries (`PART ONE`, `BOOK II`) rather than one entry (`CHAPTER I.`). */
-export const groupWords: ReadonlySet<string> = new Set(['part', 'book', 'volume', 'vol', 'partie', 'livre', 'teil', 'buch', 'deel', 'boek', 'часть', 'книга', 'том']);
+export const groupWords: ReadonlySet<string> = new Set([
+	'part',
+	'book',
+	'volume',
+	'vol',
+	'partie',
+	'livre',
+	'teil',
+	'buch',
+	'deel',
+	'boek',
+	'часть',
+	'книга',
+	'том',
+]);
 
 /** The first words of `divisionWords`, as typed (`chap.` and `chap` both), for a quick look-up. */
-const divisionStart = new Set(divisionWords.split('|').flatMap((w) => {
-	const plain = w.replaceAll('\\', '').replace('?', '');
-	return plain.endsWith('.') ? [plain, plain.slice(0, -1)] : [plain, `${plain}.`];
-}));
+const divisionStart = new Set(
+	divisionWords.split('|').flatMap((w) => {
+		const plain = w.replaceAll('\\', '').replace('?', '');
+		return plain.endsWith('.') ? [plain, plain.slice(0, -1)] : [plain, `${plain}.`];
+	}),
+);
 
 const wordLabel = new RegExp(
 	`^(?<word>${divisionWords})(?:\\s+(?<num>[IVXLCDMПlШ1]+|\\d+|[A-Za-z]\\b|${Object.keys(numberWords).join('|')}))?(?<punct>[.:]?)(?=\\s|—|--|$)`,
@@ -222,7 +237,9 @@ export function parseLabel(text: string): LabelMatch | undefined {
 	// `1.`, `1)`, `1.2.`, a number set off by a tab or wide spaces; and a dotted number with no
 	// final dot before a capital (`1.1.1 Sources`), where `3.5 per cent` stays a title.
 	const arabic =
-		first >= '0' && first <= '9' ? (/^(\d{1,3}(?:\.\d{1,3})*)(?:([.)])(\s+|$)|(\t+| {2,}))/.exec(text) ?? /^(\d{1,3}(?:\.\d{1,3})+)()( )(?=[A-ZА-ЯЁ])/.exec(text)) : null;
+		first >= '0' && first <= '9'
+			? (/^(\d{1,3}(?:\.\d{1,3})*)(?:([.)])(\s+|$)|(\t+| {2,}))/.exec(text) ?? /^(\d{1,3}(?:\.\d{1,3})+)()( )(?=[A-ZА-ЯЁ])/.exec(text))
+			: null;
 	if (arabic) {
 		const [, digits, , spaceAfterPunct, wideGap] = arabic;
 		const rest = text.slice(arabic[0].length);

@@ -16,7 +16,9 @@ const stopWords: Readonly<Record<Exclude<Language, 'ru'>, readonly string[]>> = 
 
 /** Each stop word and the language it votes for (`en`, `de`, … are in one list only). */
 const voteOf: ReadonlyMap<string, Exclude<Language, 'ru'>> = new Map(
-	(Object.entries(stopWords) as Array<[Exclude<Language, 'ru'>, readonly string[]]>).flatMap(([language, words]) => words.map((word) => [word, language] as const)),
+	(Object.entries(stopWords) as Array<[Exclude<Language, 'ru'>, readonly string[]]>).flatMap(([language, words]) =>
+		words.map((word) => [word, language] as const),
+	),
 );
 
 /** Enough items to tell a language by; reading more only costs time at start-up. */

@@ -4,6 +4,7 @@
  * titles through OCR noise.
  */
 import {isAscii, isLetterOrDigit} from './chars.js';
+import {misreadings} from './misreadings.js';
 
 /** A title reduced for comparison: made only by `normalizeTitle()`. */
 export type NormalizedTitle = string & {readonly __brand: 'NormalizedTitle'};
@@ -44,7 +45,7 @@ export function spacedRuns(text: string, min: number): Array<{readonly start: nu
 	const runs: Array<{start: number; end: number; chars: string[]}> = [];
 	if (!(min >= 4 ? spacedFour : spacedThree).test(text)) return runs;
 	let previousAlnum = false;
-	for (let i = 0; i < text.length; ) {
+	for (let i = 0; i < text.length;) {
 		const width = widthAt(text, i);
 		if (!isAlnumAt(text, i) || previousAlnum) {
 			previousAlnum = isAlnumAt(text, i);
@@ -141,19 +142,11 @@ export function normalizeTitle(title: string): NormalizedTitle {
 }
 
 /**
- * Pairs that OCR confuses, folded to one side. The letter pairs go first, each over the whole
- * key in turn; then single characters, in one pass (no single fold's output is another's input).
- * Latin look-alikes in Cyrillic text (and the reverse) fold to the Latin letter.
+ * The groups of letters that OCR confuses, folded to one side (those `misreadings.ts` marks `key`),
+ * each over the whole key in turn; then single characters, in one pass (no single fold's output is
+ * another's input). Latin look-alikes in Cyrillic text (and the reverse) fold to the Latin letter.
  */
-const ocrPairFolds: ReadonlyArray<readonly [string, string]> = [
-	['rn', 'm'],
-	['cl', 'd'],
-	['vv', 'w'],
-	['ii', 'n'],
-	['li', 'h'],
-	// `form` read `fonn`, as the classifier's ocrPairs has it too.
-	['rm', 'nn'],
-];
+const ocrPairFolds: ReadonlyArray<readonly [string, string]> = misreadings.filter((misreading) => misreading.key).map(({a, b}) => [a, b] as const);
 
 /**
  * Single characters that OCR confuses, each folded to one side, in an order where no fold's output

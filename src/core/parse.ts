@@ -5,12 +5,16 @@
  * Parsing is in two steps. `parseLine` reads one line on its own. `parseItems` then looks at
  * the lines together: it marks the front matter before the contents heading, decides pages
  * that only a single space separates from the title, and joins the lines of wrapped entries.
+ *
+ * Long (about 740 lines) because `parseLine` and `parseItems` share one grammar of a line (label,
+ * leader, page, specks), tuned together on real OCR; the word lists it reads are in `word-lists.ts`.
  */
 import {asciiDigits, isAscii, stripInvisible} from './chars.js';
 import {groupWords, parseLabel} from './labels.js';
 import {leaderGarbageAt} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
+import {monthNames, pagelessDivisions, referenceWords, yearWords} from './word-lists.js';
 
 /** What one line says on its own. */
 export type LineParse = {
@@ -155,7 +159,7 @@ export function parseLine(raw: string, line: number): LineParse {
 }
 
 /** Marks a scan leaves that are not text: dust, a stray quote or comma, a degree sign. */
-const speckChars = ";:,.'‘’\"“”`´}{])(*•°~_^%+<>=";
+const speckChars = ';:,.\'‘’"“”`´}{])(*•°~_^%+<>=';
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
 // `|.` is `I.` misread, not a speck.
@@ -245,7 +249,9 @@ function parseVisible(raw: string, line: number): LineParse {
 	const indent = indentWidth(raw);
 	let body = raw.trim();
 	// Marks before a short heading are specks whatever they are (`, CONTENTS.`).
-	const plain = stripMarkup(body).title.trim().replace(/^[,'‘’"“”]\s+(?=\p{L})/u, '');
+	const plain = stripMarkup(body)
+		.title.trim()
+		.replace(/^[,'‘’"“”]\s+(?=\p{L})/u, '');
 
 	// Headings, column heads and running heads are short: longer lines need not be tried.
 	const short = plain.length <= 48 || plain.replaceAll(/\s+/g, ' ').length <= 48;
@@ -274,7 +280,7 @@ function parseVisible(raw: string, line: number): LineParse {
 	const window = Math.max(0, body.length - 400);
 	const found = (pattern: RegExp): {readonly groups: Record<string, string>; readonly index: number} | undefined => {
 		const match = pattern.exec(window === 0 ? body : body.slice(window));
-		return match?.groups && match.index + window > 0 ? {groups: match.groups as Record<string, string>, index: match.index + window} : undefined;
+		return match?.groups && match.index + window > 0 ? {groups: match.groups, index: match.index + window} : undefined;
 	};
 
 	const strong = found(strongTail);
@@ -308,7 +314,8 @@ function parseVisible(raw: string, line: number): LineParse {
 
 	// Leader dots between a title and its page (`PARTY . .`, or one dot set off by spaces,
 	// `социал-демократии . 31`) belong to the leader.
-	const trailingDots = page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
+	const trailingDots =
+		page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
 	if (trailingDots && page !== undefined && /\s/.test(trailingDots[0][0] ?? '')) {
 		leader = trailingDots[0] + leader;
 		body = body.slice(0, trailingDots.index);
@@ -325,7 +332,15 @@ function parseVisible(raw: string, line: number): LineParse {
 	}
 
 	const labelMatch = parseLabel(body);
-	const base = {line, raw, indent, leader, role: 'body' as const, ...((closed || lostPage) && page === undefined ? {closed: true} : {}), ...(inner > 0 ? {specks: inner} : {})};
+	const base = {
+		line,
+		raw,
+		indent,
+		leader,
+		role: 'body' as const,
+		...((closed || lostPage) && page === undefined ? {closed: true} : {}),
+		...(inner > 0 ? {specks: inner} : {}),
+	};
 	const withPage = page === undefined ? base : {...base, page, pageStrength: pageStrength!};
 	if (labelMatch) {
 		return {...withPage, label: labelMatch.label, labelValue: labelMatch.value, titleMarkup: labelMatch.rest.trim()};
@@ -334,8 +349,11 @@ function parseVisible(raw: string, line: number): LineParse {
 	return {...withPage, titleMarkup: body.trim()};
 }
 
-const months =
-	/^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|no\.?|nos\.?|vol\.?|volume|tome|band|part|book|chapter|том|p\.|pp\.|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|года?|г\.)$/i;
+/**
+ * A word after which a number is a date, a reference, a year or a division's number rather than a
+ * page (`JULY 19`, `No. 18`, `1920 г.`, `Chapter 12`; see `word-lists.ts`).
+ */
+const numberedBy = new RegExp(`^(?:${monthNames}|${referenceWords}|${yearWords}|${pagelessDivisions})$`, 'i');
 
 /** Read a page as a number for ordering (Roman pages count before Arabic ones). */
 export function pageNumber(page: string | undefined): number | undefined {
@@ -369,7 +387,7 @@ function resolveWeakPages(lines: LineParse[]): LineParse[] {
 		for (let k = i + 1; k < lines.length && next === undefined; k++) next = pages[k];
 		const fits = (previous === undefined || value >= previous) && (next === undefined || value <= next);
 		// `JULY 19`, `No. 18` and `…, 1920` are dates and references, not pages.
-		const dateLike = months.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
+		const dateLike = numberedBy.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
 		const hasStrongPages = pages.some((p) => p !== undefined);
 		if (fits && !dateLike && (hasStrongPages || l.titleMarkup.length > 0)) return l;
 		const {page: _page, pageStrength: _strength, ...rest} = l;
@@ -404,7 +422,9 @@ function titleColumnWidth(lines: readonly LineParse[]): number {
 function looksUnfinished(last: LineParse, next: LineParse, width: number): boolean {
 	const text = stripMarkup(last.titleMarkup).title.trim();
 	return (
-		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/i.test(text) ||
+		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/i.test(
+			text,
+		) ||
 		/^\p{Ll}/u.test(stripMarkup(next.titleMarkup).title) ||
 		next.indent > last.indent ||
 		(width >= 40 && last.raw.trimEnd().length >= width * 0.85)
@@ -548,6 +568,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 	for (let n = from; n <= to; n++) {
 		const raw = lines[n - 1] ?? '';
 		if (raw.trim() === '') {
+			// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- setApart, a closure, sets it; narrowing does not see that
 			if (!afterFurniture) blanks++;
 			continue;
 		}
@@ -557,7 +578,11 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 		// A contents heading after a few entries is the heading of a page of the contents again, set
 		// as a running head; after one entry only (an entry moved to the top), it is the heading.
 		// A contents heading that heads a volume of its own (`VOLUME III`, then `CONTENTS`) stays.
-		const headsVolume = l.role === 'contents-heading' && parsed.length > 0 && parsed.at(-1)!.page === undefined && (parsed.at(-1)!.label !== undefined || isHeadingLike(parsed.at(-1)!));
+		const headsVolume =
+			l.role === 'contents-heading' &&
+			parsed.length > 0 &&
+			parsed.at(-1)!.page === undefined &&
+			(parsed.at(-1)!.label !== undefined || isHeadingLike(parsed.at(-1)!));
 		if (l.role === 'running-head' || l.role === 'column-head' || (l.role === 'contents-heading' && entriesSeen >= 3 && !headsVolume)) {
 			setApart(l, furnitureKind(l.role));
 			continue;
@@ -599,8 +624,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 	// Front matter: everything before the first contents heading, if one comes early enough.
 	const headingAt = resolved.findIndex((l) => l.role === 'contents-heading');
 	const firstEntry = resolved.findIndex((l) => l.role === 'body' && l.page !== undefined);
-	const frontEnd =
-		(options.frontMatter ?? true) && headingAt >= 0 && (firstEntry === -1 || headingAt < firstEntry) ? headingAt : 0;
+	const frontEnd = (options.frontMatter ?? true) && headingAt >= 0 && (firstEntry === -1 || headingAt < firstEntry) ? headingAt : 0;
 
 	const width = titleColumnWidth(resolved);
 	const items: TocItem[] = [];
@@ -661,14 +685,14 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 			const canContinue =
 				pageOnly ||
 				(next.role === 'body' &&
-				gap <= 1 &&
-				!isNumberOnly(next) &&
-				!headsEntries(group[0]!, next, gap, resolved[k + 1]) &&
-				next.label === undefined &&
-				// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
-				next.indent >= group[0]!.indent &&
-				!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
-				(group[0]!.label !== undefined || looksUnfinished(last, next, width)));
+					gap <= 1 &&
+					!isNumberOnly(next) &&
+					!headsEntries(group[0]!, next, gap, resolved[k + 1]) &&
+					next.label === undefined &&
+					// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
+					next.indent >= group[0]!.indent &&
+					!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
+					(group[0]!.label !== undefined || looksUnfinished(last, next, width)));
 			if (!canContinue) break;
 			group.push(next);
 			k++;

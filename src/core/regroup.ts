@@ -98,7 +98,7 @@ function regroupStretch(stretch: readonly AlignOp[], a: readonly TocItem[], b: r
 	let i = 0;
 	let j = 0;
 	for (const change of diffArrays(sa.words, sb.words, {comparator: sameWord})) {
-		const count = change.count ?? change.value.length;
+		const {count} = change;
 		if (change.added) j += count;
 		else if (change.removed) i += count;
 		else {
@@ -227,7 +227,11 @@ function shapeOf(ops: readonly AlignOp[]): string {
  */
 function bestRegrouping(stretch: readonly AlignOp[], a: readonly TocItem[], b: readonly TocItem[]): AlignOp[] | undefined {
 	const fromA = regroupStretch(stretch, a, b);
-	const fromB = regroupStretch(stretch.map((op) => swapped(op)), b, a)?.map((op) => swapped(op));
+	const fromB = regroupStretch(
+		stretch.map((op) => swapped(op)),
+		b,
+		a,
+	)?.map((op) => swapped(op));
 	const before = costOf(stretch, a, b);
 	const scored = [fromA, fromB]
 		.filter((ops): ops is AlignOp[] => ops !== undefined)
@@ -262,7 +266,7 @@ function isLoose(op: AlignOp, a: readonly TocItem[], b: readonly TocItem[]): boo
  */
 function stretchesOf(ops: readonly AlignOp[], a: readonly TocItem[], b: readonly TocItem[]): Array<[number, number]> {
 	const found: Array<[number, number]> = [];
-	for (let k = 0; k < ops.length; ) {
+	for (let k = 0; k < ops.length;) {
 		if (!isLoose(ops[k]!, a, b)) {
 			k++;
 			continue;

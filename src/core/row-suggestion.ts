@@ -2,7 +2,7 @@
  * The suggestion for a whole row, apart from the engine that makes suggestions: the review screen
  * needs only this, and importing the engine would put it in the screen's chunk too.
  */
-import type {Row, Suggestion} from './types.js';
+import type {RowDraft, Suggestion} from './types.js';
 
 /**
  * The suggestion for a whole row, which a reviewer can accept as one decision: the reading that
@@ -10,7 +10,7 @@ import type {Row, Suggestion} from './types.js';
  * difference's evidence is even or points the other way (accepting would then choose without
  * evidence), or when no difference carries a suggestion.
  */
-export function rowSuggestion(row: Row): Suggestion | undefined {
+export function rowSuggestion(row: RowDraft): Suggestion | undefined {
 	const suggestions = row.differences.flatMap((difference) => (difference.suggestion === undefined ? [] : [difference.suggestion]));
 	const [first] = suggestions;
 	if (first?.reading === undefined || first.reading === null) return undefined;

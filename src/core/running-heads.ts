@@ -73,7 +73,10 @@ function fitsRun(lines: readonly string[], read: LineReader, index: number, foli
  *
  * @example findRunningHeads([['12 GUERNSEY FOLK LORE', 'Preface\t1', '', '13 GUERNSEY FOLK LORE']]) // [Set {1, 4}]
  */
-export function findRunningHeads(files: ReadonlyArray<readonly string[]>, readers: readonly LineReader[] = files.map((lines) => lineReader(lines))): Array<ReadonlySet<number>> {
+export function findRunningHeads(
+	files: ReadonlyArray<readonly string[]>,
+	readers: readonly LineReader[] = files.map((lines) => lineReader(lines)),
+): Array<ReadonlySet<number>> {
 	const groups = new Map<string, Array<{file: number; line: number; folio: number; capitals: boolean; outOfRun: boolean}>>();
 	// The book's title, as its title page prints it: the lines of each file before its contents begin
 	// (its contents heading, or its first entry), twenty at most.

@@ -15,6 +15,9 @@
  * heads, column heads, folios) is never a candidate and never paired. Recurring lines, page
  * restarts and headings are evidence, not the decision. Each step is a hash probe, a short window
  * or a pairing over the file, over at most `maxCandidates` candidates: linear in the file.
+ *
+ * Long (about 700 lines) as one method: the candidates, their evidence and the choice share their
+ * types and weights, tuned together on the evaluation; apart, a weight would live far from what it weighs.
  */
 import {comparedWhole, ratio} from './distance.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
@@ -40,7 +43,14 @@ export type SplitOptions = {
 	/** Lines known to be running heads (see `findRunningHeads`): never a start, never paired. */
 	readonly furniture?: ReadonlySet<number>;
 	/** Told each candidate start and how it explains the file, for whoever tunes the search. */
-	readonly trace?: (candidate: {readonly start: number; readonly core: number; readonly recurrence: number; readonly restart: boolean; readonly weight: number; readonly measure: number}) => void;
+	readonly trace?: (candidate: {
+		readonly start: number;
+		readonly core: number;
+		readonly recurrence: number;
+		readonly restart: boolean;
+		readonly weight: number;
+		readonly measure: number;
+	}) => void;
 };
 
 /** Lines in a signature: enough to be sure, few enough to fit inside a short printing. */
@@ -549,13 +559,23 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 	// or when the first heading found is the second printing's: the first one's was misread).
 	// (A numbered heading before it, `VOLUME I`, opens every volume: not a title page's.)
 	const titlePageEnd = heading > 0 && (firstEntry === -1 || heading < firstEntry) ? Math.min(heading, 20) : 0;
-	const opening = new Set(lines.slice(0, titlePageEnd).filter((l) => !l.hasPage && !l.labelled).map((l) => l.key));
+	const opening = new Set(
+		lines
+			.slice(0, titlePageEnd)
+			.filter((l) => !l.hasPage && !l.labelled)
+			.map((l) => l.key),
+	);
 	const found = new Map<number, {core: number; recurrence: number; restart: boolean}>();
 	const add = (core: number, score: number): void => {
 		const start = extendBack(lines, core, 0, endings, opening);
 		const restart = pagesRestart(lines, core);
 		const known = found.get(start);
-		if (!known || score > known.recurrence) found.set(start, {core: known && known.recurrence >= score ? known.core : core, recurrence: Math.max(score, known?.recurrence ?? 0), restart: restart || (known?.restart ?? false)});
+		if (!known || score > known.recurrence)
+			found.set(start, {
+				core: known && known.recurrence >= score ? known.core : core,
+				recurrence: Math.max(score, known?.recurrence ?? 0),
+				restart: restart || (known?.restart ?? false),
+			});
 	};
 
 	// Exact keys are looked up; near ones (OCR) compared only where the length allows.
@@ -667,12 +687,23 @@ function choose(
 		const explained = explain(lines, [candidate], index);
 		return {candidate, ...explained, score: explained.weight * evidenceOf(candidate) - repeatedTail(lines, candidate.start)};
 	});
-	for (const s of single) trace?.({start: lines[s.candidate.start]!.n, core: lines[s.candidate.core]!.n, recurrence: s.candidate.recurrence, restart: s.candidate.restart, weight: s.weight, measure: s.weakest});
+	for (const s of single)
+		trace?.({
+			start: lines[s.candidate.start]!.n,
+			core: lines[s.candidate.core]!.n,
+			recurrence: s.candidate.recurrence,
+			restart: s.candidate.restart,
+			weight: s.weight,
+			measure: s.weakest,
+		});
 	// A start whose opening recurs and whose pages start over may pair less well (two OCR readings of
 	// pages wrapped at other measures): the evidence at the start lowers the bar, never below 0.25.
 	const bar = (candidate: Candidate): number => minMeasure - 0.15 * Math.min(1, candidate.recurrence + (candidate.restart ? 0.25 : 0));
-	const acceptable = (weakest: number, candidate?: Candidate): boolean => wanted !== undefined || weakest >= (candidate === undefined ? minMeasure : bar(candidate));
-	const ranked = single.filter((s) => acceptable(s.weakest, s.candidate) && s.weight > 0).sort((x, y) => y.score - x.score || y.weakest - x.weakest || x.candidate.start - y.candidate.start);
+	const acceptable = (weakest: number, candidate?: Candidate): boolean =>
+		wanted !== undefined || weakest >= (candidate === undefined ? minMeasure : bar(candidate));
+	const ranked = single
+		.filter((s) => acceptable(s.weakest, s.candidate) && s.weight > 0)
+		.sort((x, y) => y.score - x.score || y.weakest - x.weakest || x.candidate.start - y.candidate.start);
 	const best = ranked[0];
 	if (!best) return undefined;
 	let chosen = [best.candidate];
@@ -694,7 +725,8 @@ function choose(
 			if (!acceptable(tried.weakest)) continue;
 			// Every printing must pair a good part of the first: a stray page printed twice is not one.
 			const firstEntries = countEntries(lines, Math.min(...[...chosen, candidate].map((c) => c.start)));
-			const better = wanted === undefined ? tried.weight > current.weight * (1 + minGain) && tried.lightest > Math.max(3, 0.25 * firstEntries) : tried.weight > 0;
+			const better =
+				wanted === undefined ? tried.weight > current.weight * (1 + minGain) && tried.lightest > Math.max(3, 0.25 * firstEntries) : tried.weight > 0;
 			const score = tried.weight * evidenceOf(candidate);
 			if (better && (!next || score > next.score || (score === next.score && tried.weakest > next.weakest))) next = {candidate, ...tried, score};
 		}
@@ -754,7 +786,11 @@ function findPrintingsOnce(lines: readonly string[], options: SplitOptions, read
 	}
 
 	const searched = readLines(lines, read, options.furniture);
-	if (options.printings === 1 || searched.length < 2) return {ranges: [[all[0]!, all.at(-1)!]], report: {boundaries: [], confidence: 0, method: options.printings === 1 ? '--printings 1' : 'no second printing found'}};
+	if (options.printings === 1 || searched.length < 2)
+		return {
+			ranges: [[all[0]!, all.at(-1)!]],
+			report: {boundaries: [], confidence: 0, method: options.printings === 1 ? '--printings 1' : 'no second printing found'},
+		};
 	const candidates = findCandidates(searched);
 	const result = choose(searched, candidates, options.printings, maxTitlePage, options.trace);
 	if (!result) {
@@ -771,13 +807,17 @@ function findPrintingsOnce(lines: readonly string[], options: SplitOptions, read
 	const round = (value: number): number => Math.round(Math.max(0, Math.min(1, value)) * 100) / 100;
 	const confidence = round(result.weakest / (1 + odds));
 	const rivalConfidence = round((result.weakest * odds) / (1 + odds));
-	const alternatives: SplitAlternative[] = runnerUp === undefined || rivalConfidence === 0 ? [] : [{boundaries: [searched[runnerUp.candidate.start]!.n], confidence: rivalConfidence}];
+	const alternatives: SplitAlternative[] =
+		runnerUp === undefined || rivalConfidence === 0 ? [] : [{boundaries: [searched[runnerUp.candidate.start]!.n], confidence: rivalConfidence}];
 	return {
 		ranges: rangesFrom([all[0]!, ...boundaries]),
 		report: {
 			boundaries,
 			confidence,
-			method: options.printings === undefined ? splitMethod(result.chosen, boundaries) : `--printings ${options.printings}: ${splitMethod(result.chosen, boundaries)}`,
+			method:
+				options.printings === undefined
+					? splitMethod(result.chosen, boundaries)
+					: `--printings ${options.printings}: ${splitMethod(result.chosen, boundaries)}`,
 			...(alternatives.length > 0 ? {alternatives} : {}),
 		},
 	};

@@ -21,13 +21,16 @@
  * differences that a page offset explains) get no suggestion.
  *
  * Pure: the dictionary comes in as a look-up function.
+ *
+ * Long (about 530 lines): one model, each kind of evidence a function of the same context and
+ * weights, so that the weights can be read and tuned side by side.
  */
 import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';
 import {foldApostrophes} from './normalize.js';
 import {romanValue} from './labels.js';
 import {pageNumber} from './parse.js';
 import {misreadRoman, numberedSequences, ordinal, pageLists, sequenceOf, type Numbered} from './checks.js';
-import type {Difference, Language, Printing, Row, Suggestion, TocItem, WordLookup} from './types.js';
+import type {Difference, Language, Printing, RowDraft, Suggestion, TocItem, WordLookup} from './types.js';
 
 /** Options for `suggestRows`. */
 export type SuggestOptions = {
@@ -243,7 +246,7 @@ function differingWords(run: string, other: string): string[] {
  * Evidence on a changed run of words: dictionary (unless `dictionary` is false), other
  * occurrences, the look of a misreading.
  */
-function wordEvidence(difference: Difference, row: Row, context: Context, dictionary = true): Evidence[] {
+function wordEvidence(difference: Difference, row: RowDraft, context: Context, dictionary = true): Evidence[] {
 	// Only the words that differ are weighed: `THE PRESIDIUM OF` and `THE PRESIDUM OF` differ in one.
 	const shown = {a: differingWords(difference.a, difference.b), b: differingWords(difference.b, difference.a)};
 	const keys = {a: shown.a.map((word) => bare(word)), b: shown.b.map((word) => bare(word))};
@@ -252,16 +255,24 @@ function wordEvidence(difference: Difference, row: Row, context: Context, dictio
 	const language = context.options.language === undefined ? 'the' : `the ${languageNames[context.options.language]}`;
 	// Readings that differ only in accents or case (`Résumé` / `RESUME`) are both words: a word list
 	// that lacks one form says nothing about it; so are one- and two-letter words (`Il`).
-	const sameLetters = keys.a.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase() === keys.b.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase();
+	const sameLetters =
+		keys.a.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase() === keys.b.join(' ').normalize('NFD').replaceAll(/\p{M}/gu, '').toLowerCase();
 	const tooShort = [...keys.a, ...keys.b].some((word) => word.length <= 2);
 	const lookup = dictionary && !sameLetters && !tooShort ? context.options.lookup : undefined;
-	const evidence = oneSided(allKnown(keys.a, lookup), allKnown(keys.b, lookup), strong, (side) => `${quote(side)} is in ${language} dictionary and ${quote(other(side))} is not`);
+	const evidence = oneSided(
+		allKnown(keys.a, lookup),
+		allKnown(keys.b, lookup),
+		strong,
+		(side) => `${quote(side)} is in ${language} dictionary and ${quote(other(side))} is not`,
+	);
 
 	// Found elsewhere: counted over both printings, less this row's own two items.
 	const own = [row.a, row.b].filter((item) => item !== null);
 	const elsewhere = (words: readonly string[]): boolean | undefined =>
 		words.length === 0 ? undefined : words.every((word) => context.count.all(word) > context.count.within(own, word));
-	evidence.push(...oneSided(elsewhere(keys.a), elsewhere(keys.b), weak, (side) => `${quote(side)} occurs elsewhere in the printings and ${quote(other(side))} does not`));
+	evidence.push(
+		...oneSided(elsewhere(keys.a), elsewhere(keys.b), weak, (side) => `${quote(side)} occurs elsewhere in the printings and ${quote(other(side))} does not`),
+	);
 
 	const misread = (words: readonly string[]): boolean | undefined => (words.length === 0 ? undefined : words.some((word) => looksMisread(word)));
 	evidence.push(...oneSided(misread(shown.b), misread(shown.a), strong, (side) => `${quote(other(side))} looks like a recognition error of ${quote(side)}`));
@@ -302,7 +313,7 @@ const percent = (value: number): string => `${Math.round(value * 100)} %`;
  * a doubted reading when the other is sure, or, when the other printing has no confidences
  * (plain text), against a doubted reading alone.
  */
-function confidenceEvidence(difference: Difference, row: Row): Evidence[] {
+function confidenceEvidence(difference: Difference, row: RowDraft): Evidence[] {
 	const a = runConfidence(row.a, difference.a);
 	const b = runConfidence(row.b, difference.b);
 	const said = (side: 'a' | 'b', value: number): string => `the recogniser doubted “${side === 'a' ? difference.a : difference.b}” (${percent(value)})`;
@@ -375,10 +386,15 @@ function describeBounds({before, after}: {readonly before: number | undefined; r
  * one that does not (each printing is read on its own, so that a repaginated edition's pages
  * count too); a page with a letter in it loses to one of digits.
  */
-function pageEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+function pageEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	// Marks after a page (`3,`, `17.`) are no letters.
 	const digitsOnly = (page: string): boolean | undefined => (page === '' ? undefined : /^[\d\s.,:;–—-]+$/.test(page));
-	const evidence = oneSided(digitsOnly(difference.a), digitsOnly(difference.b), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`);
+	const evidence = oneSided(
+		digitsOnly(difference.a),
+		digitsOnly(difference.b),
+		strong,
+		(side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`,
+	);
 	const pages = {a: pageNumber(difference.a), b: pageNumber(difference.b)};
 	if (row.a === null || row.b === null || pages.a === undefined || pages.b === undefined) return evidence;
 	const around = {a: neighbours(context.pages('a'), row.a), b: neighbours(context.pages('b'), row.b)};
@@ -393,12 +409,18 @@ function pageEvidence(difference: Difference, row: Row, context: Context): Evide
 
 	// Neighbours offset alike on both sides: the pages of a repaginated edition.
 	const shift = around.a.before !== undefined && around.b.before !== undefined ? around.b.before - around.a.before : undefined;
-	const offset = shift !== undefined && shift !== 0 && around.a.after !== undefined && around.b.after !== undefined && around.b.after - around.a.after === shift ? shift : undefined;
+	const offset =
+		shift !== undefined && shift !== 0 && around.a.after !== undefined && around.b.after !== undefined && around.b.after - around.a.after === shift
+			? shift
+			: undefined;
 	const {ids} = context;
 	evidence.push(
 		...oneSided(fits('a'), fits('b'), strong, (side) => {
 			const other = side === 'a' ? 'b' : 'a';
-			const moved = offset === undefined ? '' : `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
+			const moved =
+				offset === undefined
+					? ''
+					: `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
 			return `page ${difference[side]} fits ${describeBounds(around[side])} in ${ids[side]}, and ${difference[other]} does not fit ${describeBounds(around[other])} in ${ids[other]}${moved}`;
 		}),
 	);
@@ -422,7 +444,7 @@ function continuesSequence(index: ReadonlyMap<string, readonly Numbered[]>, item
 }
 
 /** Evidence on a numbering label: a clean numeral beats a misread one; a number in sequence beats one out of it. */
-function labelEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+function labelEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	const misread = (label: string): boolean | undefined => (label === '' ? undefined : misreadRoman(label) !== undefined);
 	// A clean numeral beats a misread one only when it is a Roman numeral too: `1.` against `|.` in a
 	// Roman sequence is two misreadings of `I.`.
@@ -436,7 +458,12 @@ function labelEvidence(difference: Difference, row: Row, context: Context): Evid
 	// A number that continues the sequence is right in value; written as a misreading (`П.`), it is no reading to take.
 	if (difference.kind === 'number' && row.a !== null && row.b !== null && !misread(difference.a) && !misread(difference.b)) {
 		evidence.push(
-			...oneSided(continuesSequence(context.labels('a'), row.a), continuesSequence(context.labels('b'), row.b), strong, (side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`),
+			...oneSided(
+				continuesSequence(context.labels('a'), row.a),
+				continuesSequence(context.labels('b'), row.b),
+				strong,
+				(side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`,
+			),
 		);
 	}
 
@@ -475,7 +502,7 @@ function readsAs(item: TocItem, field: Difference['field'], text: string): boole
  * for A, and the reverse. An empty reading (a word added in one printing) is read as the absence of
  * the other.
  */
-function majorityEvidence(difference: Difference, row: Row, context: Context): Evidence[] {
+function majorityEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	const evidence: Evidence[] = [];
 	for (const [k, item] of (row.others ?? []).entries()) {
 		if (item === null) continue;
@@ -498,7 +525,7 @@ function majorityEvidence(difference: Difference, row: Row, context: Context): E
  * where a printing stops): one that has the entry too votes for the printing that has it, one that
  * lacks it for the other. Nothing to weigh with two printings.
  */
-function presenceEvidence(row: Row, index: number, context: Context): Evidence[] {
+function presenceEvidence(row: RowDraft, index: number, context: Context): Evidence[] {
 	const present = row.a === null ? 'b' : 'a';
 	const evidence: Evidence[] = [];
 	for (const [k, item] of (row.others ?? []).entries()) {
@@ -514,14 +541,16 @@ function presenceEvidence(row: Row, index: number, context: Context): Evidence[]
 }
 
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
-function suggestOne(difference: Difference, row: Row, index: number, context: Context): Suggestion | undefined {
+function suggestOne(difference: Difference, row: RowDraft, index: number, context: Context): Suggestion | undefined {
 	if (difference.explainedBy !== undefined) return undefined;
-	if (row.a === null || row.b === null) return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
+	if (row.a === null || row.b === null)
+		return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
 	// Punctuation, case and spacing in a label or a page are cosmetic: nothing to weigh.
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
 	const majority = [...majorityEvidence(difference, row, context), ...(weighed || difference.kind === 'words' ? confidenceEvidence(difference, row) : [])];
 	if (difference.field === 'label') return weighed ? decide([...majority, ...labelEvidence(difference, row, context)]) : undefined;
-	if (difference.field === 'page') return weighed ? decide([...majority, ...pageEvidence(difference, row, context)], 'neither page fits its neighbours better') : undefined;
+	if (difference.field === 'page')
+		return weighed ? decide([...majority, ...pageEvidence(difference, row, context)], 'neither page fits its neighbours better') : undefined;
 	switch (difference.kind) {
 		case 'ocr': {
 			return decide([...majority, ...wordEvidence(difference, row, context)]);
@@ -558,7 +587,7 @@ function suggestOne(difference: Difference, row: Row, index: number, context: Co
  * @example
  * suggestRows(rows, [a, b], {lookup, language: 'en'}) // PRESIDIUM / PRESIDUM: {reading: 'a', confidence: 0.9, …}
  */
-export function suggestRows(rows: readonly Row[], printings: readonly [Printing, Printing], options: SuggestOptions = {}): Row[] {
+export function suggestRows(rows: readonly RowDraft[], printings: readonly [Printing, Printing], options: SuggestOptions = {}): RowDraft[] {
 	const count = wordCounter(printings.flatMap((each) => each.items));
 	const pages: Partial<Record<'a' | 'b', PageIndex>> = {};
 	const labels: Partial<Record<'a' | 'b', ReadonlyMap<string, readonly Numbered[]>>> = {};
@@ -580,4 +609,3 @@ export function suggestRows(rows: readonly Row[], printings: readonly [Printing,
 		return {...row, differences};
 	});
 }
-

@@ -91,6 +91,11 @@ export type Printing = {
 	readonly normalized?: {readonly form: 'NFC'; readonly lines: number};
 	/** How many specks of a scan (`°`, a stray `;` at a line's edge) were read past; absent when none. */
 	readonly specks?: number;
+	/**
+	 * The printing's own lines as printed (not composed to NFC), from line `lines[0]` to `lines[1]`
+	 * of its file: what the corrected contents page is rebuilt from.
+	 */
+	readonly printed: readonly string[];
 };
 
 /** How the printings in one file were found. */
@@ -180,13 +185,44 @@ export type AlignOp =
 /** The status of an aligned row. */
 export type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b' | 'moved';
 
-/** One aligned unit: an item of A, an item of B, or both; and the other printings' readings. */
-export type Row = RowReadings & {
+/**
+ * One aligned unit as the engine builds it, before what it means is decided (`describeRows`): an
+ * item of A, an item of B, or both; and the other printings' readings.
+ */
+export type RowDraft = RowReadings & {
 	/**
 	 * With more than two printings (three scans of one page): the item of each further printing
 	 * (C, D, …, in order) aligned to this row, or null; absent with two printings.
 	 */
 	readonly others?: readonly (TocItem | null)[];
+};
+
+/**
+ * One aligned unit and what it means, decided once in core (`meaning.ts`): every report, the
+ * batch table, `--exit-code` and the review screen read these fields and work none of them out again.
+ */
+export type Row = RowDraft & {
+	/** The row's content key, stable across runs: decisions are saved under it (see `rowKeys`). */
+	readonly key: string;
+	/**
+	 * The differences no check explains: what the reviewer must look at. A page that only follows a
+	 * repaginated edition's offset is no erratum: its check names the offset once (#7).
+	 */
+	readonly open: readonly Difference[];
+	/** The most serious severity among `open`; absent when nothing is open (the row does not differ). */
+	readonly worst?: Severity;
+};
+
+/** Where one printing stops early: the rows of the entries it lacks, one run. */
+export type Truncation = {
+	/** The printing that stops (`A` or `B`). */
+	readonly printing: string;
+	/** How many items it lacks. */
+	readonly items: number;
+	/** First and last line (1-based, inclusive) of the lacking items, in the other printing's file. */
+	readonly lines: readonly [number, number];
+	/** First and last row (positions in `Comparison.rows`, inclusive) of the run. */
+	readonly rows: readonly [number, number];
 };
 
 /** A row's readings in A and B. */
@@ -219,8 +255,13 @@ export type Summary = {
 	readonly status: Readonly<Record<RowStatus, number>>;
 	readonly kinds: Readonly<Partial<Record<DifferenceKind, number>>>;
 	readonly severity: Readonly<Record<Severity, number>>;
-	/** Rows with at least one difference (everything but `same`). */
+	/**
+	 * Rows the reviewer must look at: those with a difference that no check explains (`Row.open`).
+	 * `--exit-code`, the batch table, the reports' headlines and the screen's header count these.
+	 */
 	readonly differing: number;
+	/** The differences no check explains (`Row.open`), by severity and by kind; `severity` and `kinds` count every difference. */
+	readonly open: {readonly severity: Readonly<Record<Severity, number>>; readonly kinds: Readonly<Partial<Record<DifferenceKind, number>>>};
 	/** Differences a check explains (`Difference.explainedBy`); absent when there are none. */
 	readonly explained?: number;
 };
@@ -267,6 +308,8 @@ export type Comparison = {
 	readonly language?: Language;
 	/** Which characters of A became which in B, most frequent first (see `confusions.ts`). */
 	readonly confusions: readonly Confusion[];
+	/** Where a printing stops early, one run each (at most one today: the tail of A or of B). */
+	readonly truncations: readonly Truncation[];
 	readonly summary: Summary;
 };
 

@@ -25,7 +25,13 @@ import {addCounts, prf, scoreLines, zeroCounts, type Counts, type ScoredRow} fro
 
 const driver = fileURLToPath(new URL('../../scripts/collatex/align.py', import.meta.url));
 
-type CaseResult = {readonly family: FamilyName; readonly tocdiff: Counts; readonly collatex: Counts | undefined; readonly tocdiffMs: number; readonly collatexSeconds: number};
+type CaseResult = {
+	readonly family: FamilyName;
+	readonly tocdiff: Counts;
+	readonly collatex: Counts | undefined;
+	readonly tocdiffMs: number;
+	readonly collatexSeconds: number;
+};
 
 /** The lines of a text with their numbers, blank ones left out. */
 const numbered = (text: string): Array<[number, string]> =>
@@ -67,7 +73,9 @@ function pairRows(pairs: ReadonlyArray<readonly [number, number]>): ScoredRow[] 
 
 	// One row per pair of lines in a group: the measure counts A line × B line, and a group's lines
 	// need not be consecutive.
-	return [...groups.values()].flatMap((group) => group.a.flatMap((x) => group.b.map((y): ScoredRow => ({status: 'changed', a: {lines: [x, x], text: ''}, b: {lines: [y, y], text: ''}, differences: []}))));
+	return [...groups.values()].flatMap((group) =>
+		group.a.flatMap((x) => group.b.map((y): ScoredRow => ({status: 'changed', a: {lines: [x, x], text: ''}, b: {lines: [y, y], text: ''}, differences: []}))),
+	);
 }
 
 function main(argv: readonly string[]): number {
@@ -104,7 +112,9 @@ function main(argv: readonly string[]): number {
 	const args = [driver, '--seconds', values.seconds, ...(values.collatex === undefined ? [] : ['--collatex', values.collatex])];
 	const ran = spawnSync(values.python, args, {input, encoding: 'utf8', maxBuffer: 1 << 28});
 	if (ran.error || ran.status !== 0) {
-		process.stderr.write(`collate: CollateX did not run (${ran.error?.message ?? ran.stderr.trim().split('\n').at(-1)}); give --collatex DIR and install networkx, python-Levenshtein and prettytable\n`);
+		process.stderr.write(
+			`collate: CollateX did not run (${ran.error?.message ?? ran.stderr.trim().split('\n').at(-1)}); give --collatex DIR and install networkx, python-Levenshtein and prettytable\n`,
+		);
 		return 3;
 	}
 

@@ -224,13 +224,16 @@ export function isColumnHead(text: string): boolean {
  * a truth that pairs it asks for a row that must not be. Its pair, or its being alone, goes too.
  */
 export function columnHeadsAsFurniture(pair: NoisyPair): NoisyPair {
-	const heads = (side: 'a' | 'b'): Set<number> => new Set(pair[side].items.filter((item) => item.lines[0] === item.lines[1] && isColumnHead(item.text)).map((item) => item.index));
+	const heads = (side: 'a' | 'b'): Set<number> =>
+		new Set(pair[side].items.filter((item) => item.lines[0] === item.lines[1] && isColumnHead(item.text)).map((item) => item.index));
 	const inA = heads('a');
 	const inB = heads('b');
 	if (inA.size === 0 && inB.size === 0) return pair;
 	const draft = toDraft(pair);
 	const retag = (lines: readonly DraftLine[], side: 'a' | 'b', set: ReadonlySet<number>): DraftLine[] =>
-		lines.map((line) => (line.item !== undefined && set.has(Number(line.item.slice(1))) && line.item.startsWith(side) ? {text: line.text, furniture: true} : line));
+		lines.map((line) =>
+			line.item !== undefined && set.has(Number(line.item.slice(1))) && line.item.startsWith(side) ? {text: line.text, furniture: true} : line,
+		);
 	const gone = (key: string): boolean => (key.startsWith('a') ? inA : inB).has(Number(key.slice(1)));
 	return fromDraft({
 		...draft,

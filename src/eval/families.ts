@@ -79,7 +79,8 @@ function* noisyPairs(inputs: FamilyInputs): Generator<{fixture: Fixture; mode: M
 }
 
 /** A title for running heads when a fixture has none: its title page's first line. */
-const runningTitleOf = (fixture: Fixture): string => fixture.runningTitle ?? fixture.titlePage?.find((line) => line.trim() !== '') ?? fixture.name.toUpperCase();
+const runningTitleOf = (fixture: Fixture): string =>
+	fixture.runningTitle ?? fixture.titlePage?.find((line) => line.trim() !== '') ?? fixture.name.toUpperCase();
 
 function* synthetic(inputs: FamilyInputs): Generator<FamilyCase> {
 	for (const {fixture, mode, seed, pair, part} of noisyPairs(inputs)) {
@@ -100,7 +101,15 @@ function* runningHeads(inputs: FamilyInputs): Generator<FamilyCase> {
 	const words = furnitureWords(seedFile.language, seedFile.runningTitle);
 	for (const seed of seedsOf(inputs.seeds)) {
 		const draft = seedFileDraft(`${seedFile.name}.txt`, seedFile.text, own, seed);
-		yield {type: 'pair', family: 'running-heads', fixture: seedFile.name, seed, mode: 'one-file', part: partOf(seedFile.name, seed), truth: fromDraft(insertRunningHeads(draft, seed, words))};
+		yield {
+			type: 'pair',
+			family: 'running-heads',
+			fixture: seedFile.name,
+			seed,
+			mode: 'one-file',
+			part: partOf(seedFile.name, seed),
+			truth: fromDraft(insertRunningHeads(draft, seed, words)),
+		};
 	}
 }
 
@@ -120,7 +129,15 @@ function* paragraph(inputs: FamilyInputs): Generator<FamilyCase> {
 	if (inputs.only && !inputs.only.includes(inputs.paragraph.name)) return;
 	for (const mode of inputs.modes) {
 		for (const seed of seedsOf(inputs.seeds)) {
-			yield {type: 'pair', family: 'paragraph', fixture: inputs.paragraph.name, seed, mode, part: partOf(inputs.paragraph.name, seed), truth: fromDraft(paragraphCase(inputs.paragraph, seed, mode))};
+			yield {
+				type: 'pair',
+				family: 'paragraph',
+				fixture: inputs.paragraph.name,
+				seed,
+				mode,
+				part: partOf(inputs.paragraph.name, seed),
+				truth: fromDraft(paragraphCase(inputs.paragraph, seed, mode)),
+			};
 		}
 	}
 }
@@ -147,14 +164,30 @@ function* multiVolume(inputs: FamilyInputs): Generator<FamilyCase> {
 		for (const layout of volumeLayouts) {
 			if (!wanted(layoutName(layout))) continue;
 			const page = tenVolumeContents(pools[part], layout, seed);
-			yield {type: 'pair', family: 'multi-volume', fixture: layoutName(layout), seed, mode: 'one-file', part, truth: makeNoisyPair(page, seed, {mode: 'one-file'})};
+			yield {
+				type: 'pair',
+				family: 'multi-volume',
+				fixture: layoutName(layout),
+				seed,
+				mode: 'one-file',
+				part,
+				truth: makeNoisyPair(page, seed, {mode: 'one-file'}),
+			};
 		}
 
 		if (!wanted(onePrintingName)) continue;
 		// One printing of a set (the layouts in turn): A of a two-file pair, alone in its file.
 		const page = tenVolumeContents(pools[part], volumeLayouts[seed % volumeLayouts.length]!, seed);
 		const source = makeNoisyPair(page, seed, {mode: 'two-files'}).sources[0]!;
-		yield {type: 'one-printing', family: 'multi-volume', fixture: onePrintingName, seed, mode: 'one-file', part, source: {name: `${onePrintingName}.txt`, text: source.text}};
+		yield {
+			type: 'one-printing',
+			family: 'multi-volume',
+			fixture: onePrintingName,
+			seed,
+			mode: 'one-file',
+			part,
+			source: {name: `${onePrintingName}.txt`, text: source.text},
+		};
 	}
 }
 

@@ -14,7 +14,17 @@ import {loadOcrCases, ocrCaseDirectory} from './ocr-cases.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 // Composed from the bibliographic facts (no source page): the paragraph family's title page.
-const krehbielTitlePage = ['HOW TO LISTEN TO MUSIC', '', 'HINTS AND SUGGESTIONS', 'TO UNTAUGHT LOVERS OF THE ART', '', 'BY', 'HENRY EDWARD KREHBIEL', '', 'NEW YORK'];
+const krehbielTitlePage = [
+	'HOW TO LISTEN TO MUSIC',
+	'',
+	'HINTS AND SUGGESTIONS',
+	'TO UNTAUGHT LOVERS OF THE ART',
+	'',
+	'BY',
+	'HENRY EDWARD KREHBIEL',
+	'',
+	'NEW YORK',
+];
 
 export type InputOptions = {
 	readonly seeds: number;
@@ -31,7 +41,12 @@ export function familyInputs(options: InputOptions): FamilyInputs {
 	return {
 		fixtures: loadFixtures(),
 		paragraph: {name: 'krehbiel-music', text: readFixtureText('how-to-listen-to-music-krehbiel-en.txt'), titlePage: krehbielTitlePage},
-		seedFile: {name: 'lenin-cw31-seed', text: readFileSync(`${root}/samples/lenin-cw31-two-printings.txt`, 'utf8'), language: 'en' as const, runningTitle: 'V. I. LENIN'},
+		seedFile: {
+			name: 'lenin-cw31-seed',
+			text: readFileSync(`${root}/samples/lenin-cw31-two-printings.txt`, 'utf8'),
+			language: 'en' as const,
+			runningTitle: 'V. I. LENIN',
+		},
 		seeds: options.seeds,
 		modes: options.modes,
 		...(options.only === undefined ? {} : {only: options.only}),

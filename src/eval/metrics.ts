@@ -12,6 +12,8 @@
  * - Furniture (running heads): a row made only of furniture lines is allowed when the engine marks
  *   its items as furniture; otherwise its kinds are false and it is a `furniture` mismatch.
  * - Split: the first boundary found equals the true one.
+ *
+ * Long (about 500 lines): every score of the evaluation, on one truth and one set of rows.
  */
 import type {RowStatus} from '../core/types.js';
 import {itemLines} from './draft.js';
@@ -108,7 +110,10 @@ export function scoreSuggestions(injected: readonly InjectedDifference[], found:
 	for (const truth of injected) {
 		if (truth.noisy === undefined) continue;
 		const candidates = found.map((d, k) => [d, k] as const).filter(([d, k]) => d.kind === truth.kind && !used.has(k));
-		const holds = candidates.find(([d]) => (truth.a === '' || d.a.includes(truth.a.trim()) || truth.a.includes(d.a)) && (truth.b === '' || d.b.includes(truth.b.trim()) || truth.b.includes(d.b)));
+		const holds = candidates.find(
+			([d]) =>
+				(truth.a === '' || d.a.includes(truth.a.trim()) || truth.a.includes(d.a)) && (truth.b === '' || d.b.includes(truth.b.trim()) || truth.b.includes(d.b)),
+		);
 		const match = holds ?? candidates[0];
 		if (match === undefined) continue;
 		used.add(match[1]);
@@ -159,11 +164,7 @@ export function prf(counts: Counts): Prf {
 }
 
 /** Compare two multisets of kinds; kinds in `optional` that were not expected are not false positives. */
-export function compareKinds(
-	expected: readonly EvalKind[],
-	got: readonly EvalKind[],
-	optional: readonly EvalKind[] = [],
-): Partial<Record<EvalKind, Counts>> {
+export function compareKinds(expected: readonly EvalKind[], got: readonly EvalKind[], optional: readonly EvalKind[] = []): Partial<Record<EvalKind, Counts>> {
 	const count = (kinds: readonly EvalKind[]) => {
 		const map = new Map<EvalKind, number>();
 		for (const kind of kinds) map.set(kind, (map.get(kind) ?? 0) + 1);
@@ -186,17 +187,14 @@ export function compareKinds(
 }
 
 /** Add per-kind counts into `into`. */
-export function addByKind(
-	into: Partial<Record<EvalKind, Counts>>,
-	more: Readonly<Partial<Record<EvalKind, Counts>>>,
-): void {
+export function addByKind(into: Partial<Record<EvalKind, Counts>>, more: Readonly<Partial<Record<EvalKind, Counts>>>): void {
 	for (const [kind, counts] of Object.entries(more) as Array<[EvalKind, Counts]>) {
 		into[kind] = addCounts(into[kind] ?? zeroCounts, counts);
 	}
 }
 
 function totalOf(byKind: Readonly<Partial<Record<EvalKind, Counts>>>): Counts {
-	return Object.values(byKind).reduce<Counts>((sum, counts) => addCounts(sum, counts ?? zeroCounts), zeroCounts);
+	return Object.values(byKind).reduce<Counts>((sum, counts) => addCounts(sum, counts), zeroCounts);
 }
 
 /** Items of a printing whose first line falls inside `lines`, in order. */
@@ -214,12 +212,8 @@ function describeKinds(kinds: readonly string[]): string {
 	return kinds.length === 0 ? '(none)' : [...kinds].sort().join(', ');
 }
 
-function describeDifferences(
-	differences: ReadonlyArray<{readonly kind: string; readonly a: string; readonly b: string}>,
-): string {
-	return differences.length === 0
-		? '(none)'
-		: differences.map((d) => `${d.kind} ${JSON.stringify(d.a)}→${JSON.stringify(d.b)}`).join('; ');
+function describeDifferences(differences: ReadonlyArray<{readonly kind: string; readonly a: string; readonly b: string}>): string {
+	return differences.length === 0 ? '(none)' : differences.map((d) => `${d.kind} ${JSON.stringify(d.a)}→${JSON.stringify(d.b)}`).join('; ');
 }
 
 const item = (truth: TruthItem): ScoredItem => ({lines: truth.lines, text: truth.text});
@@ -233,11 +227,7 @@ const where = (found: ScoredItem | null | undefined): string =>
  * const score = scoreComparison(pair, compare(pair.sources).rows);
  * prf(score.alignment).f1;
  */
-export function scoreComparison(
-	truth: NoisyPair,
-	rows: readonly ScoredRow[],
-	split?: {readonly boundaries: readonly number[]},
-): PairScore {
+export function scoreComparison(truth: NoisyPair, rows: readonly ScoredRow[], split?: {readonly boundaries: readonly number[]}): PairScore {
 	const aByLine = new Map(truth.a.items.map((x) => [x.lines[0], x.index]));
 	const bByLine = new Map(truth.b.items.map((x) => [x.lines[0], x.index]));
 	const truePartner = new Map(truth.pairs.map((pair) => [pair.a, pair]));
@@ -271,7 +261,10 @@ export function scoreComparison(
 			if (isFurniture && marked(row.a) && marked(row.b)) continue;
 			if (isFurniture) {
 				furnitureRows++;
-				const counts = compareKinds([], row.differences.map((d) => d.kind));
+				const counts = compareKinds(
+					[],
+					row.differences.map((d) => d.kind),
+				);
 				addByKind(byKind, counts);
 				mismatches.push({
 					type: 'furniture',
@@ -311,7 +304,13 @@ export function scoreComparison(
 				const expected = truePairs.flatMap((pair) => pair.differences.map((d) => d.kind));
 				const optional = truePairs.flatMap((pair) => pair.optional);
 				const got = row.differences.map((d) => d.kind);
-				addSuggestions(suggestions, scoreSuggestions(truePairs.flatMap((pair) => pair.differences), row.differences));
+				addSuggestions(
+					suggestions,
+					scoreSuggestions(
+						truePairs.flatMap((pair) => pair.differences),
+						row.differences,
+					),
+				);
 				const counts = compareKinds(expected, got, optional);
 				addByKind(byKind, counts);
 				const total = totalOf(counts);
@@ -320,8 +319,8 @@ export function scoreComparison(
 						type: 'differences',
 						a: row.a,
 						b: row.b,
-						expected: describeDifferences(truePairs.flatMap((pair) => pair.differences)) +
-							(optional.length > 0 ? ` [may also: ${describeKinds(optional)}]` : ''),
+						expected:
+							describeDifferences(truePairs.flatMap((pair) => pair.differences)) + (optional.length > 0 ? ` [may also: ${describeKinds(optional)}]` : ''),
 						got: `${describeDifferences(row.differences)} (row ${row.status})`,
 					});
 				}
@@ -338,7 +337,10 @@ export function scoreComparison(
 			const single = singles.get(x);
 			return single ? [single.kind] : [];
 		});
-		const counts = compareKinds(expected, row.differences.map((d) => d.kind));
+		const counts = compareKinds(
+			expected,
+			row.differences.map((d) => d.kind),
+		);
 		addByKind(byKind, counts);
 		// The printing that has an item the noise dropped from the other is the clean one.
 		for (const x of items) {
@@ -392,14 +394,18 @@ export function scoreComparison(
 		if (!predicted.has(`${pair.a}:${pair.b}`)) continue;
 		const a = truth.a.items[pair.a]!;
 		const b = truth.b.items[pair.b]!;
-		const missing = itemLines(a).flatMap((x) => itemLines(b).filter((y) => !lines.held.has(linePair(x, y))).map((y) => `${x}-${y}`));
+		const missing = itemLines(a).flatMap((x) =>
+			itemLines(b)
+				.filter((y) => !lines.held.has(linePair(x, y)))
+				.map((y) => `${x}-${y}`),
+		);
 		if (missing.length === 0) continue;
 		const rowA = rowOfA.get(pair.a);
 		mismatches.push({
 			type: 'lines',
 			a: item(a),
 			b: item(b),
-			expected: 'every line of A\'s entry in one row with every line of B\'s',
+			expected: "every line of A's entry in one row with every line of B's",
 			got: `line pairs ${missing.join(', ')} in no row (A's row: ${where(rowA?.a)}; B's row: ${where(rowOfB.get(pair.b)?.b)})`,
 		});
 	}
@@ -409,7 +415,11 @@ export function scoreComparison(
 		const boundary = split?.boundaries[0];
 		splitFound = boundary === truth.boundary;
 		if (!splitFound) {
-			mismatches.push({type: 'split', expected: `B starts at line ${truth.boundary}`, got: boundary === undefined ? 'no split' : `B starts at line ${boundary}`});
+			mismatches.push({
+				type: 'split',
+				expected: `B starts at line ${truth.boundary}`,
+				got: boundary === undefined ? 'no split' : `B starts at line ${boundary}`,
+			});
 		}
 	}
 

@@ -42,7 +42,11 @@ const recurringFront = ['Preface', 'Introduction'];
 const recurringMiddle = ['I. Articles and Speeches', 'II. Letters'];
 const recurringBack = ['Notes', 'Index'];
 
-const squeeze = (title: string): string => title.toLowerCase().replaceAll(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const squeeze = (title: string): string =>
+	title
+		.toLowerCase()
+		.replaceAll(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
 const recurringKeys = new Set([...recurringFront, ...recurringMiddle, ...recurringBack].map((title) => squeeze(parseLine(title).body)));
 
 /**

@@ -143,7 +143,12 @@ function surest(hits: OcrScoredRow['differences']): OcrScoredRow['differences'][
 		const {suggestion} = hit;
 		if (suggestion === undefined) continue;
 		const known = best?.suggestion;
-		if (known === undefined || (known.reading === null && suggestion.reading !== null) || (suggestion.reading !== null && suggestion.confidence > known.confidence)) best = hit;
+		if (
+			known === undefined ||
+			(known.reading === null && suggestion.reading !== null) ||
+			(suggestion.reading !== null && suggestion.confidence > known.confidence)
+		)
+			best = hit;
 	}
 
 	return best;
@@ -209,7 +214,13 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 				shownAlone.add(`${side}${entry}`);
 				if (paired.has(entry)) {
 					add('item', {fp: 1});
-					mismatches.push({type: 'differences', ...(row.a ? {a: row.a} : {}), ...(row.b ? {b: row.b} : {}), expected: `a partner: ${JSON.stringify(title(entry))} is in both printings`, got: `row ${row.status}`});
+					mismatches.push({
+						type: 'differences',
+						...(row.a ? {a: row.a} : {}),
+						...(row.b ? {b: row.b} : {}),
+						expected: `a partner: ${JSON.stringify(title(entry))} is in both printings`,
+						got: `row ${row.status}`,
+					});
 				} else {
 					add('item', {tp: 1});
 				}
@@ -223,7 +234,13 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 			const y = ys[k]!;
 			if (x !== y || !paired.has(x)) {
 				alignment = addCounts(alignment, {tp: 0, fp: 1, fn: 0});
-				mismatches.push({type: 'pair-wrong', a: row.a, b: row.b, expected: `${JSON.stringify(title(x))} paired with its own reading`, got: `paired with ${JSON.stringify(title(y))}`});
+				mismatches.push({
+					type: 'pair-wrong',
+					a: row.a,
+					b: row.b,
+					expected: `${JSON.stringify(title(x))} paired with its own reading`,
+					got: `paired with ${JSON.stringify(title(y))}`,
+				});
 				continue;
 			}
 
@@ -296,11 +313,18 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 			suggestions = addSuggestion(suggestions, noSuggestion);
 		}
 
-		mismatches.push({type: 'pair-missed', expected: `${JSON.stringify(title(entry))} paired (A lines ${linesA.get(entry)!.join(',')}, B lines ${linesB.get(entry)!.join(',')})`, got: 'not paired'});
+		mismatches.push({
+			type: 'pair-missed',
+			expected: `${JSON.stringify(title(entry))} paired (A lines ${linesA.get(entry)!.join(',')}, B lines ${linesB.get(entry)!.join(',')})`,
+			got: 'not paired',
+		});
 	}
 
 	// Singles the engine paired (or showed nowhere).
-	for (const [side, lines] of [['a', linesA], ['b', linesB]] as const) {
+	for (const [side, lines] of [
+		['a', linesA],
+		['b', linesB],
+	] as const) {
 		for (const entry of lines.keys()) {
 			if (paired.has(entry) || shownAlone.has(`${side}${entry}`)) continue;
 			add('item', {fn: 1});
@@ -312,7 +336,12 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 	if (mode === 'one-file') {
 		const boundary = split?.boundaries[0];
 		splitFound = boundary === ocr.oneFile.boundary;
-		if (!splitFound) mismatches.push({type: 'split', expected: `B starts at line ${ocr.oneFile.boundary}`, got: boundary === undefined ? 'no split' : `B starts at line ${boundary}`});
+		if (!splitFound)
+			mismatches.push({
+				type: 'split',
+				expected: `B starts at line ${ocr.oneFile.boundary}`,
+				got: boundary === undefined ? 'no split' : `B starts at line ${boundary}`,
+			});
 	}
 
 	return {
@@ -326,7 +355,14 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 	};
 }
 
-function scoreOcrLines(ocr: OcrCase, offsetB: number, rows: readonly OcrScoredRow[], paired: ReadonlySet<number>, linesA: ReadonlyMap<number, number[]>, linesB: ReadonlyMap<number, number[]>): Counts {
+function scoreOcrLines(
+	ocr: OcrCase,
+	offsetB: number,
+	rows: readonly OcrScoredRow[],
+	paired: ReadonlySet<number>,
+	linesA: ReadonlyMap<number, number[]>,
+	linesB: ReadonlyMap<number, number[]>,
+): Counts {
 	const knownA = knownLines(ocr.printings[0].lines, 0);
 	const knownB = knownLines(ocr.printings[1].lines, offsetB);
 	const expected = new Set<number>();

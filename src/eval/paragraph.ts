@@ -94,7 +94,14 @@ function chapterOf(item: ParagraphItem): Chapter | undefined {
 type ChapterNoise = {measure: number; dropLine: boolean; joinTitle: boolean; runOn: boolean; ocr?: 'a' | 'b'; page: boolean};
 
 /** Render one side: A as the source, B as the noise says. */
-function renderSide(items: readonly ParagraphItem[], side: 'a' | 'b', noise: readonly ChapterNoise[], rng: Rng, differences: InjectedDifference[][], titlePage: readonly string[]): DraftLine[] {
+function renderSide(
+	items: readonly ParagraphItem[],
+	side: 'a' | 'b',
+	noise: readonly ChapterNoise[],
+	rng: Rng,
+	differences: InjectedDifference[][],
+	titlePage: readonly string[],
+): DraftLine[] {
 	const lines: DraftLine[] = titlePage.map((text, k) => (text.trim() === '' ? {text} : {text, item: `${side}t${k}`}));
 	if (titlePage.length > 0) lines.push({text: ''}, {text: ''});
 	for (const [k, item] of items.entries()) {
@@ -138,7 +145,9 @@ function renderSide(items: readonly ParagraphItem[], side: 'a' | 'b', noise: rea
 		// Nor one that would leave an italic span (`_Opera seria_`) open: the loss would be markup too.
 		if (n.dropLine && body.length >= 4 && differences[k]!.length === 0) {
 			const underscores = (text: string): number => text.split('_').length - 1;
-			const droppable = body.map((_, j) => j).filter((j) => j >= 1 && j <= body.length - 2 && underscores(body.slice(0, j).join(' ')) % 2 === 0 && underscores(body[j]!) % 2 === 0);
+			const droppable = body
+				.map((_, j) => j)
+				.filter((j) => j >= 1 && j <= body.length - 2 && underscores(body.slice(0, j).join(' ')) % 2 === 0 && underscores(body[j]!) % 2 === 0);
 			if (droppable.length > 0) {
 				const drop = rng.pick(droppable);
 				differences[k]!.push({kind: 'words', a: body[drop]!, b: '', noisy: 'b'});

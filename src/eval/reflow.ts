@@ -134,7 +134,9 @@ export function yearHeadings(draft: Draft, rng: Rng): Draft {
 	const orderB = itemOrder(draft.b);
 	const partner = new Map(draft.pairs.map((pair) => [pair.a, pair.b]));
 	const start = orderA.findIndex((key) => parseLine(draft.a[linesOfItem(draft.a, key).at(-1)!]!.text).page !== '');
-	const usable = orderA.map((key, k) => ({key, k})).filter(({key, k}) => k > start && partner.has(key) && !draft.pairs.some((p) => p.a === key && p.differences.some((d) => d.kind === 'moved')));
+	const usable = orderA
+		.map((key, k) => ({key, k}))
+		.filter(({key, k}) => k > start && partner.has(key) && !draft.pairs.some((p) => p.a === key && p.differences.some((d) => d.kind === 'moved')));
 	if (start < 0 || usable.length < 6) return draft;
 	const count = rng.int(2, 3);
 	const chosen: string[] = [];
@@ -193,7 +195,9 @@ export function reflowCase(draft: Draft, seed: number): Draft {
 		a: a.lines,
 		b: b.lines,
 		pairs: draft.pairs.map((pair) =>
-			(a.changed.has(pair.a) || b.changed.has(pair.b)) && !pair.optional.includes('whitespace') ? {...pair, optional: [...pair.optional, 'whitespace' as const]} : pair,
+			(a.changed.has(pair.a) || b.changed.has(pair.b)) && !pair.optional.includes('whitespace')
+				? {...pair, optional: [...pair.optional, 'whitespace' as const]}
+				: pair,
 		),
 	};
 	const side = (): Side => (rng.chance(0.5) ? 'a' : 'b');

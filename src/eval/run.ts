@@ -9,6 +9,8 @@
  * `--mode two-files|one-file`, `--json` (machine-readable, schema `tocdiff-eval/2`), `--verbose`
  * (every mismatch: family, fixture, seed, lines, texts, expected vs got), `--dump DIR` (write each
  * case's files and truth), `--third` (a third printing after B, in the synthetic family only).
+ *
+ * Long (about 470 lines): the evaluation's command, its options and every table it prints.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
@@ -42,7 +44,14 @@ type Tally = {
 	milliseconds: number;
 };
 
-type RunMismatch = Mismatch & {readonly family: FamilyName; readonly fixture: string; readonly seed: number; readonly mode: Mode; readonly part: Part; readonly files: string};
+type RunMismatch = Mismatch & {
+	readonly family: FamilyName;
+	readonly fixture: string;
+	readonly seed: number;
+	readonly mode: Mode;
+	readonly part: Part;
+	readonly files: string;
+};
 
 const emptyTally = (): Tally => ({
 	alignment: zeroCounts,
@@ -83,7 +92,14 @@ function noiseLevel(pair: NoisyPair): {items: number; noisy: number} {
 	return {items: pair.a.items.length, noisy: paired + pair.singles.filter((s) => s.side === 'a' || s.kind !== 'extra').length};
 }
 
-const contextOf = (found: FamilyCase, files: string) => ({family: found.family, fixture: found.fixture, seed: found.seed, mode: found.mode, part: found.part, files});
+const contextOf = (found: FamilyCase, files: string) => ({
+	family: found.family,
+	fixture: found.fixture,
+	seed: found.seed,
+	mode: found.mode,
+	part: found.part,
+	files,
+});
 
 function runPair(found: PairCase, pair: NoisyPair, mismatches: RunMismatch[]): Tally {
 	const tally = emptyTally();
@@ -144,7 +160,8 @@ function runOnePrinting(found: Extract<FamilyCase, {type: 'one-printing'}>, mism
 	}
 
 	tally.milliseconds = performance.now() - started;
-	if (tally.splitHits === 0) mismatches.push({...contextOf(found, found.source.name), type: 'split', expected: 'one printing (no split: "seems to hold only one printing")', got});
+	if (tally.splitHits === 0)
+		mismatches.push({...contextOf(found, found.source.name), type: 'split', expected: 'one printing (no split: "seems to hold only one printing")', got});
 	return tally;
 }
 
@@ -164,7 +181,12 @@ function runOcr(found: OcrRunCase, mismatches: RunMismatch[]): Tally {
 	const layoutB = wordConfidence && directory !== undefined ? printingLayout(directory, ocr.printings[1], lineCount(ocr.texts.b)) : undefined;
 	// Both in one file: A's lines, blank lines up to B's first line, then B's.
 	const layoutBoth =
-		layoutA && layoutB ? [...layoutA, ...Array.from({length: Math.max(0, ocr.oneFile.boundary - 1 - layoutA.length)}, () => undefined), ...layoutB].slice(0, lineCount(ocr.texts.both)) : undefined;
+		layoutA && layoutB
+			? [...layoutA, ...Array.from({length: Math.max(0, ocr.oneFile.boundary - 1 - layoutA.length)}, () => undefined), ...layoutB].slice(
+					0,
+					lineCount(ocr.texts.both),
+				)
+			: undefined;
 	const sources =
 		found.mode === 'one-file'
 			? [{name: ocr.oneFile.file, text: ocr.texts.both, ...(layoutBoth ? {layout: layoutBoth} : {})}]
@@ -268,7 +290,9 @@ function printFields(tally: Tally): void {
 }
 
 function printSuggestions(tally: Tally): void {
-	console.log(`\n${'suggestions'.padEnd(14)}  ${'found'.padStart(5)}  ${'right'.padStart(5)}  ${'wrong'.padStart(5)}  ${'even'.padStart(5)}  ${'none'.padStart(5)}  acc.   cover  ≥0.9 n  ≥0.9 acc.`);
+	console.log(
+		`\n${'suggestions'.padEnd(14)}  ${'found'.padStart(5)}  ${'right'.padStart(5)}  ${'wrong'.padStart(5)}  ${'even'.padStart(5)}  ${'none'.padStart(5)}  acc.   cover  ≥0.9 n  ≥0.9 acc.`,
+	);
 	const line = (name: string, c: SuggestionCounts): void => {
 		const found = c.right + c.wrong + c.even + c.none;
 		console.log(
@@ -276,7 +300,8 @@ function printSuggestions(tally: Tally): void {
 		);
 	};
 
-	for (const [kind, counts] of Object.entries(tally.suggestions).sort(([x], [y]) => x.localeCompare(y)) as Array<[EvalKind, SuggestionCounts]>) line(kind, counts);
+	for (const [kind, counts] of Object.entries(tally.suggestions).sort(([x], [y]) => x.localeCompare(y)) as Array<[EvalKind, SuggestionCounts]>)
+		line(kind, counts);
 	line('all', totalSuggestions(tally));
 	console.log('(right: the clean original suggested; wrong: the noisy reading; acc. = right / (right + wrong); cover = suggested / found)');
 }
@@ -291,7 +316,6 @@ function printMismatch(mismatch: RunMismatch): void {
 			`  expected: ${mismatch.expected}\n  got:      ${mismatch.got}`,
 	);
 }
-
 
 type PartTallies = {tune: Tally; held: Tally};
 
@@ -319,12 +343,13 @@ function main(argv: readonly string[]): number {
 		},
 		strict: true,
 	});
-	wordConfidence = values['no-word-confidence'] !== true;
+	wordConfidence = !values['no-word-confidence'];
 	const seeds = Number.parseInt(values.seeds, 10);
 	const part = values.part as PartChoice;
 	if (!['tune', 'held', 'all'].includes(part)) return usage(`--part ${values.part}: use tune, held or all`);
 	const families = values.family === undefined ? [...familyNames] : values.family.split(',');
-	for (const family of families) if (!(familyNames as readonly string[]).includes(family)) return usage(`--family ${family}: use one of ${familyNames.join(', ')}`);
+	for (const family of families)
+		if (!(familyNames as readonly string[]).includes(family)) return usage(`--family ${family}: use one of ${familyNames.join(', ')}`);
 	if (!(seeds > 0)) return usage(`--seeds ${values.seeds}: give a number of seeds, 1 or more`);
 	const modes: Mode[] = values.mode === 'two-files' || values.mode === 'one-file' ? [values.mode] : ['two-files', 'one-file'];
 	const inputs = familyInputs({seeds, modes, only: values.fixture?.split(','), ocr: families.includes('real-ocr'), ocrDirectory: values['ocr-dir']});
@@ -394,7 +419,9 @@ function main(argv: readonly string[]): number {
 			byKind: Object.fromEntries(Object.entries(tally.byKind).map(([kind, counts]) => [kind, {...counts, ...prf(counts)}])),
 			split: tally.splitTotal === 0 ? null : {hits: tally.splitHits, total: tally.splitTotal, accuracy: tally.splitHits / tally.splitTotal},
 			furnitureRows: tally.furnitureRows,
-			...(Object.keys(tally.byField).length > 0 ? {byField: Object.fromEntries(Object.entries(tally.byField).map(([field, counts]) => [field, {...counts, ...prf(counts)}]))} : {}),
+			...(Object.keys(tally.byField).length > 0
+				? {byField: Object.fromEntries(Object.entries(tally.byField).map(([field, counts]) => [field, {...counts, ...prf(counts)}]))}
+				: {}),
 			msPerRun: tally.milliseconds / Math.max(1, tally.runs),
 			suggestions: {...tally.suggestions, all: totalSuggestions(tally)},
 		});
@@ -410,13 +437,15 @@ function main(argv: readonly string[]): number {
 					part,
 					heldBack: heldBackRule,
 					// Schema 1's fields, for the synthetic family as before.
-					...(synthetic
-						? {overall: summary(pick(synthetic, part)), byMode: prefixed(byMode, 'synthetic'), byFixture: prefixed(byFixture, 'synthetic')}
-						: {}),
+					...(synthetic ? {overall: summary(pick(synthetic, part)), byMode: prefixed(byMode, 'synthetic'), byFixture: prefixed(byFixture, 'synthetic')} : {}),
 					families: Object.fromEntries(
 						[...byFamily].map(([family, tallies]) => [
 							family,
-							{...Object.fromEntries(parts.map((which) => [which, summary(pick(tallies, which))])), byMode: prefixed(byMode, family), byFixture: prefixed(byFixture, family)},
+							{
+								...Object.fromEntries(parts.map((which) => [which, summary(pick(tallies, which))])),
+								byMode: prefixed(byMode, family),
+								byFixture: prefixed(byFixture, family),
+							},
 						]),
 					),
 					total: Object.fromEntries(parts.map((which) => [which, summary(pick(total, which))])),
@@ -448,7 +477,8 @@ function main(argv: readonly string[]): number {
 	console.log('\n(al = alignment of entries, ln = of lines (pair counting), df = differences, F1 in %; split = files split rightly / one-file runs;');
 	console.log(' sg.cov = differences found with a suggestion of a reading, %; ≥.9acc = right among suggestions at confidence ≥ 0.9, %)');
 	const threw = [...byFamily].map(([family, tallies]) => [family, tallies.tune.errors + tallies.held.errors] as const).filter(([, errors]) => errors > 0);
-	if (threw.length > 0) console.log(`compare threw (no rows; counted as all missed) in ${threw.map(([family, errors]) => `${family} ${errors}`).join(', ')} runs`);
+	if (threw.length > 0)
+		console.log(`compare threw (no rows; counted as all missed) in ${threw.map(([family, errors]) => `${family} ${errors}`).join(', ')} runs`);
 	for (const note of notes) console.log(`note: ${note}`);
 	const all = pick(total, part === 'all' ? 'all' : part);
 	if (Object.keys(all.byKind).length > 0) printKinds(all);

@@ -166,7 +166,10 @@ export function seedFileDraft(name: string, text: string, comparison: Comparison
 	const pairs: DraftPair[] = [];
 	const singles: DraftSingle[] = [];
 	for (const [r, row] of comparison.rows.entries()) {
-		for (const [side, found] of [['a', row.a], ['b', row.b]] as const) {
+		for (const [side, found] of [
+			['a', row.a],
+			['b', row.b],
+		] as const) {
 			if (found === null) continue;
 			for (let line = found.lines[0]; line <= found.lines[1]; line++) {
 				if (all[line - 1]!.text.trim() !== '') all[line - 1] = {...all[line - 1]!, item: `${side}r${r}`};
@@ -177,7 +180,8 @@ export function seedFileDraft(name: string, text: string, comparison: Comparison
 		if (row.a && row.b) {
 			pairs.push({a: `ar${r}`, b: `br${r}`, differences, optional: []});
 		} else {
-			const lonely = (row.differences.find((d) => d.kind === 'missing' || d.kind === 'extra' || d.kind === 'truncation')?.kind ?? (row.a ? 'missing' : 'extra')) as Extract<DifferenceKind, 'missing' | 'extra' | 'truncation'>;
+			const lonely = (row.differences.find((d) => d.kind === 'missing' || d.kind === 'extra' || d.kind === 'truncation')?.kind ??
+				(row.a ? 'missing' : 'extra')) as Extract<DifferenceKind, 'missing' | 'extra' | 'truncation'>;
 			singles.push({side: row.a ? 'a' : 'b', item: `${row.a ? 'a' : 'b'}r${r}`, kind: lonely, dropped: false});
 		}
 	}

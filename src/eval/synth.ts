@@ -17,12 +17,63 @@ export type SynthOptions = {
 	readonly leaders?: 'tab' | 'dots' | 'spaces';
 };
 
-const adjectives = ['Early', 'Principal', 'General', 'Social', 'Economic', 'Political', 'Practical', 'Agrarian', 'National', 'Colonial', 'Military', 'Natural', 'Historical', 'Critical', 'Ancient', 'Modern', 'Preliminary', 'Final', 'Provisional', 'Elementary'];
-const nouns = ['Question', 'Movement', 'Theory', 'Conference', 'Congress', 'Committee', 'Method', 'Society', 'Music', 'Church', 'Sonata', 'Festival', 'Custom', 'Instrument', 'Reform', 'Revolution', 'Workers', 'Peasants', 'Schools', 'Labour', 'Industry', 'Trade Unions', 'Constitution', 'Cooperative', 'Party', 'Frontier', 'Harvest', 'Railway', 'Parliament', 'Press'];
+const adjectives = [
+	'Early',
+	'Principal',
+	'General',
+	'Social',
+	'Economic',
+	'Political',
+	'Practical',
+	'Agrarian',
+	'National',
+	'Colonial',
+	'Military',
+	'Natural',
+	'Historical',
+	'Critical',
+	'Ancient',
+	'Modern',
+	'Preliminary',
+	'Final',
+	'Provisional',
+	'Elementary',
+];
+const nouns = [
+	'Question',
+	'Movement',
+	'Theory',
+	'Conference',
+	'Congress',
+	'Committee',
+	'Method',
+	'Society',
+	'Music',
+	'Church',
+	'Sonata',
+	'Festival',
+	'Custom',
+	'Instrument',
+	'Reform',
+	'Revolution',
+	'Workers',
+	'Peasants',
+	'Schools',
+	'Labour',
+	'Industry',
+	'Trade Unions',
+	'Constitution',
+	'Cooperative',
+	'Party',
+	'Frontier',
+	'Harvest',
+	'Railway',
+	'Parliament',
+	'Press',
+];
 const places = ['Moscow', 'Petrograd', 'London', 'Paris', 'Vienna', 'Berlin', 'Guernsey', 'The Hague', 'Kazan', 'Geneva', 'Rome', 'Boston'];
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const speeches = ['Speech Delivered at', 'Report to', 'Letter to', 'Telegram to', 'Reply to', 'Theses on', 'Draft Resolution of', 'Notes on', 'Remarks at'];
-
 
 function title(rng: Rng): string {
 	switch (rng.int(0, 4)) {

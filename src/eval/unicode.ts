@@ -41,7 +41,10 @@ export function decompose(draft: Draft, side: Side): Draft {
 
 /** The pairs whose items read the same in both printings and carry no difference: safe to mark. */
 function identicalPairs(draft: Draft): DraftPair[] {
-	const text = (side: Side, key: string): string => linesOfItem(draft[side], key).map((k) => draft[side][k]!.text).join('\n');
+	const text = (side: Side, key: string): string =>
+		linesOfItem(draft[side], key)
+			.map((k) => draft[side][k]!.text)
+			.join('\n');
 	return draft.pairs.filter((pair) => pair.differences.length === 0 && pair.optional.length === 0 && text('a', pair.a) === text('b', pair.b));
 }
 
@@ -78,7 +81,8 @@ export function zeroWidths(draft: Draft, rng: Rng): Draft {
 			const marked = markWord(result[side][at]!, character, choice);
 			if (!marked) continue;
 			result = {...result, [side]: result[side].map((line, k) => (k === at ? marked.line : line))};
-			difference = side === 'a' ? {kind: 'invisible', a: marked.after, b: marked.before, noisy: 'a'} : {kind: 'invisible', a: marked.before, b: marked.after, noisy: 'b'};
+			difference =
+				side === 'a' ? {kind: 'invisible', a: marked.after, b: marked.before, noisy: 'a'} : {kind: 'invisible', a: marked.before, b: marked.after, noisy: 'b'};
 		}
 
 		if (pair !== both && difference) {
@@ -119,7 +123,8 @@ export function longRomanPages(draft: Draft, rng: Rng): Draft {
 		const a = withPage(result.a, pair.a, (old) => (pair === misread && noisy === 'a' ? other : roman) + (old.endsWith('.') ? '.' : ''));
 		const b = withPage(result.b, pair.b, (old) => (pair === misread && noisy === 'b' ? other : roman) + (old.endsWith('.') ? '.' : ''));
 		if (!a || !b) continue;
-		const differences: InjectedDifference[] = pair === misread ? [noisy === 'a' ? {kind: 'page', a: other, b: roman, noisy} : {kind: 'page', a: roman, b: other, noisy}] : [];
+		const differences: InjectedDifference[] =
+			pair === misread ? [noisy === 'a' ? {kind: 'page', a: other, b: roman, noisy} : {kind: 'page', a: roman, b: other, noisy}] : [];
 		result = {...result, a, b, pairs: result.pairs.map((p) => (p.a === pair.a ? {...p, differences} : p))};
 		value += rng.int(3, 15);
 	}

@@ -3,7 +3,7 @@
  */
 import type {DecisionMatch} from '../core/decisions.js';
 import type {OcrDocument} from '../core/formats/types.js';
-import type {Comparison, LinePlace} from '../core/types.js';
+import type {LinePlace} from '../core/types.js';
 
 /** One input file as read: its name as given and its decoded text. */
 export type ReportSource = {
@@ -45,6 +45,3 @@ export type ReportContext = {
 
 /** A decision match with no decisions, for a run without a decisions file. */
 export const noDecisions: DecisionMatch = {byRow: new Map(), orphans: []};
-
-/** The signature shared by all exporters: pure, comparison and context in, file content out. */
-export type Exporter = (comparison: Comparison, context: ReportContext) => string;

@@ -15,7 +15,10 @@ export type ScanPage = {readonly id: string; readonly href: string; readonly wid
 export type ScanIndex = ReadonlyMap<string, ReadonlyMap<number, ScanPage>>;
 
 /** Index the scans: each page image gets an id (`scan-1-2`: the second source's page 2, sources from 0). */
-export function scanIndex(scans: Scans | undefined, sizes: ReadonlyMap<string, ReadonlyMap<number, {readonly width: number; readonly height: number}>>): ScanIndex {
+export function scanIndex(
+	scans: Scans | undefined,
+	sizes: ReadonlyMap<string, ReadonlyMap<number, {readonly width: number; readonly height: number}>>,
+): ScanIndex {
 	const index = new Map<string, Map<number, ScanPage>>();
 	let k = 0;
 	for (const [source, pages] of scans?.pages ?? []) {

@@ -73,5 +73,8 @@ export function toCsv(comparison: Comparison, context: ReportContext, options: {
 	]);
 	// csv-stringify quotes only fields holding its own record delimiter, so a bare LF or CR in a
 	// reading would break the record; leading or trailing spaces are quoted so no reader trims them.
-	return stringify([[...(options.file === undefined ? [] : ['file']), ...csvColumns], ...records], {record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/});
+	return stringify([[...(options.file === undefined ? [] : ['file']), ...csvColumns], ...records], {
+		record_delimiter: 'windows',
+		quoted_match: /[\r\n]|^\s|\s$/,
+	});
 }

@@ -1,32 +1,36 @@
 /**
  * What the exporters share: the differences of a comparison listed one by one with their row and
- * decision, counts by severity, and small formatting helpers.
+ * decision, tallies by severity, and the words for them. What a row means (its key, its open
+ * differences, its worst severity) is decided in core (`core/meaning.ts`); this module words it.
  */
 import {classifyPair} from '../core/classify.js';
-import {rowKeys, type Decision} from '../core/decisions.js';
+import type {Decision} from '../core/decisions.js';
+import {worstOf} from '../core/meaning.js';
 import {parseItems} from '../core/parse.js';
-import {severities, type Comparison, type Difference, type Printing, type Row, type RowStatus, type Severity, type SplitReport, type Suggestion, type TocItem} from '../core/types.js';
+import {
+	severities,
+	type Comparison,
+	type Difference,
+	type Printing,
+	type Row,
+	type RowStatus,
+	type Severity,
+	type SplitReport,
+	type Suggestion,
+	type TocItem,
+} from '../core/types.js';
 import type {ReportContext} from './context.js';
 
 /** One difference with the row it belongs to and the decision on that row. */
 export type Finding = {
 	/** The row's position in `comparison.rows`, from 0. */
 	readonly index: number;
-	/** The row's content key (see `rowKeys`). */
+	/** The row's content key (`Row.key`). */
 	readonly key: string;
 	readonly row: Row;
 	readonly difference: Difference;
 	readonly decision: Decision | undefined;
 };
-
-/**
- * A row's differences that no check explains. A page that only follows a repaginated edition's
- * offset is no erratum: its check names the offset once (#7). Every report and the screen count,
- * list and rank by these; the JSON report alone keeps the others, marked `explainedBy`.
- */
-export function openDifferences(row: Row): readonly Difference[] {
-	return row.differences.some((difference) => difference.explainedBy !== undefined) ? row.differences.filter((difference) => difference.explainedBy === undefined) : row.differences;
-}
 
 /**
  * A correction typed on a row whose printings agree (or differ only where a check explains): both
@@ -56,19 +60,16 @@ export function correctionDifferences(item: TocItem, text: string): Difference[]
 }
 
 /** The corrections on rows with no open difference, in reading order; a correction that changes nothing is none. */
-export function sharedCorrections(comparison: Comparison, context: ReportContext, keys?: readonly string[]): readonly SharedCorrection[] {
-	// No decisions (the usual report): no keys to work out.
-	if (context.decisions.byRow.size === 0) return [];
-	const rowKeysOf = keys ?? rowKeys(comparison.rows);
+export function sharedCorrections(comparison: Comparison, context: ReportContext): readonly SharedCorrection[] {
 	const found: SharedCorrection[] = [];
 	for (const [index, decision] of context.decisions.byRow) {
 		const row = comparison.rows[index];
-		if (decision.verdict !== 'edit' || !row?.a || !row.b || openDifferences(row).length > 0) continue;
+		if (decision.verdict !== 'edit' || !row?.a || !row.b || row.open.length > 0) continue;
 		const differences = correctionDifferences(row.a, decision.text ?? '');
-		if (differences.length === 0) continue;
-		const severity = severities.find((each) => differences.some((difference) => difference.severity === each))!;
+		const severity = worstOf(differences);
+		if (severity === undefined) continue;
 		const kinds = [...new Set(differences.map((difference) => difference.kind))].join(', ');
-		found.push({index, key: rowKeysOf[index] ?? '', row: {...row, a: row.a, b: row.b}, decision: {...decision, verdict: 'edit'}, differences, severity, kinds});
+		found.push({index, key: row.key, row: {...row, a: row.a, b: row.b}, decision: {...decision, verdict: 'edit'}, differences, severity, kinds});
 	}
 
 	return found.sort((x, y) => x.index - y.index);
@@ -79,17 +80,16 @@ export function sharedCorrections(comparison: Comparison, context: ReportContext
  * of a shared error changes (both printings hold the reading it corrects, under `a` and `b`).
  */
 export function findingsOf(comparison: Comparison, context: ReportContext): readonly Finding[] {
-	const keys = rowKeys(comparison.rows);
 	const open = comparison.rows.flatMap((row, index) =>
-		openDifferences(row).map((difference) => ({
+		row.open.map((difference) => ({
 			index,
-			key: keys[index] ?? '',
+			key: row.key,
 			row,
 			difference,
 			decision: context.decisions.byRow.get(index),
 		})),
 	);
-	const shared = sharedCorrections(comparison, context, keys).flatMap(({index, key, row, decision, differences}) =>
+	const shared = sharedCorrections(comparison, context).flatMap(({index, key, row, decision, differences}) =>
 		differences.map(({suggestion: _none, ...difference}): Finding => ({index, key, row, decision, difference: {...difference, b: difference.a}})),
 	);
 	return shared.length === 0 ? open : [...open, ...shared].sort((x, y) => x.index - y.index);
@@ -111,30 +111,6 @@ export function tallyBySeverity(findings: readonly Finding[]): Readonly<Record<S
 		return [severity, {total: group.length, decided, undecided: group.length - decided}] as const;
 	});
 	return Object.fromEntries(entries) as Record<Severity, SeverityTally>;
-}
-
-/**
- * Whether a row has anything to decide: it carries a difference that no check explains (a page
- * that only follows a repaginated edition's offset is not for the reviewer, #7), or it is not
- * `same` and carries none.
- */
-export function isDiffering(row: Row): boolean {
-	return openDifferences(row).length > 0 || (row.status !== 'same' && row.differences.length === 0);
-}
-
-/**
- * The rows that wait for a decision and the differences no check explains, by severity: what the
- * review screen's header and the `--batch` table count, as the errata do.
- */
-export function openCounts(rows: readonly Row[]): {readonly differing: number; readonly open: Readonly<Record<Severity, number>>} {
-	const open: Record<Severity, number> = {substantive: 0, minor: 0, cosmetic: 0};
-	let differing = 0;
-	for (const row of rows) {
-		if (isDiffering(row)) differing++;
-		for (const difference of openDifferences(row)) open[difference.severity]++;
-	}
-
-	return {differing, open};
 }
 
 /** `probably B (0.90): why`, or `even: why` when the evidence is even; `ids` name A and B. */
@@ -160,6 +136,18 @@ export function rowsSentence(comparison: Comparison, idA: string, idB: string): 
 	return `Rows: ${status.same + status.changed + status.moved} paired (${paired.join(', ')}), ${status['only-a']} in ${idA} only, ${status['only-b']} in ${idB} only.`;
 }
 
+/**
+ * What the checks explain, in one sentence (`1 page offset explains 69 page differences`), or
+ * undefined when they explain nothing.
+ */
+export function explainedSentence(comparison: Comparison): string | undefined {
+	const explained = comparison.summary.explained ?? 0;
+	if (explained === 0) return undefined;
+	const offsets = comparison.checks.filter((check) => check.kind === 'page-offset').length;
+	const what = `${explained} page difference${explained === 1 ? '' : 's'}`;
+	return offsets === 1 ? `1 page offset explains ${what}` : `${offsets} page offsets explain ${what}`;
+}
+
 /** A line range as `52` or `52–53`. */
 export function formatLines(lines: readonly [number, number], dash = '–'): string {
 	return lines[0] === lines[1] ? String(lines[0]) : `${lines[0]}${dash}${lines[1]}`;
@@ -168,12 +156,6 @@ export function formatLines(lines: readonly [number, number], dash = '–'): str
 /** The page a row refers to: A's page reference, else B's. */
 export function rowPage(row: Row): string | undefined {
 	return row.a?.page ?? row.b?.page;
-}
-
-/** The most serious severity among a row's differences. */
-export function rowSeverity(row: Row): Severity | undefined {
-	const open = openDifferences(row);
-	return severities.find((severity) => open.some((difference) => difference.severity === severity));
 }
 
 /** The item on one side of a row. */
@@ -185,7 +167,7 @@ export function itemOf(row: Row, side: 'a' | 'b'): TocItem | null {
 export const statusGlyphs = {same: '=', changed: '~', 'only-a': '−', 'only-b': '+', moved: '⇄'} as const satisfies Record<RowStatus, string>;
 
 /** Glyphs that tell severities apart without colour (see the HTML legend). */
-export const severityGlyphs = {substantive: '▲', minor: '◆', cosmetic: '○'} as const satisfies Record<Severity, string>;
+export const severityMarks = {substantive: '▲', minor: '◆', cosmetic: '○'} as const satisfies Record<Severity, string>;
 
 /** One sentence per severity, for legends. */
 export const severityMeanings = {
@@ -234,4 +216,3 @@ export function describeSplit(split: SplitReport, brief = false): string {
 	const rival = next === undefined ? '' : `; next best: ${lineList(next.boundaries)} (${next.confidence.toFixed(2)})`;
 	return `split at ${lineList(split.boundaries)} (${brief ? '' : 'confidence '}${split.confidence.toFixed(2)}${brief ? '' : `: ${split.method}`})${rival}`;
 }
-

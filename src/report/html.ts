@@ -17,10 +17,8 @@ import {
 	findingsOf,
 	formatLines,
 	isDecided,
-	openDifferences,
-	rowSeverity,
 	rowsSentence,
-	severityGlyphs,
+	severityMarks,
 	severityMeanings,
 	tallyBySeverity,
 } from './findings.js';
@@ -84,7 +82,7 @@ const cropStyle = `.crops { display: flex; flex-wrap: wrap; gap: .3rem; margin-b
 `;
 
 function severityBadge(severity: Severity): string {
-	return `<span class="sev ${severity}">${severityGlyphs[severity]} ${severity}</span>`;
+	return `<span class="sev ${severity}">${severityMarks[severity]} ${severity}</span>`;
 }
 
 function cell(item: TocItem | null, segments: readonly HighlightSegment[] | undefined, chosen: boolean, id: string, lang: string, crops = ''): string {
@@ -107,7 +105,10 @@ function cell(item: TocItem | null, segments: readonly HighlightSegment[] | unde
 function decisionCell(row: Row, decision: Decision | undefined, ids: readonly [string, string]): string {
 	const verdict = decision?.verdict === undefined ? '' : describeVerdict(decision, ids[0], ids[1]);
 	const edit = decision?.verdict === 'edit' ? `: <q>${h(decision.text ?? '')}</q>` : '';
-	const suggestions = decision?.verdict === undefined ? openDifferences(row).flatMap(({suggestion}) => (suggestion?.reading ? [`<span class="suggestion">${h(describeSuggestion(suggestion, ids))}</span>`] : [])) : [];
+	const suggestions =
+		decision?.verdict === undefined
+			? row.open.flatMap(({suggestion}) => (suggestion?.reading ? [`<span class="suggestion">${h(describeSuggestion(suggestion, ids))}</span>`] : []))
+			: [];
 	const note = decision?.note ? `<span class="note">${h(decision.note)}</span>` : '';
 	return `<td class="decision">${h(verdict)}${edit}${suggestions.join('')}${note}</td>`;
 }
@@ -122,11 +123,14 @@ function checksSection(comparison: Comparison): string[] {
 		'<p>What the printings show on their own, and how their pages relate.</p>',
 		'<ul class="checks">',
 		...comparison.checks.map(
-			(check) => `<li><strong>${h(check.printing)}</strong> ${check.lines[0] === check.lines[1] ? 'line' : 'lines'} ${formatLines(check.lines)}: ${h(check.message)} <span class="kind">${h(check.kind)}</span></li>`,
+			(check) =>
+				`<li><strong>${h(check.printing)}</strong> ${check.lines[0] === check.lines[1] ? 'line' : 'lines'} ${formatLines(check.lines)}: ${h(check.message)} <span class="kind">${h(check.kind)}</span></li>`,
 		),
 		'</ul>',
 		...(explained > 0
-			? [`<p>${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not counted above; the table marks ${explained === 1 ? 'it' : 'them'} “by the offset”.</p>`]
+			? [
+					`<p>${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not counted above; the table marks ${explained === 1 ? 'it' : 'them'} “by the offset”.</p>`,
+				]
 			: []),
 		'</section>',
 	];
@@ -136,12 +140,12 @@ function checksSection(comparison: Comparison): string[] {
 type CropSource = {readonly index: ScanIndex; readonly sources: readonly [string, string]};
 
 function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], lang: string, scans?: CropSource): string {
-	const severity = rowSeverity(row);
+	const severity = row.worst;
 	const segments = row.a && row.b && row.differences.length > 0 ? highlightSpans(row.a.text, row.b.text) : undefined;
 	const kinds = row.differences
 		.map((difference) =>
 			difference.explainedBy === undefined
-				? `<li>${severityGlyphs[difference.severity]} ${h(difference.kind)}</li>`
+				? `<li>${severityMarks[difference.severity]} ${h(difference.kind)}</li>`
 				: `<li class="explained" title="follows the page offset (see Checks)">${h(difference.kind)}, by the offset</li>`,
 		)
 		.join('');
@@ -152,9 +156,23 @@ function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: r
 		`<td class="severity">${severity ? severityBadge(severity) : ''}</td>`,
 		`<td class="line">${row.a ? formatLines(row.a.lines) : ''}</td>`,
 		// On every changed row, the lines cut from each printing's scan above its reading (#15).
-		cell(row.a, segments && segmentsOf(segments, 'a'), decision?.verdict === 'a', ids[0], lang, scans && row.status !== 'same' ? cropsOf(row.a, scans.sources[0], scans.index, ids[0]) : ''),
+		cell(
+			row.a,
+			segments && segmentsOf(segments, 'a'),
+			decision?.verdict === 'a',
+			ids[0],
+			lang,
+			scans && row.status !== 'same' ? cropsOf(row.a, scans.sources[0], scans.index, ids[0]) : '',
+		),
 		`<td class="line">${row.b ? formatLines(row.b.lines) : ''}</td>`,
-		cell(row.b, segments && segmentsOf(segments, 'b'), decision?.verdict === 'b', ids[1], lang, scans && row.status !== 'same' ? cropsOf(row.b, scans.sources[1], scans.index, ids[1]) : ''),
+		cell(
+			row.b,
+			segments && segmentsOf(segments, 'b'),
+			decision?.verdict === 'b',
+			ids[1],
+			lang,
+			scans && row.status !== 'same' ? cropsOf(row.b, scans.sources[1], scans.index, ids[1]) : '',
+		),
 		`<td class="kinds">${kinds === '' ? '' : `<ul>${kinds}</ul>`}</td>`,
 		decisionCell(row, decision, ids),
 		'</tr>',
@@ -192,7 +210,16 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 
 	// Printings read from OCR files: crops of their scans where the page images were found (#15).
 	const scanned = context.sources.some((source) => source.ocr !== undefined);
-	const sizes = new Map(context.sources.map((source) => [source.name, new Map((source.ocr?.pages ?? []).flatMap((page) => (page.width === undefined || page.height === undefined ? [] : [[page.number, {width: page.width, height: page.height}] as const])))]));
+	const sizes = new Map(
+		context.sources.map((source) => [
+			source.name,
+			new Map(
+				(source.ocr?.pages ?? []).flatMap((page) =>
+					page.width === undefined || page.height === undefined ? [] : [[page.number, {width: page.width, height: page.height}] as const],
+				),
+			),
+		]),
+	);
 	const index = scanIndex(context.scans, sizes);
 	const crops: CropSource | undefined = index.size > 0 ? {index, sources: [a.source, b.source]} : undefined;
 	const missing = context.scans?.missing ?? [];
@@ -201,7 +228,9 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		: context.scans === undefined || (index.size === 0 && missing.length === 0)
 			? ['<p class="scan-note">No scans are shown: no page image was looked for.</p>']
 			: missing.length > 0
-				? [`<p class="scan-note">No scan found for ${missing.map((what) => h(what)).join('; ')}: its rows show no crop (pass <code>--images DIR</code> with the page images).</p>`]
+				? [
+						`<p class="scan-note">No scan found for ${missing.map((what) => h(what)).join('; ')}: its rows show no crop (pass <code>--images DIR</code> with the page images).</p>`,
+					]
 				: [];
 
 	return [

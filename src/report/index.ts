@@ -34,16 +34,36 @@ export type Format = {
 
 /** Every format, in the order help lists them. */
 export const formats = [
-	{name: 'text', extension: 'txt', description: 'a readable summary with each difference marked', load: async () => (c, x, o) => toText(c, x, o.color === undefined ? {} : {color: o.color})},
+	{
+		name: 'text',
+		extension: 'txt',
+		description: 'a readable summary with each difference marked',
+		load: async () => (c, x, o) => toText(c, x, o.color === undefined ? {} : {color: o.color}),
+	},
 	{name: 'json', extension: 'json', description: 'the tocdiff-report/1 JSON contract, for scripts', load: async () => (c, x) => toJson(c, x)},
-	{name: 'markdown', extension: 'md', description: 'an errata list grouped by severity, for editors', load: async () => (await import('./markdown.js')).toMarkdown},
+	{
+		name: 'markdown',
+		extension: 'md',
+		description: 'an errata list grouped by severity, for editors',
+		load: async () => (await import('./markdown.js')).toMarkdown,
+	},
 	{name: 'csv', extension: 'csv', description: 'one row per difference (RFC 4180), for spreadsheets', load: async () => (await import('./csv.js')).toCsv},
 	{name: 'html', extension: 'html', description: 'a self-contained side-by-side page with a summary', load: async () => (await import('./html.js')).toHtml},
 	{name: 'tei', extension: 'tei.xml', description: 'TEI P5 XML: witnesses and an apparatus of readings', load: async () => (await import('./tei.js')).toTei},
 	{name: 'toc', extension: 'toc.txt', description: 'the corrected contents page (printing A, or --base b)', load: async () => (await import('./toc.js')).toToc},
 	{name: 'alto', extension: 'xml', description: 'a corrected copy of the printing’s own ALTO file', load: async () => (await import('./ocr.js')).toOcr('alto')},
-	{name: 'page', extension: 'xml', description: 'a corrected copy of the printing’s own PAGE XML file', load: async () => (await import('./ocr.js')).toOcr('page')},
-	{name: 'hocr', extension: 'hocr', description: 'a corrected copy of the printing’s own hOCR file', load: async () => (await import('./ocr.js')).toOcr('hocr')},
+	{
+		name: 'page',
+		extension: 'xml',
+		description: 'a corrected copy of the printing’s own PAGE XML file',
+		load: async () => (await import('./ocr.js')).toOcr('page'),
+	},
+	{
+		name: 'hocr',
+		extension: 'hocr',
+		description: 'a corrected copy of the printing’s own hOCR file',
+		load: async () => (await import('./ocr.js')).toOcr('hocr'),
+	},
 ] as const satisfies readonly Format[];
 
 /** The formats that write a corrected copy of a printing's own OCR file: offered only for a printing read from one. */

@@ -2,8 +2,8 @@
  * The JSON report, schema `tocdiff-report/1` (see `json-report.md`): the stable,
  * machine-readable interface that scripts rely on.
  */
-import {rowKeys, type Decision} from '../core/decisions.js';
-import type {Comparison, Row, TocItem} from '../core/types.js';
+import type {Decision} from '../core/decisions.js';
+import type {Comparison, TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {placeJson} from './place.js';
 
@@ -31,23 +31,12 @@ function decisionJson(decision: Decision): Record<string, unknown> {
 	return {verdict, text, note, a, b};
 }
 
-/** Where a printing stops early: the side, and the lines of the items it lacks. */
-export function truncationOf(rows: readonly Row[]): {readonly printing: string; readonly items: number; readonly lines: readonly [number, number]} | undefined {
-	const lost = rows.filter((row) => row.differences.some((d) => d.kind === 'truncation'));
-	if (lost.length === 0) return undefined;
-	const first = lost[0]!;
-	const last = lost.at(-1)!;
-	// The printing that stops is the one the items are missing from.
-	const side = first.status === 'only-a' ? 'a' : 'b';
-	const firstItem = side === 'a' ? first.a! : first.b!;
-	const lastItem = side === 'a' ? last.a! : last.b!;
-	return {printing: side === 'a' ? 'B' : 'A', items: lost.length, lines: [firstItem.lines[0], lastItem.lines[1]]};
-}
-
 /** Build the report object (exported for tests and for the review screen). */
 export function reportObject(comparison: Comparison, context: ReportContext): Record<string, unknown> {
-	const keys = rowKeys(comparison.rows);
-	const truncation = truncationOf(comparison.rows);
+	// The contract has room for one truncation; a comparison holds at most one (the tail of A or B).
+	const truncation = comparison.truncations[0];
+	// The open counts by severity stay out: the contract's summary keeps the fields it had.
+	const {open: _open, ...summary} = comparison.summary;
 	return {
 		schema: 'tocdiff-report/1',
 		printings: comparison.printings.map((p) => {
@@ -69,7 +58,7 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 		rows: comparison.rows.map((row, index) => {
 			const decision = context.decisions.byRow.get(index);
 			return {
-				key: keys[index],
+				key: row.key,
 				status: row.status,
 				a: itemJson(row.a),
 				b: itemJson(row.b),
@@ -90,8 +79,8 @@ export function reportObject(comparison: Comparison, context: ReportContext): Re
 		checks: comparison.checks.map((check) => ({...check})),
 		confusions: comparison.confusions,
 		summary: {
-			...comparison.summary,
-			...(truncation === undefined ? {} : {truncation}),
+			...summary,
+			...(truncation === undefined ? {} : {truncation: {printing: truncation.printing, items: truncation.items, lines: truncation.lines}}),
 			...(context.decisions.byRow.size > 0 || context.decisions.orphans.length > 0
 				? {decided: context.decisions.byRow.size, orphanedDecisions: context.decisions.orphans.length}
 				: {}),

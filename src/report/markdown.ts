@@ -2,9 +2,12 @@
  * The errata list in the book trade's form (`p. 181 (line 52): for “JULY 1” read “JULY 4”`),
  * grouped by severity under a summary table. A decision picks the reading to print; without one
  * both readings are given and marked undecided. A printing that stops short is one line.
+ *
+ * Long (about 430 lines): the errata list's wording for every kind of row and decision, one class.
  */
 import type {Decision} from '../core/decisions.js';
 import {changedRegion} from '../core/highlight.js';
+import {isTruncated} from '../core/meaning.js';
 import {collapseWhitespace} from '../core/normalize.js';
 import {assertNever, severities, type Comparison, type Difference, type Row, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
@@ -13,14 +16,12 @@ import {
 	comparedPrintings,
 	describeSuggestion,
 	findingsOf,
-	openDifferences,
 	formatLines,
 	isDecided,
 	itemOf,
 	rowPage,
-	rowSeverity,
 	rowsSentence,
-	severityGlyphs,
+	severityMarks,
 	correctionDifferences,
 	sharedCorrections,
 	tallyBySeverity,
@@ -37,9 +38,7 @@ function quote(reading: string): string {
 	if (reading === '') return 'nothing';
 	const trimmed = reading.trim();
 	const shown =
-		trimmed === ''
-			? reading.replaceAll(' ', '␣').replaceAll('\t', '⇥')
-			: trimmed.replaceAll(/\s*\t\s*| {3,}/g, ' … ').replaceAll(/\s*\r?\n\s*/g, ' / ');
+		trimmed === '' ? reading.replaceAll(' ', '␣').replaceAll('\t', '⇥') : trimmed.replaceAll(/\s*\t\s*| {3,}/g, ' … ').replaceAll(/\s*\r?\n\s*/g, ' / ');
 	// The printing's italics become Markdown emphasis rather than tags a reader must skip.
 	const emphasised = escapeMarkdown(shown)
 		.replaceAll('\\<i\\>', '*')
@@ -147,7 +146,10 @@ class Errata {
 					});
 				if (clauses.length === 0) return;
 				const body = clauses.join('; ');
-				this.entries.push({group: rowSeverity(row) ?? 'cosmetic', text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, edited${noteOf(decision)}`});
+				this.entries.push({
+					group: row.worst ?? 'cosmetic',
+					text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, edited${noteOf(decision)}`,
+				});
 				return;
 			}
 
@@ -158,7 +160,13 @@ class Errata {
 				// The erratum is for the printing that is wrong: its own page (a repaginated edition's).
 				for (const difference of row.differences) {
 					const body = difference.kind === 'moved' ? `move ${this.moved(row, right)}` : correction(difference[wrong], difference[right]);
-					this.add(difference.severity, row[wrong].page ?? page, this.ref(wrong, row[wrong].lines), body, `${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`);
+					this.add(
+						difference.severity,
+						row[wrong].page ?? page,
+						this.ref(wrong, row[wrong].lines),
+						body,
+						`${difference.kind}, as in ${this.ids[right]}${noteOf(decision)}`,
+					);
 				}
 
 				return;
@@ -212,7 +220,13 @@ class Errata {
 
 			default: {
 				if (verdict === present) {
-					this.add(severity, page, this.insertionPoint(absent, index), `${correction('', item.text)} (from ${here})`, `${kind}, as in ${this.ids[present]}${note}`);
+					this.add(
+						severity,
+						page,
+						this.insertionPoint(absent, index),
+						`${correction('', item.text)} (from ${here})`,
+						`${kind}, as in ${this.ids[present]}${note}`,
+					);
 				} else {
 					this.add(severity, page, here, correction(item.text, ''), `${kind}, as in ${this.ids[absent]}${note}`);
 				}
@@ -253,9 +267,7 @@ class Errata {
 
 			default: {
 				const body =
-					verdict === present
-						? `${this.ids[absent]} ${stop}: insert ${where} of ${this.ids[present]}, ${count}, ${range}`
-						: `delete ${count}, ${range}`;
+					verdict === present ? `${this.ids[absent]} ${stop}: insert ${where} of ${this.ids[present]}, ${count}, ${range}` : `delete ${count}, ${range}`;
 				const at = verdict === present ? '' : `${where}: `;
 				this.entries.push({group: severity, text: `${at}${body} — truncation, as in ${this.ids[verdict]}${note}`});
 			}
@@ -265,7 +277,13 @@ class Errata {
 	/** A correction of what both printings read: one entry for both, classified by what it changes. */
 	shared({row, decision, severity, kinds}: SharedCorrection): void {
 		const region = changedRegion(collapseWhitespace(row.a.text), collapseWhitespace(decision.text ?? ''));
-		this.add(severity, rowPage(row), `${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`, correction(region.a, region.b), `${kinds}, edited; both printings read it so${noteOf(decision)}`);
+		this.add(
+			severity,
+			rowPage(row),
+			`${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`,
+			correction(region.a, region.b),
+			`${kinds}, edited; both printings read it so${noteOf(decision)}`,
+		);
 	}
 
 	write(): void {
@@ -282,16 +300,17 @@ class Errata {
 
 			if (row.differences.length === 0) continue;
 			if (row.a && row.b) {
-				const differences = openDifferences(row);
+				const differences = row.open;
 				if (differences.length > 0) this.paired({...row, differences, a: row.a, b: row.b}, decision);
 				continue;
 			}
 
 			const present: Side = row.a ? 'a' : 'b';
-			const item = (row.a ?? row.b)!;
-			if (isTruncation(row) && decision?.verdict !== 'edit') {
+			const item = row.a ?? row.b;
+			if (isTruncated(row) && decision?.verdict !== 'edit') {
 				let end = index + 1;
-				while (end < rows.length && isTruncation(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end))) end++;
+				while (end < rows.length && isTruncated(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end)))
+					end++;
 				this.truncated(index, rows.slice(index, end), present, decision);
 				index = end - 1;
 				continue;
@@ -300,10 +319,6 @@ class Errata {
 			this.oneSided(index, row, present, item, decision);
 		}
 	}
-}
-
-function isTruncation(row: Row): boolean {
-	return (row.a === null || row.b === null) && row.differences.some((difference) => difference.kind === 'truncation');
 }
 
 function sameVerdict(first: Decision | undefined, next: Decision | undefined): boolean {
@@ -340,7 +355,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	out.push('| Severity | Differences | Decided | Undecided |', '| --- | ---: | ---: | ---: |');
 	for (const severity of severities) {
 		const {total, decided, undecided} = tally[severity];
-		out.push(`| ${severityGlyphs[severity]} ${headings[severity]} | ${total} | ${decided} | ${undecided} |`);
+		out.push(`| ${severityMarks[severity]} ${headings[severity]} | ${total} | ${decided} | ${undecided} |`);
 	}
 
 	const decided = findings.filter((finding) => isDecided(finding.decision)).length;
@@ -350,7 +365,7 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 
 	for (const severity of severities) {
 		const entries = errata.entries.filter((entry) => entry.group === severity);
-		out.push(`## ${severityGlyphs[severity]} ${headings[severity]}`, '');
+		out.push(`## ${severityMarks[severity]} ${headings[severity]}`, '');
 		if (entries.length === 0) out.push('None.');
 		for (const entry of entries) out.push(`- ${entry.text}`);
 		out.push('');
@@ -392,7 +407,8 @@ function checksSection(comparison: Comparison): string[] {
 	}
 
 	const explained = comparison.summary.explained ?? 0;
-	if (explained > 0) out.push('', `${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not listed below.`);
+	if (explained > 0)
+		out.push('', `${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not listed below.`);
 	out.push('');
 	return out;
 }

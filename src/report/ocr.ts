@@ -48,7 +48,11 @@ function decidedFields(row: Row, index: number, context: ReportContext, base: 'a
 		if (otherItem === null) return null;
 		// A page that differs only by a repaginated edition's offset stays the base printing's, as in the corrected contents page.
 		const offsetPage = baseItem?.page !== undefined && row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined);
-		return {...(otherItem.label === undefined ? {} : {label: otherItem.label}), title: otherItem.title, ...(offsetPage ? {page: baseItem.page} : otherItem.page === undefined ? {} : {page: otherItem.page})};
+		return {
+			...(otherItem.label === undefined ? {} : {label: otherItem.label}),
+			title: otherItem.title,
+			...(offsetPage ? {page: baseItem.page} : otherItem.page === undefined ? {} : {page: otherItem.page}),
+		};
 	}
 
 	if (decision?.verdict === 'edit' && decision.text !== undefined) {
@@ -87,7 +91,7 @@ function rowChanges(item: TocItem, fields: Pick<TocItem, 'label' | 'title' | 'pa
 	for (let p = 0; p < parts.length; p++) {
 		const part = parts[p]!;
 		if (!part.added && !part.removed) {
-			k += part.count ?? part.value.length;
+			k += part.count;
 			continue;
 		}
 
@@ -115,7 +119,11 @@ function rowChanges(item: TocItem, fields: Pick<TocItem, 'label' | 'title' | 'pa
 type Edit = {readonly start: number; readonly end: number; readonly text: string};
 
 const escapeXml = (text: string, quote: string): string =>
-	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll(quote, quote === '"' ? '&quot;' : '&apos;');
+	text
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;')
+		.replaceAll(quote, quote === '"' ? '&quot;' : '&apos;');
 
 /** Boxes for `texts` that share `box` by their characters, left to right. */
 export function divideBox(box: Box, texts: readonly string[]): Box[] {
@@ -149,7 +157,10 @@ type WordWriter = {
 };
 
 const replaceAttribute = (element: string, name: string, value: string): string =>
-	element.replace(new RegExp(`(\\s${name}\\s*=\\s*)(["'])[^"']*\\2`, 'u'), (_whole, head: string, quote: string) => `${head}${quote}${escapeXml(value, quote)}${quote}`);
+	element.replace(
+		new RegExp(`(\\s${name}\\s*=\\s*)(["'])[^"']*\\2`, 'u'),
+		(_whole, head: string, quote: string) => `${head}${quote}${escapeXml(value, quote)}${quote}`,
+	);
 
 const quoteOf = (source: string, word: OcrWord): string => source[(word.content?.[0] ?? 1) - 1] ?? '"';
 
@@ -175,7 +186,10 @@ const writers: Readonly<Record<WritableOcrFormat, WordWriter>> = {
 		rewrite(element, text, box, id) {
 			let out = element;
 			if (box) {
-				out = out.replace(/(\stitle\s*=\s*["'][^"']*?\bbbox\s+)[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+[-\d.]+/u, (_whole, head: string) => `${head}${box.x} ${box.y} ${box.x + box.width} ${box.y + box.height}`);
+				out = out.replace(
+					/(\stitle\s*=\s*["'][^"']*?\bbbox\s+)[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+[-\d.]+/u,
+					(_whole, head: string) => `${head}${box.x} ${box.y} ${box.x + box.width} ${box.y + box.height}`,
+				);
 			}
 
 			if (id !== undefined) out = replaceAttribute(out, 'id', id);
@@ -237,7 +251,11 @@ function changeEdits(change: Change, document: OcrDocument, writer: WordWriter):
 			return writer.rewrite(element, text, box, freshId(at.word.id, n + 1, source));
 		});
 		const separator = writer.separator(source, at.word);
-		return [side === 'after' ? {start: end, end, text: copies.map((copy) => separator + copy).join('')} : {start, end: start, text: copies.map((copy) => copy + separator).join('')}];
+		return [
+			side === 'after'
+				? {start: end, end, text: copies.map((copy) => separator + copy).join('')}
+				: {start, end: start, text: copies.map((copy) => copy + separator).join('')},
+		];
 	}
 
 	if (old.every(plain)) {
@@ -321,7 +339,13 @@ function removal(group: readonly Located[], source: string): Edit {
  * word's, set on the next line's place (the anchor's box moved down by its height, as wide as the
  * words' characters at the anchor's width per character).
  */
-function insertedLines(entries: readonly (readonly string[])[], anchor: OcrLine, side: 'after' | 'before', document: OcrDocument, format: WritableOcrFormat): Edit[] {
+function insertedLines(
+	entries: readonly (readonly string[])[],
+	anchor: OcrLine,
+	side: 'after' | 'before',
+	document: OcrDocument,
+	format: WritableOcrFormat,
+): Edit[] {
 	const {source} = document;
 	const template = anchor.words.find((word) => word.element !== undefined);
 	if (anchor.element === undefined || template === undefined || anchor.box === undefined) return [];
@@ -329,7 +353,12 @@ function insertedLines(entries: readonly (readonly string[])[], anchor: OcrLine,
 	const element = source.slice(start, end);
 	const writer = writers[format];
 	const wordElement = source.slice(template.element![0], template.element![1]);
-	const perCharacter = anchor.box.width / Math.max(1, anchor.words.reduce((sum, word) => sum + [...word.text].length + 1, 0));
+	const perCharacter =
+		anchor.box.width /
+		Math.max(
+			1,
+			anchor.words.reduce((sum, word) => sum + [...word.text].length + 1, 0),
+		);
 	const separator = writer.separator(source, template);
 	const indent = indentBefore(source, start);
 	const lines = entries.map((texts, k) => {
@@ -348,13 +377,17 @@ function insertedLines(entries: readonly (readonly string[])[], anchor: OcrLine,
 		// The line's own start tag (and, in PAGE XML, its outline), with the new id and box; then the words.
 		const head = element.slice(0, element.search(/<(?:\w+:)?(?:String|Word)\b|<span\b[^>]*ocrx_word/u));
 		let opening = head.replace(/<(?:\w+:)?Baseline\b[^>]*\/>\s*/u, '');
-		opening = format === 'hocr' ? writers.hocr.rewrite(`${opening}</span>`, '', box, lineId).replace(/<\/span>$/u, '') : writer.rewrite(opening, '', box, lineId);
+		opening =
+			format === 'hocr' ? writers.hocr.rewrite(`${opening}</span>`, '', box, lineId).replace(/<\/span>$/u, '') : writer.rewrite(opening, '', box, lineId);
 		if (format === 'alto') opening = replaceAttribute(replaceAttribute(opening, 'VPOS', String(box.y)), 'HEIGHT', String(box.height));
 		const closing = element.slice(element.lastIndexOf('</'));
-		const text = format === 'page' ? `${indent}\t<TextEquiv>${indent}\t\t<Unicode>${escapeXml(texts.join(' '), '<')}</Unicode>${indent}\t</TextEquiv>${indent}` : '';
+		const text =
+			format === 'page' ? `${indent}\t<TextEquiv>${indent}\t\t<Unicode>${escapeXml(texts.join(' '), '<')}</Unicode>${indent}\t</TextEquiv>${indent}` : '';
 		return `${opening.trimEnd()}${format === 'alto' ? '' : separator}${words.join(separator)}${text}${closing}`;
 	});
-	return side === 'after' ? [{start: end, end, text: lines.map((line) => indent + line).join('')}] : [{start, end: start, text: lines.map((line) => line + indent).join('')}];
+	return side === 'after'
+		? [{start: end, end, text: lines.map((line) => indent + line).join('')}]
+		: [{start, end: start, text: lines.map((line) => line + indent).join('')}];
 }
 
 /** Find the input a printing came from: by name, else by position. */
@@ -380,8 +413,13 @@ export function toOcr(format: WritableOcrFormat): (comparison: Comparison, conte
 		const other = base === 'a' ? 'b' : 'a';
 		if (document?.format !== format) {
 			const what = document === undefined ? 'plain text' : document.format === 'pdf' ? 'a PDF' : formatNames[document.format];
-			const hint = document !== undefined && document.format !== 'pdf' ? `use --format ${document.format}` : `use --format toc for its corrected text, or --base ${other} if printing ${other.toUpperCase()} is ${formatNames[format]}`;
-			throw new OcrWriteError(`--format ${format} writes a corrected copy of printing ${printing.id}'s own ${formatNames[format]} file, and ${printing.source} is ${what}; ${hint}`);
+			const hint =
+				document !== undefined && document.format !== 'pdf'
+					? `use --format ${document.format}`
+					: `use --format toc for its corrected text, or --base ${other} if printing ${other.toUpperCase()} is ${formatNames[format]}`;
+			throw new OcrWriteError(
+				`--format ${format} writes a corrected copy of printing ${printing.id}'s own ${formatNames[format]} file, and ${printing.source} is ${what}; ${hint}`,
+			);
 		}
 
 		const writer = writers[format];
@@ -449,7 +487,8 @@ function lineTextEdits(document: OcrDocument, edits: readonly Edit[]): Edit[] {
 		if (source.slice(textStart, textEnd) !== escapeXml(before, '<')) continue;
 		// The line's words as the edits leave them, read back from the edited element.
 		let element = source.slice(start, end);
-		for (const edit of [...inside].sort((x, y) => y.start - x.start)) element = element.slice(0, edit.start - start) + edit.text + element.slice(edit.end - start);
+		for (const edit of [...inside].sort((x, y) => y.start - x.start))
+			element = element.slice(0, edit.start - start) + edit.text + element.slice(edit.end - start);
 		const words = [...element.matchAll(/<(?:\w+:)?Word\b[\s\S]*?<(?:\w+:)?Unicode>([^<]*)<\/(?:\w+:)?Unicode>/gu)].map((match) => match[1]!);
 		out.push({start: textStart, end: textEnd, text: words.join(' ')});
 	}

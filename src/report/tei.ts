@@ -9,7 +9,7 @@ import type {Decision} from '../core/decisions.js';
 import {severities, type Comparison, type DifferenceKind, type Row, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeXmlAttribute as attr, escapeXmlText as text} from './escape.js';
-import {comparedPrintings, describeSuggestion, formatLines, openDifferences, rowSeverity, severityMeanings, sharedCorrections} from './findings.js';
+import {comparedPrintings, describeSuggestion, formatLines, severityMeanings, sharedCorrections} from './findings.js';
 
 /** The kinds of difference in their documented order, with a description for the taxonomy. */
 const kindMeanings = {
@@ -40,11 +40,12 @@ function witnessId(id: string): string {
 function reading(value: string): string {
 	const parts = value.split(/(<\/?i>)/);
 	let depth = 0;
-	const balanced = parts.every((part) => {
-		if (part === '<i>') depth++;
-		else if (part === '</i>') depth--;
-		return depth === 0 || depth === 1;
-	}) && depth === 0;
+	const balanced =
+		parts.every((part) => {
+			if (part === '<i>') depth++;
+			else if (part === '</i>') depth--;
+			return depth === 0 || depth === 1;
+		}) && depth === 0;
 	const lines = (part: string): string => part.split(/\r?\n/).map(text).join('<lb/>');
 	if (!balanced) return lines(value);
 	return parts.map((part) => (part === '<i>' ? '<hi rend="italic">' : part === '</i>' ? '</hi>' : lines(part))).join('');
@@ -67,7 +68,7 @@ function notes(decision: Decision | undefined, indent: string): string[] {
 function app(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], indent: string): string[] {
 	const [a, b] = ids;
 	const kinds = [...new Set(row.differences.map((difference) => difference.kind))];
-	const severity = rowSeverity(row);
+	const severity = row.worst;
 	const ana = [...kinds.map((kind) => `#kind-${kind}`), ...(severity ? [`#severity-${severity}`] : [])].join(' ');
 	const loc = [row.a ? `${a}:${formatLines(row.a.lines, '-')}` : '', row.b ? `${b}:${formatLines(row.b.lines, '-')}` : ''].filter(Boolean).join(' ');
 	const inner = `${indent}\t`;
@@ -98,7 +99,7 @@ function app(row: Row, index: number, decision: Decision | undefined, ids: reado
 
 	// While the row is undecided, what tocdiff suggests on each of its open differences.
 	if (decision?.verdict === undefined) {
-		for (const {suggestion} of openDifferences(row)) {
+		for (const {suggestion} of row.open) {
 			if (suggestion?.reading) lines.push(`${inner}<note type="suggestion">${text(describeSuggestion(suggestion, ids))}</note>`);
 		}
 	}
@@ -145,7 +146,9 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 		'\t\t\t<variantEncoding method="parallel-segmentation" location="internal"/>',
 		'\t\t\t<classDecl>',
 		'\t\t\t\t<taxonomy xml:id="severity">',
-		...severities.map((severity) => `\t\t\t\t\t<category xml:id="severity-${severity}"><catDesc>${severity}: ${text(severityMeanings[severity])}</catDesc></category>`),
+		...severities.map(
+			(severity) => `\t\t\t\t\t<category xml:id="severity-${severity}"><catDesc>${severity}: ${text(severityMeanings[severity])}</catDesc></category>`,
+		),
 		'\t\t\t\t</taxonomy>',
 		'\t\t\t\t<taxonomy xml:id="kind">',
 		...Object.entries(kindMeanings)
@@ -178,7 +181,9 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 	if (comparison.checks.length > 0) {
 		out.push('\t\t\t<div type="checks">', '\t\t\t\t<head>Checks</head>', '\t\t\t\t<list>');
 		for (const check of comparison.checks) {
-			out.push(`\t\t\t\t\t<item type="${attr(check.kind)}" corresp="#${attr(witnessId(check.printing))}" n="${formatLines(check.lines, '-')}">${text(check.message)}</item>`);
+			out.push(
+				`\t\t\t\t\t<item type="${attr(check.kind)}" corresp="#${attr(witnessId(check.printing))}" n="${formatLines(check.lines, '-')}">${text(check.message)}</item>`,
+			);
 		}
 
 		out.push('\t\t\t\t</list>', '\t\t\t</div>');
@@ -190,7 +195,10 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 			const chosen = orphan.verdict === 'a' || orphan.verdict === 'b' ? orphan.verdict : undefined;
 			const lines = [`\t\t\t\t\t<app type="orphan" n="${attr(orphan.key)}">`];
 			if (orphan.verdict === 'edit') lines.push(`\t\t\t\t\t\t${rdg('lem', undefined, orphan.text ?? '')}`);
-			for (const [side, id] of [['a', ids[0]], ['b', ids[1]]] as const) {
+			for (const [side, id] of [
+				['a', ids[0]],
+				['b', ids[1]],
+			] as const) {
 				lines.push(`\t\t\t\t\t\t${rdg(chosen === side ? 'lem' : 'rdg', `#${id}`, orphan[side] ?? '')}`);
 			}
 

@@ -9,8 +9,7 @@ import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {comparedPrintings, describeSplit, describeSuggestion, formatLines, openDifferences, rowSeverity, sharedCorrections, statusGlyphs} from './findings.js';
-import {truncationOf} from './json.js';
+import {comparedPrintings, describeSplit, describeSuggestion, explainedSentence, formatLines, sharedCorrections, statusGlyphs} from './findings.js';
 
 /** Options for `toText`. */
 export type TextOptions = {
@@ -81,7 +80,6 @@ export function markedLine(a: string, b: string, color: boolean): string {
 		.join('');
 }
 
-
 function where(row: Row): string {
 	const parts: string[] = [];
 	// An item read from an OCR file says where it is on the scan too: `A 27 (p. 3, line tl_27)`.
@@ -97,7 +95,7 @@ function severityColor(severity: Severity, text: string, color: boolean): string
 }
 
 function worst(row: Row): Severity {
-	return rowSeverity(row) ?? 'cosmetic';
+	return row.worst ?? 'cosmetic';
 }
 
 /**
@@ -112,7 +110,10 @@ function checkLines(comparison: Comparison, color: boolean): string[] {
 	}
 
 	const explained = comparison.summary.explained ?? 0;
-	if (explained > 0) out.push(`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset and ${explained === 1 ? 'is' : 'are'} not listed one by one`);
+	if (explained > 0)
+		out.push(
+			`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset and ${explained === 1 ? 'is' : 'are'} not listed one by one`,
+		);
 	return out;
 }
 
@@ -137,7 +138,9 @@ function confusionLines(comparison: Comparison): string[] {
 	const width = Math.max(...shown.map((text) => [...text].length));
 	for (const [k, confusion] of confusions.entries()) {
 		const text = shown[k]!;
-		out.push(`  ${text}${' '.repeat(width - [...text].length)}  ${String(confusion.count).padStart(3)}×  ${confusion.lines.length === 1 ? 'line' : 'lines'} ${shortLines(confusion.lines)}`);
+		out.push(
+			`  ${text}${' '.repeat(width - [...text].length)}  ${String(confusion.count).padStart(3)}×  ${confusion.lines.length === 1 ? 'line' : 'lines'} ${shortLines(confusion.lines)}`,
+		);
 	}
 
 	return out;
@@ -153,7 +156,9 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	const ids = comparedPrintings(comparison).map((printing) => printing.id) as [string, string];
 	// Each further printing's reading of a row (`C 54: …`), or that it has none.
 	const otherLines = (row: Row): string[] =>
-		(row.others ?? []).map((other, k) => `    ${comparison.printings[k + 2]?.id ?? '?'} ${other ? `${other.lines[0]}: ${clip(flat(itemLine(other)), 200)}` : 'has no such entry'}`);
+		(row.others ?? []).map(
+			(other, k) => `    ${comparison.printings[k + 2]?.id ?? '?'} ${other ? `${other.lines[0]}: ${clip(flat(itemLine(other)), 200)}` : 'has no such entry'}`,
+		);
 	for (const p of comparison.printings) {
 		const note = comparison.printings.indexOf(p) > 1 ? `  (its readings show under each row and vote in the suggestions)` : '';
 		out.push(`${bold(p.id)}  lines ${p.lines[0]}–${p.lines[1]}  ${p.items.length} item${p.items.length === 1 ? '' : 's'}  ${p.source}${note}`);
@@ -163,13 +168,17 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 
 	const {summary} = comparison;
 	const s = summary.status;
-	const differences = severities.reduce((n, k) => n + summary.severity[k], 0);
+	// What the reviewer must look at; what a check explains is said apart, once (#14).
+	const open = summary.open.severity;
+	const differences = severities.reduce((n, k) => n + open[k], 0);
 	out.push(
 		'',
 		`${summary.rows} rows: ${s.same} same · ${s.changed} changed · ${s['only-a']} only in A · ${s['only-b']} only in B · ${s.moved} moved`,
-		`${differences} difference${differences === 1 ? '' : 's'}: ${severities.map((k) => severityColor(k, `${summary.severity[k]} ${k}`, color)).join(' · ')}`,
+		`${differences} difference${differences === 1 ? '' : 's'} to review: ${severities.map((k) => severityColor(k, `${open[k]} ${k}`, color)).join(' · ')}`,
 	);
-	const kinds = Object.entries(summary.kinds).sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0));
+	const explained = explainedSentence(comparison);
+	if (explained !== undefined) out.push(`  ${explained}`);
+	const kinds = Object.entries(summary.open.kinds).sort((x, y) => y[1] - x[1]);
 	if (kinds.length > 0) out.push(`  by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(' · ')}`);
 	if (context.decisions.byRow.size > 0 || context.decisions.orphans.length > 0) {
 		out.push(
@@ -179,15 +188,20 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	}
 
 	out.push(...checkLines(comparison, color));
-	const truncation = truncationOf(comparison.rows);
+	const [truncation] = comparison.truncations;
 	let truncationShown = false;
 	const shared = new Map(sharedCorrections(comparison, context).map((correction) => [correction.index, correction]));
 	for (const [index, row] of comparison.rows.entries()) {
 		const correction = shared.get(index);
 		if (correction) {
 			// Both printings read it so: the correction is the erratum.
-			out.push('', `${statusGlyphs[row.status]} ${where(row)}  ${correction.kinds}, corrected in both printings`, `    ${clip(flat(itemLine(correction.row.a)), 200)}`);
-			for (const d of correction.differences) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
+			out.push(
+				'',
+				`${statusGlyphs[row.status]} ${where(row)}  ${correction.kinds}, corrected in both printings`,
+				`    ${clip(flat(itemLine(correction.row.a)), 200)}`,
+			);
+			for (const d of correction.differences)
+				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
 			out.push(`    decided: ${verdictText.edit} “${clip(flat(correction.decision.text ?? ''))}”`);
 			if (correction.decision.note) out.push(`    note: ${correction.decision.note}`);
 			continue;
@@ -195,14 +209,14 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 
 		if (row.status === 'same') continue;
 		// A row whose only difference is a page that follows the offset: the check above says it once.
-		if (openDifferences(row).length === 0 && !context.decisions.byRow.get(index)) continue;
+		if (row.open.length === 0 && !context.decisions.byRow.get(index)) continue;
 		const head = `${severityColor(worst(row), statusGlyphs[row.status], color)} ${where(row)}`;
-		if (truncation && row.differences.some((d) => d.kind === 'truncation')) {
+		if (truncation && index >= truncation.rows[0] && index <= truncation.rows[1]) {
 			if (truncationShown) continue;
 			truncationShown = true;
-			const lost = comparison.rows.filter((r) => r.differences.some((d) => d.kind === 'truncation'));
+			const lost = comparison.rows.slice(truncation.rows[0], truncation.rows[1] + 1);
 			const titleOf = (r: Row): string => {
-				const item = (r.a ?? r.b)!;
+				const item = r.a ?? r.b;
 				return clip(`${item.label === undefined ? '' : `${item.label} `}${item.title}`, 60);
 			};
 			out.push(
@@ -211,17 +225,22 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				`    from “${titleOf(lost[0]!)}” to “${titleOf(lost.at(-1)!)}”`,
 			);
 			// Decisions on the lost entries still show, one line each.
-			for (const [k, lostRow] of comparison.rows.entries()) {
-				const decision = context.decisions.byRow.get(k);
-				if (!decision?.verdict || !lostRow.differences.some((d) => d.kind === 'truncation')) continue;
-				out.push(`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`);
+			for (const [k, lostRow] of lost.entries()) {
+				const decision = context.decisions.byRow.get(truncation.rows[0] + k);
+				if (!decision?.verdict) continue;
+				out.push(
+					`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`,
+				);
 			}
 
 			continue;
 		}
 
 		const kinds = [...new Set(row.differences.map((d) => d.kind))].join(', ');
-		out.push('', `${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}` : ''}`);
+		out.push(
+			'',
+			`${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}` : ''}`,
+		);
 		if (row.a && row.b) {
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
 			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);
@@ -232,7 +251,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, ids)}`);
 			}
 		} else {
-			const item = (row.a ?? row.b)!;
+			const item = row.a ?? row.b;
 			const d = row.differences[0];
 			out.push(`    ${clip(flat(itemLine(item)), 200)}`);
 			out.push(...otherLines(row));
@@ -241,11 +260,16 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		}
 
 		const decision = context.decisions.byRow.get(index);
-		if (decision?.verdict) out.push(`    decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''}`);
+		if (decision?.verdict)
+			out.push(`    decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''}`);
 		if (decision?.note) out.push(`    note: ${decision.note}`);
 	}
 
 	out.push(...confusionLines(comparison));
-	if (summary.differing === 0) out.push('', 'The printings agree entry for entry.');
+	if (summary.differing === 0)
+		out.push(
+			'',
+			summary.explained === undefined ? 'The printings agree entry for entry.' : 'The printings agree entry for entry, but for what the checks explain.',
+		);
 	return `${out.join('\n')}\n`;
 }

@@ -5,14 +5,12 @@
  */
 import {itemLine, parseLine} from '../core/parse.js';
 import type {Comparison, Printing, TocItem} from '../core/types.js';
-import type {ReportContext, ReportSource} from './context.js';
+import type {ReportContext} from './context.js';
 import {comparedPrintings, itemOf} from './findings.js';
 
-/** Find the text a printing came from: by name, else by position. */
-function sourceOf(printing: Printing, position: number, sources: readonly ReportSource[]): ReportSource {
-	const source = sources.find((candidate) => candidate.name === printing.source) ?? sources[position] ?? sources[0];
-	if (!source) throw new Error(`No source text for printing ${printing.id} (${printing.source}); pass the input files in the report context`);
-	return source;
+/** Line `number` (1-based, in its file) of a printing, as printed; '' outside the printing. */
+function lineOf(printing: Printing, number: number): string {
+	return printing.printed[number - printing.lines[0]] ?? '';
 }
 
 const isBlank = (line: string): boolean => line.trim() === '';
@@ -37,11 +35,12 @@ type Plan = {
 	readonly insert: Map<number, string[]>;
 };
 
-function plan(comparison: Comparison, context: ReportContext, otherLines: readonly string[]): Plan {
+function plan(comparison: Comparison, context: ReportContext): Plan {
 	const base = context.base ?? 'a';
 	const other = base === 'a' ? 'b' : 'a';
 	const [printingA, printingB] = comparedPrintings(comparison);
 	const basePrinting = base === 'a' ? printingA : printingB;
+	const otherPrinting = base === 'a' ? printingB : printingA;
 	const replace: Plan['replace'] = new Map();
 	const insert: Plan['insert'] = new Map();
 	let lastBase = basePrinting.lines[0] - 1;
@@ -63,12 +62,16 @@ function plan(comparison: Comparison, context: ReportContext, otherLines: readon
 			lastBase = baseItem.lines[1];
 		} else if (otherItem) {
 			const text =
-				decision?.verdict === other ? otherItem.text : decision?.verdict === 'edit' && decision.text !== undefined ? layoutEdit(otherItem, decision.text) : undefined;
+				decision?.verdict === other
+					? otherItem.text
+					: decision?.verdict === 'edit' && decision.text !== undefined
+						? layoutEdit(otherItem, decision.text)
+						: undefined;
 			if (text !== undefined && text !== '') {
 				// Keep the blank lines that stood before the item in its own printing.
 				const block = insert.get(lastBase) ?? [];
 				if (lastOther !== undefined) {
-					for (let line = lastOther + 1; line < otherItem.lines[0] && isBlank(otherLines[line - 1] ?? ''); line++) block.push('');
+					for (let line = lastOther + 1; line < otherItem.lines[0] && isBlank(lineOf(otherPrinting, line)); line++) block.push('');
 				}
 
 				block.push(...text.split(/\r?\n/));
@@ -95,14 +98,11 @@ function plan(comparison: Comparison, context: ReportContext, otherLines: readon
 export function toToc(comparison: Comparison, context: ReportContext): string {
 	const base = context.base ?? 'a';
 	const [printingA, printingB] = comparedPrintings(comparison);
-	const [printing, otherPrinting] = base === 'a' ? [printingA, printingB] : [printingB, printingA];
-	const position = base === 'a' ? 0 : 1;
-	const source = sourceOf(printing, position, context.sources);
-	const {text} = source;
-	const eol = source.lineEnd ?? (text.includes('\r\n') ? '\r\n' : '\n');
-	const lines = text.split(/\r?\n/);
-	const otherLines = sourceOf(otherPrinting, 1 - position, context.sources).text.split(/\r?\n/);
-	const {replace, insert} = plan(comparison, context, otherLines);
+	const printing = base === 'a' ? printingA : printingB;
+	// The line end the file used, as read (a library call gives none: a line feed).
+	const source = context.sources.find((candidate) => candidate.name === printing.source) ?? context.sources[base === 'a' ? 0 : 1];
+	const eol = source?.lineEnd ?? (source?.text.includes('\r\n') ? '\r\n' : '\n');
+	const {replace, insert} = plan(comparison, context);
 
 	const out: string[] = [];
 	let removed = false;
@@ -123,7 +123,7 @@ export function toToc(comparison: Comparison, context: ReportContext): string {
 			for (const head of printing.furniture ?? []) if (head.lines[0] > number && head.lines[0] <= change.last) emit(head.text);
 			number = change.last;
 		} else {
-			emit(lines[number - 1] ?? '');
+			emit(lineOf(printing, number));
 		}
 
 		for (const line of insert.get(number) ?? []) emit(line);

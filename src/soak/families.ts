@@ -11,6 +11,8 @@
  * Root is not stopped by permissions: a full disk is a small tmpfs filled to its last byte, and a
  * read-only folder one with the immutable attribute. A family that cannot be set up here (no
  * root, no `script`) is skipped and counted as such.
+ *
+ * Long (about 620 lines): each family of faults drives the built command through one terminal helper.
  */
 import {spawn, spawnSync} from 'node:child_process';
 import {closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
@@ -107,7 +109,8 @@ class Screen {
 			const shown = plain(this.terminal.output());
 			const found = typeof pattern === 'string' ? (shown.includes(pattern) ? ([pattern] as RegExpMatchArray) : null) : pattern.exec(shown);
 			if (found) return found;
-			if (Date.now() - started > timeout) throw new Stalled(`waited ${timeout} ms for ${String(pattern)}; the screen showed: ${excerpt(shown.slice(-300), 300)}`);
+			if (Date.now() - started > timeout)
+				throw new Stalled(`waited ${timeout} ms for ${String(pattern)}; the screen showed: ${excerpt(shown.slice(-300), 300)}`);
 			// eslint-disable-next-line no-await-in-loop -- polling the output
 			await pause(15);
 		}
@@ -195,7 +198,8 @@ function stderrFindings(stderr: string, code: number): Finding[] {
 	}
 
 	const lines = stderr.trimEnd().split('\n');
-	if (stderr.trimEnd() !== '' && (lines.length !== 1 || !/^tocdiff: \S/.test(lines[0]!))) return [{kind: 'message', detail: `not one line: ${excerpt(stderr)}`}];
+	if (stderr.trimEnd() !== '' && (lines.length !== 1 || !/^tocdiff: \S/.test(lines[0]!)))
+		return [{kind: 'message', detail: `not one line: ${excerpt(stderr)}`}];
 	return [];
 }
 
@@ -231,7 +235,13 @@ async function unsavable(context: FamilyContext, how: 'disk-full' | 'read-only')
 	const {dir, rng} = context;
 	const files = writePair(context);
 	const folder = path.join(dir, how === 'disk-full' ? 'disk' : 'frozen');
-	const skipped = (why: string): FamilyOutcome => ({label: `${how}: skipped (${why})`, exit: 'skipped', findings: [], decisions: {made: 0, kept: 0, discarded: 0}, command: ''});
+	const skipped = (why: string): FamilyOutcome => ({
+		label: `${how}: skipped (${why})`,
+		exit: 'skipped',
+		findings: [],
+		decisions: {made: 0, kept: 0, discarded: 0},
+		command: '',
+	});
 	if (how === 'disk-full') {
 		if (!mountDisk(folder, '512k')) return skipped('no tmpfs: it takes root');
 	} else {
@@ -349,8 +359,10 @@ async function unsavable(context: FamilyContext, how: 'disk-full' | 'read-only')
 		const chosenLoss = ending === 'quit-anyway' && unsaved > 0;
 		if (chosenLoss) {
 			// The reviewer chose to lose them: the file keeps what was saved, and the summary says what was lost.
-			if (kept !== saved) findings.push({kind: 'lost-decision', detail: `${kept} decisions in the file after quitting without ${unsaved}, expected the ${saved} saved before`});
-			if (!/not saved .* (?:is|are) lost/.test(stderr)) findings.push({kind: 'message', detail: `quitting without ${unsaved} decisions did not say they are lost: ${excerpt(stderr)}`});
+			if (kept !== saved)
+				findings.push({kind: 'lost-decision', detail: `${kept} decisions in the file after quitting without ${unsaved}, expected the ${saved} saved before`});
+			if (!/not saved .* (?:is|are) lost/.test(stderr))
+				findings.push({kind: 'message', detail: `quitting without ${unsaved} decisions did not say they are lost: ${excerpt(stderr)}`});
 			discarded = unsaved;
 		} else if (kept !== made) {
 			findings.push({kind: 'lost-decision', detail: `${made} decisions made, ${kept} in ${holders.join(', ')} (${ending}): ${excerpt(stderr)}`});
@@ -441,7 +453,11 @@ async function linked(context: FamilyContext): Promise<FamilyOutcome> {
 		if (refused !== undefined) {
 			const stderr = plain(two.terminal.output()) + two.stderr();
 			if (refused !== 3) findings.push({kind: 'exit-code', detail: `the second screen exited ${refused}, expected 3: ${excerpt(stderr)}`});
-			else if (!/^tocdiff: \S+ is in use by another tocdiff \(pid \d+(?:, as \S+)?\) since [\d: -]+; close that review first, or pass --decisions PATH\n$/.test(two.stderr())) {
+			else if (
+				!/^tocdiff: \S+ is in use by another tocdiff \(pid \d+(?:, as \S+)?\) since [\d: -]+; close that review first, or pass --decisions PATH\n$/.test(
+					two.stderr(),
+				)
+			) {
 				findings.push({kind: 'message', detail: `the refusal was not the one line expected: ${excerpt(two.stderr())}`});
 			}
 		}
@@ -508,7 +524,10 @@ async function hangUp(context: FamilyContext): Promise<FamilyOutcome> {
 		const counted = Number(/^tocdiff: stopped by [^;]+; (\d+) of/.exec(stderr)?.[1] ?? Number.NaN);
 		made = Number.isNaN(counted) ? screen.decided : counted;
 		if (kept !== made || made < screen.decided || made > screen.decided + maybe) {
-			findings.push({kind: 'lost-decision', detail: `${screen.decided}${maybe ? ' (or one more)' : ''} decisions made, the summary counts ${counted}, the file holds ${kept}: ${excerpt(stderr)}`});
+			findings.push({
+				kind: 'lost-decision',
+				detail: `${screen.decided}${maybe ? ' (or one more)' : ''} decisions made, the summary counts ${counted}, the file holds ${kept}: ${excerpt(stderr)}`,
+			});
 		}
 
 		if (existsSync(`${decisions}.lock`)) findings.push({kind: 'lock', detail: 'the lock was left behind'});
@@ -534,7 +553,11 @@ async function stdoutError(context: FamilyContext): Promise<FamilyOutcome> {
 	const format = rng.pick(['text', 'json', 'markdown', 'csv', 'html', 'tei', 'toc']);
 	// A batch's report is never empty in these formats (a CSV of files that all failed is), so it is written.
 	const args =
-		how === 'batch-full' ? ['--batch', ...files, '--format', rng.pick(['json', 'text', 'markdown'])] : how === 'dev-stdout-full' ? [...files, '--format', format, '-o', '/dev/stdout'] : [...files, '--format', format];
+		how === 'batch-full'
+			? ['--batch', ...files, '--format', rng.pick(['json', 'text', 'markdown'])]
+			: how === 'dev-stdout-full'
+				? [...files, '--format', format, '-o', '/dev/stdout']
+				: [...files, '--format', format];
 	const label = `standard output ${how}: ${args.join(' ')}`;
 	const target = how === 'read-only' ? '/dev/null' : '/dev/full';
 	const command = `cd ${dir} && node ${context.cli} ${args.join(' ')} ${how === 'closed-pipe' ? '| head -c 0' : how === 'read-only' ? '1< /dev/null' : '> /dev/full'}`;
@@ -558,11 +581,16 @@ async function stdoutError(context: FamilyContext): Promise<FamilyOutcome> {
 		});
 	});
 	if (typeof stdout === 'number') closeSync(stdout);
-	if (timedOut) return {label, exit: 'timeout', findings: [{kind: 'hang', detail: 'no exit before the time limit'}], decisions: {made: 0, kept: 0, discarded: 0}, command};
+	if (timedOut)
+		return {label, exit: 'timeout', findings: [{kind: 'hang', detail: 'no exit before the time limit'}], decisions: {made: 0, kept: 0, discarded: 0}, command};
 	const findings = stderrFindings(stderr, code ?? 255);
 	const expected = how === 'closed-pipe' ? 0 : 3;
 	const message =
-		how === 'closed-pipe' ? /^$/ : how === 'read-only' ? /^tocdiff: cannot write to standard output: it is not open for writing; write the report to a file with -o PATH\n$/ : /^tocdiff: cannot write to standard output: the disk is full; free some space, or write the report to a file with -o PATH\n$/;
+		how === 'closed-pipe'
+			? /^$/
+			: how === 'read-only'
+				? /^tocdiff: cannot write to standard output: it is not open for writing; write the report to a file with -o PATH\n$/
+				: /^tocdiff: cannot write to standard output: the disk is full; free some space, or write the report to a file with -o PATH\n$/;
 	if (code !== expected) findings.push({kind: 'exit-code', detail: `exit ${code}, expected ${expected}: ${excerpt(stderr)}`});
 	else if (!message.test(stderr)) findings.push({kind: 'message', detail: `expected ${String(message)}: ${excerpt(stderr)}`});
 	return {label, exit: String(code), findings, decisions: {made: 0, kept: 0, discarded: 0}, command};

@@ -18,5 +18,8 @@ const validate = new Ajv2020({allErrors: true, strict: true}).compile(JSON.parse
  */
 export function reportProblems(report: unknown): string[] {
 	if (validate(report)) return [];
-	return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${error.params && 'allowedValues' in error.params ? ` (${(error.params['allowedValues'] as unknown[]).join(', ')})` : ''}`);
+	return (validate.errors ?? []).map(
+		(error) =>
+			`${error.instancePath || '/'} ${error.message ?? 'is invalid'}${'allowedValues' in error.params ? ` (${(error.params['allowedValues'] as unknown[]).join(', ')})` : ''}`,
+	);
 }

@@ -41,8 +41,8 @@ type SoakCase = {
 	readonly args: readonly string[];
 	readonly stdin?: Uint8Array;
 	readonly expectation: Expectation;
-	/** Where the JSON report goes, when the case asks for one: standard output or a file. */
-	readonly json?: 'stdout' | string;
+	/** Where the JSON report goes, when the case asks for one: `stdout` (standard output) or a file. */
+	readonly json?: string;
 };
 
 /** The bytes of the case's input files: noisy printings (perhaps mangled), junk, or something huge. */
@@ -163,8 +163,7 @@ function makeCase(id: number, seed: number, parent: string, fixtures: readonly F
 
 /** Run the built command on a case, killing it after `timeout` milliseconds. */
 async function runCase(soakCase: SoakCase, timeout: number): Promise<Outcome & {readonly milliseconds: number}> {
-	const env = {...process.env};
-	for (const key of ['NO_COLOR', 'FORCE_COLOR']) delete env[key];
+	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NO_COLOR' && key !== 'FORCE_COLOR'));
 	const started = performance.now();
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [cli, ...soakCase.args], {cwd: soakCase.dir, env, stdio: ['pipe', 'pipe', 'pipe']});
@@ -186,7 +185,14 @@ async function runCase(soakCase: SoakCase, timeout: number): Promise<Outcome & {
 			let json: string | undefined;
 			if (soakCase.json === 'stdout') json = out;
 			else if (soakCase.json !== undefined) json = readIfThere(soakCase.json);
-			resolve({code, stdout: out, stderr: Buffer.concat(stderr).toString('utf8'), timedOut, ...(json === undefined ? {} : {json}), milliseconds: performance.now() - started});
+			resolve({
+				code,
+				stdout: out,
+				stderr: Buffer.concat(stderr).toString('utf8'),
+				timedOut,
+				...(json === undefined ? {} : {json}),
+				milliseconds: performance.now() - started,
+			});
 		});
 	});
 }
@@ -227,9 +233,21 @@ const seed = Number(values.seed);
 const ids = values.only === undefined ? Array.from({length: Number(values.cases)}, (_, i) => i) : [Number(values.only)];
 const folder = mkdtempSync(path.join(tmpdir(), 'tocdiff-soak-'));
 const timeout = Number(values.timeout) * 1000;
-const counts: Record<FindingKind, number> = {crash: 0, hang: 0, message: 0, 'exit-code': 0, 'invalid-json': 0, 'stderr-noise': 0, 'lost-decision': 0, lock: 0, leftover: 0};
+const counts: Record<FindingKind, number> = {
+	crash: 0,
+	hang: 0,
+	message: 0,
+	'exit-code': 0,
+	'invalid-json': 0,
+	'stderr-noise': 0,
+	'lost-decision': 0,
+	lock: 0,
+	leftover: 0,
+};
 /** Per family: cases run, cases skipped (not set up here), decisions made and kept. */
-const familyCounts = new Map<Family, {run: number; skipped: number; made: number; kept: number; discarded: number}>(families.map((family) => [family, {run: 0, skipped: 0, made: 0, kept: 0, discarded: 0}]));
+const familyCounts = new Map<Family, {run: number; skipped: number; made: number; kept: number; discarded: number}>(
+	families.map((family) => [family, {run: 0, skipped: 0, made: 0, kept: 0, discarded: 0}]),
+);
 const exits = new Map<string, number>();
 let slowest = {milliseconds: 0, id: -1};
 let withFindings = 0;
@@ -283,7 +301,9 @@ async function worker(): Promise<void> {
 		if (findings.length > 0) {
 			withFindings++;
 			for (const finding of findings) counts[finding.kind]++;
-			process.stdout.write(`case ${id} (${soakCase.label}): ${findings.map((f) => `${f.kind}: ${f.detail}`).join(' | ')}\n  ${commandOf(soakCase)}\n  stdout: ${excerpt(outcome.stdout, 120)}\n`);
+			process.stdout.write(
+				`case ${id} (${soakCase.label}): ${findings.map((f) => `${f.kind}: ${f.detail}`).join(' | ')}\n  ${commandOf(soakCase)}\n  stdout: ${excerpt(outcome.stdout, 120)}\n`,
+			);
 		} else if (!values.keep) {
 			rmSync(soakCase.dir, {recursive: true, force: true});
 		}
@@ -292,8 +312,15 @@ async function worker(): Promise<void> {
 
 await Promise.all(Array.from({length: Math.max(1, Number(values.jobs))}, worker));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const exitList = [...exits].sort().map(([code, n]) => `${code}: ${n}`).join(', ');
-const found = Object.entries(counts).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing';
+const exitList = [...exits]
+	.sort()
+	.map(([code, n]) => `${code}: ${n}`)
+	.join(', ');
+const found =
+	Object.entries(counts)
+		.filter(([, n]) => n > 0)
+		.map(([kind, n]) => `${n} ${kind}`)
+		.join(', ') || 'nothing';
 const familyList = [...familyCounts]
 	.map(([family, tally]) => `${family} ${tally.run}${tally.skipped > 0 ? ` (${tally.skipped} skipped: not set up here)` : ''}`)
 	.join(', ');

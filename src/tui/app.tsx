@@ -52,8 +52,12 @@ export function ReviewScreen({state, theme, exportPath}: ReviewScreenProps) {
 	if (layout.kind === 'too-small') {
 		// Nothing else shows, so nothing else may be done: only quitting, or a larger terminal.
 		const count = state.unsaved.size;
-		const unsaved = state.saveError === undefined || count === 0 ? '' : ` ⚠ ${count === 1 ? '1 decision is' : `${count} decisions are`} not saved (${state.saveError}).`;
-		const quit = state.mode === 'confirm-quit' ? `press ${keyFor('quit', 'too-small')} again to quit and lose ${count === 1 ? 'it' : 'them'}` : `press ${keyFor('quit', 'too-small')} to quit`;
+		const unsaved =
+			state.saveError === undefined || count === 0 ? '' : ` ⚠ ${count === 1 ? '1 decision is' : `${count} decisions are`} not saved (${state.saveError}).`;
+		const quit =
+			state.mode === 'confirm-quit'
+				? `press ${keyFor('quit', 'too-small')} again to quit and lose ${count === 1 ? 'it' : 'them'}`
+				: `press ${keyFor('quit', 'too-small')} to quit`;
 		return (
 			<Box width={size.columns}>
 				<Text wrap="wrap">
@@ -67,7 +71,7 @@ export function ReviewScreen({state, theme, exportPath}: ReviewScreenProps) {
 		<Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">
 			<Header state={state} theme={theme} />
 			{state.mode === 'help' ? (
-				<HelpOverlay state={state} theme={theme} />
+				<HelpOverlay help={state.help} size={state.size} theme={theme} />
 			) : (
 				<>
 					<ColumnRule state={state} />

@@ -3,7 +3,7 @@ import {useMemo} from 'react';
 import type {Severity} from '../core/types.js';
 import {severityRank} from './review-data.js';
 import {decisionFor, selectedRow, type State} from './state.js';
-import {severityColors, severityGlyphs, type Theme} from './theme.js';
+import {severityColors, severityBars, type Theme} from './theme.js';
 
 /** What one cell of the strip stands for. */
 export type StripCell = {readonly kind: 'none'} | {readonly kind: 'decided'} | {readonly kind: 'open'; readonly severity: Severity};
@@ -48,7 +48,7 @@ export function DensityStrip({state, theme}: DensityStripProps) {
 	for (const [index, cell] of cells.entries()) {
 		const style = index === cursorCell ? 'cursor' : cell.kind;
 		const severity = cell.kind === 'open' && style !== 'cursor' ? cell.severity : undefined;
-		const glyph = style === 'cursor' ? '◆' : cell.kind === 'none' ? '─' : cell.kind === 'decided' ? '·' : severityGlyphs[cell.severity];
+		const glyph = style === 'cursor' ? '◆' : cell.kind === 'none' ? '─' : cell.kind === 'decided' ? '·' : severityBars[cell.severity];
 		const last = runs.at(-1);
 		if (last && last.style === style && last.severity === severity) last.text += glyph;
 		else runs.push(severity === undefined ? {style, text: glyph} : {style, severity, text: glyph});
@@ -68,7 +68,6 @@ export function DensityStrip({state, theme}: DensityStripProps) {
 								? severityColors[run.severity]
 								: undefined;
 				return (
-					// eslint-disable-next-line react/no-array-index-key -- runs are positions
 					<Text key={index} bold={run.style === 'cursor'} dimColor={run.style === 'none'} {...(color ? {color} : {})}>
 						{run.text}
 					</Text>

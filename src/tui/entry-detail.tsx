@@ -6,8 +6,9 @@ import {placeText} from '../report/place.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
-import {decisionFor, describeVerdict, detailAsides, orphanDecisions, selectedRow, type State} from './state.js';
-import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
+import {decisionFor, verdictLabel, detailAsides, orphanDecisions, selectedRow, type State} from './state.js';
+import {changeMarkers, severityColors, severityBars, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
+import {ExportMenu} from './export-menu.js';
 
 /** Props of `EntryDetail`. */
 export type EntryDetailProps = {
@@ -32,7 +33,7 @@ export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
 	const {columns} = layout.size;
 	const content =
 		state.mode === 'export' ? (
-			<ExportMenu state={state} theme={theme} exportPath={exportPath} />
+			<ExportMenu menu={state.menu} theme={theme} exportPath={exportPath} />
 		) : state.mode === 'orphans' ? (
 			<OrphanList state={state} />
 		) : (
@@ -68,37 +69,32 @@ function OrphanList({state}: {readonly state: State}) {
 			</Text>
 			{orphans.map((orphan) => (
 				<Text key={orphan.key} wrap="truncate">
-					{`${orphan.verdict === undefined ? 'a note' : describeVerdict(orphan.verdict)}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
+					{`${orphan.verdict === undefined ? 'a note' : verdictLabel(orphan.verdict)}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
 				</Text>
 			))}
 		</>
 	);
 }
 
-function ExportMenu({state, theme, exportPath}: EntryDetailProps) {
-	return (
-		<>
-			{state.formats.map((format, index) => {
-				const chosen = index === state.exportChoice;
-				return (
-					<Text key={format} wrap="truncate" bold={chosen}>
-						<Text {...paint(theme, chosen ? 'cyan' : undefined)}>{chosen ? selectionGlyph : ' '}</Text> {format.padEnd(10)}
-						{exportPath ? <Text dimColor>→ {exportPath(format)}</Text> : null}
-					</Text>
-				);
-			})}
-			<Text dimColor wrap="truncate">
-				↓/↑ choose · Enter writes the report · Esc closes
-			</Text>
-		</>
+function withMarkers(segments: readonly Segment[], theme: Theme): Segment[] {
+	return segments.map((segment) =>
+		segment.changed && !theme.color ? {text: `${changeMarkers[0]}${segment.text}${changeMarkers[1]}`, changed: true} : segment,
 	);
 }
 
-function withMarkers(segments: readonly Segment[], theme: Theme): Segment[] {
-	return segments.map((segment) => (segment.changed && !theme.color ? {text: `${changeMarkers[0]}${segment.text}${changeMarkers[1]}`, changed: true} : segment));
-}
-
-function Reading({row, side, theme, width, expanded}: {readonly row: Row; readonly side: 'a' | 'b'; readonly theme: Theme; readonly width: number; readonly expanded: boolean}) {
+function Reading({
+	row,
+	side,
+	theme,
+	width,
+	expanded,
+}: {
+	readonly row: Row;
+	readonly side: 'a' | 'b';
+	readonly theme: Theme;
+	readonly width: number;
+	readonly expanded: boolean;
+}) {
 	const item = row[side];
 	const label = side.toUpperCase();
 	const where = item ? `l.${formatLines(item.lines)}` : '';
@@ -106,7 +102,11 @@ function Reading({row, side, theme, width, expanded}: {readonly row: Row; readon
 		return (
 			<Text wrap="truncate">
 				<Text bold>{label}</Text>
-				<Text dimColor> {'(not in printing '}{label})</Text>
+				<Text dimColor>
+					{' '}
+					{'(not in printing '}
+					{label})
+				</Text>
 			</Text>
 		);
 	}
@@ -131,7 +131,11 @@ function Reading({row, side, theme, width, expanded}: {readonly row: Row; readon
 			</Box>
 			<Text wrap={expanded ? 'wrap' : 'truncate'}>
 				<SegmentsText
-					segments={expanded ? title : fitSegments(title, width - prefixWidth, {pad: false, focus: titles.prefix, other: withMarkers(titles[side === 'a' ? 'b' : 'a'], theme)})}
+					segments={
+						expanded
+							? title
+							: fitSegments(title, width - prefixWidth, {pad: false, focus: titles.prefix, other: withMarkers(titles[side === 'a' ? 'b' : 'a'], theme)})
+					}
 					theme={theme}
 					changeColor={color}
 				/>
@@ -183,7 +187,10 @@ function OtherReading({id, item}: {readonly id: string; readonly item: Row['a']}
 function CheckLine({check, theme}: {readonly check: Check; readonly theme: Theme}) {
 	return (
 		<Text wrap="truncate">
-			<Text {...paint(theme, 'yellow')}>⚑ {check.printing} {check.kind}</Text>: {check.message}
+			<Text {...paint(theme, 'yellow')}>
+				⚑ {check.printing} {check.kind}
+			</Text>
+			: {check.message}
 		</Text>
 	);
 }
@@ -194,7 +201,7 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
 	return (
 		<Text wrap="truncate">
 			{'  '}
-			<Text {...paint(theme, severityColors[difference.severity])}>{severityGlyphs[difference.severity]}</Text>
+			<Text {...paint(theme, severityColors[difference.severity])}>{severityBars[difference.severity]}</Text>
 			{` ${difference.severity.padEnd(11)} ${difference.kind.padEnd(11)} `}
 			{difference.suggestion ? <Text {...paint(theme, 'cyan')}>{`${suggestionMark(difference.suggestion).padEnd(8)} `}</Text> : null}
 			{difference.explainedBy === undefined ? null : <Text dimColor>offset{'   '}</Text>}
@@ -209,12 +216,24 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
  * What the evidence says about the whole row: the reading `y` would accept and why, or why there
  * is none (even evidence, or differences that point both ways).
  */
-function SuggestionLine({row, suggestion, theme, expanded}: {readonly row: Row; readonly suggestion: Suggestion | undefined; readonly theme: Theme; readonly expanded: boolean}) {
+function SuggestionLine({
+	row,
+	suggestion,
+	theme,
+	expanded,
+}: {
+	readonly row: Row;
+	readonly suggestion: Suggestion | undefined;
+	readonly theme: Theme;
+	readonly expanded: boolean;
+}) {
 	const wrap = expanded ? 'wrap' : 'truncate';
 	if (suggestion?.reading) {
 		return (
 			<Text wrap={wrap}>
-				<Text {...paint(theme, 'cyan')}>suggests {suggestion.reading.toUpperCase()} is right ({suggestion.confidence.toFixed(2)})</Text>
+				<Text {...paint(theme, 'cyan')}>
+					suggests {suggestion.reading.toUpperCase()} is right ({suggestion.confidence.toFixed(2)})
+				</Text>
 				<Text dimColor>: {suggestion.why}</Text>
 			</Text>
 		);
@@ -228,7 +247,17 @@ function SuggestionLine({row, suggestion, theme, expanded}: {readonly row: Row; 
 	);
 }
 
-function DecisionLine({decision, differs, expanded, theme}: {readonly decision: Decision | undefined; readonly differs: boolean; readonly expanded: boolean; readonly theme: Theme}) {
+function DecisionLine({
+	decision,
+	differs,
+	expanded,
+	theme,
+}: {
+	readonly decision: Decision | undefined;
+	readonly differs: boolean;
+	readonly expanded: boolean;
+	readonly theme: Theme;
+}) {
 	if (decision?.verdict === undefined) {
 		return (
 			<Text wrap="truncate" dimColor={!differs}>
@@ -240,7 +269,7 @@ function DecisionLine({decision, differs, expanded, theme}: {readonly decision: 
 
 	return (
 		<Text wrap={expanded ? 'wrap' : 'truncate'}>
-			<Text {...paint(theme, 'cyan')}>✓ {describeVerdict(decision.verdict)}</Text>
+			<Text {...paint(theme, 'cyan')}>✓ {verdictLabel(decision.verdict)}</Text>
 			{decision.verdict === 'edit' && decision.text !== undefined ? <Text>: “{decision.text}”</Text> : null}
 		</Text>
 	);
@@ -276,14 +305,12 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.expanded} />
 			<ScanPlace row={row} />
 			{others.map((item, k) => (
-				// eslint-disable-next-line react/no-array-index-key -- the printings are in a fixed order
 				<OtherReading key={k} id={state.data.comparison.printings[k + 2]?.id ?? '?'} item={item} />
 			))}
 			{checks.map((check) => (
 				<CheckLine key={`${check.printing} ${check.lines[0]} ${check.message}`} check={check} theme={theme} />
 			))}
 			{shown.map((difference, position) => (
-				// eslint-disable-next-line react/no-array-index-key -- differences have no identity beyond their place
 				<DifferenceLine key={position} difference={difference} theme={theme} />
 			))}
 			{more > 0 ? (

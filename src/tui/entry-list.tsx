@@ -7,7 +7,18 @@ import {wideTitleWidth} from './layout.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
 import {decisionFor, isUnsaved, selectedRow, visibleWindow, type State} from './state.js';
-import {changeMarkers, selectionGlyph, severityColors, severityGlyphs, statusColors, statusGlyphs, unsavedGlyph, verdictMarks, paint, type Theme} from './theme.js';
+import {
+	changeMarkers,
+	selectionGlyph,
+	severityColors,
+	severityBars,
+	statusColors,
+	statusGlyphs,
+	unsavedGlyph,
+	verdictMarks,
+	paint,
+	type Theme,
+} from './theme.js';
 
 /** Width of a page column, room for `16-17` and for markers when colour is off. */
 const pageWidth = 7;
@@ -86,7 +97,7 @@ function Gutter({row, selected, severity, theme}: Pick<RowProps, 'row' | 'select
 		<>
 			<Text {...paint(theme, selected ? 'cyan' : undefined)}>{selected ? selectionGlyph : ' '}</Text>
 			<Text {...paint(theme, statusColors[row.status])}>{statusGlyphs[row.status]}</Text>
-			<Text {...paint(theme, severity ? severityColors[severity] : undefined)}>{severity ? severityGlyphs[severity] : ' '}</Text>
+			<Text {...paint(theme, severity ? severityColors[severity] : undefined)}>{severity ? severityBars[severity] : ' '}</Text>
 			<Text> </Text>
 		</>
 	);

@@ -4,7 +4,7 @@ import {describeSplit, formatLines} from '../report/findings.js';
 import {columns} from './columns.js';
 import {keyFor} from './keymap.js';
 import {orphanDecisions, selectedRow, type State} from './state.js';
-import {severityColors, severityGlyphs, unsavedGlyph, paint, type Theme} from './theme.js';
+import {severityColors, severityBars, unsavedGlyph, paint, type Theme} from './theme.js';
 
 /** Props of `Header`. */
 export type HeaderProps = {readonly state: State; readonly theme: Theme};
@@ -24,7 +24,9 @@ export function Header({state, theme}: HeaderProps) {
 	const {comparison, inputName, differing, open} = state.data;
 	const [a, b] = comparison.printings;
 	const describe = (printing: typeof a) =>
-		printing ? `${printing.id} ${printing.source === inputName ? '' : `${printing.source} `}lines ${formatLines(printing.lines)} (${printing.items.length} items)` : '';
+		printing
+			? `${printing.id} ${printing.source === inputName ? '' : `${printing.source} `}lines ${formatLines(printing.lines)} (${printing.items.length} items)`
+			: '';
 	const split = comparison.split ? ` · ${describeSplit(comparison.split, true)}` : '';
 	const row = selectedRow(state);
 	const orphans = orphanDecisions(state).length;
@@ -35,10 +37,12 @@ export function Header({state, theme}: HeaderProps) {
 	const decided = `${state.decided}/${differing} rows decided${notSaved}`;
 	const orphaned = orphans > 0 ? ` (+${orphans} orphaned: ${keyFor('orphans-open')} lists)` : '';
 	const where = `  row ${row === undefined ? 0 : row + 1}/${comparison.rows.length} · ${state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}${hidden}`;
-	const checks = comparison.checks.length > 0 ? `  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}` : '';
+	const checks =
+		comparison.checks.length > 0 ? `  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}` : '';
 	// What follows each severity's glyph: its count, and its name where there is room.
 	const count = (severity: Severity, words: boolean) => ` ${open[severity]}${words ? ` ${severity}` : ''}  `;
-	const words = columns(severities.map((severity) => severityGlyphs[severity] + count(severity, true)).join('') + decided + orphaned + where + checks) <= state.size.columns;
+	const words =
+		columns(severities.map((severity) => severityBars[severity] + count(severity, true)).join('') + decided + orphaned + where + checks) <= state.size.columns;
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
@@ -54,7 +58,7 @@ export function Header({state, theme}: HeaderProps) {
 			<Text wrap="truncate">
 				{severities.map((severity) => (
 					<Text key={severity}>
-						<Text {...paint(theme, severityColors[severity])}>{severityGlyphs[severity]}</Text>
+						<Text {...paint(theme, severityColors[severity])}>{severityBars[severity]}</Text>
 						{count(severity, words)}
 					</Text>
 				))}

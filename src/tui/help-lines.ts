@@ -61,7 +61,10 @@ function columnLines(width: number): HelpLine[][] {
 
 /** Help rows for a terminal width: each row holds one or two columns of lines. */
 export function helpLines(columns: number): ReadonlyArray<readonly HelpLine[]> {
-	if (columns < 110) return columnLines(columns - 2).flat().map((line) => [line]);
+	if (columns < 110)
+		return columnLines(columns - 2)
+			.flat()
+			.map((line) => [line]);
 	const half = Math.floor((columns - 4) / 2);
 	const blocks = columnLines(half - 2);
 	const total = blocks.reduce((sum, block) => sum + block.length, 0);

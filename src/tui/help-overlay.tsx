@@ -1,10 +1,11 @@
 import {Box, Text} from 'ink';
 import {helpHeight, helpLines, type HelpLine} from './help-lines.js';
-import type {State} from './state.js';
+import type {HelpState} from './help-state.js';
+import type {Size} from './layout.js';
 import {paint, type Theme} from './theme.js';
 
-/** Props of `HelpOverlay`. */
-export type HelpOverlayProps = {readonly state: State; readonly theme: Theme};
+/** Props of `HelpOverlay`: the help's own slice and the terminal's size. */
+export type HelpOverlayProps = {readonly help: HelpState; readonly size: Size; readonly theme: Theme};
 
 function Line({line, width, theme}: {readonly line: HelpLine; readonly width: number; readonly theme: Theme}) {
 	const text = line.text.padEnd(width);
@@ -18,22 +19,20 @@ function Line({line, width, theme}: {readonly line: HelpLine; readonly width: nu
 }
 
 /** Every key, generated from the key table (the same one the input handler reads). */
-export function HelpOverlay({state, theme}: HelpOverlayProps) {
-	const {columns, rows} = state.size;
+export function HelpOverlay({help, size, theme}: HelpOverlayProps) {
+	const {columns, rows} = size;
 	const lines = helpLines(columns);
 	const height = helpHeight(rows);
-	const shown = lines.slice(state.helpTop, state.helpTop + height);
+	const shown = lines.slice(help.top, help.top + height);
 	const half = Math.floor((columns - 4) / 2);
 	return (
 		<Box flexDirection="column" height={height + 1} overflow="hidden">
 			<Text bold wrap="truncate">
-				Keys{lines.length > height ? ` (${state.helpTop + 1}–${Math.min(lines.length, state.helpTop + height)} of ${lines.length} lines)` : ''}
+				Keys{lines.length > height ? ` (${help.top + 1}–${Math.min(lines.length, help.top + height)} of ${lines.length} lines)` : ''}
 			</Text>
 			{shown.map((row, index) => (
-				// eslint-disable-next-line react/no-array-index-key -- lines are positions
 				<Text key={index} wrap="truncate">
 					{row.map((line, column) => (
-						// eslint-disable-next-line react/no-array-index-key -- columns are positions
 						<Line key={column} line={line} width={row.length > 1 ? half : columns - 2} theme={theme} />
 					))}
 				</Text>

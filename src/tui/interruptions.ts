@@ -16,9 +16,7 @@ export type StopSignal = (typeof stopSignals)[number];
  * SIGHUP first), or an error nothing caught.
  */
 export type Interruption =
-	| {readonly kind: 'signal'; readonly signal: StopSignal}
-	| {readonly kind: 'hangup'}
-	| {readonly kind: 'crash'; readonly error: unknown};
+	{readonly kind: 'signal'; readonly signal: StopSignal} | {readonly kind: 'hangup'} | {readonly kind: 'crash'; readonly error: unknown};
 
 /** Where signals and uncaught errors are heard: `process`, or an EventEmitter in tests. */
 export type ProcessEvents = Pick<NodeJS.EventEmitter, 'on' | 'off'>;
@@ -34,9 +32,27 @@ export function watchInterruptions(events: ProcessEvents): {readonly next: Promi
 		settle = resolve;
 	});
 	const listeners: Array<readonly [string, (value: unknown) => void]> = [
-		...stopSignals.map((signal) => [signal, () => settle({kind: 'signal', signal})] as const),
-		['uncaughtException', (error) => settle({kind: 'crash', error})],
-		['unhandledRejection', (reason) => settle({kind: 'crash', error: reason})],
+		...stopSignals.map(
+			(signal) =>
+				[
+					signal,
+					() => {
+						settle({kind: 'signal', signal});
+					},
+				] as const,
+		),
+		[
+			'uncaughtException',
+			(error) => {
+				settle({kind: 'crash', error});
+			},
+		],
+		[
+			'unhandledRejection',
+			(reason) => {
+				settle({kind: 'crash', error: reason});
+			},
+		],
 	];
 	for (const [event, listener] of listeners) events.on(event, listener);
 	return {

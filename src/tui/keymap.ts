@@ -3,7 +3,7 @@
  * help overlay (`?`), the footer hints and the README's key table are all generated from it.
  */
 import type {Key} from 'ink';
-import type {ActionType, Action, KeyMode, PromptMode} from './state.js';
+import type {ActionType, Action, KeyMode, PromptMode} from './actions.js';
 
 /** Actions a key can trigger on its own (the ones that carry no payload, nor report an effect's outcome). */
 export type KeyAction = Exclude<
@@ -50,11 +50,23 @@ export const keymap = [
 	{keys: ['e'], action: 'edit-start', help: 'type the correct reading', modes: ['browse'], group: 'Decide'},
 	{keys: ['x'], action: 'decide-not-error', help: 'not an error', modes: ['browse'], group: 'Decide'},
 	{keys: ['c'], action: 'note-start', help: 'add or change a note', modes: ['browse'], group: 'Decide'},
-	{keys: ['y'], action: 'accept-suggestions', help: 'accept every suggestion at the chosen confidence or above, on undecided rows (one undo step)', modes: ['browse'], group: 'Decide'},
+	{
+		keys: ['y'],
+		action: 'accept-suggestions',
+		help: 'accept every suggestion at the chosen confidence or above, on undecided rows (one undo step)',
+		modes: ['browse'],
+		group: 'Decide',
+	},
 	{keys: ['Y'], action: 'cycle-accept-level', help: 'the confidence y accepts at: 0.90 / 0.80 / 0.70 / 0.60', modes: ['browse'], group: 'Decide'},
 	{keys: ['u'], action: 'undo', help: 'undo the last decision, or the suggestions y accepted (many levels)', modes: ['browse'], group: 'Decide'},
 	{keys: ['E'], action: 'export-start', help: 'export a report', modes: ['browse'], group: 'Report'},
-	{keys: ['w'], action: 'save-as-start', help: 'save the decisions to another file, and the next ones there too (when a save fails)', modes: ['browse'], group: 'Report'},
+	{
+		keys: ['w'],
+		action: 'save-as-start',
+		help: 'save the decisions to another file, and the next ones there too (when a save fails)',
+		modes: ['browse'],
+		group: 'Report',
+	},
 	{keys: ['?'], action: 'help-toggle', help: 'show or hide this help', modes: ['browse'], group: 'Report'},
 	{keys: ['q'], action: 'quit', help: 'quit (decisions are already saved; asks first if a save failed)', modes: ['browse'], group: 'Report'},
 	{keys: ['ctrl+c'], action: 'quit', help: 'quit from anywhere (asks first if a save failed)', modes: everywhere, group: 'Report'},

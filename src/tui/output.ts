@@ -26,10 +26,7 @@ type OutputTransformer = (line: string, index: number) => string;
 
 type Clip = {x1: number | undefined; x2: number | undefined; y1: number | undefined; y2: number | undefined};
 
-type Operation =
-	| {type: 'write'; x: number; y: number; text: string; transformers: OutputTransformer[]}
-	| {type: 'clip'; clip: Clip}
-	| {type: 'unclip'};
+type Operation = {type: 'write'; x: number; y: number; text: string; transformers: OutputTransformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
 
 /** A line of text as cells: its graphemes, the columns each takes, and each one's style number. */
 type Cells = {values: string[]; widths: number[]; styles: number[]};
@@ -40,7 +37,7 @@ const cacheLimit = 4096;
 /** Style numbers: 0 is no style. Each style's codes, and the codes from one style to another. */
 let styleNumbers = new Map<string, number>([['', 0]]);
 let stylesByNumber: AnsiCode[][] = [[]];
-let transitions: Array<Map<number, string>> = [new Map()];
+let transitions: Array<Map<number, string>> = [new Map<number, string>()];
 let linesSeen = new Map<string, Cells>();
 const widths = new Map<string, number>();
 
@@ -62,7 +59,7 @@ function styleNumber(codes: AnsiCode[]): number {
 function forgetStyles(): void {
 	styleNumbers = new Map([['', 0]]);
 	stylesByNumber = [[]];
-	transitions = [new Map()];
+	transitions = [new Map<number, string>()];
 	linesSeen = new Map();
 }
 
@@ -264,7 +261,8 @@ export default class Output {
 
 		// As Ink does: a line whose row is not in the frame is skipped without moving down a row.
 		let offsetY = 0;
-		for (let [index, line] of lines.entries()) {
+		for (const [index, given] of lines.entries()) {
+			let line = given;
 			const rowValues = values[y + offsetY];
 			const rowStyles = styles[y + offsetY]!;
 			if (!rowValues) continue;

@@ -1,28 +1,27 @@
 /**
- * What the review screen derives once from a comparison: row keys, the worst severity of each
- * row, the text that `/` searches. Pure; computed once per run so that key presses stay cheap.
+ * What the review screen looks up per row, gathered once from a comparison: row keys and worst
+ * severities (decided in core, `Row.key` and `Row.worst`), the text that `/` searches, the checks
+ * on each row. Pure; computed once per run so that key presses stay cheap.
  */
-import {rowKeys} from '../core/decisions.js';
 import {rowSuggestion} from '../core/row-suggestion.js';
-import {severities, type Check, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
-import {isDiffering, openCounts, rowSeverity} from '../report/findings.js';
+import {severities, type Check, type Comparison, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 
 /** The comparison and everything the reducer and the views look up per row. */
 export type ReviewData = {
 	readonly comparison: Comparison;
 	/** The input as the user named it (a path, or `-`). */
 	readonly inputName: string;
-	/** `rowKeys(comparison.rows)`: the key each row's decision is saved under. */
+	/** Each row's `key`: the key its decision is saved under. */
 	readonly keys: readonly string[];
 	/** Key → row index. */
 	readonly rowOfKey: ReadonlyMap<string, number>;
-	/** The most serious severity among each row's differences; undefined for a row without any. */
+	/** Each row's `worst`: the most serious severity of its open differences; undefined for a row that does not differ. */
 	readonly worst: readonly (Severity | undefined)[];
 	/** Lower-cased label and title of both sides, for `/`. */
 	readonly haystack: readonly string[];
-	/** How many rows differ (and so wait for a decision). */
+	/** How many rows differ (and so wait for a decision): `summary.differing`. */
 	readonly differing: number;
-	/** The differences that no check explains, by severity: what the header counts. */
+	/** The differences that no check explains, by severity, what the header counts: `summary.open.severity`. */
 	readonly open: Readonly<Record<Severity, number>>;
 	/** The suggestion for each row as a whole (`rowSuggestion`), which `y` accepts. */
 	readonly suggestions: readonly (Suggestion | undefined)[];
@@ -77,13 +76,6 @@ export function severityRank(severity: Severity): number {
 	return severities.indexOf(severity);
 }
 
-
-/** The most serious severity of a row's differences that no check explains. */
-export function worstSeverity(row: Row): Severity | undefined {
-	// A differing row without classified differences still needs a look: treat it as minor.
-	return rowSeverity(row) ?? (isDiffering(row) ? 'minor' : undefined);
-}
-
 /** An item as a reader sees it in the list: label, then title. */
 export function displayTitle(item: TocItem | null): string {
 	if (!item) return '';
@@ -100,16 +92,17 @@ const displayLimit = 2000;
 
 /** Derive the per-row lookups the review screen needs. */
 export function prepareReview(comparison: Comparison, inputName: string): ReviewData {
-	const {rows} = comparison;
-	const keys = rowKeys(rows);
+	const {rows, summary} = comparison;
+	const keys = rows.map((row) => row.key);
 	return {
 		comparison,
 		inputName,
 		keys,
 		rowOfKey: new Map(keys.map((key, index) => [key, index])),
-		worst: rows.map((row) => worstSeverity(row)),
+		worst: rows.map((row) => row.worst),
 		haystack: rows.map((row) => `${displayTitle(row.a)}\u0000${displayTitle(row.b)}`.toLowerCase()),
-		...openCounts(rows),
+		differing: summary.differing,
+		open: summary.open.severity,
 		suggestions: rows.map((row) => rowSuggestion(row)),
 		checks: checksOfRows(comparison),
 	};

@@ -73,7 +73,8 @@ export type RunReviewOptions = {
  * How a review ended: the user quit (with the last save's error, if it failed, and how many
  * decisions were left unsaved), or a signal stopped it.
  */
-export type ReviewOutcome = {readonly kind: 'quit'; readonly saveError: string | undefined; readonly unsaved: number} | {readonly kind: 'signal'; readonly signal: StopSignal};
+export type ReviewOutcome =
+	{readonly kind: 'quit'; readonly saveError: string | undefined; readonly unsaved: number} | {readonly kind: 'signal'; readonly signal: StopSignal};
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -86,7 +87,10 @@ const showCursor = '\u001B[?25h';
 export function closingSummary(state: State, decisionsPath: string, interruption?: Interruption, rescued?: string): string {
 	const orphans = orphanDecisions(state).length;
 	const kept = orphans > 0 ? `; ${orphans} decision${orphans === 1 ? '' : 's'} matching no row kept` : '';
-	const stopped = interruption === undefined ? '' : `stopped by ${interruption.kind === 'signal' ? interruption.signal : interruption.kind === 'hangup' ? 'a hang-up (the terminal closed)' : 'an internal error'}; `;
+	const stopped =
+		interruption === undefined
+			? ''
+			: `stopped by ${interruption.kind === 'signal' ? interruption.signal : interruption.kind === 'hangup' ? 'a hang-up (the terminal closed)' : 'an internal error'}; `;
 	// `w` may have moved them to another file.
 	const file = state.decisionsFile === '' ? decisionsPath : state.decisionsFile;
 	const lost = state.unsaved.size;
@@ -166,7 +170,7 @@ function detachTerminal(wereTerminals: ReadonlySet<number>, onlyDead: boolean): 
 function dropCursorRestore(stderr: NodeJS.WriteStream): void {
 	if (isatty(2)) return;
 	const write = stderr.write.bind(stderr) as (chunk: unknown, ...rest: unknown[]) => boolean;
-	stderr.write = ((chunk: unknown, ...rest: unknown[]) => (chunk === showCursor ? true : write(chunk, ...rest))) as typeof stderr.write;
+	stderr.write = (chunk: unknown, ...rest: unknown[]) => (chunk === showCursor ? true : write(chunk, ...rest));
 }
 
 /**

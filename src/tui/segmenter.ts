@@ -27,11 +27,11 @@ class UnitSegments implements Intl.Segments {
 
 	containing(index = 0): Intl.SegmentData | undefined {
 		// As the standard reads an index: a fraction is cut, and NaN is 0.
-		const at = Math.trunc(Number(index)) || 0;
+		const at = Math.trunc(index) || 0;
 		return at >= 0 && at < this.#input.length ? this.at(at) : undefined;
 	}
 
-	* [Symbol.iterator](): IterableIterator<Intl.SegmentData> {
+	*[Symbol.iterator](): IterableIterator<Intl.SegmentData> {
 		for (let index = 0; index < this.#input.length; index++) yield this.at(index);
 	}
 
@@ -54,11 +54,11 @@ export class Segmenter {
 	}
 
 	static supportedLocalesOf(locales: string | readonly string[], options?: Intl.SegmenterOptions): string[] {
-		return RealSegmenter.supportedLocalesOf(locales as string | string[], options);
+		return RealSegmenter.supportedLocalesOf(locales, options);
 	}
 
 	segment(input: string): Intl.Segments {
-		const text = String(input);
+		const text = input;
 		return this.#graphemes && simple.test(text) ? new UnitSegments(text) : this.real().segment(text);
 	}
 
@@ -67,7 +67,7 @@ export class Segmenter {
 	}
 
 	private real(): Intl.Segmenter {
-		this.#real ??= new RealSegmenter(this.#locales as string | string[] | undefined, this.#options);
+		this.#real ??= new RealSegmenter(this.#locales, this.#options);
 		return this.#real;
 	}
 }

@@ -16,12 +16,10 @@ export function SegmentsText({segments, theme, changeColor}: SegmentsTextProps) 
 		<>
 			{segments.map((segment, index) =>
 				segment.changed && theme.color ? (
-					// eslint-disable-next-line react/no-array-index-key -- runs have no identity beyond their place
 					<Text key={index} bold color={changeColor}>
 						{segment.text}
 					</Text>
 				) : (
-					// eslint-disable-next-line react/no-array-index-key -- as above
 					<Text key={index}>{segment.text}</Text>
 				),
 			)}

@@ -26,7 +26,7 @@ export const statusColors = {
 } as const satisfies Record<RowStatus, string>;
 
 /** One glyph per severity, tallest for the most serious; the density strip uses the same ones. */
-export const severityGlyphs = {
+export const severityBars = {
 	substantive: '█',
 	minor: '▄',
 	cosmetic: '▁',

@@ -162,22 +162,25 @@ export function useReview(options: UseReviewOptions): State {
 		[saveNow],
 	);
 
-	const handleInput = useCallback((input: string, key: Key) => {
-		const action = keyToAction(input, key, keyMode(stateRef.current));
-		if (action) {
-			dispatch(action);
-			return;
-		}
-
-		// Keys typed faster than a frame (or sent by a macro) arrive as one chunk, `nb`: take
-		// them one by one, each in the mode the one before it left, as the terminal sent them.
-		if (input.length > 1 && !key.ctrl && !key.meta) {
-			for (const one of splitKeys(input)) {
-				const each = keyToAction(one.input, one.key, keyMode(stateRef.current));
-				if (each) dispatch(each);
+	const handleInput = useCallback(
+		(input: string, key: Key) => {
+			const action = keyToAction(input, key, keyMode(stateRef.current));
+			if (action) {
+				dispatch(action);
+				return;
 			}
-		}
-	}, [dispatch]);
+
+			// Keys typed faster than a frame (or sent by a macro) arrive as one chunk, `nb`: take
+			// them one by one, each in the mode the one before it left, as the terminal sent them.
+			if (input.length > 1 && !key.ctrl && !key.meta) {
+				for (const one of splitKeys(input)) {
+					const each = keyToAction(one.input, one.key, keyMode(stateRef.current));
+					if (each) dispatch(each);
+				}
+			}
+		},
+		[dispatch],
+	);
 	useInput(handleInput);
 
 	// Follow the terminal's size unless a size was given.
@@ -196,7 +199,8 @@ export function useReview(options: UseReviewOptions): State {
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout, fixedSize]);
+		// `dispatch` keeps its identity for the screen's life (its inputs are a ref and the save queue).
+	}, [stdout, fixedSize, dispatch]);
 
 	// No cleanup: after a crash has unmounted the screen, its owner still flushes through this.
 	const session = options.session;
@@ -237,7 +241,7 @@ export function useReview(options: UseReviewOptions): State {
 
 	// Export on request.
 	const exporting = useRef<Promise<void> | undefined>(undefined);
-	const request = state.exportRequest;
+	const request = state.menu.request;
 	useEffect(() => {
 		if (!request) return;
 		const {comparison} = stateRef.current.data;

@@ -20,7 +20,9 @@ describe('defaultDecisionsPath', () => {
 	it.each([
 		['vol31.txt', 'vol31.txt.tocdiff.json'],
 		['books/vol31.txt', 'books/vol31.txt.tocdiff.json'],
-	])('puts the decisions for %s beside it', (input, expected) => expect(defaultDecisionsPath(input)).toBe(expected));
+	])('puts the decisions for %s beside it', (input, expected) => {
+		expect(defaultDecisionsPath(input)).toBe(expected);
+	});
 
 	it('uses tocdiff-stdin.tocdiff.json in the working directory for standard input', () => {
 		expect(defaultDecisionsPath('-', '/work')).toBe(path.join('/work', 'tocdiff-stdin.tocdiff.json'));
@@ -55,9 +57,18 @@ describe('loadDecisions and saveDecisions', () => {
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"verdict": "a"}]}', /decision 1 has no "key"/],
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "maybe"}]}', /unknown verdict "maybe"/],
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "note": 3}]}', /"note" that is not a string/],
-		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "edit", "a": "I. Origins\\t7"}]}', /decision 1 \(on “I\. Origins 7”\) has the verdict "edit" but no "text" \(the corrected reading\)/],
-		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "a"}, {"key": "j", "verdict": "edit", "text": "  "}]}', /decision 2 has the verdict "edit" but an empty "text"/],
-		[`{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}]}`, /nests values deeper than tocdiff can write back/],
+		[
+			'{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "edit", "a": "I. Origins\\t7"}]}',
+			/decision 1 \(on “I\. Origins 7”\) has the verdict "edit" but no "text" \(the corrected reading\)/,
+		],
+		[
+			'{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "a"}, {"key": "j", "verdict": "edit", "text": "  "}]}',
+			/decision 2 has the verdict "edit" but an empty "text"/,
+		],
+		[
+			`{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}]}`,
+			/nests values deeper than tocdiff can write back/,
+		],
 	])('rejects %s with a one-line message that says what to do', async (content, message) => {
 		const file = path.join(dir, 'bad.tocdiff.json');
 		await writeFile(file, content);
@@ -85,7 +96,9 @@ describe('loadDecisions and saveDecisions', () => {
 	it('says clearly when the place is not writable', async () => {
 		const error: unknown = await saveDecisions(path.join(dir, 'missing', 'x.tocdiff.json'), decisions).catch((error_: unknown) => error_);
 		expect(error).toBeInstanceOf(DecisionsFileError);
-		expect((error as Error).message).toMatch(/^Cannot save decisions to .*x\.tocdiff\.json: the folder does not exist or takes no new files; pass --decisions PATH/);
+		expect((error as Error).message).toMatch(
+			/^Cannot save decisions to .*x\.tocdiff\.json: the folder does not exist or takes no new files; pass --decisions PATH/,
+		);
 	});
 
 	it.skipIf(process.getuid?.() === 0)('says permission denied for a read-only folder', async () => {

@@ -76,26 +76,53 @@ describe('writeFileAtomic (#6)', () => {
 	});
 
 	it.each([
-		['creating the temporary file', {openSync: () => {
-			throw fsError('EACCES');
-		}}],
-		['writing (the disk fills half-way)', {writeFileSync(fd: number, content: string) {
-			nodeFs.writeFileSync(fd, content.slice(0, 7), 'utf8');
-			throw fsError('ENOSPC');
-		}}],
-		['fsyncing the file', {fsyncSync: () => {
-			throw fsError('EIO');
-		}}],
-		['closing the file', {closeSync(fd: number) {
-			nodeFs.closeSync(fd);
-			throw fsError('EIO');
-		}}],
-		['renaming', {renameSync: () => {
-			throw fsError('EXDEV');
-		}}],
+		[
+			'creating the temporary file',
+			{
+				openSync: () => {
+					throw fsError('EACCES');
+				},
+			},
+		],
+		[
+			'writing (the disk fills half-way)',
+			{
+				writeFileSync(fd: number, content: string) {
+					nodeFs.writeFileSync(fd, content.slice(0, 7), 'utf8');
+					throw fsError('ENOSPC');
+				},
+			},
+		],
+		[
+			'fsyncing the file',
+			{
+				fsyncSync: () => {
+					throw fsError('EIO');
+				},
+			},
+		],
+		[
+			'closing the file',
+			{
+				closeSync(fd: number) {
+					nodeFs.closeSync(fd);
+					throw fsError('EIO');
+				},
+			},
+		],
+		[
+			'renaming',
+			{
+				renameSync: () => {
+					throw fsError('EXDEV');
+				},
+			},
+		],
 	] as const)('leaves the old file whole and no temporary file behind when %s fails', async (_step, fault) => {
 		writeFileSync(file, 'the old decisions\n');
-		const error: unknown = await writeFileAtomic(file, 'the new decisions, longer than the old ones\n', {...nodeFs, ...fault}).catch((error_: unknown) => error_);
+		const error: unknown = await writeFileAtomic(file, 'the new decisions, longer than the old ones\n', {...nodeFs, ...fault}).catch(
+			(error_: unknown) => error_,
+		);
 		expect((error as Error).message).toContain('injected');
 		expect(readFileSync(file, 'utf8')).toBe('the old decisions\n');
 		expect(readdirSync(dir)).toEqual([path.basename(file)]);
@@ -243,7 +270,11 @@ describe('writeStdout', () => {
 		const failing = () => {
 			throw fsError(code);
 		};
-		expect(() => writeStdout('report', failing)).toThrow(InputError);
-		expect(() => writeStdout('report', failing)).toThrow(message);
+		expect(() => {
+			writeStdout('report', failing);
+		}).toThrow(InputError);
+		expect(() => {
+			writeStdout('report', failing);
+		}).toThrow(message);
 	});
 });

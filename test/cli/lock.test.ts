@@ -28,7 +28,7 @@ function refusal(options: Parameters<typeof lockDecisions>[1] = {}): InputError 
 
 /** A process id that has certainly ended: a child that ran and was waited for. */
 function endedPid(): number {
-	return spawnSync(process.execPath, ['-e', '']).pid!;
+	return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 function writeLock(owner: LockOwner): string {
@@ -51,7 +51,9 @@ describe('lockDecisions (#6)', () => {
 		const lock = lockDecisions(decisions, {now: new Date(2025, 2, 1, 10, 42)});
 		const before = readFileSync(lockFile, 'utf8');
 		const error = refusal({now: new Date(2025, 2, 1, 11, 0)});
-		expect(error?.message).toBe(`${decisions} is in use by another tocdiff (pid ${process.pid}) since 10:42; close that review first, or pass --decisions PATH`);
+		expect(error?.message).toBe(
+			`${decisions} is in use by another tocdiff (pid ${process.pid}) since 10:42; close that review first, or pass --decisions PATH`,
+		);
 		expect(error?.exitCode).toBe(3);
 		expect(readFileSync(lockFile, 'utf8')).toBe(before);
 		lock.release();
@@ -124,7 +126,9 @@ describe('lockDecisions: one file, whatever path names it', () => {
 		const lock = lockDecisions(decisions, own());
 		expect(lock.file).toBe(path.join(realpathSync(dir), 'store', 'real.json.lock'));
 		const real = path.join(dir, 'store', 'real.json');
-		expect(() => lockDecisions(real, own())).toThrow(new RegExp(`^${real.replaceAll('.', '\\.')} is in use by another tocdiff \\(pid ${process.pid}, as ${decisions.replaceAll('.', '\\.')}\\) since`));
+		expect(() => lockDecisions(real, own())).toThrow(
+			new RegExp(`^${real.replaceAll('.', '\\.')} is in use by another tocdiff \\(pid ${process.pid}, as ${decisions.replaceAll('.', '\\.')}\\) since`),
+		);
 		lock.release();
 		expect(readdirSync(path.join(dir, 'store'))).toEqual([]);
 	});

@@ -12,7 +12,9 @@ let files = 0;
 
 /** Pack words as the build does (lower case, distinct, in byte order) and open the list. */
 function listOf(words: readonly string[]) {
-	const sorted = [...new Set(words.map((word) => word.normalize('NFC').toLowerCase()))].map((word) => Buffer.from(word, 'utf8')).sort(Buffer.compare);
+	const sorted = [...new Set(words.map((word) => word.normalize('NFC').toLowerCase()))]
+		.map((word) => Buffer.from(word, 'utf8'))
+		.sort((x, y) => Buffer.compare(x, y));
 	const file = path.join(folder, `list-${files++}.words`);
 	writeFileSync(file, (pack as (words: Buffer[]) => Buffer)(sorted));
 	return openWordList(file)!;

@@ -2,7 +2,11 @@ import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
 import {oracle} from './helpers.js';
 
-const two = (a: string, b: string) => compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]);
+const two = (a: string, b: string) =>
+	compare([
+		{name: 'a.txt', text: a},
+		{name: 'b.txt', text: b},
+	]);
 
 describe('alignment', () => {
 	it.each([
@@ -65,7 +69,12 @@ describe('alignment', () => {
 		const a = Array.from({length: 10}, (_, i) => `Entry number ${i + 1} of the book\t${i * 3 + 1}`).join('\n');
 		const b = a.split('\n').slice(0, 6).join('\n');
 		const result = two(a, b);
-		expect(result.rows.filter((r) => r.status === 'only-a').map((r) => r.differences[0]!.kind)).toEqual(['truncation', 'truncation', 'truncation', 'truncation']);
+		expect(result.rows.filter((r) => r.status === 'only-a').map((r) => r.differences[0]!.kind)).toEqual([
+			'truncation',
+			'truncation',
+			'truncation',
+			'truncation',
+		]);
 	});
 
 	it('reports a lost entry in the middle as missing, not truncation', () => {

@@ -5,7 +5,13 @@ import {parseItems} from '../../src/core/parse.js';
 import type {Printing} from '../../src/core/types.js';
 
 /** A printing of the given lines, numbered from line 1. */
-const printing = (lines: readonly string[]): Printing => ({id: 'A', source: 'a.txt', lines: [1, lines.length], items: parseItems(lines, 1, lines.length)});
+const printing = (lines: readonly string[]): Printing => ({
+	id: 'A',
+	source: 'a.txt',
+	lines: [1, lines.length],
+	items: parseItems(lines, 1, lines.length),
+	printed: lines,
+});
 const found = (checks: ReturnType<typeof checkPrinting>) => checks.map((check) => [check.lines[0], check.message]);
 
 describe('checkPageOrder', () => {
@@ -27,11 +33,19 @@ describe('checkPageOrder', () => {
 describe('checkNumbering', () => {
 	it.each([
 		['a clean sequence', ['I. One\t1', 'II. Two\t2', 'III. Three\t3'], []],
-		['I, II, II, IV: the second II should be III', ['I. One\t1', 'II. Two\t2', 'II. Three\t3', 'IV. Four\t4'], [[3, '“II.” between “II.” and “IV.” should be III']]],
+		[
+			'I, II, II, IV: the second II should be III',
+			['I. One\t1', 'II. Two\t2', 'II. Three\t3', 'IV. Four\t4'],
+			[[3, '“II.” between “II.” and “IV.” should be III']],
+		],
 		['a repeated number', ['I. One\t1', 'II. Two\t2', 'II. Three\t3', 'III. Four\t4'], [[3, '“II.” repeats the number before it']]],
 		['a gap of one', ['I. One\t1', 'II. Two\t2', 'IV. Four\t4'], [[3, 'the numbering skips from “II.” to “IV.”: III missing']]],
 		['a gap of two', ['1. One\t1', '2. Two\t2', '5. Five\t5'], [[3, 'the numbering skips from “2.” to “5.”: 3 to 4 missing']]],
-		['a gap in dotted numbers, named in full', ['1. One\t1', '1.1. Sources\t2', '1.2. Methods\t3', '1.4. Results\t5', '2. Two\t9'], [[4, 'the numbering skips from “1.2.” to “1.4.”: 1.3. missing']]],
+		[
+			'a gap in dotted numbers, named in full',
+			['1. One\t1', '1.1. Sources\t2', '1.2. Methods\t3', '1.4. Results\t5', '2. Two\t9'],
+			[[4, 'the numbering skips from “1.2.” to “1.4.”: 1.3. missing']],
+		],
 		['a number that goes back', ['I. One\t1', 'II. Two\t2', 'III. Three\t3', 'II. Four\t4'], [[4, '“II.” goes back after “III.”']]],
 		['a misread numeral (П. for II.)', ['I. One\t1', 'П. Two\t2', 'III. Three\t3'], [[2, '“П.” reads as II: a misread numeral']]],
 		['a sequence that starts again', ['I. One\t1', 'II. Two\t2', 'Appendix\t3', 'I. Three\t4', 'II. Four\t5'], []],
@@ -46,12 +60,22 @@ describe('checkNumbering', () => {
 describe('page offsets between printings', () => {
 	const a = ['Preface\t13', 'One\t17', 'Two\t21', 'Three\t23', 'Four\t26', 'Five\t31'];
 	const shifted = (by: number, lines: readonly string[]) => lines.map((line) => line.replace(/\d+$/, (page) => String(Number(page) + by)));
-	const run = (b: readonly string[]) => compare([{name: 'a.txt', text: a.join('\n')}, {name: 'b.txt', text: b.join('\n')}]);
+	const run = (b: readonly string[]) =>
+		compare([
+			{name: 'a.txt', text: a.join('\n')},
+			{name: 'b.txt', text: b.join('\n')},
+		]);
 
 	it('reports a constant offset once and marks the page differences it explains', () => {
 		const result = run(shifted(4, a));
 		expect(result.checks).toEqual([
-			{printing: 'B', lines: [1, 6], kind: 'page-offset', offset: 4, message: "B's pages run 4 ahead of A's on 6 entries (a repaginated edition?): their page differences are explained by the offset"},
+			{
+				printing: 'B',
+				lines: [1, 6],
+				kind: 'page-offset',
+				offset: 4,
+				message: "B's pages run 4 ahead of A's on 6 entries (a repaginated edition?): their page differences are explained by the offset",
+			},
 		]);
 		expect(result.rows.flatMap((row) => row.differences).every((d) => d.kind === 'page' && d.explainedBy === 'page-offset')).toBe(true);
 		expect(result.summary.explained).toBe(6);
@@ -98,13 +122,22 @@ describe('checkPrinting', () => {
 describe('renumbering between printings', () => {
 	const entries = (numbers: readonly string[], titles: readonly string[]) => titles.map((title, k) => `${numbers[k]}. ${title}\t${k * 10 + 1}`).join('\n');
 	const titles = ['The Origins', 'The Quarrel', 'The First Campaign', 'Winter Quarters', 'The Peace', 'Aftermath'];
-	const renumbering = (a: string, b: string) => compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).checks.filter((check) => check.kind === 'renumbering');
+	const renumbering = (a: string, b: string) =>
+		compare([
+			{name: 'a.txt', text: a},
+			{name: 'b.txt', text: b},
+		]).checks.filter((check) => check.kind === 'renumbering');
 
 	it('reports a run of three or more entries numbered alike but shifted, once', () => {
 		const a = entries(['I', 'II', 'III', 'IV', 'V', 'VI'], titles);
 		const b = entries(['I', 'II', 'II', 'III', 'IV', 'V'], titles);
 		expect(renumbering(a, b)).toEqual([
-			{printing: 'B', lines: [3, 6], kind: 'renumbering', message: "B's numbering runs 1 behind A's on 4 entries (“III.” is “II.” … “VI.” is “V.”): an entry moved, dropped or added before them?"},
+			{
+				printing: 'B',
+				lines: [3, 6],
+				kind: 'renumbering',
+				message: "B's numbering runs 1 behind A's on 4 entries (“III.” is “II.” … “VI.” is “V.”): an entry moved, dropped or added before them?",
+			},
 		]);
 	});
 
@@ -112,7 +145,9 @@ describe('renumbering between printings', () => {
 		const withSections = (chapters: readonly string[]) =>
 			chapters.flatMap((chapter, k) => [`${chapter}. ${titles[k]}\t${k * 10 + 1}`, `1. Part of ${titles[k]}\t${k * 10 + 2}`]).join('\n');
 		const checks = renumbering(withSections(['I', 'II', 'III', 'IV', 'V']), withSections(['I', 'I', 'II', 'III', 'IV']));
-		expect(checks.map((check) => check.message)).toEqual(["B's numbering runs 1 behind A's on 4 entries (“II.” is “I.” … “V.” is “IV.”): an entry moved, dropped or added before them?"]);
+		expect(checks.map((check) => check.message)).toEqual([
+			"B's numbering runs 1 behind A's on 4 entries (“II.” is “I.” … “V.” is “IV.”): an entry moved, dropped or added before them?",
+		]);
 	});
 
 	it('says nothing of one or two renumbered entries, nor of numbering that agrees', () => {

@@ -9,7 +9,12 @@ const kinds = (a: string, b: string) => classifyPair(item(a), item(b)).map((d) =
 
 describe('classifyPair', () => {
 	it.each([
-		['spelling', "II. An Essential Condition of the Bolsheviki's Success\t23", "II. An Essential Condition of the Bolsheviks' Success\t23", [['spelling', 'minor', "Bolsheviki's", "Bolsheviks'"]]],
+		[
+			'spelling',
+			"II. An Essential Condition of the Bolsheviki's Success\t23",
+			"II. An Essential Condition of the Bolsheviks' Success\t23",
+			[['spelling', 'minor', "Bolsheviki's", "Bolsheviks'"]],
+		],
 		[
 			'ocr and number',
 			'TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 1, 1920\t181',
@@ -20,10 +25,20 @@ describe('classifyPair', () => {
 			],
 		],
 		['punctuation', 'II. Should Consist In.\t188', 'II. Should Consist In\t188', [['punctuation', 'cosmetic', 'In.', 'In']]],
-		['leaders', 'ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY . .\t377', 'ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY\t377', [['leaders', 'cosmetic', '. .', '']]],
+		[
+			'leaders',
+			'ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY . .\t377',
+			'ON THE STRUGGLE WITHIN THE ITALIAN SOCIALIST PARTY\t377',
+			[['leaders', 'cosmetic', '. .', '']],
+		],
 		['leader gap', 'Preface\t13', 'Preface    13', [['leaders', 'cosmetic', '\\t', '    ']]],
 		['page', 'Preface\t13', 'Preface\t18', [['page', 'substantive', '13', '18']]],
-		['a page column lined up under another title length', 'Midē´wiwin        164', 'Mid[-e]/wiwin    164', [['spelling', 'minor', 'Midē´wiwin', 'Mid[-e]/wiwin']]],
+		[
+			'a page column lined up under another title length',
+			'Midē´wiwin        164',
+			'Mid[-e]/wiwin    164',
+			[['spelling', 'minor', 'Midē´wiwin', 'Mid[-e]/wiwin']],
+		],
 		['a dropped accent', 'Papa se fâche\t8', 'Papa se fache\t8', [['ocr', 'minor', 'fâche', 'fache']]],
 		['a changed accent', 'Au collége\t8', 'Au collège\t8', [['spelling', 'minor', 'collége', 'collège']]],
 		['page punctuation', 'Preface\t13.', 'Preface\t13', [['punctuation', 'cosmetic', '13.', '13']]],
@@ -34,7 +49,12 @@ describe('classifyPair', () => {
 		['letter spacing', 'C O N T E N T S', 'CONTENTS', [['whitespace', 'cosmetic', 'C O N T E N T S', 'CONTENTS']]],
 		['hyphenation', 'THE MOSCOW-KAZAN RAIL- WAY\t123', 'THE MOSCOW-KAZAN RAILWAY\t123', [['hyphenation', 'cosmetic', 'RAIL- WAY', 'RAILWAY']]],
 		['a soft hyphen', 'XII. FOLK MEDI\u00ADCINE\t422', 'XII. FOLK MEDICINE\t422', [['hyphenation', 'cosmetic', 'MEDI\u00ADCINE', 'MEDICINE']]],
-		['markup', 'THESES ON PROPAGANDA. <i>Rough Draft</i>\t404', 'THESES ON PROPAGANDA. Rough Draft\t404', [['markup', 'cosmetic', 'THESES ON PROPAGANDA. <i>Rough Draft</i>', 'THESES ON PROPAGANDA. Rough Draft']]],
+		[
+			'markup',
+			'THESES ON PROPAGANDA. <i>Rough Draft</i>\t404',
+			'THESES ON PROPAGANDA. Rough Draft\t404',
+			[['markup', 'cosmetic', 'THESES ON PROPAGANDA. <i>Rough Draft</i>', 'THESES ON PROPAGANDA. Rough Draft']],
+		],
 		['words', 'Speech at the Congress\t5', 'Speech at the Second Congress\t5', [['words', 'substantive', '', 'Second']]],
 		['ocr rn/m', 'The Modern World\t5', 'The Modem World\t5', [['ocr', 'minor', 'Modern', 'Modem']]],
 		['ocr l/1', 'Chapter on Labour\t5', 'Chapter on 1abour\t5', [['ocr', 'minor', 'Labour', '1abour']]],
@@ -44,7 +64,15 @@ describe('classifyPair', () => {
 		['same', 'Preface\t13', 'Preface\t13', []],
 		['a Roman page changed', 'Preface\tv', 'Preface\tvi', [['page', 'substantive', 'v', 'vi']]],
 		['words added before a full stop, which moves with them', 'VI. FAIRIES.\t198', 'VI. FAIRIES AND ELVES.\t198', [['words', 'substantive', '', 'AND ELVES']]],
-		['words added after a full stop made a comma', 'The Charms, Spells.\t198', 'The Charms, Spells, and Incantations.\t198', [['punctuation', 'cosmetic', 'Spells.', 'Spells,'], ['words', 'substantive', '', 'and Incantations']]],
+		[
+			'words added after a full stop made a comma',
+			'The Charms, Spells.\t198',
+			'The Charms, Spells, and Incantations.\t198',
+			[
+				['punctuation', 'cosmetic', 'Spells.', 'Spells,'],
+				['words', 'substantive', '', 'and Incantations'],
+			],
+		],
 		['ocr rm/nn, not a spelling', 'The Information Question\t5', 'The Infonnation Question\t5', [['ocr', 'minor', 'Information', 'Infonnation']]],
 		['ocr l/1 after li', 'The Socialism Question\t5', 'The Socia1ism Question\t5', [['ocr', 'minor', 'Socialism', 'Socia1ism']]],
 		['ocr l/! once, not also punctuation', 'The Socialism Question\t5', 'The Socia!ism Question\t5', [['ocr', 'minor', 'Socialism', 'Socia!ism']]],
@@ -67,7 +95,9 @@ describe('word tests', () => {
 		['Italian', 'Ita1ian', true],
 		['Москва', 'Mocквa', true],
 		['Москва', 'Mockba', false],
-	])('isOcrVariant(%j, %j) is %s', (a, b, expected) => expect(isOcrVariant(a, b)).toBe(expected));
+	])('isOcrVariant(%j, %j) is %s', (a, b, expected) => {
+		expect(isOcrVariant(a, b)).toBe(expected);
+	});
 
 	it.each([
 		["Bolsheviki's", "Bolsheviks'", true],
@@ -75,7 +105,9 @@ describe('word tests', () => {
 		['organisation', 'organization', true],
 		['centre', 'center', true],
 		['Labour', 'Party', false],
-	])('isSpellingVariant(%j, %j) is %s', (a, b, expected) => expect(isSpellingVariant(a, b)).toBe(expected));
+	])('isSpellingVariant(%j, %j) is %s', (a, b, expected) => {
+		expect(isSpellingVariant(a, b)).toBe(expected);
+	});
 
 	it('parseLine is total on odd lines', () => {
 		for (const line of ['', '\t', '....', '12', '(a)', '<i></i>', '_', 'П', '\u0000']) expect(() => parseLine(line, 1)).not.toThrow();

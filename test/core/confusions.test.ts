@@ -3,7 +3,13 @@ import {compare} from '../../src/core/compare.js';
 import {changedMiddle, confusionTable} from '../../src/core/confusions.js';
 
 const around = (line: string): string => ['Preface\t1', 'The Origin of the World\t5', line, 'The Music of the Hebrews\t40', 'Index\t50'].join('\n');
-const table = (a: string, b: string) => confusionTable(compare([{name: 'a.txt', text: around(a)}, {name: 'b.txt', text: around(b)}]).rows).map(({a: x, b: y, count, lines}) => [x, y, count, lines]);
+const table = (a: string, b: string) =>
+	confusionTable(
+		compare([
+			{name: 'a.txt', text: around(a)},
+			{name: 'b.txt', text: around(b)},
+		]).rows,
+	).map(({a: x, b: y, count, lines}) => [x, y, count, lines]);
 
 describe('confusionTable', () => {
 	it.each([
@@ -21,7 +27,10 @@ describe('confusionTable', () => {
 	it('counts a confusion each time, lists its lines once each, most frequent first', () => {
 		const a = ['The Modern World\t1', 'Modern Times and modern art\t2', 'The Presidium\t3'].join('\n');
 		const b = ['The Modem World\t1', 'Modem Times and modem art\t2', 'The Presidum\t3'].join('\n');
-		const rows = compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows;
+		const rows = compare([
+			{name: 'a.txt', text: a},
+			{name: 'b.txt', text: b},
+		]).rows;
 		expect(confusionTable(rows).map(({a: x, b: y, count, lines}) => [x, y, count, lines])).toEqual([
 			['rn', 'm', 3, [1, 2]],
 			['i', '', 1, [3]],
@@ -31,7 +40,14 @@ describe('confusionTable', () => {
 	it('leaves out the pages a page offset explains', () => {
 		const a = ['Preface\t13', 'One\t17', 'Two\t21', 'Three\t23'];
 		const b = a.map((line) => line.replace(/\d+$/, (page) => String(Number(page) + 4)));
-		expect(confusionTable(compare([{name: 'a.txt', text: a.join('\n')}, {name: 'b.txt', text: b.join('\n')}]).rows)).toEqual([]);
+		expect(
+			confusionTable(
+				compare([
+					{name: 'a.txt', text: a.join('\n')},
+					{name: 'b.txt', text: b.join('\n')},
+				]).rows,
+			),
+		).toEqual([]);
 	});
 });
 

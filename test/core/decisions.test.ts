@@ -11,7 +11,7 @@ const rowWith = (title: string): number => rows.findIndex((row) => row.a?.title.
 
 /** A decision on a row, with its readings, as the review screen saves it. */
 function decide(row: number, fields: Omit<Decision, 'key'>): Decision {
-	return {key: keys[row]!, ...fields, ...(rows[row]!.a ? {a: rows[row]!.a!.text} : {}), ...(rows[row]!.b ? {b: rows[row]!.b!.text} : {})};
+	return {key: keys[row]!, ...fields, ...(rows[row]!.a ? {a: rows[row]!.a.text} : {}), ...(rows[row]!.b ? {b: rows[row]!.b.text} : {})};
 }
 
 const presidium = rowWith('PRESIDIUM');
@@ -27,7 +27,12 @@ describe('matching decisions to rows', () => {
 
 	it('keeps a decision with its entry when only the layout of the input changed', () => {
 		// Tabs become spaces and every line is indented: no reading changed.
-		const relaid = rowsOf(seedText.split('\n').map((line) => (line.trim() === '' ? line : `  ${line.replaceAll('\t', '    ')}`)).join('\n'));
+		const relaid = rowsOf(
+			seedText
+				.split('\n')
+				.map((line) => (line.trim() === '' ? line : `  ${line.replaceAll('\t', '    ')}`))
+				.join('\n'),
+		);
 		expect(rowKeys(relaid)).not.toContain(decisions[0]!.key);
 		const match = matchDecisions(relaid, decisions);
 		expect(match.orphans).toEqual([]);

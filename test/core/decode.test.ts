@@ -15,7 +15,12 @@ describe('decode', () => {
 		['UTF-16LE without a mark', Buffer.from('Глава 1. Начало\t5\nPreface\t13\n', 'utf16le'), 'Глава 1. Начало\t5\nPreface\t13\n', 'utf-16le'],
 		['UTF-16BE without a mark', Buffer.from('Preface\t13\nIndex\t99\n', 'utf16le').swap16(), 'Preface\t13\nIndex\t99\n', 'utf-16be'],
 		['Windows-1252', Buffer.from([0x50, 0x72, 0xe9, 0x66, 0x61, 0x63, 0x65, 0x20, 0x93, 0x41, 0x94]), 'Préface “A”', 'windows-1252'],
-		['Windows-1251', Buffer.from([0xc3, 0xeb, 0xe0, 0xe2, 0xe0, 0x20, 0x31, 0x2e, 0x20, 0xcd, 0xe0, 0xf7, 0xe0, 0xeb, 0xee]), 'Глава 1. Начало', 'windows-1251'],
+		[
+			'Windows-1251',
+			Buffer.from([0xc3, 0xeb, 0xe0, 0xe2, 0xe0, 0x20, 0x31, 0x2e, 0x20, 0xcd, 0xe0, 0xf7, 0xe0, 0xeb, 0xee]),
+			'Глава 1. Начало',
+			'windows-1251',
+		],
 	])('reads %s', (_name, input, text, encoding) => {
 		expect(decode(input)).toMatchObject({text, encoding});
 	});
@@ -39,9 +44,17 @@ describe('decode', () => {
 	});
 
 	it.each([
-		['a stray byte', bytes('Préface\t13\nÉtude ', [0xe9], ' 1\t17\n'), /^vol\.txt:2: byte 0xE9 is not UTF-8 in a file that otherwise is; fix that line, or save the file again as UTF-8$/],
+		[
+			'a stray byte',
+			bytes('Préface\t13\nÉtude ', [0xe9], ' 1\t17\n'),
+			/^vol\.txt:2: byte 0xE9 is not UTF-8 in a file that otherwise is; fix that line, or save the file again as UTF-8$/,
+		],
 		['a surrogate', bytes('Глава 1\r\nГлава 2\r\n', [0xed, 0xa0, 0x80], '\r\n'), /^vol\.txt:3: byte 0xED is not UTF-8/],
-		['a character cut off at the end', bytes('Préface\t13\nÉtude\t17\n— ', [0xe2, 0x80]), /^vol\.txt:3: the file ends inside a character, as if cut short; give the whole file$/],
+		[
+			'a character cut off at the end',
+			bytes('Préface\t13\nÉtude\t17\n— ', [0xe2, 0x80]),
+			/^vol\.txt:3: the file ends inside a character, as if cut short; give the whole file$/,
+		],
 		['CR line ends', bytes('Préface\r', [0xff], '\rÉtude\r'), /^vol\.txt:2: byte 0xFF/],
 	])('refuses damaged UTF-8 (%s), naming the line', (_name, input, message) => {
 		expect(() => decode(input, 'vol.txt')).toThrow(DecodeError);

@@ -4,27 +4,29 @@ const glyph = {same: '=', changed: '~', 'only-a': '-', 'only-b': '+', moved: '>'
 
 /** A compact text form of an alignment: `= Preface | ~ Chapter One→Chapter 1 | + Index`. */
 export function oracle(comparison: Comparison): string {
-	return comparison.rows.map((row: Row) => {
-		const name = (item: Row['a']): string => (item ? [item.label, item.title].filter(Boolean).join(' ') : '');
-		const a = name(row.a);
-		const b = name(row.b);
-		switch (row.status) {
-			case 'same': {
-				return `= ${a}`;
-			}
+	return comparison.rows
+		.map((row: Row) => {
+			const name = (item: Row['a']): string => (item ? [item.label, item.title].filter(Boolean).join(' ') : '');
+			const a = name(row.a);
+			const b = name(row.b);
+			switch (row.status) {
+				case 'same': {
+					return `= ${a}`;
+				}
 
-			case 'changed':
-			case 'moved': {
-				return `${glyph[row.status]} ${a}→${b}`;
-			}
+				case 'changed':
+				case 'moved': {
+					return `${glyph[row.status]} ${a}→${b}`;
+				}
 
-			case 'only-a': {
-				return `- ${a}`;
-			}
+				case 'only-a': {
+					return `- ${a}`;
+				}
 
-			case 'only-b': {
-				return `+ ${b}`;
+				case 'only-b': {
+					return `+ ${b}`;
+				}
 			}
-		}
-	}).join(' | ');
+		})
+		.join(' | ');
 }

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseLabel} from '../../src/core/labels.js';
+import {divisionWords, pagelessDivisions} from '../../src/core/word-lists.js';
 
 describe('numbering that OCR misread (#18)', () => {
 	it.each([
@@ -22,5 +23,12 @@ describe('numbering that OCR misread (#18)', () => {
 
 	it.each(['Il nous faut travailler tous', 'TO THE POOR PEASANTS', 'Vive la France', 'Ли и Пан'])('reads no label in %j', (text) => {
 		expect(parseLabel(text)).toBeUndefined();
+	});
+});
+
+describe('the word lists (#14)', () => {
+	it('takes the divisions whose number the parser keeps from the one table of division words', () => {
+		const divisions = new Set(divisionWords.split('|'));
+		for (const word of pagelessDivisions.split('|')) expect(divisions).toContain(word);
 	});
 });

@@ -39,7 +39,12 @@ describe('leader dots read as text (#18)', () => {
 	});
 
 	it('reads the page after a leader read as letters, and the leader as leader', () => {
-		expect(parseLine('Premises.7.0 access sceeeses ss esieeas 118', 1)).toMatchObject({titleMarkup: 'Premises', page: '118', pageStrength: 'strong', leader: '.7.0 access sceeeses ss esieeas '});
+		expect(parseLine('Premises.7.0 access sceeeses ss esieeas 118', 1)).toMatchObject({
+			titleMarkup: 'Premises',
+			page: '118',
+			pageStrength: 'strong',
+			leader: '.7.0 access sceeeses ss esieeas ',
+		});
 	});
 
 	it('ends an entry whose page was lost with its leader, so that the next entry is not glued to it', () => {

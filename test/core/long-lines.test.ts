@@ -33,7 +33,9 @@ describe('lines of 200,000 characters', () => {
 			{name: 'a.txt', text: `${head}${title('Moscow')}\n`},
 			{name: 'b.txt', text: `${head}${title('Moskva')}\n`},
 		]);
-		expect(result.rows.flatMap((row) => row.differences)).toEqual([expect.objectContaining({kind: 'words', severity: 'substantive', field: 'title', a: 'Moscow', b: 'Moskva'})]);
+		expect(result.rows.flatMap((row) => row.differences)).toEqual([
+			expect.objectContaining({kind: 'words', severity: 'substantive', field: 'title', a: 'Moscow', b: 'Moskva'}),
+		]);
 	});
 
 	it('marks an italic run up to its own closing tag, not past a later opening one', () => {

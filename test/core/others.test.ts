@@ -13,7 +13,14 @@ const a = lines.slice(1, 121).join('\n');
 const b = lines.slice(122, 223).join('\n');
 const c = b.replace('PRESIDUM', 'PRESIDIUM').replace("Bolsheviks'", "Bolsheviki's");
 const english: WordLookup = (word) => ['presidium', 'telephone', 'message'].includes(word);
-const three = compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}, {name: 'c.txt', text: c}], {dictionary: () => english});
+const three = compare(
+	[
+		{name: 'a.txt', text: a},
+		{name: 'b.txt', text: b},
+		{name: 'c.txt', text: c},
+	],
+	{dictionary: () => english},
+);
 const rowWith = (title: string) => three.rows.find((row) => row.a?.title.includes(title))!;
 
 describe('more than two printings', () => {
@@ -59,7 +66,11 @@ describe('more than two printings', () => {
 	it('names an item that only a further printing has in a check, and shows no row for it', () => {
 		// C caught an entry that A and B both dropped, after the Preface (C's line 22).
 		const withExtra = c.replace('Preface\t13', 'Preface\t13\nA Note on the Translation\t15');
-		const result = compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}, {name: 'c.txt', text: withExtra}]);
+		const result = compare([
+			{name: 'a.txt', text: a},
+			{name: 'b.txt', text: b},
+			{name: 'c.txt', text: withExtra},
+		]);
 		expect(result.checks.filter((check) => check.kind === 'only-other')).toEqual([
 			{printing: 'C', lines: [22, 22], kind: 'only-other', message: '“A Note on the Translation” (p. 15) is in C only; neither A nor B has it'},
 		]);
@@ -71,7 +82,11 @@ describe('more than two printings', () => {
 		// B prints PART I. and its title on one line; A and C on two, which the row reads as one.
 		const twoLines = 'CONTENTS\n\nPART I.\n\nTIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.\n\nI. FESTIVAL CUSTOMS\t19\nII. LOCAL CUSTOMS\t59';
 		const oneLine = 'CONTENTS\n\nPART I. TIMES AND SEASONS, FESTIVALS AND MERRYMAKlNGS.\n\nI. FESTIVAL CUSTOMS\t19\nII. LOCAL CUSTOMS\t59';
-		const result = compare([{name: 'a.txt', text: twoLines}, {name: 'b.txt', text: oneLine}, {name: 'c.txt', text: twoLines}]);
+		const result = compare([
+			{name: 'a.txt', text: twoLines},
+			{name: 'b.txt', text: oneLine},
+			{name: 'c.txt', text: twoLines},
+		]);
 		const row = result.rows.find((r) => r.status === 'changed')!;
 		expect(row.a?.lines).toEqual([3, 5]);
 		expect(row.others?.[0]).toMatchObject({lines: [3, 5], label: 'PART I.', title: 'TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.'});
@@ -83,7 +98,11 @@ describe('more than two printings', () => {
 		// A and B print PART I. and its title on one line; C on two.
 		const twoLines = 'CONTENTS\n\nPART I.\n\nTIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.\n\nI. FESTIVAL CUSTOMS\t19\nII. LOCAL CUSTOMS\t59';
 		const oneLine = (title: string) => `CONTENTS\n\nPART I. ${title}\n\nI. FESTIVAL CUSTOMS\t19\nII. LOCAL CUSTOMS\t59`;
-		const result = compare([{name: 'a.txt', text: oneLine('TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.')}, {name: 'b.txt', text: oneLine('TIMES AND SEASONS, FESTIVALS AND MERRYMAKlNGS.')}, {name: 'c.txt', text: twoLines}]);
+		const result = compare([
+			{name: 'a.txt', text: oneLine('TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.')},
+			{name: 'b.txt', text: oneLine('TIMES AND SEASONS, FESTIVALS AND MERRYMAKlNGS.')},
+			{name: 'c.txt', text: twoLines},
+		]);
 		const row = result.rows.find((r) => r.status === 'changed')!;
 		expect(row.others?.[0]).toMatchObject({lines: [3, 5], label: 'PART I.', title: 'TIMES AND SEASONS, FESTIVALS AND MERRYMAKINGS.'});
 		expect(row.differences[0]?.suggestion).toMatchObject({reading: 'a', why: 'C reads “MERRYMAKINGS” too'});
@@ -110,12 +129,28 @@ describe('more than two printings', () => {
 			{name: 'b.txt', text: entries('Origins', 'The End')},
 			{name: 'c.txt', text: entries('Origins', 'The End')},
 		]);
-		expect(lacking.rows.find((r) => r.status === 'only-a')?.differences[0]?.suggestion).toEqual({reading: 'b', confidence: 0.9, why: 'C has no such entry either'});
+		expect(lacking.rows.find((r) => r.status === 'only-a')?.differences[0]?.suggestion).toEqual({
+			reading: 'b',
+			confidence: 0.9,
+			why: 'C has no such entry either',
+		});
 		// Two printings: nothing to weigh.
-		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.filter((r) => r.status === 'only-a').every((r) => r.differences[0]?.suggestion === undefined)).toBe(true);
+		expect(
+			compare([
+				{name: 'a.txt', text: a},
+				{name: 'b.txt', text: b},
+			])
+				.rows.filter((r) => r.status === 'only-a')
+				.every((r) => r.differences[0]?.suggestion === undefined),
+		).toBe(true);
 	});
 
 	it('gives rows no other readings with two printings', () => {
-		expect(compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]).rows.every((row) => row.others === undefined)).toBe(true);
+		expect(
+			compare([
+				{name: 'a.txt', text: a},
+				{name: 'b.txt', text: b},
+			]).rows.every((row) => row.others === undefined),
+		).toBe(true);
 	});
 });

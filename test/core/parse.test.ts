@@ -97,9 +97,12 @@ describe('parseLine: pages and leaders', () => {
 		expect(parseLine('ILLUSTRATIONS', 1).page).toBeUndefined();
 	});
 
-	it.each(['The Civil War  civil', 'A Mix of Things  mix', 'Ill Met  ill'])('reads no page in %j, whose last word only has the letters of a Roman numeral (#12)', (line) => {
-		expect(parseLine(line, 1).page).toBeUndefined();
-	});
+	it.each(['The Civil War  civil', 'A Mix of Things  mix', 'Ill Met  ill'])(
+		'reads no page in %j, whose last word only has the letters of a Roman numeral (#12)',
+		(line) => {
+			expect(parseLine(line, 1).page).toBeUndefined();
+		},
+	);
 
 	it.each([
 		['lxxxviii', undefined],
@@ -184,14 +187,16 @@ describe('parseItems', () => {
 		expect(parsed.furniture).toEqual([{lines: [10, 10], text: '\t<i>Page</i>', kind: 'column-head'}]);
 	});
 
-	it.each(['     Chap.                                  Page.', '    CHAPTER                                                         PAGE', '     Cbap.                                  Page.', '                                      Bladz.'])(
-		'reads the column head %j as page furniture',
-		(line) => {
-			const parsed = printing(`${line}\nPreface\t13`);
-			expect(parsed.furniture).toEqual([{lines: [1, 1], text: line, kind: 'column-head'}]);
-			expect(parsed.items.map((i) => i.title)).toEqual(['Preface']);
-		},
-	);
+	it.each([
+		'     Chap.                                  Page.',
+		'    CHAPTER                                                         PAGE',
+		'     Cbap.                                  Page.',
+		'                                      Bladz.',
+	])('reads the column head %j as page furniture', (line) => {
+		const parsed = printing(`${line}\nPreface\t13`);
+		expect(parsed.furniture).toEqual([{lines: [1, 1], text: line, kind: 'column-head'}]);
+		expect(parsed.items.map((i) => i.title)).toEqual(['Preface']);
+	});
 
 	it('treats letter-spaced lines as text even without a contents heading', () => {
 		const [first] = items('M O S C O W 1 9 6 6\nPreface\t13');
@@ -200,8 +205,14 @@ describe('parseItems', () => {
 	});
 
 	it.each([
-		['without a blank line', '4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION\nOF THE LABOUR PRESS OF AMERICA, FRANCE AND\nGREAT BRITAIN. November, prior to 10 (23) 44'],
-		['with blank lines', '4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION\n\nOF THE LABOUR PRESS OF AMERICA, FRANCE AND\n\nGREAT BRITAIN. November, prior to 10 (23) 44'],
+		[
+			'without a blank line',
+			'4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION\nOF THE LABOUR PRESS OF AMERICA, FRANCE AND\nGREAT BRITAIN. November, prior to 10 (23) 44',
+		],
+		[
+			'with blank lines',
+			'4. TO THE INTERNATIONAL ASSOCIATION FOR INFORMATION\n\nOF THE LABOUR PRESS OF AMERICA, FRANCE AND\n\nGREAT BRITAIN. November, prior to 10 (23) 44',
+		],
 	])('joins a wrapped entry %s into one item', (_name, text) => {
 		const parsed = items(`3. AN EARLIER ENTRY\t40\n${text}\n5. A LATER ENTRY\t47`);
 		expect(parsed).toHaveLength(3);
@@ -215,12 +226,17 @@ describe('parseItems', () => {
 	});
 
 	it('joins a right-aligned roman entry whose title runs on an indented line', () => {
-		const parsed = items('   IX. THE SYSTEMS OF HUCBALD AND GUIDO\n         D\'AREZZO--THE BEGINNING OF COUNTERPOINT              122\n    X. MUSICAL INSTRUMENTS     132');
+		const parsed = items(
+			"   IX. THE SYSTEMS OF HUCBALD AND GUIDO\n         D'AREZZO--THE BEGINNING OF COUNTERPOINT              122\n    X. MUSICAL INSTRUMENTS     132",
+		);
 		expect(parsed.map((i) => i.title)).toEqual(["THE SYSTEMS OF HUCBALD AND GUIDO D'AREZZO--THE BEGINNING OF COUNTERPOINT", 'MUSICAL INSTRUMENTS']);
 	});
 
 	it('keeps a line-end hyphen visible in the title (RAIL- WAY)', () => {
-		expect(items('FROM THE MOSCOW-KAZAN RAIL-\nWAY TO THE ALL-RUSSIA SUBBOTNIK\t123')[0]).toMatchObject({title: 'FROM THE MOSCOW-KAZAN RAIL- WAY TO THE ALL-RUSSIA SUBBOTNIK', page: '123'});
+		expect(items('FROM THE MOSCOW-KAZAN RAIL-\nWAY TO THE ALL-RUSSIA SUBBOTNIK\t123')[0]).toMatchObject({
+			title: 'FROM THE MOSCOW-KAZAN RAIL- WAY TO THE ALL-RUSSIA SUBBOTNIK',
+			page: '123',
+		});
 	});
 
 	it('does not glue an entry that lost its page to the next one', () => {
@@ -229,7 +245,9 @@ describe('parseItems', () => {
 	});
 
 	it('keeps a part heading apart from the numbered entry after it', () => {
-		const parsed = items('                               PART II.\n\n     III. PREHISTORIC MONUMENTS AND THE SUPERSTITIONS CONNECTED\n          WITH THEM.                                                 109');
+		const parsed = items(
+			'                               PART II.\n\n     III. PREHISTORIC MONUMENTS AND THE SUPERSTITIONS CONNECTED\n          WITH THEM.                                                 109',
+		);
 		expect(parsed.map((i) => [i.type, i.label, i.lines])).toEqual([
 			['heading', 'PART II.', [1, 1]],
 			['entry', 'III.', [3, 4]],
@@ -245,17 +263,27 @@ describe('parseItems', () => {
 		]);
 	});
 
-	it.each(['CONTENTS 689', '690 CONTENTS', 'CONTENTS—continued xii', '8 CONTENTS', 'CONTENTS ix', 'viii CONTENTS', 'viii        CONTENTS', 'CONTENTS        lxxxviii', 'CONTENTS (continued)', 'Contents, continued', 'ОГЛАВЛЕНИЕ 5', 'TABLE DES MATIÈRES vii'])(
-		'sets the running head %j apart as page furniture, not an item (#12)',
-		(head) => {
-			const parsed = printing(`Preface\t13\n${head}\nIntroduction\t17`);
-			expect(parsed.furniture).toEqual([{lines: [2, 2], text: head, kind: 'running-head'}]);
-			expect(parsed.items.map((i) => [i.type, i.title])).toEqual([
-				['entry', 'Preface'],
-				['entry', 'Introduction'],
-			]);
-		},
-	);
+	it.each([
+		'CONTENTS 689',
+		'690 CONTENTS',
+		'CONTENTS—continued xii',
+		'8 CONTENTS',
+		'CONTENTS ix',
+		'viii CONTENTS',
+		'viii        CONTENTS',
+		'CONTENTS        lxxxviii',
+		'CONTENTS (continued)',
+		'Contents, continued',
+		'ОГЛАВЛЕНИЕ 5',
+		'TABLE DES MATIÈRES vii',
+	])('sets the running head %j apart as page furniture, not an item (#12)', (head) => {
+		const parsed = printing(`Preface\t13\n${head}\nIntroduction\t17`);
+		expect(parsed.furniture).toEqual([{lines: [2, 2], text: head, kind: 'running-head'}]);
+		expect(parsed.items.map((i) => [i.type, i.title])).toEqual([
+			['entry', 'Preface'],
+			['entry', 'Introduction'],
+		]);
+	});
 
 	it('keeps an entry of the contents called Contents, with its page after a tab (#12)', () => {
 		expect(printing('Preface\tv\nContents\tvii\nIntroduction\t1').items.map((i) => [i.title, i.page])).toEqual([
@@ -306,7 +334,9 @@ describe('parseItems', () => {
 	});
 
 	it('keeps a year alone on its line as a heading of its own, never part of the next entry (#12)', () => {
-		const parsed = printing('CONTENTS\n1914\n    The War and Russian Social-Democracy\t15-19\n1915\n    The Conference of the R.S.D.L.P. Groups Abroad\t158-164');
+		const parsed = printing(
+			'CONTENTS\n1914\n    The War and Russian Social-Democracy\t15-19\n1915\n    The Conference of the R.S.D.L.P. Groups Abroad\t158-164',
+		);
 		expect(parsed.items.map((i) => [i.type, i.title, i.page])).toEqual([
 			['heading', 'CONTENTS', undefined],
 			['heading', '1914', undefined],
@@ -322,7 +352,9 @@ describe('parseItems', () => {
 	});
 
 	it('reads an entry whose page column is empty as a whole entry, not the start of a wrapped one', () => {
-		const parsed = items('A Note That Runs Long Enough To Look Like A Wrapped Title Line Of The Table\nComments on Accumulation of Capital (special translation)\t\t96k\nThe Three Sources of Marxism\t20-28\t13k');
+		const parsed = items(
+			'A Note That Runs Long Enough To Look Like A Wrapped Title Line Of The Table\nComments on Accumulation of Capital (special translation)\t\t96k\nThe Three Sources of Marxism\t20-28\t13k',
+		);
 		expect(parsed.map((i) => [i.type, i.lines[0], i.page])).toEqual([
 			['heading', 1, undefined],
 			['entry', 2, undefined],
@@ -331,7 +363,9 @@ describe('parseItems', () => {
 	});
 
 	it('does not join an indented sub-entry without a page to the entry set further left after it', () => {
-		const parsed = items('Socialism and War\t295-330\n    ¶ 4 The History of the Split and the Present State of Social-Democracy in Russia\nOn the Slogan for a United States of Europe\t339-343\n    A wrapped sub-entry whose title runs on to\n    a second line\t350');
+		const parsed = items(
+			'Socialism and War\t295-330\n    ¶ 4 The History of the Split and the Present State of Social-Democracy in Russia\nOn the Slogan for a United States of Europe\t339-343\n    A wrapped sub-entry whose title runs on to\n    a second line\t350',
+		);
 		expect(parsed.map((i) => [i.lines, i.page])).toEqual([
 			[[1, 1], '295-330'],
 			[[2, 2], undefined],
@@ -355,8 +389,11 @@ describe('parseItems', () => {
 		expect(shape('CHAPTER I.\n\nThe Beginning\t3\nCHAPTER II.\n\nThe End\t9')[0]).toEqual([[1, 3], 'CHAPTER I.', 'The Beginning', 'entry']);
 	});
 
-	it('reads one leader dot set off by spaces before the page as leader, and a full stop against a word as the title\'s', () => {
-		expect(items('II. Стихийность масс и сознательность социал-демократии . 31')[0]).toMatchObject({title: 'Стихийность масс и сознательность социал-демократии', page: '31'});
+	it("reads one leader dot set off by spaces before the page as leader, and a full stop against a word as the title's", () => {
+		expect(items('II. Стихийность масс и сознательность социал-демократии . 31')[0]).toMatchObject({
+			title: 'Стихийность масс и сознательность социал-демократии',
+			page: '31',
+		});
 		expect(items('Should Consist In.\t188')[0]).toMatchObject({title: 'Should Consist In.', page: '188'});
 	});
 
@@ -374,7 +411,19 @@ describe('parseItems', () => {
 // The keyword patterns match case-insensitively without the `u` flag (cheaper to compile, #5):
 // upper, lower and mixed case must still match in every script they list.
 describe('parseLine: headings and column heads in any case', () => {
-	it.each(['CONTENTS', 'contents', 'Table of Contents', 'TABLE DES MATIÈRES', 'table des matières', 'Inhaltsverzeichnis', 'СОДЕРЖАНИЕ', 'Содержание', 'ОГЛАВЛЕНИЕ', 'оглавление', 'ÍNDICE'])('%j is a contents heading', (line) => {
+	it.each([
+		'CONTENTS',
+		'contents',
+		'Table of Contents',
+		'TABLE DES MATIÈRES',
+		'table des matières',
+		'Inhaltsverzeichnis',
+		'СОДЕРЖАНИЕ',
+		'Содержание',
+		'ОГЛАВЛЕНИЕ',
+		'оглавление',
+		'ÍNDICE',
+	])('%j is a contents heading', (line) => {
 		expect(parseLine(line, 1).role).toBe('contents-heading');
 	});
 

@@ -3,18 +3,52 @@ import {describe, expect, it} from 'vitest';
 import {compare, CompareError} from '../../src/core/compare.js';
 import type {Comparison} from '../../src/core/types.js';
 
-const words = ['The', 'Origins', 'of', 'War', 'Peace', 'Letter', 'Speech', 'Congress', 'Report', 'on', 'Labour', 'Party', 'Moscow', 'Notes', 'Index', 'Preface', 'Appendix', 'Glass', 'Workers', 'Theses', 'Telegram', 'Stalin', 'Question', 'Agrarian'];
+const words = [
+	'The',
+	'Origins',
+	'of',
+	'War',
+	'Peace',
+	'Letter',
+	'Speech',
+	'Congress',
+	'Report',
+	'on',
+	'Labour',
+	'Party',
+	'Moscow',
+	'Notes',
+	'Index',
+	'Preface',
+	'Appendix',
+	'Glass',
+	'Workers',
+	'Theses',
+	'Telegram',
+	'Stalin',
+	'Question',
+	'Agrarian',
+];
 const labels = ['', 'I. ', 'II. ', 'IV. ', '1. ', '2. ', '(a) ', 'Chapter 3. ', 'Part One. '];
 const leaders = ['\t', '    ', ' . . . ', '......'];
 
 /** A plausible contents entry: optional numbering, a title of 1–8 words, a leader and a page. */
 const entry = fc
-	.tuple(fc.constantFrom(...labels), fc.array(fc.constantFrom(...words), {minLength: 1, maxLength: 8}), fc.constantFrom(...leaders), fc.integer({min: 1, max: 900}))
+	.tuple(
+		fc.constantFrom(...labels),
+		fc.array(fc.constantFrom(...words), {minLength: 1, maxLength: 8}),
+		fc.constantFrom(...leaders),
+		fc.integer({min: 1, max: 900}),
+	)
 	.map(([label, title, leader, page]) => `${label}${title.join(' ')}${leader}${page}`);
 
 const toc = fc.array(entry, {minLength: 1, maxLength: 40}).map((lines) => lines.join('\n'));
 
-const two = (a: string, b: string): Comparison => compare([{name: 'a', text: a}, {name: 'b', text: b}]);
+const two = (a: string, b: string): Comparison =>
+	compare([
+		{name: 'a', text: a},
+		{name: 'b', text: b},
+	]);
 
 /** The rows as pairs of first lines, with `-` for a missing side. */
 const pairs = (c: Comparison, swap = false): string[] =>
@@ -56,7 +90,7 @@ describe('properties', () => {
 				for (const side of ['a', 'b'] as const) {
 					const seen = result.rows.filter((row) => row[side] !== null && row.status !== 'moved').map((row) => row[side]!.lines[0]);
 					expect(seen).toEqual([...seen].sort((x, y) => x - y));
-					const all = result.rows.flatMap((row) => (row[side] ? [row[side]!.lines[0]] : []));
+					const all = result.rows.flatMap((row) => (row[side] ? [row[side].lines[0]] : []));
 					expect(new Set(all).size).toBe(all.length);
 					expect(all.length).toBeLessThanOrEqual(result.printings[side === 'a' ? 0 : 1]!.items.length);
 				}
@@ -68,8 +102,12 @@ describe('properties', () => {
 	it('similarity is in [0, 1] and symmetric', () => {
 		fc.assert(
 			fc.property(toc, toc, (a, b) => {
-				const forward = two(a, b).rows.filter((r) => r.a && r.b).map((r) => r.similarity);
-				const backward = two(b, a).rows.filter((r) => r.a && r.b).map((r) => r.similarity);
+				const forward = two(a, b)
+					.rows.filter((r) => r.a && r.b)
+					.map((r) => r.similarity);
+				const backward = two(b, a)
+					.rows.filter((r) => r.a && r.b)
+					.map((r) => r.similarity);
 				expect(forward.every((s) => s >= 0 && s <= 1)).toBe(true);
 				expect([...forward].sort()).toEqual([...backward].sort());
 			}),

@@ -6,7 +6,11 @@ import {parseItems} from '../../src/core/parse.js';
 import {regroup} from '../../src/core/regroup.js';
 import type {AlignOp} from '../../src/core/types.js';
 
-const two = (a: string, b: string) => compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]);
+const two = (a: string, b: string) =>
+	compare([
+		{name: 'a.txt', text: a},
+		{name: 'b.txt', text: b},
+	]);
 const rowLines = (a: string, b: string) =>
 	two(a, b).rows.map((row) => `${row.a ? row.a.lines.join('-') : '·'} ${row.status} ${row.b ? row.b.lines.join('-') : '·'}`);
 
@@ -53,7 +57,9 @@ describe('regrouping below the entry (#12, #18)', () => {
 
 	it('keeps every item in exactly one op, in both orders, whatever the stretch (property)', () => {
 		const word = fc.constantFrom('the', 'war', 'peace', 'letter', 'speech', 'report', 'congress', 'of', 'to', 'workers', 'party', 'trade', 'unions');
-		const line = fc.tuple(fc.array(word, {minLength: 1, maxLength: 6}), fc.option(fc.integer({min: 1, max: 400}), {nil: undefined})).map(([words, page]) => `${words.join(' ')}${page === undefined ? '' : `\t${page}`}`);
+		const line = fc
+			.tuple(fc.array(word, {minLength: 1, maxLength: 6}), fc.option(fc.integer({min: 1, max: 400}), {nil: undefined}))
+			.map(([words, page]) => `${words.join(' ')}${page === undefined ? '' : `\t${page}`}`);
 		fc.assert(
 			fc.property(fc.array(line, {minLength: 1, maxLength: 14}), fc.array(line, {minLength: 1, maxLength: 14}), (la, lb) => {
 				const a = parseItems(la, 1, la.length, {frontMatter: false});

@@ -3,7 +3,8 @@ import {compare} from '../../src/core/compare.js';
 import {findRunningHeads} from '../../src/core/running-heads.js';
 
 const titlePage = ['GUERNSEY FOLK LORE', '', 'BY EDGAR MACCULLOCH', '', 'CONTENTS', ''];
-const entries = (from: number, count: number) => Array.from({length: count}, (_, k) => `Chapter ${from + k}. Of Fairies and Witches, Part ${from + k}    ${10 + (from + k) * 7}`);
+const entries = (from: number, count: number) =>
+	Array.from({length: count}, (_, k) => `Chapter ${from + k}. Of Fairies and Witches, Part ${from + k}    ${10 + (from + k) * 7}`);
 
 describe('running heads of the book’s title (#12)', () => {
 	it('finds the book’s short title printed with the folio of each contents page', () => {
@@ -20,7 +21,10 @@ describe('running heads of the book’s title (#12)', () => {
 	it.each([
 		['an entry that recurs in each volume with nearby pages', ['Preface 5', 'Introduction 7', 'Chapter One 9', 'Preface 5', 'Introduction 7', 'Chapter One 9']],
 		['an entry that recurs with pages far apart', [...titlePage, 'Notes 45', 'Chapter 1 50', 'Notes 112']],
-		['the same entry in two printings of a title page that names it', ['THE PREFACE', '', 'CONTENTS', 'The Preface 13', 'The End 20', '', 'THE PREFACE', '', 'CONTENTS', 'The Preface 13', 'The End 20']],
+		[
+			'the same entry in two printings of a title page that names it',
+			['THE PREFACE', '', 'CONTENTS', 'The Preface 13', 'The End 20', '', 'THE PREFACE', '', 'CONTENTS', 'The Preface 13', 'The End 20'],
+		],
 	])('takes no line of %s for a running head', (_name, lines) => {
 		expect([...findRunningHeads([lines])[0]!]).toEqual([]);
 	});
@@ -33,6 +37,9 @@ describe('running heads of the book’s title (#12)', () => {
 			{name: 'b.txt', text: b},
 		]);
 		expect(result.rows.every((row) => row.status === 'same')).toBe(true);
-		expect(result.printings.map((printing) => printing.furniture?.map((line) => line.text))).toEqual([['8 GUERNSEY FOLK LORE'], ['8 GUERNSEY FOLK LORE', '9 GUERNSEY FOLK LORE']]);
+		expect(result.printings.map((printing) => printing.furniture?.map((line) => line.text))).toEqual([
+			['8 GUERNSEY FOLK LORE'],
+			['8 GUERNSEY FOLK LORE', '9 GUERNSEY FOLK LORE'],
+		]);
 	});
 });

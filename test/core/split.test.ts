@@ -5,7 +5,17 @@ import {findPrintings} from '../../src/core/split.js';
 const seed = readFileSync(new URL('../../samples/lenin-cw31-two-printings.txt', import.meta.url), 'utf8').split('\n');
 
 const page = (titles: readonly string[], firstPage = 1) => titles.map((t, i) => `${t}\t${firstPage + i * 7}`);
-const titles = ['Preface', 'The Origins of the Quarrel', 'The First Campaign', 'Winter Quarters', 'The Second Campaign', 'The Peace', 'Aftermath', 'Notes', 'Index'];
+const titles = [
+	'Preface',
+	'The Origins of the Quarrel',
+	'The First Campaign',
+	'Winter Quarters',
+	'The Second Campaign',
+	'The Peace',
+	'Aftermath',
+	'Notes',
+	'Index',
+];
 
 describe('findPrintings', () => {
 	it('finds the two printings of the seed at lines 2–121 and 123–223', () => {
@@ -74,7 +84,13 @@ describe('findPrintings', () => {
 	});
 
 	it('says at which boundary page numbers start over when only one of two does', () => {
-		const printing = (offset: number) => ['CONTENTS', `Preface\t${1 + offset}`, `Chapter I. The Start\t${5 + offset}`, `Chapter II. The Middle\t${9 + offset}`, `Chapter III. The End\t${12 + offset}`];
+		const printing = (offset: number) => [
+			'CONTENTS',
+			`Preface\t${1 + offset}`,
+			`Chapter I. The Start\t${5 + offset}`,
+			`Chapter II. The Middle\t${9 + offset}`,
+			`Chapter III. The End\t${12 + offset}`,
+		];
 		const {report} = findPrintings([...printing(0), '', ...printing(20), '', ...printing(0)]);
 		expect(report.boundaries).toEqual([7, 13]);
 		expect(report.method).toBe('the opening lines recur, and page numbers start over at line 13');
@@ -119,7 +135,32 @@ describe('findPrintings', () => {
 	});
 });
 
-const words = ['river', 'winter', 'letter', 'speech', 'harbour', 'garden', 'council', 'railway', 'famine', 'treaty', 'market', 'village', 'mountain', 'printer', 'teacher', 'soldier', 'bridge', 'prison', 'library', 'quarrel', 'journey', 'orchard', 'church', 'factory'];
+const words = [
+	'river',
+	'winter',
+	'letter',
+	'speech',
+	'harbour',
+	'garden',
+	'council',
+	'railway',
+	'famine',
+	'treaty',
+	'market',
+	'village',
+	'mountain',
+	'printer',
+	'teacher',
+	'soldier',
+	'bridge',
+	'prison',
+	'library',
+	'quarrel',
+	'journey',
+	'orchard',
+	'church',
+	'factory',
+];
 /** A title of three words from a list, different for every `n` below 24³. */
 const titleOf = (n: number): string => {
 	const pick = (k: number) => words[(n * [7, 11, 13][k]! + k * 5 + Math.floor(n / [1, 24, 576][k]!)) % words.length]!;
@@ -196,7 +237,12 @@ describe('findPrintings: what explains the file best (#12)', () => {
 
 	it('still splits two printings of a set whose volumes share a run of titles', () => {
 		const shared = ['Preface\t3', 'Introduction\t5', 'Notes\t90', 'Index\t95'];
-		const volume = (n: number) => [`VOLUME ${n}`, 'CONTENTS', ...shared.map((l) => l.replace(/\d+$/, (p) => String(Number(p) + n * 100))), ...['The Quarrel', 'The Campaign', 'The Peace'].map((t, i) => `${t} of ${['Anjou', 'Brittany', 'Castile', 'Dauphiné'][n]}\t${n * 100 + 10 + i * 20}`)];
+		const volume = (n: number) => [
+			`VOLUME ${n}`,
+			'CONTENTS',
+			...shared.map((l) => l.replace(/\d+$/, (p) => String(Number(p) + n * 100))),
+			...['The Quarrel', 'The Campaign', 'The Peace'].map((t, i) => `${t} of ${['Anjou', 'Brittany', 'Castile', 'Dauphiné'][n]}\t${n * 100 + 10 + i * 20}`),
+		];
 		const one = [0, 1, 2, 3].flatMap((n) => volume(n));
 		expect(findPrintings([...one, '', ...one]).ranges).toEqual([
 			[1, one.length],

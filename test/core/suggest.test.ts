@@ -11,12 +11,17 @@ const dictionary = (words: readonly string[]) => (): WordLookup => {
 };
 
 /** An English-looking contents page around the line under test, one entry per line. */
-const page = (line: string): string =>
-	['Preface\t1', 'The Origin of the World\t5', line, 'The Music of the Hebrews\t40', 'Index\t50'].join('\n');
+const page = (line: string): string => ['Preface\t1', 'The Origin of the World\t5', line, 'The Music of the Hebrews\t40', 'Index\t50'].join('\n');
 
 /** The differences, with their suggestions, between two readings of the middle entry. */
 function suggestions(a: string, b: string, words?: readonly string[]): Array<{kind: Difference['kind']; suggestion: Difference['suggestion'] | undefined}> {
-	const comparison = compare([{name: 'a.txt', text: page(a)}, {name: 'b.txt', text: page(b)}], words === undefined ? {} : {dictionary: dictionary(words)});
+	const comparison = compare(
+		[
+			{name: 'a.txt', text: page(a)},
+			{name: 'b.txt', text: page(b)},
+		],
+		words === undefined ? {} : {dictionary: dictionary(words)},
+	);
 	return comparison.rows.flatMap((row) => row.differences.map(({kind, suggestion}) => ({kind, suggestion})));
 }
 
@@ -120,70 +125,108 @@ describe('suggestions', () => {
 			[],
 			{kind: 'ocr', suggestion: {reading: 'a', confidence: 0.9, why: '“17l” has a letter where a digit belongs'}},
 		],
-		[
-			'punctuation gets no suggestion',
-			'The Music of the Greeks.\t20',
-			'The Music of the Greeks\t20',
-			[],
-			{kind: 'punctuation', suggestion: undefined},
-		],
+		['punctuation gets no suggestion', 'The Music of the Greeks.\t20', 'The Music of the Greeks\t20', [], {kind: 'punctuation', suggestion: undefined}],
 	])('%s', (_name, a, b, words, expected) => {
 		expect(suggestions(a, b, words)).toEqual([expected]);
 	});
 
 	it('weighs a page against the neighbours of its own list, not the first page of the next', () => {
 		// The last chapter's page ends the chapters' list: the illustrations' pages start again.
-		const contents = (last: string) => ['Preface\t1', 'Chapter One\t100', `Chapter Two\t${last}`, '', 'ILLUSTRATIONS', '', 'Map of the World\t5', 'Portrait of the Author\t20'].join('\n');
-		const comparison = compare([{name: 'a.txt', text: contents('300')}, {name: 'b.txt', text: contents('30')}]);
+		const contents = (last: string) =>
+			['Preface\t1', 'Chapter One\t100', `Chapter Two\t${last}`, '', 'ILLUSTRATIONS', '', 'Map of the World\t5', 'Portrait of the Author\t20'].join('\n');
+		const comparison = compare([
+			{name: 'a.txt', text: contents('300')},
+			{name: 'b.txt', text: contents('30')},
+		]);
 		const found = comparison.rows.flatMap((row) => row.differences.map(({kind, suggestion}) => ({kind, suggestion})));
-		expect(found).toEqual([{kind: 'page', suggestion: {reading: 'a', confidence: 0.9, why: 'page 300 fits after 100 in A, and 30 does not fit after 100 in B'}}]);
+		expect(found).toEqual([
+			{kind: 'page', suggestion: {reading: 'a', confidence: 0.9, why: 'page 300 fits after 100 in A, and 30 does not fit after 100 in B'}},
+		]);
 	});
 
 	it('prefers the spelling the book uses elsewhere, at half weight', () => {
 		const text = (line: string) => ['The Labour Party\t1', line, 'Index\t50'].join('\n');
-		const comparison = compare([{name: 'a.txt', text: text('On Labour and Capital\t20')}, {name: 'b.txt', text: text('On Labor and Capital\t20')}]);
+		const comparison = compare([
+			{name: 'a.txt', text: text('On Labour and Capital\t20')},
+			{name: 'b.txt', text: text('On Labor and Capital\t20')},
+		]);
 		const [difference] = comparison.rows.flatMap((row) => row.differences);
-		expect(difference).toMatchObject({kind: 'spelling', suggestion: {reading: 'a', confidence: 0.63, why: '“Labour” occurs elsewhere in the printings and “Labor” does not'}});
+		expect(difference).toMatchObject({
+			kind: 'spelling',
+			suggestion: {reading: 'a', confidence: 0.63, why: '“Labour” occurs elsewhere in the printings and “Labor” does not'},
+		});
 	});
 
 	it('counts words elsewhere the same way on a long contents page (a table of words instead of scans)', () => {
 		const text = (line: string) => [...Array.from({length: 4000}, (_, i) => `The Hebrews and the World, part ${i + 1}\t${i + 1}`), `${line}\t5000`].join('\n');
-		const comparison = compare([{name: 'a.txt', text: text('The Music of the Hebrevvs')}, {name: 'b.txt', text: text('The Music of the Hebrews')}]);
+		const comparison = compare([
+			{name: 'a.txt', text: text('The Music of the Hebrevvs')},
+			{name: 'b.txt', text: text('The Music of the Hebrews')},
+		]);
 		const [difference] = comparison.rows.flatMap((row) => row.differences);
-		expect(difference).toMatchObject({kind: 'ocr', suggestion: {reading: 'b', confidence: 0.75, why: '“Hebrews” occurs elsewhere in the printings and “Hebrevvs” does not'}});
+		expect(difference).toMatchObject({
+			kind: 'ocr',
+			suggestion: {reading: 'b', confidence: 0.75, why: '“Hebrews” occurs elsewhere in the printings and “Hebrevvs” does not'},
+		});
 	});
 
 	const numbered = (second: string, third: string): string => ['I. One\t1', `${second} Two\t2`, `${third} Three\t3`, 'IV. Four\t4'].join('\n');
 
 	it('takes no side between two misreadings of one numeral (1. / |. for I.)', () => {
-		const comparison = compare([{name: 'a.txt', text: numbered('1.', 'III.').replace('I. One', '1. One')}, {name: 'b.txt', text: numbered('II.', 'III.').replace('I. One', '|. One')}]);
+		const comparison = compare([
+			{name: 'a.txt', text: numbered('1.', 'III.').replace('I. One', '1. One')},
+			{name: 'b.txt', text: numbered('II.', 'III.').replace('I. One', '|. One')},
+		]);
 		const label = comparison.rows.flatMap((row) => row.differences).find((difference) => difference.field === 'label' && difference.a === '1.');
 		expect(label).toBeDefined();
 		expect(label!.suggestion?.why ?? '').not.toMatch(/misread numeral/);
 	});
 
 	it('prefers a clean numeral to a misread one (П. / II.)', () => {
-		const comparison = compare([{name: 'a.txt', text: numbered('П.', 'III.')}, {name: 'b.txt', text: numbered('II.', 'III.')}]);
+		const comparison = compare([
+			{name: 'a.txt', text: numbered('П.', 'III.')},
+			{name: 'b.txt', text: numbered('II.', 'III.')},
+		]);
 		const [difference] = comparison.rows.flatMap((row) => row.differences);
 		expect(difference).toMatchObject({kind: 'ocr', field: 'label', suggestion: {reading: 'b', confidence: 0.9, why: '“П.” is a misread numeral'}});
 	});
 
 	it('prefers the number that continues its sequence (I, II, II, IV / I, II, III, IV)', () => {
-		const comparison = compare([{name: 'a.txt', text: numbered('II.', 'II.')}, {name: 'b.txt', text: numbered('II.', 'III.')}]);
+		const comparison = compare([
+			{name: 'a.txt', text: numbered('II.', 'II.')},
+			{name: 'b.txt', text: numbered('II.', 'III.')},
+		]);
 		const [difference] = comparison.rows.flatMap((row) => row.differences);
-		expect(difference).toMatchObject({kind: 'number', field: 'label', suggestion: {reading: 'b', confidence: 0.9, why: '“III.” continues its numbering and “II.” does not'}});
+		expect(difference).toMatchObject({
+			kind: 'number',
+			field: 'label',
+			suggestion: {reading: 'b', confidence: 0.9, why: '“III.” continues its numbering and “II.” does not'},
+		});
 	});
 
 	it('leaves the page differences an offset explains without a suggestion', () => {
 		const a = ['Preface\t13', 'One\t17', 'Two\t21', 'Three\t23'];
 		const b = a.map((line) => line.replace(/\d+$/, (p) => String(Number(p) + 4)));
-		const comparison = compare([{name: 'a.txt', text: a.join('\n')}, {name: 'b.txt', text: b.join('\n')}]);
+		const comparison = compare([
+			{name: 'a.txt', text: a.join('\n')},
+			{name: 'b.txt', text: b.join('\n')},
+		]);
 		expect(comparison.rows.flatMap((row) => row.differences).every((d) => d.explainedBy === 'page-offset' && d.suggestion === undefined)).toBe(true);
 	});
 
 	it('names the language of the contents, and no language without enough words', () => {
-		expect(compare([{name: 'a.txt', text: page('The Music of the Greeks\t20')}, {name: 'b.txt', text: page('The Music of the Greeks\t20')}]).language).toBe('en');
-		expect(compare([{name: 'a.txt', text: 'Preface\t1\nIndex\t2'}, {name: 'b.txt', text: 'Preface\t1\nIndex\t2'}]).language).toBeUndefined();
+		expect(
+			compare([
+				{name: 'a.txt', text: page('The Music of the Greeks\t20')},
+				{name: 'b.txt', text: page('The Music of the Greeks\t20')},
+			]).language,
+		).toBe('en');
+		expect(
+			compare([
+				{name: 'a.txt', text: 'Preface\t1\nIndex\t2'},
+				{name: 'b.txt', text: 'Preface\t1\nIndex\t2'},
+			]).language,
+		).toBeUndefined();
 	});
 });
 
@@ -191,10 +234,28 @@ describe('decide', () => {
 	it.each([
 		[[], {reading: null, confidence: 0.5, why: 'nothing tells the readings apart'}],
 		[[{weight: 2.2, why: 'x'}], {reading: 'a', confidence: 0.9, why: 'x'}],
-		[[{weight: -2.2, why: 'x'}, {weight: -1.1, why: 'y'}], {reading: 'b', confidence: 0.96, why: 'x; y'}],
-		[[{weight: 2.2, why: 'x'}, {weight: -2.2, why: 'y'}], {reading: null, confidence: 0.5, why: 'x; y'}],
+		[
+			[
+				{weight: -2.2, why: 'x'},
+				{weight: -1.1, why: 'y'},
+			],
+			{reading: 'b', confidence: 0.96, why: 'x; y'},
+		],
+		[
+			[
+				{weight: 2.2, why: 'x'},
+				{weight: -2.2, why: 'y'},
+			],
+			{reading: null, confidence: 0.5, why: 'x; y'},
+		],
 		// What speaks against the suggested reading comes after what speaks for it, said as such.
-		[[{weight: -1.1, why: 'y'}, {weight: 2.2, why: 'x'}], {reading: 'a', confidence: 0.75, why: 'x; against it: y'}],
+		[
+			[
+				{weight: -1.1, why: 'y'},
+				{weight: 2.2, why: 'x'},
+			],
+			{reading: 'a', confidence: 0.75, why: 'x; against it: y'},
+		],
 	] as const)('weighs %j', (evidence, expected) => {
 		expect(decide(evidence)).toEqual(expected);
 	});
@@ -221,8 +282,18 @@ describe('suggestions on odd text', () => {
 
 describe('rowSuggestion', () => {
 	const row = (...suggestions: Array<Suggestion | undefined>): Row => {
-		const [first] = compare([{name: 'a.txt', text: page('The Music of the Greeks\t20')}, {name: 'b.txt', text: page('The Music of the Greeks\t20')}]).rows;
-		const differences = suggestions.map((suggestion): Difference => ({kind: 'ocr', severity: 'minor', field: 'title', a: 'x', b: 'y', ...(suggestion ? {suggestion} : {})}));
+		const [first] = compare([
+			{name: 'a.txt', text: page('The Music of the Greeks\t20')},
+			{name: 'b.txt', text: page('The Music of the Greeks\t20')},
+		]).rows;
+		const differences = suggestions.map((suggestion): Difference => ({
+			kind: 'ocr',
+			severity: 'minor',
+			field: 'title',
+			a: 'x',
+			b: 'y',
+			...(suggestion ? {suggestion} : {}),
+		}));
 		return {...first!, status: 'changed', differences} as Row;
 	};
 

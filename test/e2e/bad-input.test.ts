@@ -33,7 +33,9 @@ const seedLines = seedText.split('\n');
 
 /** The files the commands name, written into `dir`. */
 function writeInputs(): void {
-	const put = (name: string, content: string | Uint8Array): void => writeFileSync(path.join(dir, name), content);
+	const put = (name: string, content: string | Uint8Array): void => {
+		writeFileSync(path.join(dir, name), content);
+	};
 	put('vol31.txt', seedText);
 	put('a.txt', seedLines.slice(1, 121).join('\n'));
 	put('b.txt', seedLines.slice(122, 223).join('\n'));
@@ -81,53 +83,193 @@ const badInputs: readonly BadInput[] = [
 	{input: 'a folder', args: ['scans'], code: 3, message: /^tocdiff: scans is a folder; give the text file inside it$/},
 	{input: 'an empty file', args: ['empty.txt'], code: 3, message: /^tocdiff: empty\.txt is empty; give a file that holds a contents page$/},
 	{input: 'a blank file', args: ['blank.txt'], code: 3, message: /^tocdiff: blank\.txt holds only blank lines; give a file/},
-	{input: 'a file with no entries', args: ['notes.txt'], code: 3, message: /^tocdiff: notes\.txt holds no contents entries \(no line ends in a page number\); give a contents page/},
+	{
+		input: 'a file with no entries',
+		args: ['notes.txt'],
+		code: 3,
+		message: /^tocdiff: notes\.txt holds no contents entries \(no line ends in a page number\); give a contents page/,
+	},
 	{input: 'binary data', args: ['scan.png'], code: 3, message: /^tocdiff: scan\.png looks like binary data, not text; give a plain-text contents page/},
-	{input: 'invalid UTF-8 (a stray byte)', args: ['mixed.txt'], code: 3, message: /^tocdiff: mixed\.txt:14: byte 0xE9 is not UTF-8 in a file that otherwise is; fix that line, or save the file again as UTF-8$/},
-	{input: 'UTF-8 cut inside a character', args: ['cut.txt'], code: 3, message: /^tocdiff: cut\.txt:\d+: the file ends inside a character, as if cut short; give the whole file$/},
+	{
+		input: 'invalid UTF-8 (a stray byte)',
+		args: ['mixed.txt'],
+		code: 3,
+		message: /^tocdiff: mixed\.txt:14: byte 0xE9 is not UTF-8 in a file that otherwise is; fix that line, or save the file again as UTF-8$/,
+	},
+	{
+		input: 'UTF-8 cut inside a character',
+		args: ['cut.txt'],
+		code: 3,
+		message: /^tocdiff: cut\.txt:\d+: the file ends inside a character, as if cut short; give the whole file$/,
+	},
 	{input: 'UTF-16 without a byte-order mark', args: ['utf16.txt', '--format', 'json', '-o', 'report.json'], code: 0, message: /^$/},
 	{input: 'a single line of 1 MB', args: ['long-line.txt', '-o', 'report.txt'], code: 0, message: /^$/},
-	{input: 'a file of 50 MB', args: ['big.txt'], code: 3, message: /^tocdiff: big\.txt is over 16 MB, more than any contents page; give the contents pages alone, cut from the book's text$/},
+	{
+		input: 'a file of 50 MB',
+		args: ['big.txt'],
+		code: 3,
+		message: /^tocdiff: big\.txt is over 16 MB, more than any contents page; give the contents pages alone, cut from the book's text$/,
+	},
 	{input: 'a file that never ends', args: ['/dev/zero'], code: 3, message: /^tocdiff: \/dev\/zero is over 16 MB, more than any contents page/},
-	{input: 'a single printing', args: ['a.txt'], code: 3, message: /^tocdiff: a\.txt seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file$/},
+	{
+		input: 'a single printing',
+		args: ['a.txt'],
+		code: 3,
+		message:
+			/^tocdiff: a\.txt seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file$/,
+	},
 	{input: 'an unknown option', args: ['vol31.txt', '--colour'], code: 2, message: /^tocdiff: unknown option --colour; run tocdiff --help for the options/},
-	{input: 'an unknown format', args: ['vol31.txt', '--format', 'docx'], code: 2, message: /^tocdiff: unknown format "docx"; use one of: text, json, markdown, csv, html, tei, toc, alto, page, hocr$/},
-	{input: '`--split-at` past the end of the file', args: ['vol31.txt', '--split-at', '500'], code: 3, message: /^tocdiff: vol31\.txt: --split-at 500 is past the last line of text \(223\); give the line where the second printing begins$/},
-	{input: '`--split-at` before the text starts', args: ['vol31.txt', '--split-at', '1'], code: 3, message: /^tocdiff: vol31\.txt: --split-at 1 leaves nothing before it \(the text starts at line 2\)/},
-	{input: '`--split-at` that is not a line number', args: ['vol31.txt', '--split-at', 'middle'], code: 2, message: /^tocdiff: --split-at takes a line number \(1 or more; for three printings or more, one for each after the first, as 48,94\), not "middle"$/},
-	{input: 'a negative `--split-at`', args: ['vol31.txt', '--split-at', '-5'], code: 2, message: /^tocdiff: --split-at takes a line number \(1 or more; for three printings or more, one for each after the first, as 48,94\), not "-5"$/},
-	{input: 'two `--split-at` lines with no text between them', args: ['vol31.txt', '--split-at', '140,139'], code: 3, message: /^tocdiff: vol31\.txt: --split-at 139,140: no text lies between them; give the line where each printing after the first begins$/},
-	{input: 'an output path that reads as an option', args: ['vol31.txt', '-o', '-x'], code: 2, message: /^tocdiff: --output takes a value, not "-x"; write --output=-x if that is the value$/},
-	{input: 'an output in a folder that does not exist', args: ['vol31.txt', '-o', 'out/errata.md'], code: 3, message: /^tocdiff: cannot write out\/errata\.md: the folder does not exist or takes no new files; choose another --output path$/},
-	{input: 'an output where nothing may be written', args: ['vol31.txt', '-o', '/sys/errata.md'], code: 3, message: /^tocdiff: cannot write \/sys\/errata\.md: permission denied; choose another --output path$/},
-	{input: 'an output that is a folder', args: ['vol31.txt', '-o', 'scans/'], code: 3, message: /^tocdiff: cannot write scans\/: it is a folder; give a file name to --output$/},
-	{input: 'a decisions file that is not JSON', args: ['vol31.txt', '--decisions', 'bad.tocdiff.json'], code: 3, message: /^tocdiff: bad\.tocdiff\.json: the decisions file is not valid JSON \(.*\); fix it, or move it aside to start afresh$/},
-	{input: 'a decisions file of binary data', args: ['vol31.txt', '--decisions', 'binary.tocdiff.json'], code: 3, message: /^tocdiff: binary\.tocdiff\.json: the decisions file is not valid JSON \(.*\\u0000.*\); fix it, or move it aside to start afresh$/},
-	{input: 'a decisions path that is a folder', args: ['vol31.txt', '--decisions', 'scans'], code: 3, message: /^tocdiff: scans: cannot read the decisions file \(it is a folder\); pass --decisions with a file you can read and write$/},
-	{input: 'empty standard input', args: ['-', 'b.txt'], stdin: '', code: 3, message: /^tocdiff: \(standard input\) is empty; give a file that holds a contents page$/},
-	{input: 'standard input that never ends', args: ['-'], stdinFrom: '/dev/zero', code: 3, message: /^tocdiff: standard input is over 16 MB, more than any contents page/},
-	{input: 'Cyrillic in KOI8-R (CP866, ISO-8859-5 and Windows-1251 alike)', args: ['koi8-a.txt', 'koi8-b.txt', '--format', 'json', '-o', 'koi8.json'], code: 0, message: /^$/},
+	{
+		input: 'an unknown format',
+		args: ['vol31.txt', '--format', 'docx'],
+		code: 2,
+		message: /^tocdiff: unknown format "docx"; use one of: text, json, markdown, csv, html, tei, toc, alto, page, hocr$/,
+	},
+	{
+		input: '`--split-at` past the end of the file',
+		args: ['vol31.txt', '--split-at', '500'],
+		code: 3,
+		message: /^tocdiff: vol31\.txt: --split-at 500 is past the last line of text \(223\); give the line where the second printing begins$/,
+	},
+	{
+		input: '`--split-at` before the text starts',
+		args: ['vol31.txt', '--split-at', '1'],
+		code: 3,
+		message: /^tocdiff: vol31\.txt: --split-at 1 leaves nothing before it \(the text starts at line 2\)/,
+	},
+	{
+		input: '`--split-at` that is not a line number',
+		args: ['vol31.txt', '--split-at', 'middle'],
+		code: 2,
+		message: /^tocdiff: --split-at takes a line number \(1 or more; for three printings or more, one for each after the first, as 48,94\), not "middle"$/,
+	},
+	{
+		input: 'a negative `--split-at`',
+		args: ['vol31.txt', '--split-at', '-5'],
+		code: 2,
+		message: /^tocdiff: --split-at takes a line number \(1 or more; for three printings or more, one for each after the first, as 48,94\), not "-5"$/,
+	},
+	{
+		input: 'two `--split-at` lines with no text between them',
+		args: ['vol31.txt', '--split-at', '140,139'],
+		code: 3,
+		message: /^tocdiff: vol31\.txt: --split-at 139,140: no text lies between them; give the line where each printing after the first begins$/,
+	},
+	{
+		input: 'an output path that reads as an option',
+		args: ['vol31.txt', '-o', '-x'],
+		code: 2,
+		message: /^tocdiff: --output takes a value, not "-x"; write --output=-x if that is the value$/,
+	},
+	{
+		input: 'an output in a folder that does not exist',
+		args: ['vol31.txt', '-o', 'out/errata.md'],
+		code: 3,
+		message: /^tocdiff: cannot write out\/errata\.md: the folder does not exist or takes no new files; choose another --output path$/,
+	},
+	{
+		input: 'an output where nothing may be written',
+		args: ['vol31.txt', '-o', '/sys/errata.md'],
+		code: 3,
+		message: /^tocdiff: cannot write \/sys\/errata\.md: permission denied; choose another --output path$/,
+	},
+	{
+		input: 'an output that is a folder',
+		args: ['vol31.txt', '-o', 'scans/'],
+		code: 3,
+		message: /^tocdiff: cannot write scans\/: it is a folder; give a file name to --output$/,
+	},
+	{
+		input: 'a decisions file that is not JSON',
+		args: ['vol31.txt', '--decisions', 'bad.tocdiff.json'],
+		code: 3,
+		message: /^tocdiff: bad\.tocdiff\.json: the decisions file is not valid JSON \(.*\); fix it, or move it aside to start afresh$/,
+	},
+	{
+		input: 'a decisions file of binary data',
+		args: ['vol31.txt', '--decisions', 'binary.tocdiff.json'],
+		code: 3,
+		message: /^tocdiff: binary\.tocdiff\.json: the decisions file is not valid JSON \(.*\\u0000.*\); fix it, or move it aside to start afresh$/,
+	},
+	{
+		input: 'a decisions path that is a folder',
+		args: ['vol31.txt', '--decisions', 'scans'],
+		code: 3,
+		message: /^tocdiff: scans: cannot read the decisions file \(it is a folder\); pass --decisions with a file you can read and write$/,
+	},
+	{
+		input: 'empty standard input',
+		args: ['-', 'b.txt'],
+		stdin: '',
+		code: 3,
+		message: /^tocdiff: \(standard input\) is empty; give a file that holds a contents page$/,
+	},
+	{
+		input: 'standard input that never ends',
+		args: ['-'],
+		stdinFrom: '/dev/zero',
+		code: 3,
+		message: /^tocdiff: standard input is over 16 MB, more than any contents page/,
+	},
+	{
+		input: 'Cyrillic in KOI8-R (CP866, ISO-8859-5 and Windows-1251 alike)',
+		args: ['koi8-a.txt', 'koi8-b.txt', '--format', 'json', '-o', 'koi8.json'],
+		code: 0,
+		message: /^$/,
+	},
 	{
 		input: 'a line of Cyrillic, too little to tell its encoding',
 		args: ['short-cyrillic.txt', 'a.txt'],
 		code: 3,
-		message: /^tocdiff: short-cyrillic\.txt looks like Cyrillic text in (?:KOI8-R or Windows-1251|Windows-1251 or KOI8-R), too little of it to tell which; convert it to UTF-8 and give that, e\.g\. iconv -f \S+ -t UTF-8 short-cyrillic\.txt > converted\.txt$/,
+		message:
+			/^tocdiff: short-cyrillic\.txt looks like Cyrillic text in (?:KOI8-R or Windows-1251|Windows-1251 or KOI8-R), too little of it to tell which; convert it to UTF-8 and give that, e\.g\. iconv -f \S+ -t UTF-8 short-cyrillic\.txt > converted\.txt$/,
 	},
 	{
 		input: 'a correction without its reading in the decisions file',
 		args: ['vol31.txt', '--decisions', 'edit.tocdiff.json'],
 		code: 3,
-		message: /^tocdiff: edit\.tocdiff\.json: decision 1 \(on “TRANSLATED FROM THE RUSSIAN”\) has the verdict "edit" but no "text" \(the corrected reading\); fix it, or move it aside to start afresh$/,
+		message:
+			/^tocdiff: edit\.tocdiff\.json: decision 1 \(on “TRANSLATED FROM THE RUSSIAN”\) has the verdict "edit" but no "text" \(the corrected reading\); fix it, or move it aside to start afresh$/,
 	},
-	{input: 'standard output on a full disk', args: ['vol31.txt', '--no-tui'], stdoutTo: {file: '/dev/full', flags: 'w'}, code: 3, message: /^tocdiff: cannot write to standard output: the disk is full; free some space, or write the report to a file with -o PATH$/},
-	{input: 'standard output open for reading only', args: ['vol31.txt', '--format', 'json'], stdoutTo: {file: '/dev/null', flags: 'r'}, code: 3, message: /^tocdiff: cannot write to standard output: it is not open for writing; write the report to a file with -o PATH$/},
+	{
+		input: 'standard output on a full disk',
+		args: ['vol31.txt', '--no-tui'],
+		stdoutTo: {file: '/dev/full', flags: 'w'},
+		code: 3,
+		message: /^tocdiff: cannot write to standard output: the disk is full; free some space, or write the report to a file with -o PATH$/,
+	},
+	{
+		input: 'standard output open for reading only',
+		args: ['vol31.txt', '--format', 'json'],
+		stdoutTo: {file: '/dev/null', flags: 'r'},
+		code: 3,
+		message: /^tocdiff: cannot write to standard output: it is not open for writing; write the report to a file with -o PATH$/,
+	},
 	{input: '`-o /dev/stdout` into a pipe', args: ['vol31.txt', '--format', 'json', '-o', '/dev/stdout'], code: 0, message: /^$/},
-	{input: 'a folder of volumes with a subfolder, a hidden file and a FIFO', args: ['--batch', 'shelf'], code: 0, message: /^tocdiff: skipped 3: 1 folder \(use --recursive\), 1 hidden file, 1 FIFO$/},
+	{
+		input: 'a folder of volumes with a subfolder, a hidden file and a FIFO',
+		args: ['--batch', 'shelf'],
+		code: 0,
+		message: /^tocdiff: skipped 3: 1 folder \(use --recursive\), 1 hidden file, 1 FIFO$/,
+	},
 	...(hasScript
 		? [
-				{input: 'a decisions path where nothing may be written (review screen)', args: ['vol31.txt', '--decisions', '/sys/vol31.tocdiff.json'], terminal: '', code: 3, message: /^tocdiff: cannot save decisions beside \/sys\/vol31\.tocdiff\.json: permission denied; pass --decisions PATH to keep them elsewhere$/},
+				{
+					input: 'a decisions path where nothing may be written (review screen)',
+					args: ['vol31.txt', '--decisions', '/sys/vol31.tocdiff.json'],
+					terminal: '',
+					code: 3,
+					message: /^tocdiff: cannot save decisions beside \/sys\/vol31\.tocdiff\.json: permission denied; pass --decisions PATH to keep them elsewhere$/,
+				},
 				// Typing a printing in is possible, so tocdiff waits, but says so; Ctrl-D with nothing typed ends it.
-				{input: 'standard input that is a terminal', args: ['-'], terminal: '\u0004', code: 3, message: /^tocdiff: reading a printing from the keyboard; end it with Ctrl-D\ntocdiff: \(standard input\) is empty; give a file that holds a contents page$/},
+				{
+					input: 'standard input that is a terminal',
+					args: ['-'],
+					terminal: '\u0004',
+					code: 3,
+					message:
+						/^tocdiff: reading a printing from the keyboard; end it with Ctrl-D\ntocdiff: \(standard input\) is empty; give a file that holds a contents page$/,
+				},
 			]
 		: []),
 ];
@@ -142,7 +284,14 @@ async function runInTerminal(args: readonly string[], keys: string): Promise<Cli
 
 	const code = await session.exited;
 	// The terminal echoes what was typed (`^D`) and ends lines with CR LF; `script` merges the streams.
-	return {code, stdout: '', stderr: session.output().replaceAll('\r\n', '\n').replaceAll(/\^D\u0008\u0008/g, '')};
+	return {
+		code,
+		stdout: '',
+		stderr: session
+			.output()
+			.replaceAll('\r\n', '\n')
+			.replaceAll(/\^D\u0008\u0008/g, ''),
+	};
 }
 
 async function runBadInput(bad: BadInput): Promise<CliResult> {
@@ -153,6 +302,7 @@ async function runBadInput(bad: BadInput): Promise<CliResult> {
 		const result = spawnSync(process.execPath, [cliPath, ...bad.args], {cwd: dir, stdio: [input, output, 'pipe'], encoding: 'utf8', timeout: 30_000});
 		if (typeof input === 'number') closeSync(input);
 		if (typeof output === 'number') closeSync(output);
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- null when the process could not start, whatever the types say
 		return {code: result.status, stdout: result.stdout ?? '', stderr: result.stderr};
 	}
 
@@ -202,7 +352,12 @@ async function robustnessTable(): Promise<string> {
 		const said = lines.length === 0 ? 'nothing: it compares them' : lines.map((line) => `\`${cell(line)}\``).join(', then ');
 		const redirect = bad.stdoutTo === undefined ? '' : bad.stdoutTo.flags === 'w' ? ` > ${bad.stdoutTo.file}` : ` 1< ${bad.stdoutTo.file}`;
 		const piped = bad.args.includes('/dev/stdout') ? ' | cat' : '';
-		const command = ['tocdiff', ...bad.args].join(' ') + (bad.stdin === undefined ? '' : ' < /dev/null') + (bad.stdinFrom === undefined ? '' : ` < ${bad.stdinFrom}`) + redirect + piped;
+		const command =
+			['tocdiff', ...bad.args].join(' ') +
+			(bad.stdin === undefined ? '' : ' < /dev/null') +
+			(bad.stdinFrom === undefined ? '' : ` < ${bad.stdinFrom}`) +
+			redirect +
+			piped;
 		rows.push(`| ${bad.input} | \`${cell(command)}\` | ${said} | ${result.code} |`);
 	}
 

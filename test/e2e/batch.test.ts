@@ -16,7 +16,10 @@ beforeAll(() => {
 	mkdirSync(volumes);
 	const seed = samplePath('lenin-cw31-two-printings.txt');
 	copyFileSync(seed, path.join(volumes, 'vol31.txt'));
-	writeFileSync(path.join(volumes, 'vol2.txt'), 'CONTENTS\n\nPreface\t5\nI. Origins\t7\nII. Growth\t19\n\nCONTENTS\n\nPreface\t5\nI. Origins\t7\nII. Growth\t21\n');
+	writeFileSync(
+		path.join(volumes, 'vol2.txt'),
+		'CONTENTS\n\nPreface\t5\nI. Origins\t7\nII. Growth\t19\n\nCONTENTS\n\nPreface\t5\nI. Origins\t7\nII. Growth\t21\n',
+	);
 	writeFileSync(path.join(volumes, 'vol10.txt'), readFileSync(seed, 'utf8').split('\n').slice(0, 30).join('\n'));
 	writeFileSync(path.join(volumes, '.hidden'), 'not a contents page\n');
 	writeFileSync(path.join(volumes, 'vol2.txt.tocdiff.json'), '{"schema":"tocdiff-decisions/1","decisions":[]}\n');
@@ -24,7 +27,9 @@ beforeAll(() => {
 	writeFileSync(path.join(volumes, 'vol31.txt.errata.html'), '<p>an earlier report</p>\n');
 });
 
-afterAll(() => rmSync(directory, {recursive: true, force: true}));
+afterAll(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
 
 describe('tocdiff --batch (#5)', () => {
 	it('compares every file of a folder and prints a summary table, exiting 3 when one failed', () => {
@@ -115,7 +120,9 @@ describe('tocdiff --batch (#5)', () => {
 		expect(records.filter((record) => record.startsWith('file,row,key,'))).toHaveLength(1);
 		expect(records[0]).toBe('file,row,key,a_lines,b_lines,page,kind,severity,field,a,b,decision,edit,note,suggestion,confidence,why');
 		const perFile = files.map((file) => runCli([file, '--format', 'csv']).stdout.trimEnd().split('\r\n').length - 1);
-		expect(records.slice(1).map((record) => record.slice(0, record.indexOf('.txt,') + 4))).toEqual(files.flatMap((file, k) => Array.from({length: perFile[k]!}, () => file)));
+		expect(records.slice(1).map((record) => record.slice(0, record.indexOf('.txt,') + 4))).toEqual(
+			files.flatMap((file, k) => Array.from({length: perFile[k]!}, () => file)),
+		);
 	});
 
 	it('writes an HTML, TEI or corrected contents page beside each file, and refuses --output for them', () => {
@@ -129,7 +136,9 @@ describe('tocdiff --batch (#5)', () => {
 		expect(readFileSync(path.join(folder, 'vol2.txt.corrected.txt'), 'utf8')).toBe(runCli([path.join(folder, 'vol2.txt'), '--format', 'toc']).stdout);
 		const refused = runCli(['--batch', folder, '--format', 'tei', '--output', path.join(directory, 'all.xml')]);
 		expect(refused.code).toBe(2);
-		expect(refused.stderr).toBe('tocdiff: --batch --format tei writes one report beside each file (vol1.txt.errata.tei.xml); leave out --output, or use json, csv, text or markdown for one report\n');
+		expect(refused.stderr).toBe(
+			'tocdiff: --batch --format tei writes one report beside each file (vol1.txt.errata.tei.xml); leave out --output, or use json, csv, text or markdown for one report\n',
+		);
 	});
 
 	it('exits 1 with --exit-code when a volume differs', () => {
@@ -181,7 +190,10 @@ describe('tocdiff --batch: what a folder holds besides contents pages', () => {
 		const {code, stdout, stderr} = runCli(['--batch', '--recursive', folder]);
 		expect(code).toBe(0);
 		expect(stderr).toBe('tocdiff: skipped 4: 1 hidden file, 1 hidden folder, 1 FIFO, 1 broken link\n');
-		const named = stdout.split('\n').filter((line) => line.startsWith(folder)).map((line) => path.relative(folder, line.split(/\s/)[0]!));
+		const named = stdout
+			.split('\n')
+			.filter((line) => line.startsWith(folder))
+			.map((line) => path.relative(folder, line.split(/\s/)[0]!));
 		expect(named).toEqual([path.join('later', 'vol3.txt'), 'vol1.txt', 'vol2.txt']);
 	});
 
@@ -199,21 +211,28 @@ describe('tocdiff --batch --jobs', () => {
 
 	/** Peak memory in KB of a batch run, from GNU time. */
 	function peakKb(folder: string, jobs: number): number {
-		const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cliPath, '--batch', folder, '--jobs', String(jobs)], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+		const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cliPath, '--batch', folder, '--jobs', String(jobs)], {
+			encoding: 'utf8',
+			env: {...process.env, NO_COLOR: '1'},
+		});
 		expect(result.status).toBe(0);
 		return Number(result.stderr.trim().split('\n').at(-1));
 	}
 
 	// A worker thread costs some 10 MB: a thousand asked for, on a shelf of many files, took 26 s and 1.2 GB.
-	it.skipIf(!hasTime)('starts no more workers than a small multiple of the cores, however many are asked for', () => {
-		const folder = mkdtempSync(path.join(directory, 'many-'));
-		const files = 8 * cores + 8;
-		const two = readFileSync(path.join(volumes, 'vol2.txt'));
-		for (let k = 0; k < files; k++) writeFileSync(path.join(folder, `vol${k}.txt`), two);
-		const capped = peakKb(folder, 2 * cores);
-		const asked = peakKb(folder, 1000);
-		expect(asked).toBeLessThan(capped * 1.5);
-	}, 60_000);
+	it.skipIf(!hasTime)(
+		'starts no more workers than a small multiple of the cores, however many are asked for',
+		() => {
+			const folder = mkdtempSync(path.join(directory, 'many-'));
+			const files = 8 * cores + 8;
+			const two = readFileSync(path.join(volumes, 'vol2.txt'));
+			for (let k = 0; k < files; k++) writeFileSync(path.join(folder, `vol${k}.txt`), two);
+			const capped = peakKb(folder, 2 * cores);
+			const asked = peakKb(folder, 1000);
+			expect(asked).toBeLessThan(capped * 1.5);
+		},
+		60_000,
+	);
 
 	it('says so in --help', () => {
 		expect(runCli(['--help']).stdout).toMatch(/--jobs N +worker threads for --batch \(default: one per CPU core;\n +at most two per core, and one per file\)/);

@@ -52,14 +52,21 @@ describe('tocdiff FILE', () => {
 		const report = JSON.parse(runCli([seed, '-f', 'json']).stdout) as {
 			schema: string;
 			printings: Array<{id: string; lines: number[]}>;
-			rows: Array<{status: string; a: {lines: number[]} | null; b: {lines: number[]} | null; differences: Array<{kind: string; severity: string; a: string; b: string}>}>;
+			rows: Array<{
+				status: string;
+				a: {lines: number[]} | null;
+				b: {lines: number[]} | null;
+				differences: Array<{kind: string; severity: string; a: string; b: string}>;
+			}>;
 		};
 		expect(report.schema).toBe('tocdiff-report/1');
 		expect(report.printings.map((p) => [p.id, p.lines])).toEqual([
 			['A', [2, 121]],
 			['B', [123, 223]],
 		]);
-		const changed = report.rows.filter((r) => r.status === 'changed').map((r) => [r.a!.lines[0], r.b!.lines[0], r.differences.map((d) => `${d.kind}/${d.severity}:${d.a}|${d.b}`)]);
+		const changed = report.rows
+			.filter((r) => r.status === 'changed')
+			.map((r) => [r.a!.lines[0], r.b!.lines[0], r.differences.map((d) => `${d.kind}/${d.severity}:${d.a}|${d.b}`)]);
 		expect(changed).toEqual([
 			[22, 146, ["spelling/minor:Bolsheviki's|Bolsheviks'"]],
 			[52, 176, ['ocr/minor:PRESIDIUM|PRESIDUM', 'number/substantive:JULY 1|JULY 4']],
@@ -80,7 +87,11 @@ describe('tocdiff FILE', () => {
 		};
 		expect(report.language).toBe('en');
 		const differences = report.rows.flatMap((row) => row.differences);
-		expect(differences.find((d) => d.a === 'PRESIDIUM')?.suggestion).toEqual({reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'});
+		expect(differences.find((d) => d.a === 'PRESIDIUM')?.suggestion).toEqual({
+			reading: 'a',
+			confidence: 0.9,
+			why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not',
+		});
 		expect(differences.find((d) => d.a === 'JULY 1')?.suggestion).toMatchObject({reading: null, confidence: 0.5});
 		expect(differences.filter((d) => d.kind === 'truncation').some((d) => 'suggestion' in d)).toBe(false);
 	});
@@ -96,7 +107,10 @@ describe('tocdiff FILE', () => {
 
 describe('tocdiff FILE_A FILE_B', () => {
 	it('compares one printing in each file, with line numbers in each file', () => {
-		const report = JSON.parse(runCli([fileA, fileB, '-f', 'json']).stdout) as {printings: Array<{lines: number[]}>; rows: Array<{status: string; a: {lines: number[]} | null; b: {lines: number[]} | null}>};
+		const report = JSON.parse(runCli([fileA, fileB, '-f', 'json']).stdout) as {
+			printings: Array<{lines: number[]}>;
+			rows: Array<{status: string; a: {lines: number[]} | null; b: {lines: number[]} | null}>;
+		};
 		expect(report.printings.map((p) => p.lines)).toEqual([
 			[1, 120],
 			[1, 101],
@@ -262,11 +276,7 @@ describe('bad input and usage', () => {
 			},
 			/not valid JSON/,
 		],
-		[
-			'an output folder that does not exist',
-			() => [seed, '-o', path.join(dir, 'no', 'such', 'out.txt')],
-			/cannot write .*the folder does not exist/,
-		],
+		['an output folder that does not exist', () => [seed, '-o', path.join(dir, 'no', 'such', 'out.txt')], /cannot write .*the folder does not exist/],
 		['an output that is an input', () => [fileA, fileB, '-o', fileB], /is one of the inputs; choose another --output path/],
 		['an output that is the decisions file', () => [seed, '-o', `${seed}.tocdiff.json`], /holds the review decisions; choose another --output path/],
 		[

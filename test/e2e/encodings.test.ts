@@ -78,6 +78,8 @@ describe('Cyrillic in a legacy single-byte encoding', () => {
 		const {code, stdout, stderr} = runCli(['short.txt', 'a.utf8.txt'], {cwd: dir});
 		expect(code).toBe(3);
 		expect(stdout).toBe('');
-		expect(stderr).toMatch(/^tocdiff: short\.txt looks like Cyrillic text in (?:KOI8-R or Windows-1251|Windows-1251 or KOI8-R), too little of it to tell which; convert it to UTF-8 and give that, e\.g\. iconv -f \S+ -t UTF-8 short\.txt > converted\.txt\n$/);
+		expect(stderr).toMatch(
+			/^tocdiff: short\.txt looks like Cyrillic text in (?:KOI8-R or Windows-1251|Windows-1251 or KOI8-R), too little of it to tell which; convert it to UTF-8 and give that, e\.g\. iconv -f \S+ -t UTF-8 short\.txt > converted\.txt\n$/,
+		);
 	});
 });

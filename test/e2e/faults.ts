@@ -41,13 +41,16 @@ export function fill(dir: string): () => void {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
 	}
 
-	return () => rmSync(filler, {force: true});
+	return () => {
+		rmSync(filler, {force: true});
+	};
 }
 
 /** Make `dir` immutable (no file may be created, removed or renamed in it, by root either); the reason it cannot be, if so. */
 export function freeze(dir: string): string | undefined {
 	const frozen = spawnSync('chattr', ['+i', dir], {encoding: 'utf8'});
-	if (frozen.status !== 0) return `cannot set the immutable attribute here (${(frozen.stderr || frozen.error?.message || 'chattr failed').trim()}); it takes root and a file system that has it`;
+	if (frozen.status !== 0)
+		return `cannot set the immutable attribute here (${(frozen.stderr || frozen.error?.message || 'chattr failed').trim()}); it takes root and a file system that has it`;
 	cleanups.push(() => spawnSync('chattr', ['-i', dir]));
 	return undefined;
 }
@@ -66,4 +69,3 @@ export async function waitForPlain(session: TerminalSession, text: string, timeo
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 }
-

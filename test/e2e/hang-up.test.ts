@@ -66,7 +66,9 @@ describe.skipIf(!hasScript)('the terminal closing under the review screen', () =
 		const stderr = readFileSync(path.join(dir, 'stderr.txt'), 'utf8');
 		expect(stderr).not.toMatch(stackLine);
 		expect(stderr).not.toMatch(/Assertion|internal error|Unhandled|EIO/);
-		expect(stderr).toMatch(/^tocdiff: stopped by (?:SIGHUP|a hang-up \(the terminal closed\)); 2 of 25 differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/);
+		expect(stderr).toMatch(
+			/^tocdiff: stopped by (?:SIGHUP|a hang-up \(the terminal closed\)); 2 of 25 differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/,
+		);
 		expect(verdicts(decisions)).toEqual(['b', 'a']);
 		expect(existsSync(`${decisions}.lock`)).toBe(false);
 	});
@@ -91,7 +93,9 @@ describe.skipIf(!hasScript)('the terminal closing under the review screen', () =
 
 		session.hangUp();
 		expect(await exitCode(dir)).toBe(129);
-		expect(readFileSync(path.join(dir, 'stderr.txt'), 'utf8')).toMatch(/^tocdiff: stopped by SIGHUP; 1 of 25 differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/);
+		expect(readFileSync(path.join(dir, 'stderr.txt'), 'utf8')).toMatch(
+			/^tocdiff: stopped by SIGHUP; 1 of 25 differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/,
+		);
 	});
 
 	it('with decisions a full disk kept from being saved: every decision is put in the working folder, and the one line says where', async (context) => {

@@ -9,7 +9,10 @@ const fixture = (name: string): string => path.join(folder, name);
 const scratch = mkdtempSync(path.join(tmpdir(), 'tocdiff-ocr-'));
 afterAll(() => rmSync(scratch, {recursive: true, force: true}));
 
-type Report = {printings: {source: string; items: number}[]; rows: {status: string; a: {text: string} | null; b: {text: string} | null; differences: unknown[]}[]};
+type Report = {
+	printings: {source: string; items: number}[];
+	rows: {status: string; a: {text: string} | null; b: {text: string} | null; differences: unknown[]}[];
+};
 const json = (args: readonly string[]): Report => {
 	const result = runCli([...args, '--format', 'json']);
 	expect(result.stderr).toBe('');
@@ -64,13 +67,13 @@ describe('two printings in OCR files (#15)', () => {
 	});
 
 	it('finds a PDF’s contents pages by themselves: from the CONTENTS heading while the lines end in pages', () => {
-		type Placed = Report & {rows: {a: {place?: {page: number}} | null}[]};
-		const report = json([fixture('book.pdf'), fixture('b.txt')]) as Placed;
+		type Placed = {printings: {items: number}[]; rows: {a: {place?: {page: number}} | null}[]};
+		const report = json([fixture('book.pdf'), fixture('b.txt')]) as unknown as Placed;
 		const pages = new Set(report.rows.flatMap((row) => (row.a?.place ? [row.a.place.page] : [])));
 		expect([...pages].sort()).toEqual([3, 4]);
 		expect(report.printings[0]!.items).toBeGreaterThan(20);
 		// --pages still chooses.
-		const chosen = json([fixture('book.pdf'), fixture('b.txt'), '--pages', '1-2']) as Placed;
+		const chosen = json([fixture('book.pdf'), fixture('b.txt'), '--pages', '1-2']) as unknown as Placed;
 		expect(new Set(chosen.rows.flatMap((row) => (row.a?.place ? [row.a.place.page] : [])))).toEqual(new Set([1, 2]));
 	});
 
@@ -83,10 +86,30 @@ describe('two printings in OCR files (#15)', () => {
 
 describe('OCR files that cannot be read say so in one line (#15)', () => {
 	it.each([
-		['malformed XML', () => writeFileSync(path.join(scratch, 'bad.xml'), readFileSync(fixture('a.alto.xml'), 'utf8').replace('</TextLine>', '</TextBlock>')), 'bad.xml', /^tocdiff: .*bad\.xml:\d+:\d+: not well-formed XML \(unexpected close tag\); fix the file, or give the OCR engine's output again\n$/u],
-		['XML of another kind', () => writeFileSync(path.join(scratch, 'tei.xml'), '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text/></TEI>\n'), 'tei.xml', /^tocdiff: .*tei\.xml is XML or HTML \(<TEI>\) but not ALTO, PAGE XML or hOCR; give plain text, an OCR file in one of those formats, or a PDF with a text layer\n$/u],
-		['a PDF with no text layer', () => cpSync(fixture('no-text-layer.pdf'), path.join(scratch, 'scan.pdf')), 'scan.pdf', /^tocdiff: .*scan\.pdf has no text layer \(a scan only\); run OCR on it first .*\n$/u],
-		['a broken PDF', () => writeFileSync(path.join(scratch, 'cut.pdf'), readFileSync(fixture('b-2-scan.pdf')).subarray(0, 300)), 'cut.pdf', /^tocdiff: .*cut\.pdf (?:is not a PDF that can be read|has no text layer).*\n$/u],
+		[
+			'malformed XML',
+			() => writeFileSync(path.join(scratch, 'bad.xml'), readFileSync(fixture('a.alto.xml'), 'utf8').replace('</TextLine>', '</TextBlock>')),
+			'bad.xml',
+			/^tocdiff: .*bad\.xml:\d+:\d+: not well-formed XML \(unexpected close tag\); fix the file, or give the OCR engine's output again\n$/u,
+		],
+		[
+			'XML of another kind',
+			() => writeFileSync(path.join(scratch, 'tei.xml'), '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text/></TEI>\n'),
+			'tei.xml',
+			/^tocdiff: .*tei\.xml is XML or HTML \(<TEI>\) but not ALTO, PAGE XML or hOCR; give plain text, an OCR file in one of those formats, or a PDF with a text layer\n$/u,
+		],
+		[
+			'a PDF with no text layer',
+			() => cpSync(fixture('no-text-layer.pdf'), path.join(scratch, 'scan.pdf')),
+			'scan.pdf',
+			/^tocdiff: .*scan\.pdf has no text layer \(a scan only\); run OCR on it first .*\n$/u,
+		],
+		[
+			'a broken PDF',
+			() => writeFileSync(path.join(scratch, 'cut.pdf'), readFileSync(fixture('b-2-scan.pdf')).subarray(0, 300)),
+			'cut.pdf',
+			/^tocdiff: .*cut\.pdf (?:is not a PDF that can be read|has no text layer).*\n$/u,
+		],
 	])('%s', (_name, make, file, message) => {
 		make();
 		const result = runCli([path.join(scratch, file), fixture('b.alto.xml')]);
@@ -114,18 +137,23 @@ describe('--format alto|page|hocr writes a corrected copy (#15)', () => {
 		['page', 'a-2.page-2019.xml', 'b-2.page-2013.xml'],
 	])('--format %s with no decisions writes the input again, byte for byte', (format, a, b) => {
 		const out = path.join(scratch, `${a}.corrected`);
-		const result = runCli([fixture(a!), fixture(b!), '--format', format!, '-o', out, '--decisions', path.join(scratch, 'none.json')]);
+		const result = runCli([fixture(a), fixture(b), '--format', format, '-o', out, '--decisions', path.join(scratch, 'none.json')]);
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
-		expect(readFileSync(out).equals(readFileSync(fixture(a!)))).toBe(true);
+		expect(readFileSync(out).equals(readFileSync(fixture(a)))).toBe(true);
 	});
 
 	it('applies the saved decisions, and never writes over the input', () => {
 		const a = path.join(scratch, 'a.alto.xml');
 		cpSync(fixture('a.alto.xml'), a);
-		const report = JSON.parse(runCli([a, fixture('b.alto.xml'), '--format', 'json']).stdout) as {rows: {key: string; status: string; a: {title: string} | null; b: {title: string} | null}[]};
+		const report = JSON.parse(runCli([a, fixture('b.alto.xml'), '--format', 'json']).stdout) as {
+			rows: {key: string; status: string; a: {title: string} | null; b: {title: string} | null}[];
+		};
 		const row = report.rows.find((r) => r.status === 'changed' && r.a?.title === 'Ill, THE MUSIC OF THE HEBREWS AND THE HINDUS')!;
-		writeFileSync(`${a}.tocdiff.json`, JSON.stringify({schema: 'tocdiff-decisions/1', decisions: [{key: row.key, verdict: 'edit', text: 'III. THE MUSIC OF THE HEBREWS AND THE HINDUS 32'}]}));
+		writeFileSync(
+			`${a}.tocdiff.json`,
+			JSON.stringify({schema: 'tocdiff-decisions/1', decisions: [{key: row.key, verdict: 'edit', text: 'III. THE MUSIC OF THE HEBREWS AND THE HINDUS 32'}]}),
+		);
 		const result = runCli([a, fixture('b.alto.xml'), '--format', 'alto', '-o', path.join(scratch, 'fixed.xml')]);
 		expect(result.code).toBe(0);
 		const fixed = readFileSync(path.join(scratch, 'fixed.xml'), 'utf8');
@@ -145,7 +173,9 @@ describe('--format alto|page|hocr writes a corrected copy (#15)', () => {
 
 	it('says which format the base printing is in when another is asked for', () => {
 		const result = runCli([fixture('a.hocr'), fixture('b.alto.xml'), '--format', 'alto']);
-		expect(result.stderr).toMatch(/^tocdiff: --format alto writes a corrected copy of printing A's own ALTO file, and .*a\.hocr is hOCR; use --format hocr\n$/u);
+		expect(result.stderr).toMatch(
+			/^tocdiff: --format alto writes a corrected copy of printing A's own ALTO file, and .*a\.hocr is hOCR; use --format hocr\n$/u,
+		);
 		expect(result.code).toBe(3);
 	});
 });

@@ -84,7 +84,9 @@ describe.skipIf(!hasScript)('the review screen when saving fails', () => {
 		expect(await session.exited).toBe(3);
 		const tail = session.output().slice(session.output().lastIndexOf('\u001B[?1049l'));
 		expect(tail).toMatch(
-			new RegExp(`tocdiff: 3 of 25 differing rows decided, but the last 2 decisions were not saved \\(${decisions.replaceAll('.', '\\.')}: the disk is full\\) and are lost; make them again once \\S+ can be written, or with --decisions PATH\\r\\n`),
+			new RegExp(
+				`tocdiff: 3 of 25 differing rows decided, but the last 2 decisions were not saved \\(${decisions.replaceAll('.', '\\.')}: the disk is full\\) and are lost; make them again once \\S+ can be written, or with --decisions PATH\\r\\n`,
+			),
 		);
 		expect(tail.split('tocdiff:')).toHaveLength(2);
 		expect(verdicts(decisions)).toEqual(['a']);

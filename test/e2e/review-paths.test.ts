@@ -35,10 +35,19 @@ async function expectOneReview(dir: string, first: readonly string[], second: re
 
 	const two = openReview(dir, second);
 	// A second screen that opens would wait for keys: give it ten seconds to refuse.
-	const ended = await Promise.race([two.exited, new Promise<'opened'>((resolve) => setTimeout(() => resolve('opened'), 10_000))]);
+	const ended = await Promise.race([
+		two.exited,
+		new Promise<'opened'>((resolve) =>
+			setTimeout(() => {
+				resolve('opened');
+			}, 10_000),
+		),
+	]);
 	if (ended === 'opened') await two.close();
 	expect(ended).toBe(3);
-	expect(two.output()).toMatch(/^tocdiff: \S+ is in use by another tocdiff \(pid \d+(?:, as \S+)?\) since \d\d:\d\d; close that review first, or pass --decisions PATH\r\n$/);
+	expect(two.output()).toMatch(
+		/^tocdiff: \S+ is in use by another tocdiff \(pid \d+(?:, as \S+)?\) since \d\d:\d\d; close that review first, or pass --decisions PATH\r\n$/,
+	);
 
 	one.press('n');
 	await one.waitFor('row 9/107');
@@ -76,7 +85,13 @@ describe.skipIf(!hasScript)('one decisions file, many names', () => {
 		writeFileSync(path.join(dir, 'store', 'real.json'), '{"schema": "tocdiff-decisions/1", "decisions": []}\n');
 		linkSync(path.join(dir, 'store', 'real.json'), path.join(dir, 'vol31.txt.tocdiff.json'));
 		// A save parts a hard link (it replaces the file by a rename): the screen says so as it opens.
-		await expectOneReview(dir, ['--decisions', 'store/real.json'], [], path.join(dir, 'store', 'real.json'), 'store/real.json has another name (a hard link): saving replaces it');
+		await expectOneReview(
+			dir,
+			['--decisions', 'store/real.json'],
+			[],
+			path.join(dir, 'store', 'real.json'),
+			'store/real.json has another name (a hard link): saving replaces it',
+		);
 	});
 });
 

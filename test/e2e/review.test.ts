@@ -110,7 +110,11 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		// (and, from a shell that forks the command, the cursor shown once more by Ink's exit hook).
 		const output = session.output();
 		const tail = output.slice(output.lastIndexOf('\u001B[?1049l'));
-		expect(tail).toMatch(new RegExp(`^\\u001B\\[\\?1049l\\u001B\\[\\?25htocdiff: stopped by ${signal}; 1 of 25 differing rows decided; decisions in .*vol31\\.txt\\.tocdiff\\.json\\r\\n(?:\\u001B\\[\\?25h)?$`));
+		expect(tail).toMatch(
+			new RegExp(
+				`^\\u001B\\[\\?1049l\\u001B\\[\\?25htocdiff: stopped by ${signal}; 1 of 25 differing rows decided; decisions in .*vol31\\.txt\\.tocdiff\\.json\\r\\n(?:\\u001B\\[\\?25h)?$`,
+			),
+		);
 		expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(output.lastIndexOf('\u001B[?1049h'));
 		expect(savedVerdicts(decisions)).toEqual(['b']);
 		expect(existsSync(`${decisions}.lock`)).toBe(false);
@@ -128,7 +132,9 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		const second = openReview(file);
 		expect(await second.exited).toBe(3);
 		expect(second.output()).toMatch(
-			new RegExp(`^tocdiff: ${decisions.replaceAll('.', '\\.')} is in use by another tocdiff \\(pid ${lockHolder(decisions)}\\) since \\d\\d:\\d\\d; close that review first, or pass --decisions PATH\\r\\n$`),
+			new RegExp(
+				`^tocdiff: ${decisions.replaceAll('.', '\\.')} is in use by another tocdiff \\(pid ${lockHolder(decisions)}\\) since \\d\\d:\\d\\d; close that review first, or pass --decisions PATH\\r\\n$`,
+			),
 		);
 		expect(readFileSync(decisions)).toEqual(before);
 		expect(readFileSync(`${decisions}.lock`)).toEqual(lockBefore);
@@ -149,7 +155,11 @@ describe.skipIf(!hasScript)('the review screen in a terminal', () => {
 		['foreign', '{"name": "tocdiff", "version": "0.1.0"}\n', /not a tocdiff decisions file/],
 		['binary', '\u0000\u0001\u0002PK\u0003\u0004', /is not valid JSON/],
 		['ill-formed', '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "maybe"}]}', /unknown verdict "maybe"/],
-		['hand-edited', '{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "edit", "b": "PREFACE\\t7"}]}', /decision 1 \(on “PREFACE 7”\) has the verdict "edit" but no "text"/],
+		[
+			'hand-edited',
+			'{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "edit", "b": "PREFACE\\t7"}]}',
+			/decision 1 \(on “PREFACE 7”\) has the verdict "edit" but no "text"/,
+		],
 	])('leaves a %s decisions file as it is, saying so in one line, before the screen opens (#6)', async (_kind, content, message) => {
 		const file = seedCopy();
 		const decisions = `${file}.tocdiff.json`;

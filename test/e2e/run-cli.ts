@@ -18,13 +18,16 @@ export const samplePath = (name: string): string => fileURLToPath(new URL(`../..
 export type CliResult = {readonly code: number | null; readonly stdout: string; readonly stderr: string};
 
 /** Run the built CLI with arguments, standard input and extra environment. */
-export function runCli(args: readonly string[], options: {input?: string | Uint8Array; env?: Record<string, string | undefined>; cwd?: string; cli?: string} = {}): CliResult {
-	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env};
-	for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+export function runCli(
+	args: readonly string[],
+	options: {input?: string | Uint8Array; env?: Record<string, string | undefined>; cwd?: string; cli?: string} = {},
+): CliResult {
+	const given: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env};
+	const env = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 	const result = spawnSync(process.execPath, [options.cli ?? cliPath, ...args], {
 		cwd: options.cwd ?? root,
 		input: options.input ?? '',
-		env: env as NodeJS.ProcessEnv,
+		env: env,
 		encoding: 'utf8',
 		timeout: 30_000,
 	});
@@ -42,7 +45,10 @@ export type TerminalSession = Terminal;
  * suite may run under) would make tocdiff print its report instead of opening the screen, so they
  * are left out unless `env` sets them.
  */
-export function openTerminal(args: readonly string[], options: {cwd: string; columns?: number; lines?: number; env?: Record<string, string>; cli?: string}): TerminalSession {
+export function openTerminal(
+	args: readonly string[],
+	options: {cwd: string; columns?: number; lines?: number; env?: Record<string, string>; cli?: string},
+): TerminalSession {
 	return openInTerminal([process.execPath, options.cli ?? cliPath, ...args], {
 		cwd: options.cwd,
 		columns: options.columns ?? 120,

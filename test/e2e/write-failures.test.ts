@@ -18,10 +18,14 @@ beforeAll(() => {
 });
 
 /** Run the built command with standard output on `stdout` (a file opened as `flags`) or a pipe. */
-function runWithStdout(args: readonly string[], stdout: {readonly file: string; readonly flags: string} | 'pipe'): {code: number | null; stdout: string; stderr: string} {
+function runWithStdout(
+	args: readonly string[],
+	stdout: {readonly file: string; readonly flags: string} | 'pipe',
+): {code: number | null; stdout: string; stderr: string} {
 	const fd = stdout === 'pipe' ? 'pipe' : openSync(stdout.file, stdout.flags);
 	try {
 		const result = spawnSync(process.execPath, [cliPath, ...args], {cwd: dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 30_000});
+		// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- null when the process could not start, whatever the types say
 		return {code: result.status, stdout: result.stdout ?? '', stderr: result.stderr};
 	} finally {
 		if (typeof fd === 'number') closeSync(fd);
@@ -54,7 +58,10 @@ describe('standard output that cannot be written', () => {
 
 	it('a reader that stops early (EPIPE) is no error: exit 0, nothing said', () => {
 		// Only tocdiff's side of a pipe that `head` closes after 10 bytes.
-		const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" vol31.txt --format json | head -c 10 > /dev/null; exit \${PIPESTATUS[0]}`], {cwd: dir, encoding: 'utf8'});
+		const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" vol31.txt --format json | head -c 10 > /dev/null; exit \${PIPESTATUS[0]}`], {
+			cwd: dir,
+			encoding: 'utf8',
+		});
 		expect(piped.status).toBe(0);
 		expect(piped.stderr).toBe('');
 	});

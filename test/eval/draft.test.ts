@@ -5,11 +5,17 @@ import {makeNoisyPair, type Mode} from '../../src/eval/noise.js';
 import {expectExactTruth} from './truth-check.js';
 
 const fixtures = loadFixtures();
-const cases = fixtures.flatMap((fixture) => (['two-files', 'one-file'] as Mode[]).flatMap((mode) => [1, 2, 3].map((seed) => [fixture.name, mode, seed] as const)));
+const cases = fixtures.flatMap((fixture) =>
+	(['two-files', 'one-file'] as Mode[]).flatMap((mode) => [1, 2, 3].map((seed) => [fixture.name, mode, seed] as const)),
+);
 
 describe('toDraft and fromDraft', () => {
 	it.each(cases)('give back the same pair (%s, %s, seed %i)', (name, mode, seed) => {
-		const pair = makeNoisyPair(fixtures.find((fixture) => fixture.name === name)!, seed, {mode});
+		const pair = makeNoisyPair(
+			fixtures.find((fixture) => fixture.name === name)!,
+			seed,
+			{mode},
+		);
 		expect(fromDraft(toDraft(pair))).toEqual(pair);
 	});
 
@@ -31,7 +37,10 @@ describe('toDraft and fromDraft', () => {
 		const draft = toDraft(pair);
 		const key = itemKey('b', 5);
 		const at = draft.b.findIndex((line) => line.item === key);
-		const split: Draft = {...draft, b: [...draft.b.slice(0, at), {text: 'first half', item: key}, {text: ''}, {text: 'second half', item: key}, ...draft.b.slice(at + 1)]};
+		const split: Draft = {
+			...draft,
+			b: [...draft.b.slice(0, at), {text: 'first half', item: key}, {text: ''}, {text: 'second half', item: key}, ...draft.b.slice(at + 1)],
+		};
 		const item = fromDraft(split).b.items[5]!;
 		expect(item.ownLines).toEqual([at + 1, at + 3]);
 		expect(item.text).toBe('first half\nsecond half');

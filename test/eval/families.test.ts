@@ -12,18 +12,30 @@ const fixtures = loadFixtures();
 const seedText = readFileSync(new URL('../../samples/lenin-cw31-two-printings.txt', import.meta.url), 'utf8');
 const inputs = (seeds: number): FamilyInputs => ({
 	fixtures,
-	paragraph: {name: 'krehbiel-music', text: readFixtureText('how-to-listen-to-music-krehbiel-en.txt'), titlePage: ['HOW TO LISTEN TO MUSIC', '', 'BY', 'H. E. KREHBIEL']},
+	paragraph: {
+		name: 'krehbiel-music',
+		text: readFixtureText('how-to-listen-to-music-krehbiel-en.txt'),
+		titlePage: ['HOW TO LISTEN TO MUSIC', '', 'BY', 'H. E. KREHBIEL'],
+	},
 	seedFile: {name: 'lenin-cw31-seed', text: seedText, language: 'en', runningTitle: 'V. I. LENIN'},
 	seeds,
 	modes: ['two-files', 'one-file'],
 });
 
 const casesOf = (family: (typeof familyNames)[number], seeds = 3): FamilyCase[] => [...familyCases(family, inputs(seeds))];
-const pairsOf = (family: (typeof familyNames)[number], seeds = 3): PairCase[] => casesOf(family, seeds).filter((found): found is PairCase => found.type === 'pair');
+const pairsOf = (family: (typeof familyNames)[number], seeds = 3): PairCase[] =>
+	casesOf(family, seeds).filter((found): found is PairCase => found.type === 'pair');
 const squeeze = (text: string): string => text.replaceAll(/\s+/gu, ' ').trim();
 
 /** The base pair a transformed case was made from: the noise model's, its column heads page furniture. */
-const baseOf = (found: PairCase): NoisyPair => columnHeadsAsFurniture(makeNoisyPair(fixtures.find((fixture) => fixture.name === found.fixture)!, found.seed, {mode: found.mode}));
+const baseOf = (found: PairCase): NoisyPair =>
+	columnHeadsAsFurniture(
+		makeNoisyPair(
+			fixtures.find((fixture) => fixture.name === found.fixture)!,
+			found.seed,
+			{mode: found.mode},
+		),
+	);
 
 describe.each(['synthetic', 'multi-volume', 'running-heads', 'reflow', 'paragraph', 'unicode'] as const)('the %s family', (family) => {
 	const pairs = pairsOf(family);
@@ -81,7 +93,11 @@ describe('the running-heads family', () => {
 	it('puts running heads into both printings, at different places, sometimes inside an entry', () => {
 		const withHeads = fromFixtures.filter((found) => (found.truth.furniture?.a.length ?? 0) > 0 && (found.truth.furniture?.b.length ?? 0) > 0);
 		expect(withHeads.length).toBeGreaterThan(fromFixtures.length / 3);
-		const inside = pairs.some((found) => found.truth.a.items.some((item) => item.ownLines?.some((line, k) => k > 0 && line - item.ownLines![k - 1]! > 1 && found.truth.furniture!.a.includes(line - 1))));
+		const inside = pairs.some((found) =>
+			found.truth.a.items.some((item) =>
+				item.ownLines?.some((line, k) => k > 0 && line - item.ownLines![k - 1]! > 1 && found.truth.furniture!.a.includes(line - 1)),
+			),
+		);
 		expect(inside).toBe(true);
 	});
 
@@ -105,9 +121,14 @@ describe('the running-heads family', () => {
 			/^\d+ GUERNSEY FOLK LORE$|^GUERNSEY FOLK LORE \d+$/u,
 			/^INHOUD|INHOUD$/u,
 		];
-		for (const shape of shapes) expect([...heads].some((head) => shape.test(head)), String(shape)).toBe(true);
+		for (const shape of shapes)
+			expect(
+				[...heads].some((head) => shape.test(head)),
+				String(shape),
+			).toBe(true);
 		// Nothing else: each head has one of the shapes, in its book's language and title.
-		const other = /^(?:\d+|[ivxlc]+) |^(?:CONTENTS|TABLE DES MATIÈRES|INHOUD|СОДЕРЖАНИЕ)|(?:\d+|[ivxlc]+)$|^(?:Page|PAGE|Page\.|Pages\.|Bladz\.|Blz\.|Стр\.?)$/u;
+		const other =
+			/^(?:\d+|[ivxlc]+) |^(?:CONTENTS|TABLE DES MATIÈRES|INHOUD|СОДЕРЖАНИЕ)|(?:\d+|[ivxlc]+)$|^(?:Page|PAGE|Page\.|Pages\.|Bladz\.|Blz\.|Стр\.?)$/u;
 		for (const head of heads) expect(other.test(head) || isColumnHead(head), head).toBe(true);
 	});
 
@@ -118,7 +139,9 @@ describe('the running-heads family', () => {
 		for (const found of seeded) {
 			expect(found.truth.pairs).toHaveLength(own.rows.filter((row) => row.a && row.b).length);
 			expect(found.truth.singles).toHaveLength(own.rows.filter((row) => !(row.a && row.b)).length);
-			expect(found.truth.pairs.flatMap((pair) => pair.differences.map((d) => d.kind))).toEqual(own.rows.filter((row) => row.a && row.b).flatMap((row) => row.differences.map((d) => d.kind)));
+			expect(found.truth.pairs.flatMap((pair) => pair.differences.map((d) => d.kind))).toEqual(
+				own.rows.filter((row) => row.a && row.b).flatMap((row) => row.differences.map((d) => d.kind)),
+			);
 			expect(found.truth.furniture!.a.length + found.truth.furniture!.b.length).toBeGreaterThan(0);
 			// Without its furniture, the file is the seed again.
 			const furniture = new Set(found.truth.furniture!.a);
@@ -131,7 +154,7 @@ describe('the running-heads family', () => {
 describe('the reflow family', () => {
 	const pairs = pairsOf('reflow', 6);
 
-	it('keeps every entry\'s words, apart from what a case records as lost, and adds year headings to both printings alike', () => {
+	it("keeps every entry's words, apart from what a case records as lost, and adds year headings to both printings alike", () => {
 		const isYear = (item: {readonly text: string}) => /^\d{4}$/u.test(item.text);
 		const years = (pair: NoisyPair, side: 'a' | 'b') => pair[side].items.filter((item) => isYear(item)).length;
 		const words = (pair: NoisyPair, side: 'a' | 'b') =>
@@ -149,7 +172,15 @@ describe('the reflow family', () => {
 
 	it('wraps the printings at different measures, and makes every kind of trouble somewhere', () => {
 		const widest = (pair: NoisyPair, side: 'a' | 'b') =>
-			Math.max(...pair[side].items.flatMap((item) => item.text.split('\n').slice(0, -1).map((line) => line.length)), 0);
+			Math.max(
+				...pair[side].items.flatMap((item) =>
+					item.text
+						.split('\n')
+						.slice(0, -1)
+						.map((line) => line.length),
+				),
+				0,
+			);
 		expect(pairs.some((found) => Math.abs(widest(found.truth, 'a') - widest(found.truth, 'b')) >= 10)).toBe(true);
 		const all = pairs.flatMap((found) => found.truth.pairs.flatMap((pair) => pair.differences));
 		expect(all.some((d) => d.kind === 'words' && d.b === '')).toBe(true);
@@ -178,7 +209,8 @@ describe('the unicode family', () => {
 				const a = found.truth.a.items[pair.a]!.text;
 				const b = found.truth.b.items[pair.b]!.text;
 				if (pair.differences.every((d) => d.kind === 'invisible') && pair.optional.length === 0) expect(visible(a)).toBe(visible(b));
-				if (pair.differences.length === 0 && pair.optional.length === 0) expect(a.replaceAll(/[\u200B-\u200D\uFEFF]/gu, '').normalize('NFC')).toBe(b.replaceAll(/[\u200B-\u200D\uFEFF]/gu, '').normalize('NFC'));
+				if (pair.differences.length === 0 && pair.optional.length === 0)
+					expect(a.replaceAll(/[\u200B-\u200D\uFEFF]/gu, '').normalize('NFC')).toBe(b.replaceAll(/[\u200B-\u200D\uFEFF]/gu, '').normalize('NFC'));
 			}
 		}
 	});
@@ -186,7 +218,11 @@ describe('the unicode family', () => {
 	it('decomposes one printing, adds zero-width characters, and writes pages in long Roman or other digits', () => {
 		const texts = pairs.map((found) => found.truth.sources.map((source) => source.text).join('\n'));
 		expect(texts.some((text) => text !== text.normalize('NFC'))).toBe(true);
-		for (const character of ['\u200B', '\u200C', '\u200D', '\uFEFF']) expect(texts.some((text) => text.includes(character)), character.codePointAt(0)!.toString(16)).toBe(true);
+		for (const character of ['\u200B', '\u200C', '\u200D', '\uFEFF'])
+			expect(
+				texts.some((text) => text.includes(character)),
+				character.codePointAt(0)!.toString(16),
+			).toBe(true);
 		expect(texts.some((text) => /\t[\u0660-\u0669]+$/mu.test(text))).toBe(true);
 		expect(texts.some((text) => /[\u0966-\u096F]+$/mu.test(text))).toBe(true);
 		expect(texts.some((text) => /\b[lc]x+[vi]*$/mu.test(text))).toBe(true);
@@ -224,7 +260,11 @@ describe('the paragraph family', () => {
 		expect(pairs.some((found) => found.truth.pairs.some((pair) => pair.differences.some((d) => d.kind === 'words')))).toBe(true);
 		expect(b.flat().some((chapter) => /^_[^_]+_ \S/mu.test(chapter.text))).toBe(true);
 		// Run together: a chapter's first line right after the previous chapter's page line.
-		expect(pairs.some((found) => found.truth.b.items.some((item, k) => k > 0 && item.text.startsWith('[Sidenote:') && item.lines[0] === found.truth.b.items[k - 1]!.lines[1] + 1))).toBe(true);
+		expect(
+			pairs.some((found) =>
+				found.truth.b.items.some((item, k) => k > 0 && item.text.startsWith('[Sidenote:') && item.lines[0] === found.truth.b.items[k - 1]!.lines[1] + 1),
+			),
+		).toBe(true);
 	});
 
 	it('never leaves an italic span open where it drops a line (the loss would be markup too)', () => {
@@ -272,9 +312,13 @@ describe('the multi-volume family', () => {
 	it.each(volumeLayouts.map((layout) => [layoutName(layout), layout] as const))('lays out %s as it says, before any noise', (_, layout) => {
 		const pool = entryPool(fixtures.filter((fixture) => fixture.language === 'en'));
 		for (const seed of [1, 2, 3]) {
-			const volumes = tenVolumeContents(pool, layout, seed).text.split(/^VOLUME [IVX]+$/mu).slice(1);
+			const volumes = tenVolumeContents(pool, layout, seed)
+				.text.split(/^VOLUME [IVX]+$/mu)
+				.slice(1);
 			expect(volumes).toHaveLength(10);
-			const entries = volumes.map((volume) => [...volume.matchAll(/^(.+?)(?:\t| \. \. \. \. \. |    )(\d+|[ivxlc]+)$/gmu)].map((match) => ({title: match[1]!, page: match[2]!})));
+			const entries = volumes.map((volume) =>
+				[...volume.matchAll(/^(.+?)(?:\t| \. \. \. \. \. | {4})(\d+|[ivxlc]+)$/gmu)].map((match) => ({title: match[1]!, page: match[2]!})),
+			);
 			const arabic = entries.map((list) => list.filter((entry) => /^\d+$/u.test(entry.page)).map((entry) => Number(entry.page)));
 			// Pages rise inside every volume; across volumes they rise too, or start over.
 			for (const pages of arabic) expect(pages).toEqual([...pages].sort((x, y) => x - y));
@@ -288,10 +332,9 @@ describe('the multi-volume family', () => {
 	});
 
 	it('holds one printing alone in a file as a case of its own', () => {
-		const alone = all.filter((found) => found.type === 'one-printing');
+		const alone = all.filter((found): found is Extract<typeof found, {type: 'one-printing'}> => found.type === 'one-printing');
 		expect(alone).toHaveLength(4);
 		for (const found of alone) {
-			if (found.type !== 'one-printing') continue;
 			expect((found.source.text.match(/^VOLUME I$/gmu) ?? []).length).toBeLessThanOrEqual(1);
 			expect((found.source.text.match(/^CONTENTS$/gmu) ?? []).length).toBeGreaterThanOrEqual(9);
 		}
@@ -303,8 +346,14 @@ describe('every family', () => {
 		for (const family of familyNames) {
 			if (family === 'real-ocr') continue;
 			const found = casesOf(family, 10);
-			expect(found.some((one) => one.part === 'held'), family).toBe(true);
-			expect(found.some((one) => one.part === 'tune'), family).toBe(true);
+			expect(
+				found.some((one) => one.part === 'held'),
+				family,
+			).toBe(true);
+			expect(
+				found.some((one) => one.part === 'tune'),
+				family,
+			).toBe(true);
 		}
 	});
 

@@ -35,11 +35,17 @@ describe('the held-back split of the families', () => {
 	const inputs: FamilyInputs = {
 		fixtures: loadFixtures(),
 		paragraph: {name: 'krehbiel-music', text: readFixtureText('how-to-listen-to-music-krehbiel-en.txt')},
-		seedFile: {name: 'lenin-cw31-seed', text: readFileSync(new URL('../../samples/lenin-cw31-two-printings.txt', import.meta.url), 'utf8'), language: 'en', runningTitle: 'V. I. LENIN'},
+		seedFile: {
+			name: 'lenin-cw31-seed',
+			text: readFileSync(new URL('../../samples/lenin-cw31-two-printings.txt', import.meta.url), 'utf8'),
+			language: 'en',
+			runningTitle: 'V. I. LENIN',
+		},
 		seeds: 10,
 		modes: ['two-files', 'one-file'],
 	};
-	const key = (found: {family: string; fixture: string; seed: number; mode: string; type: string}) => `${found.family}/${found.fixture}/${found.seed}/${found.mode}/${found.type}`;
+	const key = (found: {family: string; fixture: string; seed: number; mode: string; type: string}) =>
+		`${found.family}/${found.fixture}/${found.seed}/${found.mode}/${found.type}`;
 
 	it.each(familyNames.filter((family) => family !== 'real-ocr'))('is stable and disjoint in %s, each part non-empty', (family) => {
 		const first = [...familyCases(family, inputs)].map((found) => [key(found), found.part] as const);

@@ -39,7 +39,12 @@ const truth: NoisyPair = {
 
 type Span = readonly [number, number];
 const item = (lines: Span, furniture = false) => ({lines, text: `lines ${lines.join('-')}`, ...(furniture ? {furniture: true} : {})});
-const pair = (a: Span, b: Span, furniture: readonly [boolean, boolean] = [false, false]): ScoredRow => ({status: 'same', a: item(a, furniture[0]), b: item(b, furniture[1]), differences: []});
+const pair = (a: Span, b: Span, furniture: readonly [boolean, boolean] = [false, false]): ScoredRow => ({
+	status: 'same',
+	a: item(a, furniture[0]),
+	b: item(b, furniture[1]),
+	differences: [],
+});
 const onlyA = (a: Span, furniture = false): ScoredRow => ({status: 'only-a', a: item(a, furniture), b: null, differences: [{kind: 'missing', a: 'x', b: ''}]});
 const onlyB = (b: Span, furniture = false): ScoredRow => ({status: 'only-b', a: null, b: item(b, furniture), differences: [{kind: 'extra', a: '', b: 'x'}]});
 
@@ -50,9 +55,17 @@ describe('scoreLines', () => {
 		['an entry cut in two, both halves paired', [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([5, 5], [3, 3]), onlyB([5, 5])], {tp: 4, fp: 0, fn: 1}],
 		['a running head taken into an entry', [pair([1, 1], [1, 1]), pair([2, 4], [2, 2]), pair([5, 5], [3, 5])], {tp: 5, fp: 1, fn: 0}],
 		['two entries joined in one row', [pair([1, 3], [1, 2]), pair([5, 5], [3, 5])], {tp: 5, fp: 3, fn: 0}],
-		['running heads paired, marked as furniture', [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([4, 4], [6, 6], [true, true]), pair([5, 5], [3, 5])], {tp: 5, fp: 0, fn: 0}],
+		[
+			'running heads paired, marked as furniture',
+			[pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([4, 4], [6, 6], [true, true]), pair([5, 5], [3, 5])],
+			{tp: 5, fp: 0, fn: 0},
+		],
 		['running heads paired, not marked', [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([4, 4], [6, 6]), pair([5, 5], [3, 5])], {tp: 5, fp: 1, fn: 0}],
-		['a marked running head paired with an entry', [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([4, 4], [3, 5], [true, false]), onlyA([5, 5])], {tp: 3, fp: 0, fn: 2}],
+		[
+			'a marked running head paired with an entry',
+			[pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([4, 4], [3, 5], [true, false]), onlyA([5, 5])],
+			{tp: 3, fp: 0, fn: 2},
+		],
 		['nothing paired', [onlyA([1, 5]), onlyB([1, 6])], {tp: 0, fp: 0, fn: 5}],
 		['entries paired with the wrong partners', [pair([1, 1], [2, 2]), pair([2, 3], [1, 1]), pair([5, 5], [3, 5])], {tp: 2, fp: 3, fn: 3}],
 	])('counts %s', (_, rows, expected) => {
@@ -62,11 +75,15 @@ describe('scoreLines', () => {
 	it('names the entries whose pair is found but whose lines are split over rows', () => {
 		const split = scoreComparison(truth, [pair([1, 1], [1, 1]), pair([2, 2], [2, 2]), onlyA([3, 3]), pair([5, 5], [3, 5])]);
 		expect(split.alignment).toEqual({tp: 3, fp: 0, fn: 0});
-		expect(split.mismatches.filter((mismatch) => mismatch.type === 'lines').map((mismatch) => mismatch.got)).toEqual([expect.stringContaining('line pairs 3-2 in no row')]);
-		expect(scoreComparison(truth, [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([5, 5], [3, 5])]).mismatches.filter((mismatch) => mismatch.type === 'lines')).toEqual([]);
+		expect(split.mismatches.filter((mismatch) => mismatch.type === 'lines').map((mismatch) => mismatch.got)).toEqual([
+			expect.stringContaining('line pairs 3-2 in no row'),
+		]);
+		expect(
+			scoreComparison(truth, [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([5, 5], [3, 5])]).mismatches.filter((mismatch) => mismatch.type === 'lines'),
+		).toEqual([]);
 	});
 
-	it('is part of the comparison\'s score', () => {
+	it("is part of the comparison's score", () => {
 		expect(scoreComparison(truth, [pair([1, 1], [1, 1]), pair([2, 3], [2, 2]), pair([5, 5], [3, 5])]).lines).toEqual({tp: 5, fp: 0, fn: 0});
 	});
 });

@@ -4,8 +4,7 @@ import type {DifferenceKind, RowStatus} from '../../src/core/types.js';
 import {compareKinds, prf, scoreComparison, scoreSingle, scoreSuggestions, type ScoredRow} from '../../src/eval/metrics.js';
 import type {NoisyPair, TruthItem} from '../../src/eval/noise.js';
 
-const items = (lines: ReadonlyArray<readonly [number, number]>): TruthItem[] =>
-	lines.map((span, index) => ({index, lines: span, text: `line ${span[0]}`}));
+const items = (lines: ReadonlyArray<readonly [number, number]>): TruthItem[] => lines.map((span, index) => ({index, lines: span, text: `line ${span[0]}`}));
 
 // A: items on lines 1, 2, 3-4, 5; B: items on lines 1, 2, 3, 4.
 // Truth: A0=B0 (same), A1=B1 (page), A2=B2 (wrapped in A), A3 missing from B, B3 extra.
@@ -14,8 +13,26 @@ const truth: NoisyPair = {
 	seed: 1,
 	mode: 'two-files',
 	sources: [],
-	a: {source: 'a.txt', lines: [1, 5], items: items([[1, 1], [2, 2], [3, 4], [5, 5]])},
-	b: {source: 'b.txt', lines: [1, 4], items: items([[1, 1], [2, 2], [3, 3], [4, 4]])},
+	a: {
+		source: 'a.txt',
+		lines: [1, 5],
+		items: items([
+			[1, 1],
+			[2, 2],
+			[3, 4],
+			[5, 5],
+		]),
+	},
+	b: {
+		source: 'b.txt',
+		lines: [1, 4],
+		items: items([
+			[1, 1],
+			[2, 2],
+			[3, 3],
+			[4, 4],
+		]),
+	},
 	pairs: [
 		{a: 0, b: 0, differences: [], optional: []},
 		{a: 1, b: 1, differences: [{kind: 'page', a: '12', b: '13'}], optional: []},
@@ -60,12 +77,11 @@ describe('prf', () => {
 		expect(result.f1).toBeCloseTo(f1);
 	});
 
-	it('keeps precision, recall and F1 in [0, 1]', () =>
+	it('keeps precision, recall and F1 in [0, 1]', () => {
 		fc.assert(
-			fc.property(fc.nat(1000), fc.nat(1000), fc.nat(1000), (tp, fp, fn) =>
-				Object.values(prf({tp, fp, fn})).every((value) => value >= 0 && value <= 1),
-			),
-		));
+			fc.property(fc.nat(1000), fc.nat(1000), fc.nat(1000), (tp, fp, fn) => Object.values(prf({tp, fp, fn})).every((value) => value >= 0 && value <= 1)),
+		);
+	});
 });
 
 describe('compareKinds', () => {
@@ -126,8 +142,22 @@ describe('scoreComparison', () => {
 	it('credits both pairs of a row that joins two items on both sides', () => {
 		const joined: NoisyPair = {
 			...truth,
-			a: {source: 'a.txt', lines: [1, 2], items: items([[1, 1], [2, 2]])},
-			b: {source: 'b.txt', lines: [1, 2], items: items([[1, 1], [2, 2]])},
+			a: {
+				source: 'a.txt',
+				lines: [1, 2],
+				items: items([
+					[1, 1],
+					[2, 2],
+				]),
+			},
+			b: {
+				source: 'b.txt',
+				lines: [1, 2],
+				items: items([
+					[1, 1],
+					[2, 2],
+				]),
+			},
 			pairs: [
 				{a: 0, b: 0, differences: [], optional: []},
 				{a: 1, b: 1, differences: [{kind: 'ocr', a: 'rn', b: 'm'}], optional: []},
@@ -151,16 +181,44 @@ describe('scoreComparison', () => {
 describe('scoreSuggestions (#7)', () => {
 	const suggestion = (reading: 'a' | 'b' | null, confidence = 0.9) => ({reading, confidence});
 	it.each([
-		['the clean original (A) suggested', {kind: 'ocr', a: 'Modern', b: 'Modem', noisy: 'b'}, [{kind: 'ocr', a: 'Modern', b: 'Modem', suggestion: suggestion('a')}], {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1}],
-		['the noisy reading suggested', {kind: 'ocr', a: 'Modem', b: 'Modern', noisy: 'a'}, [{kind: 'ocr', a: 'Modem', b: 'Modern', suggestion: suggestion('a', 0.75)}], {right: 0, wrong: 1, even: 0, none: 0, sure: 0, sureRight: 0}],
-		['even evidence', {kind: 'number', a: '1', b: '4', noisy: 'b'}, [{kind: 'number', a: 'JULY 1', b: 'JULY 4', suggestion: suggestion(null, 0.5)}], {right: 0, wrong: 0, even: 1, none: 0, sure: 0, sureRight: 0}],
-		['no suggestion', {kind: 'punctuation', a: 'In.', b: 'In', noisy: 'b'}, [{kind: 'punctuation', a: 'In.', b: 'In'}], {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0}],
+		[
+			'the clean original (A) suggested',
+			{kind: 'ocr', a: 'Modern', b: 'Modem', noisy: 'b'},
+			[{kind: 'ocr', a: 'Modern', b: 'Modem', suggestion: suggestion('a')}],
+			{right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1},
+		],
+		[
+			'the noisy reading suggested',
+			{kind: 'ocr', a: 'Modem', b: 'Modern', noisy: 'a'},
+			[{kind: 'ocr', a: 'Modem', b: 'Modern', suggestion: suggestion('a', 0.75)}],
+			{right: 0, wrong: 1, even: 0, none: 0, sure: 0, sureRight: 0},
+		],
+		[
+			'even evidence',
+			{kind: 'number', a: '1', b: '4', noisy: 'b'},
+			[{kind: 'number', a: 'JULY 1', b: 'JULY 4', suggestion: suggestion(null, 0.5)}],
+			{right: 0, wrong: 0, even: 1, none: 0, sure: 0, sureRight: 0},
+		],
+		[
+			'no suggestion',
+			{kind: 'punctuation', a: 'In.', b: 'In', noisy: 'b'},
+			[{kind: 'punctuation', a: 'In.', b: 'In'}],
+			{right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0},
+		],
 	] as const)('counts %s', (_name, injected, found, expected) => {
 		expect(scoreSuggestions([injected], found)).toEqual({[injected.kind]: expected});
 	});
 
 	it('skips differences whose clean side is unknown (moves) and those not found', () => {
-		expect(scoreSuggestions([{kind: 'moved', a: 'x', b: 'y'}, {kind: 'ocr', a: 'x', b: 'y', noisy: 'b'}], [{kind: 'page', a: '1', b: '2'}])).toEqual({});
+		expect(
+			scoreSuggestions(
+				[
+					{kind: 'moved', a: 'x', b: 'y'},
+					{kind: 'ocr', a: 'x', b: 'y', noisy: 'b'},
+				],
+				[{kind: 'page', a: '1', b: '2'}],
+			),
+		).toEqual({});
 	});
 
 	it('matches each injected difference to the found one that holds its readings', () => {
@@ -168,7 +226,9 @@ describe('scoreSuggestions (#7)', () => {
 			{kind: 'ocr', a: 'Modern', b: 'Modem', suggestion: suggestion('a')},
 			{kind: 'ocr', a: 'Labour', b: 'Lab0ur', suggestion: suggestion('b')},
 		] as const;
-		expect(scoreSuggestions([{kind: 'ocr', a: 'Labour', b: 'Lab0ur', noisy: 'a'}], found)).toEqual({ocr: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1}});
+		expect(scoreSuggestions([{kind: 'ocr', a: 'Labour', b: 'Lab0ur', noisy: 'a'}], found)).toEqual({
+			ocr: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1},
+		});
 	});
 });
 
@@ -177,7 +237,9 @@ describe('scoreSingle', () => {
 		const found = (reading: 'a' | 'b' | null) => [{kind: 'missing', a: 'Origins', b: '', suggestion: {reading, confidence: 0.9}}] as const;
 		expect(scoreSingle('missing', 'a', found('a'))).toEqual({missing: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1}});
 		expect(scoreSingle('missing', 'a', found('b'))).toEqual({missing: {right: 0, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 0}});
-		expect(scoreSingle('missing', 'a', [{kind: 'missing', a: 'Origins', b: ''}])).toEqual({missing: {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0}});
+		expect(scoreSingle('missing', 'a', [{kind: 'missing', a: 'Origins', b: ''}])).toEqual({
+			missing: {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0},
+		});
 		expect(scoreSingle('extra', 'b', found('a'))).toEqual({});
 	});
 });

@@ -60,13 +60,14 @@ describe('createRng', () => {
 		expect(Array.from({length: 5}, () => x.next())).toEqual(Array.from({length: 5}, () => y.next()));
 	});
 
-	it('stays in range', () =>
+	it('stays in range', () => {
 		fc.assert(
 			fc.property(fc.integer(), fc.integer({min: -50, max: 50}), fc.nat(100), (seed, min, span) => {
 				const value = createRng(seed).int(min, min + span);
 				return value >= min && value <= min + span && Number.isInteger(value);
 			}),
-		));
+		);
+	});
 });
 
 describe('sourceItems', () => {
@@ -85,14 +86,11 @@ describe('sourceItems', () => {
 });
 
 describe('makeNoisyPair', () => {
-	it.each(fixtures.flatMap((fixture) => modes.map((mode) => [fixture.name, mode] as const)))(
-		'is deterministic for a seed (%s, %s)',
-		(name, mode) => {
-			const fixture = fixtures.find((f) => f.name === name)!;
-			expect(makeNoisyPair(fixture, 3, {mode})).toEqual(makeNoisyPair(fixture, 3, {mode}));
-			expect(makeNoisyPair(fixture, 3, {mode})).not.toEqual(makeNoisyPair(fixture, 4, {mode}));
-		},
-	);
+	it.each(fixtures.flatMap((fixture) => modes.map((mode) => [fixture.name, mode] as const)))('is deterministic for a seed (%s, %s)', (name, mode) => {
+		const fixture = fixtures.find((f) => f.name === name)!;
+		expect(makeNoisyPair(fixture, 3, {mode})).toEqual(makeNoisyPair(fixture, 3, {mode}));
+		expect(makeNoisyPair(fixture, 3, {mode})).not.toEqual(makeNoisyPair(fixture, 4, {mode}));
+	});
 
 	it.each(fixtures.map((fixture) => fixture.name))('records truth consistent with its output (%s)', (name) => {
 		const fixture = fixtures.find((f) => f.name === name)!;
@@ -122,9 +120,21 @@ describe('makeNoisyPair', () => {
 			}
 		}
 
-		expect([...kinds].sort()).toEqual(
-			['case', 'extra', 'leaders', 'missing', 'moved', 'number', 'ocr', 'page', 'punctuation', 'spelling', 'truncation', 'whitespace', 'words'],
-		);
+		expect([...kinds].sort()).toEqual([
+			'case',
+			'extra',
+			'leaders',
+			'missing',
+			'moved',
+			'number',
+			'ocr',
+			'page',
+			'punctuation',
+			'spelling',
+			'truncation',
+			'whitespace',
+			'words',
+		]);
 	});
 
 	it('keeps the share of differing entries realistic (5–25 % on average)', () => {

@@ -34,7 +34,12 @@ const ocr: OcrCase = {
 			render: {font: 'hand'},
 			// CONTENTS / I. Prefaee 5 / II. The  Early Years . . 17 / Index 99
 			lines: ['front', 0, 1, 2],
-			readings: [{label: 'I.', title: 'Prefaee', page: '5'}, {label: 'II.', title: 'The  Early Years . .', page: '17'}, {label: '', title: 'Index', page: '99'}, null],
+			readings: [
+				{label: 'I.', title: 'Prefaee', page: '5'},
+				{label: 'II.', title: 'The  Early Years . .', page: '17'},
+				{label: '', title: 'Index', page: '99'},
+				null,
+			],
 		},
 	],
 	// A's seven lines, a blank line, B's four: B starts at line 9.
@@ -59,7 +64,10 @@ const goodRows = (shift = 0): OcrScoredRow[] => {
 	return [
 		row([1, 1], b(1)),
 		row([2, 2], b(2), [difference('ocr', 'title', 'Preface', 'Prefaee', {reading: 'a', confidence: 0.95}), difference('leaders', 'leader', ' . . . ', ' ')]),
-		row([3, 4], b(3), [difference('page', 'page', '12', '17', {reading: 'b', confidence: 0.6}), difference('whitespace', 'title', 'The Early Years', 'The  Early Years')]),
+		row([3, 4], b(3), [
+			difference('page', 'page', '12', '17', {reading: 'b', confidence: 0.6}),
+			difference('whitespace', 'title', 'The Early Years', 'The  Early Years'),
+		]),
 		row([5, 5], null, [difference('missing', 'item', '8 CONTENTS', '')], true),
 		row([6, 6], null, [difference('missing', 'item', 'Appendix 80', '')]),
 		row([7, 7], b(4)),
@@ -100,7 +108,7 @@ describe('scoreOcrComparison', () => {
 		expect(score.mismatches).toEqual([]);
 	});
 
-	it('finds the split in the one-file form, and B\'s lines after the boundary', () => {
+	it("finds the split in the one-file form, and B's lines after the boundary", () => {
 		const score = scoreOcrComparison(ocr, 'one-file', goodRows(8), {boundaries: [9]});
 		expect(score.split).toBe(true);
 		expect(score.alignment).toEqual({tp: 3, fp: 0, fn: 0});
@@ -139,7 +147,9 @@ describe('scoreOcrComparison', () => {
 		const neither: OcrCase = {...ocr, entries: ocr.entries.map((entry, k) => (k === 1 ? {...entry, page: '13'} : entry))};
 		const score = scoreOcrComparison(neither, 'two-files', goodRows());
 		expect(score.suggestions).toEqual({right: 1, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 1});
-		const even = goodRows().map((found, k) => (k === 2 ? {...found, differences: [difference('page', 'page', '12', '17', {reading: null, confidence: 0.5})]} : found));
+		const even = goodRows().map((found, k) =>
+			k === 2 ? {...found, differences: [difference('page', 'page', '12', '17', {reading: null, confidence: 0.5})]} : found,
+		);
 		expect(scoreOcrComparison(neither, 'two-files', even).suggestions).toEqual({right: 1, wrong: 0, even: 1, none: 0, sure: 1, sureRight: 1});
 	});
 });

@@ -17,7 +17,10 @@ describe('breakLines', () => {
 	] as const)('writes the %s head of page %i', (style, page, head) => {
 		for (let seed = 1; seed <= 20; seed++) {
 			const lines = breakLines(style, page, guernsey, createRng(seed));
-			expect(lines.some((line) => head.test(line)), lines.join(' | ')).toBe(true);
+			expect(
+				lines.some((line) => head.test(line)),
+				lines.join(' | '),
+			).toBe(true);
 			// A column head may follow, and nothing else.
 			expect(lines.every((line) => head.test(line) || /^(?:Page|PAGE|Page\.)$/u.test(line) || (style === 'continued' && /^(?:9|ix)$/u.test(line)))).toBe(true);
 		}
@@ -26,8 +29,9 @@ describe('breakLines', () => {
 	it.each([
 		['nl', /^INHOUD [ivxlc\d]+$|^[ivxlc\d]+ INHOUD$|^INHOUD—vervolg$|^[ivxlc\d]+$|^\d+ BOEK$|^BOEK \d+$|^Bladz\.$|^Blz\.$/u],
 		['ru', /^СОДЕРЖАНИЕ [ivxlc\d]+$|^[ivxlc\d]+ СОДЕРЖАНИЕ$|^СОДЕРЖАНИЕ—продолжение$|^[ivxlc\d]+$|^\d+ BOEK$|^BOEK \d+$|^Стр\.?$/u],
-	] as const)('speaks the book\'s language (%s)', (language, shape) => {
+	] as const)("speaks the book's language (%s)", (language, shape) => {
 		const words = furnitureWords(language, 'BOEK');
-		for (const style of headStyles) for (let seed = 1; seed <= 10; seed++) for (const line of breakLines(style, 7 + seed, words, createRng(seed))) expect(line).toMatch(shape);
+		for (const style of headStyles)
+			for (let seed = 1; seed <= 10; seed++) for (const line of breakLines(style, 7 + seed, words, createRng(seed))) expect(line).toMatch(shape);
 	});
 });

@@ -64,14 +64,17 @@ describe('fuzz: decode, compare and every report', fuzzTimeout, () => {
 
 	it('read UTF-16 without a mark as UTF-16', () => {
 		fc.assert(
-			fc.property(tocText.filter((text) => /\n.*\S/.test(text) && text.length > 20), (text) => {
-				const bytes = Buffer.from(text, 'utf16le');
-				try {
-					expect(decode(bytes).text).toBe(text);
-				} catch (error) {
-					expectExpected(error);
-				}
-			}),
+			fc.property(
+				tocText.filter((text) => /\n.*\S/.test(text) && text.length > 20),
+				(text) => {
+					const bytes = Buffer.from(text, 'utf16le');
+					try {
+						expect(decode(bytes).text).toBe(text);
+					} catch (error) {
+						expectExpected(error);
+					}
+				},
+			),
 			{numRuns: fuzzRuns(100)},
 		);
 	});
@@ -80,24 +83,29 @@ describe('fuzz: decode, compare and every report', fuzzTimeout, () => {
 describe('fuzz: parse, split and align on any text', fuzzTimeout, () => {
 	it('never throw, and keep lines in range', () => {
 		fc.assert(
-			fc.property(fc.oneof(tocText, fc.string({unit: 'grapheme', maxLength: 400}), fc.string({unit: 'binary', maxLength: 400})), tocText, fc.option(fc.nat(80), {nil: undefined}), (x, y, splitAt) => {
-				const lines = splitLines(x);
-				const read = lineReader(lines);
-				const found = findPrintings(lines, splitAt === undefined ? {} : {splitAt}, read);
-				for (const [first, last] of found.ranges) {
-					expect(first).toBeGreaterThanOrEqual(1);
-					expect(last).toBeGreaterThanOrEqual(first);
-					expect(last).toBeLessThanOrEqual(lines.length);
-				}
+			fc.property(
+				fc.oneof(tocText, fc.string({unit: 'grapheme', maxLength: 400}), fc.string({unit: 'binary', maxLength: 400})),
+				tocText,
+				fc.option(fc.nat(80), {nil: undefined}),
+				(x, y, splitAt) => {
+					const lines = splitLines(x);
+					const read = lineReader(lines);
+					const found = findPrintings(lines, splitAt === undefined ? {} : {splitAt}, read);
+					for (const [first, last] of found.ranges) {
+						expect(first).toBeGreaterThanOrEqual(1);
+						expect(last).toBeGreaterThanOrEqual(first);
+						expect(last).toBeLessThanOrEqual(lines.length);
+					}
 
-				const a = parseItems(lines, 1, lines.length, {read});
-				const linesY = splitLines(y);
-				const b = parseItems(linesY, 1, linesY.length);
-				for (const item of a) expect(item.lines[1]).toBeLessThanOrEqual(lines.length);
-				const ops = alignItems(a, b);
-				const seen = ops.flatMap((op) => (op.kind === 'only-a' ? [op.a] : op.kind === 'only-b' ? [] : op.a));
-				expect(seen.sort((i, j) => i - j)).toEqual(a.map((_item, i) => i));
-			}),
+					const a = parseItems(lines, 1, lines.length, {read});
+					const linesY = splitLines(y);
+					const b = parseItems(linesY, 1, linesY.length);
+					for (const item of a) expect(item.lines[1]).toBeLessThanOrEqual(lines.length);
+					const ops = alignItems(a, b);
+					const seen = ops.flatMap((op) => (op.kind === 'only-a' ? [op.a] : op.kind === 'only-b' ? [] : op.a));
+					expect(seen.sort((i, j) => i - j)).toEqual(a.map((_item, i) => i));
+				},
+			),
 			{numRuns: fuzzRuns(200)},
 		);
 	});

@@ -47,12 +47,20 @@ const wellFormed = fc.record(
 const nearFile = fc
 	.tuple(
 		fc.record(
-		{
-			schema: fc.oneof({weight: 4, arbitrary: fc.constant('tocdiff-decisions/1')}, {weight: 1, arbitrary: anyValue}),
-			decisions: fc.oneof({weight: 4, arbitrary: fc.array(fc.oneof({weight: 5, arbitrary: nearDecision}, {weight: 3, arbitrary: wellFormed}, {weight: 1, arbitrary: anyValue}), {maxLength: 6})}, {weight: 1, arbitrary: anyValue}),
-			more: anyValue,
-		},
-		{requiredKeys: []},
+			{
+				schema: fc.oneof({weight: 4, arbitrary: fc.constant('tocdiff-decisions/1')}, {weight: 1, arbitrary: anyValue}),
+				decisions: fc.oneof(
+					{
+						weight: 4,
+						arbitrary: fc.array(fc.oneof({weight: 5, arbitrary: nearDecision}, {weight: 3, arbitrary: wellFormed}, {weight: 1, arbitrary: anyValue}), {
+							maxLength: 6,
+						}),
+					},
+					{weight: 1, arbitrary: anyValue},
+				),
+				more: anyValue,
+			},
+			{requiredKeys: []},
 		),
 		fc.nat(4),
 	)
@@ -62,6 +70,7 @@ const nearFile = fc
 const content = fc.oneof(
 	{weight: 4, arbitrary: nearFile.map((text) => Buffer.from(text))},
 	{weight: 1, arbitrary: fc.array(wellFormed, {maxLength: 6}).map((decisions) => Buffer.from(JSON.stringify({schema: 'tocdiff-decisions/1', decisions})))},
+	// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JSON.stringify gives undefined for some values, whatever its type says
 	{weight: 1, arbitrary: fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? ''))},
 	{weight: 1, arbitrary: fc.string({unit: 'binary'}).map((text) => Buffer.from(text))},
 	{weight: 1, arbitrary: fc.uint8Array({maxLength: 200})},

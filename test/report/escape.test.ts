@@ -6,21 +6,21 @@ import {escapeHtml, escapeMarkdown, escapeXmlAttribute, escapeXmlText, toXmlChar
 const parser = new XMLParser({ignoreAttributes: false, trimValues: false, parseTagValue: false, parseAttributeValue: false});
 
 describe('escaping', () => {
-	it.each([
-		['<a href="x">&\'', '&lt;a href=&quot;x&quot;&gt;&amp;&#39;'],
-	])('escapes HTML %j', (input, expected) => expect(escapeHtml(input)).toBe(expected));
+	it.each([['<a href="x">&\'', '&lt;a href=&quot;x&quot;&gt;&amp;&#39;']])('escapes HTML %j', (input, expected) => {
+		expect(escapeHtml(input)).toBe(expected);
+	});
 
 	it.each([
 		['a\u0000b\uFFFEc', 'a\uFFFDb\uFFFDc'],
 		['\uD800x', '\uFFFDx'],
 		['😀', '😀'],
-	])('replaces characters XML cannot hold in %j', (input, expected) => expect(toXmlChars(input)).toBe(expected));
+	])('replaces characters XML cannot hold in %j', (input, expected) => {
+		expect(toXmlChars(input)).toBe(expected);
+	});
 
 	it('keeps any text well-formed in XML content and attributes', () => {
 		fc.assert(
-			fc.property(fc.string({unit: 'binary'}), (text) =>
-				XMLValidator.validate(`<r a="${escapeXmlAttribute(text)}">${escapeXmlText(text)}</r>`) === true,
-			),
+			fc.property(fc.string({unit: 'binary'}), (text) => XMLValidator.validate(`<r a="${escapeXmlAttribute(text)}">${escapeXmlText(text)}</r>`) === true),
 		);
 	});
 

@@ -4,10 +4,9 @@
  */
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import type {Comparison, Printing, Row, TocItem} from '../../src/core/types.js';
+import type {Comparison, Printing, RowDraft, TocItem} from '../../src/core/types.js';
 import type {Decision, DecisionFile} from '../../src/core/decisions.js';
-import {confusionTable} from '../../src/core/confusions.js';
-import {summarize} from '../../src/core/summary.js';
+import {describeComparison} from '../../src/core/meaning.js';
 
 /** The seed file's path relative to the repository, as the CLI would be given it. */
 export const seedName = 'samples/lenin-cw31-two-printings.txt';
@@ -94,9 +93,11 @@ export function itemsOf(text: string, first: number, last: number): TocItem[] {
 	return items;
 }
 
-export {summarize} from '../../src/core/summary.js';
+/** A printing as a test gives it: its lines as printed come from the text of its file, when given. */
+export type PrintingOf = Omit<Printing, 'printed'> & {readonly text?: string};
 
-/** Build a comparison from explicit rows over two small sources (for edge cases). */
-export function comparisonOf(rows: readonly Row[], a: Printing, b: Printing): Comparison {
-	return {printings: [a, b], rows, checks: [], confusions: confusionTable(rows), summary: summarize(rows)};
+/** Build a comparison from explicit rows over two small sources (for edge cases), as core describes it. */
+export function comparisonOf(rows: readonly RowDraft[], a: PrintingOf, b: PrintingOf): Comparison {
+	const printing = ({text, ...rest}: PrintingOf): Printing => ({...rest, printed: text?.split(/\r?\n/).slice(rest.lines[0] - 1, rest.lines[1]) ?? []});
+	return describeComparison({printings: [printing(a), printing(b)], rows, checks: []});
 }

@@ -1,7 +1,8 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import type {Exporter} from '../../src/report/context.js';
+import type {Comparison} from '../../src/core/types.js';
+import type {ReportContext} from '../../src/report/context.js';
 import {toCsv} from '../../src/report/csv.js';
 import {toHtml} from '../../src/report/html.js';
 import {toMarkdown} from '../../src/report/markdown.js';
@@ -10,7 +11,9 @@ import {toToc} from '../../src/report/toc.js';
 import {toText} from '../../src/report/text.js';
 import {decided, repaginated, repaginatedContext, seed, undecided} from './seed.js';
 
-const formats: ReadonlyArray<readonly [string, Exporter]> = [
+type Write = (comparison: Comparison, context: ReportContext) => string;
+
+const formats: ReadonlyArray<readonly [string, Write]> = [
 	['md', toMarkdown],
 	['csv', toCsv],
 	['html', toHtml],

@@ -57,7 +57,11 @@ describe('the JSON report of three printings (#7)', () => {
 	it('gives each row the further printings’ items under others', () => {
 		const text = seedText.split('\n');
 		const b = text.slice(122, 223).join('\n');
-		const comparison = compare([{name: 'a.txt', text: text.slice(1, 121).join('\n')}, {name: 'b.txt', text: b}, {name: 'c.txt', text: b.replace('PRESIDUM', 'PRESIDIUM')}]);
+		const comparison = compare([
+			{name: 'a.txt', text: text.slice(1, 121).join('\n')},
+			{name: 'b.txt', text: b},
+			{name: 'c.txt', text: b.replace('PRESIDUM', 'PRESIDIUM')},
+		]);
 		const {rows, printings} = report(reportObject(comparison, {decisions: noDecisions, sources: []}));
 		expect(printings.map((p) => p.id)).toEqual(['A', 'B', 'C']);
 		const presidium = rows.find((row) => row.differences.some((d) => d.a === 'PRESIDIUM'))!;

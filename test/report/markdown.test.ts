@@ -29,7 +29,9 @@ describe('toMarkdown', () => {
 		const key = rowKeys(seed.rows)[row]!;
 		const asOffered = 'TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 1, 1920  181';
 		const markdown = toMarkdown(seed, {decisions: {byRow: new Map([[row, {key, verdict: 'edit', text: asOffered}]]), orphans: []}, sources: seedSources});
-		expect(entries(markdown).filter((line) => line.includes('edited'))).toEqual(['- p. 181, B line 176: for “PRESIDUM” read “PRESIDIUM”, for “JULY 4” read “JULY 1” — ocr, number, edited']);
+		expect(entries(markdown).filter((line) => line.includes('edited'))).toEqual([
+			'- p. 181, B line 176: for “PRESIDUM” read “PRESIDIUM”, for “JULY 4” read “JULY 1” — ocr, number, edited',
+		]);
 	});
 
 	it('keeps a row that carries only a note among the undecided', () => {
@@ -49,11 +51,16 @@ describe('toMarkdown', () => {
 	it('lists a truncated printing as one line', () => {
 		const lines = entries(toMarkdown(seed, undecided)).filter((line) => line.includes('truncation'));
 		expect(lines).toHaveLength(1);
-		expect(lines[0]).toMatch(/^- lines 101–121: 19 items, from “SPEECH DELIVERED AT .*” \(p\. 430\) to .* are not in B, which stops after B line 223 — truncation, undecided$/);
+		expect(lines[0]).toMatch(
+			/^- lines 101–121: 19 items, from “SPEECH DELIVERED AT .*” \(p\. 430\) to .* are not in B, which stops after B line 223 — truncation, undecided$/,
+		);
 	});
 
 	it('splits a truncated run where the decisions change', () => {
-		const context = decide(seed, truncated.slice(0, 2).map((index) => [index, 'a'] as const));
+		const context = decide(
+			seed,
+			truncated.slice(0, 2).map((index) => [index, 'a'] as const),
+		);
 		const lines = entries(toMarkdown(seed, context)).filter((line) => line.includes('truncation'));
 		expect(lines).toEqual([
 			expect.stringMatching(/^- B stops after B line 223: insert lines 101–102 of A, 2 items, from .* — truncation, as in A$/),
@@ -62,7 +69,10 @@ describe('toMarkdown', () => {
 	});
 
 	it('says "is" of one lost item and "are" of several', () => {
-		const context = decide(seed, [[truncated[0]!, 'not-error'], [truncated[2]!, 'not-error']]);
+		const context = decide(seed, [
+			[truncated[0]!, 'not-error'],
+			[truncated[2]!, 'not-error'],
+		]);
 		const lines = entries(toMarkdown(seed, context)).filter((line) => line.includes('truncation'));
 		const single = lines.filter((line) => line.includes(' 1 item, '));
 		expect(single).toHaveLength(3);
@@ -73,7 +83,10 @@ describe('toMarkdown', () => {
 	it('says where a moved entry stands in each printing, and where a decision puts it', () => {
 		const contents = (list: readonly string[]) => list.map((title, k) => `${title}\t${k * 4 + 1}`).join('\n');
 		const titles = ['Preface', 'The Journey Out', 'The Harbour Town', 'A Winter at Sea', 'The Voyage Home', 'Notes on the Charts', 'Index'];
-		const moved = compare([{name: 'a.txt', text: contents(titles)}, {name: 'b.txt', text: contents([titles[0]!, titles[2]!, titles[3]!, titles[4]!, titles[1]!, titles[5]!, titles[6]!])}]);
+		const moved = compare([
+			{name: 'a.txt', text: contents(titles)},
+			{name: 'b.txt', text: contents([titles[0]!, titles[2]!, titles[3]!, titles[4]!, titles[1]!, titles[5]!, titles[6]!])},
+		]);
 		const index = moved.rows.findIndex((row) => row.status === 'moved');
 		expect(index).toBeGreaterThanOrEqual(0);
 		const title = moved.rows[index]!.a!.title;
@@ -105,16 +118,26 @@ describe('toMarkdown', () => {
 
 	it('has a summary table with one line per severity and a total', () => {
 		const markdown = toMarkdown(seed, undecided);
-		expect(markdown).toMatch(/\| Severity \| Differences \| Decided \| Undecided \|\n\| --- \| ---: \| ---: \| ---: \|\n\| ▲ Substantive \| \d+ \| 0 \| \d+ \|/);
+		expect(markdown).toMatch(
+			/\| Severity \| Differences \| Decided \| Undecided \|\n\| --- \| ---: \| ---: \| ---: \|\n\| ▲ Substantive \| \d+ \| 0 \| \d+ \|/,
+		);
 		expect(markdown).toContain(`| **Total** | **26** | **0** | **26** |`);
 	});
 });
 
 describe('a correction that changes two things in a line', () => {
 	it('names each apart: the hyphen and the page', () => {
-		const pair = compare([{name: 'a.txt', text: 'Preface\t1\nXII. FOLK MEDICINE AND LEECH CRAFT.\t422\nIndex\t500'}, {name: 'b.txt', text: 'Preface\t1\nXII. FOLK MEDICINE AND LEECH CRAFT.\t430\nIndex\t500'}]);
+		const pair = compare([
+			{name: 'a.txt', text: 'Preface\t1\nXII. FOLK MEDICINE AND LEECH CRAFT.\t422\nIndex\t500'},
+			{name: 'b.txt', text: 'Preface\t1\nXII. FOLK MEDICINE AND LEECH CRAFT.\t430\nIndex\t500'},
+		]);
 		const index = pair.rows.findIndex((row) => row.status === 'changed');
-		const context: ReportContext = {decisions: {byRow: new Map([[index, {key: rowKeys(pair.rows)[index]!, verdict: 'edit', text: 'XII. FOLK MEDICINE AND LEECH-CRAFT.  430'}]]), orphans: []}, sources: []};
-		expect(entries(toMarkdown(pair, context)).find((line) => line.includes('edited'))).toBe('- p. 422, line 2: for “LEECH CRAFT” read “LEECH-CRAFT”, for “422” read “430”; B line 2: for “LEECH CRAFT” read “LEECH-CRAFT” — page, edited');
+		const context: ReportContext = {
+			decisions: {byRow: new Map([[index, {key: rowKeys(pair.rows)[index]!, verdict: 'edit', text: 'XII. FOLK MEDICINE AND LEECH-CRAFT.  430'}]]), orphans: []},
+			sources: [],
+		};
+		expect(entries(toMarkdown(pair, context)).find((line) => line.includes('edited'))).toBe(
+			'- p. 422, line 2: for “LEECH CRAFT” read “LEECH-CRAFT”, for “422” read “430”; B line 2: for “LEECH CRAFT” read “LEECH-CRAFT” — page, edited',
+		);
 	});
 });

@@ -25,12 +25,18 @@ const ocrFiles = readdirSync(fixtures, {withFileTypes: true})
 function decideAll(comparison: Comparison, every = 1): ReadonlyMap<number, Decision> {
 	const byRow = new Map<number, Decision>();
 	let k = 0;
-	for (const [index, row] of comparison.rows.entries()) if (row.status !== 'same' && row.a !== null && row.b !== null && k++ % every === 0) byRow.set(index, {key: String(index), verdict: 'b'});
+	for (const [index, row] of comparison.rows.entries())
+		if (row.status !== 'same' && row.a !== null && row.b !== null && k++ % every === 0) byRow.set(index, {key: String(index), verdict: 'b'});
 	return byRow;
 }
 
 // By page and id: Tesseract's multi-page ALTO starts its ids again on every page.
-const wordsById = (document: OcrDocument) => new Map(document.lines.flatMap((line) => line.words.map((word) => [`${line.page}/${word.id}`, {text: word.text, box: word.box, confidence: word.confidence}] as const)));
+const wordsById = (document: OcrDocument) =>
+	new Map(
+		document.lines.flatMap((line) =>
+			line.words.map((word) => [`${line.page}/${word.id}`, {text: word.text, box: word.box, confidence: word.confidence}] as const),
+		),
+	);
 
 describe('a corrected copy of the base printing’s OCR file (#15)', () => {
 	it('has fixtures of every format', () => {
@@ -114,7 +120,9 @@ describe('a corrected copy of the base printing’s OCR file (#15)', () => {
 		const sources = [await load(path.join(fixtures, 'macdowell-essays-1/a.txt')), await load(path.join(fixtures, 'macdowell-essays-1/b.alto.xml'))];
 		const comparison = compare(sources);
 		expect(() => toOcr('alto')(comparison, {decisions: noDecisions, sources})).toThrow(OcrWriteError);
-		expect(() => toOcr('alto')(comparison, {decisions: noDecisions, sources})).toThrow(/printing A's own ALTO file, and .*a\.txt is plain text; use --format toc for its corrected text, or --base b if printing B is ALTO/u);
+		expect(() => toOcr('alto')(comparison, {decisions: noDecisions, sources})).toThrow(
+			/printing A's own ALTO file, and .*a\.txt is plain text; use --format toc for its corrected text, or --base b if printing B is ALTO/u,
+		);
 		expect(toOcr('alto')(comparison, {decisions: noDecisions, sources, base: 'b'})).toBe(sources[1]!.ocr!.source);
 		expect(() => toOcr('hocr')(comparison, {decisions: noDecisions, sources, base: 'b'})).toThrow(/is ALTO; use --format alto/u);
 	});
@@ -131,19 +139,51 @@ describe('words split and joined by a correction', () => {
 
 	const alto = (strings: string) =>
 		`<?xml version="1.0" encoding="UTF-8"?>\n<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Description><MeasurementUnit>pixel</MeasurementUnit></Description><Layout><Page ID="p" WIDTH="500" HEIGHT="100" PHYSICAL_IMG_NR="0"><PrintSpace HPOS="0" VPOS="0" WIDTH="500" HEIGHT="100"><TextBlock ID="b" HPOS="0" VPOS="0" WIDTH="500" HEIGHT="100">\n<TextLine ID="l1" HPOS="0" VPOS="10" WIDTH="400" HEIGHT="20">${strings}</TextLine>\n<TextLine ID="l2" HPOS="0" VPOS="40" WIDTH="400" HEIGHT="20"><String ID="s9" HPOS="0" VPOS="40" WIDTH="60" HEIGHT="20" WC="0.9" CONTENT="Index"/><SP/><String ID="s10" HPOS="380" VPOS="40" WIDTH="20" HEIGHT="20" WC="0.9" CONTENT="99"/></TextLine>\n</TextBlock></PrintSpace></Page></Layout></alto>\n`;
-	const word = (id: string, x: number, width: number, text: string) => `<String ID="${id}" HPOS="${x}" VPOS="10" WIDTH="${width}" HEIGHT="20" WC="0.5" CONTENT="${text}"/>`;
+	const word = (id: string, x: number, width: number, text: string) =>
+		`<String ID="${id}" HPOS="${x}" VPOS="10" WIDTH="${width}" HEIGHT="20" WC="0.5" CONTENT="${text}"/>`;
 
 	it.each([
-		['joins two words into one with their boxes’ union', [word('s1', 0, 40, 'THE'), word('s2', 50, 50, 'PRESID'), word('s3', 110, 30, 'IUM'), word('s4', 380, 20, '12')].join('<SP/>'), 'THE PRESIDIUM 12', [['s1', 'THE', 0, 40], ['s2', 'PRESIDIUM', 50, 90], ['s4', '12', 380, 20]]],
-		['splits one word into two, sharing its box by characters', [word('s1', 0, 40, 'THE'), word('s2', 50, 90, 'PRESIDIUM'), word('s4', 380, 20, '12')].join('<SP/>'), 'THE PRESI DIUM 12', [['s1', 'THE', 0, 40], ['s2', 'PRESI', 50, 50], ['s2_1', 'DIUM', 100, 40], ['s4', '12', 380, 20]]],
-		['changes a page in place', [word('s1', 0, 40, 'THE'), word('s2', 50, 90, 'PRESIDIUM'), word('s4', 380, 20, '12')].join('<SP/>'), 'THE PRESIDIUM 13', [['s1', 'THE', 0, 40], ['s2', 'PRESIDIUM', 50, 90], ['s4', '13', 380, 20]]],
+		[
+			'joins two words into one with their boxes’ union',
+			[word('s1', 0, 40, 'THE'), word('s2', 50, 50, 'PRESID'), word('s3', 110, 30, 'IUM'), word('s4', 380, 20, '12')].join('<SP/>'),
+			'THE PRESIDIUM 12',
+			[
+				['s1', 'THE', 0, 40],
+				['s2', 'PRESIDIUM', 50, 90],
+				['s4', '12', 380, 20],
+			],
+		],
+		[
+			'splits one word into two, sharing its box by characters',
+			[word('s1', 0, 40, 'THE'), word('s2', 50, 90, 'PRESIDIUM'), word('s4', 380, 20, '12')].join('<SP/>'),
+			'THE PRESI DIUM 12',
+			[
+				['s1', 'THE', 0, 40],
+				['s2', 'PRESI', 50, 50],
+				['s2_1', 'DIUM', 100, 40],
+				['s4', '12', 380, 20],
+			],
+		],
+		[
+			'changes a page in place',
+			[word('s1', 0, 40, 'THE'), word('s2', 50, 90, 'PRESIDIUM'), word('s4', 380, 20, '12')].join('<SP/>'),
+			'THE PRESIDIUM 13',
+			[
+				['s1', 'THE', 0, 40],
+				['s2', 'PRESIDIUM', 50, 90],
+				['s4', '13', 380, 20],
+			],
+		],
 	] as const)('%s', async (_name, strings, edited, expected) => {
 		const file = alto(strings);
 		const source = await readSource('a.xml', Buffer.from(file));
 		const other = {name: 'b.txt', text: 'THE PRESIDIUM 12\nIndex 99\n'};
 		const comparison = compare([source, other]);
 		const index = comparison.rows.findIndex((row) => row.a?.title.startsWith('THE'));
-		const out = toOcr('alto')(comparison, {decisions: {byRow: new Map([[index, {key: 'k', verdict: 'edit', text: edited}]]), orphans: []}, sources: [source, other]});
+		const out = toOcr('alto')(comparison, {
+			decisions: {byRow: new Map([[index, {key: 'k', verdict: 'edit', text: edited}]]), orphans: []},
+			sources: [source, other],
+		});
 		expect(await schemaErrors(out)).toEqual([]);
 		const line = readOcr(out, 'alto', 'out.xml').lines[0]!;
 		expect(line.words.map((w) => [w.id, w.text, w.box!.x, w.box!.width])).toEqual(expected);

@@ -27,7 +27,11 @@ describe('where each reading is on the scan (#15)', async () => {
 		expect(hindus.place).toMatchObject({
 			page: 1,
 			lines: [
-				{page: 1, id: 'line_8', words: [{id: 'string_39', text: 'Ill,', box: {x: 155, y: 556, width: 28, height: 18}, confidence: 0.82}, {}, {}, {}, {}, {}, {}, {}]},
+				{
+					page: 1,
+					id: 'line_8',
+					words: [{id: 'string_39', text: 'Ill,', box: {x: 155, y: 556, width: 28, height: 18}, confidence: 0.82}, {}, {}, {}, {}, {}, {}, {}],
+				},
 				{page: 1, id: 'line_9'},
 			],
 		});

@@ -3,7 +3,7 @@ import {parse as parseCsv} from 'csv-parse/sync';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {describe, expect, it} from 'vitest';
 import {rowKeys} from '../../src/core/decisions.js';
-import type {Row} from '../../src/core/types.js';
+import type {RowDraft} from '../../src/core/types.js';
 import {noDecisions, type ReportContext} from '../../src/report/context.js';
 import {csvColumns, toCsv} from '../../src/report/csv.js';
 import {toHtml} from '../../src/report/html.js';
@@ -12,12 +12,16 @@ import {toTei} from '../../src/report/tei.js';
 import {compare} from '../../src/core/compare.js';
 import {comparisonOf, makeItem} from './fixtures.js';
 
-const two = (a: string, b: string) => compare([{name: 'a.txt', text: a}, {name: 'b.txt', text: b}]);
+const two = (a: string, b: string) =>
+	compare([
+		{name: 'a.txt', text: a},
+		{name: 'b.txt', text: b},
+	]);
 import {decided, seed, undecided} from './seed.js';
 
 /** A reading with everything the formats must escape: quotes, commas, markup, entities, controls, CR/LF. */
 const nasty = 'A "quoted", <b>bold</b> & ]]> \u0001 <i>it</i>\r\nend';
-const nastyRows: Row[] = [
+const nastyRows: RowDraft[] = [
 	{
 		status: 'changed',
 		a: makeItem(0, 1, 'Plain\t1'),
@@ -37,7 +41,7 @@ const nastyContext: ReportContext = {
 };
 
 type CsvRecord = Record<(typeof csvColumns)[number], string>;
-const readCsv = (text: string): CsvRecord[] => parseCsv(text, {columns: true, record_delimiter: '\r\n'}) as CsvRecord[];
+const readCsv = (text: string): CsvRecord[] => parseCsv<CsvRecord>(text, {columns: true, record_delimiter: '\r\n'});
 
 describe('the CSV export', () => {
 	it('parses back to one record per difference with the header row', () => {
@@ -56,7 +60,11 @@ describe('the CSV export', () => {
 		});
 		expect(records.find((record) => record.kind === 'leaders')?.a).toBe('. .');
 		// The suggestion, where the evidence takes a side; empty where it is even.
-		expect(records.find((record) => record.kind === 'ocr')).toMatchObject({suggestion: 'a', confidence: '0.90', why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'});
+		expect(records.find((record) => record.kind === 'ocr')).toMatchObject({
+			suggestion: 'a',
+			confidence: '0.90',
+			why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not',
+		});
 		expect(records.find((record) => record.kind === 'number')).toMatchObject({suggestion: '', confidence: '', why: ''});
 	});
 
@@ -101,8 +109,12 @@ describe('the TEI export', () => {
 		const document = xml.parse(tei) as {TEI: {text: {back: {div: {'@_type': string; list: {item: Array<Record<string, string>>}}}}}};
 		const {div} = document.TEI.text.back;
 		expect(div['@_type']).toBe('checks');
-		expect(div.list.item.map((item) => [item['@_type'], item['@_corresp'], item['@_n']])).toEqual(repaginated.checks.map((check) => [check.kind, `#${check.printing}`, formatLines(check.lines, '-')]));
-		expect(toTei(seed, undecided)).toContain('<note type="suggestion">probably A (0.90): “PRESIDIUM” is in the English dictionary and “PRESIDUM” is not</note>');
+		expect(div.list.item.map((item) => [item['@_type'], item['@_corresp'], item['@_n']])).toEqual(
+			repaginated.checks.map((check) => [check.kind, `#${check.printing}`, formatLines(check.lines, '-')]),
+		);
+		expect(toTei(seed, undecided)).toContain(
+			'<note type="suggestion">probably A (0.90): “PRESIDIUM” is in the English dictionary and “PRESIDUM” is not</note>',
+		);
 		expect(toTei(seed, decided)).not.toContain('<note type="suggestion">');
 	});
 
@@ -130,7 +142,10 @@ describe('the HTML export', () => {
 
 	it('parses as XML-compatible markup wherever tags open and close', () => {
 		// The page avoids optional end tags, so an XML parser checks that tags nest.
-		const body = html.slice(html.indexOf('<body>'), html.indexOf('</body>') + 7).replaceAll(/<(br|input)([^>]*)>/g, '<$1$2/>').replaceAll(' checked/', '/');
+		const body = html
+			.slice(html.indexOf('<body>'), html.indexOf('</body>') + 7)
+			.replaceAll(/<(br|input)([^>]*)>/g, '<$1$2/>')
+			.replaceAll(' checked/', '/');
 		expect(XMLValidator.validate(body.replaceAll('&nbsp;', ' '))).toBe(true);
 	});
 
@@ -157,7 +172,10 @@ describe('the HTML export', () => {
 describe('the HTML export of a French contents page', () => {
 	it('marks each reading with the language of the contents, and the page with English', () => {
 		const text = readFileSync(new URL('../fixtures/eval/entre-nous-vos-1906-fr.txt', import.meta.url), 'utf8');
-		const french = compare([{name: 'a.txt', text}, {name: 'b.txt', text: text.replace('Docteur', 'Dockteur')}]);
+		const french = compare([
+			{name: 'a.txt', text},
+			{name: 'b.txt', text: text.replace('Docteur', 'Dockteur')},
+		]);
 		expect(french.language).toBe('fr');
 		const html = toHtml(french, {decisions: noDecisions, sources: []});
 		expect(html).toContain('<html lang="en">');
@@ -170,7 +188,7 @@ describe('the HTML export of a French contents page', () => {
 describe('CSV and spreadsheets', () => {
 	it('writes readings that a spreadsheet would run as formulas as text', () => {
 		const comparison = two('Preface\t1\nVI. FAIRIES.\t198\nIndex\t300', 'Preface\t1\n=1+1 FAIRIES.\t198\nIndex\t300');
-		const records = parseCsv(toCsv(comparison, {decisions: noDecisions, sources: []}), {columns: true}) as Array<Record<string, string>>;
+		const records = parseCsv<Record<string, string>>(toCsv(comparison, {decisions: noDecisions, sources: []}), {columns: true});
 		const readings = records.flatMap((record) => [record['a'], record['b']]);
 		expect(readings).toContain("'=1+1");
 		expect(records).toHaveLength(1);

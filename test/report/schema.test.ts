@@ -39,11 +39,13 @@ function lineProblems(report: ReportLines, sources: ReadonlyArray<{readonly text
 	for (const [i, side] of (['a', 'b'] as const).entries()) {
 		const file = fileOf(i);
 		const [first, last] = report.printings[i]!.lines;
-		if (file[first - 1]?.trim() === '' || file[last - 1]?.trim() === '' || first > last) problems.push(`printing ${i}: lines ${first}-${last} do not run from text to text`);
+		if (file[first - 1]?.trim() === '' || file[last - 1]?.trim() === '' || first > last)
+			problems.push(`printing ${i}: lines ${first}-${last} do not run from text to text`);
 		for (const row of report.rows) {
 			const item = row[side];
 			if (item === null) continue;
-			if (item.lines[0] < first || item.lines[1] > last || item.lines[0] > item.lines[1]) problems.push(`${side} item ${item.lines.join('-')} outside ${first}-${last}`);
+			if (item.lines[0] < first || item.lines[1] > last || item.lines[0] > item.lines[1])
+				problems.push(`${side} item ${item.lines.join('-')} outside ${first}-${last}`);
 			if (item.text.split('\n')[0] !== file[item.lines[0] - 1]) problems.push(`${side} item at ${item.lines[0]} is not the line printed there`);
 		}
 	}
@@ -133,7 +135,10 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 	});
 
 	it('accepts the report of an edition that numbers its chapters anew', () => {
-		const chapters = (numbers: readonly string[]) => ['The Origins', 'The Quarrel', 'The First Campaign', 'Winter Quarters', 'The Peace'].map((title, k) => `${numbers[k]}. ${title}\t${k * 10 + 1}`).join('\n');
+		const chapters = (numbers: readonly string[]) =>
+			['The Origins', 'The Quarrel', 'The First Campaign', 'Winter Quarters', 'The Peace']
+				.map((title, k) => `${numbers[k]}. ${title}\t${k * 10 + 1}`)
+				.join('\n');
 		const sources = [
 			{name: 'a.txt', text: chapters(['I', 'II', 'III', 'IV', 'V'])},
 			{name: 'b.txt', text: chapters(['I', 'I', 'II', 'III', 'IV'])},

@@ -20,9 +20,7 @@ export const undecided: ReportContext = {decisions: noDecisions, sources: seedSo
 export const decided: ReportContext = {decisions: matchDecisions(seed.rows, readSeedDecisions()), sources: seedSources};
 
 /** The seed with a repaginated second printing and three errors in the first (see fixtures/checks/README.md). */
-export const repaginatedSources = [
-	{name: 'test/fixtures/checks/lenin-cw31-repaginated.txt', text: repaginatedText},
-] as const;
+export const repaginatedSources = [{name: 'test/fixtures/checks/lenin-cw31-repaginated.txt', text: repaginatedText}] as const;
 
 /** The repaginated seed's comparison, by the real engine. */
 export const repaginated: Comparison = compare(repaginatedSources, {dictionary: dictionaryFor});

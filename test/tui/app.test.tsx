@@ -18,7 +18,9 @@ afterEach(() => {
 	for (const instance of mounted.splice(0)) instance.unmount();
 });
 
-async function open(options: {comparison?: Comparison; size?: Size; decisions?: readonly Decision[]; save?: ReviewEffects['saveDecisions']} = {}): Promise<Harness> {
+async function open(
+	options: {comparison?: Comparison; size?: Size; decisions?: readonly Decision[]; save?: ReviewEffects['saveDecisions']} = {},
+): Promise<Harness> {
 	const saved: Array<readonly Decision[]> = [];
 	const exported: Array<[string, string]> = [];
 	const effects: ReviewEffects = {
@@ -85,7 +87,7 @@ describe('navigation', () => {
 		await type(app, 'n', 'n');
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('row 5/12'));
 		expect(frame).toContain('spelling');
-		expect(frame).toContain('“Bolsheviki\'s” → “Bolsheviks\'”');
+		expect(frame).toContain("“Bolsheviki's” → “Bolsheviks'”");
 		// Without colour the differing characters are bracketed, on both sides.
 		expect(frame).toContain("Bolshevik⟨i⟩'⟨s⟩ Success");
 		expect(frame).toContain("Bolshevik⟨s⟩' Success");
@@ -228,7 +230,11 @@ describe('suggestions (#7)', () => {
 	it('shows a third printing’s reading in the detail pane', async () => {
 		const lines = seedText.split('\n');
 		const b = lines.slice(122, 223).join('\n');
-		const comparison = compare([{name: 'a.txt', text: lines.slice(1, 121).join('\n')}, {name: 'b.txt', text: b}, {name: 'c.txt', text: b.replace('PRESIDUM', 'PRESIDIUM')}]);
+		const comparison = compare([
+			{name: 'a.txt', text: lines.slice(1, 121).join('\n')},
+			{name: 'b.txt', text: b},
+			{name: 'c.txt', text: b.replace('PRESIDUM', 'PRESIDIUM')},
+		]);
 		const app = await open({comparison});
 		await type(app, '/', 'presidium', keys.enter);
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('C l.54'));
@@ -239,19 +245,31 @@ describe('suggestions (#7)', () => {
 	it('counts open differences and rows to decide in the header, and keeps the position and filter in view at 80 columns', async () => {
 		const seedAll = compare([{name: 'vol31.txt', text: seedText}]);
 		const wide = await open({size: {columns: 120, rows: 30}, comparison: seedAll});
-		expect((await frameMatching(wide.lastFrame, (f) => f.includes('rows decided'))).split('\n')[1]).toBe('█ 20 substantive  ▄ 4 minor  ▁ 2 cosmetic  0/25 rows decided  row 1/107 · all rows');
+		expect((await frameMatching(wide.lastFrame, (f) => f.includes('rows decided'))).split('\n')[1]).toBe(
+			'█ 20 substantive  ▄ 4 minor  ▁ 2 cosmetic  0/25 rows decided  row 1/107 · all rows',
+		);
 		const narrow = await open({size: {columns: 80, rows: 24}, comparison: seedAll});
 		await type(narrow, 'n', 'n', 'n', 'n');
-		expect((await frameMatching(narrow.lastFrame, (f) => f.includes('row 43/107'))).split('\n')[1]).toBe('█ 20  ▄ 4  ▁ 2  0/25 rows decided  row 43/107 · all rows');
+		expect((await frameMatching(narrow.lastFrame, (f) => f.includes('row 43/107'))).split('\n')[1]).toBe(
+			'█ 20  ▄ 4  ▁ 2  0/25 rows decided  row 43/107 · all rows',
+		);
 	});
 
 	it('lists the saved decisions that match no row with o, and closes the list with Esc', async () => {
-		const orphan: Decision = {key: 'from-an-earlier-input', verdict: 'b', note: 'JULY 4 per the 1966 edition', a: 'TELEPHONE MESSAGE … JULY 1, 1920\t181', b: 'TELEPHONE MESSAGE … JULY 4, 1920\t181'};
+		const orphan: Decision = {
+			key: 'from-an-earlier-input',
+			verdict: 'b',
+			note: 'JULY 4 per the 1966 edition',
+			a: 'TELEPHONE MESSAGE … JULY 1, 1920\t181',
+			b: 'TELEPHONE MESSAGE … JULY 4, 1920\t181',
+		};
 		const app = await open({decisions: [orphan], size: {columns: 160, rows: 40}});
 		await frameMatching(app.lastFrame, (f) => f.includes('(+1 orphaned: o lists)'));
 		await type(app, 'o');
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('1 saved decision matching no row'));
-		expect(frame).toContain('printing B is right (JULY 4 per the 1966 edition) on A “TELEPHONE MESSAGE … JULY 1, 1920 181” · B “TELEPHONE MESSAGE … JULY 4, 1920 181”');
+		expect(frame).toContain(
+			'printing B is right (JULY 4 per the 1966 edition) on A “TELEPHONE MESSAGE … JULY 1, 1920 181” · B “TELEPHONE MESSAGE … JULY 4, 1920 181”',
+		);
 		await type(app, keys.escape);
 		await frameMatching(app.lastFrame, (f) => !f.includes('matching no row') && f.includes('row 1 of'));
 	});
@@ -315,7 +333,10 @@ describe('suggestions (#7)', () => {
 		frame = await frameMatching(app.lastFrame, (f) => f.includes('Undid the change to 2 rows'));
 		expect(frame).toContain('0/7 rows decided');
 		// The saved decisions follow: none left.
-		await frameMatching(() => JSON.stringify(app.saved.at(-1)), (saved) => saved === '[]');
+		await frameMatching(
+			() => JSON.stringify(app.saved.at(-1)),
+			(saved) => saved === '[]',
+		);
 	});
 });
 
@@ -384,7 +405,13 @@ describe('help, export and the screen', () => {
 describe('the review screen with wide and combining characters', () => {
 	it('keeps the page column in line for titles in Chinese, with emoji or with combining accents', async () => {
 		const printing = (pages: readonly string[], spelling: string) =>
-			['CONTENTS', `第一章 天地 😀 ........ ${pages[0]}`, `Chapter Two ${spelling} ........ ${pages[1]}`, `第三章 ${'很长的标题'.repeat(8)} ........ ${pages[2]}`, `Quatre 中文 ........ ${pages[3]}`].join('\n');
+			[
+				'CONTENTS',
+				`第一章 天地 😀 ........ ${pages[0]}`,
+				`Chapter Two ${spelling} ........ ${pages[1]}`,
+				`第三章 ${'很长的标题'.repeat(8)} ........ ${pages[2]}`,
+				`Quatre 中文 ........ ${pages[3]}`,
+			].join('\n');
 		const text = `${printing(['1', '5', '9', '12'], 'e\u0301')}\n\n${printing(['1', '5', '9', '13'], 'é')}\n`;
 		const app = await open({comparison: compare([{name: 'wide.txt', text}]), size: {columns: 120, rows: 30}});
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('Quatre'));

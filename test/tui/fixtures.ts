@@ -2,8 +2,8 @@
  * Hand-made comparisons for the review screen's tests, taken from the seed
  * (samples/lenin-cw31-two-printings.txt): two printings of Lenin, Collected Works, vol. 31.
  */
-import type {Comparison, Difference, Printing, Row, Severity, TocItem} from '../../src/core/types.js';
-import {summarize} from '../../src/core/summary.js';
+import type {Comparison, Difference, Printing, RowDraft, Severity, TocItem} from '../../src/core/types.js';
+import {describeComparison} from '../../src/core/meaning.js';
 
 let nextIndex = 0;
 
@@ -29,22 +29,26 @@ function difference(kind: Difference['kind'], severity: Severity, a: string, b: 
 	return {kind, severity, field, a, b};
 }
 
-export {summarize} from '../../src/core/summary.js';
-
-function same(lineA: number, lineB: number, title: string, page?: string, label?: string): Row {
+function same(lineA: number, lineB: number, title: string, page?: string, label?: string): RowDraft {
 	return {status: 'same', a: item(lineA, title, page, label), b: item(lineB, title, page, label), similarity: 1, differences: []};
 }
 
 function printing(id: string, lines: readonly [number, number], items: readonly TocItem[]): Printing {
-	return {id, source: 'vol31.txt', lines, items};
+	return {id, source: 'vol31.txt', lines, items, printed: []};
 }
 
 /** Twelve rows of the seed with every status and severity. */
 export function seedComparison(): Comparison {
 	nextIndex = 0;
-	const rows: Row[] = [
+	const rows: RowDraft[] = [
 		same(2, 123, 'V. I. L E N I N'),
-		{status: 'only-b', a: null, b: item(135, 'TRANSLATED FROM THE RUSSIAN'), similarity: 0, differences: [difference('extra', 'minor', '', 'TRANSLATED FROM THE RUSSIAN', 'item')]},
+		{
+			status: 'only-b',
+			a: null,
+			b: item(135, 'TRANSLATED FROM THE RUSSIAN'),
+			similarity: 0,
+			differences: [difference('extra', 'minor', '', 'TRANSLATED FROM THE RUSSIAN', 'item')],
+		},
 		same(18, 141, 'Preface', '13'),
 		same(19, 142, '"LEFT-WING" COMMUNISM—AN INFANTILE DISORDER', '17'),
 		{
@@ -77,31 +81,41 @@ export function seedComparison(): Comparison {
 			similarity: 0.98,
 			differences: [difference('page', 'substantive', '377', '379', 'page')],
 		},
-		{status: 'only-a', a: item(100, 'Concluding Remarks', '435'), b: null, similarity: 0, differences: [difference('truncation', 'substantive', 'Concluding Remarks 435', '', 'item')]},
+		{
+			status: 'only-a',
+			a: item(100, 'Concluding Remarks', '435'),
+			b: null,
+			similarity: 0,
+			differences: [difference('truncation', 'substantive', 'Concluding Remarks 435', '', 'item')],
+		},
 		{status: 'only-a', a: item(110, 'Notes', '537'), b: null, similarity: 0, differences: [difference('truncation', 'substantive', 'Notes 537', '', 'item')]},
 	];
 	const itemsA = rows.flatMap((row) => (row.a ? [row.a] : []));
 	const itemsB = rows.flatMap((row) => (row.b ? [row.b] : []));
-	return {
+	return describeComparison({
 		printings: [printing('A', [2, 121], itemsA), printing('B', [123, 223], itemsB)],
 		split: {boundaries: [123], confidence: 1, method: 'repeated title page'},
 		rows,
 		checks: [],
-		confusions: [],
-		summary: summarize(rows),
-	};
+	});
 }
 
 /** A large comparison: `count` rows, every seventh changed (with each severity in turn), every 50th only in A. */
 export function bigComparison(count: number): Comparison {
 	nextIndex = 0;
 	const severities: Severity[] = ['substantive', 'minor', 'cosmetic'];
-	const rows: Row[] = [];
+	const rows: RowDraft[] = [];
 	for (let index = 0; index < count; index++) {
 		const title = `SPEECH DELIVERED AT MEETING NUMBER ${index + 1} OF THE MOSCOW SOVIET OF WORKERS' AND RED ARMY DEPUTIES`;
 		const page = String(10 + index);
 		if (index % 50 === 49) {
-			rows.push({status: 'only-a', a: item(index + 1, title, page), b: null, similarity: 0, differences: [difference('missing', 'substantive', title, '', 'item')]});
+			rows.push({
+				status: 'only-a',
+				a: item(index + 1, title, page),
+				b: null,
+				similarity: 0,
+				differences: [difference('missing', 'substantive', title, '', 'item')],
+			});
 		} else if (index % 7 === 3) {
 			const severity = severities[index % 3]!;
 			rows.push({
@@ -118,7 +132,7 @@ export function bigComparison(count: number): Comparison {
 
 	const itemsA = rows.flatMap((row) => (row.a ? [row.a] : []));
 	const itemsB = rows.flatMap((row) => (row.b ? [row.b] : []));
-	return {printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: [], confusions: [], summary: summarize(rows)};
+	return describeComparison({printings: [printing('A', [1, count], itemsA), printing('B', [count + 1, 2 * count], itemsB)], rows, checks: []});
 }
 
 /**
@@ -128,7 +142,7 @@ export function bigComparison(count: number): Comparison {
  */
 export function suggestedComparison(): Comparison {
 	const comparison = seedComparison();
-	const suggest = (row: Row, ...suggestions: Array<Difference['suggestion']>): Row => ({
+	const suggest = (row: RowDraft, ...suggestions: Array<Difference['suggestion']>): RowDraft => ({
 		...row,
 		differences: row.differences.map((difference, k) => (suggestions[k] === undefined ? difference : {...difference, suggestion: suggestions[k]})),
 	});
@@ -139,7 +153,11 @@ export function suggestedComparison(): Comparison {
 			}
 
 			case 6: {
-				return suggest(row, {reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'}, {reading: null, confidence: 0.5, why: 'nothing tells which number is right'});
+				return suggest(
+					row,
+					{reading: 'a', confidence: 0.9, why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not'},
+					{reading: null, confidence: 0.5, why: 'nothing tells which number is right'},
+				);
 			}
 
 			case 9: {
@@ -151,5 +169,5 @@ export function suggestedComparison(): Comparison {
 			}
 		}
 	});
-	return {...comparison, rows};
+	return describeComparison({...comparison, rows});
 }

@@ -9,7 +9,10 @@ describe('the help screen lines', () => {
 		// Column by column, so that a description's continuation follows its first line.
 		const lines = [0, 1].flatMap((column) => rows.map((row) => row[column]).filter((line) => line !== undefined));
 		for (const line of lines) expect([...line.text].length).toBeLessThanOrEqual(width);
-		const words = lines.map((line) => line.text.trim()).join(' ').replaceAll(/\s+/g, ' ');
+		const words = lines
+			.map((line) => line.text.trim())
+			.join(' ')
+			.replaceAll(/\s+/g, ' ');
 		for (const {bindings} of keyGroups()) for (const binding of bindings) expect(words).toContain(binding.help.replaceAll(/\s+/g, ' '));
 	});
 });

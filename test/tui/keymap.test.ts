@@ -2,7 +2,7 @@ import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {keyLabel, keymap, keymapMarkdown, keyToAction, plainKey, splitKeys, type KeyBinding} from '../../src/tui/keymap.js';
 import {prepareReview} from '../../src/tui/review-data.js';
-import {initialState, reducer, type Action, type Mode} from '../../src/tui/state.js';
+import {initialState, reducer, type Action} from '../../src/tui/state.js';
 import {seedComparison} from './fixtures.js';
 
 const noKey: Key = plainKey;
@@ -63,8 +63,12 @@ describe('keymap', () => {
 	});
 
 	it('covers the keys the issue asks for', () => {
-		const browse = (key: string) => keyToAction(...press(key), 'browse' as Mode)?.type;
-		expect(['up', 'down', 'j', 'k', 'pageup', 'pagedown', 'g', 'G', 'n', 'N', 'tab', 's', '/', 'return', 'a', 'b', 'e', 'x', 'c', 'u', 'E', '?', 'q'].map((key) => browse(key))).not.toContain(undefined);
+		const browse = (key: string) => keyToAction(...press(key), 'browse')?.type;
+		expect(
+			['up', 'down', 'j', 'k', 'pageup', 'pagedown', 'g', 'G', 'n', 'N', 'tab', 's', '/', 'return', 'a', 'b', 'e', 'x', 'c', 'u', 'E', '?', 'q'].map((key) =>
+				browse(key),
+			),
+		).not.toContain(undefined);
 	});
 
 	it('renders the key table as Markdown with every binding', () => {
@@ -81,7 +85,15 @@ describe('keymap', () => {
 describe('splitKeys', () => {
 	it('splits a chunk into characters, Enter, Backspace, Escape, Ctrl-letters and arrows', () => {
 		const keys = splitKeys('ab\r\u007F\u001B\u0015\u001B[Bc');
-		expect(keys.map(({input, key}) => [input, Object.entries(key).filter(([, on]) => on).map(([name]) => name).join('+')])).toEqual([
+		expect(
+			keys.map(({input, key}) => [
+				input,
+				Object.entries(key)
+					.filter(([, on]) => on)
+					.map(([name]) => name)
+					.join('+'),
+			]),
+		).toEqual([
 			['a', ''],
 			['b', ''],
 			['', 'return'],

@@ -64,17 +64,33 @@ const units = [
 	'\u001B',
 	'\u009B',
 ];
-const transformers: Transformer[] = [
-	(line) => line.toUpperCase(),
-	(line, index) => `${index}${line}`,
-	(line) => `\u001B[32m${line}\u001B[39m`,
-];
+const transformers: Transformer[] = [(line) => line.toUpperCase(), (line, index) => `${index}${line}`, (line) => `\u001B[32m${line}\u001B[39m`];
 
 const text = fc.array(fc.constantFrom(...units), {maxLength: 16}).map((parts) => parts.join(''));
 const maybe = (value: fc.Arbitrary<number>) => fc.option(value, {nil: undefined});
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-	{weight: 6, arbitrary: fc.record({type: fc.constant('write' as const), x: fc.integer({min: -3, max: 30}), y: fc.integer({min: -2, max: 10}), text, transformers: fc.subarray(transformers)})},
-	{weight: 1, arbitrary: fc.record({type: fc.constant('clip' as const), clip: fc.record({x1: maybe(fc.integer({min: -1, max: 25})), x2: maybe(fc.integer({min: 0, max: 30})), y1: maybe(fc.integer({min: -1, max: 8})), y2: maybe(fc.integer({min: 0, max: 10}))})})},
+	{
+		weight: 6,
+		arbitrary: fc.record({
+			type: fc.constant('write' as const),
+			x: fc.integer({min: -3, max: 30}),
+			y: fc.integer({min: -2, max: 10}),
+			text,
+			transformers: fc.subarray(transformers),
+		}),
+	},
+	{
+		weight: 1,
+		arbitrary: fc.record({
+			type: fc.constant('clip' as const),
+			clip: fc.record({
+				x1: maybe(fc.integer({min: -1, max: 25})),
+				x2: maybe(fc.integer({min: 0, max: 30})),
+				y1: maybe(fc.integer({min: -1, max: 8})),
+				y2: maybe(fc.integer({min: 0, max: 10})),
+			}),
+		}),
+	},
 	{weight: 1, arbitrary: fc.constant({type: 'unclip' as const})},
 );
 
@@ -92,7 +108,13 @@ describe('the review screen’s frame buffer', () => {
 	it('gives the same frames as Ink’s when a screen is drawn again and again', () => {
 		// Lines and styles are kept from frame to frame: a later frame must not see an earlier one's.
 		const rows = (shift: number) =>
-			Array.from({length: 12}, (_, row): Operation => ({type: 'write', x: (row + shift) % 3, y: row, text: `${row % 2 ? bold : ''}${'中a'.repeat(shift)}│ row ${row}${red}…${noColour}`, transformers: []}));
+			Array.from({length: 12}, (_, row): Operation => ({
+				type: 'write',
+				x: (row + shift) % 3,
+				y: row,
+				text: `${row % 2 ? bold : ''}${'中a'.repeat(shift)}│ row ${row}${red}…${noColour}`,
+				transformers: [],
+			}));
 		for (const shift of [0, 1, 2, 0, 1]) {
 			const {ours, ink} = frames(40, 12, [{type: 'clip', clip: {x1: 1, x2: 30, y1: 0, y2: 11}}, ...rows(shift), {type: 'unclip'}]);
 			expect(ours).toEqual(ink);
@@ -103,7 +125,13 @@ describe('the review screen’s frame buffer', () => {
 	it('forgets its styles between frames once there are many, and still draws each frame right', () => {
 		// 4,200 colours, 100 a row: more styles than are kept, all in one frame, then a frame after it.
 		const colour = (index: number) => `\u001B[38;2;${index % 256};${index >> 8};7mx`;
-		const rows = Array.from({length: 42}, (_, row): Operation => ({type: 'write', x: 0, y: row, text: Array.from({length: 100}, (_, column) => colour(row * 100 + column)).join(''), transformers: []}));
+		const rows = Array.from({length: 42}, (_, row): Operation => ({
+			type: 'write',
+			x: 0,
+			y: row,
+			text: Array.from({length: 100}, (_, column) => colour(row * 100 + column)).join(''),
+			transformers: [],
+		}));
 		for (const width of [100, 10]) {
 			const {ours, ink} = frames(width, 42, [...rows, {type: 'write', x: 1, y: 1, text: `${bold}a${normal}`, transformers: []}]);
 			expect(ours).toEqual(ink);

@@ -60,7 +60,7 @@ describe('decisions last from one run to the next (end to end, on compare() of t
 		expect(frame).toContain('✓B');
 
 		// Third run on an edited input: the Bolsheviki line changed, so its decision is orphaned but kept.
-		const edited = compare([{name: 'lenin-cw31-two-printings.txt', text: text.replace("Bolsheviki's Success", "Bolsheviki Success")}]);
+		const edited = compare([{name: 'lenin-cw31-two-printings.txt', text: text.replace("Bolsheviki's Success", 'Bolsheviki Success')}]);
 		await session(edited, file, ['n', 'n', 'n', 'x', 'q'], (f) => f.includes('(+1 orphaned: o lists)'));
 		const after = await loadDecisions(file);
 		for (const decision of saved) expect(after).toContainEqual(decision);

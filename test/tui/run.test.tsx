@@ -57,7 +57,12 @@ class FakeStdout extends EventEmitter {
 }
 
 /** A save that finishes only when the test says so, to catch the screen with a write in flight. */
-function gatedSaves(): {readonly save: RunReviewOptions['saveDecisions']; readonly saved: Array<readonly Decision[]>; readonly open: () => void; readonly started: () => number} {
+function gatedSaves(): {
+	readonly save: RunReviewOptions['saveDecisions'];
+	readonly saved: Array<readonly Decision[]>;
+	readonly open: () => void;
+	readonly started: () => number;
+} {
 	const saved: Array<readonly Decision[]> = [];
 	let begun = 0;
 	let release: () => void = () => undefined;
@@ -71,7 +76,9 @@ function gatedSaves(): {readonly save: RunReviewOptions['saveDecisions']; readon
 			saved.push(decisions);
 		},
 		saved,
-		open: () => release(),
+		open: () => {
+			release();
+		},
 		started: () => begun,
 	};
 }
@@ -158,10 +165,20 @@ describe('runReview on a signal or a crash (#6)', () => {
 	});
 
 	it.each([
-		['its output fails (EIO)', (screen: Awaited<ReturnType<typeof open>>) => screen.stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO', syscall: 'write'}))],
-		['its input fails (EIO)', (screen: Awaited<ReturnType<typeof open>>) => screen.stdin.emit('error', Object.assign(new Error('read EIO'), {code: 'EIO', syscall: 'read'}))],
+		[
+			'its output fails (EIO)',
+			(screen: Awaited<ReturnType<typeof open>>) => screen.stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO', syscall: 'write'})),
+		],
+		[
+			'its input fails (EIO)',
+			(screen: Awaited<ReturnType<typeof open>>) => screen.stdin.emit('error', Object.assign(new Error('read EIO'), {code: 'EIO', syscall: 'read'})),
+		],
 		['its input ends', (screen: Awaited<ReturnType<typeof open>>) => screen.stdin.emit('end')],
-		['a read fails with nothing to catch it', (screen: Awaited<ReturnType<typeof open>>) => screen.events.emit('uncaughtException', Object.assign(new Error('read EIO'), {code: 'EIO', syscall: 'read'}))],
+		[
+			'a read fails with nothing to catch it',
+			(screen: Awaited<ReturnType<typeof open>>) =>
+				screen.events.emit('uncaughtException', Object.assign(new Error('read EIO'), {code: 'EIO', syscall: 'read'})),
+		],
 	])('when the terminal goes away (%s) saves, writes nothing more to it, and ends as on SIGHUP', async (_how, hangUp) => {
 		const saves = gatedSaves();
 		const screen = await open(saves.save);
@@ -174,7 +191,9 @@ describe('runReview on a signal or a crash (#6)', () => {
 		expect(saves.saved.at(-1)?.map((d) => d.verdict)).toEqual(['b']);
 		// No attempt to restore a terminal that is not there.
 		expect(screen.stdout.text.slice(drawn)).not.toContain('\u001B[?1049l');
-		expect(screen.stderr.text).toMatch(/^tocdiff: stopped by a hang-up \(the terminal closed\); 1 of \d+ differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/);
+		expect(screen.stderr.text).toMatch(
+			/^tocdiff: stopped by a hang-up \(the terminal closed\); 1 of \d+ differing rows decided; decisions in vol31\.txt\.tocdiff\.json\n$/,
+		);
 		// A late write error on the dead terminal is no unhandled 'error' event.
 		expect(() => screen.stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO'}))).not.toThrow();
 	});

@@ -11,7 +11,13 @@ import {frameMatching, keys, tick} from './helpers.js';
 // once and stay shown, and the decisions made after it must not be lost without a word.
 
 /** A disk that fills up and empties on command: saves fail while it is full. */
-function disk(): {readonly effects: ReviewEffects; readonly saved: Array<readonly Decision[]>; readonly savedTo: Array<[string, readonly Decision[]]>; fill: () => void; free: () => void} {
+function disk(): {
+	readonly effects: ReviewEffects;
+	readonly saved: Array<readonly Decision[]>;
+	readonly savedTo: Array<[string, readonly Decision[]]>;
+	fill: () => void;
+	free: () => void;
+} {
 	let full = false;
 	const saved: Array<readonly Decision[]> = [];
 	const savedTo: Array<[string, readonly Decision[]]> = [];
@@ -93,7 +99,9 @@ describe('a save that fails with the screen open', () => {
 		frame = await frameMatching(app.lastFrame, (f) => f.includes('3/7 rows decided (2 not saved *)'));
 		// Moving about does not hide it either.
 		// On two lines at 100 columns.
-		expect(frame.replaceAll(/\s+/g, ' ')).toContain('⚠ 2 decisions not saved (*): vol31.txt.tocdiff.json: the disk is full. Each new decision tries again; w saves them to another file.');
+		expect(frame.replaceAll(/\s+/g, ' ')).toContain(
+			'⚠ 2 decisions not saved (*): vol31.txt.tocdiff.json: the disk is full. Each new decision tries again; w saves them to another file.',
+		);
 		expect(unsavedRows(frame)).toHaveLength(2);
 		store.free();
 		await type('n', 'a');
@@ -110,7 +118,9 @@ describe('a save that fails with the screen open', () => {
 		await type('n', 'a');
 		await frameMatching(app.lastFrame, (f) => f.includes('(1 not saved *)'));
 		await type('q');
-		let frame = await frameMatching(app.lastFrame, (f) => f.includes('⚠ Quit and lose 1 decision not saved? q quits · w saves it to another file · Esc goes back'));
+		let frame = await frameMatching(app.lastFrame, (f) =>
+			f.includes('⚠ Quit and lose 1 decision not saved? q quits · w saves it to another file · Esc goes back'),
+		);
 		expect(quitState()).toBeUndefined();
 		await type(keys.escape);
 		frame = await frameMatching(app.lastFrame, (f) => !f.includes('Quit and lose'));
@@ -153,7 +163,12 @@ describe('a save that fails with the screen open', () => {
 		const frame = await frameMatching(app.lastFrame, (f) => f.includes('Saved 3 decisions to /elsewhere/vol31.json; the next ones are saved there too.'));
 		expect(frame).not.toContain('not saved');
 		expect(unsavedRows(frame)).toEqual([]);
-		expect(store.savedTo).toEqual([['/elsewhere/vol31.json', [expect.objectContaining({verdict: 'a'}), expect.objectContaining({verdict: 'b'}), expect.objectContaining({verdict: 'not-error'})]]]);
+		expect(store.savedTo).toEqual([
+			[
+				'/elsewhere/vol31.json',
+				[expect.objectContaining({verdict: 'a'}), expect.objectContaining({verdict: 'b'}), expect.objectContaining({verdict: 'not-error'})],
+			],
+		]);
 		// The w prompt now starts from the new file; q quits without asking.
 		await type('w');
 		await frameMatching(app.lastFrame, (f) => f.includes('Save the decisions to: /elsewhere/vol31.json'));

@@ -17,9 +17,13 @@ it('shows in the detail pane where each reading is on the scan: page and line id
 	const load = async (name: string) => readSource(`${folder}/${name}`, readFileSync(`${folder}/${name}`));
 	const comparison = compare([await load('a.alto.xml'), await load('b.hocr')]);
 	const effects: ReviewEffects = {saveDecisions: async () => undefined, exporters: {}, writeExport: async () => '/tmp/x'};
-	const instance = render(<App comparison={comparison} inputName="a.alto.xml b.hocr" effects={effects} size={{columns: 120, rows: 40}} theme={{color: false}} />);
+	const instance = render(
+		<App comparison={comparison} inputName="a.alto.xml b.hocr" effects={effects} size={{columns: 120, rows: 40}} theme={{color: false}} />,
+	);
 	mounted.push(instance);
 	await tick();
 	// The first row: the title page's first line, on page 1 of each scan.
-	expect(await frameMatching(instance.lastFrame, (frame) => frame.includes('on the scan:'))).toContain('on the scan: A p. 1, line line_0 · B p. 1, line line_1_1');
+	expect(await frameMatching(instance.lastFrame, (frame) => frame.includes('on the scan:'))).toContain(
+		'on the scan: A p. 1, line line_0 · B p. 1, line line_1_1',
+	);
 });

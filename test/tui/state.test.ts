@@ -52,7 +52,20 @@ describe('moving', () => {
 	});
 
 	it('keeps the cursor inside the window whatever the moves (property)', () => {
-		const moves = fc.constantFrom<Action['type']>('cursor-down', 'cursor-up', 'page-down', 'page-up', 'first', 'last', 'next-undecided', 'cycle-filter', 'cycle-severity', 'decide-b', 'undo', 'toggle-expand');
+		const moves = fc.constantFrom<Action['type']>(
+			'cursor-down',
+			'cursor-up',
+			'page-down',
+			'page-up',
+			'first',
+			'last',
+			'next-undecided',
+			'cycle-filter',
+			'cycle-severity',
+			'decide-b',
+			'undo',
+			'toggle-expand',
+		);
 		const sizes = fc.record({columns: fc.integer({min: 60, max: 200}), rows: fc.integer({min: 12, max: 60})});
 		fc.assert(
 			fc.property(fc.array(moves, {maxLength: 40}), sizes, (actions, size) => {
@@ -199,7 +212,7 @@ describe('screen', () => {
 	it('opens the export menu only when there are formats, and requests the chosen one', () => {
 		expect(run(start(), 'export-start').status?.kind).toBe('error');
 		const state = run(start({formats: ['json', 'text']}), 'export-start', 'export-next', 'export-submit');
-		expect(state.exportRequest).toEqual({id: 1, format: 'text'});
+		expect(state.menu.request).toEqual({id: 1, format: 'text'});
 		expect(state.mode).toBe('browse');
 	});
 
@@ -215,7 +228,9 @@ describe('screen', () => {
 describe('accepting suggestions (#7)', () => {
 	const suggested = (): State => initialState(prepareReview(suggestedComparison(), 'vol31.txt'));
 	const verdicts = (state: State): Array<[number, string | undefined]> =>
-		state.data.keys.flatMap((key, row) => (state.decisions.get(key)?.verdict === undefined ? [] : [[row, state.decisions.get(key)!.verdict] as [number, string]]));
+		state.data.keys.flatMap((key, row) =>
+			state.decisions.get(key)?.verdict === undefined ? [] : [[row, state.decisions.get(key)!.verdict] as [number, string]],
+		);
 
 	it('accepts every undecided row whose suggestion is at the level or above, as one undo step', () => {
 		const state = run(suggested(), 'accept-suggestions');
@@ -253,7 +268,12 @@ describe('accepting suggestions (#7)', () => {
 	});
 
 	it('accepts exactly the rows Y counts, each one that asks for a decision (a repaginated edition)', () => {
-		const lowest = run(initialState(prepareReview(compare([{name: 'r.txt', text: repaginatedText}]), 'r.txt')), 'cycle-accept-level', 'cycle-accept-level', 'cycle-accept-level');
+		const lowest = run(
+			initialState(prepareReview(compare([{name: 'r.txt', text: repaginatedText}]), 'r.txt')),
+			'cycle-accept-level',
+			'cycle-accept-level',
+			'cycle-accept-level',
+		);
 		const counted = Number(/: (\d+) undecided rows?/.exec(lowest.status?.message ?? '')?.[1]);
 		const accepted = run(lowest, 'accept-suggestions');
 		expect(verdicts(accepted)).toHaveLength(counted);
@@ -269,12 +289,29 @@ describe('accepting suggestions (#7)', () => {
 
 describe('displayTitle', () => {
 	it('keeps single and double spaces of an entry as printed; a column head is no row at all (#12)', () => {
-		const {printings} = compare([{name: 'a.txt', text: '    CHAPTER                                    PAGE\nI. Origins  and  Growth\t5\nII. End\t9'}, {name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'}]);
+		const {printings} = compare([
+			{name: 'a.txt', text: '    CHAPTER                                    PAGE\nI. Origins  and  Growth\t5\nII. End\t9'},
+			{name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'},
+		]);
 		expect(displayTitle(printings[0]!.items[0]!)).toBe('I. Origins  and  Growth');
 		expect(printings[0]!.furniture?.map((line) => line.kind)).toEqual(['column-head']);
-		expect(displayTitle(compare([{name: 'a.txt', text: 'I. Origins  and Growth\t5\nII. End\t9'}, {name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'}]).printings[0]!.items[0]!)).toBe('I. Origins  and Growth');
+		expect(
+			displayTitle(
+				compare([
+					{name: 'a.txt', text: 'I. Origins  and Growth\t5\nII. End\t9'},
+					{name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'},
+				]).printings[0]!.items[0]!,
+			),
+		).toBe('I. Origins  and Growth');
 		// In an entry, a wider gap may be the difference itself: it is shown as printed.
-		expect(displayTitle(compare([{name: 'a.txt', text: 'I. Origins     and Growth\t5\nII. End\t9'}, {name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'}]).printings[0]!.items[0]!)).toBe('I. Origins     and Growth');
+		expect(
+			displayTitle(
+				compare([
+					{name: 'a.txt', text: 'I. Origins     and Growth\t5\nII. End\t9'},
+					{name: 'b.txt', text: 'I. Origins\t5\nII. End\t9'},
+				]).printings[0]!.items[0]!,
+			),
+		).toBe('I. Origins     and Growth');
 	});
 });
 

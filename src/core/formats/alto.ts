@@ -45,7 +45,13 @@ export function readAlto(root: XmlElement, source: string, name: string): OcrDoc
 		const width = numberAttribute(page, 'WIDTH');
 		const height = numberAttribute(page, 'HEIGHT');
 		const image = images[k] ?? (k === 0 ? images[0] : undefined);
-		pages.push({number, ...(id === undefined ? {} : {id}), ...(image ? {image} : {}), ...(width === undefined ? {} : {width}), ...(height === undefined ? {} : {height})});
+		pages.push({
+			number,
+			...(id === undefined ? {} : {id}),
+			...(image ? {image} : {}),
+			...(width === undefined ? {} : {width}),
+			...(height === undefined ? {} : {height}),
+		});
 		for (const textBlock of descendants(page, (e) => blockNames.has(e.name))) {
 			block++;
 			for (const line of childrenNamed(textBlock, 'TextLine')) {

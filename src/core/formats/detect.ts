@@ -6,9 +6,7 @@ import type {OcrFormat} from './types.js';
 
 /** What the start of a text says it is: an OCR format, XML (or HTML) of another kind, or plain text. */
 export type Sniffed =
-	| {readonly kind: 'ocr'; readonly format: Exclude<OcrFormat, 'pdf'>}
-	| {readonly kind: 'other-markup'; readonly root: string}
-	| {readonly kind: 'text'};
+	{readonly kind: 'ocr'; readonly format: Exclude<OcrFormat, 'pdf'>} | {readonly kind: 'other-markup'; readonly root: string} | {readonly kind: 'text'};
 
 /** The first element's name after the prolog (XML declaration, comments, doctype), if the text starts with markup. */
 function rootElement(head: string): string | undefined {

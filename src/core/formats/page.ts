@@ -137,7 +137,15 @@ export function readPage(root: XmlElement, source: string, name: string): OcrDoc
 	return {
 		format: 'page',
 		version,
-		pages: [{number: 1, ...(pageId === undefined ? {} : {id: pageId}), ...(image ? {image} : {}), ...(width === undefined ? {} : {width}), ...(height === undefined ? {} : {height})}],
+		pages: [
+			{
+				number: 1,
+				...(pageId === undefined ? {} : {id: pageId}),
+				...(image ? {image} : {}),
+				...(width === undefined ? {} : {width}),
+				...(height === undefined ? {} : {height}),
+			},
+		],
 		lines,
 		source,
 	};

@@ -76,7 +76,7 @@ export function parseXml(text: string, name: string): XmlElement {
 			attributes.set(local, {value: attribute.value, span: spans.get(local) ?? [start, start]});
 		}
 
-		stack.push({name: localName(tag.name), namespace: tag.uri ?? '', attributes, children: [], start, innerStart: end, text: ''});
+		stack.push({name: localName(tag.name), namespace: tag.uri, attributes, children: [], start, innerStart: end, text: ''});
 	});
 	parser.on('text', (value) => {
 		const top = stack.at(-1);
@@ -107,7 +107,9 @@ export function parseXml(text: string, name: string): XmlElement {
 		parser.write(text).close();
 	} catch (error) {
 		const message = error instanceof Error ? error.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '') : String(error);
-		throw new OcrFormatError(`${name}:${where(parser)}: not well-formed XML (${message.replace(/\.$/u, '')}); fix the file, or give the OCR engine's output again`);
+		throw new OcrFormatError(
+			`${name}:${where(parser)}: not well-formed XML (${message.replace(/\.$/u, '')}); fix the file, or give the OCR engine's output again`,
+		);
 	}
 
 	if (root === undefined) throw new OcrFormatError(`${name}: holds no XML element; give an ALTO, PAGE XML or hOCR file`);

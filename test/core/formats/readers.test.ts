@@ -39,18 +39,22 @@ describe('reading Tesseract’s hOCR and ALTO', () => {
 			.map((line) => line.replaceAll(/ {2,}/gu, ' ').trim())
 			.join('\n');
 
-	it.each(tesseractPages.map((item) => [`${item.name} ${item.side}`, item] as const))('%s: the text read from each format is Tesseract’s own text, line for line', (_name, {name, side, pages}) => {
-		const want = spaced(readFileSync(path.join(evalOcr, name, `${side}.txt`), 'utf8'));
-		for (const format of ['hocr', 'alto'] as const) {
-			const text = pages.map((file) => ocrText(read(format === 'hocr' ? file : file.replace(/\.hocr$/u, '.alto.xml'), format)).text).join('\n');
-			expect(text).toBe(want);
-		}
-	});
+	it.each(tesseractPages.map((item) => [`${item.name} ${item.side}`, item] as const))(
+		'%s: the text read from each format is Tesseract’s own text, line for line',
+		(_name, {name, side, pages}) => {
+			const want = spaced(readFileSync(path.join(evalOcr, name, `${side}.txt`), 'utf8'));
+			for (const format of ['hocr', 'alto'] as const) {
+				const text = pages.map((file) => ocrText(read(format === 'hocr' ? file : file.replace(/\.hocr$/u, '.alto.xml'), format)).text).join('\n');
+				expect(text).toBe(want);
+			}
+		},
+	);
 
 	it('reads the same words, ids aside, with the same boxes and confidences from hOCR and ALTO', () => {
 		const hocr = read(`${fixtures}/macdowell-essays-1/a.hocr`, 'hocr');
 		const alto = read(`${fixtures}/macdowell-essays-1/a.alto.xml`, 'alto');
-		const words = (document: OcrDocument) => document.lines.flatMap((line) => line.words.map((word) => ({page: line.page, text: word.text, box: word.box, confidence: word.confidence})));
+		const words = (document: OcrDocument) =>
+			document.lines.flatMap((line) => line.words.map((word) => ({page: line.page, text: word.text, box: word.box, confidence: word.confidence})));
 		// Tesseract 5.3 writes ALTO's WC of a word below 10 % without its leading zero (x_wconf 7 is
 		// WC="0.7"): the reader reads it as Tesseract meant it.
 		expect(readFileSync(`${fixtures}/macdowell-essays-1/a.alto.xml`, 'utf8')).toContain('WC="0.7"');
@@ -69,8 +73,14 @@ describe('reading Tesseract’s hOCR and ALTO', () => {
 			expect(document.pages.map((page) => page.number)).toEqual([1, 2]);
 			expect(new Set(document.lines.map((line) => line.page))).toEqual(new Set([1, 2]));
 			// Tesseract's text of the same images: the same lines (it ends each page with a form feed).
-			const tesseract = spaced(readFileSync(`${fixtures}/macdowell-essays-1/a.txt`, 'utf8')).split(/\n|\f/u).filter((line) => line.trim() !== '');
-			expect(ocrText(document).text.split('\n').filter((line) => line !== '')).toEqual(tesseract);
+			const tesseract = spaced(readFileSync(`${fixtures}/macdowell-essays-1/a.txt`, 'utf8'))
+				.split(/\n|\f/u)
+				.filter((line) => line.trim() !== '');
+			expect(
+				ocrText(document)
+					.text.split('\n')
+					.filter((line) => line !== ''),
+			).toEqual(tesseract);
 		}
 	});
 
@@ -103,7 +113,9 @@ describe('reading Tesseract’s hOCR and ALTO', () => {
 		const alto = read(`${fixtures}/macdowell-essays-1/a.alto.xml`, 'alto');
 		expect(page.version).toBe(year);
 		const strip = (document: OcrDocument, number: number) =>
-			document.lines.filter((line) => line.page === number).map((line) => ({box: line.box, words: line.words.map((word) => ({text: word.text, box: word.box, confidence: word.confidence}))}));
+			document.lines
+				.filter((line) => line.page === number)
+				.map((line) => ({box: line.box, words: line.words.map((word) => ({text: word.text, box: word.box, confidence: word.confidence}))}));
 		expect(strip(page, 1)).toEqual(strip(alto, 2));
 		expect(page.lines[0]?.id).toBe('r1_l1');
 		expect(page.lines[0]?.words[0]?.id).toBe('r1_l1_w1');
@@ -125,7 +137,8 @@ describe('PAGE XML by hand', () => {
 	});
 
 	it('follows the reading order when the page gives one', () => {
-		const order = '<ReadingOrder><OrderedGroup id="g"><RegionRefIndexed index="0" regionRef="r2"/><RegionRefIndexed index="1" regionRef="r1"/></OrderedGroup></ReadingOrder>';
+		const order =
+			'<ReadingOrder><OrderedGroup id="g"><RegionRefIndexed index="0" regionRef="r2"/><RegionRefIndexed index="1" regionRef="r1"/></OrderedGroup></ReadingOrder>';
 		const document = readOcr(page(region('r1', 'Second 2') + region('r2', 'First 1'), order), 'page', 'p.xml');
 		expect(ocrText(document).text).toBe('First 1\n\nSecond 2\n');
 	});
@@ -160,7 +173,11 @@ describe('bad OCR files', () => {
 	});
 
 	it('refuses ALTO without its layout, and a document with no text', () => {
-		expect(() => readOcr('<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Description/></alto>', 'alto', 'a.xml')).toThrow(/a\.xml: an ALTO file without <Layout>/u);
-		expect(() => readOcr('<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout><Page/></Layout></alto>', 'alto', 'a.xml')).toThrow(/a\.xml: an ALTO file with no recognised text/u);
+		expect(() => readOcr('<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Description/></alto>', 'alto', 'a.xml')).toThrow(
+			/a\.xml: an ALTO file without <Layout>/u,
+		);
+		expect(() => readOcr('<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout><Page/></Layout></alto>', 'alto', 'a.xml')).toThrow(
+			/a\.xml: an ALTO file with no recognised text/u,
+		);
 	});
 });

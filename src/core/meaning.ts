@@ -1,0 +1,116 @@
+/**
+ * What a comparison means, decided once: each row's key, its open differences (those no check
+ * explains) and its worst severity; where a printing stops early; and the counts. The reports,
+ * the batch table, `--exit-code` and the review screen read these fields and word them; none works
+ * them out again (jsdiff computes a change list once and every formatter only words it).
+ */
+import {confusionTable} from './confusions.js';
+import {rowKeys} from './decisions.js';
+import {summarize} from './summary.js';
+import {
+	severities,
+	type Check,
+	type Comparison,
+	type Difference,
+	type Language,
+	type Printing,
+	type Row,
+	type RowDraft,
+	type Severity,
+	type SplitReport,
+	type Truncation,
+} from './types.js';
+
+/**
+ * A row's differences that no check explains. A page that only follows a repaginated edition's
+ * offset is no erratum: its check names the offset once (#7). The JSON report alone keeps the
+ * others, marked `explainedBy`.
+ */
+export function openDifferences(row: RowDraft): readonly Difference[] {
+	return row.differences.some((difference) => difference.explainedBy !== undefined)
+		? row.differences.filter((difference) => difference.explainedBy === undefined)
+		: row.differences;
+}
+
+/** The most serious severity among `differences`, or undefined when there are none. */
+export function worstOf(differences: readonly Difference[]): Severity | undefined {
+	return severities.find((severity) => differences.some((difference) => difference.severity === severity));
+}
+
+/**
+ * Give each row its key, its open differences and its worst severity (a row described before, and
+ * changed since, is described afresh).
+ */
+export function describeRows(drafts: readonly RowDraft[]): Row[] {
+	const keys = rowKeys(drafts);
+	return drafts.map((row, index) => {
+		const {key: _key, open: _open, worst: _worst, ...draft} = row as RowDraft & Partial<Row>;
+		const open = openDifferences(draft);
+		const worst = worstOf(open);
+		return {...draft, key: keys[index]!, open, ...(worst === undefined ? {} : {worst})};
+	});
+}
+
+/** Whether a row carries a difference of kind `truncation`: it lies where one printing stops. */
+export function isTruncated(row: RowDraft): boolean {
+	return (row.a === null || row.b === null) && row.differences.some((difference) => difference.kind === 'truncation');
+}
+
+/**
+ * Where a printing stops early: each run of rows lost at its end, with the printing that lacks them
+ * and their lines in the other one.
+ */
+export function truncationsOf(rows: readonly RowDraft[], ids: readonly [string, string] = ['A', 'B']): Truncation[] {
+	const found: Truncation[] = [];
+	let index = 0;
+	while (index < rows.length) {
+		const first = rows[index]!;
+		if (!isTruncated(first)) {
+			index++;
+			continue;
+		}
+
+		// The printing that stops is the one the items are missing from.
+		const present = first.a === null ? 'b' : 'a';
+		let end = index + 1;
+		while (end < rows.length && isTruncated(rows[end]!) && (present === 'a' ? rows[end]!.a : rows[end]!.b) !== null) end++;
+		const itemOf = (row: RowDraft) => (present === 'a' ? row.a : row.b)!;
+		found.push({
+			printing: present === 'a' ? ids[1] : ids[0],
+			items: end - index,
+			lines: [itemOf(first).lines[0], itemOf(rows[end - 1]!).lines[1]],
+			rows: [index, end - 1],
+		});
+		index = end;
+	}
+
+	return found;
+}
+
+/** What `describeComparison` is given: the engine's findings, rows not yet described. */
+export type ComparisonParts = {
+	readonly printings: readonly Printing[];
+	readonly split?: SplitReport | undefined;
+	readonly language?: Language | undefined;
+	readonly rows: readonly RowDraft[];
+	readonly checks: readonly Check[];
+};
+
+/**
+ * The comparison with what it means decided: rows with their keys, open differences and worst
+ * severities, the truncations, the character confusions and the counts.
+ */
+export function describeComparison(parts: ComparisonParts): Comparison {
+	const rows = describeRows(parts.rows);
+	const [a, b] = parts.printings;
+	return {
+		printings: parts.printings,
+		...(parts.split === undefined ? {} : {split: parts.split}),
+		...(parts.language === undefined ? {} : {language: parts.language}),
+		rows,
+		checks: parts.checks,
+		confusions: confusionTable(rows),
+		truncations: truncationsOf(rows, [a?.id ?? 'A', b?.id ?? 'B']),
+		summary: summarize(rows),
+	};
+}
