@@ -264,7 +264,9 @@ function parseVisible(raw: string, line: number): LineParse {
 		return {line, raw, indent, titleMarkup: body, leader: '', role: 'letter-spaced'};
 	}
 
-	if (short && (columnHead.test(plain) || pageColumnHead.test(plain))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
+	// A scan's specks standing alone between or after the words (`CHAP. . PAGE .`) hide no column head.
+	const bare = short ? plain.replaceAll(/\s+[.,:;'‘’_*|°•~]{1,2}(?=\s|$)/gu, '').trim() : plain;
+	if (short && (columnHead.test(bare) || pageColumnHead.test(bare))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
 	if (short && (runningHead.test(plain) || runningHeadCaps.test(plain))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
 	if (plain.length <= 12 && folioLine.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'folio'};
 
