@@ -34,6 +34,9 @@ const common = {
 	minifySyntax: true,
 	legalComments: 'none',
 	logLevel: 'warning',
+	// pdf.js (a PDF's text layer) is large and loads only for a PDF input: it stays in node_modules,
+	// loaded from there when needed (Node 20.19 can require an ES module).
+	external: ['pdfjs-dist'],
 };
 
 // Ink imports a default function from each of these modules. Each import gets a stand-in that
@@ -153,11 +156,12 @@ await build({
 const seams = {
 	'load-tui': "export const loadTui = () => __tocdiffLoad('tui.cjs');",
 	'load-tty': "export const loadTty = () => require('node:tty');",
+	'load-pdf': "export const loadPdf = async () => require('pdfjs-dist/legacy/build/pdf.mjs');",
 };
 const launcherSeams = {
 	name: 'launcher-seams',
 	setup(context) {
-		context.onResolve({filter: /\/load-(?:tui|tty)\.js$/}, ({path}) => ({path: /load-(?:tui|tty)/.exec(path)[0], namespace: 'tocdiff'}));
+		context.onResolve({filter: /\/load-(?:tui|tty|pdf)\.js$/}, ({path}) => ({path: /load-(?:tui|tty|pdf)/.exec(path)[0], namespace: 'tocdiff'}));
 		context.onLoad({filter: /.*/, namespace: 'tocdiff'}, ({path}) => ({contents: seams[path], loader: 'js'}));
 	},
 };

@@ -26,6 +26,10 @@ export type CliArgs = {
 	readonly jobs?: number;
 	/** With `batch`, compare the files of subfolders too. */
 	readonly recursive: boolean;
+	/** The pages of a PDF to read, from 1, inclusive (`--pages 5-9`). */
+	readonly pages?: readonly [number, number];
+	/** A folder to look for the scans' page images in, besides the OCR files' own folders. */
+	readonly images?: string;
 	readonly help: boolean;
 	readonly version: boolean;
 };
@@ -36,6 +40,7 @@ export const helpText = `tocdiff: compare two printings of a book's table of con
 Usage
   tocdiff FILE                 one file holding two printings, one after the other
   tocdiff FILE_A FILE_B        one printing in each file ("-" reads standard input)
+                               each FILE plain text, ALTO, PAGE XML, hOCR or a PDF
   tocdiff FILE_A FILE_B FILE_C one printing in each; C (and more) show their readings
                                on each row and vote in the suggestions
   tocdiff --batch DIR|FILE...  many files, each holding two printings, in parallel
@@ -52,7 +57,10 @@ Options
       --printings N     the file holds N printings: take the N−1 best places
                         where one starts (--split-at still overrides)
       --decisions PATH  review decisions file (default: FILE.tocdiff.json)
-      --base a|b        the printing that --format toc rebuilds (default: a)
+      --base a|b        the printing that --format toc (alto, page, hocr) rebuilds (default: a)
+      --pages N-M       read pages N to M of a PDF (its contents pages)
+      --images DIR      look for the scans' page images in DIR too (for the HTML
+                        report's crops of each line)
       --exit-code       exit 1 when the printings differ, as git diff --exit-code
       --no-tui          print the text report even on a terminal
       --batch           compare every file named, and the .txt (or extensionless) files
@@ -78,6 +86,8 @@ Examples
   tocdiff vol31.txt
   tocdiff scan-1.txt scan-2.txt --format json > report.json
   tocdiff vol31.txt --split-at 123 --format text --exit-code
+  tocdiff a.alto.xml b.alto.xml --format alto -o a.corrected.xml
+  tocdiff book.pdf edition-2.pdf --pages 5-9 --format html -o report.html
   ocr-tool page.png | tocdiff - edition-2.txt --no-tui
   tocdiff --batch volumes/ --format json > reports.json
 `;
@@ -89,6 +99,8 @@ const options = {
 	printings: {type: 'string'},
 	decisions: {type: 'string'},
 	base: {type: 'string'},
+	pages: {type: 'string'},
+	images: {type: 'string'},
 	'exit-code': {type: 'boolean'},
 	'no-tui': {type: 'boolean'},
 	batch: {type: 'boolean'},
@@ -119,6 +131,7 @@ const numberMessages: Readonly<Record<string, (value: string) => string>> = {
 	'--split-at': (value) => `--split-at takes a line number (1 or more; for three printings or more, one for each after the first, as 48,94), not "${value}"`,
 	'--printings': (value) => `--printings takes how many printings one file holds (2 or more), not "${value}"`,
 	'--jobs': (value) => `--jobs takes a number of worker threads (1 or more), not "${value}"`,
+	'--pages': (value) => `--pages takes a page or a range of a PDF's pages (5, or 5-9), not "${value}"`,
 };
 
 /** Parse the arguments after `node tocdiff`. */
@@ -199,6 +212,17 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 	const recursive = values.recursive === true;
 	if (recursive && !batch && !help && !version) throw new UsageError('--recursive is for --batch; add --batch, or drop --recursive');
 
+	let pages: [number, number] | undefined;
+	if (values.pages !== undefined) {
+		const match = /^(\d+)(?:-(\d+))?$/u.exec(values.pages);
+		const from = Number(match?.[1]);
+		const to = Number(match?.[2] ?? match?.[1]);
+		if (!match || from < 1 || to < from) throw new UsageError(numberMessages['--pages']!(values.pages));
+		pages = [from, to];
+	}
+
+	if (values.images === '') throw new UsageError('--images needs a folder; give the folder that holds the page images');
+
 	const base = values.base ?? 'a';
 	if (base !== 'a' && base !== 'b') throw new UsageError(`--base takes a or b, not "${base}"`);
 	if (values.output === '') throw new UsageError('--output needs a path; use - for standard output');
@@ -216,6 +240,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 		batch,
 		...(jobs === undefined ? {} : {jobs}),
 		recursive,
+		...(pages === undefined ? {} : {pages}),
+		...(values.images === undefined ? {} : {images: values.images}),
 		help,
 		version,
 	};

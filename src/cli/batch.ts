@@ -23,8 +23,13 @@ class WorkerBug extends Error {
 	override name = 'WorkerBug';
 }
 
-/** Whether a file in a folder looks like a contents page to compare (`vol31.txt`, `vol31`). */
+/**
+ * Whether a file in a folder looks like a contents page to compare (`vol31.txt`, `vol31`), or an
+ * OCR file or PDF of one (`vol31.alto.xml`, `vol31.hocr`, `vol31.pdf`), but not a report or a
+ * corrected copy that tocdiff wrote beside one (`vol31.txt.errata.tei.xml`, `vol31.corrected.xml`).
+ */
 export function isTextName(name: string): boolean {
+	if (/\.(?:xml|hocr|pdf)$/i.test(name)) return !/\.(?:errata|corrected(?:-[ab])?)\.(?:[\w-]+\.)?(?:xml|hocr|pdf)$/i.test(name);
 	return (/\.txt$/i.test(name) && !/\.(?:errata\.txt|corrected(?:-[ab])?\.txt|toc\.txt)$/i.test(name)) || !name.includes('.');
 }
 
@@ -96,7 +101,7 @@ export async function listBatchFiles(inputs: readonly string[], options: ListOpt
 			} else if (kind.isFIFO()) skip('FIFO');
 			else if (kind.isSocket()) skip('socket');
 			else if (kind.isBlockDevice() || kind.isCharacterDevice()) skip('device');
-			// Contents pages are plain text: `.txt` files and files with no extension.
+			// Contents pages: `.txt` files, files with no extension, and OCR files and PDFs.
 			else if (isTextName(entry.name)) files.push(full);
 		}
 	};

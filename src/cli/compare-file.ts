@@ -6,9 +6,9 @@
 import {compare, CompareError} from '../core/compare.js';
 import type {DecisionMatch} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
-import {formatNamed, type ExportOptions, type ReportContext, type ReportSource} from '../report/index.js';
+import {formatNamed, type ExportOptions, type ReportContext, type ReportSource, type Scans} from '../report/index.js';
 import {describeReadError, InputError} from './errors.js';
-import {sourceFromBytes} from './source.js';
+import {readSource} from './source.js';
 import {dictionaryFor} from './words.js';
 
 /** How `compareFile` reads an input's bytes (`-`: standard input); the CLI's `io` gives it. */
@@ -26,7 +26,14 @@ export type CompareFileOptions = {
 	 * @default true
 	 */
 	readonly suggest?: boolean;
+	/** The pages of a PDF to read (`--pages 5-9`). @default its contents pages where they can be told, else every page */
+	readonly pages?: readonly [number, number] | undefined;
+	/** Where the HTML report looks for the scans' page images besides the OCR files' folders (`--images DIR`), and the folder paths are relative to. */
+	readonly scans?: ScanOptions;
 };
+
+/** Where the HTML report of printings read from OCR files finds their page images (#15). */
+export type ScanOptions = {readonly images?: string | undefined; readonly cwd: string};
 
 /** A comparison with the sources it came from, and how to write any report of it. */
 export type ComparedFile = {
@@ -45,8 +52,15 @@ export function reportContext(decisions: DecisionMatch, sources: readonly Report
 	return {decisions, sources, base};
 }
 
+/** For the HTML report of printings read from OCR files: their page images (#15); nothing for plain text. */
+async function scansFor(sources: readonly ReportSource[], options: ScanOptions): Promise<{scans?: Scans}> {
+	if (!sources.some((source) => source.ocr !== undefined)) return {};
+	const {loadScans} = await import('./scans.js');
+	return {scans: await loadScans(sources, options.images, options.cwd)};
+}
+
 /** A comparison already made, with its sources: what the review screen's exporters write from. */
-export function comparedFile(comparison: Comparison, sources: readonly ReportSource[]): ComparedFile {
+export function comparedFile(comparison: Comparison, sources: readonly ReportSource[], scanOptions: ScanOptions = {cwd: process.cwd()}): ComparedFile {
 	return {
 		comparison,
 		sources,
@@ -54,7 +68,14 @@ export function comparedFile(comparison: Comparison, sources: readonly ReportSou
 			const named = formatNamed(format);
 			if (named === undefined) throw new Error(`Unknown format ${format}`);
 			const write = await named.load();
-			return write(comparison, reportContext(decisions, sources, base), options);
+			const scans = format === 'html' ? await scansFor(sources, scanOptions) : {};
+			try {
+				return write(comparison, {...reportContext(decisions, sources, base), ...scans}, options);
+			} catch (error) {
+				// A corrected OCR file asked of a printing that is not one (report/ocr.ts).
+				if (error instanceof Error && error.name === 'OcrWriteError') throw new InputError(error.message);
+				throw error;
+			}
 		},
 	};
 }
@@ -76,7 +97,7 @@ export async function compareFile(files: readonly string[], read: ReadInput, opt
 				throw new InputError(describeReadError(file, error));
 			}
 
-			return sourceFromBytes(file, bytes);
+			return readSource(file, bytes, options.pages === undefined ? {} : {pages: options.pages});
 		}),
 	);
 	let comparison: Comparison;
@@ -91,5 +112,5 @@ export async function compareFile(files: readonly string[], read: ReadInput, opt
 		throw error;
 	}
 
-	return comparedFile(comparison, sources);
+	return comparedFile(comparison, sources, options.scans);
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import {matchDecisions, rekeyDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
-import {formats} from '../report/index.js';
+import {formats, ocrFormatNames} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
 import {compareFile, type ComparedFile} from './compare-file.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
@@ -113,7 +113,10 @@ async function reviewHeld(
 	// Each exporter loads its writer when the reviewer asks for that format, as a report run does.
 	// The screen hands each its comparison, which is `compared`'s own.
 	const exporters = Object.fromEntries(
-		formats.map((f) => [f.name, async (_comparison: unknown, match: DecisionMatch) => compared.report(f.name, match, args.base)]),
+		// A corrected OCR file is offered where a printing was read from one of that format (#15).
+		formats
+			.filter((f) => !ocrFormatNames.has(f.name) || compared.sources.some((source) => source.ocr?.format === f.name))
+			.map((f) => [f.name, async (_comparison: unknown, match: DecisionMatch) => compared.report(f.name, match, args.base)]),
 	);
 	// The corrected contents page of the other printing too (`toc B`, or `toc A` with --base b): an
 	// editor of either edition can take it from the menu.
@@ -241,7 +244,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	const decisionsPath = args.decisions ?? defaultDecisionsPath(args.files[0]!, io.cwd);
 	guardOutput(args.output, args.files, [decisionsPath], io.cwd);
 
-	const compared = await compareFile(args.files, inputReader(io), {splitAt: args.splitAt, printings: args.printings});
+	const compared = await compareFile(args.files, inputReader(io), {
+		splitAt: args.splitAt,
+		printings: args.printings,
+		pages: args.pages,
+		scans: {images: args.images, cwd: io.cwd},
+	});
 	const {comparison} = compared;
 
 	// The screen saves the decisions: it locks them from before it reads them until it closes (on

@@ -96,5 +96,8 @@ export function reportBeside(base: string, format: string): string {
 	// The menu's `toc A` / `toc B`: the corrected contents page of that printing.
 	const printing = /^toc ([AB])$/.exec(format)?.[1];
 	if (printing !== undefined) return `${base}.corrected-${printing.toLowerCase()}.txt`;
-	return format === 'toc' ? `${base}.corrected.txt` : `${base}.errata.${formatNamed(format)?.extension ?? format}`;
+	if (format === 'toc') return `${base}.corrected.txt`;
+	// A corrected copy of an OCR file (alto, page, hocr) is no errata list.
+	if (format === 'alto' || format === 'page' || format === 'hocr') return `${base}.corrected.${formatNamed(format)!.extension}`;
+	return `${base}.errata.${formatNamed(format)?.extension ?? format}`;
 }

@@ -12,10 +12,18 @@ import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {describeComparison} from './meaning.js';
 import {suggestRows} from './suggest.js';
-import type {Check, Comparison, Difference, Language, Printing, RowDraft, SplitReport, TocItem, WordLookup} from './types.js';
+import type {Check, Comparison, Difference, ItemPlace, Language, LinePlace, Printing, RowDraft, SplitReport, TocItem, WordLookup} from './types.js';
 
 /** One input: a name to report (a path as given) and its decoded text. */
-export type Source = {readonly name: string; readonly text: string};
+export type Source = {
+	readonly name: string;
+	readonly text: string;
+	/**
+	 * For text read from an OCR file: where each line of `text` (index: line number − 1) is on the
+	 * scan; undefined for lines that are not an OCR line (the blank lines between blocks).
+	 */
+	readonly layout?: readonly (LinePlace | undefined)[];
+};
 
 /** Options for `compare`. */
 export type CompareOptions = {
@@ -96,9 +104,12 @@ function mergeItems(items: readonly TocItem[]): TocItem {
 		.trim();
 	const {title, italics} = stripMarkup(titleMarkup);
 	// The numbering is the first item's, or none: the last one's is in the title now.
-	const {label: _label, labelValue: _value, ...rest} = last;
+	const {label: _label, labelValue: _value, place: _place, ...rest} = last;
+	const places = items.flatMap((item) => (item.place === undefined ? [] : [item.place]));
+	const place: ItemPlace | undefined = places.length === 0 ? undefined : {page: places[0]!.page, lines: places.flatMap((each) => each.lines)};
 	return {
 		...rest,
+		...(place === undefined ? {} : {place}),
 		index: first.index,
 		lines: [first.lines[0], last.lines[1]],
 		text: items.map((i) => i.text).join('\n'),
@@ -278,8 +289,11 @@ function printingOf(
 	read: LineReader,
 	runningHeads: ReadonlySet<number>,
 	composed: ReadonlySet<number>,
+	layout?: readonly (LinePlace | undefined)[],
 ): Printing {
-	const {items, furniture, specks} = parsePrinting(lines, range[0], range[1], {read, furniture: runningHeads});
+	const parsed = parsePrinting(lines, range[0], range[1], {read, furniture: runningHeads});
+	const {furniture, specks} = parsed;
+	const items = layout === undefined ? parsed.items : parsed.items.map((item) => placed(item, layout));
 	let normalized = 0;
 	for (const line of composed) if (line >= range[0] && line <= range[1]) normalized++;
 	return {
@@ -292,6 +306,12 @@ function printingOf(
 		...(specks > 0 ? {specks} : {}),
 		printed: printed.slice(range[0] - 1, range[1]),
 	};
+}
+
+/** An item with the OCR lines it was read from, when there are any. */
+function placed(item: TocItem, layout: readonly (LinePlace | undefined)[]): TocItem {
+	const lines = layout.slice(item.lines[0] - 1, item.lines[1]).filter((line): line is LinePlace => line !== undefined);
+	return lines.length === 0 ? item : {...item, place: {page: lines[0]!.page, lines}};
 }
 
 /**
@@ -332,7 +352,9 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
 
 		const printed = changed.size === 0 ? lines : splitLines(source.text);
-		printings = found.ranges.map((range, i) => printingOf(ids[i] ?? `P${i + 1}`, source.name, printed, lines, range, read, runningHeads, changed));
+		printings = found.ranges.map((range, i) =>
+			printingOf(ids[i] ?? `P${i + 1}`, source.name, printed, lines, range, read, runningHeads, changed, source.layout),
+		);
 		split = found.report;
 	} else {
 		const texts = sources.map((source) => nfcLines(source.text));
@@ -346,7 +368,17 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 			const {lines, changed} = texts[i]!;
 			const range = nonEmptyRange(lines);
 			if (range === undefined) throw new CompareError(emptyMessage(source));
-			return printingOf(ids[i]!, source.name, changed.size === 0 ? lines : splitLines(source.text), lines, range, readers[i]!, runningHeads[i]!, changed);
+			return printingOf(
+				ids[i]!,
+				source.name,
+				changed.size === 0 ? lines : splitLines(source.text),
+				lines,
+				range,
+				readers[i]!,
+				runningHeads[i]!,
+				changed,
+				source.layout,
+			);
 		});
 	}
 

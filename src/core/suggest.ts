@@ -12,6 +12,8 @@
  * - a number label that continues its sequence beats one that does not (2.2);
  * - with more than two printings, each further printing that reads as one side and not as the
  *   other votes for it (2.2 each): the majority reading wins;
+ * - read from OCR files, a reading whose words the recogniser doubted (confidence under 0.6)
+ *   loses to one it was sure of (0.85 or more), or, against plain text, loses alone (1.1);
  * - on punctuation and leaders, a reading that keeps the house style of both printings (how
  *   nearly all the other entries end, what stands before and after their pages) beats one that
  *   breaks it (`houseStyleWeight`; see house-style.ts).
@@ -306,6 +308,55 @@ function wordEvidence(difference: Difference, row: RowDraft, context: Context, d
 }
 
 // ---------------------------------------------------------------------------------------------
+// The recogniser's own confidence (printings read from OCR files, #15)
+
+/** Below this a word's confidence counts as doubted, at or above `sure` as sure. */
+const doubted = 0.6;
+const sure = 0.85;
+
+/**
+ * The recogniser's least confidence in the words that print `run` in an item read from an OCR
+ * file, or undefined when the item has none (plain text) or a word of the run is not found.
+ */
+export function runConfidence(item: TocItem | null, run: string): number | undefined {
+	if (item?.place === undefined) return undefined;
+	const tokens = run.split(/\s+/u).filter((token) => token !== '');
+	if (tokens.length === 0) return undefined;
+	const words = item.place.lines.flatMap((line) => line.words);
+	let least = 1;
+	for (const token of tokens) {
+		// The OCR word that prints the token; a difference may be part of one (`1` in `JULY 1,`).
+		const word = words.find((candidate) => candidate.text === token) ?? words.find((candidate) => candidate.text.includes(token));
+		if (word?.confidence === undefined) return undefined;
+		least = Math.min(least, word.confidence);
+	}
+
+	return least;
+}
+
+const percent = (value: number): string => `${Math.round(value * 100)} %`;
+
+/**
+ * A reading the recogniser itself doubted is more likely the wrong one (weak evidence): against
+ * a doubted reading when the other is sure, or, when the other printing has no confidences
+ * (plain text), against a doubted reading alone.
+ */
+function confidenceEvidence(difference: Difference, row: RowDraft): Evidence[] {
+	const a = runConfidence(row.a, difference.a);
+	const b = runConfidence(row.b, difference.b);
+	const said = (side: 'a' | 'b', value: number): string => `the recogniser doubted “${side === 'a' ? difference.a : difference.b}” (${percent(value)})`;
+	if (a !== undefined && b !== undefined) {
+		if (a < doubted && b >= sure) return [{weight: -weak, why: `${said('a', a)} and was sure of “${difference.b}” (${percent(b)})`}];
+		if (b < doubted && a >= sure) return [{weight: weak, why: `${said('b', b)} and was sure of “${difference.a}” (${percent(a)})`}];
+		return [];
+	}
+
+	if (a !== undefined && a < doubted && row.b?.place === undefined) return [{weight: -weak, why: said('a', a)}];
+	if (b !== undefined && b < doubted && row.a?.place === undefined) return [{weight: weak, why: said('b', b)}];
+	return [];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Pages
 
 /**
@@ -554,7 +605,7 @@ function suggestOne(difference: Difference, row: RowDraft, index: number, contex
 
 	// Case and spacing in a label or a page are cosmetic: nothing to weigh.
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
-	const majority = majorityEvidence(difference, row, context);
+	const majority = [...majorityEvidence(difference, row, context), ...(weighed || difference.kind === 'words' ? confidenceEvidence(difference, row) : [])];
 	if (difference.field === 'label') return weighed ? decide([...majority, ...labelEvidence(difference, row, context)]) : undefined;
 	if (difference.field === 'page')
 		return weighed ? decide([...majority, ...pageEvidence(difference, row, context)], 'neither page fits its neighbours better') : undefined;

@@ -22,6 +22,18 @@ export type LabelValue =
 	| {readonly kind: 'letter'; readonly value: string}
 	| {readonly kind: 'word'; readonly word: string; readonly value?: number};
 
+/** A rectangle on a page image, in the image's pixels (a PDF's: points), from its top left corner. */
+export type Box = {readonly x: number; readonly y: number; readonly width: number; readonly height: number};
+
+/** A word where an OCR file put it: its id, text, box and the recogniser's confidence (0..1). */
+export type WordPlace = {readonly id?: string; readonly text: string; readonly box?: Box; readonly confidence?: number};
+
+/** A line where an OCR file put it: its page (from 1), id, box and words. */
+export type LinePlace = {readonly page: number; readonly id?: string; readonly box?: Box; readonly words: readonly WordPlace[]};
+
+/** Where an item read from an OCR file is on the scan: the page of its first line, and its lines. */
+export type ItemPlace = {readonly page: number; readonly lines: readonly LinePlace[]};
+
 /** One unit of a contents page: an entry, a heading or a line of front matter. */
 export type TocItem = {
 	/** Position in its printing's item list, from 0. */
@@ -47,6 +59,8 @@ export type TocItem = {
 	readonly page?: string;
 	/** Indentation depth (0 for none), from the leading whitespace of the first line. */
 	readonly depth: number;
+	/** Where it is on the scan, when it was read from an OCR file (ALTO, PAGE XML, hOCR, PDF). */
+	readonly place?: ItemPlace;
 };
 
 /**

@@ -34,6 +34,7 @@ import {
 } from './metrics.js';
 import {makeNoisyPair, type EvalKind, type Mode, type NoisyPair} from './noise.js';
 import {scoreOcrComparison} from './ocr-score.js';
+import {printingLayout} from './ocr-layout.js';
 
 type Tally = {
 	alignment: Counts;
@@ -179,15 +180,31 @@ function runOnePrinting(found: Extract<FamilyCase, {type: 'one-printing'}>, mism
 /** The key the real-OCR cases' suggestions are counted under (they are scored by field, not kind). */
 const ocrSuggestionKey = 'fields (OCR)';
 
+/** Whether the real-OCR cases read Tesseract's word confidences where their hOCR is committed (`--no-word-confidence`: not). */
+let wordConfidence = true;
+
 /** A real-OCR case in one form, scored field by field (`ocr-score.ts`). */
 function runOcr(found: OcrRunCase, mismatches: RunMismatch[]): Tally {
 	const {ocr} = found;
+	const lineCount = (text: string): number => text.split('\n').length;
+	// The cases loaded from their folders know where their hOCR is.
+	const directory = 'directory' in ocr && typeof ocr.directory === 'string' ? ocr.directory : undefined;
+	const layoutA = wordConfidence && directory !== undefined ? printingLayout(directory, ocr.printings[0], lineCount(ocr.texts.a)) : undefined;
+	const layoutB = wordConfidence && directory !== undefined ? printingLayout(directory, ocr.printings[1], lineCount(ocr.texts.b)) : undefined;
+	// Both in one file: A's lines, blank lines up to B's first line, then B's.
+	const layoutBoth =
+		layoutA && layoutB
+			? [...layoutA, ...Array.from({length: Math.max(0, ocr.oneFile.boundary - 1 - layoutA.length)}, () => undefined), ...layoutB].slice(
+					0,
+					lineCount(ocr.texts.both),
+				)
+			: undefined;
 	const sources =
 		found.mode === 'one-file'
-			? [{name: ocr.oneFile.file, text: ocr.texts.both}]
+			? [{name: ocr.oneFile.file, text: ocr.texts.both, ...(layoutBoth ? {layout: layoutBoth} : {})}]
 			: [
-					{name: ocr.printings[0].file, text: ocr.texts.a},
-					{name: ocr.printings[1].file, text: ocr.texts.b},
+					{name: ocr.printings[0].file, text: ocr.texts.a, ...(layoutA ? {layout: layoutA} : {})},
+					{name: ocr.printings[1].file, text: ocr.texts.b, ...(layoutB ? {layout: layoutB} : {})},
 				];
 	const tally = emptyTally();
 	tally.runs = 1;
@@ -366,9 +383,11 @@ function main(argv: readonly string[]): number {
 			dump: {type: 'string'},
 			third: {type: 'boolean', default: false},
 			'ocr-dir': {type: 'string'},
+			'no-word-confidence': {type: 'boolean', default: false},
 		},
 		strict: true,
 	});
+	wordConfidence = !values['no-word-confidence'];
 	const seeds = Number.parseInt(values.seeds, 10);
 	const part = values.part as PartChoice;
 	if (!['tune', 'held', 'all'].includes(part)) return usage(`--part ${values.part}: use tune, held or all`);

@@ -2,6 +2,8 @@
  * What every exporter needs besides the comparison: the reviewer's decisions and the input texts.
  */
 import type {DecisionMatch} from '../core/decisions.js';
+import type {OcrDocument} from '../core/formats/types.js';
+import type {LinePlace} from '../core/types.js';
 
 /** One input file as read: its name as given and its decoded text. */
 export type ReportSource = {
@@ -11,6 +13,19 @@ export type ReportSource = {
 	readonly lineEnd?: string;
 	/** The encoding its bytes were read in (`utf-8`, `koi8-r` …), when they were read from bytes. */
 	readonly encoding?: string;
+	/** For an OCR file (its `text` is then the text read from it): where each text line is on the scan (see `Source.layout`). */
+	readonly layout?: readonly (LinePlace | undefined)[];
+	/** For an OCR file: the document as read, which a corrected copy is written from. */
+	readonly ocr?: OcrDocument;
+};
+
+/**
+ * The scans of printings read from OCR files, for the HTML report's crops: each source's page
+ * images as data URLs, by source name and page; and what could not be found or shown, in words.
+ */
+export type Scans = {
+	readonly pages: ReadonlyMap<string, ReadonlyMap<number, string>>;
+	readonly missing: readonly string[];
 };
 
 /** The context an exporter runs in, built by the CLI or the review screen. */
@@ -24,6 +39,8 @@ export type ReportContext = {
 	 * @default 'a'
 	 */
 	readonly base?: 'a' | 'b';
+	/** Page images for the HTML report's crops of each changed row's lines (absent: none looked for). */
+	readonly scans?: Scans;
 };
 
 /** A decision match with no decisions, for a run without a decisions file. */

@@ -8,6 +8,7 @@ import type {Decision} from '../core/decisions.js';
 import {highlightSpans, segmentsOf, type HighlightSegment} from '../core/highlight.js';
 import {severities, type Comparison, type Printing, type Row, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
+import {cropsOf, scanDefinitions, scanIndex, type ScanIndex} from './crops.js';
 import {escapeHtml as h} from './escape.js';
 import {
 	comparedPrintings,
@@ -75,11 +76,16 @@ function spans(segments: readonly HighlightSegment[]): string {
 		.join('');
 }
 
+/** The crops' style, only in a report that has them (a plain-text report stays as it was). */
+const cropStyle = `.crops { display: flex; flex-wrap: wrap; gap: .3rem; margin-bottom: .3rem; } .crop { max-width: 100%; height: auto; border: 1px solid #bbb; background: #fff; }
+.scans { position: absolute; }
+`;
+
 function severityBadge(severity: Severity): string {
 	return `<span class="sev ${severity}">${severityMarks[severity]} ${severity}</span>`;
 }
 
-function cell(item: TocItem | null, segments: readonly HighlightSegment[] | undefined, chosen: boolean, id: string, lang: string): string {
+function cell(item: TocItem | null, segments: readonly HighlightSegment[] | undefined, chosen: boolean, id: string, lang: string, crops = ''): string {
 	// The page's own words are English; a reading is in the contents' language, where it is known.
 	const attributes = `class="reading${chosen ? ' chosen' : ''}"${lang === 'en' ? '' : ` lang="${lang}"`}`;
 	if (!item) return `<td class="reading${chosen ? ' chosen' : ''}"><span class="empty">not in ${h(id)}</span></td>`;
@@ -89,7 +95,7 @@ function cell(item: TocItem | null, segments: readonly HighlightSegment[] | unde
 		.replaceAll('&lt;/i&gt;', '</i>')
 		// Project Gutenberg's `_italics_`, read as the parser reads them.
 		.replaceAll(/(?<![\p{L}\p{N}])_(?=\S)([^_<>]+?)_(?![\p{L}\p{N}])/gu, '<i>$1</i>');
-	return `<td ${attributes}>${html}</td>`;
+	return `<td ${attributes}>${crops}${html}</td>`;
 }
 
 /**
@@ -130,7 +136,10 @@ function checksSection(comparison: Comparison): string[] {
 	];
 }
 
-function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], lang: string): string {
+/** Where the crops of a row's readings come from: each printing's source, and the scans. */
+type CropSource = {readonly index: ScanIndex; readonly sources: readonly [string, string]};
+
+function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], lang: string, scans?: CropSource): string {
 	const severity = row.worst;
 	const segments = row.a && row.b && row.differences.length > 0 ? highlightSpans(row.a.text, row.b.text) : undefined;
 	const kinds = row.differences
@@ -146,9 +155,24 @@ function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: r
 		`<td class="num">${index + 1}</td>`,
 		`<td class="severity">${severity ? severityBadge(severity) : ''}</td>`,
 		`<td class="line">${row.a ? formatLines(row.a.lines) : ''}</td>`,
-		cell(row.a, segments && segmentsOf(segments, 'a'), decision?.verdict === 'a', ids[0], lang),
+		// On every changed row, the lines cut from each printing's scan above its reading (#15).
+		cell(
+			row.a,
+			segments && segmentsOf(segments, 'a'),
+			decision?.verdict === 'a',
+			ids[0],
+			lang,
+			scans && row.status !== 'same' ? cropsOf(row.a, scans.sources[0], scans.index, ids[0]) : '',
+		),
 		`<td class="line">${row.b ? formatLines(row.b.lines) : ''}</td>`,
-		cell(row.b, segments && segmentsOf(segments, 'b'), decision?.verdict === 'b', ids[1], lang),
+		cell(
+			row.b,
+			segments && segmentsOf(segments, 'b'),
+			decision?.verdict === 'b',
+			ids[1],
+			lang,
+			scans && row.status !== 'same' ? cropsOf(row.b, scans.sources[1], scans.index, ids[1]) : '',
+		),
 		`<td class="kinds">${kinds === '' ? '' : `<ul>${kinds}</ul>`}</td>`,
 		decisionCell(row, decision, ids),
 		'</tr>',
@@ -184,6 +208,31 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 			`<li>${h(ids[0])} <q>${h(orphan.a ?? '')}</q>, ${h(ids[1])} <q>${h(orphan.b ?? '')}</q>: ${h(orphan.verdict === undefined ? 'note only' : describeVerdict(orphan, ids[0], ids[1]))}${orphan.note ? ` — ${h(orphan.note)}` : ''}</li>`,
 	);
 
+	// Printings read from OCR files: crops of their scans where the page images were found (#15).
+	const scanned = context.sources.some((source) => source.ocr !== undefined);
+	const sizes = new Map(
+		context.sources.map((source) => [
+			source.name,
+			new Map(
+				(source.ocr?.pages ?? []).flatMap((page) =>
+					page.width === undefined || page.height === undefined ? [] : [[page.number, {width: page.width, height: page.height}] as const],
+				),
+			),
+		]),
+	);
+	const index = scanIndex(context.scans, sizes);
+	const crops: CropSource | undefined = index.size > 0 ? {index, sources: [a.source, b.source]} : undefined;
+	const missing = context.scans?.missing ?? [];
+	const scanNote = !scanned
+		? []
+		: context.scans === undefined || (index.size === 0 && missing.length === 0)
+			? ['<p class="scan-note">No scans are shown: no page image was looked for.</p>']
+			: missing.length > 0
+				? [
+						`<p class="scan-note">No scan found for ${missing.map((what) => h(what)).join('; ')}: its rows show no crop (pass <code>--images DIR</code> with the page images).</p>`,
+					]
+				: [];
+
 	return [
 		'<!doctype html>',
 		'<html lang="en">',
@@ -191,7 +240,7 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		'<meta charset="utf-8">',
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
 		`<title>Contents compared: ${h(a.id)} and ${h(b.id)}</title>`,
-		`<style>${style}</style>`,
+		`<style>${style}${crops ? cropStyle : ''}</style>`,
 		'</head>',
 		'<body>',
 		'<header>',
@@ -218,10 +267,12 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		'<section aria-labelledby="rows">',
 		'<h2 id="rows">Side by side</h2>',
 		'<p class="controls"><label><input type="checkbox" id="differing-only"> Show differing rows only</label></p>',
+		...scanNote,
+		...(crops ? [scanDefinitions(index)] : []),
 		'<table class="rows">',
 		`<thead><tr><th class="num" title="row">#</th><th class="severity">Severity</th><th class="line">${h(a.id)} line</th><th>Printing ${h(a.id)}</th><th class="line">${h(b.id)} line</th><th>Printing ${h(b.id)}</th><th class="kinds">Differences</th><th class="decision">Decision</th></tr></thead>`,
 		'<tbody>',
-		...comparison.rows.map((row, index) => rowHtml(row, index, context.decisions.byRow.get(index), ids, comparison.language ?? 'en')),
+		...comparison.rows.map((row, k) => rowHtml(row, k, context.decisions.byRow.get(k), ids, comparison.language ?? 'en', crops)),
 		'</tbody>',
 		'</table>',
 		'</section>',

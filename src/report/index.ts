@@ -8,7 +8,7 @@ import type {ReportContext} from './context.js';
 import {toJson} from './json.js';
 import {toText} from './text.js';
 
-export type {ReportContext, ReportSource} from './context.js';
+export type {ReportContext, ReportSource, Scans} from './context.js';
 export {noDecisions} from './context.js';
 
 /** Options every exporter may use. */
@@ -51,7 +51,23 @@ export const formats = [
 	{name: 'html', extension: 'html', description: 'a self-contained side-by-side page with a summary', load: async () => (await import('./html.js')).toHtml},
 	{name: 'tei', extension: 'tei.xml', description: 'TEI P5 XML: witnesses and an apparatus of readings', load: async () => (await import('./tei.js')).toTei},
 	{name: 'toc', extension: 'toc.txt', description: 'the corrected contents page (printing A, or --base b)', load: async () => (await import('./toc.js')).toToc},
+	{name: 'alto', extension: 'xml', description: 'a corrected copy of the printing’s own ALTO file', load: async () => (await import('./ocr.js')).toOcr('alto')},
+	{
+		name: 'page',
+		extension: 'xml',
+		description: 'a corrected copy of the printing’s own PAGE XML file',
+		load: async () => (await import('./ocr.js')).toOcr('page'),
+	},
+	{
+		name: 'hocr',
+		extension: 'hocr',
+		description: 'a corrected copy of the printing’s own hOCR file',
+		load: async () => (await import('./ocr.js')).toOcr('hocr'),
+	},
 ] as const satisfies readonly Format[];
+
+/** The formats that write a corrected copy of a printing's own OCR file: offered only for a printing read from one. */
+export const ocrFormatNames: ReadonlySet<string> = new Set(['alto', 'page', 'hocr']);
 
 /** The names of every format. */
 export type FormatName = (typeof formats)[number]['name'];

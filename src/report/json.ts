@@ -5,6 +5,7 @@
 import type {Decision} from '../core/decisions.js';
 import type {Comparison, TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
+import {placeJson} from './place.js';
 
 function itemJson(item: TocItem | null): Record<string, unknown> | null {
 	if (item === null) return null;
@@ -15,6 +16,8 @@ function itemJson(item: TocItem | null): Record<string, unknown> | null {
 		...(item.label === undefined ? {} : {label: item.label}),
 		title: item.title,
 		...(item.page === undefined ? {} : {page: item.page}),
+		// Read from an OCR file: where it is on the scan (#15).
+		...(item.place === undefined ? {} : {place: placeJson(item.place)}),
 	};
 }
 

@@ -3,6 +3,7 @@
  * counts by status, severity and kind, then each difference with its line numbers and the
  * differing characters marked: colour on a terminal, `[-…-]{+…+}` without one.
  */
+import {placeText} from './place.js';
 import {showInvisibles} from '../core/chars.js';
 import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
@@ -81,8 +82,10 @@ export function markedLine(a: string, b: string, color: boolean): string {
 
 function where(row: Row): string {
 	const parts: string[] = [];
-	if (row.a) parts.push(`A ${formatLines(row.a.lines)}`);
-	if (row.b) parts.push(`B ${formatLines(row.b.lines)}`);
+	// An item read from an OCR file says where it is on the scan too: `A 27 (p. 3, line tl_27)`.
+	const scan = (item: Row['a']): string => (placeText(item) === undefined ? '' : ` (${placeText(item)})`);
+	if (row.a) parts.push(`A ${formatLines(row.a.lines)}${scan(row.a)}`);
+	if (row.b) parts.push(`B ${formatLines(row.b.lines)}${scan(row.b)}`);
 	return parts.join(' · ');
 }
 

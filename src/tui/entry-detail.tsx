@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
 import type {Check, Difference, Row, Suggestion} from '../core/types.js';
 import {formatLines} from '../report/findings.js';
+import {placeText} from '../report/place.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
@@ -140,6 +141,21 @@ function Reading({
 				/>
 			</Text>
 		</Box>
+	);
+}
+
+/** Where the readings are on the scans, for printings read from OCR files: `on the scan: A p. 3, line tl_27 · B p. 2, line line_5`. */
+function ScanPlace({row}: {readonly row: Row}) {
+	const parts = (['a', 'b'] as const).flatMap((side) => {
+		const text = placeText(row[side]);
+		return text === undefined ? [] : [`${side.toUpperCase()} ${text}`];
+	});
+	if (parts.length === 0) return null;
+	return (
+		<Text wrap="truncate" dimColor>
+			{'on the scan: '}
+			{parts.join(' · ')}
+		</Text>
 	);
 }
 
@@ -287,6 +303,7 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 			</Text>
 			<Reading row={row} side="a" theme={theme} width={columns} expanded={state.expanded} />
 			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.expanded} />
+			<ScanPlace row={row} />
 			{others.map((item, k) => (
 				<OtherReading key={k} id={state.data.comparison.printings[k + 2]?.id ?? '?'} item={item} />
 			))}

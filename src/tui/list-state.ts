@@ -132,7 +132,9 @@ function lowerBound(sorted: readonly number[], value: number): number {
 export function detailAsides(state: State, row: number): number {
 	const item = state.data.comparison.rows[row]!;
 	const suggested = item.differences.some((difference) => difference.suggestion !== undefined) ? 1 : 0;
-	return (item.others?.length ?? 0) + (state.data.checks[row]?.length ?? 0) + suggested;
+	// Read from OCR files: a line saying where each reading is on the scan (#15).
+	const scanned = item.a?.place !== undefined || item.b?.place !== undefined ? 1 : 0;
+	return (item.others?.length ?? 0) + (state.data.checks[row]?.length ?? 0) + suggested + scanned;
 }
 
 /** Lines the detail pane would like for the selected row when expanded. */

@@ -123,7 +123,7 @@ const badInputs: readonly BadInput[] = [
 		input: 'an unknown format',
 		args: ['vol31.txt', '--format', 'docx'],
 		code: 2,
-		message: /^tocdiff: unknown format "docx"; use one of: text, json, markdown, csv, html, tei, toc$/,
+		message: /^tocdiff: unknown format "docx"; use one of: text, json, markdown, csv, html, tei, toc, alto, page, hocr$/,
 	},
 	{
 		input: '`--split-at` past the end of the file',
