@@ -13,12 +13,15 @@
  * - with more than two printings, each further printing that reads as one side and not as the
  *   other votes for it (2.2 each): the majority reading wins;
  * - read from OCR files, a reading whose words the recogniser doubted (confidence under 0.6)
- *   loses to one it was sure of (0.85 or more), or, against plain text, loses alone (1.1).
+ *   loses to one it was sure of (0.85 or more), or, against plain text, loses alone (1.1);
+ * - on punctuation and leaders, a reading that keeps the house style of both printings (how
+ *   nearly all the other entries end, what stands before and after their pages) beats one that
+ *   breaks it (`houseStyleWeight`; see house-style.ts).
  * Spelling variants are both plausible: their evidence counts half, and the dictionary is not
  * asked (it prefers one orthography over another). Where the sum is small the
- * suggestion says so (`reading: null`, confidence 0.5). Kinds with nothing to weigh (punctuation,
- * leaders, spacing, case, markup, hyphenation, moves, entries in one printing only, and page
- * differences that a page offset explains) get no suggestion.
+ * suggestion says so (`reading: null`, confidence 0.5). Kinds with nothing to weigh (spacing,
+ * case, markup, hyphenation, moves, entries in one printing only, page differences that a page
+ * offset explains, and punctuation and leaders that no house style settles) get no suggestion.
  *
  * Pure: the dictionary comes in as a look-up function.
  *
@@ -30,6 +33,17 @@ import {foldApostrophes} from './normalize.js';
 import {romanValue} from './labels.js';
 import {pageNumber} from './parse.js';
 import {misreadRoman, numberedSequences, ordinal, pageLists, sequenceOf, type Numbered} from './checks.js';
+import {
+	describeVerdict,
+	judgeStyle,
+	leaderStyle,
+	pageEnding,
+	tallyStyle,
+	titleEnding,
+	type StyleOptions,
+	type StyleTally,
+	type StyleTrait,
+} from './house-style.js';
 import type {Difference, Language, Printing, RowDraft, Suggestion, TocItem, WordLookup} from './types.js';
 
 /** Options for `suggestRows`. */
@@ -49,6 +63,18 @@ const strong = 2.2;
 const weak = 1.1;
 /** Below this total the evidence counts as even. */
 const even = 0.5;
+/**
+ * A house style kept against one broken: moderate (alone 0.82); on the evaluation's tuning part
+ * such suggestions were right 98 to 100 % of the time (see the README's calibration table).
+ */
+const houseStyleWeight = 1.5;
+/**
+ * What makes a house style: at least eight comparable entries in each printing, and 85 in 100 of
+ * them alike. Tuned on the evaluation's tuning part: title endings there were right 524 times of
+ * 533 at 85 % (502 of 511 at 90 %, 437 of 439 at 94 %); leaders 756 of 756. The slips left are
+ * books that end some titles with a stop on purpose (`Bugle calls.`, `ETC.`) and mixed styles.
+ */
+const houseStyleOptions: StyleOptions = {threshold: 0.85, minimum: 8};
 
 const languageNames: Readonly<Record<Language, string>> = {en: 'English', fr: 'French', de: 'German', nl: 'Dutch', ru: 'Russian'};
 
@@ -231,6 +257,8 @@ type Context = {
 	readonly ids: Readonly<Record<'a' | 'b', string>>;
 	/** For each further printing, the last row that holds one of its items: past it, that printing has stopped. */
 	readonly lastOther: readonly number[];
+	/** A style trait counted over each printing's entries, made on first need. */
+	readonly style: (trait: StyleTrait) => readonly [StyleTally, StyleTally];
 };
 
 /** The words of a run that differ from the other run's, as printed (punctuation around them trimmed). */
@@ -540,12 +568,42 @@ function presenceEvidence(row: RowDraft, index: number, context: Context): Evide
 	return evidence;
 }
 
+// ---------------------------------------------------------------------------------------------
+// House style
+
+/** The style trait a punctuation or leader difference is about, or undefined when it is about none. */
+function traitOf(difference: Difference, row: RowDraft): StyleTrait | undefined {
+	if (row.a === null || row.b === null) return undefined;
+	if (difference.kind === 'leaders' && difference.field === 'leader') return leaderStyle;
+	if (difference.kind !== 'punctuation') return undefined;
+	if (difference.field === 'page') return pageEnding;
+	// A mark inside the title (`Smith, John`) is no matter of how entries end: the difference must be at its end.
+	const endsWith = (title: string, reading: string): boolean => reading.trim() !== '' && title.trimEnd().endsWith(reading.trim());
+	if (difference.field === 'title' && endsWith(row.a.title, difference.a) && endsWith(row.b.title, difference.b)) return titleEnding;
+	return undefined;
+}
+
+/** Evidence from the house style: the reading that keeps it beats the one that breaks it. */
+function styleEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
+	const trait = traitOf(difference, row);
+	if (trait === undefined || row.a === null || row.b === null) return [];
+	const verdict = judgeStyle(row.a, row.b, context.style(trait), trait, houseStyleOptions);
+	if (verdict === undefined) return [];
+	return [{weight: verdict.reading === 'a' ? houseStyleWeight : -houseStyleWeight, why: describeVerdict(verdict, trait)}];
+}
+
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
 function suggestOne(difference: Difference, row: RowDraft, index: number, context: Context): Suggestion | undefined {
 	if (difference.explainedBy !== undefined) return undefined;
 	if (row.a === null || row.b === null)
 		return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
-	// Punctuation, case and spacing in a label or a page are cosmetic: nothing to weigh.
+	// Punctuation and leaders: the house style, when there is one.
+	if (difference.kind === 'punctuation' || difference.kind === 'leaders') {
+		const evidence = styleEvidence(difference, row, context);
+		return evidence.length === 0 ? undefined : decide(evidence);
+	}
+
+	// Case and spacing in a label or a page are cosmetic: nothing to weigh.
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
 	const majority = [...majorityEvidence(difference, row, context), ...(weighed || difference.kind === 'words' ? confidenceEvidence(difference, row) : [])];
 	if (difference.field === 'label') return weighed ? decide([...majority, ...labelEvidence(difference, row, context)]) : undefined;
@@ -591,6 +649,7 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 	const count = wordCounter(printings.flatMap((each) => each.items));
 	const pages: Partial<Record<'a' | 'b', PageIndex>> = {};
 	const labels: Partial<Record<'a' | 'b', ReadonlyMap<string, readonly Numbered[]>>> = {};
+	const styles = new Map<StyleTrait, readonly [StyleTally, StyleTally]>();
 	const printing = (side: 'a' | 'b'): Printing => printings[side === 'a' ? 0 : 1];
 	const context: Context = {
 		options,
@@ -599,6 +658,15 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 		labels: (side) => (labels[side] ??= numberedSequences(printing(side))),
 		ids: {a: printings[0].id, b: printings[1].id},
 		lastOther: (options.others ?? []).map((_, k) => rows.findLastIndex((row) => (row.others?.[k] ?? null) !== null)),
+		style: (trait) => {
+			let tallies = styles.get(trait);
+			if (tallies === undefined) {
+				tallies = [tallyStyle(printings[0].items, trait), tallyStyle(printings[1].items, trait)];
+				styles.set(trait, tallies);
+			}
+
+			return tallies;
+		},
 	};
 	return rows.map((row, index) => {
 		if (row.differences.length === 0) return row;

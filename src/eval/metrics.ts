@@ -44,7 +44,8 @@ export type ScoredRow = {
 /**
  * How the suggestions fared against the truth on differences found with the kind injected: right
  * (the clean original), wrong (the noisy reading), even (`reading: null`), none (no suggestion);
- * `sure` and `sureRight` count the suggestions at 0.9 or above.
+ * `sure` and `sureRight` count the suggestions at 0.9 or above; `bands` and `bandsRight` count
+ * the suggestions of a reading, and the right ones, by confidence band (`confidenceBands`).
  */
 export type SuggestionCounts = {
 	readonly right: number;
@@ -53,7 +54,58 @@ export type SuggestionCounts = {
 	readonly none: number;
 	readonly sure: number;
 	readonly sureRight: number;
+	readonly bands: readonly number[];
+	readonly bandsRight: readonly number[];
 };
+
+/** The confidence bands of the calibration report: 0.5–0.6, 0.6–0.7, 0.7–0.8, 0.8–0.9, 0.9–1.0 (each includes its lower bound). */
+export const confidenceBands = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
+
+/** The band a confidence falls in (its index in `confidenceBands`); 1.0 falls in the last. */
+export function bandOf(confidence: number): number {
+	// Rounded to two decimals first, as reports show it: 0.9 is in the last band however it was summed.
+	const rounded = Math.round(confidence * 100) / 100;
+	let band = 0;
+	for (const [k, lower] of confidenceBands.entries()) if (rounded >= lower) band = k;
+	return band;
+}
+
+/** The counts of one suggestion: `right` is whether it named the right reading; undefined when none or even. */
+export function suggestionOutcome(suggestion: {readonly reading: 'a' | 'b' | null; readonly confidence: number} | undefined, right: boolean): SuggestionCounts {
+	const named = suggestion !== undefined && suggestion.reading !== null;
+	const bands = confidenceBands.map(() => 0);
+	const bandsRight = confidenceBands.map(() => 0);
+	if (named) {
+		const band = bandOf(suggestion.confidence);
+		bands[band] = 1;
+		bandsRight[band] = right ? 1 : 0;
+	}
+
+	return {
+		right: named && right ? 1 : 0,
+		wrong: named && !right ? 1 : 0,
+		even: suggestion?.reading === null ? 1 : 0,
+		none: suggestion === undefined ? 1 : 0,
+		sure: named && suggestion.confidence >= 0.9 ? 1 : 0,
+		sureRight: named && right && suggestion.confidence >= 0.9 ? 1 : 0,
+		bands,
+		bandsRight,
+	};
+}
+
+/** The sum of two suggestion counts. */
+export function sumSuggestions(x: SuggestionCounts, y: SuggestionCounts): SuggestionCounts {
+	return {
+		right: x.right + y.right,
+		wrong: x.wrong + y.wrong,
+		even: x.even + y.even,
+		none: x.none + y.none,
+		sure: x.sure + y.sure,
+		sureRight: x.sureRight + y.sureRight,
+		bands: confidenceBands.map((_, k) => (x.bands[k] ?? 0) + (y.bands[k] ?? 0)),
+		bandsRight: confidenceBands.map((_, k) => (x.bandsRight[k] ?? 0) + (y.bandsRight[k] ?? 0)),
+	};
+}
 
 /** One way the engine's answer differs from the truth, precise enough to debug the engine. */
 export type Mismatch = {
@@ -82,20 +134,21 @@ export type PairScore = {
 };
 
 /** No suggestions yet. */
-const zeroSuggestions: SuggestionCounts = {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
+export const zeroSuggestions: SuggestionCounts = {
+	right: 0,
+	wrong: 0,
+	even: 0,
+	none: 0,
+	sure: 0,
+	sureRight: 0,
+	bands: confidenceBands.map(() => 0),
+	bandsRight: confidenceBands.map(() => 0),
+};
 
 /** Add suggestion counts by kind into `into`. */
 export function addSuggestions(into: Partial<Record<EvalKind, SuggestionCounts>>, more: Readonly<Partial<Record<EvalKind, SuggestionCounts>>>): void {
 	for (const [kind, counts] of Object.entries(more) as Array<[EvalKind, SuggestionCounts]>) {
-		const sum = into[kind] ?? zeroSuggestions;
-		into[kind] = {
-			right: sum.right + counts.right,
-			wrong: sum.wrong + counts.wrong,
-			even: sum.even + counts.even,
-			none: sum.none + counts.none,
-			sure: sum.sure + counts.sure,
-			sureRight: sum.sureRight + counts.sureRight,
-		};
+		into[kind] = sumSuggestions(into[kind] ?? zeroSuggestions, counts);
 	}
 }
 
@@ -132,14 +185,7 @@ export function scoreSingle(kind: EvalKind, clean: 'a' | 'b', found: ScoredRow['
 
 /** How one suggestion fared when `clean` is the printing that holds the original reading. */
 function outcomeOf(suggestion: ScoredRow['differences'][number]['suggestion'], clean: 'a' | 'b'): SuggestionCounts {
-	return {
-		right: suggestion?.reading === clean ? 1 : 0,
-		wrong: suggestion?.reading && suggestion.reading !== clean ? 1 : 0,
-		even: suggestion?.reading === null ? 1 : 0,
-		none: suggestion === undefined ? 1 : 0,
-		sure: suggestion?.reading && suggestion.confidence >= 0.9 ? 1 : 0,
-		sureRight: suggestion?.reading === clean && suggestion.confidence >= 0.9 ? 1 : 0,
-	};
+	return suggestionOutcome(suggestion, suggestion?.reading === clean);
 }
 
 /** An empty count. */

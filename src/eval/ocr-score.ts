@@ -25,7 +25,18 @@
  * - Split: in the one-file form, the first boundary found equals `oneFile.boundary`.
  */
 import type {Field} from '../core/types.js';
-import {addCounts, zeroCounts, type Counts, type Mismatch, type ScoredItem, type ScoredRow, type SuggestionCounts} from './metrics.js';
+import {
+	addCounts,
+	zeroCounts,
+	type Counts,
+	type Mismatch,
+	type ScoredItem,
+	type ScoredRow,
+	type SuggestionCounts,
+	suggestionOutcome,
+	sumSuggestions,
+	zeroSuggestions,
+} from './metrics.js';
 import type {Mode} from './noise.js';
 import type {DrawnEntry, OcrCase, OcrReading} from './ocr-case.js';
 
@@ -116,25 +127,10 @@ const linePair = (a: number, b: number): number => a * 1_000_000 + b;
 
 /** How a suggestion fared, `right` being the printing that reads the drawn entry (or null: neither does). */
 function outcome(suggestion: ScoredRow['differences'][number]['suggestion'], right: 'a' | 'b' | null): SuggestionCounts {
-	const reading = suggestion?.reading;
-	return {
-		right: reading !== undefined && reading !== null && reading === right ? 1 : 0,
-		wrong: reading !== undefined && reading !== null && reading !== right ? 1 : 0,
-		even: reading === null ? 1 : 0,
-		none: suggestion === undefined ? 1 : 0,
-		sure: reading !== undefined && reading !== null && suggestion!.confidence >= 0.9 ? 1 : 0,
-		sureRight: reading !== undefined && reading !== null && reading === right && suggestion!.confidence >= 0.9 ? 1 : 0,
-	};
+	return suggestionOutcome(suggestion, suggestion?.reading === right);
 }
 
-const addSuggestion = (x: SuggestionCounts, y: SuggestionCounts): SuggestionCounts => ({
-	right: x.right + y.right,
-	wrong: x.wrong + y.wrong,
-	even: x.even + y.even,
-	none: x.none + y.none,
-	sure: x.sure + y.sure,
-	sureRight: x.sureRight + y.sureRight,
-});
+const addSuggestion = sumSuggestions;
 
 /** The difference of a field whose suggestion counts: the surest that names a reading, else an even one, else none. */
 function surest(hits: OcrScoredRow['differences']): OcrScoredRow['differences'][number] | undefined {
@@ -173,7 +169,7 @@ function rightAt(difference: OcrScoredRow['differences'][number], drawn: string,
 	return null;
 }
 
-const noSuggestion: SuggestionCounts = {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0};
+const noSuggestion: SuggestionCounts = suggestionOutcome(undefined, false);
 
 /**
  * Score an engine's rows on a real-OCR case, in its two-file form (A and B from their own files) or
@@ -197,7 +193,7 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 	};
 
 	let alignment = zeroCounts;
-	let suggestions: SuggestionCounts = {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
+	let suggestions: SuggestionCounts = zeroSuggestions;
 	const pairedRightly = new Set<number>();
 	const shownAlone = new Set<string>();
 	const title = (entry: number): string => {

@@ -19,7 +19,19 @@ import {compare, CompareError} from '../core/index.js';
 import {familyCases, familyNames, type FamilyCase, type FamilyName, type OcrRunCase, type PairCase} from './families.js';
 import {familyInputs} from './inputs.js';
 import {heldBackRule, type Part, type PartChoice} from './held-back.js';
-import {addByKind, addCounts, addSuggestions, prf, scoreComparison, zeroCounts, type Counts, type Mismatch, type SuggestionCounts} from './metrics.js';
+import {
+	addByKind,
+	addCounts,
+	addSuggestions,
+	confidenceBands,
+	prf,
+	scoreComparison,
+	zeroCounts,
+	zeroSuggestions,
+	type Counts,
+	type Mismatch,
+	type SuggestionCounts,
+} from './metrics.js';
 import {makeNoisyPair, type EvalKind, type Mode, type NoisyPair} from './noise.js';
 import {scoreOcrComparison} from './ocr-score.js';
 import {printingLayout} from './ocr-layout.js';
@@ -245,7 +257,7 @@ const share = (part: number, whole: number): string => (whole === 0 ? '    -' : 
 function totalSuggestions(tally: Tally): SuggestionCounts {
 	const total: Partial<Record<EvalKind, SuggestionCounts>> = {};
 	for (const counts of Object.values(tally.suggestions)) addSuggestions(total, {ocr: counts});
-	return total.ocr ?? {right: 0, wrong: 0, even: 0, none: 0, sure: 0, sureRight: 0};
+	return total.ocr ?? zeroSuggestions;
 }
 
 const tableHeader = ['family'.padEnd(14), 'part', 'runs', 'al.F1', 'lnF1 ', 'df.F1', 'split'.padStart(9), 'sg.cov', '≥.9acc', ' ms/run'].join('  ');
@@ -289,9 +301,41 @@ function printFields(tally: Tally): void {
 	}
 }
 
-function printSuggestions(tally: Tally): void {
+/** The label of confidence band `k`: `0.5–0.6` … `0.9–1.0`. */
+const bandLabel = (k: number): string => `${confidenceBands[k]!.toFixed(1)}–${(confidenceBands[k + 1] ?? 1).toFixed(1)}`;
+
+/**
+ * The calibration of the suggestions: per confidence band, how many named a reading and the share
+ * of right ones, against the band's lower bound (a suggestion's confidence is the chance that it is right).
+ */
+function calibrationOf(counts: SuggestionCounts) {
+	return confidenceBands.map((lower, k) => {
+		const n = counts.bands[k] ?? 0;
+		const right = counts.bandsRight[k] ?? 0;
+		return {band: bandLabel(k), lower, n, right, accuracy: n === 0 ? null : right / n, atOrAboveLower: n === 0 ? null : right / n >= lower};
+	});
+}
+
+/** Per confidence band, the suggestions and the share right, for each part: the calibration report. */
+function printCalibration(parts: ReadonlyArray<readonly [string, Tally]>): void {
 	console.log(
-		`\n${'suggestions'.padEnd(14)}  ${'found'.padStart(5)}  ${'right'.padStart(5)}  ${'wrong'.padStart(5)}  ${'even'.padStart(5)}  ${'none'.padStart(5)}  acc.   cover  ≥0.9 n  ≥0.9 acc.`,
+		`\n${'calibration'.padEnd(14)}  ${parts.map(([name]) => `${`${name} n`.padStart(7)}  ${'right'.padStart(5)}  ${'acc.'.padStart(5)}`).join('   ')}`,
+	);
+	for (const [k] of confidenceBands.entries()) {
+		const cells = parts.map(([, tally]) => {
+			const band = calibrationOf(totalSuggestions(tally))[k]!;
+			const flag = band.atOrAboveLower === false ? '!' : ' ';
+			return `${String(band.n).padStart(7)}  ${String(band.right).padStart(5)}  ${share(band.right, band.n)}${flag}`;
+		});
+		console.log(`${bandLabel(k).padEnd(14)}  ${cells.join('  ')}`);
+	}
+
+	console.log("(suggestions naming a reading, by confidence; acc. = right / n, % ; '!' marks a band whose accuracy is below its lower bound)");
+}
+
+function printSuggestions(tally: Tally, title = 'suggestions'): void {
+	console.log(
+		`\n${title.padEnd(14)}  ${'found'.padStart(5)}  ${'right'.padStart(5)}  ${'wrong'.padStart(5)}  ${'even'.padStart(5)}  ${'none'.padStart(5)}  acc.   cover  ≥0.9 n  ≥0.9 acc.`,
 	);
 	const line = (name: string, c: SuggestionCounts): void => {
 		const found = c.right + c.wrong + c.even + c.none;
@@ -424,6 +468,7 @@ function main(argv: readonly string[]): number {
 				: {}),
 			msPerRun: tally.milliseconds / Math.max(1, tally.runs),
 			suggestions: {...tally.suggestions, all: totalSuggestions(tally)},
+			calibration: calibrationOf(totalSuggestions(tally)),
 		});
 		const synthetic = byFamily.get('synthetic');
 		const prefixed = (map: ReadonlyMap<string, Tally>, family: string) =>
@@ -483,7 +528,19 @@ function main(argv: readonly string[]): number {
 	const all = pick(total, part === 'all' ? 'all' : part);
 	if (Object.keys(all.byKind).length > 0) printKinds(all);
 	if (Object.keys(all.byField).length > 0) printFields(all);
-	printSuggestions(all);
+	if (part === 'all') {
+		printSuggestions(total.tune, 'sugg. (tune)');
+		printSuggestions(total.held, 'sugg. (held)');
+		printCalibration([
+			['tune', total.tune],
+			['held', total.held],
+			['all', all],
+		]);
+	} else {
+		printSuggestions(all, `sugg. (${part})`);
+		printCalibration([[part, all]]);
+	}
+
 	const suggested = totalSuggestions(all);
 	console.log(
 		`\nALL: alignment F1 ${percent(f1Of(all.alignment))} %   line F1 ${percent(f1Of(all.lines))} %   difference F1 ${percent(f1Of(all.differences))} %   split ${all.splitTotal === 0 ? '-' : `${all.splitHits}/${all.splitTotal}`}   suggestions right ${share(suggested.right, suggested.right + suggested.wrong).trim()} %   furniture rows ${all.furnitureRows}   mismatches ${mismatches.length}${values.verbose ? '' : ' (--verbose to list)'}`,

@@ -125,7 +125,13 @@ describe('suggestions', () => {
 			[],
 			{kind: 'ocr', suggestion: {reading: 'a', confidence: 0.9, why: '“17l” has a letter where a digit belongs'}},
 		],
-		['punctuation gets no suggestion', 'The Music of the Greeks.\t20', 'The Music of the Greeks\t20', [], {kind: 'punctuation', suggestion: undefined}],
+		[
+			'punctuation on a page too short to show a house style gets no suggestion',
+			'The Music of the Greeks.\t20',
+			'The Music of the Greeks\t20',
+			[],
+			{kind: 'punctuation', suggestion: undefined},
+		],
 	])('%s', (_name, a, b, words, expected) => {
 		expect(suggestions(a, b, words)).toEqual([expected]);
 	});
@@ -307,5 +313,42 @@ describe('rowSuggestion', () => {
 		['no suggestion at all', [undefined], undefined],
 	] as const)('%s', (_name, suggestions, expected) => {
 		expect(rowSuggestion(row(...suggestions))).toEqual(expected);
+	});
+});
+
+describe('house-style suggestions', () => {
+	/** A contents page of twelve entries in one style around the line under test. */
+	const longPage = (line: string, stop = ''): string =>
+		[...Array.from({length: 12}, (_, k) => `Chapter on subject number ${k + 1}${stop}\t${10 + k}`), line, `The last chapter${stop}\t90`].join('\n');
+	const suggestionsOn = (a: string, b: string, stop = '') =>
+		compare([
+			{name: 'a.txt', text: longPage(a, stop)},
+			{name: 'b.txt', text: longPage(b, stop)},
+		]).rows.flatMap((row) => row.differences.map(({kind, suggestion}) => ({kind, suggestion})));
+
+	it('takes the ending the other entries have: a stray full stop is the slip', () => {
+		expect(suggestionsOn('The rocks\t40', 'The rocks.\t40')).toEqual([
+			{kind: 'punctuation', suggestion: {reading: 'a', confidence: 0.82, why: '26 of 26 entries end without a full stop'}},
+		]);
+	});
+
+	it('and a lost one, where every entry ends with a stop', () => {
+		expect(suggestionsOn('The rocks\t40', 'The rocks.\t40', '.')).toEqual([
+			{kind: 'punctuation', suggestion: {reading: 'b', confidence: 0.82, why: '26 of 26 entries end with a full stop'}},
+		]);
+	});
+
+	it('says nothing of a mark inside the title', () => {
+		expect(suggestionsOn('Rocks, stones and sand\t40', 'Rocks stones and sand\t40')).toEqual([{kind: 'punctuation', suggestion: undefined}]);
+	});
+
+	it('takes the leader dots every other entry has', () => {
+		const dotted = (line: string) =>
+			[...Array.from({length: 12}, (_, k) => `Chapter on subject number ${k + 1} . . . . ${10 + k}`), line, 'The last chapter . . . . 90'].join('\n');
+		const found = compare([
+			{name: 'a.txt', text: dotted('The rocks 40')},
+			{name: 'b.txt', text: dotted('The rocks . . . . 40')},
+		]).rows.flatMap((row) => row.differences.map(({kind, suggestion}) => ({kind, suggestion})));
+		expect(found).toEqual([{kind: 'leaders', suggestion: {reading: 'b', confidence: 0.82, why: '26 of 26 entries have leader dots before the page'}}]);
 	});
 });

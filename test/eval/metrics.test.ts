@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {DifferenceKind, RowStatus} from '../../src/core/types.js';
-import {compareKinds, prf, scoreComparison, scoreSingle, scoreSuggestions, type ScoredRow} from '../../src/eval/metrics.js';
+import {
+	bandOf,
+	compareKinds,
+	prf,
+	scoreComparison,
+	scoreSingle,
+	scoreSuggestions,
+	suggestionOutcome,
+	sumSuggestions,
+	type ScoredRow,
+} from '../../src/eval/metrics.js';
 import type {NoisyPair, TruthItem} from '../../src/eval/noise.js';
 
 const items = (lines: ReadonlyArray<readonly [number, number]>): TruthItem[] => lines.map((span, index) => ({index, lines: span, text: `line ${span[0]}`}));
@@ -185,25 +195,25 @@ describe('scoreSuggestions (#7)', () => {
 			'the clean original (A) suggested',
 			{kind: 'ocr', a: 'Modern', b: 'Modem', noisy: 'b'},
 			[{kind: 'ocr', a: 'Modern', b: 'Modem', suggestion: suggestion('a')}],
-			{right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1},
+			{right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1, bands: [0, 0, 0, 0, 1], bandsRight: [0, 0, 0, 0, 1]},
 		],
 		[
 			'the noisy reading suggested',
 			{kind: 'ocr', a: 'Modem', b: 'Modern', noisy: 'a'},
 			[{kind: 'ocr', a: 'Modem', b: 'Modern', suggestion: suggestion('a', 0.75)}],
-			{right: 0, wrong: 1, even: 0, none: 0, sure: 0, sureRight: 0},
+			{right: 0, wrong: 1, even: 0, none: 0, sure: 0, sureRight: 0, bands: [0, 0, 1, 0, 0], bandsRight: [0, 0, 0, 0, 0]},
 		],
 		[
 			'even evidence',
 			{kind: 'number', a: '1', b: '4', noisy: 'b'},
 			[{kind: 'number', a: 'JULY 1', b: 'JULY 4', suggestion: suggestion(null, 0.5)}],
-			{right: 0, wrong: 0, even: 1, none: 0, sure: 0, sureRight: 0},
+			{right: 0, wrong: 0, even: 1, none: 0, sure: 0, sureRight: 0, bands: [0, 0, 0, 0, 0], bandsRight: [0, 0, 0, 0, 0]},
 		],
 		[
 			'no suggestion',
 			{kind: 'punctuation', a: 'In.', b: 'In', noisy: 'b'},
 			[{kind: 'punctuation', a: 'In.', b: 'In'}],
-			{right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0},
+			{right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0, bands: [0, 0, 0, 0, 0], bandsRight: [0, 0, 0, 0, 0]},
 		],
 	] as const)('counts %s', (_name, injected, found, expected) => {
 		expect(scoreSuggestions([injected], found)).toEqual({[injected.kind]: expected});
@@ -227,7 +237,7 @@ describe('scoreSuggestions (#7)', () => {
 			{kind: 'ocr', a: 'Labour', b: 'Lab0ur', suggestion: suggestion('b')},
 		] as const;
 		expect(scoreSuggestions([{kind: 'ocr', a: 'Labour', b: 'Lab0ur', noisy: 'a'}], found)).toEqual({
-			ocr: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1},
+			ocr: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1, bands: [0, 0, 0, 0, 1], bandsRight: [0, 0, 0, 0, 1]},
 		});
 	});
 });
@@ -235,11 +245,33 @@ describe('scoreSuggestions (#7)', () => {
 describe('scoreSingle', () => {
 	it('counts the printing that has a dropped entry as the clean one', () => {
 		const found = (reading: 'a' | 'b' | null) => [{kind: 'missing', a: 'Origins', b: '', suggestion: {reading, confidence: 0.9}}] as const;
-		expect(scoreSingle('missing', 'a', found('a'))).toEqual({missing: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1}});
-		expect(scoreSingle('missing', 'a', found('b'))).toEqual({missing: {right: 0, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 0}});
+		expect(scoreSingle('missing', 'a', found('a'))).toEqual({
+			missing: {right: 1, wrong: 0, even: 0, none: 0, sure: 1, sureRight: 1, bands: [0, 0, 0, 0, 1], bandsRight: [0, 0, 0, 0, 1]},
+		});
+		expect(scoreSingle('missing', 'a', found('b'))).toEqual({
+			missing: {right: 0, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 0, bands: [0, 0, 0, 0, 1], bandsRight: [0, 0, 0, 0, 0]},
+		});
 		expect(scoreSingle('missing', 'a', [{kind: 'missing', a: 'Origins', b: ''}])).toEqual({
-			missing: {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0},
+			missing: {right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0, bands: [0, 0, 0, 0, 0], bandsRight: [0, 0, 0, 0, 0]},
 		});
 		expect(scoreSingle('extra', 'b', found('a'))).toEqual({});
+	});
+});
+
+describe('confidence bands', () => {
+	it('puts a confidence in the band of its lower bound, 1.0 in the last', () => {
+		expect([0.5, 0.59, 0.6, 0.62, 0.75, 0.8, 0.899, 0.9, 0.99, 1].map((confidence) => bandOf(confidence))).toEqual([0, 0, 1, 1, 2, 3, 4, 4, 4, 4]);
+	});
+
+	it('counts a named reading in its band, right or not, and an even one in none', () => {
+		expect(suggestionOutcome({reading: 'b', confidence: 0.75}, false)).toMatchObject({wrong: 1, bands: [0, 0, 1, 0, 0], bandsRight: [0, 0, 0, 0, 0]});
+		expect(suggestionOutcome({reading: 'a', confidence: 0.85}, true)).toMatchObject({right: 1, bands: [0, 0, 0, 1, 0], bandsRight: [0, 0, 0, 1, 0]});
+		expect(suggestionOutcome({reading: null, confidence: 0.5}, true)).toMatchObject({even: 1, right: 0, bands: [0, 0, 0, 0, 0]});
+	});
+
+	it('sums counts band by band', () => {
+		const x = suggestionOutcome({reading: 'a', confidence: 0.95}, true);
+		const y = suggestionOutcome({reading: 'b', confidence: 0.97}, false);
+		expect(sumSuggestions(x, y)).toMatchObject({right: 1, wrong: 1, sure: 2, sureRight: 1, bands: [0, 0, 0, 0, 2], bandsRight: [0, 0, 0, 0, 1]});
 	});
 });

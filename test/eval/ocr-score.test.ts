@@ -103,7 +103,7 @@ describe('scoreOcrComparison', () => {
 		});
 		expect(score.differences).toEqual({tp: 3, fp: 0, fn: 0});
 		// Prefaee: A reads the drawn title, A suggested at 0.95; 17: A reads the drawn page, B suggested.
-		expect(score.suggestions).toEqual({right: 1, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 1});
+		expect(score.suggestions).toEqual({right: 1, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 1, bands: [0, 1, 0, 0, 1], bandsRight: [0, 0, 0, 0, 1]});
 		expect(score.split).toBeUndefined();
 		expect(score.mismatches).toEqual([]);
 	});
@@ -139,17 +139,26 @@ describe('scoreOcrComparison', () => {
 		expect(score.byField.item).toEqual({tp: 0, fp: 1, fn: 1});
 		// (2,2) and (3,3) right; (4,3) and (7,4) missed; (6,4) false.
 		expect(score.lines).toEqual({tp: 2, fp: 1, fn: 2});
-		expect(score.suggestions).toEqual({right: 0, wrong: 0, even: 0, none: 2, sure: 0, sureRight: 0});
+		expect(score.suggestions).toEqual({right: 0, wrong: 0, even: 0, none: 2, sure: 0, sureRight: 0, bands: [0, 0, 0, 0, 0], bandsRight: [0, 0, 0, 0, 0]});
 		expect(new Set(score.mismatches.map((mismatch) => mismatch.type))).toEqual(new Set(['differences', 'pair-wrong', 'pair-missed']));
 	});
 
 	it('calls any reading wrong when neither printing reads the drawn entry', () => {
 		const neither: OcrCase = {...ocr, entries: ocr.entries.map((entry, k) => (k === 1 ? {...entry, page: '13'} : entry))};
 		const score = scoreOcrComparison(neither, 'two-files', goodRows());
-		expect(score.suggestions).toEqual({right: 1, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 1});
+		expect(score.suggestions).toEqual({right: 1, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 1, bands: [0, 1, 0, 0, 1], bandsRight: [0, 0, 0, 0, 1]});
 		const even = goodRows().map((found, k) =>
 			k === 2 ? {...found, differences: [difference('page', 'page', '12', '17', {reading: null, confidence: 0.5})]} : found,
 		);
-		expect(scoreOcrComparison(neither, 'two-files', even).suggestions).toEqual({right: 1, wrong: 0, even: 1, none: 0, sure: 1, sureRight: 1});
+		expect(scoreOcrComparison(neither, 'two-files', even).suggestions).toEqual({
+			right: 1,
+			wrong: 0,
+			even: 1,
+			none: 0,
+			sure: 1,
+			sureRight: 1,
+			bands: [0, 0, 0, 0, 1],
+			bandsRight: [0, 0, 0, 0, 1],
+		});
 	});
 });
