@@ -265,8 +265,15 @@ function parseVisible(raw: string, line: number): LineParse {
 	}
 
 	// A scan's specks standing alone between or after the words (`CHAP. . PAGE .`) hide no column head.
-	const bare = short ? plain.replaceAll(/\s+[.,:;'‘’_*|°•~]{1,2}(?=\s|$)/gu, '').trim() : plain;
-	if (short && (columnHead.test(bare) || pageColumnHead.test(bare))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
+	// (Spaces are collapsed first: on a run of 200,000 spaces the pattern would go back over each.)
+	const bare = short
+		? plain
+				.replaceAll(/\s+/g, ' ')
+				.replaceAll(/ [.,:;'‘’_*|°•~]{1,2}(?= |$)/gu, '')
+				.trim()
+		: plain;
+	const isColumnHead = (text: string): boolean => columnHead.test(text) || pageColumnHead.test(text);
+	if (short && (isColumnHead(plain) || (bare !== plain && isColumnHead(bare)))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
 	if (short && (runningHead.test(plain) || runningHeadCaps.test(plain))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
 	if (plain.length <= 12 && folioLine.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'folio'};
 
