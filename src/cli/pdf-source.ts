@@ -3,6 +3,7 @@
  * the text of each page, cut into lines by where the text sits, each line and word with its box
  * (in points, from the page's top left). Loaded only when an input is a PDF.
  */
+import {boxAround} from '../core/box.js';
 import type {Box, OcrDocument, OcrLine, OcrPage, OcrWord} from '../core/formats/types.js';
 import {ocrText} from '../core/formats/read.js';
 import type {ReportSource} from '../report/index.js';
@@ -34,13 +35,6 @@ function runWords(run: TextRun, pageHeight: number): OcrWord[] {
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
-function union(boxes: readonly Box[]): Box | undefined {
-	if (boxes.length === 0) return undefined;
-	const x = Math.min(...boxes.map((b) => b.x));
-	const y = Math.min(...boxes.map((b) => b.y));
-	return {x, y, width: round(Math.max(...boxes.map((b) => b.x + b.width)) - x), height: round(Math.max(...boxes.map((b) => b.y + b.height)) - y)};
-}
-
 /** Cut a page's runs into lines: a run that starts below the line so far (by half its height) starts a new one. */
 function pageLines(runs: readonly TextRun[], page: number, pageHeight: number, firstBlock: number): {lines: OcrLine[]; blocks: number} {
 	const lines: OcrLine[] = [];
@@ -51,7 +45,8 @@ function pageLines(runs: readonly TextRun[], page: number, pageHeight: number, f
 	let lastBaseline: number | undefined;
 	const flush = (): void => {
 		if (words.length === 0) return;
-		const box = union(words.flatMap((word) => (word.box ? [word.box] : [])));
+		const around = boxAround(words.flatMap((word) => (word.box ? [word.box] : [])));
+		const box = around && {...around, width: round(around.width), height: round(around.height)};
 		// A gap of more than one and a half lines between two lines starts a new block.
 		if (lastBaseline !== undefined && lineBaseline !== undefined && lastBaseline - lineBaseline > lineHeight * 2.2) block++;
 		lastBaseline = lineBaseline;

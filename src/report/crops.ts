@@ -4,6 +4,7 @@
  * on that page, drawing the page through `<use>`. Inline, so the report needs no server.
  */
 import type {Box, TocItem} from '../core/types.js';
+import {boxAround} from '../core/box.js';
 import type {Scans} from './context.js';
 import {escapeHtml as h} from './escape.js';
 import {placeText} from './place.js';
@@ -46,13 +47,6 @@ export function scanDefinitions(index: ScanIndex): string {
 	].join('\n');
 }
 
-function union(boxes: readonly Box[]): Box | undefined {
-	if (boxes.length === 0) return undefined;
-	const x = Math.min(...boxes.map((b) => b.x));
-	const y = Math.min(...boxes.map((b) => b.y));
-	return {x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y};
-}
-
 /** How much of a page's own units one CSS pixel of a crop shows: a scan's line at about 60 %. */
 const scale = 0.6;
 
@@ -69,7 +63,7 @@ export function cropsOf(item: TocItem | null, source: string, index: ScanIndex, 
 	const crops: string[] = [];
 	for (const [page, boxes] of byPage) {
 		const scan = pages.get(page);
-		const box = union(boxes);
+		const box = boxAround(boxes);
 		if (scan === undefined || box === undefined) continue;
 		const margin = Math.round(Math.min(box.height, 40) * 0.25);
 		const x = Math.max(0, box.x - margin);

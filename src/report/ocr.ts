@@ -8,6 +8,7 @@
  * as edits to the file's text at the places the reader recorded.
  */
 import {diffArrays} from 'diff';
+import {boxAround} from '../core/box.js';
 import {parseLine, stripMarkup} from '../core/parse.js';
 import type {Box, OcrDocument, OcrLine, OcrWord, WritableOcrFormat} from '../core/formats/types.js';
 import type {Comparison, Row, TocItem} from '../core/types.js';
@@ -137,13 +138,6 @@ export function divideBox(box: Box, texts: readonly string[]): Box[] {
 	}
 
 	return boxes;
-}
-
-function unionBox(boxes: readonly Box[]): Box | undefined {
-	if (boxes.length === 0) return undefined;
-	const x = Math.min(...boxes.map((b) => b.x));
-	const y = Math.min(...boxes.map((b) => b.y));
-	return {x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y};
 }
 
 /** How each format writes a word. */
@@ -304,7 +298,7 @@ function changeEdits(change: Change, document: OcrDocument, writer: WordWriter):
 
 		const [start] = first.word.element!;
 		const element = source.slice(first.word.element![0], first.word.element![1]);
-		const box = unionBox(group.flatMap((located) => (located.word.box ? [located.word.box] : [])));
+		const box = boxAround(group.flatMap((located) => (located.word.box ? [located.word.box] : [])));
 		const boxes = box ? divideBox(box, mine) : [];
 		const separator = writer.separator(source, first.word);
 		const written = mine.map((text, n) => writer.rewrite(element, text, boxes[n], n === 0 ? undefined : freshId(first.word.id, n, source)));
