@@ -23,6 +23,7 @@ import {labelsAgree} from './labels.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {regroup} from './regroup.js';
+import {longestIncreasing} from './sequence.js';
 import type {AlignOp, TocItem} from './types.js';
 
 export type {AlignOp} from './types.js';
@@ -130,28 +131,6 @@ function joined(first: Features, second: Features): Features {
 		type: 'entry',
 	};
 	return features(item);
-}
-
-/** Longest increasing subsequence of `values`, as indices into it (patience sorting). */
-function longestIncreasing(values: readonly number[]): number[] {
-	const tails: number[] = [];
-	const previous: number[] = Array.from({length: values.length}, () => -1);
-	for (let i = 0; i < values.length; i++) {
-		let lo = 0;
-		let hi = tails.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (values[tails[mid]!]! < values[i]!) lo = mid + 1;
-			else hi = mid;
-		}
-
-		if (lo > 0) previous[i] = tails[lo - 1]!;
-		tails[lo] = i;
-	}
-
-	const out: number[] = [];
-	for (let k = tails.at(-1) ?? -1; k >= 0; k = previous[k]!) out.push(k);
-	return out.reverse();
 }
 
 /** Pairs of indices whose key is unique on both sides and that keep both orders. */

@@ -22,6 +22,7 @@
 import {comparedWhole, ratio} from './distance.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import {lineReader, pageNumber, stripMarkup, type LineReader, type LineParse} from './parse.js';
+import {longestIncreasing} from './sequence.js';
 import type {SplitAlternative, SplitReport} from './types.js';
 
 /** Line ranges of the printings found, with the evidence. */
@@ -328,28 +329,6 @@ function indexKeys(lines: readonly Line[]): KeyIndex {
 	const part = new Uint8Array(positions.length);
 	for (const id of partIds) part[id] = 1;
 	return {keys, positions, part, counts: new Int32Array(positions.length), stamps: new Int32Array(positions.length), stamp: 0};
-}
-
-/** Longest increasing subsequence of `values`, as indices into it (patience sorting). */
-function longestIncreasing(values: readonly number[]): number[] {
-	const tails: number[] = [];
-	const previous = new Int32Array(values.length).fill(-1);
-	for (let i = 0; i < values.length; i++) {
-		let lo = 0;
-		let hi = tails.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (values[tails[mid]!]! < values[i]!) lo = mid + 1;
-			else hi = mid;
-		}
-
-		if (lo > 0) previous[i] = tails[lo - 1]!;
-		tails[lo] = i;
-	}
-
-	const out: number[] = [];
-	for (let k = tails.at(-1) ?? -1; k >= 0; k = previous[k]!) out.push(k);
-	return out.reverse();
 }
 
 /** How a candidate printing pairs with the first. */
