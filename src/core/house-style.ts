@@ -147,6 +147,6 @@ export function judgeStyle(
 }
 
 /** The verdict in one line: `184 of 188 entries end without a full stop`. */
-export function describeVerdict(verdict: StyleVerdict, trait: StyleTrait): string {
+export function describeStyle(verdict: StyleVerdict, trait: StyleTrait): string {
 	return `${verdict.following} of ${verdict.comparable} entries ${trait.describe(verdict.value)}`;
 }

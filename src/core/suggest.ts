@@ -34,7 +34,7 @@ import {romanValue} from './labels.js';
 import {pageNumber} from './parse.js';
 import {misreadRoman, numberedSequences, ordinal, pageLists, sequenceOf, type Numbered} from './checks.js';
 import {
-	describeVerdict,
+	describeStyle,
 	judgeStyle,
 	leaderStyle,
 	pageEnding,
@@ -589,7 +589,7 @@ function styleEvidence(difference: Difference, row: RowDraft, context: Context):
 	if (trait === undefined || row.a === null || row.b === null) return [];
 	const verdict = judgeStyle(row.a, row.b, context.style(trait), trait, houseStyleOptions);
 	if (verdict === undefined) return [];
-	return [{weight: verdict.reading === 'a' ? houseStyleWeight : -houseStyleWeight, why: describeVerdict(verdict, trait)}];
+	return [{weight: verdict.reading === 'a' ? houseStyleWeight : -houseStyleWeight, why: describeStyle(verdict, trait)}];
 }
 
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {describeVerdict, judgeStyle, leaderStyle, pageEnding, tallyStyle, titleEnding} from '../../src/core/house-style.js';
+import {describeStyle, judgeStyle, leaderStyle, pageEnding, tallyStyle, titleEnding} from '../../src/core/house-style.js';
 import {parseItems} from '../../src/core/parse.js';
 import type {TocItem} from '../../src/core/types.js';
 
@@ -19,14 +19,14 @@ describe('judgeStyle', () => {
 	it('takes the reading without a full stop when the other entries end without one', () => {
 		const verdict = judge(printing('The rocks\t40'), printing('The rocks.\t40'));
 		expect(verdict).toEqual({reading: 'a', value: '', following: 20, comparable: 20});
-		expect(describeVerdict(verdict!, titleEnding)).toBe('20 of 20 entries end without a full stop');
+		expect(describeStyle(verdict!, titleEnding)).toBe('20 of 20 entries end without a full stop');
 	});
 
 	it('takes the reading with the full stop when the other entries end with one', () => {
 		const stops = (k: number) => `Chapter number ${k}.\t${10 + k}`;
 		const verdict = judge(printing('The rocks\t40', stops), printing('The rocks.\t40', stops));
 		expect(verdict?.reading).toBe('b');
-		expect(describeVerdict(verdict!, titleEnding)).toBe('20 of 20 entries end with a full stop');
+		expect(describeStyle(verdict!, titleEnding)).toBe('20 of 20 entries end with a full stop');
 	});
 
 	it('says nothing when the style is mixed, or the readings end alike', () => {
@@ -54,19 +54,19 @@ describe('judgeStyle', () => {
 		const heading = (items: TocItem[]) => items.find((item) => item.title.replace(/\.$/u, '') === 'STUDIES OF MUSIC')!;
 		const verdict = judgeStyle(heading(a), heading(b), [tallyStyle(a, titleEnding), tallyStyle(b, titleEnding)], titleEnding, {threshold: 0.85, minimum: 8});
 		expect(verdict?.reading).toBe('b');
-		expect(describeVerdict(verdict!, titleEnding)).toBe('20 of 20 entries without a page end without a full stop');
+		expect(describeStyle(verdict!, titleEnding)).toBe('20 of 20 entries without a page end without a full stop');
 	});
 
 	it('finds the entry that lost its leader dots', () => {
 		const dots = (k: number) => `Chapter number ${k} . . . . ${10 + k}`;
 		const verdict = judge(printing('The rocks . . . . 40', dots), printing('The rocks    40', dots), leaderStyle);
 		expect(verdict?.reading).toBe('a');
-		expect(describeVerdict(verdict!, leaderStyle)).toBe('20 of 20 entries have leader dots before the page');
+		expect(describeStyle(verdict!, leaderStyle)).toBe('20 of 20 entries have leader dots before the page');
 	});
 
 	it('finds the page with a stray mark after it', () => {
 		const verdict = judge(printing('The rocks\t116.'), printing('The rocks\t116'), pageEnding);
 		expect(verdict?.reading).toBe('b');
-		expect(describeVerdict(verdict!, pageEnding)).toBe('20 of 20 entries have nothing after the page');
+		expect(describeStyle(verdict!, pageEnding)).toBe('20 of 20 entries have nothing after the page');
 	});
 });
