@@ -206,8 +206,7 @@ function splitAtProblem(name: string, lines: readonly string[], range: readonly 
  * Why one file gave one printing only, and what to do: it holds no entries at all (prose, a
  * list without pages), or the second printing was not found.
  */
-function onePrintingMessage(name: string, lines: readonly string[], read: LineReader, printings: number | undefined): string {
-	const hasPage = lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined);
+function onePrintingMessage(name: string, hasPage: boolean, printings: number | undefined): string {
 	if (!hasPage)
 		return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
 	if (printings !== undefined) return `${name}: found no ${printings} places where a printing starts; pass --split-at LINE,LINE… to say where each begins`;
@@ -337,8 +336,8 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 		const problem = options.splitAt === undefined ? undefined : splitAtProblem(source.name, lines, range, options.splitAt);
 		if (problem !== undefined) throw new CompareError(problem);
 		// A file with no page anywhere holds no entries to split by (500,000 lines of prose or of one word).
-		if (options.splitAt === undefined && !lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined))
-			throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
+		const hasPage = lines.some((line, i) => line.trim() !== '' && read(i + 1).page !== undefined);
+		if (options.splitAt === undefined && !hasPage) throw new CompareError(onePrintingMessage(source.name, hasPage, options.printings));
 		const [runningHeads] = findRunningHeads([lines], [read]) as [ReadonlySet<number>];
 		const found = findPrintings(
 			lines,
@@ -349,7 +348,7 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 			},
 			read,
 		);
-		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, lines, read, options.printings));
+		if (found.ranges.length < 2) throw new CompareError(onePrintingMessage(source.name, hasPage, options.printings));
 
 		const printed = changed.size === 0 ? lines : splitLines(source.text);
 		printings = found.ranges.map((range, i) =>
