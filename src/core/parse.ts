@@ -264,16 +264,15 @@ function parseVisible(raw: string, line: number): LineParse {
 		return {line, raw, indent, titleMarkup: body, leader: '', role: 'letter-spaced'};
 	}
 
-	// A scan's specks standing alone between or after the words (`CHAP. . PAGE .`) hide no column head.
-	// (Spaces are collapsed first: on a run of 200,000 spaces the pattern would go back over each.)
-	const bare = short
+	// A column head read by its words alone: a scan's specks among them (`CHAP. . PAGE .`) hide none.
+	const words = short
 		? plain
-				.replaceAll(/\s+/g, ' ')
-				.replaceAll(/ [.,:;'‘’_*|°•~]{1,2}(?= |$)/gu, '')
-				.trim()
+				.split(/\s+/)
+				.filter((token) => /[\p{L}\p{N}]/u.test(token))
+				.join(' ')
 		: plain;
 	const isColumnHead = (text: string): boolean => columnHead.test(text) || pageColumnHead.test(text);
-	if (short && (isColumnHead(plain) || (bare !== plain && isColumnHead(bare)))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
+	if (short && (isColumnHead(plain) || isColumnHead(words))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
 	if (short && (runningHead.test(plain) || runningHeadCaps.test(plain))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
 	if (plain.length <= 12 && folioLine.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'folio'};
 
