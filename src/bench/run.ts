@@ -21,15 +21,15 @@
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {release} from 'node:os';
-import {availableParallelism, loadavg, tmpdir} from 'node:os';
+import {availableParallelism, loadavg, release, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {compare} from '../core/compare.js';
 import {prf, scoreComparison} from '../eval/metrics.js';
 import {makeLargePair} from '../eval/synth.js';
-import {benchSplit, spreadOf, type Spread} from './split.js';
+import {paired, seconds, showRatio, spreadOf, type Paired, type Spread} from './paired.js';
+import {benchSplit} from './split.js';
 import {hasScript, percentile, timeKeysInTerminal, timeToText} from './terminal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,35 +53,7 @@ function measure(command: string, args: readonly string[]): Measure {
 
 const median = (values: readonly number[]): number => percentile(values, 0.5);
 
-const seconds = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const megabytes = (bytes: number | undefined): string => (bytes === undefined ? '–' : `${Math.round(bytes / 1_048_576)} MB`);
-
-/** What a pair of measures gives: each side's median, and the ratio of first to second, pair by pair. */
-type Paired = {readonly first: Spread; readonly second: Spread; readonly ratio: Spread};
-
-/**
- * Run `first` and `second` `pairs` times, one after the other, the order alternating from pair to
- * pair so that neither always runs on a warmer (or busier) machine; the ratio is taken in each pair.
- */
-async function paired(pairs: number, first: () => number | Promise<number>, second: () => number | Promise<number>): Promise<Paired> {
-	const a: number[] = [];
-	const b: number[] = [];
-	for (let k = 0; k < pairs; k++) {
-		/* eslint-disable no-await-in-loop -- one command at a time, for the timing */
-		if (k % 2 === 0) {
-			a.push(await first());
-			b.push(await second());
-		} else {
-			b.push(await second());
-			a.push(await first());
-		}
-		/* eslint-enable no-await-in-loop */
-	}
-
-	return {first: spreadOf(a), second: spreadOf(b), ratio: spreadOf(a.map((x, k) => x / b[k]!))};
-}
-
-const showRatio = (s: Spread): string => `${s.median.toFixed(2)} × (${s.low.toFixed(2)}–${s.high.toFixed(2)})`;
 
 /** The machine as a run found it. */
 type Machine = {readonly cores: number; readonly load: readonly number[]};
@@ -217,8 +189,8 @@ async function startup(
 }
 
 /** The split's measures (issue 12), as Markdown. */
-function splitSection(directory: string, sizes: string, runs: string): string[] {
-	const table = benchSplit({cli, directory, sizes: sizes.split(',').map(Number), runs: Number(runs), log: (line) => console.error(line)});
+async function splitSection(directory: string, sizes: string, runs: string): Promise<string[]> {
+	const table = await benchSplit({cli, directory, sizes: sizes.split(',').map(Number), runs: Number(runs), log: (line) => console.error(line)});
 	return [`## Finding the printings (issue 12)`, '', `${runs} paired, interleaved runs a measure; median ratio and its range.`, '', ...table];
 }
 
@@ -293,7 +265,8 @@ async function main(): Promise<void> {
 	try {
 		if (values.part !== 'split')
 			sections.push(...(await speedSection(values.sizes.split(',').map(Number), Number(values.pairs), Number(values.runs), directory)));
-		if (values.part !== 'speed') sections.push(...(sections.length > 0 ? [''] : []), ...splitSection(directory, values['split-sizes'], values['split-runs']));
+		if (values.part !== 'speed')
+			sections.push(...(sections.length > 0 ? [''] : []), ...(await splitSection(directory, values['split-sizes'], values['split-runs'])));
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}

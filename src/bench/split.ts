@@ -20,6 +20,7 @@ import {toRoman} from '../core/labels.js';
 import {makeNoisyPair, type ContentsPage} from '../eval/noise.js';
 import {createRng} from '../eval/rng.js';
 import {synthesizeContents} from '../eval/synth.js';
+import {paired, seconds as showTime, showRatio, spreadOf, type Spread} from './paired.js';
 
 /** One run of the CLI: its time, and what it said. */
 type Run = {readonly milliseconds: number; readonly code: number | null; readonly stdout: string; readonly stderr: string};
@@ -31,19 +32,6 @@ function run(cli: string, args: readonly string[]): Run {
 	if (result.error) throw result.error;
 	return {milliseconds, code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
-
-/** Median and the spread (lowest and highest) of some values. */
-export type Spread = {readonly median: number; readonly low: number; readonly high: number};
-
-export function spreadOf(values: readonly number[]): Spread {
-	const sorted = [...values].sort((x, y) => x - y);
-	const middle = sorted.length / 2;
-	const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-	return {median, low: sorted[0]!, high: sorted.at(-1)!};
-}
-
-const showRatio = (s: Spread): string => `${s.median.toFixed(2)} × (${s.low.toFixed(2)}–${s.high.toFixed(2)})`;
-const showTime = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
 /**
  * A set in ten volumes of `entries` entries in all: each volume `VOLUME N`, `CONTENTS` and its
@@ -95,7 +83,7 @@ export type SplitBenchOptions = {
 };
 
 /** Run the split bench; the result is Markdown lines for the bench's report. */
-export function benchSplit(options: SplitBenchOptions): string[] {
+export async function benchSplit(options: SplitBenchOptions): Promise<string[]> {
 	const {cli, directory, sizes = [10_000, 100_000], runs = 3, log = () => undefined} = options;
 	const out: string[] = ['| set | entries a printing | one file | two files | one file / two files | split |', '|---|---:|---:|---:|---:|---|'];
 	const notes: string[] = [];
@@ -115,25 +103,23 @@ export function benchSplit(options: SplitBenchOptions): string[] {
 			writeFileSync(b, lines.slice(boundary - 1).join('\n'));
 			if (entries === 10_000 && !recurring) reference = {file: one, lines: lines.length};
 			log(`split bench: ${page.name}, ${runs} paired runs…`);
-			const ratios: number[] = [];
-			const times = {one: [] as number[], two: [] as number[]};
-			let found: ReturnType<typeof splitOf> = '';
-			for (let k = 0; k < runs; k++) {
-				// Interleaved, and the order swapped each time, so that neither side always runs warm.
-				const first = k % 2 === 0;
-				const x = first ? run(cli, [one]) : run(cli, [a, b]);
-				const y = first ? run(cli, [a, b]) : run(cli, [one]);
-				const [oneRun, twoRun] = first ? [x, y] : [y, x];
-				found = splitOf(oneRun);
-				times.one.push(oneRun.milliseconds);
-				times.two.push(twoRun.milliseconds);
-				ratios.push(oneRun.milliseconds / twoRun.milliseconds);
-			}
-
+			// What the last one-file run said (the closure keeps it).
+			const last: {split: ReturnType<typeof splitOf>} = {split: ''};
+			// eslint-disable-next-line no-await-in-loop -- one measure at a time, for the timing
+			const measured = await paired(
+				runs,
+				() => {
+					const oneRun = run(cli, [one]);
+					last.split = splitOf(oneRun);
+					return oneRun.milliseconds;
+				},
+				() => run(cli, [a, b]).milliseconds,
+			);
+			const found = last.split;
 			const right = typeof found !== 'string' && found.printings === 2 && found.boundaries.length === 1 && found.boundaries[0] === boundary;
 			const said = typeof found === 'string' ? found : `${found.printings} printings at ${found.boundaries.join(', ') || '–'}`;
 			out.push(
-				`| ten volumes, titles ${recurring ? 'recurring' : 'distinct'} | ${entries.toLocaleString('en')} | ${showTime(spreadOf(times.one).median)} | ${showTime(spreadOf(times.two).median)} | ${showRatio(spreadOf(ratios))} | ${right ? `right (line ${boundary})` : `WRONG: ${said}, truth line ${boundary}`} |`,
+				`| ten volumes, titles ${recurring ? 'recurring' : 'distinct'} | ${entries.toLocaleString('en')} | ${showTime(measured.first.median)} | ${showTime(measured.second.median)} | ${showRatio(measured.ratio)} | ${right ? `right (line ${boundary})` : `WRONG: ${said}, truth line ${boundary}`} |`,
 			);
 
 			// The same set printed once: one printing, and said so.
@@ -190,22 +176,29 @@ export function benchSplit(options: SplitBenchOptions): string[] {
 			writeFileSync(file, input.text);
 			const lineCount = input.text.split('\n').length;
 			log(`split bench: ${input.name}…`);
-			const times: number[] = [];
-			const perLine: number[] = [];
 			let said = '';
-			for (let r = 0; r < runs; r++) {
-				const test = run(cli, [file]);
-				const control = run(cli, [reference.file]);
-				times.push(test.milliseconds);
-				perLine.push(test.milliseconds / lineCount / (control.milliseconds / reference.lines));
-				said =
-					test.code === 0 || test.code === 1
-						? `${(splitOf(test) as {printings: number}).printings} printings`
-						: test.stderr.trim().split('\n')[0]!.replace(file, 'FILE');
-			}
+			// eslint-disable-next-line no-await-in-loop -- one measure at a time, for the timing
+			const measured = await paired(
+				runs,
+				() => {
+					const test = run(cli, [file]);
+					said =
+						test.code === 0 || test.code === 1
+							? `${(splitOf(test) as {printings: number}).printings} printings`
+							: test.stderr.trim().split('\n')[0]!.replace(file, 'FILE');
+					return test.milliseconds;
+				},
+				() => run(cli, [reference.file]).milliseconds,
+			);
+			// Per line: the ratio of the times, scaled by the ratio of the lines.
+			const perLine: Spread = {
+				median: (measured.ratio.median * reference.lines) / lineCount,
+				low: (measured.ratio.low * reference.lines) / lineCount,
+				high: (measured.ratio.high * reference.lines) / lineCount,
+			};
 
 			notes.push(
-				`${input.name}: ${showTime(spreadOf(times).median)}, per line ${showRatio(spreadOf(perLine))} a real contents page's (2 × 10,000 in one file); it says: ${said}`,
+				`${input.name}: ${showTime(measured.first.median)}, per line ${showRatio(perLine)} a real contents page's (2 × 10,000 in one file); it says: ${said}`,
 			);
 		}
 	}
