@@ -229,10 +229,12 @@ type Candidate = {readonly start: number; readonly core: number; readonly recurr
 /**
  * Move a start back over the lines that open the later printing only (an added title page):
  * lines with no page and no numbering, that do not end the file as well (`[Index]`, with no page,
- * ends both printings). Never back over the whole tail of the earlier printing, and never past a
- * line that recurs from the file's own title page: the printing starts there.
+ * ends both printings). Never back over the whole tail of the earlier printing. A line that recurs
+ * from the file's own title page (`opening`: each line's place on it) says where the printing
+ * starts: as many lines before it as stood before it on the first title page, so that a first line
+ * read otherwise (`COLLECTED NEW WORKS` for `COLLECTED WORKS`) still belongs to it.
  */
-function extendBack(lines: readonly Line[], index: number, floor: number, endings: ReadonlySet<string>, opening: ReadonlySet<string>): number {
+function extendBack(lines: readonly Line[], index: number, floor: number, endings: ReadonlySet<string>, opening: ReadonlyMap<string, number>): number {
 	let k = index;
 	// A title page is short: forty lines back at most (a file of page-less lines would make this quadratic).
 	const lowest = Math.max(floor, index - maxTitlePage);
@@ -240,22 +242,28 @@ function extendBack(lines: readonly Line[], index: number, floor: number, ending
 	while (k - 1 > lowest && passes(lines[k - 1]!)) k--;
 	if (k - 1 <= floor) return index;
 	if (k === index) return index;
-	// A line of the file's opening (the title page again) starts the printing; so does a part of one
-	// where the two printings wrap a long title differently, or one lost the title's first line
-	// (`SOCIETY"` of `THE MIDĒ´WIWIN OR "GRAND MEDICINE SOCIETY"`).
-	for (let j = k; j <= index; j++) if (opening.has(lines[j]!.key) || partOfOpening(lines[j]!.key, opening)) return j;
+	for (let j = k; j <= index; j++) {
+		const place = placeOnOpening(lines[j]!.key, opening);
+		if (place !== undefined) return Math.max(k, j - place);
+	}
+
 	return k;
 }
 
-/** Whether `key` starts or ends a line of the opening, or one of them starts or ends it (six letters at least). */
-function partOfOpening(key: string, opening: ReadonlySet<string>): boolean {
-	if (key.length < 6) return false;
-	for (const line of opening) {
+/**
+ * Where a line stands on the file's title page: the place of the line it is, or of one it starts or
+ * ends or that starts or ends it (six letters at least: a long title wrapped otherwise, or its first
+ * line lost, `SOCIETY"` of `THE MIDĒ´WIWIN OR "GRAND MEDICINE SOCIETY"`); undefined when none.
+ */
+function placeOnOpening(key: string, opening: ReadonlyMap<string, number>): number | undefined {
+	const exact = opening.get(key);
+	if (exact !== undefined || key.length < 6) return exact;
+	for (const [line, place] of opening) {
 		if (line.length < 6) continue;
-		if (line.startsWith(key) || line.endsWith(key) || key.startsWith(line) || key.endsWith(line)) return true;
+		if (line.startsWith(key) || line.endsWith(key) || key.startsWith(line) || key.endsWith(line)) return place;
 	}
 
-	return false;
+	return undefined;
 }
 
 /** Keys of a line for pairing: the whole key, then its start and end (OCR garbles one part of a long title). */
@@ -538,12 +546,12 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 	// or when the first heading found is the second printing's: the first one's was misread).
 	// (A numbered heading before it, `VOLUME I`, opens every volume: not a title page's.)
 	const titlePageEnd = heading > 0 && (firstEntry === -1 || heading < firstEntry) ? Math.min(heading, 20) : 0;
-	const opening = new Set(
-		lines
-			.slice(0, titlePageEnd)
-			.filter((l) => !l.hasPage && !l.labelled)
-			.map((l) => l.key),
-	);
+	const opening = new Map<string, number>();
+	for (const [place, l] of lines
+		.slice(0, titlePageEnd)
+		.filter((line) => !line.hasPage && !line.labelled)
+		.entries())
+		if (!opening.has(l.key)) opening.set(l.key, place);
 	const found = new Map<number, {core: number; recurrence: number; restart: boolean}>();
 	const add = (core: number, score: number): void => {
 		const start = extendBack(lines, core, 0, endings, opening);

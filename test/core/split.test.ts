@@ -228,6 +228,16 @@ describe('findPrintings: what explains the file best (#12)', () => {
 		]);
 	});
 
+	it('starts a printing at its title page when the title page’s first line reads otherwise there', () => {
+		const body = ['CONTENTS', ...page(titles)];
+		const a = ['COLLECTED WORKS', 'IN TEN VOLUMES', ...body];
+		const b = ['COLLECTED NEW WORKS', 'IN TEN VOLUMES', ...body];
+		expect(findPrintings([...a, '', ...b]).ranges).toEqual([
+			[1, a.length],
+			[a.length + 2, a.length + 1 + b.length],
+		]);
+	});
+
 	it('finds no second printing in ten thousand identical lines, with a page or without', () => {
 		// Every split pairs them as well as any other: nothing says where a second printing starts.
 		// (Their time is measured by `npm run bench -- --part split`, not here.)
