@@ -85,23 +85,22 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 	}
 
 	// Scored from the end, as the run is read: most titles stop it at their last two words.
-	const known: number[] = [];
-	const scoreOf = (k: number): number => (known[k] ??= split[k]!.title ? 0 : leaderScore(split[k]!.text));
-	const scores = {at: (k: number): number | undefined => (k < split.length ? scoreOf(k) : undefined)};
-	// Letters or digits read from dots, not marks alone (`- December` is a dash and a word).
-	const misreadAt = (k: number): boolean => scoreOf(k) >= 0.9 && /[\p{L}\p{N}]/u.test(split[k]!.text);
 	let best = -1;
 	let sum = 0;
 	let chars = 0;
 	let misreadSeen = false;
+	// The score of the token after this one; none after the last.
+	let after = 1;
 	for (let k = split.length - 1; k >= 1; k--) {
-		const score = scores.at(k)!;
+		const score = split[k]!.title ? 0 : leaderScore(split[k]!.text);
 		sum += score;
 		chars += split[k]!.text.length;
-		misreadSeen ||= misreadAt(k);
+		// Letters or digits read from dots, not marks alone (`- December` is a dash and a word).
+		misreadSeen ||= score >= 0.9 && /[\p{L}\p{N}]/u.test(split[k]!.text);
 		const count = split.length - k;
 		// Never two weak tokens in a row, and never a run that starts at one.
-		if (score < 0.3 && (scores.at(k + 1) ?? 1) < 0.3) break;
+		if (score < 0.3 && after < 0.3) break;
+		after = score;
 		const dotted = /\.{2,}|^[.·…:;,'‘’]/u.test(split[k]!.text);
 		// Before a page the run is a leader by its place too: it needs less to show it; so does a run
 		// that opens with dots (`on... 4 sas aes sees AT`). A long run can be a little thinner: six
