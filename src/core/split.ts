@@ -537,8 +537,12 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 	if (heading > 0 && (firstEntry === -1 || heading < firstEntry)) signatures.push({offset: heading, lines: lines.slice(heading, heading + length)});
 	if (firstEntry > 0 && firstEntry !== heading) signatures.push({offset: firstEntry, lines: lines.slice(firstEntry, firstEntry + length)});
 	const usable = signatures.filter((s) => s.lines.length >= 3);
-	// Past the lines that make up the signatures, so that the first printing's own opening never counts.
-	const from = Math.max(...usable.map((s) => s.offset + s.lines.length), 1);
+	// Each signature is looked for past its own lines, so that the first printing's own opening never
+	// counts; one taken from the second printing (where the first's pages were read as no pages at
+	// all) starves no other.
+	const from = Math.max(Math.min(...usable.map((s) => s.offset + s.lines.length)), 1);
+	// Headings and page restarts count past every signature, as the opening's own do not.
+	const pastSignatures = Math.max(...usable.map((s) => s.offset + s.lines.length), 1);
 
 	// A line ends the file too when it is among its last five (`[Index]`): it ends the earlier printing.
 	const endings = new Set(lines.slice(-5).map((l) => l.key));
@@ -573,16 +577,18 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 		const candidate = lines[k]!;
 		let best = 0;
 		for (const {signature, line, t} of heads) {
+			if (k < signature.offset + signature.lines.length) continue;
 			if (!(line.key === candidate.key || (candidate.key.length > 6 && similar(line, candidate)))) continue;
 			// A printing starts where its opening starts: when the signature's earlier lines stand
 			// just before this one, this is the middle of an opening, not a start.
 			const earlier = signature.lines[t - 1];
-			if (earlier && lines.slice(Math.max(from, k - 3), k).some((l) => similar(l, earlier))) continue;
+			if (earlier && lines.slice(Math.max(signature.offset + signature.lines.length, k - 3), k).some((l) => similar(l, earlier))) continue;
 			best = Math.max(best, recurrence(lines, k, signature.lines));
 		}
 
 		if (best >= 0.34) add(k, best);
-		else if (candidate.role === 'contents-heading') add(k, 0.2);
+		if (k < pastSignatures) continue;
+		if (best < 0.34 && candidate.role === 'contents-heading') add(k, 0.2);
 		// Pages that fall back to where the file's pages began.
 		const page = candidate.page;
 		if (page !== undefined) {

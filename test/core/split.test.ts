@@ -209,6 +209,28 @@ describe('findPrintings: what explains the file best (#12)', () => {
 		expect(findPrintings(tenVolumes(options)).ranges).toHaveLength(1);
 	});
 
+	it('finds the second printing when only its pages read as pages (the first set off by one space)', () => {
+		const entries = [
+			'OP ZEE',
+			'BEREISDE LIEDEN',
+			'AFSCHEID',
+			'AAN DE NOORDZEE',
+			'EEN EERSTE STORM',
+			'PORTSMOUTH BINNEN',
+			'LONDON-BRIDGE',
+			'IN POETS-CORNER',
+			'RUZIE AAN BOORD',
+			'EEN KERSDAG',
+			'ONDER DE LINIE',
+			'DILETTANTISME',
+		];
+		const titlePage = ['ONTBOEZEMINGEN', 'DOOR', 'GABRIËL', '1869', '', 'INHOUD', ''];
+		const first = [...titlePage, ...entries.map((title, k) => `${title} ${3 + 5 * k}.`)];
+		const second = [...titlePage, ...entries.map((title, k) => `${title}. …… ……… ${3 + 5 * k}.`)];
+		const lines = [...first, '', ...second];
+		expect(findPrintings(lines).report.boundaries).toEqual([first.length + 2]);
+	});
+
 	it('does not start a printing at a running head inside the contents', () => {
 		const one = ['CONTENTS', ...page(titles.slice(0, 5)), '', '8 CONTENTS', '', ...page(titles.slice(5), 40)];
 		const lines = [...one, '', ...one];
