@@ -33,6 +33,7 @@ export const kindSeverity = {
 	markup: 'cosmetic',
 	hyphenation: 'cosmetic',
 	invisible: 'cosmetic',
+	speck: 'cosmetic',
 	missing: 'substantive',
 	extra: 'substantive',
 	truncation: 'substantive',
@@ -471,7 +472,11 @@ function comparePages(a: TocItem, b: TocItem): Difference[] {
 	const pa = a.page ?? '';
 	const pb = b.page ?? '';
 	if (pa === pb) return [];
-	if (pa !== '' && pb !== '' && pageValue(pa) === pageValue(pb)) return [difference('punctuation', 'page', pa, pb)];
+	if (pa !== '' && pb !== '' && pageValue(pa) === pageValue(pb)) {
+		// A stop or comma after the page at the line's end is a speck a scan leaves (`509.` / `509`).
+		const kind = pa.replace(/[.,]$/u, '') === pb.replace(/[.,]$/u, '') ? 'speck' : 'punctuation';
+		return [difference(kind, 'page', pa, pb)];
+	}
 	// `l7` for `17` is a misread digit, but it still points the reader to the wrong page.
 	// (Roman pages have no digits to compare: `v` and `vi` are two pages.)
 	if (pa !== '' && pb !== '' && pageNumber(pa) !== undefined && pageNumber(pa) === pageNumber(pb) && /[^\d\s–—-]/.test(pa + pb)) {
@@ -566,21 +571,78 @@ function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
 	return item;
 }
 
+/** Whether an item has something printed between its title and its page: dots, or what OCR made of them. */
+const hasLeaderMarks = (item: TocItem): boolean => /\S/u.test(item.leader);
+
 /**
- * A mark at the end of a title that runs into leader dots (`Spindle whorls. ........ 149`), where
- * the other printing's title has none: OCR reads the first dot against the word, and no reader sees
- * it as the title's. Returns the item with the mark moved into its leader, or the item as it was.
+ * A mark at the end of a title that runs into a leader (`Spindle whorls. ........ 149`,
+ * `Introduction. ci.ocs-scceenee eee 13`), where the other printing's title has none: OCR reads the
+ * first dot against the word, and no reader sees it as the title's. So too where only the other
+ * printing has the leader (`WITCHCRAFT. 289` / `WITCHCRAFT....... 289`): the stop is what is left
+ * of its dots. Returns the item with the marks moved into its leader, or the item as it was.
  */
-function withoutMarkBeforeDots(item: TocItem, other: TocItem): TocItem {
-	const mark = /[.,:;]$/.exec(item.title)?.[0];
-	if (mark === undefined || other.title.endsWith(mark) || !/^\s*[.·…]/.test(item.leader) || !/[.·…]{2,}/.test(item.leader)) return item;
-	if (!item.titleMarkup.endsWith(mark)) return item;
-	return {...item, title: item.title.slice(0, -1), titleMarkup: item.titleMarkup.slice(0, -1), leader: `${mark}${item.leader}`};
+function withoutMarkBeforeLeader(item: TocItem, other: TocItem): TocItem {
+	const marks = /(?<=[\p{L}\p{N})\]"'»”’])[.,:;…]{1,3}$/u.exec(item.title)?.[0];
+	if (marks === undefined || /[.,:;…]$/u.test(other.title) || !item.titleMarkup.endsWith(marks)) return item;
+	if (!hasLeaderMarks(item) && !hasLeaderMarks(other)) return item;
+	const cut = (text: string): string => text.slice(0, -marks.length);
+	// Garbage read from the dots stood apart from the title's stop (`Introduction. ci.ocs`); dots may not have.
+	const leader = item.leader === '' ? ' ' : /^[\p{L}\p{N}]/u.test(item.leader) ? ` ${item.leader}` : item.leader;
+	return {...item, title: cut(item.title), titleMarkup: cut(item.titleMarkup), leader: `${marks}${leader}`};
+}
+
+/**
+ * Marks a scan leaves against the first word of a line: a quote that nothing closes (`“Draft and
+ * Explanation`, `‘The First Step`), a hash, an underscore, a backtick, a degree sign. The title's own
+ * opening quote closes somewhere in it (`“Left-Wing” Communism`).
+ */
+const leadingSpeck = /^[“‘"'`#_»«°|\\*•„©]+(?=[\p{L}\p{N}(])/u;
+const closers: Readonly<Record<string, RegExp>> = {'“': /[”"]/u, '‘': /[’']/u, '"': /"/u, "'": /'/u, '„': /[“”"]/u, '«': /»/u};
+
+function leadingSpeckOf(item: TocItem): string | undefined {
+	const text = item.label ?? item.title;
+	const marks = leadingSpeck.exec(text)?.[0];
+	if (marks === undefined) return undefined;
+	const closer = closers[marks.at(-1)!];
+	return closer !== undefined && closer.test(`${item.label ?? ''} ${item.title}`.slice(marks.length + 1)) ? undefined : marks;
+}
+
+/**
+ * The specks at the start of two paired items' text: where one printing has a speck against its
+ * first word and the other has not, the item without it, and the difference to report (cosmetic
+ * `speck`), so that `‘The` / `The` is never a punctuation or spelling difference.
+ */
+function withoutLeadingSpecks(a: TocItem, b: TocItem): {readonly a: TocItem; readonly b: TocItem; readonly found: Difference[]} {
+	const sa = leadingSpeckOf(a);
+	const sb = leadingSpeckOf(b);
+	if (sa === sb) return {a, b, found: []};
+	const strip = (item: TocItem, marks: string | undefined): TocItem => {
+		if (marks === undefined) return item;
+		if (item.label !== undefined) return {...item, label: item.label.slice(marks.length)};
+		const shift = (span: TocItem['italics'][number]) => ({start: Math.max(0, span.start - marks.length), end: Math.max(0, span.end - marks.length)});
+		return {
+			...item,
+			title: item.title.slice(marks.length),
+			titleMarkup: item.titleMarkup.startsWith(marks) ? item.titleMarkup.slice(marks.length) : item.titleMarkup,
+			italics: item.italics.map(shift),
+		};
+	};
+
+	const field = (a.label ?? b.label) === undefined ? 'title' : 'label';
+	return {a: strip(a, sa), b: strip(b, sb), found: [difference('speck', field, sa ?? '', sb ?? '')]};
 }
 
 function classifyVisible(pairA: TocItem, pairB: TocItem): Difference[] {
-	const a = withoutMarkBeforeDots(withoutLeaderTail(pairA, pairB), pairB);
-	const b = withoutMarkBeforeDots(withoutLeaderTail(pairB, pairA), pairA);
+	const specks = withoutLeadingSpecks(pairA, pairB);
+	const found = classifyReadable(specks.a, specks.b);
+	return specks.found.length === 0 ? found : [...specks.found, ...found];
+}
+
+function classifyReadable(pairA: TocItem, pairB: TocItem): Difference[] {
+	const tailA = withoutLeaderTail(pairA, pairB);
+	const tailB = withoutLeaderTail(pairB, pairA);
+	const a = withoutMarkBeforeLeader(tailA, tailB);
+	const b = withoutMarkBeforeLeader(tailB, tailA);
 	// One printing read the numbering as part of the title (`Chapter One` / `Chapter Onc`):
 	// compare label and title together.
 	if ((a.label === undefined) !== (b.label === undefined)) {

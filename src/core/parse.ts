@@ -329,6 +329,14 @@ function parseVisible(raw: string, line: number): LineParse {
 		body = body.slice(0, trailingDots.index);
 	}
 
+	// A mark standing alone between a title and its page (`Les Moineaux © 53`, `squad _ 101-158`,
+	// `Wijnkoop / 117`, `War » 295-330`) is what a scan left in the gap: the leader's.
+	const gapSpeck = page === undefined ? null : /(?<=\S)[ \t]+[_|/\\»«©°•*~+'‘’"”„:;,^`=<>-]{1,2}[ \t]*$/u.exec(body);
+	if (gapSpeck && /[\p{L}\p{N}]/u.test(body.slice(0, gapSpeck.index))) {
+		leader = gapSpeck[0] + leader;
+		body = body.slice(0, gapSpeck.index);
+	}
+
 	// Marks standing alone between the words of a title (`Communism in . Germany`, `Against _ Which`)
 	// are specks: a title's own punctuation stands against a word.
 	let inner = 0;

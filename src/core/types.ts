@@ -130,6 +130,7 @@ export type DifferenceKind =
 	| 'markup'
 	| 'hyphenation'
 	| 'invisible'
+	| 'speck'
 	| 'missing'
 	| 'extra'
 	| 'truncation'

@@ -10,7 +10,7 @@
  *   characters). On a row that pairs the entry rightly, an expected field is found when the engine
  *   reports any difference in that field; a field not expected to differ is a false positive when
  *   the engine reports one there of a kind other than `leaders`, `whitespace`, `invisible` or
- *   `hyphenation` (those are optional: never false). An expected field on an entry the engine
+ *   `hyphenation`, `speck` (those are optional: never false; the truth gives specks to no field). An expected field on an entry the engine
  *   did not pair rightly is missed. Presence is the field `item`: a single shown unpaired is found,
  *   a single paired is missed, a paired entry shown unpaired is a false positive.
  * - Alignment, entry level: as for the noise model, a paired row stands for the entries whose
@@ -68,7 +68,7 @@ export type OcrScore = {
 };
 
 /** Kinds the engine may report on a field that is not expected to differ. */
-export const optionalOcrKinds: readonly string[] = ['leaders', 'whitespace', 'invisible', 'hyphenation'];
+export const optionalOcrKinds: readonly string[] = ['leaders', 'whitespace', 'invisible', 'hyphenation', 'speck'];
 
 // Runs of two or more leader characters (dots, middle dots, ellipses, underscores), spaced or not.
 const leaderRun = /(?:\s*[.·‧…⋯_])(?:\s*[.·‧…⋯_])+\s*|…/gu;

@@ -25,6 +25,7 @@ const kindMeanings = {
 	markup: 'italics or other markup only',
 	hyphenation: 'a word broken by a line-end hyphen',
 	invisible: 'characters that print nothing (a zero-width space, a joiner)',
+	speck: 'a mark a scan left at the edge of a line (a stray quote, a stop after the page)',
 	missing: 'an entry missing from the second printing',
 	extra: 'an entry found only in the second printing',
 	truncation: 'entries lost where one printing stops',
