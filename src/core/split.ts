@@ -238,7 +238,7 @@ function extendBack(lines: readonly Line[], index: number, floor: number, ending
 	let k = index;
 	// A title page is short: forty lines back at most (a file of page-less lines would make this quadratic).
 	const lowest = Math.max(floor, index - maxTitlePage);
-	const passes = (line: Line): boolean => !line.hasPage && (!line.labelled || line.opensNumbering) && !endings.has(line.key);
+	const passes = (line: Line): boolean => !line.hasPage && (!line.labelled || line.opensNumbering) && !endsFile(line.key, endings);
 	while (k - 1 > lowest && passes(lines[k - 1]!)) k--;
 	if (k - 1 <= floor) return index;
 	if (k === index) return index;
@@ -248,6 +248,20 @@ function extendBack(lines: readonly Line[], index: number, floor: number, ending
 	}
 
 	return k;
+}
+
+/**
+ * Whether a line is one of the file's last lines, or the start of one (a last entry that the earlier
+ * printing wrapped elsewhere or lost a line of: `EDITOR'S APPENDIX. OLD GUERNSEY` against `…
+ * GUERNSEY SONGS AND`): it ends the earlier printing too, and opens no later one.
+ */
+function endsFile(key: string, endings: ReadonlySet<string>): boolean {
+	if (endings.has(key)) return true;
+	if (key.length < 12) return false;
+	// The longer goes on with words, not only a page (`GUERNSEY FOLK LORE 9`, a running head, does not end with the title page's line).
+	const goesOn = (longer: string, shorter: string): boolean => longer.startsWith(shorter) && /\p{L}/u.test(longer.slice(shorter.length));
+	for (const ending of endings) if (ending.length >= 12 && (goesOn(ending, key) || goesOn(key, ending))) return true;
+	return false;
 }
 
 /**

@@ -231,6 +231,26 @@ describe('findPrintings: what explains the file best (#12)', () => {
 		expect(findPrintings(lines).report.boundaries).toEqual([first.length + 2]);
 	});
 
+	it('keeps the earlier printing’s last entry, whose paged line was lost, out of the later one’s title page', () => {
+		const entries = ['FESTIVAL CUSTOMS', 'LOCAL CUSTOMS', 'FAIRIES', 'THE DEVIL', 'GHOSTS', 'WITCHES AND WITCHCRAFT', 'FOLK MEDICINE', 'STORY TELLING'];
+		const body = entries.map((title, k) => `${title}\t${20 + 30 * k}`);
+		const first = ['CONTENTS.', '', ...body, '', "EDITOR'S APPENDIX. OLD GUERNSEY"];
+		const second = [
+			'GUERNSEY FOLK LORE',
+			'',
+			'BY THE LATE',
+			'SIR EDGAR MACCULLOCH',
+			'',
+			'CONTENTS.',
+			'',
+			...body,
+			"EDITOR'S APPENDIX. OLD GUERNSEY SONGS AND",
+			'BALLADS, ETC.\t549',
+		];
+		const lines = [...first, '', ...second];
+		expect(findPrintings(lines).report.boundaries).toEqual([first.length + 2]);
+	});
+
 	it('does not start a printing at a running head inside the contents', () => {
 		const one = ['CONTENTS', ...page(titles.slice(0, 5)), '', '8 CONTENTS', '', ...page(titles.slice(5), 40)];
 		const lines = [...one, '', ...one];
