@@ -394,14 +394,29 @@ function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Feature
 
 	const partner = new Map<number, {b: number; similarity: number}>();
 	const fuzzy = lonelyA.length * lonelyB.size <= 1_000_000;
+	// A short title (`The`) moves only as the one entry of its key left on each side: two crossing
+	// pairs of equal cost leave one of them here, whichever printing is A.
+	const keysA = new Map<string, number>();
+	for (const i of lonelyA) keysA.set(fa[i]!.key, (keysA.get(fa[i]!.key) ?? 0) + 1);
 	for (const i of lonelyA) {
-		if (fa[i]!.key.length < 4) continue;
+		const {key} = fa[i]!;
+		if (key.length < 4 && (key === '' || keysA.get(key) !== 1 || byKey.get(key)?.length !== 1)) continue;
 		let best: {b: number; similarity: number} | undefined;
-		for (const j of byKey.get(fa[i]!.key) ?? []) {
+		for (const j of byKey.get(key) ?? []) {
 			if (lonelyB.has(j)) {
 				best = {b: j, similarity: similarity(fa[i]!, fb[j]!)};
 				break;
 			}
+		}
+
+		if (key.length < 4) {
+			// An entry, with its page: a short line without one is more likely a column head or a scrap.
+			if (best && best.similarity >= 0.8 && fa[i]!.page !== undefined && fb[best.b]!.page !== undefined) {
+				partner.set(i, best);
+				lonelyB.delete(best.b);
+			}
+
+			continue;
 		}
 
 		if (!best && fuzzy) {

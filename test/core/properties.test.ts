@@ -99,6 +99,18 @@ describe('properties', () => {
 		);
 	});
 
+	it('pairs two crossing short titles whichever printing is A (found by the symmetry property)', () => {
+		const a = 'Telegram\t1\nThe\t1';
+		const b = 'The\t1\nTelegram\t1\nLabour\t1';
+		const paired = (result: Comparison) =>
+			result.rows
+				.filter((r) => r.a && r.b)
+				.map((r) => r.a!.title)
+				.sort();
+		expect(paired(two(a, b))).toEqual(['Telegram', 'The']);
+		expect(paired(two(b, a))).toEqual(['Telegram', 'The']);
+	});
+
 	it('similarity is in [0, 1] and symmetric', () => {
 		fc.assert(
 			fc.property(toc, toc, (a, b) => {
