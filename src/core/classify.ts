@@ -458,6 +458,10 @@ function compareLabels(a: TocItem, b: TocItem): Difference[] {
 		return [difference(la.replaceAll(/\s/g, '') === lb.replaceAll(/\s/g, '') ? 'whitespace' : 'ocr', 'label', la, lb)];
 	}
 
+	// Numbering one printing's OCR misread so far that it reads as none (`VIIL.` / `VIII.`, `Il` / `II`).
+	if ((va === undefined || vb === undefined) && isOcrVariant(la.replaceAll(punctuation, ''), lb.replaceAll(punctuation, '')))
+		return [difference('ocr', 'label', la, lb)];
+
 	return [difference('number', 'label', la, lb)];
 }
 
@@ -592,6 +596,23 @@ function withoutMarkBeforeLeader(item: TocItem, other: TocItem): TocItem {
 }
 
 /**
+ * A lone digit between a title and its page that the other printing does not have (`Objects of art
+ * 5 21.` / `Objects of art 21`, `The charge 2 464-475`): a speck read as a digit, so the leader's.
+ * (Where both printings have it, `AUGUST 2`, it is the title's, whatever the word before it.)
+ */
+function withoutDigitBeforePage(item: TocItem, other: TocItem): TocItem {
+	if (item.page === undefined) return item;
+	// The title's last characters only: a title of 200,000 spaces would make the search quadratic.
+	const from = Math.max(0, item.title.length - 24);
+	const digit = /\s+\p{Nd}$/u.exec(item.title.slice(from));
+	if (!digit || !item.titleMarkup.endsWith(digit[0])) return item;
+	const head = item.title.slice(0, from + digit.index);
+	const key = (title: string): string => ocrKey(normalizeTitle(title));
+	if (!/\p{L}/u.test(head) || key(head) !== key(other.title)) return item;
+	return {...item, title: head, titleMarkup: item.titleMarkup.slice(0, -digit[0].length), leader: `${digit[0]}${item.leader}`};
+}
+
+/**
  * Marks a scan leaves against the first word of a line: a quote that nothing closes (`“Draft and
  * Explanation`, `‘The First Step`), a hash, an underscore, a backtick, a degree sign. The title's own
  * opening quote closes somewhere in it (`“Left-Wing” Communism`).
@@ -632,17 +653,81 @@ function withoutLeadingSpecks(a: TocItem, b: TocItem): {readonly a: TocItem; rea
 	return {a: strip(a, sa), b: strip(b, sb), found: [difference('speck', field, sa ?? '', sb ?? '')]};
 }
 
+/**
+ * A first word that may be a misread numbering: Roman letters and what OCR makes of them, digits,
+ * or one letter, with a stop, comma or bracket or none (`VIIL.`, `1\\.`, `XXII,`, `ТУ.`, `г)`), never a word (`Orders,`).
+ */
+const labelLike = /^((?:[IVXLCDUT1l|\\!]{1,8}|[\p{Lu}\p{Nd}l|\\!]{1,5}|\p{L})[.,)]?)\s+(?=\S)/u;
+
+/**
+ * Numbering that OCR misread so that one printing's parse did not take it for numbering (`VIIL. Le
+ * Thé` against `VIII. Le Thé`, `1\\. Кустарничество` against `IV. Кустарничество`): where the rest
+ * of the title reads as the other printing's title, the first word is the numbering, and its
+ * difference is the label's (an `ocr` or `punctuation` one), not a word of the title's.
+ */
+function withLabelsRead(a: TocItem, b: TocItem): readonly [TocItem, TocItem] {
+	if (a.label !== undefined && b.label !== undefined) return [a, b];
+	const split = (item: TocItem): {readonly label: string; readonly title: string} | undefined => {
+		if (item.label !== undefined) return {label: item.label, title: item.title};
+		const match = labelLike.exec(item.title);
+		return match ? {label: match[1]!, title: item.title.slice(match[0].length)} : undefined;
+	};
+
+	const sa = split(a);
+	const sb = split(b);
+	if (sa === undefined || sb === undefined || sa.label === sb.label) return [a, b];
+	// Neither parsed as numbering: both first words must look like it, not like two words of a title.
+	if (a.label === undefined && b.label === undefined && !/[.,)]$/u.test(sa.label) && !/[.,)]$/u.test(sb.label)) return [a, b];
+	const key = (title: string): string => ocrKey(normalizeTitle(title));
+	if (ratio(key(sa.title), key(sb.title)) < 0.8) return [a, b];
+	const read = (item: TocItem, found: {readonly label: string; readonly title: string}): TocItem => {
+		if (item.label !== undefined) return item;
+		const cut = item.title.length - found.title.length;
+		return {
+			...item,
+			label: found.label,
+			title: found.title,
+			titleMarkup: item.titleMarkup.startsWith(item.title.slice(0, cut)) ? item.titleMarkup.slice(cut) : item.titleMarkup,
+			italics: item.italics.map((span) => ({start: Math.max(0, span.start - cut), end: Math.max(0, span.end - cut)})),
+		};
+	};
+
+	return [read(a, sa), read(b, sb)];
+}
+
 function classifyVisible(pairA: TocItem, pairB: TocItem): Difference[] {
 	const specks = withoutLeadingSpecks(pairA, pairB);
-	const found = classifyReadable(specks.a, specks.b);
+	const found = classifyReadable(specks.a, specks.b).map((d) =>
+		isEdgeSpeck(d, pairA, pairB) ? {...d, kind: 'speck' as const, severity: kindSeverity.speck} : d,
+	);
 	return specks.found.length === 0 ? found : [...specks.found, ...found];
 }
 
+/** A letter or two a scan reads from a speck: one letter, or two of the round ones it makes of dots (`oe`, `os`). */
+const speckLetters = /^(?:\p{L}|[eocsaun]{2}|[еосаи]{2})$/u;
+
+/**
+ * Whether a word difference is a speck read as a letter at the edge of a printed line (`A Peoples .
+ * 15`, `y 5. Manual of the bugle`, `Third degree 240 i`, `еще .\nо раз`): one printing has a lone
+ * letter the other has not, and it stands first or last on one of its lines.
+ */
+function isEdgeSpeck(difference: Difference, a: TocItem, b: TocItem): boolean {
+	if (difference.kind !== 'words' || difference.field !== 'title') return false;
+	const [added, item] = difference.a === '' ? [difference.b.trim(), b] : difference.b === '' ? [difference.a.trim(), a] : ['', a];
+	if (!speckLetters.test(added)) return false;
+	// Line by line, each line's words: the letter first or last among them, marks aside.
+	for (const line of item.text.split('\n')) {
+		const words = line.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+		if (words.length > 1 && (words[0] === added || words.at(-1) === added)) return true;
+	}
+
+	return false;
+}
+
 function classifyReadable(pairA: TocItem, pairB: TocItem): Difference[] {
-	const tailA = withoutLeaderTail(pairA, pairB);
-	const tailB = withoutLeaderTail(pairB, pairA);
-	const a = withoutMarkBeforeLeader(tailA, tailB);
-	const b = withoutMarkBeforeLeader(tailB, tailA);
+	const tailA = withoutDigitBeforePage(withoutLeaderTail(pairA, pairB), pairB);
+	const tailB = withoutDigitBeforePage(withoutLeaderTail(pairB, pairA), pairA);
+	const [a, b] = withLabelsRead(withoutMarkBeforeLeader(tailA, tailB), withoutMarkBeforeLeader(tailB, tailA));
 	// One printing read the numbering as part of the title (`Chapter One` / `Chapter Onc`):
 	// compare label and title together.
 	if ((a.label === undefined) !== (b.label === undefined)) {

@@ -331,10 +331,12 @@ function parseVisible(raw: string, line: number): LineParse {
 
 	// A mark standing alone between a title and its page (`Les Moineaux © 53`, `squad _ 101-158`,
 	// `Wijnkoop / 117`, `War » 295-330`) is what a scan left in the gap: the leader's.
-	const gapSpeck = page === undefined ? null : /(?<=\S)[ \t]+[_|/\\»«©°•*~+'‘’"”„:;,^`=<>-]{1,2}[ \t]*$/u.exec(body);
-	if (gapSpeck && /[\p{L}\p{N}]/u.test(body.slice(0, gapSpeck.index))) {
+	// (Looked for in the line's last characters: a run of 200,000 spaces would make it quadratic.)
+	const gapFrom = Math.max(0, body.trimEnd().length - 24);
+	const gapSpeck = page === undefined ? null : /(?<=\S)[ \t]+[_|/\\»«©°•*~+'‘’"”„:;,^`=<>-]{1,2}[ \t]*$/u.exec(body.slice(gapFrom));
+	if (gapSpeck && /[\p{L}\p{N}]/u.test(body.slice(0, gapFrom + gapSpeck.index))) {
 		leader = gapSpeck[0] + leader;
-		body = body.slice(0, gapSpeck.index);
+		body = body.slice(0, gapFrom + gapSpeck.index);
 	}
 
 	// Marks standing alone between the words of a title (`Communism in . Germany`, `Against _ Which`)
@@ -388,27 +390,85 @@ function readDigits(page: string): string {
 }
 
 /**
+ * For each line, the nearest page before it and after it in `pages` (undefined where none):
+ * two sweeps, so that a long file of lines without pages costs no more than one with them.
+ */
+function nearestPages(pages: ReadonlyArray<number | undefined>): {readonly before: Array<number | undefined>; readonly after: Array<number | undefined>} {
+	const before: Array<number | undefined> = [];
+	const after: Array<number | undefined> = Array.from({length: pages.length});
+	let last: number | undefined;
+	for (const page of pages) {
+		before.push(last);
+		if (page !== undefined) last = page;
+	}
+
+	last = undefined;
+	for (let k = pages.length - 1; k >= 0; k--) {
+		after[k] = last;
+		if (pages[k] !== undefined) last = pages[k];
+	}
+
+	return {before, after};
+}
+
+/**
  * Decide a weak page (one space before a number): keep it when the number fits the run of
- * pages around it and the word before it does not make it part of a date or a reference.
+ * pages around it and the word before it does not make it part of a date or a reference; or when
+ * it is a misread page (`07` for `27`, `2138` for `138`), one digit from a page that the close run
+ * of the pages kept around it leaves room for (OCR sets most pages off by one space: weak).
  */
 function resolveWeakPages(lines: LineParse[]): LineParse[] {
+	const resolved = resolveByRun(lines);
+	const {before, after} = nearestPages(resolved.map((l) => pageNumber(l.page)));
+	return resolved.map((l, i) => {
+		const read = lines[i]!;
+		if (read.pageStrength !== 'weak' || l.page !== undefined || read.titleMarkup.length === 0) return l;
+		const wordBefore = /(\S+)\s*$/.exec(read.titleMarkup)?.[1] ?? '';
+		return !numberedBy.test(wordBefore) && misreadPageFits(read.page!, before[i], after[i]) ? read : l;
+	});
+}
+
+/** Keep a weak page that fits the run of strong pages around it, and is no date or reference. */
+function resolveByRun(lines: LineParse[]): LineParse[] {
 	const pages = lines.map((l) => (l.pageStrength === 'strong' ? pageNumber(l.page) : undefined));
+	const hasStrongPages = pages.some((p) => p !== undefined);
+	const near = nearestPages(pages);
 	return lines.map((l, i) => {
 		if (l.pageStrength !== 'weak') return l;
 		const value = pageNumber(l.page)!;
 		const wordBefore = /(\S+)\s*$/.exec(l.titleMarkup)?.[1] ?? '';
-		let previous: number | undefined;
-		for (let k = i - 1; k >= 0 && previous === undefined; k--) previous = pages[k];
-		let next: number | undefined;
-		for (let k = i + 1; k < lines.length && next === undefined; k++) next = pages[k];
+		const previous = near.before[i];
+		const next = near.after[i];
 		const fits = (previous === undefined || value >= previous) && (next === undefined || value <= next);
 		// `JULY 19`, `No. 18` and `…, 1920` are dates and references, not pages.
 		const dateLike = numberedBy.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
-		const hasStrongPages = pages.some((p) => p !== undefined);
 		if (fits && !dateLike && (hasStrongPages || l.titleMarkup.length > 0)) return l;
 		const {page: _page, pageStrength: _strength, ...rest} = l;
 		return {...rest, leader: '', titleMarkup: `${l.titleMarkup}${l.leader}${l.page}`.trim()};
 	});
+}
+
+/** How close the pages around a number must run for the run to vouch for a misreading of it. */
+const closeRun = 12;
+
+/**
+ * Whether `page` is one digit away (one changed, lost or added) from a page that fits between
+ * `previous` and `next`, where those run close together: the run makes the misreading plain
+ * (`07` between `25` and `29`, `2138` between `137` and `139`), where a number far from every
+ * page (`1812`) stays the title's.
+ */
+function misreadPageFits(page: string, previous: number | undefined, next: number | undefined): boolean {
+	if (previous === undefined || next === undefined || next < previous || next - previous > closeRun || !/^\d{1,4}$/.test(page)) return false;
+	const fits = (digits: string): boolean => digits !== '' && !digits.startsWith('0') && Number(digits) >= previous && Number(digits) <= next;
+	for (let k = 0; k <= page.length; k++) {
+		if (k < page.length && fits(page.slice(0, k) + page.slice(k + 1))) return true;
+		for (let d = 0; d <= 9; d++) {
+			if (k < page.length && fits(page.slice(0, k) + String(d) + page.slice(k + 1))) return true;
+			if (fits(page.slice(0, k) + String(d) + page.slice(k))) return true;
+		}
+	}
+
+	return false;
 }
 
 /** A line that looks like a heading: short, upper case, no page, no numbering. */

@@ -57,6 +57,33 @@ describe('classifyPair', () => {
 			[['leaders', 'cosmetic', '. ci.ocs-scceenee eee', ':']],
 		],
 		['a stop where the other has leaders as leaders', 'WITCHCRAFT. 289', 'WITCHCRAFT........ 289', [['leaders', 'cosmetic', '.', '........']]],
+		[
+			'a letter read from a speck at the start of a line as a speck',
+			'A Peoples . 15',
+			'Peoples\t15',
+			[
+				['speck', 'cosmetic', 'A', ''],
+				['leaders', 'cosmetic', '.', ''],
+			],
+		],
+		[
+			'a digit both printings have as the title’s',
+			'SPEECH ON PARLIAMENTARIANISM, AUGUST 2    152',
+			'SPEECH ON PARLIAMENTARIANISM, AUGUSST 2    152',
+			[['ocr', 'minor', 'AUGUST', 'AUGUSST']],
+		],
+		[
+			'numbering misread as no numbering as the label’s ocr',
+			'VIIL. Jean va à la cuisine\t12',
+			'VIII. Jean va à la cuisine\t12',
+			[['ocr', 'minor', 'VIIL.', 'VIII.']],
+		],
+		[
+			'a first word that is no numbering as the title’s',
+			'Orders, commands and signals\t31',
+			'0rders, commands and signals\t31',
+			[['ocr', 'minor', 'Orders', '0rders']],
+		],
 		['a stop with no leader on either side as punctuation', 'Stone.\t21', 'Stone\t21', [['punctuation', 'cosmetic', 'Stone.', 'Stone']]],
 		['a mark alone before the page as leaders', 'Les Moineaux © 53', 'Les Moineaux......... 53', [['leaders', 'cosmetic', '©', '.........']]],
 		['label number', 'IV. The Struggle\t31', 'VI. The Struggle\t31', [['number', 'substantive', 'IV.', 'VI.']]],

@@ -351,6 +351,24 @@ describe('parseItems', () => {
 		expect(parsed[1]).toMatchObject({title: 'The Journey Home', page: '9'});
 	});
 
+	it('reads a misread page set off by one space as the page when the close run around it shows the misreading (#18)', () => {
+		const parsed = items('La Cuisine 25\nLa Chanson du petit Pierre 07\nLe Thé 29\nLes Moineaux 31');
+		expect(parsed[1]).toMatchObject({title: 'La Chanson du petit Pierre', page: '07'});
+		const added = items('THE INDIAN ASSOCIATION 137\nTO THE REVOLUTIONARY ASSOCIATION 2138\nLETTER TO THE BRITISH WORKERS 139');
+		expect(added[1]).toMatchObject({page: '2138'});
+	});
+
+	it('keeps a number far from every page of the run in the title', () => {
+		const parsed = items('The Causes\t25\nThe War of 1812\nThe Peace\t29');
+		expect(parsed[1]).toMatchObject({title: 'The War of 1812'});
+		expect(parsed[1]!.page).toBeUndefined();
+	});
+
+	it('reads a mark alone between a title and its page as leader', () => {
+		expect(items('Les Moineaux © 53\nLe Thé 58')[0]).toMatchObject({title: 'Les Moineaux', page: '53'});
+		expect(items('4. School of the squad _ 101-158')[0]).toMatchObject({title: 'School of the squad', page: '101-158'});
+	});
+
 	it('reads an entry whose page column is empty as a whole entry, not the start of a wrapped one', () => {
 		const parsed = items(
 			'A Note That Runs Long Enough To Look Like A Wrapped Title Line Of The Table\nComments on Accumulation of Capital (special translation)\t\t96k\nThe Three Sources of Marxism\t20-28\t13k',
