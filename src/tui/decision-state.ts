@@ -5,7 +5,7 @@
 import type {Decision, Verdict} from '../core/decisions.js';
 import type {Row} from '../core/types.js';
 import {keyFor} from './keymap.js';
-import {countDecided, isUndecided, refilter, selectedRow, settle} from './list-state.js';
+import {countDecided, isUndecided, refilter, selectedRow, settle} from './screen-state.js';
 import type {Change, State} from './state-types.js';
 
 /** The confidences `Y` cycles through for accepting suggestions with `y`, the first the default. */
@@ -139,8 +139,8 @@ export function undo(state: State): State {
 	let refiltered = refilter(next);
 	// Bring the undone row back under the cursor when the filter shows it.
 	if (row !== undefined) {
-		const position = refiltered.visible.indexOf(row);
-		if (position !== -1) refiltered = settle({...refiltered, cursor: position});
+		const position = refiltered.list.visible.indexOf(row);
+		if (position !== -1) refiltered = settle({...refiltered, list: {...refiltered.list, cursor: position}});
 	}
 
 	const where = step.length > 1 ? `${step.length} rows` : row === undefined ? 'an orphaned decision' : `row ${row + 1}`;

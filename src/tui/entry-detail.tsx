@@ -6,7 +6,8 @@ import {placeText} from '../report/place.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
-import {decisionFor, verdictLabel, detailAsides, orphanDecisions, selectedRow, type State} from './state.js';
+import {detailAsides} from './detail-state.js';
+import {decisionFor, verdictLabel, orphanDecisions, selectedRow, type State} from './state.js';
 import {changeMarkers, severityColors, severityBars, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
 import {ExportMenu} from './export-menu.js';
 
@@ -285,14 +286,14 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 	const decision = decisionFor(state, index);
 	const differs = state.data.worst[index] !== undefined;
 	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
-	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
+	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${similarity}${state.detail.expanded ? ' · Enter folds' : ''}`;
 	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
 	const others = row.others ?? [];
 	const checks = state.data.checks[index] ?? [];
 	// Room for differences: the pane less its rule, the two readings, the decision line, the asides (further readings, checks, suggestion) and a note.
-	const room = layout.detailLines - 4 - detailAsides(state, index) - (decision?.note ? 1 : 0);
+	const room = layout.detailLines - 4 - detailAsides(row, state.data.checks[index] ?? []) - (decision?.note ? 1 : 0);
 	// Where not all fit, the last line that fits says how many more there are (when one fits at all).
-	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
+	const shown = state.detail.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
 	const more = room > 0 ? row.differences.length - shown.length : 0;
 	return (
 		<>
@@ -301,8 +302,8 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 				<Text {...paint(theme, statusColors[row.status])}>{statusGlyphs[row.status]}</Text>
 				<Text dimColor> {rule(title, columns - 5).slice(3)}</Text>
 			</Text>
-			<Reading row={row} side="a" theme={theme} width={columns} expanded={state.expanded} />
-			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.expanded} />
+			<Reading row={row} side="a" theme={theme} width={columns} expanded={state.detail.expanded} />
+			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.detail.expanded} />
 			<ScanPlace row={row} />
 			{others.map((item, k) => (
 				<OtherReading key={k} id={state.data.comparison.printings[k + 2]?.id ?? '?'} item={item} />
@@ -318,10 +319,10 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 					{'  '}… {more} more (Enter shows all)
 				</Text>
 			) : null}
-			{suggested ? <SuggestionLine row={row} suggestion={state.data.suggestions[index]} theme={theme} expanded={state.expanded} /> : null}
-			<DecisionLine decision={decision} differs={differs} expanded={state.expanded} theme={theme} />
+			{suggested ? <SuggestionLine row={row} suggestion={state.data.suggestions[index]} theme={theme} expanded={state.detail.expanded} /> : null}
+			<DecisionLine decision={decision} differs={differs} expanded={state.detail.expanded} theme={theme} />
 			{decision?.note ? (
-				<Text wrap={state.expanded ? 'wrap' : 'truncate'}>
+				<Text wrap={state.detail.expanded ? 'wrap' : 'truncate'}>
 					<Text dimColor>note: </Text>
 					{decision.note}
 				</Text>

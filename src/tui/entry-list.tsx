@@ -34,7 +34,7 @@ export function EntryList({state, theme}: EntryListProps) {
 	const selected = selectedRow(state);
 	const lines = [];
 	for (let position = from; position < to; position++) {
-		const index = state.visible[position]!;
+		const index = state.list.visible[position]!;
 		const row = state.data.comparison.rows[index]!;
 		const props = {
 			row,
@@ -49,7 +49,7 @@ export function EntryList({state, theme}: EntryListProps) {
 		lines.push(layout.wide ? <WideRow key={index} {...props} /> : <StackedRow key={index} {...props} />);
 	}
 
-	if (state.visible.length === 0) {
+	if (state.list.visible.length === 0) {
 		lines.push(
 			<Text key="empty" dimColor>
 				{'  '}No rows to show under this filter. Tab changes the filter, s the lowest severity shown.

@@ -31,12 +31,12 @@ export function Header({state, theme}: HeaderProps) {
 	const row = selectedRow(state);
 	const orphans = orphanDecisions(state).length;
 	const done = differing > 0 && state.decided === differing;
-	const hidden = state.minSeverity === 'cosmetic' ? '' : ` ≥ ${state.minSeverity}`;
+	const hidden = state.list.minSeverity === 'cosmetic' ? '' : ` ≥ ${state.list.minSeverity}`;
 	// A failed save leaves decisions on screen that are not on disk: the count says so.
 	const notSaved = state.unsaved.size > 0 && state.saveError !== undefined ? ` (${state.unsaved.size} not saved ${unsavedGlyph})` : '';
 	const decided = `${state.decided}/${differing} rows decided${notSaved}`;
 	const orphaned = orphans > 0 ? ` (+${orphans} orphaned: ${keyFor('orphans-open')} lists)` : '';
-	const where = `  row ${row === undefined ? 0 : row + 1}/${comparison.rows.length} · ${state.filter === 'all' ? 'all rows' : state.filter === 'differences' ? 'differences' : 'undecided'}${hidden}`;
+	const where = `  row ${row === undefined ? 0 : row + 1}/${comparison.rows.length} · ${state.list.filter === 'all' ? 'all rows' : state.list.filter === 'differences' ? 'differences' : 'undecided'}${hidden}`;
 	const checks =
 		comparison.checks.length > 0 ? `  ⚑ ${comparison.checks.length} check${comparison.checks.length === 1 ? '' : 's'}${offsetNote(comparison.checks)}` : '';
 	// What follows each severity's glyph: its count, and its name where there is room.
