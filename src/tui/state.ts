@@ -39,7 +39,7 @@ export type {Change, InitialOptions, SaveAsRequest, State, Status, Step} from '.
 export {filters, type Filter} from './list-state.js';
 export type {ExportRequest} from './export-menu-state.js';
 export {decisionList, hasLostSaves, isUnsaved, verdictLabel} from './decision-state.js';
-export {decisionFor, isUndecided, orphanDecisions, rowHeight, selectedRow, visibleWindow} from './screen-state.js';
+export {decisionFor, detailContent, isUndecided, orphanDecisions, rowHeight, selectedRow, visibleWindow} from './screen-state.js';
 
 /** The state the screen opens with. */
 export function initialState(data: ReviewData, options: InitialOptions = {}): State {
