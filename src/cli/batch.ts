@@ -179,7 +179,8 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 	const beside = args.format !== undefined && !sharedFormats.has(args.format);
 	if (beside && toFile(args.output)) {
 		throw new UsageError(
-			`--batch --format ${args.format} writes one report beside each file (vol1.txt.${reportBeside('', args.format).slice(1)}); leave out --output, or use json, csv, text or markdown for one report`,
+			`--batch --format ${args.format} writes one report beside each file (vol1.txt.${reportBeside('', args.format).slice(1)}); ` +
+				`leave out --output, or use json, csv, text or markdown for one report`,
 		);
 	}
 
@@ -232,7 +233,8 @@ export async function runBatch(args: CliArgs, io: Io): Promise<number> {
 		const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
 		if (written.length > 0)
 			io.stdout.write(
-				`wrote ${written.length} ${args.format} report${written.length === 1 ? '' : 's'} beside ${written.length === 1 ? 'its file' : 'their files'}: ${list}\n`,
+				`wrote ${written.length} ${args.format} report${written.length === 1 ? '' : 's'} ` +
+					`beside ${written.length === 1 ? 'its file' : 'their files'}: ${list}\n`,
 			);
 	} else if (args.format === undefined) {
 		io.stdout.write(summaryTable(results));

@@ -448,8 +448,12 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 			const moved =
 				offset === undefined
 					? ''
-					: `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
-			return `page ${difference[side]} fits ${describeBounds(around[side])} in ${ids[side]}, and ${difference[other]} does not fit ${describeBounds(around[other])} in ${ids[other]}${moved}`;
+					: `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, ` +
+						`so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
+			return (
+				`page ${difference[side]} fits ${describeBounds(around[side])} in ${ids[side]}, ` +
+				`and ${difference[other]} does not fit ${describeBounds(around[other])} in ${ids[other]}${moved}`
+			);
 		}),
 	);
 	return evidence;

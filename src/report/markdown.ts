@@ -422,7 +422,8 @@ function confusionSection(comparison: Comparison): string[] {
 	const out = [
 		'## Character confusions',
 		'',
-		`Which characters of ${escapeMarkdown(a.id)} became which in ${escapeMarkdown(b.id)}, in OCR errors, spelling variants, numbers and pages; line numbers are ${escapeMarkdown(a.id)}'s.`,
+		`Which characters of ${escapeMarkdown(a.id)} became which in ${escapeMarkdown(b.id)}, ` +
+			`in OCR errors, spelling variants, numbers and pages; line numbers are ${escapeMarkdown(a.id)}'s.`,
 		'',
 		`| ${escapeMarkdown(a.id)} | ${escapeMarkdown(b.id)} | Times | Lines |`,
 		'| --- | --- | ---: | --- |',
