@@ -25,7 +25,7 @@
  *
  * Pure: the dictionary comes in as a look-up function.
  *
- * Long (about 530 lines): one model, each kind of evidence a function of the same context and
+ * Long (about 680 lines): one model, each kind of evidence a function of the same context and
  * weights, so that the weights can be read and tuned side by side.
  */
 import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';

@@ -10,7 +10,7 @@
  * (every mismatch: family, fixture, seed, lines, texts, expected vs got), `--dump DIR` (write each
  * case's files and truth), `--third` (a third printing after B, in the synthetic family only).
  *
- * Long (about 470 lines): the evaluation's command, its options and every table it prints.
+ * Long (about 560 lines): the evaluation's command, its options and every table it prints.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';

@@ -3,7 +3,7 @@
  * grouped by severity under a summary table. A decision picks the reading to print; without one
  * both readings are given and marked undecided. A printing that stops short is one line.
  *
- * Long (about 430 lines): the errata list's wording for every kind of row and decision, one class.
+ * Long (about 450 lines): the errata list's wording for every kind of row and decision, one class.
  */
 import type {Decision} from '../core/decisions.js';
 import {changedRegion} from '../core/highlight.js';

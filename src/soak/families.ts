@@ -12,7 +12,7 @@
  * read-only folder one with the immutable attribute. A family that cannot be set up here (no
  * root, no `script`) is skipped and counted as such.
  *
- * Long (about 620 lines): each family of faults drives the built command through one terminal helper.
+ * Long (about 650 lines): each family of faults drives the built command through one terminal helper.
  */
 import {spawn, spawnSync} from 'node:child_process';
 import {closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
