@@ -80,7 +80,8 @@ function applyChanges(state: State, changes: ReadonlyArray<{readonly key: string
 export function decide(state: State, verdict: Verdict): State {
 	const row = selectedRow(state);
 	if (row !== undefined && state.data.worst[row] === undefined) {
-		return {...state, status: {kind: 'info', message: `Row ${row + 1} reads the same in both printings: nothing to decide (c adds a note, e a correction).`}};
+		const instead = `${keyFor('note-start')} adds a note, ${keyFor('edit-start')} a correction`;
+		return {...state, status: {kind: 'info', message: `Row ${row + 1} reads the same in both printings: nothing to decide (${instead}).`}};
 	}
 
 	return changeDecision(
@@ -122,7 +123,7 @@ export function acceptSuggestions(state: State): State {
 	return refilter({
 		...next,
 		history: [...state.history, changes],
-		status: {kind: 'info', message: `Accepted ${count} at ${level} or above (u undoes them at once).`},
+		status: {kind: 'info', message: `Accepted ${count} at ${level} or above (${keyFor('undo')} undoes them at once).`},
 	});
 }
 

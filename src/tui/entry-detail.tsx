@@ -10,6 +10,7 @@ import {detailAsides, type DetailContent, type RowDetail} from './detail-state.j
 import {verdictLabel} from './decision-state.js';
 import {changeMarkers, severityColors, severityBars, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
 import {ExportMenu} from './export-menu.js';
+import {keyFor} from './keymap.js';
 
 /** Props of `EntryDetail`: what the pane shows, and its room. */
 export type EntryDetailProps = {
@@ -28,6 +29,15 @@ function rule(title: string, columns: number): string {
 	const head = `── ${title} `;
 	return head + '─'.repeat(Math.max(0, columns - [...head].length));
 }
+
+/** What each key does to an undecided row: `a: A is right · b: B is right · …`, from the key table. */
+const decideHints = [
+	`${keyFor('decide-a')}: A is right`,
+	`${keyFor('decide-b')}: B is right`,
+	`${keyFor('edit-start')}: correct it`,
+	`${keyFor('decide-not-error')}: not an error`,
+	`${keyFor('note-start')}: note`,
+].join(' · ');
 
 /** Row statuses in words for the detail pane's title. */
 const statusWords = {same: 'same', changed: 'changed', 'only-a': 'only in A', 'only-b': 'only in B', moved: 'moved'} as const;
@@ -89,7 +99,7 @@ function OrphanList({orphans, columns}: {readonly orphans: readonly Decision[]; 
 	return (
 		<>
 			<Text dimColor wrap="truncate">
-				{rule(`${count} matching no row · kept in the decisions file · Esc closes`, columns)}
+				{rule(`${count} matching no row · kept in the decisions file · ${keyFor('orphans-close', 'orphans')} closes`, columns)}
 			</Text>
 			{orphans.map((orphan) => (
 				<Text key={orphan.key} wrap="truncate">
@@ -286,7 +296,7 @@ function DecisionLine({
 		return (
 			<Text wrap="truncate" dimColor={!differs}>
 				{differs ? <Text {...paint(theme, 'yellow')}>undecided</Text> : <Text>identical</Text>}
-				<Text dimColor>{differs ? ' — a: A is right · b: B is right · e: correct it · x: not an error · c: note' : ' — c adds a note, e a correction'}</Text>
+				<Text dimColor>{differs ? ` — ${decideHints}` : ` — ${keyFor('note-start')} adds a note, ${keyFor('edit-start')} a correction`}</Text>
 			</Text>
 		);
 	}
@@ -312,7 +322,7 @@ function RowDetailView({
 }) {
 	const {index, row, decision, differs, checks, expanded} = detail;
 	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
-	const title = `row ${index + 1} of ${detail.count} · ${statusWords[row.status]}${similarity}${expanded ? ' · Enter folds' : ''}`;
+	const title = `row ${index + 1} of ${detail.count} · ${statusWords[row.status]}${similarity}${expanded ? ` · ${keyFor('toggle-expand')} folds` : ''}`;
 	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
 	const others = row.others ?? [];
 	// Room for differences: the pane less its rule, the two readings, the decision line, the asides
@@ -342,7 +352,7 @@ function RowDetailView({
 			))}
 			{more > 0 ? (
 				<Text dimColor wrap="truncate">
-					{'  '}… {more} more (Enter shows all)
+					{'  '}… {more} more ({keyFor('toggle-expand')} shows all)
 				</Text>
 			) : null}
 			{suggested ? <SuggestionLine row={row} suggestion={detail.suggestion} theme={theme} expanded={expanded} /> : null}

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
 import type {Row, Severity, Suggestion, TocItem} from '../core/types.js';
 import {columns} from './columns.js';
+import {keyFor} from './keymap.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {wideTitleWidth} from './layout.js';
 import {displayTitle} from './review-data.js';
@@ -60,7 +61,7 @@ export function EntryList({rows, selected, wide, height, columns, theme}: EntryL
 	if (rows.length === 0) {
 		lines.push(
 			<Text key="empty" dimColor>
-				{'  '}No rows to show under this filter. Tab changes the filter, s the lowest severity shown.
+				{'  '}No rows to show under this filter. {keyFor('cycle-filter')} changes the filter, {keyFor('cycle-severity')} the lowest severity shown.
 			</Text>,
 		);
 	}

@@ -7,6 +7,7 @@
  */
 import type {Decision} from '../core/decisions.js';
 import {detailWanted, type DetailContent} from './detail-state.js';
+import {keyFor} from './keymap.js';
 import {computeLayout} from './layout.js';
 import {clampCursor, findRow, refilterList, scrollList, searchRows, selectedOf, windowOf, type ListContext} from './list-state.js';
 import type {ReviewData} from './review-data.js';
@@ -140,7 +141,7 @@ export function findCheck(state: State): State {
 			? 'No row carries a check.'
 			: state.list.filter === 'all'
 				? 'No row shown carries a check.'
-				: 'The checks are on rows this filter hides (Tab shows all rows).';
+				: `The checks are on rows this filter hides (${keyFor('cycle-filter')} shows all rows).`;
 	return moveToRow(state, 1, hasCheck, none);
 }
 
@@ -150,6 +151,6 @@ export function search(state: State, query: string, from: number): State {
 	if (needle === '') return moveTo(state, state.list.searchOrigin);
 	const position = searchRows(state.list, state.data.haystack, needle, from);
 	if (position !== undefined) return settle({...state, list: {...state.list, cursor: position}, status: undefined});
-	const hint = state.list.filter === 'all' ? '' : ' (Tab shows more rows)';
+	const hint = state.list.filter === 'all' ? '' : ` (${keyFor('cycle-filter')} shows more rows)`;
 	return settle({...state, list: {...state.list, cursor: state.list.searchOrigin}, status: {kind: 'error', message: `No title contains "${query}"${hint}.`}});
 }

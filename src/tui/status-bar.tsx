@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Mode} from './actions.js';
-import {isPromptMode, keyFor, keyLabel} from './keymap.js';
+import {isPromptMode, keyFor, keysFor} from './keymap.js';
 import type {PromptState} from './prompt-state.js';
 import {decisionCount, saveAlertLines, saveAlertText} from './save-alert.js';
 import type {Status} from './state-types.js';
@@ -64,7 +64,7 @@ export function promptWindow(value: string, caret: number, width: number): {befo
 export function StatusBar({mode, prompt, status, unsaved, columns, theme}: StatusBarProps) {
 	if (isPromptMode(mode)) {
 		const label = promptLabels[mode];
-		const hints = `  ${keyLabel('return')} accept · ${keyLabel('escape')} cancel`;
+		const hints = `  ${keyFor('prompt-submit', mode)} accept · ${keyFor('prompt-cancel', mode)} cancel`;
 		const {before, at, after} = promptWindow(prompt.value, prompt.caret, columns - label.length - hints.length - 2);
 		return (
 			<Text wrap="truncate">
@@ -82,7 +82,7 @@ export function StatusBar({mode, prompt, status, unsaved, columns, theme}: Statu
 	if (mode === 'help') {
 		return (
 			<Text wrap="truncate" dimColor>
-				{keyFor('help-down', 'help')}/{keyFor('help-up', 'help')} scroll · {keyFor('help-close', 'help')} or Esc closes help
+				{keyFor('help-down', 'help')}/{keyFor('help-up', 'help')} scroll · {keysFor('help-close', 'help').slice(0, 2).join(' or ')} closes help
 			</Text>
 		);
 	}

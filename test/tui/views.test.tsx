@@ -44,7 +44,9 @@ describe('views of narrow props', () => {
 	});
 
 	it('the list says so when its filter shows no row', () => {
-		expect(frameOf(<EntryList rows={[]} selected={undefined} wide height={3} columns={120} theme={plain} />)).toContain('No rows to show under this filter.');
+		expect(frameOf(<EntryList rows={[]} selected={undefined} wide height={3} columns={120} theme={plain} />)).toContain(
+			'No rows to show under this filter. Tab changes the filter, s the lowest severity shown.',
+		);
 	});
 
 	it('the list marks the selected row with the glyph, side by side', () => {
@@ -60,8 +62,16 @@ describe('views of narrow props', () => {
 		const orphans = frameOf(
 			<EntryDetail content={{kind: 'orphans', orphans: [{key: 'k', verdict: 'a', a: 'Old\t1', b: 'Older\t1'}]}} height={4} columns={100} theme={plain} />,
 		);
-		expect(orphans).toContain('1 saved decision matching no row');
+		expect(orphans).toContain('1 saved decision matching no row · kept in the decisions file · Esc closes');
 		expect(orphans).toContain('printing A is right on A “Old 1” · B “Older 1”');
+	});
+
+	it('the export menu marks the chosen format and names its keys from the key table', () => {
+		const frame = frameOf(
+			<EntryDetail content={{kind: 'export', menu: {formats: ['text', 'json'], choice: 1, request: undefined}}} height={5} columns={80} theme={plain} />,
+		);
+		expect(frame).toContain('› json');
+		expect(frame).toContain('↓/↑ choose · Enter writes the report · Esc closes');
 	});
 
 	it('the status bar asks before losing decisions, and shows an open prompt with its caret', () => {
@@ -70,7 +80,10 @@ describe('views of narrow props', () => {
 			'⚠ Quit and lose 2 decisions not saved? q quits · w saves them to another file · Esc goes back',
 		);
 		expect(frameOf(<StatusBar mode="note" prompt={{value: 'seen', caret: 2}} status={undefined} unsaved={0} columns={120} theme={plain} />)).toContain(
-			'Note: se▏en',
+			'Note: se▏en  Enter accept · Esc cancel',
+		);
+		expect(frameOf(<StatusBar mode="help" prompt={prompt} status={undefined} unsaved={0} columns={120} theme={plain} />)).toContain(
+			'↓/↑ scroll · ? or Esc closes help',
 		);
 	});
 
