@@ -173,7 +173,7 @@ export async function pdfSource(file: string, bytes: Uint8Array, pages?: readonl
 		// eslint-disable-next-line no-await-in-loop -- one page after another, in order
 		const page = await pdf.getPage(number);
 		const viewport = page.getViewport({scale: 1});
-		// eslint-disable-next-line no-await-in-loop
+		// eslint-disable-next-line no-await-in-loop -- the page just loaded; its text in page order too
 		const content = await page.getTextContent();
 		const runs = content.items.filter((item): item is typeof item & TextRun => 'str' in item);
 		const read = pageLines(runs, number, viewport.height, blocks);
