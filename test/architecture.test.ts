@@ -1,8 +1,8 @@
 /**
  * The shape of the source tree (#14): no import cycle anywhere, type-only imports included;
  * dependencies point down only (cli → tui → report → core); the path a report takes never
- * loads Ink or React; and a file over 400 lines says why. Imports are read with the TypeScript
- * compiler's own pre-processor.
+ * loads Ink or React; a file over 400 lines says why, and an eslint-disable comment its reason.
+ * Imports are read with the TypeScript compiler's own pre-processor.
  */
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -116,6 +116,19 @@ describe('the source tree', () => {
 		walk('cli/bin.ts');
 		expect(reached.has('cli/main.ts')).toBe(true);
 		expect([...reached].filter((file) => file === 'ink' || file === 'react' || file.startsWith('tui/'))).toEqual([]);
+	});
+
+	it('gives every eslint-disable comment its reason after `--` (#14)', () => {
+		const bare = files.flatMap((file) =>
+			readFileSync(path.join(src, file), 'utf8')
+				.split('\n')
+				.flatMap((line, index) =>
+					/eslint-disable/.test(line) && !/eslint-disable(?:-next-line|-line)?\s+[\w/@-]+(?:,\s*[\w/@-]+)*\s+--\s+\S/.test(line)
+						? [`${file}:${index + 1}`]
+						: [],
+				),
+		);
+		expect(bare).toEqual([]);
 	});
 
 	it('says in the opening comment of each file over 400 lines why it is long (#14)', () => {
