@@ -47,6 +47,20 @@ export default tseslint.config(
 		rules: {'no-console': 'error'},
 	},
 	{
+		files: ['src/**/*.{ts,tsx}'],
+		// Prettier keeps code within 160 columns, but leaves a string, a comment or a regular expression
+		// whole however long: this finds those, counting a tab as Prettier does. Split a long string
+		// where its sentence or table row has a seam, and rewrap a comment. (Core `max-len` is one of
+		// ESLint's deprecated formatting rules, kept until ESLint 11; @stylistic/max-len takes the same options.)
+		rules: {'max-len': ['error', {code: 160, tabWidth: 2, ignoreUrls: true}]},
+	},
+	{
+		files: ['src/core/parse.ts'],
+		// Three patterns of the parser's line grammar run past 160 columns, and the parser is being
+		// reworked on its own branch; bring them within once that lands, and drop this block.
+		rules: {'max-len': 'off'},
+	},
+	{
 		files: ['**/*.tsx', 'src/tui/**/*.ts'],
 		plugins: {'react-hooks': reactHooks},
 		// The rules of hooks, without the React Compiler's rules: the screen keeps its state in a ref

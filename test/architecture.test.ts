@@ -1,7 +1,8 @@
 /**
  * The shape of the source tree (#14): no import cycle anywhere, type-only imports included;
- * dependencies point down only (cli → tui → report → core); and the path a report takes never
- * loads Ink or React. Imports are read with the TypeScript compiler's own pre-processor.
+ * dependencies point down only (cli → tui → report → core); the path a report takes never
+ * loads Ink or React; a file over 400 lines says why, and an eslint-disable comment its reason.
+ * Imports are read with the TypeScript compiler's own pre-processor.
  */
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -115,5 +116,29 @@ describe('the source tree', () => {
 		walk('cli/bin.ts');
 		expect(reached.has('cli/main.ts')).toBe(true);
 		expect([...reached].filter((file) => file === 'ink' || file === 'react' || file.startsWith('tui/'))).toEqual([]);
+	});
+
+	it('gives every eslint-disable comment its reason after `--` (#14)', () => {
+		const bare = files.flatMap((file) =>
+			readFileSync(path.join(src, file), 'utf8')
+				.split('\n')
+				.flatMap((line, index) =>
+					/eslint-disable/.test(line) && !/eslint-disable(?:-next-line|-line)?\s+[\w/@-]+(?:,\s*[\w/@-]+)*\s+--\s+\S/.test(line)
+						? [`${file}:${index + 1}`]
+						: [],
+				),
+		);
+		expect(bare).toEqual([]);
+	});
+
+	it('says in the opening comment of each file over 400 lines why it is long (#14)', () => {
+		const unexplained = files.flatMap((file) => {
+			const text = readFileSync(path.join(src, file), 'utf8');
+			const lines = text.trimEnd().split('\n').length;
+			const opening = /\/\*\*[\s\S]*?\*\//.exec(text)?.[0] ?? '';
+			return lines > 400 && !/\bLong \(about \d[\d,]* lines\)/.test(opening) ? [`${file}: ${lines} lines`] : [];
+		});
+		// Split it along a seam, or say why not: `Long (about 450 lines): …` in its opening comment.
+		expect(unexplained).toEqual([]);
 	});
 });

@@ -65,7 +65,10 @@ const loadText = (load: readonly number[]): string => load.map((x) => x.toFixed(
 function loadWarning(before: Machine, after: Machine): string | undefined {
 	const worst = Math.max(before.load[0]!, after.load[0]!);
 	if (worst <= before.cores) return undefined;
-	return `**Warning:** the load average (${worst.toFixed(2)}) was above the ${before.cores} cores: absolute times are inflated and even paired ratios are noisy; measure again on a quieter machine before reading much into them.`;
+	return (
+		`**Warning:** the load average (${worst.toFixed(2)}) was above the ${before.cores} cores: absolute times are inflated and even paired ratios are noisy; ` +
+		`measure again on a quieter machine before reading much into them.`
+	);
 }
 
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -203,30 +206,51 @@ async function speedSection(sizes: readonly number[], pairs: number, runs: numbe
 		rows.push(await benchSize(entries, directory, pairs));
 	}
 
+	const difflib = hasPython
+		? 'a difflib script (`src/bench/difflib-align.py`: lines aligned by `SequenceMatcher`, each replaced pair scored)'
+		: 'no difflib script (python3 is not installed)';
 	const lines = [
 		'## Size',
 		'',
-		`The built CLI (\`--format json\`, the whole process) on a noisy pair from the evaluation's noise model (seed 1, two files), against GNU \`diff\` and ${hasPython ? 'a difflib script (`src/bench/difflib-align.py`: lines aligned by `SequenceMatcher`, each replaced pair scored)' : 'no difflib script (python3 is not installed)'} on the same files. Each ratio is tocdiff's time over the other's, pair by pair: median (lowest–highest).`,
+		`The built CLI (\`--format json\`, the whole process) on a noisy pair from the evaluation's noise model (seed 1, two files), ` +
+			`against GNU \`diff\` and ${difflib} on the same files. ` +
+			`Each ratio is tocdiff's time over the other's, pair by pair: median (lowest–highest).`,
 		'',
 		'| entries a printing | items A × B | pairs | tocdiff | tocdiff peak RSS | GNU diff | tocdiff / diff | difflib | tocdiff / difflib | alignment F1 |',
 		'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-		...rows.map(
-			(r) =>
-				`| ${r.entries.toLocaleString('en')} | ${r.items[0].toLocaleString('en')} × ${r.items[1].toLocaleString('en')} | ${r.pairs} | ${seconds(r.tocdiff.median)} | ${r.rss === undefined ? '–' : megabytes(r.rss.median)} | ${seconds(r.diff.second.median)} | ${showRatio(r.diff.ratio)} | ${r.difflib === undefined ? '–' : seconds(r.difflib.second.median)} | ${r.difflib === undefined ? '–' : showRatio(r.difflib.ratio)} | ${(r.alignmentF1 * 100).toFixed(1)} % |`,
-		),
+		...rows.map((r) => {
+			const cells = [
+				r.entries.toLocaleString('en'),
+				`${r.items[0].toLocaleString('en')} × ${r.items[1].toLocaleString('en')}`,
+				r.pairs,
+				seconds(r.tocdiff.median),
+				r.rss === undefined ? '–' : megabytes(r.rss.median),
+				seconds(r.diff.second.median),
+				showRatio(r.diff.ratio),
+				r.difflib === undefined ? '–' : seconds(r.difflib.second.median),
+				r.difflib === undefined ? '–' : showRatio(r.difflib.ratio),
+				`${(r.alignmentF1 * 100).toFixed(1)} %`,
+			];
+			return `| ${cells.join(' | ')} |`;
+		}),
 	];
 
 	console.error(`timing start-up, ${runs} pairs…`);
 	const start = await startup(runs);
+	const json = `${showRatio(start.json.ratio)} (${seconds(start.json.first.median)} against ${seconds(start.json.second.median)})`;
+	const frames = start.frames?.map(
+		(f) => `${f.columns} × ${f.rows}: ${showRatio(f.ratio.ratio)} (${seconds(f.ratio.first.median)} against ${seconds(f.ratio.second.median)})`,
+	);
 	lines.push(
 		'',
 		'## Start-up and the review screen',
 		'',
-		`Against a bare \`node -e 0\`, ${runs} pairs: \`tocdiff FILE --format json\` on the seed ${showRatio(start.json.ratio)} (${seconds(start.json.first.median)} against ${seconds(start.json.second.median)}); \`tocdiff --help\` ${showRatio(start.help.ratio)}.`,
+		`Against a bare \`node -e 0\`, ${runs} pairs: \`tocdiff FILE --format json\` on the seed ${json}; \`tocdiff --help\` ${showRatio(start.help.ratio)}.`,
 		'',
-		start.frames === undefined
+		frames === undefined
 			? 'First frame: not measured (needs `script` from util-linux).'
-			: `First frame of the review screen on the seed, under \`script\`, against a \`node\` printing the same title in the same terminal, ${runs} pairs: ${start.frames.map((f) => `${f.columns} × ${f.rows}: ${showRatio(f.ratio.ratio)} (${seconds(f.ratio.first.median)} against ${seconds(f.ratio.second.median)})`).join('; ')}.`,
+			: `First frame of the review screen on the seed, under \`script\`, against a \`node\` printing the same title in the same terminal, ` +
+					`${runs} pairs: ${frames.join('; ')}.`,
 	);
 
 	const tenThousand = path.join(directory, '10000-a.txt');
@@ -238,7 +262,11 @@ async function speedSection(sizes: readonly number[], pairs: number, runs: numbe
 		);
 		lines.push(
 			'',
-			`Key presses on ${keys.rows.toLocaleString('en')} rows (2 × 10,000 entries), the built command under \`script\`, ${keys.presses} presses in rounds of 20 alternating with the harness floor (a \`node\` that answers each key with the next row's line): median ${keys.median.toFixed(1)} ms, 95th percentile ${keys.p95.toFixed(1)} ms; the floor ${keys.floorMedian.toFixed(1)} ms and ${keys.floorP95.toFixed(1)} ms, so ${(keys.p95 - keys.floorP95).toFixed(1)} ms above the floor at the 95th percentile (median of the rounds' figures).`,
+			`Key presses on ${keys.rows.toLocaleString('en')} rows (2 × 10,000 entries), the built command under \`script\`, ` +
+				`${keys.presses} presses in rounds of 20 alternating with the harness floor (a \`node\` that answers each key with the next row's line): ` +
+				`median ${keys.median.toFixed(1)} ms, 95th percentile ${keys.p95.toFixed(1)} ms; ` +
+				`the floor ${keys.floorMedian.toFixed(1)} ms and ${keys.floorP95.toFixed(1)} ms, ` +
+				`so ${(keys.p95 - keys.floorP95).toFixed(1)} ms above the floor at the 95th percentile (median of the rounds' figures).`,
 		);
 	} else lines.push('', 'Key presses: not measured (needs the 10,000 size and `script` from util-linux).');
 
@@ -277,9 +305,11 @@ async function main(): Promise<void> {
 	const header = [
 		'# Performance: what `npm run bench` measured',
 		'',
-		`Written by the bench, not by hand: \`${command}\`, begun ${began.toISOString()}, ended ${new Date().toISOString()}. Every figure below comes from that one run; run the same command to measure again (it rewrites this file with \`--write-results\`).`,
+		`Written by the bench, not by hand: \`${command}\`, begun ${began.toISOString()}, ended ${new Date().toISOString()}. ` +
+			`Every figure below comes from that one run; run the same command to measure again (it rewrites this file with \`--write-results\`).`,
 		'',
-		`Machine: ${before.cores} cores (\`availableParallelism\`), ${process.platform} ${release()}, Node ${process.version}; load average (1, 5, 15 min) ${loadText(before.load)} before, ${loadText(after.load)} after.`,
+		`Machine: ${before.cores} cores (\`availableParallelism\`), ${process.platform} ${release()}, Node ${process.version}; ` +
+			`load average (1, 5, 15 min) ${loadText(before.load)} before, ${loadText(after.load)} after.`,
 		...(warning === undefined ? [] : ['', warning]),
 		'',
 	];

@@ -119,7 +119,9 @@ export async function benchSplit(options: SplitBenchOptions): Promise<string[]> 
 			const right = typeof found !== 'string' && found.printings === 2 && found.boundaries.length === 1 && found.boundaries[0] === boundary;
 			const said = typeof found === 'string' ? found : `${found.printings} printings at ${found.boundaries.join(', ') || '–'}`;
 			out.push(
-				`| ten volumes, titles ${recurring ? 'recurring' : 'distinct'} | ${entries.toLocaleString('en')} | ${showTime(measured.first.median)} | ${showTime(measured.second.median)} | ${showRatio(measured.ratio)} | ${right ? `right (line ${boundary})` : `WRONG: ${said}, truth line ${boundary}`} |`,
+				`| ten volumes, titles ${recurring ? 'recurring' : 'distinct'} | ${entries.toLocaleString('en')} | ` +
+					`${showTime(measured.first.median)} | ${showTime(measured.second.median)} | ${showRatio(measured.ratio)} | ` +
+					`${right ? `right (line ${boundary})` : `WRONG: ${said}, truth line ${boundary}`} |`,
 			);
 
 			// The same set printed once: one printing, and said so.
@@ -128,7 +130,8 @@ export async function benchSplit(options: SplitBenchOptions): Promise<string[]> 
 			const single = run(cli, [once]);
 			const onePrinting = single.code === 3 && /only one printing/.test(single.stderr);
 			notes.push(
-				`The ${page.name.replaceAll('-', ' ')} set printed once (${showTime(single.milliseconds)}): ${onePrinting ? 'one printing, as it is' : `WRONG: ${splitOf(single) as string}`}.`,
+				`The ${page.name.replaceAll('-', ' ')} set printed once (${showTime(single.milliseconds)}): ` +
+					`${onePrinting ? 'one printing, as it is' : `WRONG: ${splitOf(single) as string}`}.`,
 			);
 		}
 	}
@@ -158,7 +161,9 @@ export async function benchSplit(options: SplitBenchOptions): Promise<string[]> 
 
 	const threeRun = splitOf(run(cli, [files.three]));
 	notes.push(
-		`A third printing of 10,000 entries adds ${showTime(spreadOf(adds.third).median)}, the second ${showTime(spreadOf(adds.second).median)}: per entry the third costs ${showRatio(spreadOf(third))} what the second does (target ≤ 1); the three are found as ${typeof threeRun === 'string' ? threeRun : `${threeRun.printings} printings`}.`,
+		`A third printing of 10,000 entries adds ${showTime(spreadOf(adds.third).median)}, the second ${showTime(spreadOf(adds.second).median)}: ` +
+			`per entry the third costs ${showRatio(spreadOf(third))} what the second does (target ≤ 1); ` +
+			`the three are found as ${typeof threeRun === 'string' ? threeRun : `${threeRun.printings} printings`}.`,
 	);
 
 	// Degenerate input, each against the 2 × 10,000 one-file page run beside it.

@@ -83,7 +83,8 @@ export async function loadDecisions(
 	const advice = 'fix it, or move it aside to start afresh';
 	if (bytes.length > maxInputBytes) {
 		throw new DecisionsFileError(
-			`${file}: the decisions file is over ${maxInputBytes / 1_048_576} MB, far more than a review writes; pass --decisions with another file, or move it aside`,
+			`${file}: the decisions file is over ${maxInputBytes / 1_048_576} MB, far more than a review writes; ` +
+				`pass --decisions with another file, or move it aside`,
 		);
 	}
 

@@ -139,11 +139,17 @@ function judge(decisionsPath: string, file: string, text: string, now: Date, hos
 	const named = owner.path !== undefined && path.resolve(owner.path) !== path.resolve(decisionsPath) ? `, as ${owner.path}` : '';
 	if (owner.host !== host) {
 		if (now.getTime() - since.getTime() > otherHostLimitMs) return undefined;
-		return `${decisionsPath} is in use by a tocdiff on ${owner.host} (pid ${owner.pid}${named}) since ${clock(since, now)}; close that review first, or delete ${file} if it is no longer open`;
+		return (
+			`${decisionsPath} is in use by a tocdiff on ${owner.host} (pid ${owner.pid}${named}) since ${clock(since, now)}; ` +
+			`close that review first, or delete ${file} if it is no longer open`
+		);
 	}
 
 	if (!isRunning(owner)) return undefined;
-	return `${decisionsPath} is in use by another tocdiff (pid ${owner.pid}${named}) since ${clock(since, now)}; close that review first, or pass --decisions PATH`;
+	return (
+		`${decisionsPath} is in use by another tocdiff (pid ${owner.pid}${named}) since ${clock(since, now)}; ` +
+		`close that review first, or pass --decisions PATH`
+	);
 }
 
 /** The lock as held: released once, only while it still holds this process's record. */

@@ -128,7 +128,9 @@ async function reviewHeld(
 	const outcome = await runReview({
 		...(links > 1
 			? {
-					notice: `${decisionsPath} has another name (a hard link): saving replaces it, and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`,
+					notice:
+						`${decisionsPath} has another name (a hard link): saving replaces it, ` +
+						`and the other name keeps the decisions as they were; a symbolic link keeps one file under both names.`,
 				}
 			: {}),
 		comparison: compared.comparison,

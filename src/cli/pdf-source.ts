@@ -85,7 +85,7 @@ function pageLines(runs: readonly TextRun[], page: number, pageHeight: number, f
 
 /** A contents heading on a line of its own, in the languages tocdiff knows. */
 const contentsHeading =
-	/^\s*(?:table\s+of\s+)?contents\.?\s*$|^\s*(?:table\s+des\s+mati[eè]res|sommaire|inhalt(?:sverzeichnis)?|inhoud(?:sopgave)?|содержание|оглавление)\.?\s*$/iu;
+	/^\s*(?:(?:table\s+of\s+)?contents|table\s+des\s+mati[eè]res|sommaire|inhalt(?:sverzeichnis)?|inhoud(?:sopgave)?|содержание|оглавление)\.?\s*$/iu;
 
 /** A line that ends in a page number (an Arabic or Roman folio), as contents lines do. */
 const endsInPage = /(?:\d+|\b[ivxlc]+)\.?\s*$/iu;
@@ -156,7 +156,8 @@ export async function pdfSource(file: string, bytes: Uint8Array, pages?: readonl
 		pdf = await pdfjs.getDocument({data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0}).promise;
 	} catch (error) {
 		throw new InputError(
-			`${shown} is not a PDF that can be read (${error instanceof Error ? error.message.replace(/\.$/u, '') : String(error)}); give the PDF again, or its text as a file`,
+			`${shown} is not a PDF that can be read (${error instanceof Error ? error.message.replace(/\.$/u, '') : String(error)}); ` +
+				`give the PDF again, or its text as a file`,
 		);
 	}
 
@@ -172,7 +173,7 @@ export async function pdfSource(file: string, bytes: Uint8Array, pages?: readonl
 		// eslint-disable-next-line no-await-in-loop -- one page after another, in order
 		const page = await pdf.getPage(number);
 		const viewport = page.getViewport({scale: 1});
-		// eslint-disable-next-line no-await-in-loop
+		// eslint-disable-next-line no-await-in-loop -- the page just loaded; its text in page order too
 		const content = await page.getTextContent();
 		const runs = content.items.filter((item): item is typeof item & TextRun => 'str' in item);
 		const read = pageLines(runs, number, viewport.height, blocks);
@@ -185,7 +186,8 @@ export async function pdfSource(file: string, bytes: Uint8Array, pages?: readonl
 	if (!lines.some((line) => line.words.length > 0)) {
 		const which = pages === undefined ? '' : ` on pages ${from}-${to}`;
 		throw new InputError(
-			`${shown} has no text layer${which} (a scan only); run OCR on it first (e.g. ocrmypdf, or tesseract IMAGE out pdf), or give its OCR output (ALTO, PAGE XML, hOCR)`,
+			`${shown} has no text layer${which} (a scan only); ` +
+				`run OCR on it first (e.g. ocrmypdf, or tesseract IMAGE out pdf), or give its OCR output (ALTO, PAGE XML, hOCR)`,
 		);
 	}
 

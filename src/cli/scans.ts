@@ -57,9 +57,12 @@ export async function loadScans(sources: readonly ReportSource[], imagesDir: str
 
 				const mime = mimeOf(bytes);
 				if (mime === undefined || bytes.length > maxImageBytes) {
-					unshown.push(
-						`${page.image} (${isTiff(bytes) ? 'TIFF, which browsers do not show: convert it to PNG or JPEG' : mime === undefined ? 'not an image a browser shows' : 'over 16 MB'})`,
-					);
+					const why = isTiff(bytes)
+						? 'TIFF, which browsers do not show: convert it to PNG or JPEG'
+						: mime === undefined
+							? 'not an image a browser shows'
+							: 'over 16 MB';
+					unshown.push(`${page.image} (${why})`);
 					shown = true;
 					break;
 				}

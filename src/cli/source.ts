@@ -58,7 +58,8 @@ export async function readSource(file: string, bytes: Uint8Array, options: Sourc
 
 		case 'other-markup': {
 			throw new InputError(
-				`${shown} is XML or HTML (<${sniffed.root}>) but not ALTO, PAGE XML or hOCR; give plain text, an OCR file in one of those formats, or a PDF with a text layer`,
+				`${shown} is XML or HTML (<${sniffed.root}>) but not ALTO, PAGE XML or hOCR; ` +
+					`give plain text, an OCR file in one of those formats, or a PDF with a text layer`,
 			);
 		}
 

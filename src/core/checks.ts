@@ -351,7 +351,9 @@ export function renumberingChecks(rows: readonly RowDraft[], ids: readonly [stri
 				printing: b,
 				lines: span(first.b!, last.b!),
 				kind: 'renumbering',
-				message: `${b}'s numbering runs ${way} ${a}'s on ${members.length} entries (“${first.a!.label}” is “${first.b!.label}” … “${last.a!.label}” is “${last.b!.label}”): an entry moved, dropped or added before them?`,
+				message:
+					`${b}'s numbering runs ${way} ${a}'s on ${members.length} entries ` +
+					`(“${first.a!.label}” is “${first.b!.label}” … “${last.a!.label}” is “${last.b!.label}”): an entry moved, dropped or added before them?`,
 			};
 		});
 }

@@ -190,7 +190,8 @@ function guessCyrillic(bytes: Uint8Array, name: string): CyrillicEncoding {
 	if (best.total - second.total >= clearMargin) return best.encoding;
 	const likely = `${cyrillicNames[best.encoding]} or ${cyrillicNames[second.encoding]}`;
 	throw new DecodeError(
-		`${name} looks like Cyrillic text in ${likely}, too little of it to tell which; convert it to UTF-8 and give that, e.g. iconv -f ${cyrillicNames[best.encoding]} -t UTF-8 ${name} > converted.txt`,
+		`${name} looks like Cyrillic text in ${likely}, too little of it to tell which; ` +
+			`convert it to UTF-8 and give that, e.g. iconv -f ${cyrillicNames[best.encoding]} -t UTF-8 ${name} > converted.txt`,
 	);
 }
 

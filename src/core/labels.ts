@@ -102,7 +102,8 @@ const counting = (words: string): Record<string, number> => Object.fromEntries(w
 const numberWords: Readonly<Record<string, number>> = {
 	...counting('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'),
 	...counting(
-		'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth',
+		'first second third fourth fifth sixth seventh eighth ninth tenth ' +
+			'eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth',
 	),
 	...counting('un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt'),
 	...counting('premier deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième'),
@@ -174,6 +175,12 @@ export function firstWord(text: string): string {
 export function canOpenLabel(first: string): boolean {
 	return isLetterOrDigit(first) || '([§|'.includes(first);
 }
+
+/**
+ * A Roman numeral label (with the letters OCR reads for its own: `l`, `1`, `|`, `П`, `Ш`, Cyrillic
+ * look-alikes) and what ends it: a dot, a wide gap, or a space before a capital or an opening mark.
+ */
+const romanLabel = /^([IVXLCDMlПШ1|ХУТГИiT]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u;
 
 /**
  * Find a numbering label at the start of `text` (leading whitespace already removed).
@@ -255,7 +262,7 @@ export function parseLabel(text: string): LabelMatch | undefined {
 	}
 
 	// Roman, `IV.` or `IV` before a wide gap; also OCR misreadings (`Il.`, `П.`, `1V.`).
-	const roman = 'IVXLCDMlПШ1|ХУТГИ'.includes(first) ? /^([IVXLCDMlПШ1|ХУТГИiT]{1,8})(?:(\.)(\s+|$)|(\t+| {2,})|( )(?=[A-ZА-Я"«“'(<_]))/u.exec(text) : null;
+	const roman = 'IVXLCDMlПШ1|ХУТГИ'.includes(first) ? romanLabel.exec(text) : null;
 	if (roman) {
 		const [, numeral, dot, spaceAfterDot, wideGap, singleSpace] = roman;
 		const rest = text.slice(roman[0].length);

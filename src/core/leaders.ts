@@ -16,9 +16,13 @@ const roundLetters = new Set([...'eocsaunrvmwiltz', ...'еосаипнртвх']
 
 /** Short words that are real in the languages of the contents, never leader. */
 const shortWords = new Set(
-	'a an and as at be by do for he i if in is it me my no of on or so the to up us we de du la le les et en un une au aux ou où ce que qui ne il y se sa son ses ces mes nos vos het van een op te der die das und im zu den ein и в во на с к по о об из за от не'.split(
-		' ',
-	),
+	[
+		'a an and as at be by do for he i if in is it me my no of on or so the to up us we',
+		'de du la le les et en un une au aux ou où ce que qui ne il y se sa son ses ces mes nos vos',
+		'het van een op te',
+		'der die das und im zu den ein',
+		'и в во на с к по о об из за от не',
+	].flatMap((words) => words.split(' ')),
 );
 
 /** How much a token reads like leader dots read as text, 0..1. */

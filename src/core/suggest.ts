@@ -25,7 +25,7 @@
  *
  * Pure: the dictionary comes in as a look-up function.
  *
- * Long (about 530 lines): one model, each kind of evidence a function of the same context and
+ * Long (about 680 lines): one model, each kind of evidence a function of the same context and
  * weights, so that the weights can be read and tuned side by side.
  */
 import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';
@@ -448,8 +448,12 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 			const moved =
 				offset === undefined
 					? ''
-					: `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
-			return `page ${difference[side]} fits ${describeBounds(around[side])} in ${ids[side]}, and ${difference[other]} does not fit ${describeBounds(around[other])} in ${ids[other]}${moved}`;
+					: `; ${ids.b}'s pages run ${offset} ${offset > 0 ? 'ahead' : 'behind'}, ` +
+						`so ${ids[other]}'s page should be ${pages[side]! + (side === 'a' ? offset : -offset)}`;
+			return (
+				`page ${difference[side]} fits ${describeBounds(around[side])} in ${ids[side]}, ` +
+				`and ${difference[other]} does not fit ${describeBounds(around[other])} in ${ids[other]}${moved}`
+			);
 		}),
 	);
 	return evidence;

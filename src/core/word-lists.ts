@@ -30,5 +30,10 @@ export const yearWords = 'года?|г\\.';
 export const pagelessDivisions = 'volume|part|book|chapter|том';
 
 /** Words that introduce a numbered division. */
-export const divisionWords =
-	'part|chapter|chap\\.?|book|section|sect\\.?|appendix|lecture|letter|canto|act|scene|volume|vol\\.?|partie|chapitre|livre|annexe|teil|kapitel|buch|anhang|deel|hoofdstuk|boek|bijlage|часть|глава|книга|раздел|приложение|том|отдел';
+export const divisionWords = [
+	'part|chapter|chap\\.?|book|section|sect\\.?|appendix|lecture|letter|canto|act|scene|volume|vol\\.?',
+	'partie|chapitre|livre|annexe',
+	'teil|kapitel|buch|anhang',
+	'deel|hoofdstuk|boek|bijlage',
+	'часть|глава|книга|раздел|приложение|том|отдел',
+].join('|');

@@ -113,7 +113,8 @@ function main(argv: readonly string[]): number {
 	const ran = spawnSync(values.python, args, {input, encoding: 'utf8', maxBuffer: 1 << 28});
 	if (ran.error || ran.status !== 0) {
 		process.stderr.write(
-			`collate: CollateX did not run (${ran.error?.message ?? ran.stderr.trim().split('\n').at(-1)}); give --collatex DIR and install networkx, python-Levenshtein and prettytable\n`,
+			`collate: CollateX did not run (${ran.error?.message ?? ran.stderr.trim().split('\n').at(-1)}); ` +
+				`give --collatex DIR and install networkx, python-Levenshtein and prettytable\n`,
 		);
 		return 3;
 	}
@@ -140,10 +141,21 @@ function main(argv: readonly string[]): number {
 	});
 
 	const f1 = (counts: Counts): number => prf(counts).f1 * 100;
+	const heads = [
+		'family',
+		'cases',
+		'tocdiff pooled',
+		'CollateX pooled',
+		'tocdiff mean',
+		'CollateX mean',
+		'tocdiff better / CollateX better / equal',
+		'CollateX timed out',
+		'time tocdiff / CollateX',
+	];
 	const lines = [
 		`tocdiff against CollateX (word tokens, near matching), line alignment F1 %, two-files form (the true split), ${values.seeds} seeds, part ${values.part}`,
 		'',
-		'| family | cases | tocdiff pooled | CollateX pooled | tocdiff mean | CollateX mean | tocdiff better / CollateX better / equal | CollateX timed out | time tocdiff / CollateX |',
+		`| ${heads.join(' | ')} |`,
 		'|---|---:|---:|---:|---:|---:|---|---:|---|',
 	];
 	for (const family of [...families, 'all' as const]) {
@@ -156,9 +168,18 @@ function main(argv: readonly string[]): number {
 		const worse = done.filter((result) => f1(result.collatex!) > f1(result.tocdiff) + 1e-9).length;
 		const ms = own.reduce((sum, result) => sum + result.tocdiffMs, 0);
 		const seconds = own.reduce((sum, result) => sum + result.collatexSeconds, 0);
-		lines.push(
-			`| ${family} | ${own.length} | ${pooled((r) => r.tocdiff).toFixed(1)} | ${pooled((r) => r.collatex!).toFixed(1)} | ${mean((r) => r.tocdiff).toFixed(1)} | ${mean((r) => r.collatex!).toFixed(1)} | ${better} / ${worse} / ${done.length - better - worse} | ${own.length - done.length} | ${(ms / 1000).toFixed(1)} s / ${seconds.toFixed(1)} s |`,
-		);
+		const cells = [
+			family,
+			own.length,
+			pooled((r) => r.tocdiff).toFixed(1),
+			pooled((r) => r.collatex!).toFixed(1),
+			mean((r) => r.tocdiff).toFixed(1),
+			mean((r) => r.collatex!).toFixed(1),
+			`${better} / ${worse} / ${done.length - better - worse}`,
+			own.length - done.length,
+			`${(ms / 1000).toFixed(1)} s / ${seconds.toFixed(1)} s`,
+		];
+		lines.push(`| ${cells.join(' | ')} |`);
 	}
 
 	lines.push('', '(pooled and mean over the cases CollateX finished; the time is the alignment alone for CollateX, the whole comparison for tocdiff)');

@@ -36,4 +36,6 @@ export function partOf(fixture: string, seed: number): Part {
 }
 
 /** The rule in one sentence, for the output's header. */
-export const heldBackRule = `held back: fixtures ${heldBackFixtures.join(' and ')} whole, every seed that is a multiple of ${heldBackSeedStep}, and the real-OCR cases marked heldOut; the rest is the tuning part`;
+export const heldBackRule =
+	`held back: fixtures ${heldBackFixtures.join(' and ')} whole, ` +
+	`every seed that is a multiple of ${heldBackSeedStep}, and the real-OCR cases marked heldOut; the rest is the tuning part`;

@@ -13,7 +13,7 @@
  *   its items as furniture; otherwise its kinds are false and it is a `furniture` mismatch.
  * - Split: the first boundary found equals the true one.
  *
- * Long (about 500 lines): every score of the evaluation, on one truth and one set of rows.
+ * Long (about 550 lines): every score of the evaluation, on one truth and one set of rows.
  */
 import type {RowStatus} from '../core/types.js';
 import {itemLines} from './draft.js';

@@ -192,8 +192,11 @@ type Unit = {
 // A page at the end of a line, after a tab, two or more spaces or leader dots: `23`, `16-17`, `xi`, `131.`.
 const pagePattern = /^(.*?\S)((?:[ \t]*(?:\. ?){2,}[ \t]*)|\t+|\s{2,})((?:\d+(?:[-–]\d+)?|[ivxlcdm]+)\.?)$/iu;
 // A numbering label: `IV.`, `12.`, `a)`, `(_b_)`, `CHAPTER XI`.
-const labelPattern =
-	/^((?:[IVXLCDM]{1,7}|\d{1,4}|[a-zа-яё])[.)]|\(_?[a-zа-яё\d]{1,4}_?\)|(?:CHAPTER|Chapter|CHAP\.|Chap\.|PART|Part|ГЛАВА|Глава|ЧАСТЬ|Часть)\s+[IVXLCDM\d]+[.:]?)(\s+)/u;
+const labelPattern = new RegExp(
+	String.raw`^((?:[IVXLCDM]{1,7}|\d{1,4}|[a-zа-яё])[.)]|\(_?[a-zа-яё\d]{1,4}_?\)|` +
+		String.raw`(?:CHAPTER|Chapter|CHAP\.|Chap\.|PART|Part|ГЛАВА|Глава|ЧАСТЬ|Часть)\s+[IVXLCDM\d]+[.:]?)(\s+)`,
+	'u',
+);
 // A word with surrounding quotes or punctuation: the core is what letter-level noise touches.
 const wordPattern = /^([«"“„(»]*)(\p{L}[\p{L}'’-]*\p{L})([.,;:!?»"”)]*)$/u;
 
@@ -370,16 +373,14 @@ const spellingPairs: Readonly<Record<Language, ReadonlyArray<readonly [string, s
 	],
 };
 
+/** Stems that English spells with -ise or -ize (`organise`, `organization`), and the endings after it. */
+const iseStems = 'organ|recogn|real|civil|critic|character|emphas|summar|util|mobil|national|central|apolog|special|modern|colon|social|capital';
+const iseEndings = 'e|ed|es|ing|ation|ations|er|ers';
+
 const spellingRules: Readonly<Record<Language, readonly SpellingRule[]>> = {
 	en: [
-		[
-			/^(organ|recogn|real|civil|critic|character|emphas|summar|util|mobil|national|central|apolog|special|modern|colon|social|capital)is(e|ed|es|ing|ation|ations|er|ers)$/u,
-			'$1iz$2',
-		],
-		[
-			/^(organ|recogn|real|civil|critic|character|emphas|summar|util|mobil|national|central|apolog|special|modern|colon|social|capital)iz(e|ed|es|ing|ation|ations|er|ers)$/u,
-			'$1is$2',
-		],
+		[new RegExp(`^(${iseStems})is(${iseEndings})$`, 'u'), '$1iz$2'],
+		[new RegExp(`^(${iseStems})iz(${iseEndings})$`, 'u'), '$1is$2'],
 		[/^(labo|colo|hono|favo|harbo|behavio|neighbo|vigo|rigo|hum|endeavo)ur(s|ed|ing)?$/u, '$1r$2'],
 		[/^(labo|colo|hono|favo|harbo|behavio|neighbo|vigo|rigo|hum|endeavo)r(s|ed|ing)?$/u, '$1ur$2'],
 	],

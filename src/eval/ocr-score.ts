@@ -277,23 +277,26 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 				suggestions = addSuggestion(suggestions, fared);
 				// A sure suggestion that is wrong misleads the reviewer most: say which.
 				if (fared.sure === 1 && fared.sureRight === 0) {
+					const sure = chosen!.suggestion!;
+					const why = sure.why === undefined ? '' : `: ${sure.why}`;
 					mismatches.push({
 						type: 'suggestion',
 						a: row.a,
 						b: row.b,
 						expected: `${field}: ${rightHere === null ? 'neither reading is the drawn one' : `${rightHere.toUpperCase()} reads it`} (${JSON.stringify(drawn)})`,
-						got: `suggested ${chosen!.suggestion!.reading!.toUpperCase()} at ${chosen!.suggestion!.confidence} on ${JSON.stringify(chosen!.a)} / ${JSON.stringify(chosen!.b)}${chosen!.suggestion!.why === undefined ? '' : `: ${chosen!.suggestion!.why}`}`,
+						got: `suggested ${sure.reading!.toUpperCase()} at ${sure.confidence} on ${JSON.stringify(chosen!.a)} / ${JSON.stringify(chosen!.b)}${why}`,
 					});
 				}
 			}
 
 			if (wrong.length > 0) {
+				const reported = row.differences.map((d) => `${d.kind}/${d.field} ${JSON.stringify(d.a)}→${JSON.stringify(d.b)}`).join('; ');
 				mismatches.push({
 					type: 'differences',
 					a: row.a,
 					b: row.b,
 					expected: expected.length === 0 ? '(no field differs)' : expected.join('; '),
-					got: `${row.differences.map((d) => `${d.kind}/${d.field} ${JSON.stringify(d.a)}→${JSON.stringify(d.b)}`).join('; ') || '(none)'} (row ${row.status}: ${wrong.join(', ')})`,
+					got: `${reported || '(none)'} (row ${row.status}: ${wrong.join(', ')})`,
 				});
 			}
 		}

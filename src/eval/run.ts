@@ -10,7 +10,7 @@
  * (every mismatch: family, fixture, seed, lines, texts, expected vs got), `--dump DIR` (write each
  * case's files and truth), `--third` (a third printing after B, in the synthetic family only).
  *
- * Long (about 470 lines): the evaluation's command, its options and every table it prints.
+ * Long (about 560 lines): the evaluation's command, its options and every table it prints.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
@@ -283,22 +283,28 @@ function tableRow(family: string, part: string, tally: Tally): string {
 function printKinds(tally: Tally): void {
 	console.log(`\n${'kind (all)'.padEnd(14)}  ${'truth'.padStart(5)}  ${'found'.padStart(5)}  ${'tp'.padStart(5)}  P      R      F1`);
 	const kinds = Object.entries(tally.byKind).sort(([x], [y]) => x.localeCompare(y)) as Array<[EvalKind, Counts]>;
-	for (const [kind, counts] of kinds) {
-		const r = prf(counts);
-		console.log(
-			`${kind.padEnd(14)}  ${String(counts.tp + counts.fn).padStart(5)}  ${String(counts.tp + counts.fp).padStart(5)}  ${String(counts.tp).padStart(5)}  ${percent(r.precision)}  ${percent(r.recall)}  ${percent(r.f1)}`,
-		);
-	}
+	for (const [kind, counts] of kinds) console.log(prfLine(kind, counts));
+}
+
+/** A row of the tables by kind and by field: the name, the truth, what was found, the true positives, P, R and F1. */
+function prfLine(name: string, counts: Counts): string {
+	const r = prf(counts);
+	const truth = counts.tp + counts.fn;
+	const found = counts.tp + counts.fp;
+	return [
+		name.padEnd(14),
+		String(truth).padStart(5),
+		String(found).padStart(5),
+		String(counts.tp).padStart(5),
+		percent(r.precision),
+		percent(r.recall),
+		percent(r.f1),
+	].join('  ');
 }
 
 function printFields(tally: Tally): void {
 	console.log(`\n${'field (OCR)'.padEnd(14)}  ${'truth'.padStart(5)}  ${'found'.padStart(5)}  ${'tp'.padStart(5)}  P      R      F1`);
-	for (const [field, counts] of Object.entries(tally.byField)) {
-		const r = prf(counts);
-		console.log(
-			`${field.padEnd(14)}  ${String(counts.tp + counts.fn).padStart(5)}  ${String(counts.tp + counts.fp).padStart(5)}  ${String(counts.tp).padStart(5)}  ${percent(r.precision)}  ${percent(r.recall)}  ${percent(r.f1)}`,
-		);
-	}
+	for (const [field, counts] of Object.entries(tally.byField)) console.log(prfLine(field, counts));
 }
 
 /** The label of confidence band `k`: `0.5–0.6` … `0.9–1.0`. */
@@ -334,14 +340,13 @@ function printCalibration(parts: ReadonlyArray<readonly [string, Tally]>): void 
 }
 
 function printSuggestions(tally: Tally, title = 'suggestions'): void {
-	console.log(
-		`\n${title.padEnd(14)}  ${'found'.padStart(5)}  ${'right'.padStart(5)}  ${'wrong'.padStart(5)}  ${'even'.padStart(5)}  ${'none'.padStart(5)}  acc.   cover  ≥0.9 n  ≥0.9 acc.`,
-	);
+	const heads = ['found', 'right', 'wrong', 'even', 'none'].map((head) => head.padStart(5));
+	console.log(`\n${[title.padEnd(14), ...heads, 'acc.   cover  ≥0.9 n  ≥0.9 acc.'].join('  ')}`);
 	const line = (name: string, c: SuggestionCounts): void => {
 		const found = c.right + c.wrong + c.even + c.none;
-		console.log(
-			`${name.padEnd(14)}  ${String(found).padStart(5)}  ${String(c.right).padStart(5)}  ${String(c.wrong).padStart(5)}  ${String(c.even).padStart(5)}  ${String(c.none).padStart(5)}  ${share(c.right, c.right + c.wrong)}  ${share(c.right + c.wrong, found)}  ${String(c.sure).padStart(6)}  ${share(c.sureRight, c.sure)}`,
-		);
+		const counts = [found, c.right, c.wrong, c.even, c.none].map((count) => String(count).padStart(5));
+		const rates = [share(c.right, c.right + c.wrong), share(c.right + c.wrong, found), String(c.sure).padStart(6), share(c.sureRight, c.sure)];
+		console.log([name.padEnd(14), ...counts, ...rates].join('  '));
 	};
 
 	for (const [kind, counts] of Object.entries(tally.suggestions).sort(([x], [y]) => x.localeCompare(y)) as Array<[EvalKind, SuggestionCounts]>)
@@ -542,9 +547,16 @@ function main(argv: readonly string[]): number {
 	}
 
 	const suggested = totalSuggestions(all);
-	console.log(
-		`\nALL: alignment F1 ${percent(f1Of(all.alignment))} %   line F1 ${percent(f1Of(all.lines))} %   difference F1 ${percent(f1Of(all.differences))} %   split ${all.splitTotal === 0 ? '-' : `${all.splitHits}/${all.splitTotal}`}   suggestions right ${share(suggested.right, suggested.right + suggested.wrong).trim()} %   furniture rows ${all.furnitureRows}   mismatches ${mismatches.length}${values.verbose ? '' : ' (--verbose to list)'}`,
-	);
+	const overall = [
+		`alignment F1 ${percent(f1Of(all.alignment))} %`,
+		`line F1 ${percent(f1Of(all.lines))} %`,
+		`difference F1 ${percent(f1Of(all.differences))} %`,
+		`split ${all.splitTotal === 0 ? '-' : `${all.splitHits}/${all.splitTotal}`}`,
+		`suggestions right ${share(suggested.right, suggested.right + suggested.wrong).trim()} %`,
+		`furniture rows ${all.furnitureRows}`,
+		`mismatches ${mismatches.length}${values.verbose ? '' : ' (--verbose to list)'}`,
+	];
+	console.log(`\nALL: ${overall.join('   ')}`);
 	return 0;
 }
 

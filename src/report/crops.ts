@@ -72,7 +72,8 @@ export function cropsOf(item: TocItem | null, source: string, index: ScanIndex, 
 		const height = Math.min(scan.height - y, box.height + 2 * margin);
 		const label = `${printing} ${placeText(item) ?? `p. ${page}`} on the scan`;
 		crops.push(
-			`<svg class="crop" viewBox="${x} ${y} ${width} ${height}" width="${Math.round(width * scale)}" height="${Math.round(height * scale)}" role="img" aria-label="${h(label)}" data-scan="${scan.id}"><title>${h(label)}</title><use href="#${scan.id}"/></svg>`,
+			`<svg class="crop" viewBox="${x} ${y} ${width} ${height}" width="${Math.round(width * scale)}" height="${Math.round(height * scale)}" ` +
+				`role="img" aria-label="${h(label)}" data-scan="${scan.id}"><title>${h(label)}</title><use href="#${scan.id}"/></svg>`,
 		);
 	}
 

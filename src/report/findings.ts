@@ -133,7 +133,10 @@ export function comparedPrintings(comparison: Comparison): readonly [Printing, P
 export function rowsSentence(comparison: Comparison, idA: string, idB: string): string {
 	const status = comparison.summary.status;
 	const paired = [`${status.same} same`, `${status.changed} changed`, ...(status.moved > 0 ? [`${status.moved} moved`] : [])];
-	return `Rows: ${status.same + status.changed + status.moved} paired (${paired.join(', ')}), ${status['only-a']} in ${idA} only, ${status['only-b']} in ${idB} only.`;
+	return (
+		`Rows: ${status.same + status.changed + status.moved} paired (${paired.join(', ')}), ` +
+		`${status['only-a']} in ${idA} only, ${status['only-b']} in ${idB} only.`
+	);
 }
 
 /**

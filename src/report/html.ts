@@ -77,7 +77,9 @@ function spans(segments: readonly HighlightSegment[]): string {
 }
 
 /** The crops' style, only in a report that has them (a plain-text report stays as it was). */
-const cropStyle = `.crops { display: flex; flex-wrap: wrap; gap: .3rem; margin-bottom: .3rem; } .crop { max-width: 100%; height: auto; border: 1px solid #bbb; background: #fff; }
+const cropStyle =
+	`.crops { display: flex; flex-wrap: wrap; gap: .3rem; margin-bottom: .3rem; } ` +
+	`.crop { max-width: 100%; height: auto; border: 1px solid #bbb; background: #fff; }
 .scans { position: absolute; }
 `;
 
@@ -124,12 +126,14 @@ function checksSection(comparison: Comparison): string[] {
 		'<ul class="checks">',
 		...comparison.checks.map(
 			(check) =>
-				`<li><strong>${h(check.printing)}</strong> ${check.lines[0] === check.lines[1] ? 'line' : 'lines'} ${formatLines(check.lines)}: ${h(check.message)} <span class="kind">${h(check.kind)}</span></li>`,
+				`<li><strong>${h(check.printing)}</strong> ${check.lines[0] === check.lines[1] ? 'line' : 'lines'} ${formatLines(check.lines)}: ` +
+				`${h(check.message)} <span class="kind">${h(check.kind)}</span></li>`,
 		),
 		'</ul>',
 		...(explained > 0
 			? [
-					`<p>${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not counted above; the table marks ${explained === 1 ? 'it' : 'them'} “by the offset”.</p>`,
+					`<p>${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not counted above; ` +
+						`the table marks ${explained === 1 ? 'it' : 'them'} “by the offset”.</p>`,
 				]
 			: []),
 		'</section>',
@@ -203,10 +207,11 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		const {total, decided: done, undecided} = tally[severity];
 		return `<tr><td>${severityBadge(severity)}</td><td>${total}</td><td>${done}</td><td>${undecided}</td></tr>`;
 	});
-	const orphans = context.decisions.orphans.map(
-		(orphan) =>
-			`<li>${h(ids[0])} <q>${h(orphan.a ?? '')}</q>, ${h(ids[1])} <q>${h(orphan.b ?? '')}</q>: ${h(orphan.verdict === undefined ? 'note only' : describeVerdict(orphan, ids[0], ids[1]))}${orphan.note ? ` — ${h(orphan.note)}` : ''}</li>`,
-	);
+	const orphans = context.decisions.orphans.map((orphan) => {
+		const verdict = orphan.verdict === undefined ? 'note only' : describeVerdict(orphan, ids[0], ids[1]);
+		const note = orphan.note ? ` — ${h(orphan.note)}` : '';
+		return `<li>${h(ids[0])} <q>${h(orphan.a ?? '')}</q>, ${h(ids[1])} <q>${h(orphan.b ?? '')}</q>: ${h(verdict)}${note}</li>`;
+	});
 
 	// Printings read from OCR files: crops of their scans where the page images were found (#15).
 	const scanned = context.sources.some((source) => source.ocr !== undefined);
@@ -229,7 +234,8 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 			? ['<p class="scan-note">No scans are shown: no page image was looked for.</p>']
 			: missing.length > 0
 				? [
-						`<p class="scan-note">No scan found for ${missing.map((what) => h(what)).join('; ')}: its rows show no crop (pass <code>--images DIR</code> with the page images).</p>`,
+						`<p class="scan-note">No scan found for ${missing.map((what) => h(what)).join('; ')}: ` +
+							`its rows show no crop (pass <code>--images DIR</code> with the page images).</p>`,
 					]
 				: [];
 
@@ -270,7 +276,8 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		...scanNote,
 		...(crops ? [scanDefinitions(index)] : []),
 		'<table class="rows">',
-		`<thead><tr><th class="num" title="row">#</th><th class="severity">Severity</th><th class="line">${h(a.id)} line</th><th>Printing ${h(a.id)}</th><th class="line">${h(b.id)} line</th><th>Printing ${h(b.id)}</th><th class="kinds">Differences</th><th class="decision">Decision</th></tr></thead>`,
+		`<thead><tr><th class="num" title="row">#</th><th class="severity">Severity</th><th class="line">${h(a.id)} line</th><th>Printing ${h(a.id)}</th>` +
+			`<th class="line">${h(b.id)} line</th><th>Printing ${h(b.id)}</th><th class="kinds">Differences</th><th class="decision">Decision</th></tr></thead>`,
 		'<tbody>',
 		...comparison.rows.map((row, k) => rowHtml(row, k, context.decisions.byRow.get(k), ids, comparison.language ?? 'en', crops)),
 		'</tbody>',

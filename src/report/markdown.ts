@@ -3,7 +3,7 @@
  * grouped by severity under a summary table. A decision picks the reading to print; without one
  * both readings are given and marked undecided. A printing that stops short is one line.
  *
- * Long (about 430 lines): the errata list's wording for every kind of row and decision, one class.
+ * Long (about 450 lines): the errata list's wording for every kind of row and decision, one class.
  */
 import type {Decision} from '../core/decisions.js';
 import {changedRegion} from '../core/highlight.js';
@@ -422,7 +422,8 @@ function confusionSection(comparison: Comparison): string[] {
 	const out = [
 		'## Character confusions',
 		'',
-		`Which characters of ${escapeMarkdown(a.id)} became which in ${escapeMarkdown(b.id)}, in OCR errors, spelling variants, numbers and pages; line numbers are ${escapeMarkdown(a.id)}'s.`,
+		`Which characters of ${escapeMarkdown(a.id)} became which in ${escapeMarkdown(b.id)}, ` +
+			`in OCR errors, spelling variants, numbers and pages; line numbers are ${escapeMarkdown(a.id)}'s.`,
 		'',
 		`| ${escapeMarkdown(a.id)} | ${escapeMarkdown(b.id)} | Times | Lines |`,
 		'| --- | --- | ---: | --- |',

@@ -138,7 +138,8 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 		// Every printing, so that a check can point at a further one (C, …) too.
 		...comparison.printings.map(
 			(printing) =>
-				`\t\t\t\t\t<witness xml:id="${attr(witnessId(printing.id))}">Printing ${text(printing.id)}: ${text(printing.source)}, lines ${formatLines(printing.lines)}</witness>`,
+				`\t\t\t\t\t<witness xml:id="${attr(witnessId(printing.id))}">` +
+				`Printing ${text(printing.id)}: ${text(printing.source)}, lines ${formatLines(printing.lines)}</witness>`,
 		),
 		'\t\t\t\t</listWit>',
 		'\t\t\t</sourceDesc>',
@@ -183,7 +184,8 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 		out.push('\t\t\t<div type="checks">', '\t\t\t\t<head>Checks</head>', '\t\t\t\t<list>');
 		for (const check of comparison.checks) {
 			out.push(
-				`\t\t\t\t\t<item type="${attr(check.kind)}" corresp="#${attr(witnessId(check.printing))}" n="${formatLines(check.lines, '-')}">${text(check.message)}</item>`,
+				`\t\t\t\t\t<item type="${attr(check.kind)}" corresp="#${attr(witnessId(check.printing))}" ` +
+					`n="${formatLines(check.lines, '-')}">${text(check.message)}</item>`,
 			);
 		}
 

@@ -112,7 +112,8 @@ function checkLines(comparison: Comparison, color: boolean): string[] {
 	const explained = comparison.summary.explained ?? 0;
 	if (explained > 0)
 		out.push(
-			`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset and ${explained === 1 ? 'is' : 'are'} not listed one by one`,
+			`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset ` +
+				`and ${explained === 1 ? 'is' : 'are'} not listed one by one`,
 		);
 	return out;
 }
@@ -139,7 +140,8 @@ function confusionLines(comparison: Comparison): string[] {
 	for (const [k, confusion] of confusions.entries()) {
 		const text = shown[k]!;
 		out.push(
-			`  ${text}${' '.repeat(width - [...text].length)}  ${String(confusion.count).padStart(3)}×  ${confusion.lines.length === 1 ? 'line' : 'lines'} ${shortLines(confusion.lines)}`,
+			`  ${text}${' '.repeat(width - [...text].length)}  ${String(confusion.count).padStart(3)}×  ` +
+				`${confusion.lines.length === 1 ? 'line' : 'lines'} ${shortLines(confusion.lines)}`,
 		);
 	}
 
@@ -219,9 +221,13 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				const item = r.a ?? r.b;
 				return clip(`${item.label === undefined ? '' : `${item.label} `}${item.title}`, 60);
 			};
+			const glyph = severityColor('substantive', statusGlyphs[row.status], color);
+			const kind = severityColor('substantive', 'truncation (substantive)', color);
+			const kept = truncation.printing === 'B' ? 'A' : 'B';
 			out.push(
 				'',
-				`${severityColor('substantive', statusGlyphs[row.status], color)} ${truncation.printing === 'B' ? 'A' : 'B'} ${truncation.lines[0]}–${truncation.lines[1]}  ${severityColor('substantive', 'truncation (substantive)', color)}: printing ${truncation.printing} stops early; ${truncation.items} items are not in it`,
+				`${glyph} ${kept} ${truncation.lines[0]}–${truncation.lines[1]}  ` +
+					`${kind}: printing ${truncation.printing} stops early; ${truncation.items} items are not in it`,
 				`    from “${titleOf(lost[0]!)}” to “${titleOf(lost.at(-1)!)}”`,
 			);
 			// Decisions on the lost entries still show, one line each.
@@ -229,7 +235,8 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				const decision = context.decisions.byRow.get(truncation.rows[0] + k);
 				if (!decision?.verdict) continue;
 				out.push(
-					`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`,
+					`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}` +
+						`${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`,
 				);
 			}
 
@@ -237,10 +244,9 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		}
 
 		const kinds = [...new Set(row.differences.map((d) => d.kind))].join(', ');
-		out.push(
-			'',
-			`${head}  ${severityColor(worst(row), kinds, color)}${row.status === 'changed' || row.status === 'moved' ? `  similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}` : ''}`,
-		);
+		const paired = row.status === 'changed' || row.status === 'moved';
+		const similarity = paired ? `  similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}` : '';
+		out.push('', `${head}  ${severityColor(worst(row), kinds, color)}${similarity}`);
 		if (row.a && row.b) {
 			const leaders = row.differences.some((d) => d.kind === 'leaders');
 			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);

@@ -12,7 +12,7 @@
  * read-only folder one with the immutable attribute. A family that cannot be set up here (no
  * root, no `script`) is skipped and counted as such.
  *
- * Long (about 620 lines): each family of faults drives the built command through one terminal helper.
+ * Long (about 650 lines): each family of faults drives the built command through one terminal helper.
  */
 import {spawn, spawnSync} from 'node:child_process';
 import {closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
@@ -98,7 +98,8 @@ class Screen {
 	constructor(context: FamilyContext, args: readonly string[], name: string, size: {readonly columns: number; readonly rows: number}) {
 		this.context = context;
 		this.name = name;
-		const command = `trap '' HUP; ${quote(process.execPath)} ${quote(context.cli)} ${args.map((arg) => quote(arg)).join(' ')} 2> ${name}.stderr; echo $? > ${name}.code`;
+		const run = `${quote(process.execPath)} ${quote(context.cli)} ${args.map((arg) => quote(arg)).join(' ')}`;
+		const command = `trap '' HUP; ${run} 2> ${name}.stderr; echo $? > ${name}.code`;
 		this.terminal = openTerminal(['bash', '-c', command], {cwd: context.dir, columns: size.columns, rows: size.rows, env: {NO_COLOR: '1'}});
 	}
 
@@ -498,7 +499,9 @@ async function hangUp(context: FamilyContext): Promise<FamilyOutcome> {
 	const inPrompt = rng.chance(0.2);
 	const lastKeyLate = rng.chance(0.4);
 	const delay = rng.int(0, 200);
-	const label = `hang-up after ${count} decisions${signalFirst ? ', SIGHUP first' : ''}${inPrompt ? ', in a prompt' : ''}${lastKeyLate ? ', a key just pressed' : ''}, ${delay} ms later`;
+	const label =
+		`hang-up after ${count} decisions` +
+		`${signalFirst ? ', SIGHUP first' : ''}${inPrompt ? ', in a prompt' : ''}${lastKeyLate ? ', a key just pressed' : ''}, ${delay} ms later`;
 	const command = `cd ${dir} && node ${context.cli} ${files.join(' ')}`;
 	const findings: Finding[] = [];
 	const screen = new Screen(context, files, 'screen', {columns: 120, rows: 40});
@@ -560,7 +563,8 @@ async function stdoutError(context: FamilyContext): Promise<FamilyOutcome> {
 				: [...files, '--format', format];
 	const label = `standard output ${how}: ${args.join(' ')}`;
 	const target = how === 'read-only' ? '/dev/null' : '/dev/full';
-	const command = `cd ${dir} && node ${context.cli} ${args.join(' ')} ${how === 'closed-pipe' ? '| head -c 0' : how === 'read-only' ? '1< /dev/null' : '> /dev/full'}`;
+	const redirect = how === 'closed-pipe' ? '| head -c 0' : how === 'read-only' ? '1< /dev/null' : '> /dev/full';
+	const command = `cd ${dir} && node ${context.cli} ${args.join(' ')} ${redirect}`;
 	const stdout = how === 'closed-pipe' ? 'pipe' : openSync(target, how === 'read-only' ? 'r' : 'w');
 	const {code, stderr, timedOut} = await new Promise<{code: number | null; stderr: string; timedOut: boolean}>((resolve) => {
 		const child = spawn(process.execPath, [context.cli, ...args], {cwd: dir, stdio: ['ignore', stdout, 'pipe']});

@@ -18,8 +18,8 @@ const validate = new Ajv2020({allErrors: true, strict: true}).compile(JSON.parse
  */
 export function reportProblems(report: unknown): string[] {
 	if (validate(report)) return [];
-	return (validate.errors ?? []).map(
-		(error) =>
-			`${error.instancePath || '/'} ${error.message ?? 'is invalid'}${'allowedValues' in error.params ? ` (${(error.params['allowedValues'] as unknown[]).join(', ')})` : ''}`,
-	);
+	return (validate.errors ?? []).map((error) => {
+		const allowed = 'allowedValues' in error.params ? ` (${(error.params['allowedValues'] as unknown[]).join(', ')})` : '';
+		return `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${allowed}`;
+	});
 }

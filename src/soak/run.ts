@@ -302,7 +302,8 @@ async function worker(): Promise<void> {
 			withFindings++;
 			for (const finding of findings) counts[finding.kind]++;
 			process.stdout.write(
-				`case ${id} (${soakCase.label}): ${findings.map((f) => `${f.kind}: ${f.detail}`).join(' | ')}\n  ${commandOf(soakCase)}\n  stdout: ${excerpt(outcome.stdout, 120)}\n`,
+				`case ${id} (${soakCase.label}): ${findings.map((f) => `${f.kind}: ${f.detail}`).join(' | ')}` +
+					`\n  ${commandOf(soakCase)}\n  stdout: ${excerpt(outcome.stdout, 120)}\n`,
 			);
 		} else if (!values.keep) {
 			rmSync(soakCase.dir, {recursive: true, force: true});
@@ -329,6 +330,9 @@ const kept = [...familyCounts.values()].reduce((sum, tally) => sum + tally.kept,
 const discarded = [...familyCounts.values()].reduce((sum, tally) => sum + tally.discarded, 0);
 if (withFindings === 0 && !values.keep) rmSync(folder, {recursive: true, force: true});
 process.stdout.write(
-	`soak: ${ids.length} cases (seed ${seed}) in ${seconds} s, ${values.jobs} at a time; families: ${familyList}; decisions made in them ${made}: ${kept} kept, ${discarded} given up by the reviewer when asked, ${made - kept - discarded} lost; exits ${exitList}; slowest ${Math.round(slowest.milliseconds)} ms (case ${slowest.id}); found ${found}${withFindings > 0 ? ` in ${withFindings} cases (kept in ${folder})` : ''}\n`,
+	`soak: ${ids.length} cases (seed ${seed}) in ${seconds} s, ${values.jobs} at a time; families: ${familyList}; ` +
+		`decisions made in them ${made}: ${kept} kept, ${discarded} given up by the reviewer when asked, ${made - kept - discarded} lost; ` +
+		`exits ${exitList}; slowest ${Math.round(slowest.milliseconds)} ms (case ${slowest.id}); ` +
+		`found ${found}${withFindings > 0 ? ` in ${withFindings} cases (kept in ${folder})` : ''}\n`,
 );
 process.exitCode = withFindings > 0 ? 1 : 0;

@@ -3,9 +3,11 @@
  * that the screen's state, its widgets and the key table share, in a file of its own so that
  * none of them imports another back.
  */
+import type {DetailAction} from './detail-state.js';
 import type {ExportMenuAction} from './export-menu-state.js';
 import type {HelpAction} from './help-state.js';
 import type {Size} from './layout.js';
+import type {ListAction} from './list-state.js';
 import type {PromptAction} from './prompt-state.js';
 
 /**
@@ -23,23 +25,16 @@ export type KeyMode = Mode | 'too-small';
 
 /** Everything that can happen to the review screen: the widgets' own actions, and the screen's. */
 export type Action =
+	| ListAction
+	| DetailAction
 	| PromptAction
 	| ExportMenuAction
 	| HelpAction
-	| {readonly type: 'cursor-down'}
-	| {readonly type: 'cursor-up'}
-	| {readonly type: 'page-down'}
-	| {readonly type: 'page-up'}
-	| {readonly type: 'first'}
-	| {readonly type: 'last'}
 	| {readonly type: 'next-undecided'}
 	| {readonly type: 'previous-undecided'}
 	| {readonly type: 'next-check'}
 	| {readonly type: 'orphans-open'}
 	| {readonly type: 'orphans-close'}
-	| {readonly type: 'cycle-filter'}
-	| {readonly type: 'cycle-severity'}
-	| {readonly type: 'toggle-expand'}
 	| {readonly type: 'search-start'}
 	| {readonly type: 'decide-a'}
 	| {readonly type: 'decide-b'}

@@ -1,14 +1,18 @@
+/**
+ * The review screen: its views laid out, each given only what it draws (narrowed from the state
+ * here, by the `…Props` functions), and `App`, which runs the state machine around them.
+ */
 import {Box, Text} from 'ink';
 import {fitText} from './columns.js';
-import {DensityStrip} from './density-strip.js';
+import {DensityStrip, type DensityStripProps} from './density-strip.js';
 import {EntryDetail} from './entry-detail.js';
-import {EntryList} from './entry-list.js';
-import {Header} from './header.js';
+import {EntryList, type ShownRow} from './entry-list.js';
+import {Header, type HeaderProps} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {keyFor} from './keymap.js';
-import {minColumns, minRows, wideTitleWidth} from './layout.js';
-import type {State} from './state.js';
-import {SaveAlert, StatusBar} from './status-bar.js';
+import {minColumns, minRows, wideTitleWidth, type Size} from './layout.js';
+import {decisionFor, detailContent, isUnsaved, orphanDecisions, selectedRow, visibleWindow, type State} from './state.js';
+import {SaveAlert, StatusBar, type SaveAlertProps, type StatusBarProps} from './status-bar.js';
 import {themeFromEnv, type Theme} from './theme.js';
 import {useReview, type UseReviewOptions} from './use-review.js';
 
@@ -20,15 +24,56 @@ export type ReviewScreenProps = {
 	readonly exportPath?: ((format: string) => string) | undefined;
 };
 
-function ColumnRule({state}: {readonly state: State}) {
-	const {layout} = state;
-	if (layout.kind !== 'screen') return null;
-	const [a, b] = state.data.comparison.printings;
-	const {columns} = layout.size;
-	if (layout.wide) {
+/** What the header draws of the state. */
+export function headerProps(state: State): Omit<HeaderProps, 'theme'> {
+	const {comparison} = state.data;
+	return {
+		inputName: state.data.inputName,
+		comparison,
+		rows: comparison.rows.length,
+		differing: state.data.differing,
+		open: state.data.open,
+		decided: state.decided,
+		notSaved: state.saveError === undefined ? 0 : state.unsaved.size,
+		orphans: orphanDecisions(state).length,
+		row: selectedRow(state),
+		filter: state.list.filter,
+		minSeverity: state.list.minSeverity,
+		columns: state.size.columns,
+	};
+}
+
+/** The rows in the list's scroll window, with what the list shows beside each. */
+export function windowRows(state: State): ShownRow[] {
+	const {from, to} = visibleWindow(state);
+	return state.list.visible.slice(from, to).map((index) => ({
+		index,
+		row: state.data.comparison.rows[index]!,
+		severity: state.data.worst[index],
+		decision: decisionFor(state, index),
+		unsaved: isUnsaved(state, index),
+		suggestion: state.data.suggestions[index],
+	}));
+}
+
+function densityProps(state: State): Omit<DensityStripProps, 'theme'> {
+	return {worst: state.data.worst, keys: state.data.keys, decisions: state.decisions, selected: selectedRow(state), columns: state.size.columns};
+}
+
+function statusProps(state: State): Omit<StatusBarProps, 'theme'> {
+	return {mode: state.mode, prompt: state.prompt, status: state.status, unsaved: state.unsaved.size, columns: state.size.columns};
+}
+
+function saveAlertProps(state: State): Omit<SaveAlertProps, 'theme'> {
+	return {saveError: state.saveError, unsaved: state.unsaved.size, columns: state.size.columns};
+}
+
+/** The heads over the list's columns: each printing's source side by side, or which is above which when stacked. */
+function ColumnRule({wide, columns, sources}: {readonly wide: boolean; readonly columns: number; readonly sources: readonly string[]}) {
+	if (wide) {
 		const titleWidth = wideTitleWidth(columns);
-		const left = fitText(`    A ${a?.source ?? ''}`, titleWidth + 4);
-		const right = fitText(`B ${b?.source ?? ''}`, titleWidth);
+		const left = fitText(`    A ${sources[0] ?? ''}`, titleWidth + 4);
+		const right = fitText(`B ${sources[1] ?? ''}`, titleWidth);
 		return (
 			<Text dimColor wrap="truncate">
 				{left}
@@ -46,43 +91,55 @@ function ColumnRule({state}: {readonly state: State}) {
 	);
 }
 
+/** What shows while the terminal is too small: its size, what is not saved, and how to quit. */
+function TooSmall({
+	size,
+	unsaved,
+	saveError,
+	confirming,
+}: {
+	readonly size: Size;
+	readonly unsaved: number;
+	readonly saveError: string | undefined;
+	readonly confirming: boolean;
+}) {
+	// Nothing else shows, so nothing else may be done: only quitting, or a larger terminal.
+	const lost = saveError === undefined || unsaved === 0 ? '' : ` ⚠ ${unsaved === 1 ? '1 decision is' : `${unsaved} decisions are`} not saved (${saveError}).`;
+	const quit = confirming
+		? `press ${keyFor('quit', 'too-small')} again to quit and lose ${unsaved === 1 ? 'it' : 'them'}`
+		: `press ${keyFor('quit', 'too-small')} to quit`;
+	return (
+		<Box width={size.columns}>
+			<Text wrap="wrap">
+				tocdiff needs a terminal of at least {minColumns}×{minRows}; this one is {size.columns}×{size.rows}.{lost} Widen it, or {quit}.
+			</Text>
+		</Box>
+	);
+}
+
 /** The whole review screen for a state: a pure function of its props. */
 export function ReviewScreen({state, theme, exportPath}: ReviewScreenProps) {
 	const {size, layout} = state;
 	if (layout.kind === 'too-small') {
-		// Nothing else shows, so nothing else may be done: only quitting, or a larger terminal.
-		const count = state.unsaved.size;
-		const unsaved =
-			state.saveError === undefined || count === 0 ? '' : ` ⚠ ${count === 1 ? '1 decision is' : `${count} decisions are`} not saved (${state.saveError}).`;
-		const quit =
-			state.mode === 'confirm-quit'
-				? `press ${keyFor('quit', 'too-small')} again to quit and lose ${count === 1 ? 'it' : 'them'}`
-				: `press ${keyFor('quit', 'too-small')} to quit`;
-		return (
-			<Box width={size.columns}>
-				<Text wrap="wrap">
-					tocdiff needs a terminal of at least {minColumns}×{minRows}; this one is {size.columns}×{size.rows}.{unsaved} Widen it, or {quit}.
-				</Text>
-			</Box>
-		);
+		return <TooSmall size={size} unsaved={state.unsaved.size} saveError={state.saveError} confirming={state.mode === 'confirm-quit'} />;
 	}
 
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">
-			<Header state={state} theme={theme} />
+			<Header {...headerProps(state)} theme={theme} />
 			{state.mode === 'help' ? (
-				<HelpOverlay help={state.help} size={state.size} theme={theme} />
+				<HelpOverlay help={state.help} size={size} theme={theme} />
 			) : (
 				<>
-					<ColumnRule state={state} />
-					<EntryList state={state} theme={theme} />
-					<DensityStrip state={state} theme={theme} />
-					<EntryDetail state={state} theme={theme} exportPath={exportPath} />
+					<ColumnRule wide={layout.wide} columns={size.columns} sources={state.data.comparison.printings.map((printing) => printing.source)} />
+					<EntryList rows={windowRows(state)} selected={selectedRow(state)} wide={layout.wide} height={layout.listLines} columns={size.columns} theme={theme} />
+					<DensityStrip {...densityProps(state)} theme={theme} />
+					<EntryDetail content={detailContent(state)} height={layout.detailLines} columns={size.columns} theme={theme} exportPath={exportPath} />
 				</>
 			)}
 			<Box flexGrow={1} />
-			<SaveAlert state={state} theme={theme} />
-			<StatusBar state={state} theme={theme} />
+			<SaveAlert {...saveAlertProps(state)} theme={theme} />
+			<StatusBar {...statusProps(state)} theme={theme} />
 		</Box>
 	);
 }

@@ -5,7 +5,7 @@
 import type {Decision, Verdict} from '../core/decisions.js';
 import type {Row} from '../core/types.js';
 import {keyFor} from './keymap.js';
-import {countDecided, isUndecided, refilter, selectedRow, settle} from './list-state.js';
+import {countDecided, isUndecided, refilter, selectedRow, settle} from './screen-state.js';
 import type {Change, State} from './state-types.js';
 
 /** The confidences `Y` cycles through for accepting suggestions with `y`, the first the default. */
@@ -80,7 +80,8 @@ function applyChanges(state: State, changes: ReadonlyArray<{readonly key: string
 export function decide(state: State, verdict: Verdict): State {
 	const row = selectedRow(state);
 	if (row !== undefined && state.data.worst[row] === undefined) {
-		return {...state, status: {kind: 'info', message: `Row ${row + 1} reads the same in both printings: nothing to decide (c adds a note, e a correction).`}};
+		const instead = `${keyFor('note-start')} adds a note, ${keyFor('edit-start')} a correction`;
+		return {...state, status: {kind: 'info', message: `Row ${row + 1} reads the same in both printings: nothing to decide (${instead}).`}};
 	}
 
 	return changeDecision(
@@ -122,7 +123,7 @@ export function acceptSuggestions(state: State): State {
 	return refilter({
 		...next,
 		history: [...state.history, changes],
-		status: {kind: 'info', message: `Accepted ${count} at ${level} or above (u undoes them at once).`},
+		status: {kind: 'info', message: `Accepted ${count} at ${level} or above (${keyFor('undo')} undoes them at once).`},
 	});
 }
 
@@ -139,8 +140,8 @@ export function undo(state: State): State {
 	let refiltered = refilter(next);
 	// Bring the undone row back under the cursor when the filter shows it.
 	if (row !== undefined) {
-		const position = refiltered.visible.indexOf(row);
-		if (position !== -1) refiltered = settle({...refiltered, cursor: position});
+		const position = refiltered.list.visible.indexOf(row);
+		if (position !== -1) refiltered = settle({...refiltered, list: {...refiltered.list, cursor: position}});
 	}
 
 	const where = step.length > 1 ? `${step.length} rows` : row === undefined ? 'an orphaned decision' : `row ${row + 1}`;

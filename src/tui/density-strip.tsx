@@ -1,27 +1,47 @@
 import {Text} from 'ink';
 import {useMemo} from 'react';
+import type {Decision} from '../core/decisions.js';
 import type {Severity} from '../core/types.js';
 import {severityRank} from './review-data.js';
-import {decisionFor, selectedRow, type State} from './state.js';
 import {severityColors, severityBars, type Theme} from './theme.js';
 
 /** What one cell of the strip stands for. */
 export type StripCell = {readonly kind: 'none'} | {readonly kind: 'decided'} | {readonly kind: 'open'; readonly severity: Severity};
 
+/** What the strip draws: each row's worst severity and decision, and where the cursor is. */
+export type DensityStripProps = {
+	/** Each row's most serious open difference; undefined for a row that does not differ. */
+	readonly worst: readonly (Severity | undefined)[];
+	/** Each row's key, under which its decision is kept. */
+	readonly keys: readonly string[];
+	readonly decisions: ReadonlyMap<string, Decision>;
+	/** The selected row's index, if any. */
+	readonly selected: number | undefined;
+	/** The terminal's width. */
+	readonly columns: number;
+	readonly theme: Theme;
+};
+
 /**
  * Spread the rows over `width` cells; each cell shows the most serious undecided difference in
  * its rows, `·` when all of its differences are decided, and a rule when it has none.
  */
-export function densityCells(state: State, width: number): StripCell[] {
-	const count = state.data.comparison.rows.length;
+export function densityCells(
+	worst: DensityStripProps['worst'],
+	keys: DensityStripProps['keys'],
+	decisions: DensityStripProps['decisions'],
+	width: number,
+): StripCell[] {
+	const count = worst.length;
 	const cells: StripCell[] = Array.from({length: width}, () => ({kind: 'none'}));
 	if (count === 0 || width <= 0) return cells;
 	for (let row = 0; row < count; row++) {
-		const severity = state.data.worst[row];
+		const severity = worst[row];
 		if (severity === undefined) continue;
 		const cell = Math.min(width - 1, Math.floor((row * width) / count));
 		const current = cells[cell]!;
-		if (decisionFor(state, row)?.verdict === undefined) {
+		const key = keys[row];
+		if ((key === undefined ? undefined : decisions.get(key))?.verdict === undefined) {
 			if (current.kind !== 'open' || severityRank(severity) < severityRank(current.severity)) cells[cell] = {kind: 'open', severity};
 		} else if (current.kind === 'none') {
 			cells[cell] = {kind: 'decided'};
@@ -31,18 +51,13 @@ export function densityCells(state: State, width: number): StripCell[] {
 	return cells;
 }
 
-/** Props of `DensityStrip`. */
-export type DensityStripProps = {readonly state: State; readonly theme: Theme};
-
 /** One line: where the differences lie through the document, and `◆` where the cursor is. */
-export function DensityStrip({state, theme}: DensityStripProps) {
-	const width = Math.max(1, state.size.columns - 6);
+export function DensityStrip({worst, keys, decisions, selected, columns, theme}: DensityStripProps) {
+	const width = Math.max(1, columns - 6);
 	// Recomputed only when the decisions or the width change, not on cursor moves.
-	// eslint-disable-next-line react-hooks/exhaustive-deps -- state.decisions and data are what the cells read
-	const cells = useMemo(() => densityCells(state, width), [state.data, state.decisions, width]);
-	const count = state.data.comparison.rows.length;
-	const row = selectedRow(state);
-	const cursorCell = row === undefined || count === 0 ? -1 : Math.min(width - 1, Math.floor((row * width) / count));
+	const cells = useMemo(() => densityCells(worst, keys, decisions, width), [worst, keys, decisions, width]);
+	const count = worst.length;
+	const cursorCell = selected === undefined || count === 0 ? -1 : Math.min(width - 1, Math.floor((selected * width) / count));
 	// Runs of equal cells become one Text each: a handful of nodes instead of one per column.
 	const runs: Array<{style: StripCell['kind'] | 'cursor'; severity?: Severity; text: string}> = [];
 	for (const [index, cell] of cells.entries()) {

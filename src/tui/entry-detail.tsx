@@ -6,13 +6,20 @@ import {placeText} from '../report/place.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
-import {decisionFor, verdictLabel, detailAsides, orphanDecisions, selectedRow, type State} from './state.js';
+import {detailAsides, type DetailContent, type RowDetail} from './detail-state.js';
+import {verdictLabel} from './decision-state.js';
 import {changeMarkers, severityColors, severityBars, statusColors, statusGlyphs, paint, type Theme} from './theme.js';
 import {ExportMenu} from './export-menu.js';
+import {keyFor} from './keymap.js';
 
-/** Props of `EntryDetail`. */
+/** Props of `EntryDetail`: what the pane shows, and its room. */
 export type EntryDetailProps = {
-	readonly state: State;
+	/** The selected row (or that none is), the export menu, or the orphaned decisions. */
+	readonly content: DetailContent;
+	/** Lines the pane has, its top rule included. */
+	readonly height: number;
+	/** The terminal's width. */
+	readonly columns: number;
 	readonly theme: Theme;
 	/** Where each export format would be written, shown in the export menu. */
 	readonly exportPath?: ((format: string) => string) | undefined;
@@ -23,53 +30,80 @@ function rule(title: string, columns: number): string {
 	return head + '─'.repeat(Math.max(0, columns - [...head].length));
 }
 
+/** What each key does to an undecided row: `a: A is right · b: B is right · …`, from the key table. */
+const decideHints = [
+	`${keyFor('decide-a')}: A is right`,
+	`${keyFor('decide-b')}: B is right`,
+	`${keyFor('edit-start')}: correct it`,
+	`${keyFor('decide-not-error')}: not an error`,
+	`${keyFor('note-start')}: note`,
+].join(' · ');
+
 /** Row statuses in words for the detail pane's title. */
 const statusWords = {same: 'same', changed: 'changed', 'only-a': 'only in A', 'only-b': 'only in B', moved: 'moved'} as const;
 
-/** The detail pane: the selected row in full, or the export menu while it is open. */
-export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
-	const {layout} = state;
-	if (layout.kind !== 'screen') return null;
-	const {columns} = layout.size;
-	const content =
-		state.mode === 'export' ? (
-			<ExportMenu menu={state.menu} theme={theme} exportPath={exportPath} />
-		) : state.mode === 'orphans' ? (
-			<OrphanList state={state} />
-		) : (
-			<RowDetail state={state} theme={theme} />
-		);
+/** The detail pane: the selected row in full, the export menu, or the orphaned decisions. */
+export function EntryDetail({content, height, columns, theme, exportPath}: EntryDetailProps) {
 	return (
-		<Box flexDirection="column" height={layout.detailLines} overflow="hidden">
+		<Box flexDirection="column" height={height} overflow="hidden">
 			{/* Lines that do not fit are cut off at the bottom: shrunk to fit, Yoga would draw them over each other. */}
 			<Box flexDirection="column" flexShrink={0}>
-				{state.mode === 'export' ? (
-					<Text dimColor wrap="truncate">
-						{rule('Export a report', columns)}
-					</Text>
-				) : null}
-				{content}
+				<DetailBody content={content} height={height} columns={columns} theme={theme} exportPath={exportPath} />
 			</Box>
 		</Box>
 	);
+}
+
+function DetailBody({content, height, columns, theme, exportPath}: EntryDetailProps) {
+	switch (content.kind) {
+		case 'export': {
+			return (
+				<>
+					<Text dimColor wrap="truncate">
+						{rule('Export a report', columns)}
+					</Text>
+					<ExportMenu menu={content.menu} theme={theme} exportPath={exportPath} />
+				</>
+			);
+		}
+
+		case 'orphans': {
+			return <OrphanList orphans={content.orphans} columns={columns} />;
+		}
+
+		case 'no-row': {
+			return <Text dimColor>{rule('no row selected', columns)}</Text>;
+		}
+
+		case 'row': {
+			return <RowDetailView detail={content} height={height} columns={columns} theme={theme} />;
+		}
+	}
+}
+
+/** One orphaned decision in a line: its verdict (and correction), its note, and the readings it was made on. */
+function orphanLine(orphan: Decision): string {
+	const quote = (text: string | undefined): string => (text === undefined ? '—' : `“${text.replaceAll(/\s+/g, ' ').trim()}”`);
+	const verdict = orphan.verdict === undefined ? 'a note' : verdictLabel(orphan.verdict);
+	const correction = orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : '';
+	const note = orphan.note ? ` (${orphan.note})` : '';
+	return `${verdict}${correction}${note} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`;
 }
 
 /**
  * The saved decisions that match no row since the input changed, one line each: the readings they
  * were made on, the verdict and the note. They are kept in the decisions file, never dropped.
  */
-function OrphanList({state}: {readonly state: State}) {
-	const {columns} = state.size;
-	const orphans = orphanDecisions(state);
-	const quote = (text: string | undefined): string => (text === undefined ? '—' : `“${text.replaceAll(/\s+/g, ' ').trim()}”`);
+function OrphanList({orphans, columns}: {readonly orphans: readonly Decision[]; readonly columns: number}) {
+	const count = `${orphans.length} saved decision${orphans.length === 1 ? '' : 's'}`;
 	return (
 		<>
 			<Text dimColor wrap="truncate">
-				{rule(`${orphans.length} saved decision${orphans.length === 1 ? '' : 's'} matching no row · kept in the decisions file · Esc closes`, columns)}
+				{rule(`${count} matching no row · kept in the decisions file · ${keyFor('orphans-close', 'orphans')} closes`, columns)}
 			</Text>
 			{orphans.map((orphan) => (
 				<Text key={orphan.key} wrap="truncate">
-					{`${orphan.verdict === undefined ? 'a note' : verdictLabel(orphan.verdict)}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
+					{orphanLine(orphan)}
 				</Text>
 			))}
 		</>
@@ -262,7 +296,7 @@ function DecisionLine({
 		return (
 			<Text wrap="truncate" dimColor={!differs}>
 				{differs ? <Text {...paint(theme, 'yellow')}>undecided</Text> : <Text>identical</Text>}
-				<Text dimColor>{differs ? ' — a: A is right · b: B is right · e: correct it · x: not an error · c: note' : ' — c adds a note, e a correction'}</Text>
+				<Text dimColor>{differs ? ` — ${decideHints}` : ` — ${keyFor('note-start')} adds a note, ${keyFor('edit-start')} a correction`}</Text>
 			</Text>
 		);
 	}
@@ -275,24 +309,27 @@ function DecisionLine({
 	);
 }
 
-function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme}) {
-	const {layout} = state;
-	if (layout.kind !== 'screen') return null;
-	const {columns} = layout.size;
-	const index = selectedRow(state);
-	if (index === undefined) return <Text dimColor>{rule('no row selected', columns)}</Text>;
-	const row = state.data.comparison.rows[index]!;
-	const decision = decisionFor(state, index);
-	const differs = state.data.worst[index] !== undefined;
+function RowDetailView({
+	detail,
+	height,
+	columns,
+	theme,
+}: {
+	readonly detail: RowDetail;
+	readonly height: number;
+	readonly columns: number;
+	readonly theme: Theme;
+}) {
+	const {index, row, decision, differs, checks, expanded} = detail;
 	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
-	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
+	const title = `row ${index + 1} of ${detail.count} · ${statusWords[row.status]}${similarity}${expanded ? ` · ${keyFor('toggle-expand')} folds` : ''}`;
 	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
 	const others = row.others ?? [];
-	const checks = state.data.checks[index] ?? [];
-	// Room for differences: the pane less its rule, the two readings, the decision line, the asides (further readings, checks, suggestion) and a note.
-	const room = layout.detailLines - 4 - detailAsides(state, index) - (decision?.note ? 1 : 0);
+	// Room for differences: the pane less its rule, the two readings, the decision line, the asides
+	// (further readings, checks, suggestion, place on the scan) and a note.
+	const room = height - 4 - detailAsides(row, checks) - (decision?.note ? 1 : 0);
 	// Where not all fit, the last line that fits says how many more there are (when one fits at all).
-	const shown = state.expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
+	const shown = expanded || row.differences.length <= room ? row.differences : row.differences.slice(0, Math.max(0, room - 1));
 	const more = room > 0 ? row.differences.length - shown.length : 0;
 	return (
 		<>
@@ -301,11 +338,11 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 				<Text {...paint(theme, statusColors[row.status])}>{statusGlyphs[row.status]}</Text>
 				<Text dimColor> {rule(title, columns - 5).slice(3)}</Text>
 			</Text>
-			<Reading row={row} side="a" theme={theme} width={columns} expanded={state.expanded} />
-			<Reading row={row} side="b" theme={theme} width={columns} expanded={state.expanded} />
+			<Reading row={row} side="a" theme={theme} width={columns} expanded={expanded} />
+			<Reading row={row} side="b" theme={theme} width={columns} expanded={expanded} />
 			<ScanPlace row={row} />
 			{others.map((item, k) => (
-				<OtherReading key={k} id={state.data.comparison.printings[k + 2]?.id ?? '?'} item={item} />
+				<OtherReading key={k} id={detail.otherIds[k] ?? '?'} item={item} />
 			))}
 			{checks.map((check) => (
 				<CheckLine key={`${check.printing} ${check.lines[0]} ${check.message}`} check={check} theme={theme} />
@@ -315,13 +352,13 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 			))}
 			{more > 0 ? (
 				<Text dimColor wrap="truncate">
-					{'  '}… {more} more (Enter shows all)
+					{'  '}… {more} more ({keyFor('toggle-expand')} shows all)
 				</Text>
 			) : null}
-			{suggested ? <SuggestionLine row={row} suggestion={state.data.suggestions[index]} theme={theme} expanded={state.expanded} /> : null}
-			<DecisionLine decision={decision} differs={differs} expanded={state.expanded} theme={theme} />
+			{suggested ? <SuggestionLine row={row} suggestion={detail.suggestion} theme={theme} expanded={expanded} /> : null}
+			<DecisionLine decision={decision} differs={differs} expanded={expanded} theme={theme} />
 			{decision?.note ? (
-				<Text wrap={state.expanded ? 'wrap' : 'truncate'}>
+				<Text wrap={expanded ? 'wrap' : 'truncate'}>
 					<Text dimColor>note: </Text>
 					{decision.note}
 				</Text>

@@ -2,11 +2,11 @@ import {Box, Text} from 'ink';
 import type {Decision} from '../core/decisions.js';
 import type {Row, Severity, Suggestion, TocItem} from '../core/types.js';
 import {columns} from './columns.js';
+import {keyFor} from './keymap.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {wideTitleWidth} from './layout.js';
 import {displayTitle} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
-import {decisionFor, isUnsaved, selectedRow, visibleWindow, type State} from './state.js';
 import {
 	changeMarkers,
 	selectionGlyph,
@@ -23,42 +23,51 @@ import {
 /** Width of a page column, room for `16-17` and for markers when colour is off. */
 const pageWidth = 7;
 
-/** Props of `EntryList`. */
-export type EntryListProps = {readonly state: State; readonly theme: Theme};
+/** A row in the list's window, with what the list shows beside its readings. */
+export type ShownRow = {
+	/** The row's index in the comparison. */
+	readonly index: number;
+	readonly row: Row;
+	/** The most serious open difference; undefined for a row that does not differ. */
+	readonly severity: Severity | undefined;
+	readonly decision: Decision | undefined;
+	/** Whether the row's decision (or its removal) is not saved yet: a save failed. */
+	readonly unsaved: boolean;
+	/** The row's suggestion, shown as `A?` or `B?` until the row is decided. */
+	readonly suggestion: Suggestion | undefined;
+};
 
-/** The aligned list: only the rows in the scroll window are rendered (10,000 rows stay fast). */
-export function EntryList({state, theme}: EntryListProps) {
-	const {layout} = state;
-	if (layout.kind !== 'screen') return null;
-	const {from, to} = visibleWindow(state);
-	const selected = selectedRow(state);
-	const lines = [];
-	for (let position = from; position < to; position++) {
-		const index = state.visible[position]!;
-		const row = state.data.comparison.rows[index]!;
-		const props = {
-			row,
-			selected: index === selected,
-			severity: state.data.worst[index],
-			decision: decisionFor(state, index),
-			unsaved: isUnsaved(state, index),
-			suggestion: state.data.suggestions[index],
-			theme,
-			columns: layout.size.columns,
-		};
-		lines.push(layout.wide ? <WideRow key={index} {...props} /> : <StackedRow key={index} {...props} />);
-	}
+/** Props of `EntryList`: the rows in its window, which is selected, and its room. */
+export type EntryListProps = {
+	/** The rows on screen, top first; none when the filter shows none. */
+	readonly rows: readonly ShownRow[];
+	/** The selected row's index. */
+	readonly selected: number | undefined;
+	/** A and B side by side, one line a row, rather than stacked. */
+	readonly wide: boolean;
+	/** Lines the list has. */
+	readonly height: number;
+	/** The terminal's width. */
+	readonly columns: number;
+	readonly theme: Theme;
+};
 
-	if (state.visible.length === 0) {
+/** The aligned list: only the rows in the scroll window are given (10,000 rows stay fast). */
+export function EntryList({rows, selected, wide, height, columns, theme}: EntryListProps) {
+	const lines = rows.map(({index, ...shown}) => {
+		const props = {...shown, selected: index === selected, theme, columns};
+		return wide ? <WideRow key={index} {...props} /> : <StackedRow key={index} {...props} />;
+	});
+	if (rows.length === 0) {
 		lines.push(
 			<Text key="empty" dimColor>
-				{'  '}No rows to show under this filter. Tab changes the filter, s the lowest severity shown.
+				{'  '}No rows to show under this filter. {keyFor('cycle-filter')} changes the filter, {keyFor('cycle-severity')} the lowest severity shown.
 			</Text>,
 		);
 	}
 
 	return (
-		<Box flexDirection="column" height={layout.listLines} overflow="hidden">
+		<Box flexDirection="column" height={height} overflow="hidden">
 			{lines}
 		</Box>
 	);

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import type {ExportMenuState} from './export-menu-state.js';
+import {keyFor} from './keymap.js';
 import {paint, selectionGlyph, type Theme} from './theme.js';
 
 /** Props of `ExportMenu`: the menu's own slice, and where a format's report would go. */
@@ -23,7 +24,8 @@ export function ExportMenu({menu, theme, exportPath}: ExportMenuProps) {
 				);
 			})}
 			<Text dimColor wrap="truncate">
-				↓/↑ choose · Enter writes the report · Esc closes
+				{keyFor('export-next', 'export')}/{keyFor('export-previous', 'export')} choose · {keyFor('export-submit', 'export')} writes the report ·{' '}
+				{keyFor('export-cancel', 'export')} closes
 			</Text>
 		</>
 	);

@@ -229,10 +229,15 @@ export function keyGroups(): ReadonlyArray<{readonly group: KeyGroup; readonly b
 	return [...groups].map(([group, bindings]) => ({group, bindings}));
 }
 
+/** Every key bound to an action in a mode, as shown to people, in table order: `['?', 'Esc', 'q']`. */
+export function keysFor(action: KeyAction, mode: KeyMode = 'browse'): string[] {
+	const binding = (keymap as readonly KeyBinding[]).find((entry) => entry.action === action && entry.modes.includes(mode));
+	return binding ? binding.keys.map((key) => keyLabel(key)) : [];
+}
+
 /** The first key bound to an action in a mode, as shown to people (for footer hints). */
 export function keyFor(action: KeyAction, mode: KeyMode = 'browse'): string {
-	const binding = (keymap as readonly KeyBinding[]).find((entry) => entry.action === action && entry.modes.includes(mode));
-	return binding ? keyLabel(binding.keys[0]!) : '';
+	return keysFor(action, mode)[0] ?? '';
 }
 
 const groupTitles: Readonly<Record<KeyGroup, string>> = {

@@ -87,26 +87,32 @@ const showCursor = '\u001B[?25h';
 export function closingSummary(state: State, decisionsPath: string, interruption?: Interruption, rescued?: string): string {
 	const orphans = orphanDecisions(state).length;
 	const kept = orphans > 0 ? `; ${orphans} decision${orphans === 1 ? '' : 's'} matching no row kept` : '';
-	const stopped =
-		interruption === undefined
-			? ''
-			: `stopped by ${interruption.kind === 'signal' ? interruption.signal : interruption.kind === 'hangup' ? 'a hang-up (the terminal closed)' : 'an internal error'}; `;
+	const cause =
+		interruption?.kind === 'signal' ? interruption.signal : interruption?.kind === 'hangup' ? 'a hang-up (the terminal closed)' : 'an internal error';
+	const stopped = interruption === undefined ? '' : `stopped by ${cause}; `;
 	// `w` may have moved them to another file.
 	const file = state.decisionsFile === '' ? decisionsPath : state.decisionsFile;
 	const lost = state.unsaved.size;
+	const decided = `${state.decided} of ${state.data.differing} differing rows decided`;
 	if (state.saveError !== undefined && lost > 0 && rescued !== undefined) {
-		return `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided, but they could not be saved (${state.saveError}); all of them are in ${rescued}: give it with --decisions, or move it to ${file}\n`;
+		return (
+			`tocdiff: ${stopped}${decided}, but they could not be saved (${state.saveError}); ` +
+			`all of them are in ${rescued}: give it with --decisions, or move it to ${file}\n`
+		);
 	}
 
 	if (state.saveError !== undefined && lost > 0) {
 		const which = lost === 1 ? 'the last decision was' : `the last ${lost} decisions were`;
-		return `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided, but ${which} not saved (${state.saveError}) and ${lost === 1 ? 'is' : 'are'} lost; make ${lost === 1 ? 'it' : 'them'} again once ${file} can be written, or with --decisions PATH\n`;
+		return (
+			`tocdiff: ${stopped}${decided}, but ${which} not saved (${state.saveError}) and ${lost === 1 ? 'is' : 'are'} lost; ` +
+			`make ${lost === 1 ? 'it' : 'them'} again once ${file} can be written, or with --decisions PATH\n`
+		);
 	}
 
 	const untouched = state.decided === 0 && orphans === 0 && state.history.length === 0;
 	return untouched
 		? `tocdiff: ${stopped}no decisions made (${state.data.differing} differing rows)\n`
-		: `tocdiff: ${stopped}${state.decided} of ${state.data.differing} differing rows decided; decisions in ${file}${kept}\n`;
+		: `tocdiff: ${stopped}${decided}; decisions in ${file}${kept}\n`;
 }
 
 /**

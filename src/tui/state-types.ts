@@ -1,22 +1,18 @@
 /**
  * The review screen's state as types: what the screen composes from its widgets' slices (the
- * prompt, the export menu, the help) and what the list and the decisions keep. In a file of its
- * own so that the state's parts (list-state.ts, decision-state.ts, state.ts) import none of each other back.
+ * list, the detail pane, the prompt, the export menu, the help) and what the decisions keep. In a
+ * file of its own so that the state's parts (screen-state.ts, decision-state.ts, state.ts) import
+ * none of each other back.
  */
 import type {Decision} from '../core/decisions.js';
-import type {Severity} from '../core/types.js';
 import type {Mode} from './actions.js';
+import type {DetailState} from './detail-state.js';
 import type {ExportMenuState} from './export-menu-state.js';
 import type {HelpState} from './help-state.js';
 import type {Layout, Size} from './layout.js';
+import type {Filter, ListState} from './list-state.js';
 import type {PromptState} from './prompt-state.js';
 import type {ReviewData} from './review-data.js';
-
-/** Which rows the list shows. */
-export type Filter = 'all' | 'differences' | 'undecided';
-
-/** The filters in the order `Tab` cycles through them. */
-export const filters = ['all', 'differences', 'undecided'] as const satisfies readonly Filter[];
 
 /** A message for the status line. */
 export type Status = {readonly kind: 'info' | 'error'; readonly message: string};
@@ -52,25 +48,15 @@ export type State = {
 	 * on rows, so these stay as they are for the whole session.
 	 */
 	readonly orphans: readonly Decision[];
-	readonly filter: Filter;
-	/** The least serious severity still shown. @default 'cosmetic' */
-	readonly minSeverity: Severity;
-	/** Row indices the list shows, in order. */
-	readonly visible: readonly number[];
-	/** Position of the selection in `visible`. */
-	readonly cursor: number;
-	/** Position in `visible` of the first row on screen (ink-ui's `visibleFrom`). */
-	readonly top: number;
+	/** The entry list widget: the rows it shows, the cursor, the scroll window, the search. */
+	readonly list: ListState;
+	/** The detail pane widget: whether the selected row's readings show in full. */
+	readonly detail: DetailState;
 	readonly size: Size;
 	readonly layout: Layout;
 	readonly mode: Mode;
 	/** The prompt widget, while a mode types into it. */
 	readonly prompt: PromptState;
-	/** The cursor when `/` was pressed, restored by `Esc`. */
-	readonly searchOrigin: number;
-	readonly lastSearch: string;
-	/** Whether the detail pane shows the selected row's readings in full. */
-	readonly expanded: boolean;
 	/** The help widget (`?`). */
 	readonly help: HelpState;
 	/** The export menu widget (`E`): its formats, its highlight, the export asked for. */

@@ -1,43 +1,45 @@
 /**
  * The review screen's state and its reducer, composed from the widgets' slices as ink-ui composes
- * its widgets: the prompt (`prompt-state.ts`), the export menu (`export-menu-state.ts`) and the
- * help (`help-state.ts`) each reduce their own slice; the list and the detail pane
- * (`list-state.ts`) and the decisions (`decision-state.ts`) keep theirs. Pure and total: no I/O, no
- * Ink; effects (saving, export, quitting) are requested through fields that `use-review.ts` acts on.
+ * its widgets: the list (`list-state.ts`), the detail pane (`detail-state.ts`), the prompt
+ * (`prompt-state.ts`), the export menu (`export-menu-state.ts`) and the help (`help-state.ts`)
+ * each reduce their own slice; the decisions (`decision-state.ts`) are the screen's own, and
+ * `screen-state.ts` tells the widgets about each other. Pure and total: no I/O, no Ink; effects
+ * (saving, export, quitting) are requested through fields that `use-review.ts` acts on.
  */
 import {itemLine} from '../core/parse.js';
 import type {Decision} from '../core/decisions.js';
-import {assertNever, severities} from '../core/types.js';
+import {assertNever} from '../core/types.js';
 import type {Action, ActionType, KeyMode, PromptMode} from './actions.js';
 import {acceptableRows, acceptLevels, acceptSuggestions, changeDecision, decide, markSaved, undo, hasLostSaves} from './decision-state.js';
+import {reduceDetail} from './detail-state.js';
 import {exportMenuOf, reduceExportMenu} from './export-menu-state.js';
 import {helpHeight, helpLines} from './help-lines.js';
 import {reduceHelp} from './help-state.js';
 import {computeLayout} from './layout.js';
+import {listOf, reduceList, refilterList} from './list-state.js';
+import {promptOf, reducePrompt} from './prompt-state.js';
+import type {ReviewData} from './review-data.js';
 import {
+	afterMove,
 	countDecided,
 	decisionFor,
 	findCheck,
 	findUndecided,
+	listContext,
 	moveTo,
 	orphanDecisions,
-	pageRows,
-	refilter,
 	search,
 	selectedRow,
 	settle,
-	visibleRows,
-} from './list-state.js';
-import {promptOf, reducePrompt} from './prompt-state.js';
-import type {ReviewData} from './review-data.js';
-import {filters, type InitialOptions, type State} from './state-types.js';
+} from './screen-state.js';
+import type {InitialOptions, State} from './state-types.js';
 
 export type {Action, ActionType, KeyMode, Mode, PromptMode} from './actions.js';
-export type {Change, Filter, InitialOptions, SaveAsRequest, State, Status, Step} from './state-types.js';
-export {filters} from './state-types.js';
+export type {Change, InitialOptions, SaveAsRequest, State, Status, Step} from './state-types.js';
+export {filters, type Filter} from './list-state.js';
 export type {ExportRequest} from './export-menu-state.js';
 export {decisionList, hasLostSaves, isUnsaved, verdictLabel} from './decision-state.js';
-export {decisionFor, detailAsides, isUndecided, orphanDecisions, rowHeight, selectedRow, visibleWindow} from './list-state.js';
+export {decisionFor, detailContent, isUndecided, orphanDecisions, rowHeight, selectedRow, visibleWindow} from './screen-state.js';
 
 /** The state the screen opens with. */
 export function initialState(data: ReviewData, options: InitialOptions = {}): State {
@@ -52,18 +54,12 @@ export function initialState(data: ReviewData, options: InitialOptions = {}): St
 		revision: 0,
 		decided: countDecided(data, decisions),
 		orphans: [...decisions.values()].filter((decision) => !data.rowOfKey.has(decision.key)),
-		filter: options.filter ?? 'all',
-		minSeverity: 'cosmetic',
-		visible: [],
-		cursor: 0,
-		top: 0,
+		list: listOf(options.filter ?? 'all'),
+		detail: {expanded: false},
 		size,
 		layout: computeLayout(size),
 		mode: 'browse',
 		prompt: {value: '', caret: 0},
-		searchOrigin: 0,
-		lastSearch: '',
-		expanded: false,
 		help: {top: 0},
 		menu: exportMenuOf(options.formats ?? []),
 		status: options.notice === undefined ? undefined : {kind: 'info', message: options.notice},
@@ -74,22 +70,24 @@ export function initialState(data: ReviewData, options: InitialOptions = {}): St
 		quitting: false,
 		discarding: false,
 	};
-	return settle({...base, visible: visibleRows(base)});
+	return settle({...base, list: refilterList(base.list, listContext(base))});
 }
 
 function openPrompt(state: State, mode: PromptMode, value: string): State {
-	return {...state, mode, prompt: promptOf(value), searchOrigin: state.cursor, status: undefined};
+	return {...state, mode, prompt: promptOf(value), list: {...state.list, searchOrigin: state.list.cursor}, status: undefined};
 }
 
 function submitPrompt(state: State): State {
 	const {value} = state.prompt;
 	switch (state.mode) {
 		case 'search': {
-			const query = value === '' ? state.lastSearch : value;
+			const {list} = state;
+			const query = value === '' ? list.lastSearch : value;
 			if (query === '') return {...state, mode: 'browse'};
 			// An empty prompt repeats the last search from the row after the cursor.
-			const from = value === '' ? state.cursor + 1 : state.cursor;
-			return {...search({...state, searchOrigin: state.cursor}, query, from), mode: 'browse', lastSearch: query};
+			const from = value === '' ? list.cursor + 1 : list.cursor;
+			const found = search({...state, list: {...list, searchOrigin: list.cursor}}, query, from);
+			return {...found, mode: 'browse', list: {...found.list, lastSearch: query}};
 		}
 
 		case 'edit': {
@@ -159,30 +157,19 @@ export function reducer(state: State, action: Action): State {
 	// Nothing shows below the minimum size: a key must not decide a row the reviewer cannot see.
 	if (state.layout.kind === 'too-small' && !tooSmallActions.has(action.type)) return state;
 	switch (action.type) {
-		case 'cursor-down': {
-			return moveTo(state, state.cursor + 1);
-		}
-
-		case 'cursor-up': {
-			return moveTo(state, state.cursor - 1);
-		}
-
-		case 'page-down': {
-			const step = pageRows(state);
-			return moveTo({...state, top: state.top + step}, state.cursor + step);
-		}
-
-		case 'page-up': {
-			const step = pageRows(state);
-			return moveTo({...state, top: Math.max(0, state.top - step)}, state.cursor - step);
-		}
-
-		case 'first': {
-			return moveTo(state, 0);
-		}
-
+		case 'cursor-down':
+		case 'cursor-up':
+		case 'page-down':
+		case 'page-up':
+		case 'first':
 		case 'last': {
-			return moveTo(state, state.visible.length - 1);
+			// A move leaves an error on the status line, and takes a message away.
+			return settle({...state, list: reduceList(state.list, action, listContext(state)), status: afterMove(state.status)});
+		}
+
+		case 'cycle-filter':
+		case 'cycle-severity': {
+			return settle({...state, list: reduceList(state.list, action, listContext(state)), status: undefined});
 		}
 
 		case 'next-undecided': {
@@ -197,20 +184,8 @@ export function reducer(state: State, action: Action): State {
 			return findCheck(state);
 		}
 
-		case 'cycle-filter': {
-			const filter = filters[(filters.indexOf(state.filter) + 1) % filters.length]!;
-			return refilter({...state, filter, status: undefined});
-		}
-
-		case 'cycle-severity': {
-			// cosmetic (all) → minor → substantive → cosmetic
-			const index = severities.indexOf(state.minSeverity);
-			const minSeverity = severities[(index + severities.length - 1) % severities.length]!;
-			return refilter({...state, minSeverity, status: undefined});
-		}
-
 		case 'toggle-expand': {
-			return settle({...state, expanded: !state.expanded});
+			return settle({...state, detail: reduceDetail(state.detail, action)});
 		}
 
 		case 'search-start': {
@@ -352,7 +327,7 @@ export function reducer(state: State, action: Action): State {
 			const prompt = reducePrompt(state.prompt, action);
 			const next = {...state, prompt};
 			// Search as you type, from where the search began (incremental, as in less and vim).
-			return state.mode === 'search' ? {...search(next, prompt.value, state.searchOrigin), mode: 'search'} : next;
+			return state.mode === 'search' ? {...search(next, prompt.value, state.list.searchOrigin), mode: 'search'} : next;
 		}
 
 		case 'prompt-submit': {
@@ -360,7 +335,7 @@ export function reducer(state: State, action: Action): State {
 		}
 
 		case 'prompt-cancel': {
-			if (state.mode === 'search') return {...moveTo(state, state.searchOrigin), mode: 'browse'};
+			if (state.mode === 'search') return {...moveTo(state, state.list.searchOrigin), mode: 'browse'};
 			return {...state, mode: 'browse'};
 		}
 

@@ -1,11 +1,24 @@
 import {Box, Text} from 'ink';
-import {isPromptMode, keyFor, keyLabel} from './keymap.js';
-import type {State} from './state.js';
+import type {Mode} from './actions.js';
+import {isPromptMode, keyFor, keysFor} from './keymap.js';
+import type {PromptState} from './prompt-state.js';
 import {decisionCount, saveAlertLines, saveAlertText} from './save-alert.js';
+import type {Status} from './state-types.js';
 import {paint, type Theme} from './theme.js';
 
-/** Props of `StatusBar`. */
-export type StatusBarProps = {readonly state: State; readonly theme: Theme};
+/** Props of `StatusBar`: the mode picks the line, an open prompt or a message fills it. */
+export type StatusBarProps = {
+	readonly mode: Mode;
+	/** The prompt's value and caret, drawn while a mode types into it. */
+	readonly prompt: PromptState;
+	/** The last message, or error. */
+	readonly status: Status | undefined;
+	/** Decisions not saved, counted in the question asked on quitting without them. */
+	readonly unsaved: number;
+	/** The terminal's width. */
+	readonly columns: number;
+	readonly theme: Theme;
+};
 
 const promptLabels = {search: '/', edit: 'Correct reading: ', note: 'Note: ', 'save-as': 'Save the decisions to: '} as const;
 
@@ -48,11 +61,11 @@ export function promptWindow(value: string, caret: number, width: number): {befo
 }
 
 /** The bottom line: an open prompt, else an error or message, else key hints. */
-export function StatusBar({state, theme}: StatusBarProps) {
-	if (isPromptMode(state.mode)) {
-		const label = promptLabels[state.mode];
-		const hints = `  ${keyLabel('return')} accept · ${keyLabel('escape')} cancel`;
-		const {before, at, after} = promptWindow(state.prompt.value, state.prompt.caret, state.size.columns - label.length - hints.length - 2);
+export function StatusBar({mode, prompt, status, unsaved, columns, theme}: StatusBarProps) {
+	if (isPromptMode(mode)) {
+		const label = promptLabels[mode];
+		const hints = `  ${keyFor('prompt-submit', mode)} accept · ${keyFor('prompt-cancel', mode)} cancel`;
+		const {before, at, after} = promptWindow(prompt.value, prompt.caret, columns - label.length - hints.length - 2);
 		return (
 			<Text wrap="truncate">
 				<Text bold {...paint(theme, 'cyan')}>
@@ -66,35 +79,39 @@ export function StatusBar({state, theme}: StatusBarProps) {
 		);
 	}
 
-	if (state.mode === 'help') {
+	if (mode === 'help') {
 		return (
 			<Text wrap="truncate" dimColor>
-				{keyFor('help-down', 'help')}/{keyFor('help-up', 'help')} scroll · {keyFor('help-close', 'help')} or Esc closes help
+				{keyFor('help-down', 'help')}/{keyFor('help-up', 'help')} scroll · {keysFor('help-close', 'help').slice(0, 2).join(' or ')} closes help
 			</Text>
 		);
 	}
 
-	if (state.mode === 'confirm-quit') {
-		const count = state.unsaved.size;
+	if (mode === 'confirm-quit') {
+		const ways = [
+			`${keyFor('quit', 'confirm-quit')} quits`,
+			`${keyFor('save-as-start', 'confirm-quit')} saves ${unsaved === 1 ? 'it' : 'them'} to another file`,
+			`${keyFor('confirm-quit-cancel', 'confirm-quit')} goes back`,
+		];
 		return (
 			<Text wrap="truncate" bold {...paint(theme, 'red')}>
-				{`⚠ Quit and lose ${decisionCount(count)} not saved? ${keyFor('quit', 'confirm-quit')} quits · ${keyFor('save-as-start', 'confirm-quit')} saves ${count === 1 ? 'it' : 'them'} to another file · ${keyFor('confirm-quit-cancel', 'confirm-quit')} goes back`}
+				{`⚠ Quit and lose ${decisionCount(unsaved)} not saved? ${ways.join(' · ')}`}
 			</Text>
 		);
 	}
 
-	if (state.status?.kind === 'error') {
+	if (status?.kind === 'error') {
 		return (
 			<Text wrap="truncate" {...paint(theme, 'red')}>
-				⚠ {state.status.message}
+				⚠ {status.message}
 			</Text>
 		);
 	}
 
-	if (state.status) {
+	if (status) {
 		return (
 			<Text wrap="truncate" {...paint(theme, 'cyan')}>
-				{state.status.message}
+				{status.message}
 			</Text>
 		);
 	}
@@ -106,17 +123,27 @@ export function StatusBar({state, theme}: StatusBarProps) {
 	);
 }
 
+/** Props of `SaveAlert`: why the last save failed, and how many decisions wait. */
+export type SaveAlertProps = {
+	/** Why the last save failed (the file and the reason); undefined once a save succeeds. */
+	readonly saveError: string | undefined;
+	/** Decisions not saved. */
+	readonly unsaved: number;
+	/** The terminal's width. */
+	readonly columns: number;
+	readonly theme: Theme;
+};
+
 /**
  * The line a failed save keeps on screen until a save succeeds (two where one does not hold it):
  * how many decisions wait (their rows are marked `*`), which file and why, and the ways out.
  */
-export function SaveAlert({state, theme}: StatusBarProps) {
-	if (state.saveError === undefined) return null;
-	const lines = saveAlertLines(state.saveError, state.unsaved.size, state.size.columns);
+export function SaveAlert({saveError, unsaved, columns, theme}: SaveAlertProps) {
+	if (saveError === undefined) return null;
 	return (
-		<Box height={lines} overflow="hidden">
+		<Box height={saveAlertLines(saveError, unsaved, columns)} overflow="hidden">
 			<Text wrap="wrap" bold {...paint(theme, 'red')}>
-				{saveAlertText(state.saveError, state.unsaved.size)}
+				{saveAlertText(saveError, unsaved)}
 			</Text>
 		</Box>
 	);

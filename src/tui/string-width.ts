@@ -13,7 +13,13 @@
  */
 
 /** The always-narrow characters, as the inside of a regular-expression class. */
-export const narrowCharacters = String.raw`\u0020-\u007E\u00A0-\u00A8\u00AA-\u00AC\u00AF-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E\u2190-\u2193\u219A-\u21A8\u21AB-\u21FF\u2200-\u22FF\u2500-\u25A9\u25AC-\u25B5\u25B7-\u25BF\u25C1-\u25FA\u25FF`;
+export const narrowCharacters =
+	// ASCII, Latin, IPA, Greek and Cyrillic (less the soft hyphen, and © and ®, which may be emoji)
+	String.raw`\u0020-\u007E\u00A0-\u00A8\u00AA-\u00AC\u00AF-\u02FF\u0370-\u0482\u048A-\u052F` +
+	// punctuation, arrows and mathematical operators (less separators, invisible marks, and the emoji ‼ ⁉ ↔…↙ ↩ ↪)
+	String.raw`\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E\u2190-\u2193\u219A-\u21A8\u21AB-\u21FF\u2200-\u22FF` +
+	// box drawing and geometric shapes (less the emoji ▪ ▫ ▶ ◀ ◻ ◼ ◽ ◾)
+	String.raw`\u2500-\u25A9\u25AC-\u25B5\u25B7-\u25BF\u25C1-\u25FA\u25FF`;
 
 const narrow = new RegExp(`^[${narrowCharacters}]*$`);
 

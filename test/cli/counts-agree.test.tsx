@@ -12,6 +12,7 @@ import {summaryTable} from '../../src/cli/batch.js';
 import {compareFile} from '../../src/cli/compare-file.js';
 import {main} from '../../src/cli/main.js';
 import {noDecisions} from '../../src/report/context.js';
+import {headerProps} from '../../src/tui/app.js';
 import {Header} from '../../src/tui/header.js';
 import {prepareReview} from '../../src/tui/review-data.js';
 import {initialState} from '../../src/tui/state.js';
@@ -112,7 +113,7 @@ describe.each(inputs)('every consumer of $name counts alike (#14)', ({files}) =>
 	it('the review screen’s header counts them too', async () => {
 		const {comparison} = await compared;
 		const state = initialState(prepareReview(comparison, names.join(' ')), {size: {columns: 200, rows: 40}});
-		const instance = render(<Header state={state} theme={{color: false}} />);
+		const instance = render(<Header {...headerProps(state)} theme={{color: false}} />);
 		mounted.push(instance);
 		const frame = instance.lastFrame() ?? '';
 		const {differing, open} = comparison.summary;

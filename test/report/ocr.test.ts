@@ -8,7 +8,8 @@ import {readOcr} from '../../src/core/formats/read.js';
 import type {OcrDocument, WritableOcrFormat} from '../../src/core/formats/types.js';
 import type {Comparison} from '../../src/core/types.js';
 import {noDecisions, type ReportSource} from '../../src/report/index.js';
-import {divideBox, OcrWriteError, toOcr} from '../../src/report/ocr.js';
+import {divideBox} from '../../src/report/ocr-words.js';
+import {OcrWriteError, toOcr} from '../../src/report/ocr.js';
 import {newSchemaErrors, schemaErrors} from './ocr-schema.js';
 
 const fixtures = 'test/fixtures/ocr';

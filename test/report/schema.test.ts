@@ -12,7 +12,7 @@ import {reportProblems} from '../../src/soak/report-schema.js';
 import {seedText, threePrintingsWithANote} from './fixtures.js';
 import {decided, seed, undecided} from './seed.js';
 import {fuzzRuns} from '../fuzz/arbitraries.js';
-import {isTextName} from '../../src/cli/batch.js';
+import {isTextName} from '../../src/cli/batch-files.js';
 
 const fixtures = loadFixtures();
 const samplesDirectory = fileURLToPath(new URL('../../samples/', import.meta.url));

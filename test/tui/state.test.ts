@@ -43,9 +43,9 @@ describe('moving', () => {
 		let state = initialState(prepareReview(bigComparison(10_000), 'big.txt'), {size: {columns: 120, rows: 40}});
 		state = run(state, 'page-down', 'page-down');
 		const {from, to} = visibleWindow(state);
-		expect(state.cursor).toBeGreaterThan(40);
-		expect(state.cursor).toBeGreaterThanOrEqual(from);
-		expect(state.cursor).toBeLessThan(to);
+		expect(state.list.cursor).toBeGreaterThan(40);
+		expect(state.list.cursor).toBeGreaterThanOrEqual(from);
+		expect(state.list.cursor).toBeLessThan(to);
 		state = run(state, 'last');
 		expect(selectedRow(state)).toBe(9999);
 		expect(visibleWindow(state).to).toBe(10_000);
@@ -70,9 +70,9 @@ describe('moving', () => {
 		fc.assert(
 			fc.property(fc.array(moves, {maxLength: 40}), sizes, (actions, size) => {
 				const state = run(initialState(prepareReview(bigComparison(300), 'big.txt'), {size}), ...actions);
-				if (state.visible.length === 0) return true;
+				if (state.list.visible.length === 0) return true;
 				const {from, to} = visibleWindow(state);
-				return state.cursor >= from && state.cursor < to;
+				return state.list.cursor >= from && state.list.cursor < to;
 			}),
 			{numRuns: 200},
 		);
@@ -82,23 +82,23 @@ describe('moving', () => {
 describe('filters', () => {
 	it('cycles all rows, differences only and undecided only', () => {
 		const state = start();
-		expect(state.visible).toHaveLength(12);
+		expect(state.list.visible).toHaveLength(12);
 		const differences = run(state, 'cycle-filter');
-		expect(differences.filter).toBe('differences');
-		expect(differences.visible).toEqual([1, 4, 6, 7, 9, 10, 11]);
+		expect(differences.list.filter).toBe('differences');
+		expect(differences.list.visible).toEqual([1, 4, 6, 7, 9, 10, 11]);
 		const undecided = run(state, 'next-undecided', 'decide-b', 'cycle-filter', 'cycle-filter');
-		expect(undecided.filter).toBe('undecided');
-		expect(undecided.visible).toEqual([4, 6, 7, 9, 10, 11]);
-		expect(run(undecided, 'cycle-filter').filter).toBe('all');
+		expect(undecided.list.filter).toBe('undecided');
+		expect(undecided.list.visible).toEqual([4, 6, 7, 9, 10, 11]);
+		expect(run(undecided, 'cycle-filter').list.filter).toBe('all');
 	});
 
 	it('hides rows below the lowest severity shown', () => {
 		const minor = run(start(), 'cycle-filter', 'cycle-severity');
-		expect(minor.minSeverity).toBe('minor');
-		expect(minor.visible).toEqual([1, 4, 6, 9, 10, 11]);
+		expect(minor.list.minSeverity).toBe('minor');
+		expect(minor.list.visible).toEqual([1, 4, 6, 9, 10, 11]);
 		const substantive = run(minor, 'cycle-severity');
-		expect(substantive.visible).toEqual([6, 9, 10, 11]);
-		expect(run(substantive, 'cycle-severity').minSeverity).toBe('cosmetic');
+		expect(substantive.list.visible).toEqual([6, 9, 10, 11]);
+		expect(run(substantive, 'cycle-severity').list.minSeverity).toBe('cosmetic');
 	});
 
 	it('keeps the selection on the same row when the filter changes', () => {
@@ -109,7 +109,7 @@ describe('filters', () => {
 	it('moves on to the next undecided row once the selected one is decided under "undecided"', () => {
 		const state = run(start({filter: 'undecided'}), 'cursor-down', 'decide-a');
 		expect(selectedRow(state)).toBe(6);
-		expect(state.visible).not.toContain(4);
+		expect(state.list.visible).not.toContain(4);
 	});
 });
 
