@@ -6,7 +6,7 @@
  * the lines together: it marks the front matter before the contents heading, decides pages
  * that only a single space separates from the title, and joins the lines of wrapped entries.
  *
- * Long (about 740 lines) because `parseLine` and `parseItems` share one grammar of a line (label,
+ * Long (about 840 lines) because `parseLine` and `parseItems` share one grammar of a line (label,
  * leader, page, specks), tuned together on real OCR; the word lists it reads are in `word-lists.ts`.
  */
 import {asciiDigits, isAscii, stripInvisible} from './chars.js';

@@ -16,7 +16,7 @@
  * restarts and headings are evidence, not the decision. Each step is a hash probe, a short window
  * or a pairing over the file, over at most `maxCandidates` candidates: linear in the file.
  *
- * Long (about 700 lines) as one method: the candidates, their evidence and the choice share their
+ * Long (about 830 lines) as one method: the candidates, their evidence and the choice share their
  * types and weights, tuned together on the evaluation; apart, a weight would live far from what it weighs.
  */
 import {comparedWhole, ratio} from './distance.js';
