@@ -467,6 +467,16 @@ export function scoreComparison(truth: NoisyPair, rows: readonly ScoredRow[], sp
 				got: boundary === undefined ? 'no split' : `B starts at line ${boundary}`,
 			});
 		}
+
+		// With further printings in the file (`--third`), each must start where it does: C's first
+		// lines counted in B ran the two together (#16).
+		for (const [k, line] of (truth.later ?? []).entries()) {
+			const got = split?.boundaries[k + 1];
+			if (got === line) continue;
+			splitFound = false;
+			const id = String.fromCharCode(67 + k);
+			mismatches.push({type: 'split', expected: `${id} starts at line ${line}`, got: got === undefined ? `no ${id}` : `${id} starts at line ${got}`});
+		}
 	}
 
 	return {
