@@ -12,7 +12,7 @@ import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {describeComparison} from './meaning.js';
 import {suggestRows} from './suggest.js';
-import type {Check, Comparison, Difference, ItemPlace, Language, LinePlace, Printing, RowDraft, SplitReport, TocItem, WordLookup} from './types.js';
+import type {Comparison, Difference, ItemPlace, Language, LinePlace, Printing, RowDraft, SplitReport, TocItem, WordLookup} from './types.js';
 
 /** One input: a name to report (a path as given) and its decoded text. */
 export type Source = {
@@ -232,16 +232,11 @@ function partners(ops: readonly AlignOp[]): Map<number, readonly number[]> {
  * further printing is aligned with A and with B, and a row takes the items its A item pairs with
  * (all of them, read as one, when the row or the further printing joins or splits items), else
  * those its B item pairs with. An item of those printings that no row shows (neither A nor B has
- * it) becomes an `only-other` check, so that it is not lost.
+ * it) becomes a row of its own, `only-other`, after the row of the item before it in its printing
+ * (#16): the later printings give their readings on it too.
  */
-function attachOthers(
-	rows: readonly RowDraft[],
-	ops: readonly AlignOp[],
-	first: Printing,
-	second: Printing,
-	others: readonly Printing[],
-): {rows: readonly RowDraft[]; checks: Check[]} {
-	if (others.length === 0) return {rows, checks: []};
+function attachOthers(rows: readonly RowDraft[], ops: readonly AlignOp[], first: Printing, second: Printing, others: readonly Printing[]): readonly RowDraft[] {
+	if (others.length === 0) return rows;
 	const maps = others.map((other) => ({
 		items: other.items,
 		fromA: partners(alignItems(first.items, other.items)),
@@ -250,7 +245,7 @@ function attachOthers(
 	const shown = others.map(() => new Set<number>());
 	const partnersOf = (indexes: readonly number[], partner: ReadonlyMap<number, readonly number[]>): number[] =>
 		[...new Set(indexes.flatMap((index) => partner.get(index) ?? []))].sort((x, y) => x - y);
-	const attached = rows.map((row, r) => ({
+	let attached: RowDraft[] = rows.map((row, r) => ({
 		...row,
 		others: maps.map(({items, fromA, fromB}, k) => {
 			const fromRowA = partnersOf(opItems(ops[r]!, 'a'), fromA);
@@ -260,23 +255,59 @@ function attachOthers(
 			return mergeItems(indexes.map((index) => items[index]!));
 		}),
 	}));
-	const checks = others.flatMap((other, k) =>
-		other.items
-			.filter((item) => !shown[k]!.has(item.index))
-			.map((item): Check => ({
-				printing: other.id,
-				lines: item.lines,
-				kind: 'only-other',
-				message: `${quoteItem(item)} is in ${other.id} only; neither ${first.id} nor ${second.id} has it`,
-			})),
-	);
-	return {rows: attached, checks};
+	for (const [k, other] of others.entries()) {
+		const alone = other.items.filter((item) => !shown[k]!.has(item.index));
+		if (alone.length === 0) continue;
+		// The later printings' partners of these items: their readings on the new rows.
+		const later = others.slice(k + 1).map((next) => ({items: next.items, partner: partners(alignItems(other.items, next.items))}));
+		const added = alone.map((item): RowDraft => {
+			const readings = others.map((_, j): TocItem | null => {
+				if (j < k) return null;
+				if (j === k) return item;
+				const {items, partner} = later[j - k - 1]!;
+				const indexes = (partner.get(item.index) ?? []).filter((index) => !shown[j]!.has(index));
+				for (const index of indexes) shown[j]!.add(index);
+				return indexes.length === 0 ? null : mergeItems(indexes.map((index) => items[index]!));
+			});
+			const severity = item.type === 'text' ? 'minor' : kindSeverity.extra;
+			return {status: 'only-other', a: null, b: null, similarity: 0, differences: [{kind: 'extra', severity, field: 'item', a: '', b: ''}], others: readings};
+		});
+		attached = placeAfterPredecessors(attached, added, k);
+	}
+
+	return attached;
 }
 
-/** An item as a check names it: its numbering and title in quotes, and its page (`“II. Title” (p. 23)`). */
-function quoteItem(item: TocItem): string {
-	const words = [item.label, item.title].filter((part) => part !== undefined && part !== '').join(' ') || item.text.trim();
-	return `“${words}”${item.page === undefined ? '' : ` (p. ${item.page})`}`;
+/**
+ * Put rows of items only printing `k` of the further ones has among the rows, each after the row
+ * of the item of that printing just before it (at the start when there is none), in its order.
+ */
+function placeAfterPredecessors(rows: readonly RowDraft[], added: readonly RowDraft[], k: number): RowDraft[] {
+	// The rows that show an item of printing k, by the item's first line.
+	const shownAt: Array<readonly [number, number]> = [];
+	for (const [r, row] of rows.entries()) {
+		const item = row.others?.[k];
+		if (item) shownAt.push([item.lines[0], r]);
+	}
+
+	shownAt.sort((x, y) => x[0] - y[0]);
+	const after = new Map<number, RowDraft[]>();
+	for (const row of added) {
+		const line = row.others![k]!.lines[0];
+		let anchor = -1;
+		for (const [start, r] of shownAt) {
+			if (start >= line) break;
+			anchor = r;
+		}
+
+		const list = after.get(anchor) ?? [];
+		list.push(row);
+		after.set(anchor, list);
+	}
+
+	const out: RowDraft[] = [...(after.get(-1) ?? [])];
+	for (const [r, row] of rows.entries()) out.push(row, ...(after.get(r) ?? []));
+	return out;
 }
 
 function printingOf(
@@ -383,18 +414,17 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 
 	const [first, second, ...others] = printings as [Printing, Printing, ...Printing[]];
 	const ops = alignItems(first.items, second.items);
-	const {rows: built, checks: unshown} = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), ops, first, second, others);
+	const built = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), ops, first, second, others);
 	const offsets = findPageOffsets(built);
 	const language = detectLanguage([first, second]);
 	const lookup = language === undefined ? undefined : options.dictionary?.(language);
 	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
-	// Grouped by printing, in the printings' order: C's entries of its own with C's other checks.
+	// Grouped by printing, in the printings' order.
 	const order = new Map(printings.map((printing, k) => [printing.id, k]));
 	const checks = [
 		...printings.flatMap((printing) => checkPrinting(printing)),
 		...offsetChecks(rows, offsets, [first.id, second.id]),
 		...renumberingChecks(rows, [first.id, second.id]),
-		...unshown,
 	].sort((x, y) => order.get(x.printing)! - order.get(y.printing)!);
 	return describeComparison({printings, split, language, rows, checks});
 }

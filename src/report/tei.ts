@@ -5,7 +5,7 @@
  * small and fixed, and an XML builder (xmlbuilder2) costs over 40 ms to import on this path.
  * All text goes through `escapeXmlText`/`escapeXmlAttribute`; `<i>` markup becomes `<hi rend="italic">`.
  */
-import type {Decision} from '../core/decisions.js';
+import {chosenPrinting, itemAt, type Decision} from '../core/decisions.js';
 import {severities, type Comparison, type DifferenceKind, type Row, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeXmlAttribute as attr, escapeXmlText as text} from './escape.js';
@@ -87,6 +87,19 @@ function app(row: Row, index: number, decision: Decision | undefined, ids: reado
 		case 'edit': {
 			lines.push(inner + rdg('lem', undefined, decision.text ?? ''));
 			lines.push(inner + rdg('rdg', `#${a}`, row.a), inner + rdg('rdg', `#${b}`, row.b));
+			break;
+		}
+
+		case 'c':
+		case 'd':
+		case 'e':
+		case 'f':
+		case 'g':
+		case 'h':
+		case 'i': {
+			// A further printing's reading chosen (#16): it is the lem.
+			const chosen = itemAt(row, chosenPrinting(decision.verdict)!);
+			lines.push(inner + rdg('lem', `#${decision.verdict.toUpperCase()}`, chosen), inner + rdg('rdg', `#${a}`, row.a), inner + rdg('rdg', `#${b}`, row.b));
 			break;
 		}
 

@@ -24,7 +24,7 @@ function rule(title: string, columns: number): string {
 }
 
 /** Row statuses in words for the detail pane's title. */
-const statusWords = {same: 'same', changed: 'changed', 'only-a': 'only in A', 'only-b': 'only in B', moved: 'moved'} as const;
+const statusWords = {same: 'same', changed: 'changed', 'only-a': 'only in A', 'only-b': 'only in B', moved: 'moved', 'only-other': 'only in'} as const;
 
 /** The detail pane: the selected row in full, or the export menu while it is open. */
 export function EntryDetail({state, theme, exportPath}: EntryDetailProps) {
@@ -69,7 +69,14 @@ function OrphanList({state}: {readonly state: State}) {
 			</Text>
 			{orphans.map((orphan) => (
 				<Text key={orphan.key} wrap="truncate">
-					{`${orphan.verdict === undefined ? 'a note' : verdictLabel(orphan.verdict)}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
+					{`${
+						orphan.verdict === undefined
+							? 'a note'
+							: verdictLabel(
+									orphan.verdict,
+									state.data.comparison.printings.map((printing) => printing.id),
+								)
+					}${orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : ''}${orphan.note ? ` (${orphan.note})` : ''} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`}
 				</Text>
 			))}
 		</>
@@ -205,9 +212,16 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
 			{` ${difference.severity.padEnd(11)} ${difference.kind.padEnd(11)} `}
 			{difference.suggestion ? <Text {...paint(theme, 'cyan')}>{`${suggestionMark(difference.suggestion).padEnd(8)} `}</Text> : null}
 			{difference.explainedBy === undefined ? null : <Text dimColor>offset{'   '}</Text>}
-			<Text {...paint(theme, 'red')}>{quote(difference.a)}</Text>
-			{' → '}
-			<Text {...paint(theme, 'green')}>{quote(difference.b)}</Text>
+			{difference.a === '' && difference.b === '' ? (
+				// An item only further printings have: A and B both read nothing there (#16).
+				<Text dimColor>(neither A nor B has it)</Text>
+			) : (
+				<>
+					<Text {...paint(theme, 'red')}>{quote(difference.a)}</Text>
+					{' → '}
+					<Text {...paint(theme, 'green')}>{quote(difference.b)}</Text>
+				</>
+			)}
 		</Text>
 	);
 }
@@ -252,24 +266,30 @@ function DecisionLine({
 	differs,
 	expanded,
 	theme,
+	ids,
 }: {
 	readonly decision: Decision | undefined;
 	readonly differs: boolean;
 	readonly expanded: boolean;
 	readonly theme: Theme;
+	/** The printings' ids (A, B, C …): with more than two, the number keys choose the further ones. */
+	readonly ids: readonly string[];
 }) {
 	if (decision?.verdict === undefined) {
+		const further = ids.slice(2, 9).map((id, k) => ` · ${k + 3}: ${id} is right`);
 		return (
 			<Text wrap="truncate" dimColor={!differs}>
 				{differs ? <Text {...paint(theme, 'yellow')}>undecided</Text> : <Text>identical</Text>}
-				<Text dimColor>{differs ? ' — a: A is right · b: B is right · e: correct it · x: not an error · c: note' : ' — c adds a note, e a correction'}</Text>
+				<Text dimColor>
+					{differs ? ` — a: A is right · b: B is right${further.join('')} · e: correct it · x: not an error · c: note` : ' — c adds a note, e a correction'}
+				</Text>
 			</Text>
 		);
 	}
 
 	return (
 		<Text wrap={expanded ? 'wrap' : 'truncate'}>
-			<Text {...paint(theme, 'cyan')}>✓ {verdictLabel(decision.verdict)}</Text>
+			<Text {...paint(theme, 'cyan')}>✓ {verdictLabel(decision.verdict, ids)}</Text>
 			{decision.verdict === 'edit' && decision.text !== undefined ? <Text>: “{decision.text}”</Text> : null}
 		</Text>
 	);
@@ -284,8 +304,14 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 	const row = state.data.comparison.rows[index]!;
 	const decision = decisionFor(state, index);
 	const differs = state.data.worst[index] !== undefined;
-	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
-	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
+	const ids = state.data.comparison.printings.map((printing) => printing.id);
+	const similarity =
+		row.status === 'only-a' || row.status === 'only-b' || row.status === 'only-other'
+			? ''
+			: ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
+	// A row only further printings have names them: `only in C`.
+	const holders = row.status === 'only-other' ? ` ${(row.others ?? []).flatMap((item, k) => (item === null ? [] : [ids[k + 2] ?? '?'])).join(' and ')}` : '';
+	const title = `row ${index + 1} of ${state.data.comparison.rows.length} · ${statusWords[row.status]}${holders}${similarity}${state.expanded ? ' · Enter folds' : ''}`;
 	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
 	const others = row.others ?? [];
 	const checks = state.data.checks[index] ?? [];
@@ -319,7 +345,7 @@ function RowDetail({state, theme}: {readonly state: State; readonly theme: Theme
 				</Text>
 			) : null}
 			{suggested ? <SuggestionLine row={row} suggestion={state.data.suggestions[index]} theme={theme} expanded={state.expanded} /> : null}
-			<DecisionLine decision={decision} differs={differs} expanded={state.expanded} theme={theme} />
+			<DecisionLine decision={decision} differs={differs} expanded={state.expanded} theme={theme} ids={ids} />
 			{decision?.note ? (
 				<Text wrap={state.expanded ? 'wrap' : 'truncate'}>
 					<Text dimColor>note: </Text>
