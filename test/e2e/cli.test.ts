@@ -203,6 +203,18 @@ describe('three printings in one file (#16)', () => {
 		expect(report.rows.filter((row) => row.decision?.verdict === 'c')).toHaveLength(2);
 	});
 
+	it('gives C its column in HTML, its readings in TEI and CSV', () => {
+		const html = path.join(dir, 'three.html');
+		expect(runCli([three, '-o', html]).code).toBe(0);
+		expect(readFileSync(html, 'utf8')).toContain('<th class="line">C line</th><th>Printing C</th>');
+		const tei = runCli([three, '-f', 'tei']).stdout;
+		expect(tei).toContain('<rdg wit="#C">TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920\t181</rdg>');
+		expect(tei).toContain('<note type="suggestion" subtype="number" cert="0.90" corresp="#B">probably B (0.90): C reads “JULY 4” too</note>');
+		const csv = runCli([three, '-f', 'csv']).stdout;
+		expect(csv.split('\r\n')[0]).toBe('row,key,a_lines,b_lines,page,kind,severity,field,a,b,decision,edit,note,suggestion,confidence,why,others,checks');
+		expect(csv).toContain('C 277: TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920 181');
+	});
+
 	it('exits 3 on --base c of two printings, saying which there are', () => {
 		const {code, stdout, stderr} = runCli([seed, '-f', 'toc', '--base', 'c']);
 		expect(code).toBe(3);
