@@ -3,6 +3,7 @@
  * `UsageError` that says what is wrong and what to do.
  */
 import {parseArgs} from 'node:util';
+import {printingLetters, type PrintingLetter} from '../core/decisions.js';
 import {formats} from '../report/index.js';
 import {parseShard, type Shard} from './batch-shelf.js';
 import {codeOf, UsageError} from './errors.js';
@@ -21,7 +22,8 @@ export type CliArgs = {
 	readonly exitCode: boolean;
 	readonly noTui: boolean;
 	readonly decisions?: string;
-	readonly base: 'a' | 'b';
+	/** The printing the corrected contents page rebuilds and the errata number by (`--base c`, or `--base 3`). */
+	readonly base: PrintingLetter;
 	/** Compare many files (or folders of them), each holding both printings, in parallel. */
 	readonly batch: boolean;
 	/** Worker threads for `batch`; absent means one per CPU core. */
@@ -67,7 +69,9 @@ Options
       --printings N     the file holds N printings: take the N−1 best places
                         where one starts (--split-at still overrides)
       --decisions PATH  review decisions file (default: FILE.tocdiff.json)
-      --base a|b        the printing that --format toc (alto, page, hocr) rebuilds (default: a)
+      --base a|b|c…     the printing that --format toc (alto, page, hocr) rebuilds
+                        and whose lines the errata give: a letter, or its number
+                        (3 or c for the third printing; default: a)
       --pages N-M       read pages N to M of a PDF (its contents pages)
       --images DIR      look for the scans' page images in DIR too (for the HTML
                         report's crops of each line)
@@ -158,6 +162,18 @@ const numberMessages: Readonly<Record<string, (value: string) => string>> = {
 	'--jobs': (value) => `--jobs takes a number of worker threads (1 or more), not "${value}"`,
 	'--pages': (value) => `--pages takes a page or a range of a PDF's pages (5, or 5-9), not "${value}"`,
 };
+
+/**
+ * The printing `--base` names: its letter (`c`, any case) or its number (`3`, as the review
+ * screen's keys number them), the first nine. Whether the input has that many printings is told
+ * once it is compared.
+ */
+function baseOf(value: string): PrintingLetter {
+	const lower = value.trim().toLowerCase();
+	const letter = /^[1-9]$/.test(lower) ? printingLetters[Number(lower) - 1] : printingLetters.find((each) => each === lower);
+	if (letter === undefined) throw new UsageError(`--base takes a printing: a, b, c … or its number, 1, 2, 3 …; not "${value}"`);
+	return letter;
+}
 
 /** Parse the arguments after `node tocdiff`. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -276,8 +292,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
 	if (values.images === '') throw new UsageError('--images needs a folder; give the folder that holds the page images');
 
-	const base = values.base ?? 'a';
-	if (base !== 'a' && base !== 'b') throw new UsageError(`--base takes a or b, not "${base}"`);
+	const base = baseOf(values.base ?? 'a');
 	if (values.output === '') throw new UsageError('--output needs a path; use - for standard output');
 
 	return {

@@ -2,7 +2,7 @@
  * One item of `tocdiff --batch`: read a file holding two printings, compare them and write the
  * report. Runs inside a worker thread (`batch-worker.ts`), or in the main thread in tests.
  */
-import {matchDecisions} from '../core/decisions.js';
+import {matchDecisions, type PrintingLetter} from '../core/decisions.js';
 import type {Summary} from '../core/types.js';
 import {compareFile, type ReadInput} from './compare-file.js';
 import {DecisionsFileError, defaultDecisionsPath, loadDecisions} from './decisions-file.js';
@@ -15,7 +15,7 @@ export type BatchTask = {
 	readonly file: string;
 	/** The report to write (`jsonl`: the JSON report on one line, with `source`); absent for the summary only. */
 	readonly format?: string;
-	readonly base: 'a' | 'b';
+	readonly base: PrintingLetter;
 	/** How many printings each file holds, when the user said (`--printings`). */
 	readonly printings?: number;
 };

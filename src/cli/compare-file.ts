@@ -4,7 +4,7 @@
  * `InputError` with one line that says where, what and what to do.
  */
 import {compare, CompareError} from '../core/compare.js';
-import type {DecisionMatch} from '../core/decisions.js';
+import {printingLetters, type DecisionMatch, type PrintingLetter} from '../core/decisions.js';
 import type {Comparison} from '../core/types.js';
 import {formatNamed, type ExportOptions, type ReportContext, type ReportSource, type Scans} from '../report/index.js';
 import {describeReadError, InputError} from './errors.js';
@@ -44,12 +44,29 @@ export type ComparedFile = {
 	 * The report in `format` (a name from `formats`), with `decisions` applied; `base` picks the
 	 * printing that the corrected contents page rebuilds and the errata correct.
 	 */
-	readonly report: (format: string, decisions: DecisionMatch, base: 'a' | 'b', options?: ExportOptions) => Promise<string>;
+	readonly report: (format: string, decisions: DecisionMatch, base: PrintingLetter, options?: ExportOptions) => Promise<string>;
 };
 
 /** The context every exporter runs in: the decisions, the sources and the base printing. */
-export function reportContext(decisions: DecisionMatch, sources: readonly ReportSource[], base: 'a' | 'b'): ReportContext {
+export function reportContext(decisions: DecisionMatch, sources: readonly ReportSource[], base: PrintingLetter): ReportContext {
 	return {decisions, sources, base};
+}
+
+/**
+ * Refuse a base printing the comparison does not have (`--base c` of two printings), saying which
+ * it has (#16).
+ *
+ * @throws InputError when there is no such printing (exit 3).
+ */
+export function checkBase(comparison: Comparison, base: PrintingLetter): void {
+	const {printings} = comparison;
+	if (printingLetters.indexOf(base) < printings.length) return;
+	const list = (names: readonly string[], last: string): string => `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1)}`;
+	const ids = printings.map((printing) => printing.id);
+	const letters = printingLetters.slice(0, printings.length);
+	throw new InputError(
+		`--base ${base}: the input holds ${printings.length} printings, ${list(ids, 'and')}, and no ${base.toUpperCase()}; give --base ${list(letters, 'or')}`,
+	);
 }
 
 /** For the HTML report of printings read from OCR files: their page images (#15); nothing for plain text. */
@@ -67,6 +84,7 @@ export function comparedFile(comparison: Comparison, sources: readonly ReportSou
 		async report(format, decisions, base, options = {}) {
 			const named = formatNamed(format);
 			if (named === undefined) throw new Error(`Unknown format ${format}`);
+			checkBase(comparison, base);
 			const write = await named.load();
 			const scans = format === 'html' ? await scansFor(sources, scanOptions) : {};
 			try {

@@ -3,7 +3,7 @@
  * Entries that match no row any more are kept as they are, never dropped.
  */
 import path from 'node:path';
-import type {Decision, DecisionFile} from '../core/decisions.js';
+import {printingLetters, type Decision, type DecisionFile} from '../core/decisions.js';
 import {codeOf, maxInputBytes, reasonOf} from './errors.js';
 import {readFileCapped, writeFileAtomic} from './files.js';
 
@@ -15,7 +15,8 @@ export class DecisionsFileError extends Error {
 }
 
 const schema = 'tocdiff-decisions/1';
-const verdicts = new Set(['a', 'b', 'edit', 'not-error']);
+// A printing's letter (a, b, c … i: a further printing's too, #16), a correction, or not an error.
+const verdicts = new Set<string>([...printingLetters, 'edit', 'not-error']);
 
 /**
  * Where decisions are kept by default: beside the first input, with `.tocdiff.json` added
@@ -34,12 +35,19 @@ function problemWith(entry: unknown): string | undefined {
 	const record = entry as Record<string, unknown>;
 	if (typeof record['key'] !== 'string' || record['key'] === '') return 'has no "key"';
 	if (record['verdict'] !== undefined && !verdicts.has(record['verdict'] as string)) {
-		return `has an unknown verdict ${JSON.stringify(record['verdict'])} (use a, b, edit or not-error)`;
+		return `has an unknown verdict ${JSON.stringify(record['verdict'])} (use a, b, c … i, edit or not-error)`;
 	}
 
 	for (const field of ['text', 'note', 'a', 'b']) {
 		if (record[field] !== undefined && typeof record[field] !== 'string') return `has a "${field}" that is not a string`;
 	}
+
+	const others = record['others'];
+	if (
+		others !== undefined &&
+		(typeof others !== 'object' || others === null || Array.isArray(others) || Object.values(others).some((value) => typeof value !== 'string'))
+	)
+		return 'has "others" that are not readings by printing ({"C": "…"})';
 
 	// The reading is the decision: without it the errata would print "delete" while the
 	// corrected contents page kept the line. The screen never saves an empty one either.
@@ -53,7 +61,8 @@ function problemWith(entry: unknown): string | undefined {
 /** Which row a decision was made on, in its own words: ` (on “PREFACE 7”)`, or nothing when it records no reading. */
 function rowOf(entry: unknown): string {
 	const record = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-	const reading = [record['a'], record['b']].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+	const others: unknown[] = typeof record['others'] === 'object' && record['others'] !== null ? Object.values(record['others']) : [];
+	const reading = [record['a'], record['b'], ...others].find((value): value is string => typeof value === 'string' && value.trim() !== '');
 	if (reading === undefined) return '';
 	const flat = reading.replaceAll(/\s+/g, ' ').trim();
 	const shown = [...flat].length > 64 ? `${[...flat].slice(0, 64).join('')}…` : flat;

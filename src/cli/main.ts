@@ -3,10 +3,10 @@
  * report. The only place that chooses an exit code; expected failures print one line.
  */
 import path from 'node:path';
-import {matchDecisions, rekeyDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
+import {matchDecisions, printingLetters, rekeyDecisions, type Decision, type DecisionMatch} from '../core/decisions.js';
 import {formats, ocrFormatNames} from '../report/index.js';
 import {helpText, parseCliArgs, type CliArgs} from './args.js';
-import {compareFile, type ComparedFile} from './compare-file.js';
+import {checkBase, compareFile, type ComparedFile} from './compare-file.js';
 import {defaultDecisionsPath, DecisionsFileError, loadDecisions, saveDecisions} from './decisions-file.js';
 import {exitCodes, InputError, printable, signalExitCodes, UsageError} from './errors.js';
 import type {Io} from './io.js';
@@ -118,10 +118,12 @@ async function reviewHeld(
 			.filter((f) => !ocrFormatNames.has(f.name) || compared.sources.some((source) => source.ocr?.format === f.name))
 			.map((f) => [f.name, async (_comparison: unknown, match: DecisionMatch) => compared.report(f.name, match, args.base)]),
 	);
-	// The corrected contents page of the other printing too (`toc B`, or `toc A` with --base b): an
-	// editor of either edition can take it from the menu.
-	const otherBase = args.base === 'a' ? 'b' : 'a';
-	exporters[`toc ${otherBase.toUpperCase()}`] = async (_comparison: unknown, match: DecisionMatch) => compared.report('toc', match, otherBase);
+	// The corrected contents page of every other printing too (`toc B`, or `toc A` with --base b;
+	// `toc C` with three): an editor of any edition can take it from the menu.
+	for (const other of printingLetters.slice(0, compared.comparison.printings.length)) {
+		if (other !== args.base)
+			exporters[`toc ${other.toUpperCase()}`] = async (_comparison: unknown, match: DecisionMatch) => compared.report('toc', match, other);
+	}
 	// A save replaces the file by a rename, which parts a hard link: say so while it can be helped.
 	const links = io.linkCount(decisionsPath) ?? 1;
 
@@ -253,6 +255,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 		scans: {images: args.images, cwd: io.cwd},
 	});
 	const {comparison} = compared;
+	checkBase(comparison, args.base);
 
 	// The screen saves the decisions: it locks them from before it reads them until it closes (on
 	// every way out), so that a second screen cannot overwrite its work; creating the lock also

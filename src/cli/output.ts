@@ -93,8 +93,8 @@ export async function writeReport(output: string | undefined, content: string, i
  * The review screen's exports and `--batch` with a format of one document per file use these names.
  */
 export function reportBeside(base: string, format: string): string {
-	// The menu's `toc A` / `toc B`: the corrected contents page of that printing.
-	const printing = /^toc ([AB])$/.exec(format)?.[1];
+	// The menu's `toc A` / `toc B` (`toc C` …): the corrected contents page of that printing.
+	const printing = /^toc ([A-I])$/.exec(format)?.[1];
 	if (printing !== undefined) return `${base}.corrected-${printing.toLowerCase()}.txt`;
 	if (format === 'toc') return `${base}.corrected.txt`;
 	// A corrected copy of an OCR file (alto, page, hocr) is no errata list.

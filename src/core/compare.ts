@@ -2,17 +2,17 @@
  * The whole engine in one call: find the printings, parse them, align them, classify the
  * differences and count them.
  */
-import {alignItems, type AlignOp} from './align.js';
+import {alignItems} from './align.js';
 import {isAscii} from './chars.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumberingChecks} from './checks.js';
-import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
 import {detectLanguage} from './language.js';
-import {lineReader, parsePrinting, stripMarkup, type LineReader} from './parse.js';
+import {lineReader, parsePrinting, type LineReader} from './parse.js';
 import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {describeComparison} from './meaning.js';
 import {suggestRows} from './suggest.js';
-import type {Check, Comparison, Difference, ItemPlace, Language, LinePlace, Printing, RowDraft, SplitReport, TocItem, WordLookup} from './types.js';
+import {attachOthers, buildRows} from './rows.js';
+import type {Comparison, Language, LinePlace, Printing, SplitReport, TocItem, WordLookup} from './types.js';
 
 /** One input: a name to report (a path as given) and its decoded text. */
 export type Source = {
@@ -90,88 +90,6 @@ function nonEmptyRange(lines: readonly string[]): readonly [number, number] | un
 	return [first + 1, last + 1];
 }
 
-/** Read two adjacent items as one: an entry wrapped differently in the other printing. */
-function mergeItems(items: readonly TocItem[]): TocItem {
-	if (items.length === 1) return items[0]!;
-	const first = items[0]!;
-	const last = items.at(-1)!;
-	// The later items' numbering is part of the text (`… Congress V. Letter from …`), and markup
-	// opened in one item may close in another (`<i>THE SECOND` … `1920</i>`): read the whole again.
-	const titleMarkup = items
-		.map((item, k) => (k === 0 || item.label === undefined ? item.titleMarkup : `${item.label} ${item.titleMarkup}`))
-		.filter((part) => part.trim() !== '')
-		.join(' ')
-		.trim();
-	const {title, italics} = stripMarkup(titleMarkup);
-	// The numbering is the first item's, or none: the last one's is in the title now.
-	const {label: _label, labelValue: _value, place: _place, ...rest} = last;
-	const places = items.flatMap((item) => (item.place === undefined ? [] : [item.place]));
-	const place: ItemPlace | undefined = places.length === 0 ? undefined : {page: places[0]!.page, lines: places.flatMap((each) => each.lines)};
-	return {
-		...rest,
-		...(place === undefined ? {} : {place}),
-		index: first.index,
-		lines: [first.lines[0], last.lines[1]],
-		text: items.map((i) => i.text).join('\n'),
-		type: 'entry',
-		title: title.trim(),
-		titleMarkup,
-		italics,
-		depth: first.depth,
-		...(first.label === undefined ? {} : {label: first.label}),
-		...(first.labelValue === undefined ? {} : {labelValue: first.labelValue}),
-	};
-}
-
-function lonelyDifference(item: TocItem, kind: 'missing' | 'extra' | 'truncation', side: 'a' | 'b'): Difference {
-	// Front matter matters less than a lost entry.
-	const severity = kind === 'truncation' ? 'substantive' : item.type === 'text' ? 'minor' : kindSeverity[kind];
-	const text = item.text.replaceAll(/\s+/g, ' ').trim();
-	return {kind, severity, field: 'item', a: side === 'a' ? text : '', b: side === 'b' ? text : ''};
-}
-
-/** Turn alignment steps into rows, classifying each pair. */
-export function buildRows(a: readonly TocItem[], b: readonly TocItem[], ops: readonly AlignOp[], truncationRun = 2): RowDraft[] {
-	// A printing that simply stops: the unpaired items after the last pair, on one side only.
-	let lastPair = -1;
-	for (const [k, op] of ops.entries()) if (op.kind === 'pair' || op.kind === 'moved') lastPair = k;
-	const tail = ops.slice(lastPair + 1);
-	const tailA = tail.filter((op) => op.kind === 'only-a').length;
-	const tailB = tail.filter((op) => op.kind === 'only-b').length;
-	const truncatedSide = lastPair >= 0 && tailA >= truncationRun && tailB === 0 ? 'a' : lastPair >= 0 && tailB >= truncationRun && tailA === 0 ? 'b' : undefined;
-
-	return ops.map((op, k): RowDraft => {
-		switch (op.kind) {
-			case 'pair':
-			case 'moved': {
-				const ia = mergeItems(op.a.map((i) => a[i]!));
-				const ib = mergeItems(op.b.map((j) => b[j]!));
-				const differences = classifyPair(ia, ib);
-				if (op.kind === 'moved') {
-					const moved: Difference = {kind: 'moved', severity: kindSeverity.moved, field: 'item', a: `line ${ia.lines[0]}`, b: `line ${ib.lines[0]}`};
-					return {status: 'moved', a: ia, b: ib, similarity: textSimilarity(ia, ib), differences: [moved, ...differences]};
-				}
-
-				return differences.length === 0
-					? {status: 'same', a: ia, b: ib, similarity: 1, differences}
-					: {status: 'changed', a: ia, b: ib, similarity: textSimilarity(ia, ib), differences};
-			}
-
-			case 'only-a': {
-				const item = a[op.a]!;
-				const kind = truncatedSide === 'a' && k > lastPair ? 'truncation' : 'missing';
-				return {status: 'only-a', a: item, b: null, similarity: 0, differences: [lonelyDifference(item, kind, 'a')]};
-			}
-
-			case 'only-b': {
-				const item = b[op.b]!;
-				const kind = truncatedSide === 'b' && k > lastPair ? 'truncation' : 'extra';
-				return {status: 'only-b', a: null, b: item, similarity: 0, differences: [lonelyDifference(item, kind, 'b')]};
-			}
-		}
-	});
-}
-
 /** Why a source without text cannot be compared: nothing at all, or blank lines only. */
 function emptyMessage(source: Source): string {
 	return `${source.name} ${source.text === '' ? 'is empty' : 'holds only blank lines'}; give a file that holds a contents page`;
@@ -211,72 +129,6 @@ function onePrintingMessage(name: string, hasPage: boolean, printings: number | 
 		return `${name} holds no contents entries (no line ends in a page number); give a contents page, or pass --split-at LINE if its entries have no pages`;
 	if (printings !== undefined) return `${name}: found no ${printings} places where a printing starts; pass --split-at LINE,LINE… to say where each begins`;
 	return `${name} seems to hold only one printing; pass --split-at LINE to say where the second begins, or give the second printing as a second file`;
-}
-
-/** The items of A (or B) a row's alignment step holds: none, one, or the several buildRows reads as one. */
-function opItems(op: AlignOp, side: 'a' | 'b'): readonly number[] {
-	if (op.kind === 'pair' || op.kind === 'moved') return op[side];
-	if (op.kind === 'only-a') return side === 'a' ? [op.a] : [];
-	return side === 'b' ? [op.b] : [];
-}
-
-/** Where each item of the left side went in an alignment: the right items it pairs with (several, when the right side wraps it over more items). */
-function partners(ops: readonly AlignOp[]): Map<number, readonly number[]> {
-	const found = new Map<number, readonly number[]>();
-	for (const op of ops) if (op.kind === 'pair' || op.kind === 'moved') for (const i of op.a) found.set(i, op.b);
-	return found;
-}
-
-/**
- * Give each row the readings of the printings after the first two (three scans of one page): each
- * further printing is aligned with A and with B, and a row takes the items its A item pairs with
- * (all of them, read as one, when the row or the further printing joins or splits items), else
- * those its B item pairs with. An item of those printings that no row shows (neither A nor B has
- * it) becomes an `only-other` check, so that it is not lost.
- */
-function attachOthers(
-	rows: readonly RowDraft[],
-	ops: readonly AlignOp[],
-	first: Printing,
-	second: Printing,
-	others: readonly Printing[],
-): {rows: readonly RowDraft[]; checks: Check[]} {
-	if (others.length === 0) return {rows, checks: []};
-	const maps = others.map((other) => ({
-		items: other.items,
-		fromA: partners(alignItems(first.items, other.items)),
-		fromB: partners(alignItems(second.items, other.items)),
-	}));
-	const shown = others.map(() => new Set<number>());
-	const partnersOf = (indexes: readonly number[], partner: ReadonlyMap<number, readonly number[]>): number[] =>
-		[...new Set(indexes.flatMap((index) => partner.get(index) ?? []))].sort((x, y) => x - y);
-	const attached = rows.map((row, r) => ({
-		...row,
-		others: maps.map(({items, fromA, fromB}, k) => {
-			const fromRowA = partnersOf(opItems(ops[r]!, 'a'), fromA);
-			const indexes = fromRowA.length > 0 ? fromRowA : partnersOf(opItems(ops[r]!, 'b'), fromB);
-			if (indexes.length === 0) return null;
-			for (const index of indexes) shown[k]!.add(index);
-			return mergeItems(indexes.map((index) => items[index]!));
-		}),
-	}));
-	const checks = others.flatMap((other, k) =>
-		other.items
-			.filter((item) => !shown[k]!.has(item.index))
-			.map((item): Check => ({
-				printing: other.id,
-				lines: item.lines,
-				kind: 'only-other',
-				message: `${quoteItem(item)} is in ${other.id} only; neither ${first.id} nor ${second.id} has it`,
-			})),
-	);
-	return {rows: attached, checks};
-}
-
-/** An item as a check names it: its numbering and title in quotes, and its page (`“II. Title” (p. 23)`). */
-function quoteItem(item: TocItem): string {
-	const words = [item.label, item.title].filter((part) => part !== undefined && part !== '').join(' ') || item.text.trim();
-	return `“${words}”${item.page === undefined ? '' : ` (p. ${item.page})`}`;
 }
 
 function printingOf(
@@ -383,18 +235,17 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 
 	const [first, second, ...others] = printings as [Printing, Printing, ...Printing[]];
 	const ops = alignItems(first.items, second.items);
-	const {rows: built, checks: unshown} = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), ops, first, second, others);
+	const built = attachOthers(buildRows(first.items, second.items, ops, options.truncationRun), ops, first, second, others);
 	const offsets = findPageOffsets(built);
 	const language = detectLanguage([first, second]);
 	const lookup = language === undefined ? undefined : options.dictionary?.(language);
 	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
-	// Grouped by printing, in the printings' order: C's entries of its own with C's other checks.
+	// Grouped by printing, in the printings' order.
 	const order = new Map(printings.map((printing, k) => [printing.id, k]));
 	const checks = [
 		...printings.flatMap((printing) => checkPrinting(printing)),
 		...offsetChecks(rows, offsets, [first.id, second.id]),
 		...renumberingChecks(rows, [first.id, second.id]),
-		...unshown,
 	].sort((x, y) => order.get(x.printing)! - order.get(y.printing)!);
 	return describeComparison({printings, split, language, rows, checks});
 }

@@ -3,10 +3,37 @@
  * decision survives a re-run, and an edit of the input elsewhere. Pure; the CLI reads and
  * writes the sidecar file.
  */
-import type {Row, RowDraft} from './types.js';
+import type {Row, RowDraft, TocItem} from './types.js';
 
-/** What a reviewer decided about a row. */
-export type Verdict = 'a' | 'b' | 'edit' | 'not-error';
+/**
+ * The printings a decision can choose, by the lower-case letter of their id: `a` is printing A, `b`
+ * B, `c` the third printing, C, and so on to the ninth, I (the review screen's keys `1`–`9`).
+ */
+export const printingLetters = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] as const;
+
+/** A printing as a decision or `--base` names it: `a`, `b`, `c` … `i`. */
+export type PrintingLetter = (typeof printingLetters)[number];
+
+/** What a reviewer decided about a row: which printing is right (`a`, `b`, `c` …), a correction, or not an error. */
+export type Verdict = PrintingLetter | 'edit' | 'not-error';
+
+/** The position (0 for A) of the printing a verdict chooses, or undefined for `edit`, `not-error` and none. */
+export function chosenPrinting(verdict: Verdict | undefined): number | undefined {
+	const index = (printingLetters as readonly string[]).indexOf(verdict ?? '');
+	return index === -1 ? undefined : index;
+}
+
+/** Whether a value is a verdict that chooses a printing. */
+export function isPrintingLetter(value: unknown): value is PrintingLetter {
+	return (printingLetters as readonly unknown[]).includes(value);
+}
+
+/** The item of the printing at `position` (0 for A, 1 for B, 2 for C …) on a row, or null when it has none there. */
+export function itemAt(row: RowDraft, position: number): TocItem | null {
+	if (position === 0) return row.a;
+	if (position === 1) return row.b;
+	return row.others?.[position - 2] ?? null;
+}
 
 /** One decision, tied to a row by `key`. */
 export type Decision = {
@@ -20,6 +47,8 @@ export type Decision = {
 	/** The row's readings when decided, so that an orphaned decision can still be shown. */
 	readonly a?: string;
 	readonly b?: string;
+	/** The further printings' readings when decided, by printing id (`{"C": "…"}`): on rows only they have, or where one was chosen. */
+	readonly others?: Readonly<Record<string, string>>;
 };
 
 /** The sidecar file's content. */
@@ -59,7 +88,9 @@ function hash(text: string): string {
 export function rowKeys(rows: readonly RowDraft[]): string[] {
 	const seen = new Map<string, number>();
 	return rows.map((row) => {
-		const base = hash(`${row.a?.text ?? ''}\u0000${row.b?.text ?? ''}`);
+		// A row only further printings have (neither A nor B) is keyed by their readings: it reads nothing in A and B.
+		const others = row.a === null && row.b === null ? `\u0000${(row.others ?? []).map((item) => item?.text ?? '').join('\u0000')}` : '';
+		const base = hash(`${row.a?.text ?? ''}\u0000${row.b?.text ?? ''}${others}`);
 		const count = seen.get(base) ?? 0;
 		seen.set(base, count + 1);
 		return count === 0 ? base : `${base}~${count}`;
@@ -130,24 +161,9 @@ export function matchDecisions(rows: readonly Row[], decisions: readonly Decisio
 	return {byRow, orphans};
 }
 
-/** The reading a decision settles on for a row, or undefined when it chooses none. */
+/** The reading a decision settles on for a row, or undefined when it chooses none (or a printing that has no item there). */
 export function decidedReading(row: RowDraft, decision: Decision | undefined): string | undefined {
-	switch (decision?.verdict) {
-		case 'a': {
-			return row.a?.text;
-		}
-
-		case 'b': {
-			return row.b?.text;
-		}
-
-		case 'edit': {
-			return decision.text;
-		}
-
-		case 'not-error':
-		case undefined: {
-			return undefined;
-		}
-	}
+	if (decision?.verdict === 'edit') return decision.text;
+	const chosen = chosenPrinting(decision?.verdict);
+	return chosen === undefined ? undefined : (itemAt(row, chosen)?.text ?? undefined);
 }

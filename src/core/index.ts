@@ -8,10 +8,10 @@
  */
 export type * from './types.js';
 export {assertNever, severities} from './types.js';
-export type {Decision, DecisionFile, DecisionMatch, Verdict} from './decisions.js';
-export {decidedReading, matchDecisions, rowKeys} from './decisions.js';
+export type {Decision, DecisionFile, DecisionMatch, PrintingLetter, Verdict} from './decisions.js';
+export {chosenPrinting, decidedReading, itemAt, matchDecisions, printingLetters, rowKeys} from './decisions.js';
 export type {CompareOptions, Source} from './compare.js';
 export {compare, CompareError, splitLines} from './compare.js';
 export {summarize} from './summary.js';
 export type {ComparisonParts} from './meaning.js';
-export {describeComparison, describeRows, openDifferences, truncationsOf} from './meaning.js';
+export {checksByRow, describeComparison, describeRows, openDifferences, truncationsOf} from './meaning.js';

@@ -72,16 +72,28 @@ export function truncationsOf(rows: readonly RowDraft[], ids: readonly [string, 
 
 		// The printing that stops is the one the items are missing from.
 		const present = first.a === null ? 'b' : 'a';
+		const lost = (row: RowDraft): boolean => isTruncated(row) && (present === 'a' ? row.a : row.b) !== null;
+		// An item only a further printing has, among the lost ones, does not end the run (#16).
 		let end = index + 1;
-		while (end < rows.length && isTruncated(rows[end]!) && (present === 'a' ? rows[end]!.a : rows[end]!.b) !== null) end++;
+		let last = index;
+		let items = 1;
+		while (end < rows.length && (lost(rows[end]!) || rows[end]!.status === 'only-other')) {
+			if (lost(rows[end]!)) {
+				last = end;
+				items++;
+			}
+
+			end++;
+		}
+
 		const itemOf = (row: RowDraft) => (present === 'a' ? row.a : row.b)!;
 		found.push({
 			printing: present === 'a' ? ids[1] : ids[0],
-			items: end - index,
-			lines: [itemOf(first).lines[0], itemOf(rows[end - 1]!).lines[1]],
-			rows: [index, end - 1],
+			items,
+			lines: [itemOf(first).lines[0], itemOf(rows[last]!).lines[1]],
+			rows: [index, last],
 		});
-		index = end;
+		index = last + 1;
 	}
 
 	return found;
@@ -113,4 +125,47 @@ export function describeComparison(parts: ComparisonParts): Comparison {
 		truncations: truncationsOf(rows, [a?.id ?? 'A', b?.id ?? 'B']),
 		summary: summarize(rows),
 	};
+}
+
+/**
+ * The checks on each row (page offsets aside, which span many): each is on the row whose item of
+ * the check's printing holds the check's first line, or, for lines no row shows, the row of the
+ * nearest item before them in that printing (the first row, when there is none before). The review
+ * screen shows them on their rows, and the CSV in a column (#16).
+ */
+export function checksByRow(comparison: Comparison): Array<readonly Check[]> {
+	const none: readonly Check[] = [];
+	// Page offsets span many rows and show in the header.
+	const placing = comparison.checks.filter((check) => check.kind !== 'page-offset');
+	if (placing.length === 0) return comparison.rows.map(() => none);
+	const ids = comparison.printings.map((printing) => printing.id);
+	// Each printing's items on the rows, as [first line, row], in line order.
+	const starts = new Map<string, Array<readonly [number, number]>>();
+	for (const [row, {a, b, others = []}] of comparison.rows.entries()) {
+		for (const [k, item] of [a, b, ...others].entries()) {
+			if (!item) continue;
+			const list = starts.get(ids[k]!) ?? [];
+			list.push([item.lines[0], row]);
+			starts.set(ids[k]!, list);
+		}
+	}
+
+	for (const list of starts.values()) list.sort((x, y) => x[0] - y[0]);
+	const found = comparison.rows.map((): Check[] => []);
+	for (const check of placing) {
+		const list = starts.get(check.printing);
+		if (list === undefined) continue;
+		// The last item that starts at or before the check's first line.
+		let lo = 0;
+		let hi = list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (list[mid]![0] <= check.lines[0]) lo = mid + 1;
+			else hi = mid;
+		}
+
+		found[list[Math.max(0, lo - 1)]![1]]!.push(check);
+	}
+
+	return found.map((list) => (list.length === 0 ? none : list));
 }

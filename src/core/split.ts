@@ -671,6 +671,45 @@ function repeatedTail(lines: readonly Line[], start: number): number {
 	return repeated;
 }
 
+/** The most entries that a printing may print before its heading and still be its own (a moved entry printed first). */
+const maxStrayEntries = 3;
+
+/**
+ * Where a printing chosen to start at `start` (an index into `lines`) starts: a few entries just
+ * before it, after a blank line, that repeat an entry of the printing they would end (from
+ * `previous` on) open this one instead (a moved entry printed before the contents heading). A
+ * printing rarely lists an entry twice; without this, B and C ran together (#16).
+ */
+function ownStart(lines: readonly Line[], start: number, previous: number): number {
+	let k = start;
+	while (k - 1 > previous && start - (k - 1) <= maxStrayEntries && lines[k - 1]!.hasPage) k--;
+	for (let first = k; first < start; first++) {
+		// The stray entries stand apart from the earlier printing's last, after a blank line, and each repeats one of its entries.
+		if (lines[first]!.blanks === 0) continue;
+		const earlier = new Set<string>();
+		for (let j = previous; j < first; j++) if (lines[j]!.hasPage && lines[j]!.pairKey.length >= 4) earlier.add(lines[j]!.pairKey);
+		if (lines.slice(first, start).every((line) => earlier.has(line.pairKey))) return first;
+	}
+
+	return start;
+}
+
+/**
+ * The first line of a printing that starts at `lines[start]`: a column head (`Chap. Page.`) just
+ * above it, blank lines apart, heads its columns and opens it too (page furniture never starts a
+ * printing, but belongs to the one below it).
+ */
+function openingLine(file: readonly string[], read: LineReader, lines: readonly Line[], start: number): number {
+	let first = lines[start]!.n;
+	for (let n = first - 1; n >= 1 && n > (lines[start - 1]?.n ?? 0); n--) {
+		if (file[n - 1]!.trim() === '') continue;
+		if (read(n).role !== 'column-head') break;
+		first = n;
+	}
+
+	return first;
+}
+
 /** How much the local evidence at a start adds: its opening recurring there, its pages starting over. */
 function evidenceOf(candidate: Candidate): number {
 	return 1 + 0.2 * Math.min(1, candidate.recurrence + (candidate.restart ? 0.25 : 0));
@@ -805,7 +844,7 @@ function findPrintingsOnce(lines: readonly string[], options: SplitOptions, read
 		return {ranges: [[all[0]!, all.at(-1)!]], report: {boundaries: [], confidence: 0, method}};
 	}
 
-	const boundaries = result.chosen.map((c) => searched[c.start]!.n);
+	const boundaries = result.chosen.map((c, k) => openingLine(lines, read, searched, ownStart(searched, c.start, k === 0 ? 0 : result.chosen[k - 1]!.start)));
 	// How sure: the chosen printings' weakest pairing, shared with the runner-up as the odds of the
 	// lines each leaves unexplained (every line more that the rival leaves unpaired makes it e times
 	// less likely, in steps of `linesPerStep`).

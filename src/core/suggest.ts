@@ -257,6 +257,8 @@ type Context = {
 	readonly ids: Readonly<Record<'a' | 'b', string>>;
 	/** For each further printing, the last row that holds one of its items: past it, that printing has stopped. */
 	readonly lastOther: readonly number[];
+	/** The last row that holds an item of A, and of B: past it, that printing has stopped. */
+	readonly last: Readonly<Record<'a' | 'b', number>>;
 	/** A style trait counted over each printing's entries, made on first need. */
 	readonly style: (trait: StyleTrait) => readonly [StyleTally, StyleTally];
 };
@@ -572,6 +574,30 @@ function presenceEvidence(row: RowDraft, index: number, context: Context): Evide
 	return evidence;
 }
 
+/**
+ * The votes on an item that neither A nor B has, only further printings (#16): the printings that
+ * lack it (A and B among them) vote for A's reading, nothing there; those that have it, against. A
+ * printing that stopped before the row says nothing. More printings with it than without: no
+ * suggestion (a reading of C is none the suggestion can name).
+ */
+function absenceEvidence(row: RowDraft, index: number, context: Context): Evidence[] {
+	const lacking: string[] = [];
+	const having: string[] = [];
+	for (const side of ['a', 'b'] as const) if (index <= context.last[side]) lacking.push(context.ids[side]);
+	for (const [k, item] of (row.others ?? []).entries()) {
+		const id = context.options.others?.[k] ?? '?';
+		if (item !== null) having.push(id);
+		else if (index <= (context.lastOther[k] ?? -1)) lacking.push(id);
+	}
+
+	if (lacking.length < having.length) return [];
+	const names = (ids: readonly string[]): string => (ids.length === 1 ? ids[0]! : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
+	return [
+		...(lacking.length === 0 ? [] : [{weight: strong * lacking.length, why: `${names(lacking)} ${lacking.length === 1 ? 'has' : 'have'} no such entry`}]),
+		{weight: -strong * having.length, why: `${names(having)} ${having.length === 1 ? 'has' : 'have'} it`},
+	];
+}
+
 // ---------------------------------------------------------------------------------------------
 // House style
 
@@ -599,6 +625,11 @@ function styleEvidence(difference: Difference, row: RowDraft, context: Context):
 /** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
 function suggestOne(difference: Difference, row: RowDraft, index: number, context: Context): Suggestion | undefined {
 	if (difference.explainedBy !== undefined) return undefined;
+	if (row.a === null && row.b === null) {
+		const evidence = absenceEvidence(row, index, context);
+		return evidence.length === 0 ? undefined : decide(evidence);
+	}
+
 	if (row.a === null || row.b === null)
 		return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
 	// Punctuation and leaders: the house style, when there is one.
@@ -662,6 +693,7 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 		labels: (side) => (labels[side] ??= numberedSequences(printing(side))),
 		ids: {a: printings[0].id, b: printings[1].id},
 		lastOther: (options.others ?? []).map((_, k) => rows.findLastIndex((row) => (row.others?.[k] ?? null) !== null)),
+		last: {a: rows.findLastIndex((row) => row.a !== null), b: rows.findLastIndex((row) => row.b !== null)},
 		style: (trait) => {
 			let tallies = styles.get(trait);
 			if (tallies === undefined) {

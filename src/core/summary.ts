@@ -6,7 +6,7 @@ import type {DifferenceKind, Row, RowStatus, Severity, Summary} from './types.js
  * open difference, `Row.open`) and their open differences by severity and kind.
  */
 export function summarize(rows: readonly Row[]): Summary {
-	const status: Record<RowStatus, number> = {same: 0, changed: 0, 'only-a': 0, 'only-b': 0, moved: 0};
+	const status: Record<RowStatus, number> = {same: 0, changed: 0, 'only-a': 0, 'only-b': 0, moved: 0, 'only-other': 0};
 	const kinds: Partial<Record<DifferenceKind, number>> = {};
 	const severity: Record<Severity, number> = {substantive: 0, minor: 0, cosmetic: 0};
 	const open = {severity: {substantive: 0, minor: 0, cosmetic: 0} as Record<Severity, number>, kinds: {} as Partial<Record<DifferenceKind, number>>};
@@ -27,5 +27,15 @@ export function summarize(rows: readonly Row[]): Summary {
 		}
 	}
 
-	return {rows: rows.length, status, kinds, severity, differing, open, ...(explained > 0 ? {explained} : {})};
+	// Rows only a further printing has are counted where there are some: two printings' counts stay as they were.
+	const {'only-other': onlyOther, ...paired} = status;
+	return {
+		rows: rows.length,
+		status: onlyOther > 0 ? {...paired, 'only-other': onlyOther} : paired,
+		kinds,
+		severity,
+		differing,
+		open,
+		...(explained > 0 ? {explained} : {}),
+	};
 }

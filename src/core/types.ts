@@ -183,8 +183,11 @@ export type AlignOp =
 	| {readonly kind: 'only-a'; readonly a: number}
 	| {readonly kind: 'only-b'; readonly b: number};
 
-/** The status of an aligned row. */
-export type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b' | 'moved';
+/**
+ * The status of an aligned row. `only-other`: with more than two printings, an item that neither A
+ * nor B has, only a further printing (C, D, …): its reading is in `Row.others`.
+ */
+export type RowStatus = 'same' | 'changed' | 'only-a' | 'only-b' | 'moved' | 'only-other';
 
 /**
  * One aligned unit as the engine builds it, before what it means is decided (`describeRows`): an
@@ -248,12 +251,21 @@ export type RowReadings =
 			readonly b: TocItem;
 			readonly similarity: 0;
 			readonly differences: readonly Difference[];
+	  }
+	| {
+			/** An item of a further printing (C, D, …) that neither A nor B has: its readings are in `others` (#16). */
+			readonly status: 'only-other';
+			readonly a: null;
+			readonly b: null;
+			readonly similarity: 0;
+			readonly differences: readonly Difference[];
 	  };
 
 /** Counts of rows by status, and of differences by kind and severity. */
 export type Summary = {
 	readonly rows: number;
-	readonly status: Readonly<Record<RowStatus, number>>;
+	/** Rows by status; `only-other` only when some row is an item of a further printing alone. */
+	readonly status: Readonly<Record<Exclude<RowStatus, 'only-other'>, number> & {readonly 'only-other'?: number}>;
 	readonly kinds: Readonly<Partial<Record<DifferenceKind, number>>>;
 	readonly severity: Readonly<Record<Severity, number>>;
 	/**
@@ -281,8 +293,9 @@ export type CheckKind = 'page-order' | 'numbering' | 'page-offset' | 'renumberin
 
 /**
  * A finding about one printing as a whole rather than about a pair of entries: a page out of
- * order, a numbering gap, repeat or misreading, a constant page offset between the printings, or
- * (with more than two) an item of a further printing that neither A nor B has.
+ * order, a numbering gap, repeat or misreading, or a constant page offset between the printings.
+ * (`only-other`, an item of a further printing that neither A nor B has, is no longer made: such an
+ * item is a row of its own, status `only-other`; the kind stays for reports written before.)
  */
 export type Check = {
 	/** The printing the finding is in (`A`, `B`, …); for `page-offset`, the printing whose pages are offset. */
@@ -298,7 +311,7 @@ export type Check = {
 
 /** The result of comparing two printings. */
 export type Comparison = {
-	/** Every printing found, in order; the rows compare the first two. */
+	/** Every printing found, in order; the rows compare the first two, and give the others' readings. */
 	readonly printings: readonly Printing[];
 	/** How the printings were found in one file; absent when each came from its own file. */
 	readonly split?: SplitReport;

@@ -273,7 +273,9 @@ const where = (found: ScoredItem | null | undefined): string =>
  * const score = scoreComparison(pair, compare(pair.sources).rows);
  * prf(score.alignment).f1;
  */
-export function scoreComparison(truth: NoisyPair, rows: readonly ScoredRow[], split?: {readonly boundaries: readonly number[]}): PairScore {
+export function scoreComparison(truth: NoisyPair, scored: readonly ScoredRow[], split?: {readonly boundaries: readonly number[]}): PairScore {
+	// The truth is about A and B: a row only a further printing has (`--third`) is none of its business (#16).
+	const rows = scored.some((row) => row.a === null && row.b === null) ? scored.filter((row) => row.a !== null || row.b !== null) : scored;
 	const aByLine = new Map(truth.a.items.map((x) => [x.lines[0], x.index]));
 	const bByLine = new Map(truth.b.items.map((x) => [x.lines[0], x.index]));
 	const truePartner = new Map(truth.pairs.map((pair) => [pair.a, pair]));
@@ -466,6 +468,16 @@ export function scoreComparison(truth: NoisyPair, rows: readonly ScoredRow[], sp
 				expected: `B starts at line ${truth.boundary}`,
 				got: boundary === undefined ? 'no split' : `B starts at line ${boundary}`,
 			});
+		}
+
+		// With further printings in the file (`--third`), each must start where it does: C's first
+		// lines counted in B ran the two together (#16).
+		for (const [k, line] of (truth.later ?? []).entries()) {
+			const got = split?.boundaries[k + 1];
+			if (got === line) continue;
+			splitFound = false;
+			const id = String.fromCharCode(67 + k);
+			mismatches.push({type: 'split', expected: `${id} starts at line ${line}`, got: got === undefined ? `no ${id}` : `${id} starts at line ${got}`});
 		}
 	}
 

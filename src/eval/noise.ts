@@ -167,6 +167,8 @@ export type NoisyPair = {
 	readonly singles: readonly TruthSingle[];
 	/** One-file mode: the first line of B in the file. */
 	readonly boundary?: number;
+	/** One-file mode with further printings (`--third`): the first line of each printing after B in the file. */
+	readonly later?: readonly number[];
 	/**
 	 * Lines of page furniture (running heads, folios, column heads) in A's and in B's file: part of
 	 * no item. They must give no row, unless the engine marks them as furniture.

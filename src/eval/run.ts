@@ -241,11 +241,11 @@ function runOcr(found: OcrRunCase, mismatches: RunMismatch[]): Tally {
  */
 function withThirdPrinting(pair: NoisyPair, page: NonNullable<PairCase['page']>): NoisyPair {
 	const third = makeNoisyPair(page, pair.seed + 10_000, {mode: 'two-files'}).sources[1]!.text;
-	const sources =
-		pair.mode === 'one-file'
-			? [{name: pair.sources[0]!.name, text: `${pair.sources[0]!.text}\n\n${third}`}]
-			: [...pair.sources, {name: `${pair.name}-c.txt`, text: third}];
-	return {...pair, sources};
+	if (pair.mode !== 'one-file') return {...pair, sources: [...pair.sources, {name: `${pair.name}-c.txt`, text: third}]};
+	const before = `${pair.sources[0]!.text}\n\n`;
+	// C starts at its first line of text, after A and B's lines and the blank lines between.
+	const later = [before.split('\n').length + third.split('\n').findIndex((line) => line.trim() !== '')];
+	return {...pair, sources: [{name: pair.sources[0]!.name, text: `${before}${third}`}], later};
 }
 
 const percent = (value: number): string => (value * 100).toFixed(1).padStart(5);

@@ -1,7 +1,7 @@
 /**
  * What every exporter needs besides the comparison: the reviewer's decisions and the input texts.
  */
-import type {DecisionMatch} from '../core/decisions.js';
+import type {DecisionMatch, PrintingLetter} from '../core/decisions.js';
 import type {OcrDocument} from '../core/formats/types.js';
 import type {LinePlace} from '../core/types.js';
 
@@ -35,10 +35,11 @@ export type ReportContext = {
 	/** The input files' decoded texts, in order, so that `toToc` can rebuild the layout. */
 	readonly sources: readonly ReportSource[];
 	/**
-	 * The printing that `toToc` rebuilds and that the errata list corrects.
+	 * The printing that `toToc` (and the OCR writers) rebuild, and whose line numbers the errata list
+	 * gives bare: `a`, `b`, or a further printing (`c` …).
 	 * @default 'a'
 	 */
-	readonly base?: 'a' | 'b';
+	readonly base?: PrintingLetter;
 	/** Page images for the HTML report's crops of each changed row's lines (absent: none looked for). */
 	readonly scans?: Scans;
 };

@@ -4,7 +4,7 @@
  * differences, its worst severity) is decided in core (`core/meaning.ts`); this module words it.
  */
 import {classifyPair} from '../core/classify.js';
-import type {Decision} from '../core/decisions.js';
+import {chosenPrinting, itemAt, printingLetters, type Decision, type PrintingLetter} from '../core/decisions.js';
 import {worstOf} from '../core/meaning.js';
 import {parseItems} from '../core/parse.js';
 import {
@@ -119,6 +119,19 @@ export function describeSuggestion(suggestion: Suggestion, ids: readonly [string
 	return `probably ${ids[suggestion.reading === 'a' ? 0 : 1]} (${suggestion.confidence.toFixed(2)}): ${suggestion.why}`;
 }
 
+/**
+ * The position (0 for A) of the base printing, the one the corrected contents page rebuilds and
+ * whose line numbers the errata give bare (`context.base`, A by default).
+ *
+ * @throws Error when the comparison has no such printing (the command checks `--base` before).
+ */
+export function basePosition(comparison: Comparison, context: ReportContext): number {
+	const position = printingLetters.indexOf(context.base ?? 'a');
+	if (position >= comparison.printings.length)
+		throw new Error(`there is no printing ${(context.base ?? 'a').toUpperCase()}: the comparison has ${comparison.printings.length}`);
+	return position;
+}
+
 /** The two printings the rows compare. */
 export function comparedPrintings(comparison: Comparison): readonly [Printing, Printing] {
 	const [a, b] = comparison.printings;
@@ -128,14 +141,17 @@ export function comparedPrintings(comparison: Comparison): readonly [Printing, P
 
 /**
  * The summary's sentence on rows, from the counts core made: `Rows: 85 paired (83 same, 2 changed),
- * 19 in A only, 2 in B only.` The ids come escaped for the format.
+ * 19 in A only, 2 in B only.` (and `, 1 in a further printing only` where there are some). The ids
+ * come escaped for the format.
  */
 export function rowsSentence(comparison: Comparison, idA: string, idB: string): string {
 	const status = comparison.summary.status;
 	const paired = [`${status.same} same`, `${status.changed} changed`, ...(status.moved > 0 ? [`${status.moved} moved`] : [])];
+	const others = status['only-other'] ?? 0;
+	const further = others > 0 ? `, ${others} in a further printing only` : '';
 	return (
 		`Rows: ${status.same + status.changed + status.moved} paired (${paired.join(', ')}), ` +
-		`${status['only-a']} in ${idA} only, ${status['only-b']} in ${idB} only.`
+		`${status['only-a']} in ${idA} only, ${status['only-b']} in ${idB} only${further}.`
 	);
 }
 
@@ -156,18 +172,30 @@ export function formatLines(lines: readonly [number, number], dash = '–'): str
 	return lines[0] === lines[1] ? String(lines[0]) : `${lines[0]}${dash}${lines[1]}`;
 }
 
-/** The page a row refers to: A's page reference, else B's. */
+/** The page a row refers to: A's page reference, else B's, else a further printing's. */
 export function rowPage(row: Row): string | undefined {
-	return row.a?.page ?? row.b?.page;
+	return row.a?.page ?? row.b?.page ?? row.others?.find((item) => item !== null)?.page;
 }
 
-/** The item on one side of a row. */
-export function itemOf(row: Row, side: 'a' | 'b'): TocItem | null {
-	return side === 'a' ? row.a : row.b;
+/** The item of printing `side` (`a`, `b`, `c` …) on a row, or null when it has none there. */
+export function itemOf(row: Row, side: PrintingLetter): TocItem | null {
+	return itemAt(row, printingLetters.indexOf(side));
+}
+
+/** The item of the first printing that has one on a row: A's, else B's, else a further printing's. */
+export function firstItem(row: Row): TocItem {
+	const item = row.a ?? row.b ?? row.others?.find((other) => other !== null);
+	if (!item) throw new Error('A row holds an item of some printing');
+	return item;
+}
+
+/** The further printings that have an item on a row, with it: `[{id: 'C', item}]`. */
+export function otherReadings(comparison: Comparison, row: Row): Array<{readonly id: string; readonly item: TocItem}> {
+	return (row.others ?? []).flatMap((item, k) => (item === null ? [] : [{id: comparison.printings[k + 2]?.id ?? '?', item}]));
 }
 
 /** The glyph of each row status, in the text report and on the review screen. */
-export const statusGlyphs = {same: '=', changed: '~', 'only-a': '−', 'only-b': '+', moved: '⇄'} as const satisfies Record<RowStatus, string>;
+export const statusGlyphs = {same: '=', changed: '~', 'only-a': '−', 'only-b': '+', moved: '⇄', 'only-other': '+'} as const satisfies Record<RowStatus, string>;
 
 /** Glyphs that tell severities apart without colour (see the HTML legend). */
 export const severityMarks = {substantive: '▲', minor: '◆', cosmetic: '○'} as const satisfies Record<Severity, string>;
@@ -179,29 +207,14 @@ export const severityMeanings = {
 	cosmetic: 'punctuation, leaders, spacing, case or markup only',
 } as const satisfies Record<Severity, string>;
 
-/** Human words for a verdict. */
-export function describeVerdict(decision: Decision | undefined, a = 'A', b = 'B'): string {
-	switch (decision?.verdict) {
-		case 'a': {
-			return `${a} is right`;
-		}
-
-		case 'b': {
-			return `${b} is right`;
-		}
-
-		case 'edit': {
-			return 'edited';
-		}
-
-		case 'not-error': {
-			return 'not an error';
-		}
-
-		case undefined: {
-			return 'undecided';
-		}
-	}
+/** Human words for a verdict: `B is right`, `edited`; `ids` name the printings in order (A, B, C …). */
+export function describeVerdict(decision: Decision | undefined, ...ids: readonly string[]): string {
+	const verdict = decision?.verdict;
+	if (verdict === 'edit') return 'edited';
+	if (verdict === 'not-error') return 'not an error';
+	const chosen = chosenPrinting(verdict);
+	if (chosen === undefined) return 'undecided';
+	return `${ids[chosen] ?? verdict!.toUpperCase()} is right`;
 }
 
 /** Lines as a person says them: `line 123`, `lines 48 and 94`, `lines 12, 48 and 94`. */

@@ -4,7 +4,7 @@
  * Severities are told apart by glyph and word as well as colour, so the page works in print,
  * in greyscale and for colour-blind readers (Okabe–Ito colours).
  */
-import type {Decision} from '../core/decisions.js';
+import {chosenPrinting, type Decision} from '../core/decisions.js';
 import {highlightSpans, segmentsOf, type HighlightSegment} from '../core/highlight.js';
 import {severities, type Comparison, type Printing, type Row, type Severity, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
@@ -56,7 +56,7 @@ mark { background: var(--mark); color: inherit; text-decoration: underline 2px; 
 .rows td.chosen::before { content: "✓ "; font-weight: 700; }
 .kinds ul { margin: 0; padding: 0; list-style: none; }
 .note { display: block; color: #444; font-style: italic; }
-.suggestion { display: block; color: #444; font-size: .92em; }
+.suggestion { display: block; color: #444; font-size: .92em; } .legend .suggestion { display: inline; }
 .explained { color: #666; }
 .checks li { margin: .2rem 0; } .checks .kind { color: #555; font-family: ui-monospace, monospace; font-size: .92em; }
 body:has(#differing-only:checked) .rows tr.same { display: none; }
@@ -100,19 +100,12 @@ function cell(item: TocItem | null, segments: readonly HighlightSegment[] | unde
 	return `<td ${attributes}>${crops}${html}</td>`;
 }
 
-/**
- * A row's decision and note; while the row is undecided, each suggestion on its open differences
- * that takes a side (`probably A (0.90): why`), as the errata list gives them.
- */
-function decisionCell(row: Row, decision: Decision | undefined, ids: readonly [string, string]): string {
-	const verdict = decision?.verdict === undefined ? '' : describeVerdict(decision, ids[0], ids[1]);
+/** A row's decision and note; `ids` name the printings in order (A, B, C …). */
+function decisionCell(decision: Decision | undefined, ids: readonly string[]): string {
+	const verdict = decision?.verdict === undefined ? '' : describeVerdict(decision, ...ids);
 	const edit = decision?.verdict === 'edit' ? `: <q>${h(decision.text ?? '')}</q>` : '';
-	const suggestions =
-		decision?.verdict === undefined
-			? row.open.flatMap(({suggestion}) => (suggestion?.reading ? [`<span class="suggestion">${h(describeSuggestion(suggestion, ids))}</span>`] : []))
-			: [];
 	const note = decision?.note ? `<span class="note">${h(decision.note)}</span>` : '';
-	return `<td class="decision">${h(verdict)}${edit}${suggestions.join('')}${note}</td>`;
+	return `<td class="decision">${h(verdict)}${edit}${note}</td>`;
 }
 
 /** The checks of the printings, and what the page offset explains; nothing when there are none. */
@@ -143,16 +136,26 @@ function checksSection(comparison: Comparison): string[] {
 /** Where the crops of a row's readings come from: each printing's source, and the scans. */
 type CropSource = {readonly index: ScanIndex; readonly sources: readonly [string, string]};
 
-function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], lang: string, scans?: CropSource): string {
+function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: readonly string[], lang: string, scans?: CropSource): string {
 	const severity = row.worst;
+	const pair = [ids[0]!, ids[1]!] as const;
 	const segments = row.a && row.b && row.differences.length > 0 ? highlightSpans(row.a.text, row.b.text) : undefined;
+	// Each difference with what tocdiff suggests on it, as the text report gives it: decided or not, even evidence too (#16).
 	const kinds = row.differences
 		.map((difference) =>
 			difference.explainedBy === undefined
-				? `<li>${severityMarks[difference.severity]} ${h(difference.kind)}</li>`
+				? `<li>${severityMarks[difference.severity]} ${h(difference.kind)}` +
+					`${difference.suggestion ? `<span class="suggestion">${h(describeSuggestion(difference.suggestion, pair))}</span>` : ''}</li>`
 				: `<li class="explained" title="follows the page offset (see Checks)">${h(difference.kind)}, by the offset</li>`,
 		)
 		.join('');
+	const chosen = chosenPrinting(decision?.verdict);
+	// The further printings' readings (C, D …), marked where they read otherwise than A (or B, where A has none).
+	const reference = row.a ?? row.b;
+	const further = (row.others ?? []).flatMap((item, k) => [
+		`<td class="line">${item ? formatLines(item.lines) : ''}</td>`,
+		cell(item, item && reference ? segmentsOf(highlightSpans(reference.text, item.text), 'b') : undefined, chosen === k + 2, ids[k + 2] ?? '?', lang),
+	]);
 	const classes = [row.status === 'same' ? 'same' : 'differs', ...(severity ? [severity] : [])].join(' ');
 	return [
 		`<tr id="row-${index + 1}" class="${classes}">`,
@@ -164,21 +167,22 @@ function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: r
 			row.a,
 			segments && segmentsOf(segments, 'a'),
 			decision?.verdict === 'a',
-			ids[0],
+			pair[0],
 			lang,
-			scans && row.status !== 'same' ? cropsOf(row.a, scans.sources[0], scans.index, ids[0]) : '',
+			scans && row.status !== 'same' ? cropsOf(row.a, scans.sources[0], scans.index, pair[0]) : '',
 		),
 		`<td class="line">${row.b ? formatLines(row.b.lines) : ''}</td>`,
 		cell(
 			row.b,
 			segments && segmentsOf(segments, 'b'),
 			decision?.verdict === 'b',
-			ids[1],
+			pair[1],
 			lang,
-			scans && row.status !== 'same' ? cropsOf(row.b, scans.sources[1], scans.index, ids[1]) : '',
+			scans && row.status !== 'same' ? cropsOf(row.b, scans.sources[1], scans.index, pair[1]) : '',
 		),
+		...further,
 		`<td class="kinds">${kinds === '' ? '' : `<ul>${kinds}</ul>`}</td>`,
-		decisionCell(row, decision, ids),
+		decisionCell(decision, ids),
 		'</tr>',
 	].join('');
 }
@@ -189,16 +193,17 @@ function describe(printing: Printing): string {
 
 /**
  * Write the comparison as one self-contained HTML page: summary counts by severity (decided and
- * undecided), the checks, a legend, and a side-by-side table of all rows with the differing spans
- * marked, the chosen reading outlined and ticked, each decision and note, and on undecided rows the
- * suggestions. A checkbox hides unchanged rows.
+ * undecided), the checks, a legend, and a side-by-side table of all rows (with a column for each
+ * further printing, C …) with the differing spans marked, the chosen reading outlined and ticked,
+ * each difference with its suggestion, and each decision and note. A checkbox hides unchanged rows.
  *
  * @example
  * toHtml(comparison, context) // '<!doctype html>\n<html lang="en">…'
  */
 export function toHtml(comparison: Comparison, context: ReportContext): string {
 	const [a, b] = comparedPrintings(comparison);
-	const ids = [a.id, b.id] as const;
+	const ids = comparison.printings.map((printing) => printing.id);
+	const further = comparison.printings.slice(2);
 	const findings = findingsOf(comparison, context);
 	const tally = tallyBySeverity(findings);
 	const decided = findings.filter((finding) => isDecided(finding.decision)).length;
@@ -208,9 +213,12 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		return `<tr><td>${severityBadge(severity)}</td><td>${total}</td><td>${done}</td><td>${undecided}</td></tr>`;
 	});
 	const orphans = context.decisions.orphans.map((orphan) => {
-		const verdict = orphan.verdict === undefined ? 'note only' : describeVerdict(orphan, ids[0], ids[1]);
+		const verdict = orphan.verdict === undefined ? 'note only' : describeVerdict(orphan, ...ids);
 		const note = orphan.note ? ` — ${h(orphan.note)}` : '';
-		return `<li>${h(ids[0])} <q>${h(orphan.a ?? '')}</q>, ${h(ids[1])} <q>${h(orphan.b ?? '')}</q>: ${h(verdict)}${note}</li>`;
+		const others = Object.entries(orphan.others ?? {})
+			.map(([id, text]) => `, ${h(id)} <q>${h(text)}</q>`)
+			.join('');
+		return `<li>${h(a.id)} <q>${h(orphan.a ?? '')}</q>, ${h(b.id)} <q>${h(orphan.b ?? '')}</q>${others}: ${h(verdict)}${note}</li>`;
 	});
 
 	// Printings read from OCR files: crops of their scans where the page images were found (#15).
@@ -245,13 +253,13 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		'<head>',
 		'<meta charset="utf-8">',
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
-		`<title>Contents compared: ${h(a.id)} and ${h(b.id)}</title>`,
+		`<title>Contents compared: ${h(ids.slice(0, -1).join(', '))} and ${h(ids.at(-1)!)}</title>`,
 		`<style>${style}${crops ? cropStyle : ''}</style>`,
 		'</head>',
 		'<body>',
 		'<header>',
-		`<h1>Contents compared: printings ${h(a.id)} and ${h(b.id)}</h1>`,
-		`<p class="sources">${describe(a)}<br>${describe(b)}</p>`,
+		`<h1>Contents compared: printings ${h(ids.slice(0, -1).join(', '))} and ${h(ids.at(-1)!)}</h1>`,
+		`<p class="sources">${comparison.printings.map((printing) => describe(printing)).join('<br>')}</p>`,
 		'</header>',
 		'<section aria-labelledby="summary">',
 		'<h2 id="summary">Summary</h2>',
@@ -268,6 +276,8 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		...severities.map((severity) => `<li>${severityBadge(severity)} ${h(severityMeanings[severity])}</li>`),
 		'<li><mark>marked text</mark> differs from the other printing; <span class="tab">⇥</span> is a tab</li>',
 		'<li><span class="sev" style="border-color:#1a1a1a">✓</span> an outlined, ticked reading is the one a reviewer chose</li>',
+		'<li><span class="suggestion">probably B (0.90): why</span> under a difference: the reading tocdiff suggests, ' +
+			'how sure it is (the chance it is right), and why; <span class="suggestion">even</span> when nothing tells</li>',
 		'</ul>',
 		'</section>',
 		'<section aria-labelledby="rows">',
@@ -277,7 +287,9 @@ export function toHtml(comparison: Comparison, context: ReportContext): string {
 		...(crops ? [scanDefinitions(index)] : []),
 		'<table class="rows">',
 		`<thead><tr><th class="num" title="row">#</th><th class="severity">Severity</th><th class="line">${h(a.id)} line</th><th>Printing ${h(a.id)}</th>` +
-			`<th class="line">${h(b.id)} line</th><th>Printing ${h(b.id)}</th><th class="kinds">Differences</th><th class="decision">Decision</th></tr></thead>`,
+			`<th class="line">${h(b.id)} line</th><th>Printing ${h(b.id)}</th>` +
+			further.map((printing) => `<th class="line">${h(printing.id)} line</th><th>Printing ${h(printing.id)}</th>`).join('') +
+			`<th class="kinds">Differences</th><th class="decision">Decision</th></tr></thead>`,
 		'<tbody>',
 		...comparison.rows.map((row, k) => rowHtml(row, k, context.decisions.byRow.get(k), ids, comparison.language ?? 'en', crops)),
 		'</tbody>',

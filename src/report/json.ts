@@ -27,8 +27,8 @@ function itemJson(item: TocItem | null): Record<string, unknown> | null {
  * nested too deep for `JSON.stringify`) break the report.
  */
 function decisionJson(decision: Decision): Record<string, unknown> {
-	const {verdict, text, note, a, b} = decision;
-	return {verdict, text, note, a, b};
+	const {verdict, text, note, a, b, others} = decision;
+	return {verdict, text, note, a, b, others};
 }
 
 /** Build the report object (exported for tests and for the review screen). */

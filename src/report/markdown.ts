@@ -5,7 +5,7 @@
  *
  * Long (about 450 lines): the errata list's wording for every kind of row and decision, one class.
  */
-import type {Decision} from '../core/decisions.js';
+import {chosenPrinting, printingLetters, type Decision, type PrintingLetter} from '../core/decisions.js';
 import {changedRegion} from '../core/highlight.js';
 import {isTruncated} from '../core/meaning.js';
 import {collapseWhitespace} from '../core/normalize.js';
@@ -13,6 +13,7 @@ import {assertNever, severities, type Comparison, type Difference, type Row, typ
 import type {ReportContext} from './context.js';
 import {escapeMarkdown} from './escape.js';
 import {
+	basePosition,
 	comparedPrintings,
 	describeSuggestion,
 	findingsOf,
@@ -29,6 +30,9 @@ import {
 } from './findings.js';
 
 type Side = 'a' | 'b';
+
+/** What a decision on a row makes right: a reading (a printing's, or a correction), or nothing there (a printing that has none was chosen). */
+type Right = {readonly text: string | null; readonly from?: PrintingLetter};
 
 /** One line of the errata list, filed under a severity or among the non-errors. */
 type Entry = {readonly group: Severity | 'not-error'; readonly text: string};
@@ -66,7 +70,7 @@ function noteOf(decision: Decision | undefined): string {
 }
 
 /** `; probably B (0.90): why` for an undecided difference with a suggestion; nothing when the evidence is even. */
-function suggestionOf(difference: Difference, ids: Readonly<Record<Side, string>>): string {
+function suggestionOf(difference: Difference, ids: Readonly<Record<PrintingLetter, string>>): string {
 	const suggestion = difference.suggestion;
 	if (suggestion?.reading === undefined || suggestion.reading === null) return '';
 	return `; ${escapeMarkdown(describeSuggestion(suggestion, [ids.a, ids.b]))}`;
@@ -75,27 +79,94 @@ function suggestionOf(difference: Difference, ids: Readonly<Record<Side, string>
 /** Writes errata lines for one comparison; knows the printings and the base. */
 class Errata {
 	readonly entries: Entry[] = [];
-	readonly ids: Readonly<Record<Side, string>>;
-	readonly base: Side;
+	/** Each printing's id by its letter (`a` → `A`, `c` → `C`). */
+	readonly ids: Readonly<Record<PrintingLetter, string>>;
+	readonly base: PrintingLetter;
+	/** The letters of the printings after A and B (`c`, `d` …). */
+	readonly further: readonly PrintingLetter[];
 	private readonly comparison: Comparison;
 	private readonly context: ReportContext;
 
 	constructor(comparison: Comparison, context: ReportContext) {
 		this.comparison = comparison;
 		this.context = context;
-		const [a, b] = comparedPrintings(comparison);
-		this.ids = {a: a.id, b: b.id};
-		this.base = context.base ?? 'a';
+		comparedPrintings(comparison);
+		this.ids = Object.fromEntries(printingLetters.map((letter, k) => [letter, comparison.printings[k]?.id ?? letter.toUpperCase()])) as Record<
+			PrintingLetter,
+			string
+		>;
+		this.base = printingLetters[basePosition(comparison, context)]!;
+		this.further = printingLetters.slice(2, comparison.printings.length);
 	}
 
-	/** `line 52`, `lines 101–121`, or `B line 176` for the printing that is not the base. */
-	ref(side: Side, lines: readonly [number, number]): string {
+	/** `line 52`, `lines 101–121`, or `B line 176` for a printing that is not the base. */
+	ref(side: PrintingLetter, lines: readonly [number, number]): string {
 		const word = lines[0] === lines[1] ? 'line' : 'lines';
 		return `${side === this.base ? '' : `${this.ids[side]} `}${word} ${formatLines(lines)}`;
 	}
 
+	/** Where each printing that has an item on a row has it, the base first: `line 52; B line 176`, `line 277; A line 52; B line 176`. */
+	refs(row: Row): string {
+		const sides = printingLetters.filter((side) => itemOf(row, side) !== null);
+		return [...sides.filter((side) => side === this.base), ...sides.filter((side) => side !== this.base)]
+			.map((side) => this.ref(side, itemOf(row, side)!.lines))
+			.join('; ');
+	}
+
+	/**
+	 * What a decision makes right on a row: the chosen printing's reading (nothing, when it has none
+	 * there) or the correction; undefined when it decides none.
+	 */
+	rightOf(row: Row, decision: Decision | undefined): Right | undefined {
+		if (decision?.verdict === 'edit') return {text: decision.text ?? ''};
+		const chosen = chosenPrinting(decision?.verdict);
+		if (chosen === undefined) return undefined;
+		const from = printingLetters[chosen]!;
+		return {text: itemOf(row, from)?.text ?? null, from};
+	}
+
+	/**
+	 * What each of `sides` must change to read `right` on row `index`, one clause each: `C line 277:
+	 * for “PRESIDUM” read “PRESIDIUM”`, `C line 22: delete “…”`, `B after line 150: insert “…”`; a
+	 * printing that reads it already has none.
+	 */
+	clauses(index: number, row: Row, right: Right, sides: readonly PrintingLetter[]): string[] {
+		const text = right.text === null ? undefined : collapseWhitespace(right.text);
+		return sides.flatMap((side) => {
+			const item = itemOf(row, side);
+			if (item === null) return text === undefined || text === '' ? [] : [`${this.insertionPoint(side, index)}: ${correction('', right.text!)}`];
+			if (text === undefined || text === '') return [`${this.ref(side, item.lines)}: ${correction(item.text, '')}`];
+			if (collapseWhitespace(item.text) === text) return [];
+			// Each thing the correction changes in a printing, as a difference names it (the hyphen and
+			// the page apart); failing that, the changed stretch of the line.
+			const changes = correctionDifferences(item, right.text!);
+			const region = changedRegion(collapseWhitespace(item.text), text);
+			const body = changes.length > 0 ? changes.map((change) => correction(change.a, change.b)).join(', ') : correction(region.a, region.b);
+			return [`${this.ref(side, item.lines)}: ${body}`];
+		});
+	}
+
+	/** How a decision is tagged: `edited`, or `as in C`. */
+	decidedTag(right: Right): string {
+		return right.from === undefined ? 'edited' : `as in ${this.ids[right.from]}`;
+	}
+
+	/** On a decided row, what the further printings (C, D …) must change to read as decided: one entry, when any must. */
+	furtherClauses(index: number, row: Row, decision: Decision | undefined, group: Severity): void {
+		const right = this.rightOf(row, decision);
+		if (right === undefined || this.further.length === 0) return;
+		const clauses = this.clauses(index, row, right, this.further);
+		if (clauses.length === 0) return;
+		const kinds = [...new Set(row.differences.map((difference) => difference.kind))].join(', ');
+		const page = rowPage(row);
+		this.entries.push({
+			group,
+			text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${clauses.join('; ')} — ${kinds}, ${this.decidedTag(right)}${noteOf(decision)}`,
+		});
+	}
+
 	/** Where in `side`'s printing something from row `index` would go: after that printing's previous item. */
-	insertionPoint(side: Side, index: number): string {
+	insertionPoint(side: PrintingLetter, index: number): string {
 		for (let i = index - 1; i >= 0; i--) {
 			const item = itemOf(this.comparison.rows[i]!, side);
 			if (item) return `after ${this.ref(side, [item.lines[1], item.lines[1]])}`;
@@ -124,31 +195,30 @@ class Errata {
 		return to === undefined ? `${title} stands ${after('a')} in ${this.ids.a} and ${after('b')} in ${this.ids.b}` : `${title} to stand ${after(to)}`;
 	}
 
-	paired(row: Row & {readonly a: TocItem; readonly b: TocItem}, decision: Decision | undefined): void {
+	paired(index: number, row: Row & {readonly a: TocItem; readonly b: TocItem}, decision: Decision | undefined): void {
 		const page = rowPage(row);
-		const both = `${this.ref('a', row.a.lines)}; ${this.ref('b', row.b.lines)}`;
+		const both = this.refs(row);
 		const kinds = row.differences.map((difference) => difference.kind).join(', ');
 		const verdict = decision?.verdict;
 		switch (verdict) {
-			case 'edit': {
+			case 'edit':
+			case 'c':
+			case 'd':
+			case 'e':
+			case 'f':
+			case 'g':
+			case 'h':
+			case 'i': {
+				// A correction, or a further printing's reading: what each printing must change to read it.
 				// Spacing is the layout's, not the reading's: a correction typed with spaces where the
 				// printing has a tab before the page (as the screen's prompt offers it) changes nothing.
-				const text = collapseWhitespace(decision?.text ?? '');
-				// Each thing the correction changes in a printing, as a difference names it (the
-				// hyphen and the page apart); failing that, the changed stretch of the line.
-				const clauses = (['a', 'b'] as const)
-					.filter((side) => collapseWhitespace(row[side].text) !== text)
-					.map((side) => {
-						const changes = correctionDifferences(row[side], decision?.text ?? '');
-						const region = changedRegion(collapseWhitespace(row[side].text), text);
-						const body = changes.length > 0 ? changes.map((change) => correction(change.a, change.b)).join(', ') : correction(region.a, region.b);
-						return `${this.ref(side, row[side].lines)}: ${body}`;
-					});
+				const right = this.rightOf(row, decision)!;
+				const clauses = this.clauses(index, row, right, ['a', 'b', ...this.further]);
 				if (clauses.length === 0) return;
 				const body = clauses.join('; ');
 				this.entries.push({
 					group: row.worst ?? 'cosmetic',
-					text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, edited${noteOf(decision)}`,
+					text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${body} — ${kinds}, ${this.decidedTag(right)}${noteOf(decision)}`,
 				});
 				return;
 			}
@@ -169,6 +239,7 @@ class Errata {
 					);
 				}
 
+				this.furtherClauses(index, row, decision, row.worst ?? 'cosmetic');
 				return;
 			}
 
@@ -201,7 +272,12 @@ class Errata {
 		const kind = difference?.kind ?? (present === 'a' ? 'missing' : 'extra');
 		const severity = difference?.severity ?? 'substantive';
 		const note = noteOf(decision);
-		const verdict = decision?.verdict;
+		// A further printing chosen sides with the printing that has the item, or with the one that lacks it.
+		const chosen = chosenPrinting(decision?.verdict);
+		const further = chosen !== undefined && chosen >= 2 ? printingLetters[chosen]! : undefined;
+		const verdict = further === undefined ? decision?.verdict : itemOf(row, further) === null ? absent : present;
+		const as = further === undefined ? undefined : this.ids[further];
+		this.furtherClauses(index, row, decision, severity);
 		switch (verdict) {
 			case undefined:
 			case 'not-error': {
@@ -225,17 +301,52 @@ class Errata {
 						page,
 						this.insertionPoint(absent, index),
 						`${correction('', item.text)} (from ${here})`,
-						`${kind}, as in ${this.ids[present]}${note}`,
+						`${kind}, as in ${as ?? this.ids[present]}${note}`,
 					);
 				} else {
-					this.add(severity, page, here, correction(item.text, ''), `${kind}, as in ${this.ids[absent]}${note}`);
+					this.add(severity, page, here, correction(item.text, ''), `${kind}, as in ${as ?? this.ids[absent]}${note}`);
 				}
 			}
 		}
 	}
 
-	/** Consecutive items one printing has after the other stops, as one line. */
-	truncated(first: number, rows: readonly Row[], present: Side, decision: Decision | undefined): void {
+	/** A row only further printings have (neither A nor B): their reading, or what each printing must change as decided (#16). */
+	furtherOnly(index: number, row: Row, decision: Decision | undefined): void {
+		const sides = this.further.filter((side) => itemOf(row, side) !== null);
+		const first = sides[0];
+		if (first === undefined) return;
+		const item = itemOf(row, first)!;
+		const page = rowPage(row);
+		const difference: Difference | undefined = row.differences[0];
+		const kind = difference?.kind ?? 'extra';
+		const severity = difference?.severity ?? 'substantive';
+		const note = noteOf(decision);
+		const right = this.rightOf(row, decision);
+		if (right === undefined) {
+			const notError = decision?.verdict === 'not-error';
+			const suggested = notError || difference === undefined ? '' : suggestionOf(difference, this.ids);
+			const holders = sides.map((side) => this.ids[side]).join(' and ');
+			this.add(
+				notError ? 'not-error' : severity,
+				page,
+				sides.map((side) => this.ref(side, itemOf(row, side)!.lines)).join('; '),
+				`${quote(item.text)} is in ${holders} only`,
+				`${kind}${notError ? '' : ', undecided'}${suggested}${note}`,
+			);
+			return;
+		}
+
+		const clauses = this.clauses(index, row, right, [...(['a', 'b'] as const), ...this.further]);
+		if (clauses.length === 0) return;
+		const from = right.text !== null && right.from !== undefined ? ` (from ${this.ref(right.from, itemOf(row, right.from)!.lines)})` : '';
+		this.entries.push({
+			group: severity,
+			text: `${page === undefined ? '' : `p. ${escapeMarkdown(page)}, `}${clauses.join('; ')}${from} — ${kind}, ${this.decidedTag(right)}${note}`,
+		});
+	}
+
+	/** Consecutive items one printing has after the other stops, as one line (a further printing chosen is said row by row, in `oneSided`). */
+	truncated(first: number, rows: readonly Row[], present: Side, decision: (Decision & {readonly verdict?: Side | 'not-error'}) | undefined): void {
 		const items = rows.map((row) => itemOf(row, present)).filter((item): item is TocItem => item !== null);
 		const head = items[0];
 		const tail = items.at(-1);
@@ -261,10 +372,7 @@ class Errata {
 				return;
 			}
 
-			case 'edit': {
-				return; // Edited rows are never grouped; see `write`.
-			}
-
+			// Edited rows, and rows where a further printing was chosen, are never grouped; see `write`.
 			default: {
 				const body =
 					verdict === present ? `${this.ids[absent]} ${stop}: insert ${where} of ${this.ids[present]}, ${count}, ${range}` : `delete ${count}, ${range}`;
@@ -301,17 +409,26 @@ class Errata {
 			if (row.differences.length === 0) continue;
 			if (row.a && row.b) {
 				const differences = row.open;
-				if (differences.length > 0) this.paired({...row, differences, a: row.a, b: row.b}, decision);
+				if (differences.length > 0) this.paired(index, {...row, differences, a: row.a, b: row.b}, decision);
+				continue;
+			}
+
+			if (row.status === 'only-other') {
+				this.furtherOnly(index, row, decision);
 				continue;
 			}
 
 			const present: Side = row.a ? 'a' : 'b';
 			const item = row.a ?? row.b;
-			if (isTruncated(row) && decision?.verdict !== 'edit') {
+			if (isTruncated(row) && decision?.verdict !== 'edit' && (chosenPrinting(decision?.verdict) ?? 0) < 2) {
+				// An entry only a further printing has, among the lost ones, does not end the run: it is said after it (#16).
 				let end = index + 1;
-				while (end < rows.length && isTruncated(rows[end]!) && itemOf(rows[end]!, present) && sameVerdict(decision, this.context.decisions.byRow.get(end)))
-					end++;
-				this.truncated(index, rows.slice(index, end), present, decision);
+				const lost = (at: number): boolean =>
+					isTruncated(rows[at]!) && itemOf(rows[at]!, present) !== null && sameVerdict(decision, this.context.decisions.byRow.get(at));
+				while (end < rows.length && (lost(end) || rows[end]!.status === 'only-other')) end++;
+				while (!lost(end - 1)) end--;
+				this.truncated(index, rows.slice(index, end), present, decision as Decision & {readonly verdict?: Side | 'not-error'});
+				for (let at = index + 1; at < end; at++) if (rows[at]!.status === 'only-other') this.furtherOnly(at, rows[at]!, this.context.decisions.byRow.get(at));
 				index = end - 1;
 				continue;
 			}
@@ -322,7 +439,7 @@ class Errata {
 }
 
 function sameVerdict(first: Decision | undefined, next: Decision | undefined): boolean {
-	return first?.verdict === next?.verdict && next?.verdict !== 'edit' && (next?.note ?? '') === (first?.note ?? '');
+	return first?.verdict === next?.verdict && next?.verdict !== 'edit' && (chosenPrinting(next?.verdict) ?? 0) < 2 && (next?.note ?? '') === (first?.note ?? '');
 }
 
 const headings = {substantive: 'Substantive', minor: 'Minor', cosmetic: 'Cosmetic'} as const satisfies Record<Severity, string>;
@@ -342,13 +459,14 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	errata.write();
 	const findings = findingsOf(comparison, context);
 	const tally = tallyBySeverity(findings);
-	const basePrinting = errata.base === 'a' ? a : b;
+	const basePrinting = comparison.printings[basePosition(comparison, context)]!;
 	const describe = (printing: typeof a): string =>
 		`printing ${escapeMarkdown(printing.id)} is ${escapeMarkdown(printing.source)}, lines ${formatLines(printing.lines)} (${printing.items.length} items)`;
+	const count = comparison.printings.length === 2 ? 'two' : comparison.printings.length === 3 ? 'three' : String(comparison.printings.length);
 
 	const out: string[] = ['# Errata', ''];
 	out.push(
-		`Compared two printings of the contents: ${describe(a)}; ${describe(b)}. ` +
+		`Compared ${count} printings of the contents: ${comparison.printings.map((printing) => describe(printing)).join('; ')}. ` +
 			`Line numbers are printing ${escapeMarkdown(basePrinting.id)}'s unless another printing is named; pages are those the contents give.`,
 		'',
 	);
@@ -383,7 +501,8 @@ export function toMarkdown(comparison: Comparison, context: ReportContext): stri
 	if (orphans.length > 0) {
 		out.push('## Decisions that match no row', '', 'Saved decisions whose entries are no longer in the comparison; they are kept in the decisions file.', '');
 		for (const orphan of orphans) {
-			const readings = `${escapeMarkdown(a.id)} ${quote(orphan.a ?? '')}, ${escapeMarkdown(b.id)} ${quote(orphan.b ?? '')}`;
+			const further = Object.entries(orphan.others ?? {}).map(([id, text]) => `, ${escapeMarkdown(id)} ${quote(text)}`);
+			const readings = `${escapeMarkdown(a.id)} ${quote(orphan.a ?? '')}, ${escapeMarkdown(b.id)} ${quote(orphan.b ?? '')}${further.join('')}`;
 			const what = orphan.verdict === 'edit' ? `edited to ${quote(orphan.text ?? '')}` : describeOrphan(orphan);
 			out.push(`- ${readings}: ${what}${noteOf(orphan)}`);
 		}
@@ -434,23 +553,7 @@ function confusionSection(comparison: Comparison): string[] {
 }
 
 function describeOrphan(decision: Decision): string {
-	switch (decision.verdict) {
-		case 'a':
-		case 'b': {
-			return `${decision.verdict.toUpperCase()} chosen`;
-		}
-
-		case 'not-error': {
-			return 'not an error';
-		}
-
-		case 'edit':
-		case undefined: {
-			return 'note only';
-		}
-
-		default: {
-			return assertNever(decision.verdict);
-		}
-	}
+	if (decision.verdict === 'not-error') return 'not an error';
+	if (decision.verdict === 'edit' || decision.verdict === undefined) return 'note only';
+	return `${decision.verdict.toUpperCase()} chosen`;
 }

@@ -11,6 +11,7 @@
 import {diffArrays} from 'diff';
 import {boxAround} from '../core/box.js';
 import {parseLine, stripMarkup} from '../core/parse.js';
+import {chosenPrinting, itemAt, printingLetters} from '../core/decisions.js';
 import type {OcrDocument, OcrLine, OcrWord, WritableOcrFormat} from '../core/formats/types.js';
 import type {Comparison, Row, TocItem} from '../core/types.js';
 import type {ReportContext, ReportSource} from './context.js';
@@ -41,16 +42,16 @@ function fieldTokens(item: Pick<TocItem, 'label' | 'title' | 'page'>): string[] 
 	return [...tokens(item.label), ...tokens(item.title), ...tokens(item.page)];
 }
 
-/** The reading a decision gives the base item's fields, or undefined when it leaves them as they are. */
-function decidedFields(row: Row, index: number, context: ReportContext, base: 'a' | 'b'): Pick<TocItem, 'label' | 'title' | 'page'> | null | undefined {
+/** The reading a decision gives the base item's fields (the base: the printing at `base`, 0 for A), or undefined when it leaves them as they are. */
+function decidedFields(row: Row, index: number, context: ReportContext, base: number): Pick<TocItem, 'label' | 'title' | 'page'> | null | undefined {
 	const decision = context.decisions.byRow.get(index);
-	const other = base === 'a' ? 'b' : 'a';
-	const baseItem = base === 'a' ? row.a : row.b;
-	const otherItem = other === 'a' ? row.a : row.b;
-	if (decision?.verdict === other) {
+	const chosen = chosenPrinting(decision?.verdict);
+	const baseItem = itemAt(row, base);
+	if (chosen !== undefined && chosen !== base) {
+		const otherItem = itemAt(row, chosen);
 		if (otherItem === null) return null;
-		// A page that differs only by a repaginated edition's offset stays the base printing's, as in the corrected contents page.
-		const offsetPage = baseItem?.page !== undefined && row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined);
+		// A page that differs only by a repaginated edition's offset (between A and B) stays the base printing's, as in the corrected contents page.
+		const offsetPage = chosen < 2 && base < 2 && baseItem?.page !== undefined && row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined);
 		return {
 			...(otherItem.label === undefined ? {} : {label: otherItem.label}),
 			title: otherItem.title,
@@ -302,19 +303,21 @@ function sourceOf(name: string, position: number, sources: readonly ReportSource
  */
 export function toOcr(format: WritableOcrFormat): (comparison: Comparison, context: ReportContext) => string {
 	return (comparison, context) => {
-		const base = context.base ?? 'a';
-		const position = base === 'a' ? 0 : 1;
+		const position = printingLetters.indexOf(context.base ?? 'a');
 		const printing = comparison.printings[position];
-		if (printing === undefined) throw new OcrWriteError('a comparison needs two printings');
+		if (printing === undefined)
+			throw new OcrWriteError(`there is no printing ${(context.base ?? 'a').toUpperCase()}: the comparison has ${comparison.printings.length}`);
 		const source = sourceOf(printing.source, position, context.sources);
 		const document = source?.ocr;
-		const other = base === 'a' ? 'b' : 'a';
 		if (document?.format !== format) {
 			const what = document === undefined ? 'plain text' : document.format === 'pdf' ? 'a PDF' : formatNames[document.format];
+			// Another printing read from a file of this format, if any, to name as the base instead.
+			const other = comparison.printings.findIndex((each, k) => k !== position && sourceOf(each.source, k, context.sources)?.ocr?.format === format);
+			const letter = other === -1 ? (position === 0 ? 'b' : 'a') : printingLetters[other]!;
 			const hint =
 				document !== undefined && document.format !== 'pdf'
 					? `use --format ${document.format}`
-					: `use --format toc for its corrected text, or --base ${other} if printing ${other.toUpperCase()} is ${formatNames[format]}`;
+					: `use --format toc for its corrected text, or --base ${letter} if printing ${letter.toUpperCase()} is ${formatNames[format]}`;
 			throw new OcrWriteError(
 				`--format ${format} writes a corrected copy of printing ${printing.id}'s own ${formatNames[format]} file, and ${printing.source} is ${what}; ${hint}`,
 			);
@@ -326,10 +329,10 @@ export function toOcr(format: WritableOcrFormat): (comparison: Comparison, conte
 		let lastLine: OcrLine | undefined;
 		const pending: string[][] = [];
 		for (const [index, row] of comparison.rows.entries()) {
-			const item = base === 'a' ? row.a : row.b;
+			const item = itemAt(row, position);
 			if (item === null) {
-				// An entry only the other printing has, which a decision accepts: a new line after the base's last.
-				const fields = decidedFields(row, index, context, base);
+				// An entry only another printing has, which a decision accepts: a new line after the base's last.
+				const fields = decidedFields(row, index, context, position);
 				if (fields) pending.push(fieldTokens(fields));
 				continue;
 			}
@@ -342,7 +345,7 @@ export function toOcr(format: WritableOcrFormat): (comparison: Comparison, conte
 			}
 
 			lastLine = (item.place.lines.at(-1) as OcrLine | undefined) ?? lastLine;
-			const fields = decidedFields(row, index, context, base);
+			const fields = decidedFields(row, index, context, position);
 			if (fields === undefined) continue;
 			if (fields === null) {
 				// The other printing is right to have no such item: its lines go, each from the start of its own line.

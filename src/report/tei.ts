@@ -5,7 +5,7 @@
  * small and fixed, and an XML builder (xmlbuilder2) costs over 40 ms to import on this path.
  * All text goes through `escapeXmlText`/`escapeXmlAttribute`; `<i>` markup becomes `<hi rend="italic">`.
  */
-import type {Decision} from '../core/decisions.js';
+import {chosenPrinting, type Decision} from '../core/decisions.js';
 import {severities, type Comparison, type DifferenceKind, type Row, type TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
 import {escapeXmlAttribute as attr, escapeXmlText as text} from './escape.js';
@@ -27,7 +27,7 @@ const kindMeanings = {
 	invisible: 'characters that print nothing (a zero-width space, a joiner)',
 	speck: 'a mark a scan left at the edge of a line (a stray quote, a stop after the page)',
 	missing: 'an entry missing from the second printing',
-	extra: 'an entry found only in the second printing',
+	extra: 'an entry found only in the second printing, or only in a further one (C, D …)',
 	truncation: 'entries lost where one printing stops',
 	moved: 'an entry standing at another place',
 } as const satisfies Record<DifferenceKind, string>;
@@ -66,43 +66,33 @@ function notes(decision: Decision | undefined, indent: string): string[] {
 	return out;
 }
 
-function app(row: Row, index: number, decision: Decision | undefined, ids: readonly [string, string], indent: string): string[] {
-	const [a, b] = ids;
+/**
+ * A row as an apparatus entry: a `<rdg>` per printing (a further printing's too), the chosen one
+ * (or a correction) as the `<lem>`, first; then what tocdiff suggests on each open difference, as
+ * the text report gives it (decided or not, even evidence too), each a `<note type="suggestion">`
+ * with the difference's kind as `@subtype`, its confidence as `@cert` and the printing it points to
+ * as `@corresp` (#16).
+ */
+function app(row: Row, index: number, decision: Decision | undefined, ids: readonly string[], indent: string): string[] {
+	const readings = [row.a, row.b, ...(row.others ?? [])].map((item, k) => ({id: ids[k] ?? '?', item, k}));
 	const kinds = [...new Set(row.differences.map((difference) => difference.kind))];
 	const severity = row.worst;
 	const ana = [...kinds.map((kind) => `#kind-${kind}`), ...(severity ? [`#severity-${severity}`] : [])].join(' ');
-	const loc = [row.a ? `${a}:${formatLines(row.a.lines, '-')}` : '', row.b ? `${b}:${formatLines(row.b.lines, '-')}` : ''].filter(Boolean).join(' ');
+	const loc = readings.flatMap(({id, item}) => (item === null ? [] : [`${id}:${formatLines(item.lines, '-')}`])).join(' ');
 	const inner = `${indent}\t`;
 	const lines = [`${indent}<app xml:id="row-${index + 1}" type="${attr(row.status)}" loc="${attr(loc)}" ana="${attr(ana)}">`];
-	switch (decision?.verdict) {
-		case 'a': {
-			lines.push(inner + rdg('lem', `#${a}`, row.a), inner + rdg('rdg', `#${b}`, row.b));
-			break;
-		}
-
-		case 'b': {
-			lines.push(inner + rdg('lem', `#${b}`, row.b), inner + rdg('rdg', `#${a}`, row.a));
-			break;
-		}
-
-		case 'edit': {
-			lines.push(inner + rdg('lem', undefined, decision.text ?? ''));
-			lines.push(inner + rdg('rdg', `#${a}`, row.a), inner + rdg('rdg', `#${b}`, row.b));
-			break;
-		}
-
-		case 'not-error':
-		case undefined: {
-			lines.push(inner + rdg('rdg', `#${a}`, row.a), inner + rdg('rdg', `#${b}`, row.b));
-			break;
-		}
-	}
-
-	// While the row is undecided, what tocdiff suggests on each of its open differences.
-	if (decision?.verdict === undefined) {
-		for (const {suggestion} of row.open) {
-			if (suggestion?.reading) lines.push(`${inner}<note type="suggestion">${text(describeSuggestion(suggestion, ids))}</note>`);
-		}
+	const chosen = chosenPrinting(decision?.verdict);
+	if (decision?.verdict === 'edit') lines.push(inner + rdg('lem', undefined, decision.text ?? ''));
+	// `<lem>` comes first: the chosen printing's reading, then the others in order.
+	const ordered = chosen === undefined || chosen >= readings.length ? readings : [readings[chosen]!, ...readings.filter((_, k) => k !== chosen)];
+	for (const {id, item, k} of ordered) lines.push(inner + rdg(k === chosen ? 'lem' : 'rdg', `#${id}`, item));
+	for (const {kind, suggestion} of row.open) {
+		if (suggestion === undefined) continue;
+		const corresp = suggestion.reading === null ? '' : ` corresp="#${attr(ids[suggestion.reading === 'a' ? 0 : 1] ?? '')}"`;
+		lines.push(
+			`${inner}<note type="suggestion" subtype="${attr(kind)}" cert="${suggestion.confidence.toFixed(2)}"${corresp}>` +
+				`${text(describeSuggestion(suggestion, [ids[0] ?? 'A', ids[1] ?? 'B']))}</note>`,
+		);
 	}
 
 	lines.push(...notes(decision, inner), `${indent}</app>`);
@@ -119,8 +109,8 @@ function app(row: Row, index: number, decision: Decision | undefined, ids: reado
  * toTei(comparison, context) // '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">…'
  */
 export function toTei(comparison: Comparison, context: ReportContext): string {
-	const printings = comparedPrintings(comparison);
-	const ids = [witnessId(printings[0].id), witnessId(printings[1].id)] as const;
+	comparedPrintings(comparison);
+	const ids = comparison.printings.map((printing) => witnessId(printing.id));
 	const used = new Set(comparison.rows.flatMap((row) => row.differences.map((difference) => difference.kind)));
 	const out: string[] = [
 		'<?xml version="1.0" encoding="UTF-8"?>',
@@ -128,7 +118,12 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 		'\t<teiHeader>',
 		'\t\t<fileDesc>',
 		'\t\t\t<titleStmt>',
-		`\t\t\t\t<title>Contents: collation of printings ${text(printings[0].id)} and ${text(printings[1].id)}</title>`,
+		`\t\t\t\t<title>Contents: collation of printings ${text(
+			comparison.printings
+				.map((printing) => printing.id)
+				.slice(0, -1)
+				.join(', '),
+		)} and ${text(comparison.printings.at(-1)!.id)}</title>`,
 		'\t\t\t</titleStmt>',
 		'\t\t\t<publicationStmt>',
 		'\t\t\t\t<p>Generated by tocdiff.</p>',
@@ -195,18 +190,19 @@ export function toTei(comparison: Comparison, context: ReportContext): string {
 	if (orphans.length > 0) {
 		out.push('\t\t\t<div type="orphaned-decisions">', '\t\t\t\t<head>Decisions that match no row</head>', '\t\t\t\t<listApp>');
 		for (const orphan of orphans) {
-			const chosen = orphan.verdict === 'a' || orphan.verdict === 'b' ? orphan.verdict : undefined;
 			const lines = [`\t\t\t\t\t<app type="orphan" n="${attr(orphan.key)}">`];
 			if (orphan.verdict === 'edit') lines.push(`\t\t\t\t\t\t${rdg('lem', undefined, orphan.text ?? '')}`);
-			for (const [side, id] of [
-				['a', ids[0]],
-				['b', ids[1]],
-			] as const) {
-				lines.push(`\t\t\t\t\t\t${rdg(chosen === side ? 'lem' : 'rdg', `#${id}`, orphan[side] ?? '')}`);
-			}
-
+			// The readings the decision was made on: A's, B's and a further printing's, where it kept them.
+			const readings = [
+				{id: ids[0] ?? 'A', text: orphan.a ?? ''},
+				{id: ids[1] ?? 'B', text: orphan.b ?? ''},
+				...Object.entries(orphan.others ?? {}).map(([id, value]) => ({id: witnessId(id), text: value})),
+			];
+			const chosen = chosenPrinting(orphan.verdict);
+			const lem = chosen === undefined ? undefined : (ids[chosen] ?? undefined);
 			// `<lem>` must come first.
-			if (chosen === 'b') lines.splice(1, 2, lines[2]!, lines[1]!);
+			const ordered = [...readings.filter((each) => each.id === lem), ...readings.filter((each) => each.id !== lem)];
+			for (const {id, text: value} of ordered) lines.push(`\t\t\t\t\t\t${rdg(id === lem ? 'lem' : 'rdg', `#${id}`, value)}`);
 			lines.push(...notes(orphan, '\t\t\t\t\t\t'), '\t\t\t\t\t</app>');
 			out.push(...lines);
 		}

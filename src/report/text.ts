@@ -9,7 +9,19 @@ import {highlightSpans} from '../core/highlight.js';
 import {itemLine} from '../core/parse.js';
 import {severities, type Comparison, type Row, type Severity} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {comparedPrintings, describeSplit, describeSuggestion, explainedSentence, formatLines, sharedCorrections, statusGlyphs} from './findings.js';
+import type {Decision} from '../core/decisions.js';
+import {
+	comparedPrintings,
+	describeSplit,
+	describeSuggestion,
+	describeVerdict,
+	explainedSentence,
+	firstItem,
+	formatLines,
+	otherReadings,
+	sharedCorrections,
+	statusGlyphs,
+} from './findings.js';
 
 /** Options for `toText`. */
 export type TextOptions = {
@@ -80,12 +92,14 @@ export function markedLine(a: string, b: string, color: boolean): string {
 		.join('');
 }
 
-function where(row: Row): string {
+/** Where a row's items are: `A 52 · B 176`; on a row only further printings have, theirs (`C 22`). */
+function where(row: Row, comparison: Comparison): string {
 	const parts: string[] = [];
 	// An item read from an OCR file says where it is on the scan too: `A 27 (p. 3, line tl_27)`.
 	const scan = (item: Row['a']): string => (placeText(item) === undefined ? '' : ` (${placeText(item)})`);
 	if (row.a) parts.push(`A ${formatLines(row.a.lines)}${scan(row.a)}`);
 	if (row.b) parts.push(`B ${formatLines(row.b.lines)}${scan(row.b)}`);
+	if (row.status === 'only-other') for (const {id, item} of otherReadings(comparison, row)) parts.push(`${id} ${formatLines(item.lines)}${scan(item)}`);
 	return parts.join(' · ');
 }
 
@@ -148,7 +162,12 @@ function confusionLines(comparison: Comparison): string[] {
 	return out;
 }
 
-const verdictText = {a: 'printing A is right', b: 'printing B is right', edit: 'corrected by hand', 'not-error': 'not an error'} as const;
+/** A decision in words: `printing C is right`, `corrected by hand`, `not an error`. */
+function verdictText(decision: Decision, ids: readonly string[]): string {
+	if (decision.verdict === 'edit') return 'corrected by hand';
+	if (decision.verdict === 'not-error') return 'not an error';
+	return `printing ${describeVerdict(decision, ...ids)}`;
+}
 
 /** The text report. */
 export function toText(comparison: Comparison, context: ReportContext, options: TextOptions = {}): string {
@@ -156,6 +175,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	const out: string[] = [];
 	const bold = (s: string): string => (color ? ansi.bold(s) : s);
 	const ids = comparedPrintings(comparison).map((printing) => printing.id) as [string, string];
+	const allIds = comparison.printings.map((printing) => printing.id);
 	// Each further printing's reading of a row (`C 54: …`), or that it has none.
 	const otherLines = (row: Row): string[] =>
 		(row.others ?? []).map(
@@ -173,9 +193,11 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 	// What the reviewer must look at; what a check explains is said apart, once (#14).
 	const open = summary.open.severity;
 	const differences = severities.reduce((n, k) => n + open[k], 0);
+	// Rows only further printings have, where there are some: `· 1 only in C`.
+	const further = s['only-other'] === undefined ? '' : ` · ${s['only-other']} only in ${allIds.slice(2).join(' or ')}`;
 	out.push(
 		'',
-		`${summary.rows} rows: ${s.same} same · ${s.changed} changed · ${s['only-a']} only in A · ${s['only-b']} only in B · ${s.moved} moved`,
+		`${summary.rows} rows: ${s.same} same · ${s.changed} changed · ${s['only-a']} only in A · ${s['only-b']} only in B · ${s.moved} moved${further}`,
 		`${differences} difference${differences === 1 ? '' : 's'} to review: ${severities.map((k) => severityColor(k, `${open[k]} ${k}`, color)).join(' · ')}`,
 	);
 	const explained = explainedSentence(comparison);
@@ -199,12 +221,12 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			// Both printings read it so: the correction is the erratum.
 			out.push(
 				'',
-				`${statusGlyphs[row.status]} ${where(row)}  ${correction.kinds}, corrected in both printings`,
+				`${statusGlyphs[row.status]} ${where(row, comparison)}  ${correction.kinds}, corrected in both printings`,
 				`    ${clip(flat(itemLine(correction.row.a)), 200)}`,
 			);
 			for (const d of correction.differences)
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
-			out.push(`    decided: ${verdictText.edit} “${clip(flat(correction.decision.text ?? ''))}”`);
+			out.push(`    decided: ${verdictText(correction.decision, allIds)} “${clip(flat(correction.decision.text ?? ''))}”`);
 			if (correction.decision.note) out.push(`    note: ${correction.decision.note}`);
 			continue;
 		}
@@ -212,13 +234,16 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 		if (row.status === 'same') continue;
 		// A row whose only difference is a page that follows the offset: the check above says it once.
 		if (row.open.length === 0 && !context.decisions.byRow.get(index)) continue;
-		const head = `${severityColor(worst(row), statusGlyphs[row.status], color)} ${where(row)}`;
-		if (truncation && index >= truncation.rows[0] && index <= truncation.rows[1]) {
+		const head = `${severityColor(worst(row), statusGlyphs[row.status], color)} ${where(row, comparison)}`;
+		// An item of a further printing alone among the lost ones is a row of its own, shown as such (#16).
+		if (truncation && index >= truncation.rows[0] && index <= truncation.rows[1] && row.status !== 'only-other') {
 			if (truncationShown) continue;
 			truncationShown = true;
-			const lost = comparison.rows.slice(truncation.rows[0], truncation.rows[1] + 1);
+			const lostAt: number[] = [];
+			for (let k = truncation.rows[0]; k <= truncation.rows[1]; k++) if (comparison.rows[k]!.status !== 'only-other') lostAt.push(k);
+			const lost = lostAt.map((k) => comparison.rows[k]!);
 			const titleOf = (r: Row): string => {
-				const item = r.a ?? r.b;
+				const item = firstItem(r);
 				return clip(`${item.label === undefined ? '' : `${item.label} `}${item.title}`, 60);
 			};
 			const glyph = severityColor('substantive', statusGlyphs[row.status], color);
@@ -232,10 +257,10 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			);
 			// Decisions on the lost entries still show, one line each.
 			for (const [k, lostRow] of lost.entries()) {
-				const decision = context.decisions.byRow.get(truncation.rows[0] + k);
+				const decision = context.decisions.byRow.get(lostAt[k]!);
 				if (!decision?.verdict) continue;
 				out.push(
-					`    ${where(lostRow)} decided: ${verdictText[decision.verdict]}` +
+					`    ${where(lostRow, comparison)} decided: ${verdictText(decision, allIds)}` +
 						`${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''} (“${titleOf(lostRow)}”)`,
 				);
 			}
@@ -256,8 +281,15 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity}${explained})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
 				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, ids)}`);
 			}
+		} else if (row.status === 'only-other') {
+			// An item neither A nor B has: the further printings' readings are the row (#16).
+			const readings = otherReadings(comparison, row);
+			const d = row.differences[0];
+			for (const {id, item} of readings) out.push(`    ${readings.length > 1 ? `${id} ${item.lines[0]}: ` : ''}${clip(flat(itemLine(item)), 200)}`);
+			if (d) out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity})`, color)}: only in printing ${readings.map(({id}) => id).join(' and ')}`);
+			if (d?.suggestion) out.push(`      ${describeSuggestion(d.suggestion, ids)}`);
 		} else {
-			const item = row.a ?? row.b;
+			const item = firstItem(row);
 			const d = row.differences[0];
 			out.push(`    ${clip(flat(itemLine(item)), 200)}`);
 			out.push(...otherLines(row));
@@ -267,7 +299,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 
 		const decision = context.decisions.byRow.get(index);
 		if (decision?.verdict)
-			out.push(`    decided: ${verdictText[decision.verdict]}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''}`);
+			out.push(`    decided: ${verdictText(decision, allIds)}${decision.verdict === 'edit' ? ` “${clip(flat(decision.text ?? ''))}”` : ''}`);
 		if (decision?.note) out.push(`    note: ${decision.note}`);
 	}
 

@@ -6,7 +6,8 @@
 import {itemLine, parseLine} from '../core/parse.js';
 import type {Comparison, Printing, TocItem} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {comparedPrintings, itemOf} from './findings.js';
+import {chosenPrinting, itemAt} from '../core/decisions.js';
+import {basePosition, comparedPrintings} from './findings.js';
 
 /** Line `number` (1-based, in its file) of a printing, as printed; '' outside the printing. */
 function lineOf(printing: Printing, number: number): string {
@@ -36,42 +37,47 @@ type Plan = {
 };
 
 function plan(comparison: Comparison, context: ReportContext): Plan {
-	const base = context.base ?? 'a';
-	const other = base === 'a' ? 'b' : 'a';
-	const [printingA, printingB] = comparedPrintings(comparison);
-	const basePrinting = base === 'a' ? printingA : printingB;
-	const otherPrinting = base === 'a' ? printingB : printingA;
+	const base = basePosition(comparison, context);
+	const count = comparison.printings.length;
+	const basePrinting = comparison.printings[base]!;
 	const replace: Plan['replace'] = new Map();
 	const insert: Plan['insert'] = new Map();
 	let lastBase = basePrinting.lines[0] - 1;
-	let lastOther: number | undefined;
+	// Each printing's last line so far: the blank lines before an item it alone has are kept with it.
+	const lastOf: Array<number | undefined> = comparison.printings.map(() => undefined);
 	for (const [index, row] of comparison.rows.entries()) {
 		const decision = context.decisions.byRow.get(index);
-		const baseItem = itemOf(row, base);
-		const otherItem = itemOf(row, other);
+		const baseItem = itemAt(row, base);
+		const chosen = chosenPrinting(decision?.verdict);
+		// A printing the comparison does not have was chosen (a decision made on more printings): none.
+		const picked = chosen !== undefined && chosen !== base && chosen < count ? chosen : undefined;
+		const pickedItem = picked === undefined ? null : itemAt(row, picked);
 		if (baseItem) {
 			let text: string | undefined = baseItem.text;
 			if (decision?.verdict === 'edit') text = decision.text === undefined ? baseItem.text : layoutEdit(baseItem, decision.text);
-			else if (decision?.verdict === other) {
-				// none: the other printing is right to omit it. A page that differs only by the page
+			else if (picked !== undefined) {
+				// none: the chosen printing is right to omit it. A page that differs only by the page
 				// offset (a repaginated edition) stays the base printing's: the decision is about the rest.
-				const offsetPage = otherItem && baseItem.page !== undefined && row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined);
-				text = offsetPage ? layoutEdit(baseItem, itemLine({...otherItem, page: baseItem.page})) : otherItem?.text;
+				const offsetPage =
+					pickedItem && picked < 2 && base < 2 && baseItem.page !== undefined && row.differences.some((d) => d.field === 'page' && d.explainedBy !== undefined);
+				text = offsetPage ? layoutEdit(baseItem, itemLine({...pickedItem, page: baseItem.page})) : pickedItem?.text;
 			}
+
 			if (text !== baseItem.text) replace.set(baseItem.lines[0], {last: baseItem.lines[1], text: text === '' ? undefined : text});
 			lastBase = baseItem.lines[1];
-		} else if (otherItem) {
+		} else {
+			// An item the base lacks: the chosen printing's, or a correction laid out as the first printing that has it.
+			const source =
+				picked ?? (decision?.verdict === 'edit' ? [0, 1, ...comparison.printings.keys()].find((k) => k !== base && itemAt(row, k) !== null) : undefined);
+			const item = source === undefined ? null : itemAt(row, source);
 			const text =
-				decision?.verdict === other
-					? otherItem.text
-					: decision?.verdict === 'edit' && decision.text !== undefined
-						? layoutEdit(otherItem, decision.text)
-						: undefined;
-			if (text !== undefined && text !== '') {
+				item === null ? undefined : decision?.verdict === 'edit' ? (decision.text === undefined ? undefined : layoutEdit(item, decision.text)) : item.text;
+			if (source !== undefined && item !== null && text !== undefined && text !== '') {
 				// Keep the blank lines that stood before the item in its own printing.
 				const block = insert.get(lastBase) ?? [];
-				if (lastOther !== undefined) {
-					for (let line = lastOther + 1; line < otherItem.lines[0] && isBlank(lineOf(otherPrinting, line)); line++) block.push('');
+				const last = lastOf[source];
+				if (last !== undefined) {
+					for (let line = last + 1; line < item.lines[0] && isBlank(lineOf(comparison.printings[source]!, line)); line++) block.push('');
 				}
 
 				block.push(...text.split(/\r?\n/));
@@ -79,28 +85,32 @@ function plan(comparison: Comparison, context: ReportContext): Plan {
 			}
 		}
 
-		if (otherItem) lastOther = otherItem.lines[1];
+		for (let k = 0; k < count; k++) {
+			const item = itemAt(row, k);
+			if (item) lastOf[k] = item.lines[1];
+		}
 	}
 
 	return {replace, insert};
 }
 
 /**
- * Rebuild the contents page from printing A (or B with `base: 'b'`) with the decisions applied:
- * verdict `a` or `b` takes that printing's reading, `edit` the decision's text, `not-error` or no
- * decision keeps the base text. An item found only in the other printing is inserted where it
- * stood when a decision accepts it; an item found only in the base is dropped when a decision says
- * the other printing is right to omit it. Lines end as in the source; the text ends with a line end.
+ * Rebuild the contents page from printing A (or B with `base: 'b'`, C with `base: 'c'` …) with the
+ * decisions applied: a verdict that chooses a printing (`a`, `b`, `c` …) takes that printing's
+ * reading, `edit` the decision's text, `not-error` or no decision keeps the base text. An item the
+ * base lacks is inserted where it stood when a decision accepts it; an item of the base is dropped
+ * when a decision says a printing that lacks it is right. Lines end as in the source; the text ends
+ * with a line end.
  *
  * @example
  * toToc(comparison, {decisions: noDecisions, sources}) // printing A's lines, unchanged
  */
 export function toToc(comparison: Comparison, context: ReportContext): string {
-	const base = context.base ?? 'a';
-	const [printingA, printingB] = comparedPrintings(comparison);
-	const printing = base === 'a' ? printingA : printingB;
+	comparedPrintings(comparison);
+	const base = basePosition(comparison, context);
+	const printing = comparison.printings[base]!;
 	// The line end the file used, as read (a library call gives none: a line feed).
-	const source = context.sources.find((candidate) => candidate.name === printing.source) ?? context.sources[base === 'a' ? 0 : 1];
+	const source = context.sources.find((candidate) => candidate.name === printing.source) ?? context.sources[base];
 	const eol = source?.lineEnd ?? (source?.text.includes('\r\n') ? '\r\n' : '\n');
 	const {replace, insert} = plan(comparison, context);
 

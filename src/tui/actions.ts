@@ -38,6 +38,8 @@ export type Action =
 	| {readonly type: 'search-start'}
 	| {readonly type: 'decide-a'}
 	| {readonly type: 'decide-b'}
+	/** Printing `printing` (0 for A, 2 for C …) is right: the keys `1`–`9`. */
+	| {readonly type: 'decide-printing'; readonly printing: number}
 	| {readonly type: 'decide-not-error'}
 	| {readonly type: 'edit-start'}
 	| {readonly type: 'note-start'}

@@ -2,7 +2,7 @@
  * The decisions on the review screen: deciding a row, correcting it, noting it, accepting the
  * suggestions, undoing any of these, and which changes a save has covered. Pure; the hook saves.
  */
-import type {Decision, Verdict} from '../core/decisions.js';
+import {chosenPrinting, itemAt, printingLetters, type Decision, type Verdict} from '../core/decisions.js';
 import type {Row} from '../core/types.js';
 import {keyFor} from './keymap.js';
 import {countDecided, isUndecided, refilter, selectedRow, settle} from './screen-state.js';
@@ -11,24 +11,26 @@ import type {Change, State} from './state-types.js';
 /** The confidences `Y` cycles through for accepting suggestions with `y`, the first the default. */
 export const acceptLevels = [0.9, 0.8, 0.7, 0.6] as const;
 
-const verdictNames: Readonly<Record<Verdict, string>> = {
-	a: 'printing A is right',
-	b: 'printing B is right',
-	edit: 'corrected reading',
-	'not-error': 'not an error',
-};
-
-/** Words for a verdict, as the screen shows them. */
-export function verdictLabel(verdict: Verdict): string {
-	return verdictNames[verdict];
+/** Words for a verdict, as the screen shows them: `printing C is right`; `ids` name the printings (A, B, C …). */
+export function verdictLabel(verdict: Verdict, ids: readonly string[] = []): string {
+	if (verdict === 'edit') return 'corrected reading';
+	if (verdict === 'not-error') return 'not an error';
+	const chosen = chosenPrinting(verdict)!;
+	return `printing ${ids[chosen] ?? verdict.toUpperCase()} is right`;
 }
 
 function buildDecision(
 	key: string,
 	row: Row,
+	ids: readonly string[],
 	fields: {verdict?: Verdict | undefined; text?: string | undefined; note?: string | undefined},
 ): Decision | undefined {
 	if (fields.verdict === undefined && !fields.note) return undefined;
+	// A further printing's readings are kept where they are the row (an item neither A nor B has), or the one chosen.
+	const chosen = chosenPrinting(fields.verdict);
+	const others = (row.others ?? []).flatMap((item, k) =>
+		item !== null && (row.status === 'only-other' || chosen === k + 2) ? [[ids[k + 2] ?? printingLetters[k + 2]!.toUpperCase(), item.text] as const] : [],
+	);
 	return {
 		key,
 		...(fields.verdict === undefined ? {} : {verdict: fields.verdict}),
@@ -36,6 +38,7 @@ function buildDecision(
 		...(fields.note ? {note: fields.note} : {}),
 		...(row.a ? {a: row.a.text} : {}),
 		...(row.b ? {b: row.b.text} : {}),
+		...(others.length > 0 ? {others: Object.fromEntries(others)} : {}),
 	};
 }
 
@@ -53,7 +56,7 @@ export function changeDecision(
 	if (row === undefined) return {...state, status: {kind: 'info', message: 'No row selected.'}};
 	const key = state.data.keys[row]!;
 	const before = state.decisions.get(key);
-	const after = buildDecision(key, state.data.comparison.rows[row]!, update(before));
+	const after = buildDecision(key, state.data.comparison.rows[row]!, printingIds(state), update(before));
 	if (sameDecision(before, after)) return {...state, mode: 'browse', status: {kind: 'info', message: `Row ${row + 1}: no change.`}};
 	const change: Change = {key, before, after};
 	const next = applyChanges(state, [change]);
@@ -77,17 +80,31 @@ function applyChanges(state: State, changes: ReadonlyArray<{readonly key: string
 	return {...state, decisions, revision, unsaved, decided: countDecided(state.data, decisions)};
 }
 
+/** The ids of the comparison's printings, in order (`A`, `B`, `C` …). */
+function printingIds(state: State): string[] {
+	return state.data.comparison.printings.map((printing) => printing.id);
+}
+
 export function decide(state: State, verdict: Verdict): State {
 	const row = selectedRow(state);
+	const ids = printingIds(state);
+	const chosen = chosenPrinting(verdict);
+	// A number key past the last printing: say how many there are, decide nothing.
+	if (chosen !== undefined && chosen >= ids.length) {
+		return {...state, status: {kind: 'info', message: `There is no printing ${chosen + 1}: the comparison has ${ids.length} (${ids.join(', ')}).`}};
+	}
+
 	if (row !== undefined && state.data.worst[row] === undefined) {
 		const instead = `${keyFor('note-start')} adds a note, ${keyFor('edit-start')} a correction`;
 		return {...state, status: {kind: 'info', message: `Row ${row + 1} reads the same in both printings: nothing to decide (${instead}).`}};
 	}
 
+	// A printing with no item on the row says the entry should not be there: say so.
+	const none = chosen !== undefined && row !== undefined && itemAt(state.data.comparison.rows[row]!, chosen) === null ? ` (it has no such entry)` : '';
 	return changeDecision(
 		state,
 		(existing) => ({verdict, note: existing?.note}),
-		(index) => `Row ${index + 1}: ${verdictLabel(verdict)}.`,
+		(index) => `Row ${index + 1}: ${verdictLabel(verdict, ids)}${none}.`,
 	);
 }
 
@@ -109,7 +126,7 @@ export function acceptSuggestions(state: State): State {
 	const changes: Change[] = acceptableRows(state, state.acceptAbove).map(({row, reading}) => {
 		const key = state.data.keys[row]!;
 		const before = state.decisions.get(key);
-		return {key, before, after: buildDecision(key, state.data.comparison.rows[row]!, {verdict: reading, note: before?.note})};
+		return {key, before, after: buildDecision(key, state.data.comparison.rows[row]!, printingIds(state), {verdict: reading, note: before?.note})};
 	});
 
 	const level = state.acceptAbove.toFixed(2);

@@ -39,6 +39,8 @@ export type RowDetail = {
 	readonly checks: readonly Check[];
 	/** The ids of the printings after A and B, for their readings (`C`, `D` …). */
 	readonly otherIds: readonly string[];
+	/** Every printing's id (A, B, C …): with more than two, the number keys choose the further ones. */
+	readonly ids: readonly string[];
 	readonly expanded: boolean;
 };
 
@@ -47,7 +49,7 @@ export type DetailContent =
 	| RowDetail
 	| {readonly kind: 'no-row'}
 	| {readonly kind: 'export'; readonly menu: ExportMenuState}
-	| {readonly kind: 'orphans'; readonly orphans: readonly Decision[]};
+	| {readonly kind: 'orphans'; readonly orphans: readonly Decision[]; readonly ids: readonly string[]};
 
 /**
  * Lines of a row's detail besides its readings, differences, rule, decision and note: each

@@ -30,17 +30,22 @@ function rule(title: string, columns: number): string {
 	return head + '─'.repeat(Math.max(0, columns - [...head].length));
 }
 
-/** What each key does to an undecided row: `a: A is right · b: B is right · …`, from the key table. */
-const decideHints = [
-	`${keyFor('decide-a')}: A is right`,
-	`${keyFor('decide-b')}: B is right`,
-	`${keyFor('edit-start')}: correct it`,
-	`${keyFor('decide-not-error')}: not an error`,
-	`${keyFor('note-start')}: note`,
-].join(' · ');
+/**
+ * What each key does to an undecided row: `a: A is right · b: B is right · …`, from the key table;
+ * with more printings, the number keys too (`3: C is right`).
+ */
+const decideHints = (ids: readonly string[]): string =>
+	[
+		`${keyFor('decide-a')}: A is right`,
+		`${keyFor('decide-b')}: B is right`,
+		...ids.slice(2, 9).map((id, k) => `${k + 3}: ${id} is right`),
+		`${keyFor('edit-start')}: correct it`,
+		`${keyFor('decide-not-error')}: not an error`,
+		`${keyFor('note-start')}: note`,
+	].join(' · ');
 
 /** Row statuses in words for the detail pane's title. */
-const statusWords = {same: 'same', changed: 'changed', 'only-a': 'only in A', 'only-b': 'only in B', moved: 'moved'} as const;
+const statusWords = {same: 'same', changed: 'changed', 'only-a': 'only in A', 'only-b': 'only in B', moved: 'moved', 'only-other': 'only in'} as const;
 
 /** The detail pane: the selected row in full, the export menu, or the orphaned decisions. */
 export function EntryDetail({content, height, columns, theme, exportPath}: EntryDetailProps) {
@@ -68,7 +73,7 @@ function DetailBody({content, height, columns, theme, exportPath}: EntryDetailPr
 		}
 
 		case 'orphans': {
-			return <OrphanList orphans={content.orphans} columns={columns} />;
+			return <OrphanList orphans={content.orphans} ids={content.ids} columns={columns} />;
 		}
 
 		case 'no-row': {
@@ -82,9 +87,9 @@ function DetailBody({content, height, columns, theme, exportPath}: EntryDetailPr
 }
 
 /** One orphaned decision in a line: its verdict (and correction), its note, and the readings it was made on. */
-function orphanLine(orphan: Decision): string {
+function orphanLine(orphan: Decision, ids: readonly string[]): string {
 	const quote = (text: string | undefined): string => (text === undefined ? '—' : `“${text.replaceAll(/\s+/g, ' ').trim()}”`);
-	const verdict = orphan.verdict === undefined ? 'a note' : verdictLabel(orphan.verdict);
+	const verdict = orphan.verdict === undefined ? 'a note' : verdictLabel(orphan.verdict, ids);
 	const correction = orphan.verdict === 'edit' ? ` ${quote(orphan.text)}` : '';
 	const note = orphan.note ? ` (${orphan.note})` : '';
 	return `${verdict}${correction}${note} on A ${quote(orphan.a)} · B ${quote(orphan.b)}`;
@@ -94,7 +99,7 @@ function orphanLine(orphan: Decision): string {
  * The saved decisions that match no row since the input changed, one line each: the readings they
  * were made on, the verdict and the note. They are kept in the decisions file, never dropped.
  */
-function OrphanList({orphans, columns}: {readonly orphans: readonly Decision[]; readonly columns: number}) {
+function OrphanList({orphans, ids, columns}: {readonly orphans: readonly Decision[]; readonly ids: readonly string[]; readonly columns: number}) {
 	const count = `${orphans.length} saved decision${orphans.length === 1 ? '' : 's'}`;
 	return (
 		<>
@@ -103,7 +108,7 @@ function OrphanList({orphans, columns}: {readonly orphans: readonly Decision[]; 
 			</Text>
 			{orphans.map((orphan) => (
 				<Text key={orphan.key} wrap="truncate">
-					{orphanLine(orphan)}
+					{orphanLine(orphan, ids)}
 				</Text>
 			))}
 		</>
@@ -239,9 +244,16 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
 			{` ${difference.severity.padEnd(11)} ${difference.kind.padEnd(11)} `}
 			{difference.suggestion ? <Text {...paint(theme, 'cyan')}>{`${suggestionMark(difference.suggestion).padEnd(8)} `}</Text> : null}
 			{difference.explainedBy === undefined ? null : <Text dimColor>offset{'   '}</Text>}
-			<Text {...paint(theme, 'red')}>{quote(difference.a)}</Text>
-			{' → '}
-			<Text {...paint(theme, 'green')}>{quote(difference.b)}</Text>
+			{difference.a === '' && difference.b === '' ? (
+				// An item only further printings have: A and B both read nothing there (#16).
+				<Text dimColor>(neither A nor B has it)</Text>
+			) : (
+				<>
+					<Text {...paint(theme, 'red')}>{quote(difference.a)}</Text>
+					{' → '}
+					<Text {...paint(theme, 'green')}>{quote(difference.b)}</Text>
+				</>
+			)}
 		</Text>
 	);
 }
@@ -286,24 +298,27 @@ function DecisionLine({
 	differs,
 	expanded,
 	theme,
+	ids,
 }: {
 	readonly decision: Decision | undefined;
 	readonly differs: boolean;
 	readonly expanded: boolean;
 	readonly theme: Theme;
+	/** The printings' ids (A, B, C …): with more than two, the number keys choose the further ones. */
+	readonly ids: readonly string[];
 }) {
 	if (decision?.verdict === undefined) {
 		return (
 			<Text wrap="truncate" dimColor={!differs}>
 				{differs ? <Text {...paint(theme, 'yellow')}>undecided</Text> : <Text>identical</Text>}
-				<Text dimColor>{differs ? ` — ${decideHints}` : ` — ${keyFor('note-start')} adds a note, ${keyFor('edit-start')} a correction`}</Text>
+				<Text dimColor>{differs ? ` — ${decideHints(ids)}` : ` — ${keyFor('note-start')} adds a note, ${keyFor('edit-start')} a correction`}</Text>
 			</Text>
 		);
 	}
 
 	return (
 		<Text wrap={expanded ? 'wrap' : 'truncate'}>
-			<Text {...paint(theme, 'cyan')}>✓ {verdictLabel(decision.verdict)}</Text>
+			<Text {...paint(theme, 'cyan')}>✓ {verdictLabel(decision.verdict, ids)}</Text>
 			{decision.verdict === 'edit' && decision.text !== undefined ? <Text>: “{decision.text}”</Text> : null}
 		</Text>
 	);
@@ -321,8 +336,15 @@ function RowDetailView({
 	readonly theme: Theme;
 }) {
 	const {index, row, decision, differs, checks, expanded} = detail;
-	const similarity = row.status === 'only-a' || row.status === 'only-b' ? '' : ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
-	const title = `row ${index + 1} of ${detail.count} · ${statusWords[row.status]}${similarity}${expanded ? ` · ${keyFor('toggle-expand')} folds` : ''}`;
+	const ids = detail.ids;
+	const similarity =
+		row.status === 'only-a' || row.status === 'only-b' || row.status === 'only-other'
+			? ''
+			: ` · similarity ${(Math.floor(row.similarity * 100) / 100).toFixed(2)}`;
+	// A row only further printings have names them: `only in C`.
+	const holders = row.status === 'only-other' ? ` ${(row.others ?? []).flatMap((item, k) => (item === null ? [] : [ids[k + 2] ?? '?'])).join(' and ')}` : '';
+	const folds = expanded ? ` · ${keyFor('toggle-expand')} folds` : '';
+	const title = `row ${index + 1} of ${detail.count} · ${statusWords[row.status]}${holders}${similarity}${folds}`;
 	const suggested = row.differences.some((difference) => difference.suggestion !== undefined);
 	const others = row.others ?? [];
 	// Room for differences: the pane less its rule, the two readings, the decision line, the asides
@@ -356,7 +378,7 @@ function RowDetailView({
 				</Text>
 			) : null}
 			{suggested ? <SuggestionLine row={row} suggestion={detail.suggestion} theme={theme} expanded={expanded} /> : null}
-			<DecisionLine decision={decision} differs={differs} expanded={expanded} theme={theme} />
+			<DecisionLine decision={decision} differs={differs} expanded={expanded} theme={theme} ids={detail.ids} />
 			{decision?.note ? (
 				<Text wrap={expanded ? 'wrap' : 'truncate'}>
 					<Text dimColor>note: </Text>

@@ -90,6 +90,9 @@ function rowSegments(row: Row, side: 'a' | 'b', width: number, theme: Theme): {t
 	const markers = theme.color ? undefined : changeMarkers;
 	const titles = highlightPair(displayTitle(row.a), displayTitle(row.b));
 	const pages = highlightPair(row.a?.page ?? '', row.b?.page ?? '');
+	// A row only further printings have shows their item in B's column, named (`C: …`) (#16).
+	const further = row.status === 'only-other' && side === 'b' ? (row.others ?? []).find((other) => other !== null) : undefined;
+	if (further) return furtherSegments(row, further, width, theme);
 	const item: TocItem | null = row[side];
 	if (!item) return {title: [{text: '—'.padEnd(width), changed: false}], page: [{text: ' '.repeat(pageWidth), changed: false}]};
 	const page = fitSegments(pages[side], pageWidth, markers ? {markers, pad: false} : {pad: false});
@@ -97,6 +100,24 @@ function rowSegments(row: Row, side: 'a' | 'b', width: number, theme: Theme): {t
 	return {
 		// Both sides shift alike around the first difference, so a pair never drifts apart.
 		title: fitSegments(titles[side], width, {...(markers ? {markers} : {}), focus: titles.prefix, other: titles[side === 'a' ? 'b' : 'a']}),
+		page: [{text: ' '.repeat(Math.max(0, pageWidth - used)), changed: false}, ...page],
+	};
+}
+
+/** The B column of a row only further printings have: the first one's reading, named by its printing (`C: …`, as compare names them). */
+function furtherSegments(row: Row, item: TocItem, width: number, theme: Theme): {title: Segment[]; page: Segment[]} {
+	const id = String.fromCodePoint(67 + (row.others ?? []).indexOf(item));
+	const page = fitSegments([{text: item.page ?? '', changed: true}], pageWidth, theme.color ? {pad: false} : {markers: changeMarkers, pad: false});
+	const used = page.reduce((sum, run) => sum + columns(run.text), 0);
+	return {
+		title: fitSegments(
+			[
+				{text: `${id}: `, changed: false},
+				{text: displayTitle(item), changed: true},
+			],
+			width,
+			theme.color ? {} : {markers: changeMarkers},
+		),
 		page: [{text: ' '.repeat(Math.max(0, pageWidth - used)), changed: false}, ...page],
 	};
 }

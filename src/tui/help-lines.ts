@@ -2,7 +2,7 @@
  * The help screen's text, generated from the key table: groups of `keys  what they do`, in one
  * column, or two on wide terminals. Pure, so the reducer can bound scrolling by its length.
  */
-import {keyGroups, keyLabel, type KeyGroup} from './keymap.js';
+import {keyGroups, keyLabelsOf, type KeyGroup} from './keymap.js';
 
 /** One line of the help screen. */
 export type HelpLine = {readonly kind: 'group' | 'binding' | 'blank'; readonly text: string};
@@ -44,7 +44,7 @@ function columnLines(width: number): HelpLine[][] {
 	for (const {group, bindings} of keyGroups()) {
 		const block: HelpLine[] = [{kind: 'group', text: groupTitles[group]}];
 		for (const binding of bindings) {
-			const keys = binding.keys.map((key) => keyLabel(key)).join(' ');
+			const keys = keyLabelsOf(binding.keys).join(' ');
 			const lead = `  ${keys.padEnd(13)} `;
 			// A description too long for the column goes on under itself, never cut off.
 			for (const [index, part] of wrapWords(binding.help, width - [...lead].length).entries()) {

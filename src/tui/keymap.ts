@@ -5,7 +5,10 @@
 import type {Key} from 'ink';
 import type {ActionType, Action, KeyMode, PromptMode} from './actions.js';
 
-/** Actions a key can trigger on its own (the ones that carry no payload, nor report an effect's outcome). */
+/**
+ * Actions a key can trigger on its own (the ones that carry no payload, nor report an effect's
+ * outcome); `decide-printing` takes its printing from the key (`3` is the third, C).
+ */
 export type KeyAction = Exclude<
 	ActionType,
 	'prompt-insert' | 'resize' | 'export-done' | 'export-failed' | 'save-done' | 'save-failed' | 'save-as-done' | 'save-as-failed' | 'quit-blocked'
@@ -47,6 +50,13 @@ export const keymap = [
 	{keys: ['o'], action: 'orphans-open', help: 'list the saved decisions that match no row (after the input changed)', modes: ['browse'], group: 'Show'},
 	{keys: ['a'], action: 'decide-a', help: 'printing A is right', modes: ['browse'], group: 'Decide'},
 	{keys: ['b'], action: 'decide-b', help: 'printing B is right', modes: ['browse'], group: 'Decide'},
+	{
+		keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+		action: 'decide-printing',
+		help: 'the printing of that number is right: 1 is A, 2 is B, 3 is C …',
+		modes: ['browse'],
+		group: 'Decide',
+	},
 	{keys: ['e'], action: 'edit-start', help: 'type the correct reading', modes: ['browse'], group: 'Decide'},
 	{keys: ['x'], action: 'decide-not-error', help: 'not an error', modes: ['browse'], group: 'Decide'},
 	{keys: ['c'], action: 'note-start', help: 'add or change a note', modes: ['browse'], group: 'Decide'},
@@ -185,7 +195,9 @@ export function isPromptMode(mode: KeyMode): mode is PromptMode {
 export function keyToAction(input: string, key: Key, mode: KeyMode): Action | undefined {
 	const name = keyName(input, key);
 	const action = lookup.get(`${mode} ${name}`);
-	// Every KeyAction names an action without a payload, so `{type}` is a whole action.
+	// The printing a number key chooses is the key: `1` is A, `3` is C.
+	if (action === 'decide-printing') return {type: action, printing: Number(name) - 1};
+	// Every other KeyAction names an action without a payload, so `{type}` is a whole action.
 	if (action) return {type: action} as Action;
 	// Printable text (one key, or a paste) goes into an open prompt.
 	if (isPromptMode(mode) && !key.ctrl && !key.meta && input !== '' && !/[\u0000-\u001F\u007F]/.test(input)) {
@@ -215,6 +227,12 @@ const keyLabels: Readonly<Record<string, string>> = {
 export function keyLabel(name: string): string {
 	if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5).toUpperCase()}`;
 	return keyLabels[name] ?? name;
+}
+
+/** A binding's keys as shown to people, a run of digits as one range: `↓` `j`; `1`–`9`. */
+export function keyLabelsOf(keys: readonly string[]): string[] {
+	const digits = keys.every((key) => /^\d$/.test(key)) && keys.length > 2;
+	return digits ? [`${keys[0]}–${keys.at(-1)}`] : keys.map((key) => keyLabel(key));
 }
 
 /** The key table grouped for the help screen, in table order. */
@@ -267,7 +285,9 @@ export function keymapMarkdown(): string {
 	for (const {group, bindings} of keyGroups()) {
 		lines.push(`| **${groupTitles[group]}** | |`);
 		for (const binding of bindings) {
-			const keys = binding.keys.map((key) => `\`${keyLabel(key).replaceAll('|', '\\|')}\``).join(' ');
+			const keys = keyLabelsOf(binding.keys)
+				.map((label) => `\`${label.replaceAll('|', '\\|')}\``)
+				.join(' ');
 			lines.push(`| ${keys} | ${binding.help.replaceAll('|', '\\|')} |`);
 		}
 	}

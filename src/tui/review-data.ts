@@ -3,6 +3,7 @@
  * severities (decided in core, `Row.key` and `Row.worst`), the text that `/` searches, the checks
  * on each row. Pure; computed once per run so that key presses stay cheap.
  */
+import {checksByRow} from '../core/meaning.js';
 import {rowSuggestion} from '../core/row-suggestion.js';
 import {severities, type Check, type Comparison, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 
@@ -17,7 +18,7 @@ export type ReviewData = {
 	readonly rowOfKey: ReadonlyMap<string, number>;
 	/** Each row's `worst`: the most serious severity of its open differences; undefined for a row that does not differ. */
 	readonly worst: readonly (Severity | undefined)[];
-	/** Lower-cased label and title of both sides, for `/`. */
+	/** Lower-cased label and title of both sides (of the further printings, on a row only they have), for `/`. */
 	readonly haystack: readonly string[];
 	/** How many rows differ (and so wait for a decision): `summary.differing`. */
 	readonly differing: number;
@@ -28,48 +29,6 @@ export type ReviewData = {
 	/** The checks shown on each row (a page out of order, a numbering slip, an item only a further printing has); page offsets show in the header. */
 	readonly checks: readonly (readonly Check[])[];
 };
-
-/**
- * The row each check shows on: the one whose item of the check's printing holds the check's
- * first line, or, for lines no row shows (an item only a further printing has), the row of the
- * nearest item before them in that printing (the first row, when there is none before).
- */
-function checksOfRows(comparison: Comparison): Array<readonly Check[]> {
-	const none: readonly Check[] = [];
-	// Page offsets span many rows and show in the header.
-	const placing = comparison.checks.filter((check) => check.kind !== 'page-offset');
-	if (placing.length === 0) return comparison.rows.map(() => none);
-	const ids = comparison.printings.map((printing) => printing.id);
-	// Each printing's items on the rows, as [first line, row], in line order.
-	const starts = new Map<string, Array<readonly [number, number]>>();
-	for (const [row, {a, b, others = []}] of comparison.rows.entries()) {
-		for (const [k, item] of [a, b, ...others].entries()) {
-			if (!item) continue;
-			const list = starts.get(ids[k]!) ?? [];
-			list.push([item.lines[0], row]);
-			starts.set(ids[k]!, list);
-		}
-	}
-
-	for (const list of starts.values()) list.sort((x, y) => x[0] - y[0]);
-	const found = comparison.rows.map((): Check[] => []);
-	for (const check of placing) {
-		const list = starts.get(check.printing);
-		if (list === undefined) continue;
-		// The last item that starts at or before the check's first line.
-		let lo = 0;
-		let hi = list.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (list[mid]![0] <= check.lines[0]) lo = mid + 1;
-			else hi = mid;
-		}
-
-		found[list[Math.max(0, lo - 1)]![1]]!.push(check);
-	}
-
-	return found.map((list) => (list.length === 0 ? none : list));
-}
 
 /** Rank of a severity: 0 for substantive, 2 for cosmetic. */
 export function severityRank(severity: Severity): number {
@@ -100,10 +59,14 @@ export function prepareReview(comparison: Comparison, inputName: string): Review
 		keys,
 		rowOfKey: new Map(keys.map((key, index) => [key, index])),
 		worst: rows.map((row) => row.worst),
-		haystack: rows.map((row) => `${displayTitle(row.a)}\u0000${displayTitle(row.b)}`.toLowerCase()),
+		// A row only further printings have is found by their reading (#16).
+		haystack: rows.map((row) => {
+			const further = row.status === 'only-other' ? `\u0000${(row.others ?? []).map((item) => displayTitle(item)).join('\u0000')}` : '';
+			return `${displayTitle(row.a)}\u0000${displayTitle(row.b)}${further}`.toLowerCase();
+		}),
 		differing: summary.differing,
 		open: summary.open.severity,
 		suggestions: rows.map((row) => rowSuggestion(row)),
-		checks: checksOfRows(comparison),
+		checks: checksByRow(comparison),
 	};
 }

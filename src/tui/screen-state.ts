@@ -71,7 +71,8 @@ export function countDecided(data: ReviewData, decisions: ReadonlyMap<string, De
 /** What the detail pane shows now: the export menu or the orphaned decisions while open, else the selected row. */
 export function detailContent(state: State): DetailContent {
 	if (state.mode === 'export') return {kind: 'export', menu: state.menu};
-	if (state.mode === 'orphans') return {kind: 'orphans', orphans: orphanDecisions(state)};
+	const ids = state.data.comparison.printings.map((printing) => printing.id);
+	if (state.mode === 'orphans') return {kind: 'orphans', orphans: orphanDecisions(state), ids};
 	const index = selectedRow(state);
 	if (index === undefined) return {kind: 'no-row'};
 	const {comparison} = state.data;
@@ -84,7 +85,8 @@ export function detailContent(state: State): DetailContent {
 		differs: state.data.worst[index] !== undefined,
 		suggestion: state.data.suggestions[index],
 		checks: state.data.checks[index] ?? [],
-		otherIds: comparison.printings.slice(2).map((printing) => printing.id),
+		otherIds: ids.slice(2),
+		ids,
 		expanded: state.detail.expanded,
 	};
 }

@@ -7,7 +7,7 @@
  * (saving, export, quitting) are requested through fields that `use-review.ts` acts on.
  */
 import {itemLine} from '../core/parse.js';
-import type {Decision} from '../core/decisions.js';
+import {printingLetters, type Decision} from '../core/decisions.js';
 import {assertNever} from '../core/types.js';
 import type {Action, ActionType, KeyMode, PromptMode} from './actions.js';
 import {acceptableRows, acceptLevels, acceptSuggestions, changeDecision, decide, markSaved, undo, hasLostSaves} from './decision-state.js';
@@ -200,6 +200,11 @@ export function reducer(state: State, action: Action): State {
 			return decide(state, 'b');
 		}
 
+		case 'decide-printing': {
+			const verdict = printingLetters[action.printing];
+			return verdict === undefined ? state : decide(state, verdict);
+		}
+
 		case 'decide-not-error': {
 			return decide(state, 'not-error');
 		}
@@ -210,7 +215,8 @@ export function reducer(state: State, action: Action): State {
 			const existing = decisionFor(state, row);
 			const item = state.data.comparison.rows[row]!;
 			// One line to edit: line breaks and the tab before the page become spaces.
-			const printed = item.a ?? item.b;
+			const printed = item.a ?? item.b ?? item.others?.find((other) => other !== null);
+			if (!printed) return state;
 			// The reading as one line (the corrected contents page puts the printing's own indent
 			// and leader back).
 			const prefill = existing?.text ?? itemLine(printed);

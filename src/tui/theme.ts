@@ -23,6 +23,7 @@ export const statusColors = {
 	'only-a': 'red',
 	'only-b': 'green',
 	moved: 'magenta',
+	'only-other': 'green',
 } as const satisfies Record<RowStatus, string>;
 
 /** One glyph per severity, tallest for the most serious; the density strip uses the same ones. */
@@ -39,10 +40,20 @@ export const severityColors = {
 	cosmetic: 'blue',
 } as const satisfies Record<Severity, string>;
 
-/** Short marks for verdicts in the list. */
+/**
+ * Short marks for verdicts in the list: the printing chosen, by its letter (the fifth printing's
+ * by its number, as `✓E` is a correction's).
+ */
 export const verdictMarks = {
 	a: '✓A',
 	b: '✓B',
+	c: '✓C',
+	d: '✓D',
+	e: '✓5',
+	f: '✓F',
+	g: '✓G',
+	h: '✓H',
+	i: '✓I',
 	edit: '✓E',
 	'not-error': '✓X',
 } as const satisfies Record<Verdict, string>;

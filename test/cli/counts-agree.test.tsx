@@ -84,7 +84,10 @@ describe.each(inputs)('every consumer of $name counts alike (#14)', ({files}) =>
 		const apps = tei.TEI.text.body.list.item.flatMap((item) => item.app ?? []);
 		expect(apps.filter((app) => app['@_ana'].includes('#severity-'))).toHaveLength(differing);
 
-		expect(parseCsv(await report('csv', noDecisions, 'a'), {columns: true})).toHaveLength(open);
+		// A record per open difference; the checks on rows with none, and page offsets, have records of their own (#16).
+		const checkKinds = new Set<string>(comparison.checks.map((check) => check.kind));
+		const records = parseCsv<Record<string, string>>(await report('csv', noDecisions, 'a'), {columns: true});
+		expect(records.filter((record) => !checkKinds.has(record['kind']!))).toHaveLength(open);
 
 		// No decisions: the corrected contents page is printing A's own lines, as core kept them.
 		const [a] = comparison.printings;

@@ -42,6 +42,16 @@ describe('loadDecisions and saveDecisions', () => {
 		expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({schema: 'tocdiff-decisions/1'});
 	});
 
+	it('reads a decision for a further printing, with its reading (#16)', async () => {
+		const file = path.join(dir, 'vol31.txt.tocdiff.json');
+		const third: Decision[] = [
+			{key: 'k', verdict: 'c', others: {C: 'A Note on the Translation\t15'}},
+			{key: 'j', verdict: 'i'},
+		];
+		await saveDecisions(file, third);
+		expect(await loadDecisions(file)).toEqual(third);
+	});
+
 	it('writes atomically, leaving no temporary file behind', async () => {
 		const file = path.join(dir, 'vol31.txt.tocdiff.json');
 		await saveDecisions(file, decisions);
@@ -57,6 +67,8 @@ describe('loadDecisions and saveDecisions', () => {
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"verdict": "a"}]}', /decision 1 has no "key"/],
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "maybe"}]}', /unknown verdict "maybe"/],
 		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "note": 3}]}', /"note" that is not a string/],
+		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "j"}]}', /unknown verdict "j" \(use a, b, c … i, edit or not-error\)/],
+		['{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "c", "others": {"C": 3}}]}', /"others" that are not readings by printing/],
 		[
 			'{"schema": "tocdiff-decisions/1", "decisions": [{"key": "k", "verdict": "edit", "a": "I. Origins\\t7"}]}',
 			/decision 1 \(on “I\. Origins 7”\) has the verdict "edit" but no "text" \(the corrected reading\)/,

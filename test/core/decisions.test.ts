@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
-import {matchDecisions, rekeyDecisions, rowKeys, type Decision} from '../../src/core/decisions.js';
+import {chosenPrinting, decidedReading, itemAt, matchDecisions, rekeyDecisions, rowKeys, type Decision} from '../../src/core/decisions.js';
+import {threePrintingsWithANote} from '../report/fixtures.js';
 import type {Row} from '../../src/core/types.js';
 import {seedText} from '../report/fixtures.js';
 
@@ -46,5 +47,35 @@ describe('matching decisions to rows', () => {
 		const match = matchDecisions(edited, decisions);
 		expect(match.orphans).toEqual([decisions[0]]);
 		expect(match.byRow.size).toBe(1);
+	});
+});
+
+describe('decisions for any printing (#16)', () => {
+	const three = compare(threePrintingsWithANote()).rows;
+	const only = three.findIndex((row) => row.status === 'only-other');
+
+	it('names the printing a verdict chooses, A first', () => {
+		expect(['a', 'b', 'c', 'i', 'edit', 'not-error', undefined].map((verdict) => chosenPrinting(verdict as Decision['verdict']))).toEqual([
+			0,
+			1,
+			2,
+			8,
+			undefined,
+			undefined,
+			undefined,
+		]);
+	});
+
+	it('reads the chosen printing’s item on a row, or none where it has none', () => {
+		const row = three[only]!;
+		expect([0, 1, 2, 3].map((position) => itemAt(row, position)?.title ?? null)).toEqual([null, null, 'A Note on the Translation', null]);
+		expect(decidedReading(row, {key: row.key, verdict: 'c'})).toBe('A Note on the Translation\t15');
+		expect(decidedReading(row, {key: row.key, verdict: 'a'})).toBeUndefined();
+	});
+
+	it('keys a row only a further printing has by its reading, apart from every other row', () => {
+		expect(new Set(rowKeys(three)).size).toBe(three.length);
+		const moved = compare(threePrintingsWithANote().map((source) => (source.name === 'c.txt' ? {...source, text: `\n${source.text}`} : source))).rows;
+		expect(moved.find((row) => row.status === 'only-other')?.key).toBe(three[only]!.key);
 	});
 });

@@ -26,6 +26,10 @@ export function oracle(comparison: Comparison): string {
 				case 'only-b': {
 					return `+ ${b}`;
 				}
+
+				case 'only-other': {
+					return `+${(row.others ?? []).map((item) => name(item)).join('/')}`;
+				}
 			}
 		})
 		.join(' | ');

@@ -63,7 +63,7 @@ describe('more than two printings', () => {
 		expect(difference).toMatchObject({kind: 'words', suggestion: {reading: 'a', confidence: 0.9, why: 'C reads nothing there too'}});
 	});
 
-	it('names an item that only a further printing has in a check, and shows no row for it', () => {
+	it('gives an item that only a further printing has a row of its own, after the entry before it (#16)', () => {
 		// C caught an entry that A and B both dropped, after the Preface (C's line 22).
 		const withExtra = c.replace('Preface\t13', 'Preface\t13\nA Note on the Translation\t15');
 		const result = compare([
@@ -71,11 +71,69 @@ describe('more than two printings', () => {
 			{name: 'b.txt', text: b},
 			{name: 'c.txt', text: withExtra},
 		]);
-		expect(result.checks.filter((check) => check.kind === 'only-other')).toEqual([
-			{printing: 'C', lines: [22, 22], kind: 'only-other', message: '“A Note on the Translation” (p. 15) is in C only; neither A nor B has it'},
+		expect(result.checks.filter((check) => check.kind === 'only-other')).toEqual([]);
+		expect(result.rows).toHaveLength(three.rows.length + 1);
+		const at = result.rows.findIndex((row) => row.status === 'only-other');
+		expect(result.rows[at - 1]?.a?.title).toBe('Preface');
+		const row = result.rows[at]!;
+		expect(row).toMatchObject({status: 'only-other', a: null, b: null, similarity: 0});
+		expect(row.others?.[0]).toMatchObject({lines: [22, 22], title: 'A Note on the Translation', page: '15'});
+		// A and B both lack it: two against one, as a missing entry that C lacks too.
+		expect(row.differences).toEqual([
+			{
+				kind: 'extra',
+				severity: 'substantive',
+				field: 'item',
+				a: '',
+				b: '',
+				suggestion: {reading: 'a', confidence: 0.9, why: 'A and B have no such entry; against it: C has it'},
+			},
 		]);
-		expect(result.rows).toHaveLength(three.rows.length);
+		expect(result.summary.status['only-other']).toBe(1);
+		expect(result.summary.differing).toBe(three.summary.differing + 1);
+		// Its key is its own, and stays when the comparison is made again.
+		expect(new Set(result.rows.map((each) => each.key)).size).toBe(result.rows.length);
+		expect(
+			compare([
+				{name: 'a.txt', text: a},
+				{name: 'b.txt', text: b},
+				{name: 'c.txt', text: withExtra},
+			]).rows[at]?.key,
+		).toBe(row.key);
+		// Two printings count no such rows: their summary is as it was.
+		expect(three.summary.status).not.toHaveProperty('only-other');
 		expect(three.checks.filter((check) => check.kind === 'only-other')).toEqual([]);
+	});
+
+	it('gives the later printings their reading on a row only C has, and lets them vote (#16)', () => {
+		const entries = (...titles: string[]) => ['Preface\t1', ...titles.map((title, k) => `${title}\t${k + 5}`)].join('\n');
+		const result = compare([
+			{name: 'a.txt', text: entries('Origins', 'The End')},
+			{name: 'b.txt', text: entries('Origins', 'The End')},
+			{name: 'c.txt', text: entries('Origins', 'The Doctor Leaves', 'The End')},
+			{name: 'd.txt', text: entries('Origins', 'The Doctor Leaves', 'The End')},
+		]);
+		const rows = result.rows.filter((row) => row.status === 'only-other');
+		expect(rows).toHaveLength(1);
+		expect(rows[0]!.others?.map((item) => item?.title)).toEqual(['The Doctor Leaves', 'The Doctor Leaves']);
+		// Two printings have it, two lack it: nothing tells.
+		expect(rows[0]!.differences[0]?.suggestion).toEqual({reading: null, confidence: 0.5, why: 'A and B have no such entry; C and D have it'});
+	});
+
+	it('puts an item only C has, in the stretch where B stopped early, among the lost entries without ending their run (#16)', () => {
+		// C is a scan of A's edition that caught an entry after “Concluding Remarks”, where B has stopped.
+		const extra = a.replace('Concluding Remarks\t435', 'Concluding Remarks\t435\nA Closing Word\t436');
+		const result = compare([
+			{name: 'a.txt', text: a},
+			{name: 'b.txt', text: b},
+			{name: 'c.txt', text: extra},
+		]);
+		const at = result.rows.findIndex((row) => row.status === 'only-other');
+		expect(result.rows[at]?.others?.[0]?.title).toBe('A Closing Word');
+		expect(result.truncations).toHaveLength(1);
+		expect(result.truncations[0]).toMatchObject({printing: 'B', items: 19});
+		expect(at).toBeGreaterThan(result.truncations[0]!.rows[0]);
+		expect(at).toBeLessThan(result.truncations[0]!.rows[1]);
 	});
 
 	it('reads all the items of a further printing that a row joins, and lets them vote', () => {

@@ -83,6 +83,29 @@ describe('findPrintings', () => {
 		]);
 	});
 
+	it('starts the third printing at an entry it moved before its heading, not in the second (#16)', () => {
+		// C printed its `The Peace` first, above its heading: the line is C's, though B ends just before it.
+		const one = ['CONTENTS', ...page(titles)];
+		const moved = page(titles).filter((line) => !line.startsWith('The Peace'));
+		const c = [page(titles)[5]!, 'CONTENTS', ...moved];
+		const lines = [...one, '', ...one, '', '', ...c];
+		expect(findPrintings(lines).ranges).toEqual([
+			[1, 10],
+			[12, 21],
+			[24, 33],
+		]);
+	});
+
+	it('starts the third printing at the column head above its first entry (#16)', () => {
+		const one = ['Chap.\t\tPage.', '', ...page(titles)];
+		const lines = ['CONTENTS', ...one, '', '', 'CONTENTS', ...one, '', '', ...one];
+		expect(findPrintings(lines).ranges).toEqual([
+			[1, 12],
+			[15, 26],
+			[29, 39],
+		]);
+	});
+
 	it('says at which boundary page numbers start over when only one of two does', () => {
 		const printing = (offset: number) => [
 			'CONTENTS',

@@ -118,7 +118,7 @@ describe('tocdiff --batch (#5)', () => {
 		expect(code).toBe(0);
 		const records = stdout.trimEnd().split('\r\n');
 		expect(records.filter((record) => record.startsWith('file,row,key,'))).toHaveLength(1);
-		expect(records[0]).toBe('file,row,key,a_lines,b_lines,page,kind,severity,field,a,b,decision,edit,note,suggestion,confidence,why');
+		expect(records[0]).toBe('file,row,key,a_lines,b_lines,page,kind,severity,field,a,b,decision,edit,note,suggestion,confidence,why,others,checks');
 		const perFile = files.map((file) => runCli([file, '--format', 'csv']).stdout.trimEnd().split('\r\n').length - 1);
 		expect(records.slice(1).map((record) => record.slice(0, record.indexOf('.txt,') + 4))).toEqual(
 			files.flatMap((file, k) => Array.from({length: perFile[k]!}, () => file)),

@@ -155,6 +155,74 @@ describe('tocdiff FILE_A FILE_B FILE_C (#7)', () => {
 	});
 });
 
+describe('three printings in one file (#16)', () => {
+	const three = samplePath('lenin-cw31-three-printings.txt');
+	const threeLines = readFileSync(three, 'utf8').split('\n');
+
+	it('shows the entry only C has as a row of its own', () => {
+		const {code, stdout, stderr} = runCli([three]);
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+		expect(stdout).toContain('split at lines 122 and 224 (confidence');
+		expect(stdout).toContain('107 rows: 81 same · 4 changed · 19 only in A · 2 only in B · 0 moved · 1 only in C');
+		expect(stdout).toContain('+ C 328  extra\n    Concluding Remarks  435\n    extra (substantive): only in printing C');
+	});
+
+	it('writes the corrected contents page of C with --base c or --base 3: its own lines, with no decisions', () => {
+		const empty = path.join(dir, 'none.tocdiff.json');
+		for (const base of ['c', '3', 'C']) {
+			const {code, stdout, stderr} = runCli([three, '-f', 'toc', '--base', base, '--decisions', empty]);
+			expect(stderr).toBe('');
+			expect(code).toBe(0);
+			expect(stdout).toBe(`${threeLines.slice(223, 346).join('\n')}\n`);
+		}
+	});
+
+	it('applies a decision for C: to the corrected page and errata of A, and of C', () => {
+		const json = JSON.parse(runCli([three, '-f', 'json']).stdout) as {rows: Array<{key: string; status: string; a: {title: string} | null}>};
+		const only = json.rows.find((row) => row.status === 'only-other')!;
+		const presidium = json.rows.find((row) => row.a?.title.includes('PRESIDIUM'))!;
+		const decisions = path.join(dir, 'three.tocdiff.json');
+		writeFileSync(
+			decisions,
+			JSON.stringify({
+				schema: 'tocdiff-decisions/1',
+				decisions: [
+					{key: only.key, verdict: 'c'},
+					{key: presidium.key, verdict: 'c'},
+				],
+			}),
+		);
+		const page = runCli([three, '-f', 'toc', '--decisions', decisions]).stdout.split('\n');
+		expect(page).toContain('Concluding Remarks\t435');
+		expect(page).toContain('TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920\t181');
+		const errata = runCli([three, '-f', 'markdown', '--base', 'c', '--decisions', decisions]).stdout;
+		expect(errata).toContain("Line numbers are printing C's unless another printing is named");
+		expect(errata).toContain('- p. 181, A line 52: for “JULY 1” read “JULY 4”; B line 175: for “PRESIDUM” read “PRESIDIUM” — ocr, number, as in C');
+		const report = JSON.parse(runCli([three, '-f', 'json', '--decisions', decisions]).stdout) as {rows: Array<{decision?: {verdict: string}}>};
+		expect(report.rows.filter((row) => row.decision?.verdict === 'c')).toHaveLength(2);
+	});
+
+	it('gives C its column in HTML, its readings in TEI and CSV', () => {
+		const html = path.join(dir, 'three.html');
+		expect(runCli([three, '-o', html]).code).toBe(0);
+		expect(readFileSync(html, 'utf8')).toContain('<th class="line">C line</th><th>Printing C</th>');
+		const tei = runCli([three, '-f', 'tei']).stdout;
+		expect(tei).toContain('<rdg wit="#C">TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920\t181</rdg>');
+		expect(tei).toContain('<note type="suggestion" subtype="number" cert="0.90" corresp="#B">probably B (0.90): C reads “JULY 4” too</note>');
+		const csv = runCli([three, '-f', 'csv']).stdout;
+		expect(csv.split('\r\n')[0]).toBe('row,key,a_lines,b_lines,page,kind,severity,field,a,b,decision,edit,note,suggestion,confidence,why,others,checks');
+		expect(csv).toContain('C 277: TELEPHONE MESSAGE TO THE PRESIDIUM OF THE ALL-RUSSIA FOOD CONFERENCE, JULY 4, 1920 181');
+	});
+
+	it('exits 3 on --base c of two printings, saying which there are', () => {
+		const {code, stdout, stderr} = runCli([seed, '-f', 'toc', '--base', 'c']);
+		expect(code).toBe(3);
+		expect(stdout).toBe('');
+		expectOneLineError(stderr, /^tocdiff: --base c: the input holds 2 printings, A and B, and no C; give --base a or b$/m);
+	});
+});
+
 describe('options', () => {
 	it('writes --output to a file and nothing to standard output', () => {
 		const out = path.join(dir, 'report.json');
@@ -237,7 +305,8 @@ describe('bad input and usage', () => {
 		['27 files', Array.from({length: 27}, () => seed), /at most 26 input files/],
 		['a bad --split-at', [seed, '--split-at', 'abc'], /--split-at takes a line number/],
 		['--split-at with two files', [seed, seed, '--split-at', '3'], /--split-at is for one file/],
-		['a bad --base', [seed, '--base', 'c'], /--base takes a or b/],
+		['a bad --base', [seed, '--base', 'z'], /--base takes a printing: a, b, c … or its number, 1, 2, 3 …; not "z"/],
+		['--base 0', [seed, '--base', '0'], /--base takes a printing/],
 	])('exits 2 on %s with one line', (_name, args, message) => {
 		const {code, stderr, stdout} = runCli(args);
 		expect(code).toBe(2);

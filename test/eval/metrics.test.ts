@@ -219,6 +219,17 @@ describe('scoreSuggestions (#7)', () => {
 		expect(scoreSuggestions([injected], found)).toEqual({[injected.kind]: expected});
 	});
 
+	it('checks where each further printing starts, and says which ran into the one before (#16)', () => {
+		const three: NoisyPair = {...truth, mode: 'one-file', boundary: 9, later: [20]};
+		expect(scoreComparison(three, perfect, {boundaries: [9, 20]}).split).toBe(true);
+		const merged = scoreComparison(three, perfect, {boundaries: [9, 21]});
+		expect(merged.split).toBe(false);
+		expect(merged.mismatches.filter((mismatch) => mismatch.type === 'split')).toEqual([
+			{type: 'split', expected: 'C starts at line 20', got: 'C starts at line 21'},
+		]);
+		expect(scoreComparison(three, perfect, {boundaries: [9]}).mismatches.at(-1)).toMatchObject({got: 'no C'});
+	});
+
 	it('skips differences whose clean side is unknown (moves) and those not found', () => {
 		expect(
 			scoreSuggestions(

@@ -127,6 +127,21 @@ describe('a corrected copy of the base printing’s OCR file (#15)', () => {
 		expect(toOcr('alto')(comparison, {decisions: noDecisions, sources, base: 'b'})).toBe(sources[1]!.ocr!.source);
 		expect(() => toOcr('hocr')(comparison, {decisions: noDecisions, sources, base: 'b'})).toThrow(/is ALTO; use --format alto/u);
 	});
+
+	it('corrects a further printing’s own file with base c, and names the printing to use instead (#16)', async () => {
+		const folder = path.join(fixtures, 'entre-nous-1');
+		const sources = await Promise.all(['a.txt', 'b.hocr', 'b.alto.xml'].map(async (file) => load(path.join(folder, file))));
+		const comparison = compare(sources);
+		expect(toOcr('alto')(comparison, {decisions: noDecisions, sources, base: 'c'})).toBe(sources[2]!.ocr!.source);
+		// A decision for A's reading on every row that differs goes into C's words.
+		const byRow = new Map<number, Decision>();
+		for (const [index, row] of comparison.rows.entries()) if (row.status === 'changed') byRow.set(index, {key: row.key, verdict: 'a'});
+		expect(byRow.size).toBeGreaterThan(0);
+		const out = toOcr('alto')(comparison, {decisions: {byRow, orphans: []}, sources, base: 'c'});
+		expect(out).not.toBe(sources[2]!.ocr!.source);
+		expect(readOcr(out, 'alto', 'c.alto.xml').lines.length).toBe(sources[2]!.ocr!.lines.length);
+		expect(() => toOcr('alto')(comparison, {decisions: noDecisions, sources})).toThrow(/or --base c if printing C is ALTO/u);
+	});
 });
 
 describe('words split and joined by a correction', () => {

@@ -59,13 +59,35 @@ describe('the CSV export', () => {
 			note: 'Date checked against the text on p. 181.',
 		});
 		expect(records.find((record) => record.kind === 'leaders')?.a).toBe('. .');
-		// The suggestion, where the evidence takes a side; empty where it is even.
+		// The suggestion, where the evidence takes a side; where it is even, no reading, 0.50 and why (#16).
 		expect(records.find((record) => record.kind === 'ocr')).toMatchObject({
 			suggestion: 'a',
 			confidence: '0.90',
 			why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not',
 		});
-		expect(records.find((record) => record.kind === 'number')).toMatchObject({suggestion: '', confidence: '', why: ''});
+		expect(records.find((record) => record.kind === 'number')).toMatchObject({suggestion: '', confidence: '0.50', why: 'nothing tells which number is right'});
+		// Two printings, no checks: the further readings and the checks are empty.
+		expect(records.every((record) => record.others === '' && record.checks === '')).toBe(true);
+	});
+
+	it('gives the checks a column, and a check on no row with a record (the page offset) a record of its own (#16)', () => {
+		const repaginated = compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}]);
+		const records = readCsv(toCsv(repaginated, {decisions: noDecisions, sources: []}));
+		expect(records.find((record) => record.a_lines === '34')).toMatchObject({
+			kind: 'number',
+			checks: 'A 34 numbering: “II.” between “П.” and “IV.” should be III',
+		});
+		expect(records.filter((record) => record.kind === 'page-offset')).toEqual([
+			expect.objectContaining({
+				row: '',
+				b_lines: '143-215',
+				severity: '',
+				checks:
+					"B 143-215 page-offset: B's pages run 4 ahead of A's on 69 entries (a repaginated edition?): their page differences are explained by the offset",
+			}),
+		]);
+		// Every check is in the table, on a difference's record or on one of its own.
+		for (const check of repaginated.checks) expect(records.some((record) => record.checks.includes(check.message))).toBe(true);
 	});
 
 	it('ends every record with CRLF', () => {
@@ -102,7 +124,7 @@ describe('the TEI export', () => {
 		expect(apps).toHaveLength(seed.rows.filter((row) => row.status !== 'same').length);
 	});
 
-	it('lists the checks in the back, each pointing at its witness, and the suggestions on undecided rows', () => {
+	it('lists the checks in the back, each pointing at its witness, and the suggestions on every open difference (#16)', () => {
 		const repaginated = compare([{name: 'r.txt', text: readFileSync(new URL('../fixtures/checks/lenin-cw31-repaginated.txt', import.meta.url), 'utf8')}]);
 		const tei = toTei(repaginated, {decisions: noDecisions, sources: []});
 		expect(XMLValidator.validate(tei)).toBe(true);
@@ -112,10 +134,12 @@ describe('the TEI export', () => {
 		expect(div.list.item.map((item) => [item['@_type'], item['@_corresp'], item['@_n']])).toEqual(
 			repaginated.checks.map((check) => [check.kind, `#${check.printing}`, formatLines(check.lines, '-')]),
 		);
-		expect(toTei(seed, undecided)).toContain(
-			'<note type="suggestion">probably A (0.90): “PRESIDIUM” is in the English dictionary and “PRESIDUM” is not</note>',
-		);
-		expect(toTei(seed, decided)).not.toContain('<note type="suggestion">');
+		const suggested =
+			'<note type="suggestion" subtype="ocr" cert="0.90" corresp="#A">probably A (0.90): “PRESIDIUM” is in the English dictionary and “PRESIDUM” is not</note>';
+		expect(toTei(seed, undecided)).toContain(suggested);
+		// Decided or not, as the text report gives them; even evidence too, pointing at no witness.
+		expect(toTei(seed, decided)).toContain(suggested);
+		expect(toTei(seed, decided)).toContain('<note type="suggestion" subtype="number" cert="0.50">even: nothing tells which number is right</note>');
 	});
 
 	it('marks the chosen reading with lem', () => {

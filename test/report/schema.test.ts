@@ -129,9 +129,16 @@ describe('the JSON schema (schema/tocdiff-report.schema.json)', () => {
 
 	it('accepts the report of three printings, with an entry only the third has', () => {
 		const sources = threePrintingsWithANote();
-		const report = reportOf(compare(sources), {decisions: noDecisions, sources}) as {checks: Array<{kind: string}>};
-		expect(report.checks.map((check) => check.kind)).toContain('only-other');
+		const comparison = compare(sources);
+		const report = reportOf(comparison, {decisions: noDecisions, sources}) as {rows: Array<{status: string}>; summary: {status: Record<string, number>}};
+		// The entry only C has is a row of its own (#16), and a decision may choose C's reading.
+		expect(report.rows.filter((row) => row.status === 'only-other')).toHaveLength(1);
+		expect(report.summary.status['only-other']).toBe(1);
 		expectValid(report);
+		const row = comparison.rows.findIndex((each) => each.status === 'only-other');
+		const key = comparison.rows[row]!.key;
+		const chosen = {byRow: new Map([[row, {key, verdict: 'c' as const, others: {C: 'A Note on the Translation\t15'}}]]), orphans: []};
+		expectValid(reportOf(comparison, {decisions: chosen, sources}));
 	});
 
 	it('accepts the report of an edition that numbers its chapters anew', () => {

@@ -299,12 +299,24 @@ describe('suggestions (#7)', () => {
 		]);
 	});
 
-	it('shows an entry only a third printing has on the row of the entry before it', async () => {
+	it('shows an entry only a third printing has as a row of its own, and 3 decides it for C (#16)', async () => {
 		const app = await open({comparison: compare(threePrintingsWithANote())});
-		await type(app, '/', 'preface', keys.enter);
-		const frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ C only-other'));
-		expect(frame).toContain('⚑ C only-other: “A Note on the Translation” (p. 15) is in C only; neither A nor B has it');
-		expect(selectedLine(frame)).toContain('Preface');
+		await type(app, '/', 'preface', keys.enter, 'j');
+		let frame = await frameMatching(app.lastFrame, (f) => f.includes('only in C'));
+		// Stacked below 120 columns: A's line (none), then B's column, which shows C's reading.
+		const lines = frame.split('\n');
+		expect(lines[lines.findIndex((line) => line.startsWith('›')) + 1]).toContain('C: ⟨A Note on the Translation⟩');
+		expect(frame).toContain('A Note on the Translation');
+		expect(frame).toContain('(neither A nor B has it)');
+		expect(frame).toContain('3: C is right');
+		await type(app, '3');
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('✓ printing C is right'));
+		expect(selectedLine(frame)).toContain('✓C');
+		expect(frame).toContain('Row 12: printing C is right.');
+		// 1 chooses A: no such entry.
+		await type(app, '1');
+		frame = await frameMatching(app.lastFrame, (f) => f.includes('✓ printing A is right'));
+		expect(frame).toContain('Row 12: printing A is right (it has no such entry).');
 	});
 
 	it('shows the checks: their count and page offset in the header, and each on its row; rows that only follow the offset ask for no decision (#7)', async () => {

@@ -16,6 +16,7 @@ function rowDetail(index: number, expanded: boolean): RowDetail {
 		suggestion: undefined,
 		checks: [],
 		otherIds: [],
+		ids: ['A', 'B'],
 		expanded,
 	};
 }
@@ -33,7 +34,7 @@ describe('the detail pane', () => {
 
 	it('wants room for the whole export menu and the whole list of orphaned decisions', () => {
 		expect(detailWanted({kind: 'export', menu: exportMenuOf(['text', 'json', 'csv'])}, 100)).toBe(5);
-		expect(detailWanted({kind: 'orphans', orphans: [{key: 'gone', verdict: 'a'}, {key: 'lost'}]}, 100)).toBe(3);
+		expect(detailWanted({kind: 'orphans', orphans: [{key: 'gone', verdict: 'a'}, {key: 'lost'}], ids: ['A', 'B']}, 100)).toBe(3);
 	});
 
 	it('wants every line of an unfolded row: rule and decision, both readings, each difference, and more when narrow', () => {

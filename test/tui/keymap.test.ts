@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {keyLabel, keymap, keymapMarkdown, keyToAction, plainKey, splitKeys, type KeyBinding} from '../../src/tui/keymap.js';
+import {keyLabelsOf, keymap, keymapMarkdown, keyToAction, plainKey, splitKeys, type KeyBinding} from '../../src/tui/keymap.js';
 import {prepareReview} from '../../src/tui/review-data.js';
 import {initialState, reducer, type Action} from '../../src/tui/state.js';
 import {seedComparison} from './fixtures.js';
@@ -34,7 +34,8 @@ describe('keymap', () => {
 	it.each(bindings.flatMap((binding) => binding.modes.flatMap((mode) => binding.keys.map((key) => [key, mode, binding.action] as const))))(
 		'%s in %s mode does %s',
 		(key, mode, action) => {
-			expect(keyToAction(...press(key), mode)).toEqual({type: action});
+			// A number key chooses the printing it numbers (#16).
+			expect(keyToAction(...press(key), mode)).toEqual(action === 'decide-printing' ? {type: action, printing: Number(key) - 1} : {type: action});
 		},
 	);
 
@@ -52,7 +53,7 @@ describe('keymap', () => {
 
 	it('lets the reducer handle every bound action without throwing', () => {
 		const state = initialState(prepareReview(seedComparison(), 'vol31.txt'), {formats: ['json']});
-		for (const binding of bindings) expect(() => reducer(state, {type: binding.action} as Action)).not.toThrow();
+		for (const binding of bindings) expect(() => reducer(state, {type: binding.action, printing: 2} as Action)).not.toThrow();
 	});
 
 	it('sends typed text to an open prompt and ignores it while browsing', () => {
@@ -75,7 +76,11 @@ describe('keymap', () => {
 		const markdown = keymapMarkdown();
 		expect(markdown.startsWith('| Keys | Does |\n|---|---|\n')).toBe(true);
 		for (const binding of bindings) {
-			expect(markdown).toContain(`| ${binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' ')} | ${binding.help} |`);
+			expect(markdown).toContain(
+				`| ${keyLabelsOf(binding.keys)
+					.map((label) => `\`${label}\``)
+					.join(' ')} | ${binding.help} |`,
+			);
 		}
 
 		expect(markdown).toMatchSnapshot();

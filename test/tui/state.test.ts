@@ -128,6 +128,29 @@ describe('decisions', () => {
 		expect(run(state, 'decide-not-error').decisions.get(decision!.key)?.verdict).toBe('not-error');
 	});
 
+	it('decides for the printing a number key names: 1 is A, 2 is B; past the last, says how many there are (#16)', () => {
+		const state = run(start(), 'next-undecided', 'next-undecided', {type: 'decide-printing', printing: 1});
+		expect(decisionList(state)[0]).toMatchObject({verdict: 'b'});
+		expect(run(state, {type: 'decide-printing', printing: 0}).decisions.get(decisionList(state)[0]!.key)?.verdict).toBe('a');
+		const none = run(state, {type: 'decide-printing', printing: 2});
+		expect(none.decisions).toBe(state.decisions);
+		expect(none.status?.message).toBe('There is no printing 3: the comparison has 2 (A, B).');
+	});
+
+	it('decides for a further printing, keeping its reading, and undoes it (#16)', () => {
+		const three = initialState(prepareReview(compare(threePrintingsWithANote()), 'a.txt'));
+		const row = three.data.comparison.rows.findIndex((each) => each.status === 'only-other');
+		const at = run(three, ...Array.from({length: row}, (): Action['type'] => 'cursor-down'));
+		expect(selectedRow(at)).toBe(row);
+		const state = run(at, {type: 'decide-printing', printing: 2});
+		expect(decisionList(state)).toEqual([{key: three.data.keys[row], verdict: 'c', others: {C: 'A Note on the Translation\t15'}}]);
+		expect(state.status?.message).toBe(`Row ${row + 1}: printing C is right.`);
+		expect(state.decided).toBe(1);
+		// B has no such entry: choosing it says so.
+		expect(run(at, {type: 'decide-printing', printing: 1}).status?.message).toBe(`Row ${row + 1}: printing B is right (it has no such entry).`);
+		expect(run(state, 'undo').decisions.size).toBe(0);
+	});
+
 	it('does not count a verdict on an identical row', () => {
 		const state = run(start(), 'decide-a');
 		expect(state.decisions.size).toBe(0);
@@ -336,11 +359,23 @@ describe('moving to the checks', () => {
 
 	it('says when there is no check, or when the filter hides the rows that carry them', () => {
 		expect(run(start(), 'next-check').status?.message).toBe('No row carries a check.');
-		// A third printing with an entry of its own, after the Preface: a row that differs in nothing.
-		const three = initialState(prepareReview(compare(threePrintingsWithANote()), 'a.txt'));
-		expect(selectedRow(run(three, 'next-check'))).toBe(checkedRows(three)[0]);
-		// The differences filter shows rows with checks too; undecided only hides them.
-		expect(selectedRow(run(three, 'cycle-filter', 'next-check'))).toBe(checkedRows(three)[0]);
-		expect(run(three, 'cycle-filter', 'cycle-filter', 'next-check').status?.message).toBe('The checks are on rows this filter hides (Tab shows all rows).');
+		// The repaginated fixture's numbering checks are on rows that differ in nothing but the offset.
+		const checked = initialState(prepareReview(compare([{name: 'r.txt', text: repaginatedText}]), 'r.txt'));
+		expect(selectedRow(run(checked, 'next-check'))).toBe(checkedRows(checked)[0]);
+		// The differences filter shows rows with checks too; undecided only hides those that ask for no decision.
+		expect(selectedRow(run(checked, 'cycle-filter', 'next-check'))).toBe(checkedRows(checked)[0]);
+		// Two printings that agree, a page out of order in both: checks on rows that differ in nothing.
+		const text = ['Preface\t1', 'Origins\t5', 'The Quarrel\t97', 'The Campaign\t12', 'The Peace\t19', 'Index\t25'].join('\n');
+		const same = initialState(
+			prepareReview(
+				compare([
+					{name: 'a.txt', text},
+					{name: 'b.txt', text},
+				]),
+				'a.txt',
+			),
+		);
+		expect(checkedRows(same).length).toBeGreaterThan(0);
+		expect(run(same, 'cycle-filter', 'cycle-filter', 'next-check').status?.message).toBe('The checks are on rows this filter hides (Tab shows all rows).');
 	});
 });

@@ -60,7 +60,12 @@ describe('views of narrow props', () => {
 	it('the detail pane draws what it is told to show', () => {
 		expect(frameOf(<EntryDetail content={{kind: 'no-row'}} height={4} columns={80} theme={plain} />)).toContain('── no row selected ──');
 		const orphans = frameOf(
-			<EntryDetail content={{kind: 'orphans', orphans: [{key: 'k', verdict: 'a', a: 'Old\t1', b: 'Older\t1'}]}} height={4} columns={100} theme={plain} />,
+			<EntryDetail
+				content={{kind: 'orphans', orphans: [{key: 'k', verdict: 'a', a: 'Old\t1', b: 'Older\t1'}], ids: ['A', 'B']}}
+				height={4}
+				columns={100}
+				theme={plain}
+			/>,
 		);
 		expect(orphans).toContain('1 saved decision matching no row · kept in the decisions file · Esc closes');
 		expect(orphans).toContain('printing A is right on A “Old 1” · B “Older 1”');
