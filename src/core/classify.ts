@@ -501,6 +501,8 @@ function compareLeaders(a: TocItem, b: TocItem): Difference[] {
 
 /** Every difference between two paired items, in reading order: label, title, leaders, page. */
 export function classifyPair(a: TocItem, b: TocItem): Difference[] {
+	// Most pairs read alike in every field (#17): each step below would find nothing, so nothing is done.
+	if (a.text === b.text && a.title === b.title && a.titleMarkup === b.titleMarkup && a.label === b.label && a.leader === b.leader && a.page === b.page) return [];
 	const found = classifyVisible(a, b);
 	const invisible = invisibleDifference(a.text, b.text);
 	return invisible === undefined ? found : [...found, invisible];
@@ -538,6 +540,8 @@ function invisibleDifference(a: string, b: string): Difference | undefined {
  * title ends. Returns the item with that tail moved into its leader, or the item as it was.
  */
 function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
+	// The same title reads no better cut (the loop below would find `headRatio <= whole` every time).
+	if (item.title === other.title) return item;
 	const tokens = [...item.title.matchAll(/\S+/gu)];
 	const wanted = ocrKey(normalizeTitle(other.title));
 	if (tokens.length < 2 || wanted === '') return item;

@@ -137,8 +137,35 @@ export function stripPunctuation(text: string): string {
  * joined, lower case, no punctuation, single spaces.
  */
 export function normalizeTitle(title: string): NormalizedTitle {
-	const folded = joinHyphenation(collapseLetterSpacing(foldTypography(title)));
-	return collapseWhitespace(stripPunctuation(folded).toLowerCase()) as NormalizedTitle;
+	let normalized = normalizedMemo.get(title);
+	if (normalized === undefined) {
+		const folded = joinHyphenation(collapseLetterSpacing(foldTypography(title)));
+		normalized = collapseWhitespace(stripPunctuation(folded).toLowerCase()) as NormalizedTitle;
+		remember(normalizedMemo, title, normalized);
+	}
+
+	return normalized;
+}
+
+/**
+ * The forms already made, by the text they were made from (#17): the split, the aligner, the
+ * regrouping and the classifier each ask for the same titles, and the two printings share most
+ * of theirs. `compare` forgets them when it is done (`forgetTitleForms`), so that they hold one
+ * comparison's titles; a memo that reaches `memoLimit` starts again.
+ */
+const normalizedMemo = new Map<string, NormalizedTitle>();
+const keyMemo = new Map<string, OcrKey>();
+const memoLimit = 1 << 20;
+
+function remember<T>(memo: Map<string, T>, text: string, form: T): void {
+	if (memo.size >= memoLimit) memo.clear();
+	memo.set(text, form);
+}
+
+/** Forget the titles normalised so far (see `normalizeTitle`): the memory goes, the answers stay the same. */
+export function forgetTitleForms(): void {
+	normalizedMemo.clear();
+	keyMemo.clear();
 }
 
 /**
@@ -184,6 +211,16 @@ const repeatedAsciiLetter = /([A-Za-z])\1+/g;
  * Latin look-alikes) and doubled letters cost nothing. Used to align, never shown.
  */
 export function ocrKey(normalized: NormalizedTitle): OcrKey {
+	let key = keyMemo.get(normalized);
+	if (key === undefined) {
+		key = foldKey(normalized);
+		remember(keyMemo, normalized, key);
+	}
+
+	return key;
+}
+
+function foldKey(normalized: NormalizedTitle): OcrKey {
 	// Whole-string passes in native code, not a loop over characters: this runs on every item and
 	// every line, mostly before the code is optimised (#5).
 	let key: string = normalized;
