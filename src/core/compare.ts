@@ -7,7 +7,7 @@ import {isAscii} from './chars.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumberingChecks} from './checks.js';
 import {classifyPair, kindSeverity, textSimilarity} from './classify.js';
 import {detectLanguage} from './language.js';
-import {lineReader, parsePrinting, stripMarkup, type LineReader} from './parse.js';
+import {lineReader, parsePrinting, stripMarkup, type LineParse, type LineReader} from './parse.js';
 import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {describeComparison} from './meaning.js';
@@ -367,7 +367,9 @@ function compareSources(sources: readonly Source[], options: CompareOptions): Co
 	} else {
 		const texts = sources.map((source) => nfcLines(source.text));
 		// The book's running title comes back once a page: across the files, not always within one.
-		const readers = texts.map((text) => lineReader(text.lines));
+		// One reading of each line text for all the files: the printings repeat most of their lines.
+		const byText = new Map<string, LineParse>();
+		const readers = texts.map((text) => lineReader(text.lines, byText));
 		const runningHeads = findRunningHeads(
 			texts.map((text) => text.lines),
 			readers,
