@@ -44,11 +44,17 @@ export function worstOf(differences: readonly Difference[]): Severity | undefine
 export function describeRows(drafts: readonly RowDraft[]): Row[] {
 	const keys = rowKeys(drafts);
 	return drafts.map((row, index) => {
-		const {key: _key, open: _open, worst: _worst, ...draft} = row as RowDraft & Partial<Row>;
+		// A draft described before loses its old description first (#17: most have none to lose, and the copy costs).
+		const draft = 'key' in row || 'open' in row || 'worst' in row ? withoutDescription(row as RowDraft & Partial<Row>) : row;
 		const open = openDifferences(draft);
 		const worst = worstOf(open);
 		return {...draft, key: keys[index]!, open, ...(worst === undefined ? {} : {worst})};
 	});
+}
+
+function withoutDescription(row: RowDraft & Partial<Row>): RowDraft {
+	const {key: _key, open: _open, worst: _worst, ...draft} = row;
+	return draft;
 }
 
 /** Whether a row carries a difference of kind `truncation`: it lies where one printing stops. */
