@@ -265,6 +265,8 @@ function isLoose(op: AlignOp, a: readonly TocItem[], b: readonly TocItem[]): boo
 	const xs = op.a.map((index) => a[index]!);
 	const ys = op.b.map((index) => b[index]!);
 	const pageless = [...xs, ...ys].some((item) => item.page === undefined && item.type !== 'text');
+	// Two items of one numbering and title read alike, without their words made (#17).
+	if (xs.length === 1 && ys.length === 1 && xs[0]!.label === ys[0]!.label && xs[0]!.title === ys[0]!.title) return false;
 	return pageless && joinedKey(op.a, a) !== joinedKey(op.b, b);
 }
 
