@@ -103,11 +103,11 @@ export function openTerminal(argv: readonly string[], options: TerminalOptions =
 }
 
 /** Milliseconds from starting `argv` in a terminal to the first output that shows `text`. */
-export async function timeToText(argv: readonly string[], text: string, columns: number, rows: number): Promise<number> {
+export async function timeToText(argv: readonly string[], text: string, columns: number, rows: number, timeout = 15_000): Promise<number> {
 	const started = performance.now();
 	const terminal = openTerminal(argv, {columns, rows});
 	try {
-		await terminal.waitFor(text);
+		await terminal.waitFor(text, timeout);
 		return performance.now() - started;
 	} finally {
 		await terminal.close();
@@ -121,11 +121,11 @@ export type KeyTimes = {readonly rows: number; readonly median: number; readonly
  * frame that shows the next row. Ink draws at most 30 frames a second, so each press waits 40 ms
  * after the last frame: what is timed is the redraw, not Ink's frame limit.
  */
-export async function timeKeysInTerminal(argv: readonly string[], presses = 60): Promise<KeyTimes> {
+export async function timeKeysInTerminal(argv: readonly string[], presses = 60, opening = 15_000): Promise<KeyTimes> {
 	const terminal = openTerminal(argv);
 	try {
-		// The detail pane names the selected row: `row 1 of 10001`.
-		await terminal.waitFor(' decided');
+		// The detail pane names the selected row: `row 1 of 10001`. A large comparison takes a while to open.
+		await terminal.waitFor(' decided', opening);
 		await terminal.waitFor('row 1 of ');
 		const rows = Number(/row 1 of (\d+)/.exec(terminal.output())![1]);
 		const times: number[] = [];

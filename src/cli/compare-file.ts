@@ -45,6 +45,8 @@ export type ComparedFile = {
 	 * printing that the corrected contents page rebuilds and the errata correct.
 	 */
 	readonly report: (format: string, decisions: DecisionMatch, base: PrintingLetter, options?: ExportOptions) => Promise<string>;
+	/** The same report in pieces, where its format is written so (JSON: a large report is never one string, #17); else in one piece. */
+	readonly reportPieces: (format: string, decisions: DecisionMatch, base: PrintingLetter, options?: ExportOptions) => Promise<Iterable<string>>;
 };
 
 /** The context every exporter runs in: the decisions, the sources and the base printing. */
@@ -78,9 +80,15 @@ async function scansFor(sources: readonly ReportSource[], options: ScanOptions):
 
 /** A comparison already made, with its sources: what the review screen's exporters write from. */
 export function comparedFile(comparison: Comparison, sources: readonly ReportSource[], scanOptions: ScanOptions = {cwd: process.cwd()}): ComparedFile {
-	return {
+	const compared: ComparedFile = {
 		comparison,
 		sources,
+		async reportPieces(format, decisions, base, options = {}) {
+			const named = formatNamed(format);
+			if (named?.loadPieces === undefined) return [await compared.report(format, decisions, base, options)];
+			const write = await named.loadPieces();
+			return write(comparison, reportContext(decisions, sources, base), options);
+		},
 		async report(format, decisions, base, options = {}) {
 			const named = formatNamed(format);
 			if (named === undefined) throw new Error(`Unknown format ${format}`);
@@ -96,6 +104,7 @@ export function comparedFile(comparison: Comparison, sources: readonly ReportSou
 			}
 		},
 	};
+	return compared;
 }
 
 /**

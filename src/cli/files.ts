@@ -201,7 +201,7 @@ function syncFolder(folder: string, fs: AtomicWriteFs): void {
  *
  * @param fs the file calls to make @default node:fs
  */
-export async function writeFileAtomic(file: string, content: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Iterable<string>, fs: AtomicWriteFs = nodeFs): Promise<void> {
 	const target = resolveTarget(file, fs);
 	// Unique enough for one writer per file: the process and a random part; 'wx' refuses a clash.
 	const unique = `${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
@@ -212,7 +212,7 @@ export async function writeFileAtomic(file: string, content: string, fs: AtomicW
 	if (mode !== undefined && (mode & fileType) !== regularFile && (mode & fileType) !== folder) {
 		const device = fs.openSync(target, 'w');
 		try {
-			fs.writeFileSync(device, content, 'utf8');
+			writeAll(fs, device, content);
 		} finally {
 			fs.closeSync(device);
 		}
@@ -224,7 +224,7 @@ export async function writeFileAtomic(file: string, content: string, fs: AtomicW
 	try {
 		fd = fs.openSync(temporary, 'wx');
 		if (mode !== undefined) fs.fchmodSync(fd, mode & 0o7777);
-		fs.writeFileSync(fd, content, 'utf8');
+		writeAll(fs, fd, content);
 		fs.fsyncSync(fd);
 		const written = fd;
 		fd = undefined;
@@ -249,6 +249,12 @@ export async function writeFileAtomic(file: string, content: string, fs: AtomicW
 	}
 
 	syncFolder(path.dirname(target), fs);
+}
+
+/** Write `content` (text, or text in pieces: a large report as it is made, #17) at a descriptor's position. */
+function writeAll(fs: AtomicWriteFs, fd: number, content: string | Iterable<string>): void {
+	if (typeof content === 'string') fs.writeFileSync(fd, content, 'utf8');
+	else for (const piece of content) fs.writeFileSync(fd, piece, 'utf8');
 }
 
 /**

@@ -17,8 +17,8 @@ export type Output = {readonly write: (text: string) => void; readonly isTTY?: b
 export type Io = {
 	readonly readFile: (file: string) => Promise<Uint8Array>;
 	readonly readStdin: () => Promise<Uint8Array>;
-	/** Write a file atomically and durably (see `writeFileAtomic`): reports, and the review's decisions. */
-	readonly writeFile: (file: string, content: string) => Promise<void>;
+	/** Write a file atomically and durably (see `writeFileAtomic`): reports (a large one in pieces), and the review's decisions. */
+	readonly writeFile: (file: string, content: string | Iterable<string>) => Promise<void>;
 	/** Lock a decisions file for a review (see `lock.ts`); rejects with an `InputError` when it cannot. */
 	readonly lockDecisions: (decisionsPath: string) => Promise<{readonly file: string; readonly release: () => void}>;
 	/** Remove what writes to `file` left behind when killed half-way (see `removeStaleTemporaries`); how many. */

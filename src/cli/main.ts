@@ -282,7 +282,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 	} else {
 		const format = args.format ?? 'text';
 		const color = !toFile(args.output) && format === 'text' && wantsColor(io.env, io.stdout.isTTY === true);
-		await writeReport(args.output, await compared.report(format, matchDecisions(comparison.rows, decisions), args.base, {color}), io);
+		await writeReport(args.output, await compared.reportPieces(format, matchDecisions(comparison.rows, decisions), args.base, {color}), io);
 	}
 
 	return args.exitCode && comparison.summary.differing > 0 ? exitCodes.differences : exitCodes.success;

@@ -72,10 +72,11 @@ export function guardOutput(output: string | undefined, inputs: readonly string[
 	if (refused === 'the decisions') throw new InputError(`${output} holds the review decisions; choose another --output path`);
 }
 
-/** Write a report where `--output` says. */
-export async function writeReport(output: string | undefined, content: string, io: Io): Promise<void> {
+/** Write a report where `--output` says; a report in pieces is written piece by piece, as it is made. */
+export async function writeReport(output: string | undefined, content: string | Iterable<string>, io: Io): Promise<void> {
 	if (!toFile(output)) {
-		io.stdout.write(content);
+		if (typeof content === 'string') io.stdout.write(content);
+		else for (const piece of content) io.stdout.write(piece);
 		return;
 	}
 

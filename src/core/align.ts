@@ -20,7 +20,7 @@
  */
 import {ratio} from './distance.js';
 import {labelsAgree} from './labels.js';
-import {normalizeTitle, ocrKey} from './normalize.js';
+import {normalizeTitle, ocrKey, type NormalizedTitle, type OcrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {regroup} from './regroup.js';
 import {longestIncreasing} from './sequence.js';
@@ -28,17 +28,78 @@ import type {AlignOp, TocItem} from './types.js';
 
 export type {AlignOp} from './types.js';
 
-/** What an item is compared by, computed once. */
-type Features = {
-	readonly item: TocItem;
-	readonly key: string;
-	/** The key of label and title together, for when one printing read the label as title. */
-	readonly fullKey: string;
-	readonly exact: string;
+/**
+ * What an item is compared by, each computed once and only when first asked (#17): the anchors
+ * read `exact` of every item, while the OCR keys and the hash are read only for the items the
+ * anchors leave to the DP and to the moves.
+ */
+class Features {
 	readonly page: number | undefined;
+	/** The identity of `exact` (label value, title in normal form and page), as a number shared by both sides; -1 for an item with none of them. */
+	readonly exactId: number;
+	#key: OcrKey | undefined;
+	#fullKey: OcrKey | undefined;
+	#hash: number | undefined;
+	#keyId: number | undefined;
+
+	readonly item: TocItem;
+	readonly normalized: NormalizedTitle;
+
+	constructor(item: TocItem, normalized: NormalizedTitle, ids: Interner) {
+		this.item = item;
+		this.normalized = normalized;
+		this.page = pageNumber(item.page);
+		const exact = `${item.labelValue ? JSON.stringify(item.labelValue) : ''}|${normalized}|${item.page ?? ''}`;
+		this.exactId = exact === '||' ? -1 : ids.exact(exact);
+	}
+
+	get key(): OcrKey {
+		return (this.#key ??= ocrKey(this.normalized));
+	}
+
+	/** The key of label and title together, for when one printing read the label as title. */
+	get fullKey(): OcrKey {
+		return (this.#fullKey ??= this.item.label === undefined ? this.key : ocrKey(normalizeTitle(`${this.item.label} ${this.item.title}`)));
+	}
+
 	/** A hash of the item's printed text, to break exact ties the same way whichever side is A. */
-	readonly hash: number;
-};
+	get hash(): number {
+		return (this.#hash ??= fnv1a(this.item.text));
+	}
+
+	/** The identity of `key` (see `exactId`); -1 for an empty key. */
+	keyId(ids: Interner): number {
+		return (this.#keyId ??= this.key === '' ? -1 : ids.key(this.key));
+	}
+}
+
+/** Numbers for the strings the anchors compare, one series for `exact` and one for keys, shared by both sides. */
+class Interner {
+	readonly #exact = new Map<string, number>();
+	readonly #key = new Map<string, number>();
+
+	exact(text: string): number {
+		return Interner.#idOf(this.#exact, text);
+	}
+
+	key(text: string): number {
+		return Interner.#idOf(this.#key, text);
+	}
+
+	get size(): number {
+		return Math.max(this.#exact.size, this.#key.size);
+	}
+
+	static #idOf(ids: Map<string, number>, text: string): number {
+		let id = ids.get(text);
+		if (id === undefined) {
+			id = ids.size;
+			ids.set(text, id);
+		}
+
+		return id;
+	}
+}
 
 /** Options for `alignItems`. */
 export type AlignOptions = {
@@ -66,18 +127,8 @@ function fnv1a(text: string): number {
 	return hash >>> 0;
 }
 
-function features(item: TocItem): Features {
-	const normalized = normalizeTitle(item.title);
-	const key = ocrKey(normalized);
-	const fullKey = item.label === undefined ? key : ocrKey(normalizeTitle(`${item.label} ${item.title}`));
-	return {
-		item,
-		key,
-		fullKey,
-		exact: `${item.labelValue ? JSON.stringify(item.labelValue) : ''}|${normalized}|${item.page ?? ''}`,
-		page: pageNumber(item.page),
-		hash: fnv1a(item.text),
-	};
+function features(item: TocItem, ids: Interner): Features {
+	return new Features(item, normalizeTitle(item.title), ids);
 }
 
 /** How alike two items are, 0..1: title through OCR noise, numbering, page, kind of item. */
@@ -121,7 +172,7 @@ function similarity(a: Features, b: Features): number {
 }
 
 /** The features of two adjacent items read as one (an entry wrapped over two lines). */
-function joined(first: Features, second: Features): Features {
+function joined(first: Features, second: Features, ids: Interner): Features {
 	const title = `${first.item.title} ${second.item.title}`.trim();
 	const item: TocItem = {
 		...second.item,
@@ -130,31 +181,62 @@ function joined(first: Features, second: Features): Features {
 		title,
 		type: 'entry',
 	};
-	return features(item);
+	return features(item, ids);
+}
+
+/**
+ * Where each identity occurs once in a range: `first[id]` is its index, -2 once it occurs again,
+ * -1 where it does not occur; `touched` lists the identities set, to clear them after.
+ */
+type Occurrences = {first: Int32Array; touched: number[]};
+
+function occurrences(scratch: Occurrences, idAt: (i: number) => number, from: number, to: number): void {
+	const {first, touched} = scratch;
+	for (let i = from; i < to; i++) {
+		const id = idAt(i);
+		if (id < 0) continue;
+		if (first[id] === -1) {
+			first[id] = i;
+			touched.push(id);
+		} else first[id] = -2;
+	}
+}
+
+function clearOccurrences(scratch: Occurrences): void {
+	for (const id of scratch.touched) scratch.first[id] = -1;
+	scratch.touched.length = 0;
 }
 
 /** Pairs of indices whose key is unique on both sides and that keep both orders. */
-function uniqueAnchors({a: fa, b: fb}: Sides, aFrom: number, aTo: number, bFrom: number, bTo: number, keyOf: (f: Features) => string): Array<[number, number]> {
-	const count = (list: readonly Features[], from: number, to: number): Map<string, number> => {
-		const seen = new Map<string, number>();
-		for (let i = from; i < to; i++) {
-			const key = keyOf(list[i]!);
-			if (key === '' || key === '||') continue;
-			seen.set(key, seen.has(key) ? -1 : i);
-		}
-
-		return seen;
-	};
-
-	const inA = count(fa, aFrom, aTo);
-	const inB = count(fb, bFrom, bTo);
-	const pairs: Array<[number, number]> = [];
-	for (const [key, i] of inA) {
-		const j = inB.get(key);
-		if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]);
+function uniqueAnchors(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: number, level: number): Array<[number, number]> {
+	const {a: fa, b: fb, ids} = sides;
+	const idOf = level === 0 ? (f: Features) => f.exactId : (f: Features) => f.keyId(ids);
+	// Every identity numbered before the table is sized (the keys are numbered as they are first asked for).
+	if (level > 0) {
+		for (let i = aFrom; i < aTo; i++) idOf(fa[i]!);
+		for (let j = bFrom; j < bTo; j++) idOf(fb[j]!);
 	}
 
-	pairs.sort((x, y) => x[0] - y[0]);
+	const size = ids.size + 1;
+	if (sides.scratch.a.first.length < size) {
+		// Room for every identity numbered so far, and for more to come.
+		sides.scratch.a.first = new Int32Array(size * 2).fill(-1);
+		sides.scratch.b.first = new Int32Array(size * 2).fill(-1);
+	}
+
+	const {a: inA, b: inB} = sides.scratch;
+	occurrences(inA, (i) => idOf(fa[i]!), aFrom, aTo);
+	occurrences(inB, (j) => idOf(fb[j]!), bFrom, bTo);
+	// In the order of first occurrence in A, as a map of keys kept it: the unique ones by index.
+	const pairs: Array<[number, number]> = [];
+	for (const id of inA.touched) {
+		const i = inA.first[id]!;
+		const j = inB.first[id]!;
+		if (i >= 0 && j >= 0) pairs.push([i, j]);
+	}
+
+	clearOccurrences(inA);
+	clearOccurrences(inB);
 	return longestIncreasing(pairs.map((p) => p[1])).map((k) => pairs[k]!);
 }
 
@@ -166,13 +248,22 @@ const maxBandCells = 16_000_000;
 /** Features of adjacent items read as one, computed once per position and side. */
 type JoinedCache = {readonly a: Map<number, Features>; readonly b: Map<number, Features>};
 
-/** The two printings' items, and the cache of adjacent items read as one: what every step reads. */
-type Sides = {readonly a: readonly Features[]; readonly b: readonly Features[]; readonly joined: JoinedCache};
+/**
+ * The two printings' items, the cache of adjacent items read as one, the numbers of their keys and
+ * a scratch table for counting them: what every step reads.
+ */
+type Sides = {
+	readonly a: readonly Features[];
+	readonly b: readonly Features[];
+	readonly joined: JoinedCache;
+	readonly ids: Interner;
+	readonly scratch: {readonly a: Occurrences; readonly b: Occurrences};
+};
 
-function joinedAt(cache: Map<number, Features>, list: readonly Features[], second: number): Features {
+function joinedAt(cache: Map<number, Features>, list: readonly Features[], second: number, ids: Interner): Features {
 	let found = cache.get(second);
 	if (found === undefined) {
-		found = joined(list[second - 1]!, list[second]!);
+		found = joined(list[second - 1]!, list[second]!, ids);
 		cache.set(second, found);
 	}
 
@@ -258,7 +349,7 @@ function alignGap(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: 
 			}
 
 			if (Number.isFinite(skewB)) {
-				const s = similarity(fa[aFrom + i - 1]!, joinedAt(joinedCache.b, fb, bFrom + j - 1));
+				const s = similarity(fa[aFrom + i - 1]!, joinedAt(joinedCache.b, fb, bFrom + j - 1, sides.ids));
 				if (s >= minJoinedSimilarity && s > direct + 0.05 && skewB + (1 - s) + 0.05 < best) {
 					best = skewB + (1 - s) + 0.05;
 					how = 3;
@@ -266,7 +357,7 @@ function alignGap(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: 
 			}
 
 			if (Number.isFinite(skewA)) {
-				const s = similarity(joinedAt(joinedCache.a, fa, aFrom + i - 1), fb[bFrom + j - 1]!);
+				const s = similarity(joinedAt(joinedCache.a, fa, aFrom + i - 1, sides.ids), fb[bFrom + j - 1]!);
 				if (s >= minJoinedSimilarity && s > direct + 0.05 && skewA + (1 - s) + 0.05 < best) {
 					best = skewA + (1 - s) + 0.05;
 					how = 4;
@@ -355,8 +446,7 @@ function alignRegion(sides: Sides, aFrom: number, aTo: number, bFrom: number, bT
 		return alignGap(sides, aFrom, aTo, bFrom, bTo, band);
 	}
 
-	const keyOf = level === 0 ? (f: Features) => f.exact : (f: Features) => f.key;
-	const found = uniqueAnchors(sides, aFrom, aTo, bFrom, bTo, keyOf);
+	const found = uniqueAnchors(sides, aFrom, aTo, bFrom, bTo, level);
 	// A region the DP could take whole is cut only inside runs of anchors, where the DP would pair
 	// the same way; a lone anchor may be an item that moved, which the DP and `findMoves` judge better.
 	const anchors = n * m > limit ? found : anchorRuns(found, minAnchorRun);
@@ -453,9 +543,11 @@ function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Feature
  * `moved` pairs, which stand at the A item's place.
  */
 export function alignItems(a: readonly TocItem[], b: readonly TocItem[], options: AlignOptions = {}): AlignOp[] {
-	const fa = a.map((item) => features(item));
-	const fb = b.map((item) => features(item));
-	const sides: Sides = {a: fa, b: fb, joined: {a: new Map(), b: new Map()}};
+	const ids = new Interner();
+	const fa = a.map((item) => features(item, ids));
+	const fb = b.map((item) => features(item, ids));
+	const scratch = (): Occurrences => ({first: new Int32Array(0), touched: []});
+	const sides: Sides = {a: fa, b: fb, joined: {a: new Map(), b: new Map()}, ids, scratch: {a: scratch(), b: scratch()}};
 	const ops = alignRegion(sides, 0, fa.length, 0, fb.length, options.bandLimit ?? 250_000, 0);
 	// Where whole items do not pair, the words may: printings that joined their lines differently.
 	return regroup(findMoves(ops, fa, fb), a, b);

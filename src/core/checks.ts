@@ -177,6 +177,19 @@ export type Numbered = {readonly item: TocItem; readonly label: string; readonly
  * each count on their own), in order. The numbering checks and the suggestions read the same.
  */
 export function numberedSequences(printing: Printing): ReadonlyMap<string, readonly Numbered[]> {
+	// Made once a printing (#17): the checks and the suggestions both read them.
+	let known = sequencesOf.get(printing);
+	if (known === undefined) {
+		known = findSequences(printing);
+		sequencesOf.set(printing, known);
+	}
+
+	return known;
+}
+
+const sequencesOf = new WeakMap<Printing, ReadonlyMap<string, readonly Numbered[]>>();
+
+function findSequences(printing: Printing): ReadonlyMap<string, readonly Numbered[]> {
 	const sequences = new Map<string, Numbered[]>();
 	for (const item of printing.items) {
 		if (item.label === undefined || item.labelValue === undefined) continue;

@@ -6,10 +6,11 @@ import {alignItems} from './align.js';
 import {isAscii} from './chars.js';
 import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumberingChecks} from './checks.js';
 import {detectLanguage} from './language.js';
-import {lineReader, parsePrinting, type LineReader} from './parse.js';
+import {lineReader, parsePrinting, type LineParse, type LineReader} from './parse.js';
 import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {describeComparison} from './meaning.js';
+import {forgetTitleForms} from './normalize.js';
 import {suggestRows} from './suggest.js';
 import {attachOthers, buildRows} from './rows.js';
 import type {Comparison, Language, LinePlace, Printing, SplitReport, TocItem, WordLookup} from './types.js';
@@ -175,6 +176,14 @@ function placed(item: TocItem, layout: readonly (LinePlace | undefined)[]): TocI
  * const {rows, summary} = compare([{name: 'vol31.txt', text}]);
  */
 export function compare(sources: readonly Source[], options: CompareOptions = {}): Comparison {
+	try {
+		return compareSources(sources, options);
+	} finally {
+		forgetTitleForms();
+	}
+}
+
+function compareSources(sources: readonly Source[], options: CompareOptions): Comparison {
 	const ids = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 	if (sources.length === 0 || sources.length > ids.length) throw new CompareError(`expected 1 to ${ids.length} inputs, got ${sources.length}`);
 	let printings: Printing[];
@@ -210,7 +219,9 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	} else {
 		const texts = sources.map((source) => nfcLines(source.text));
 		// The book's running title comes back once a page: across the files, not always within one.
-		const readers = texts.map((text) => lineReader(text.lines));
+		// One reading of each line text for all the files: the printings repeat most of their lines.
+		const byText = new Map<string, LineParse>();
+		const readers = texts.map((text) => lineReader(text.lines, byText));
 		const runningHeads = findRunningHeads(
 			texts.map((text) => text.lines),
 			readers,

@@ -65,12 +65,16 @@ export type DecisionMatch = {
 	readonly orphans: readonly Decision[];
 };
 
-/** FNV-1a, 53 bits: short stable keys without a crypto dependency in the pure core. */
-function hash(text: string): string {
+/**
+ * FNV-1a, 53 bits: short stable keys without a crypto dependency in the pure core. Of `a` and `b`
+ * joined by U+0000, without joining them (#17: one string less a row).
+ */
+function hash(a: string, b: string): string {
 	let h1 = 0xde_ad_be_ef;
 	let h2 = 0x41_c6_ce_57;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
+	for (let i = 0; i <= a.length + b.length; i++) {
+		// The joining U+0000 at a.length.
+		const ch = i < a.length ? a.charCodeAt(i) : i === a.length ? 0 : b.charCodeAt(i - a.length - 1);
 		h1 = Math.imul(h1 ^ ch, 2_654_435_761);
 		h2 = Math.imul(h2 ^ ch, 1_597_334_677);
 	}
@@ -90,7 +94,7 @@ export function rowKeys(rows: readonly RowDraft[]): string[] {
 	return rows.map((row) => {
 		// A row only further printings have (neither A nor B) is keyed by their readings: it reads nothing in A and B.
 		const others = row.a === null && row.b === null ? `\u0000${(row.others ?? []).map((item) => item?.text ?? '').join('\u0000')}` : '';
-		const base = hash(`${row.a?.text ?? ''}\u0000${row.b?.text ?? ''}${others}`);
+		const base = hash(row.a?.text ?? '', `${row.b?.text ?? ''}${others}`);
 		const count = seen.get(base) ?? 0;
 		seen.set(base, count + 1);
 		return count === 0 ? base : `${base}~${count}`;

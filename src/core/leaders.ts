@@ -25,8 +25,21 @@ const shortWords = new Set(
 	].flatMap((words) => words.split(' ')),
 );
 
-/** How much a token reads like leader dots read as text, 0..1. */
+/** How much a token reads like leader dots read as text, 0..1 (each token scored once, #17: most recur, line after line). */
 export function leaderScore(printed: string): number {
+	let score = scores.get(printed);
+	if (score === undefined) {
+		if (scores.size >= 1 << 16) scores.clear();
+		score = scoreToken(printed);
+		scores.set(printed, score);
+	}
+
+	return score;
+}
+
+const scores = new Map<string, number>();
+
+function scoreToken(printed: string): number {
 	// Markup is no part of what was read (`<i>Newspaper Report</i>`).
 	const token = printed.includes('<') ? printed.replaceAll(/<\/?[a-z]+>/gi, '') : printed;
 	if (token === '') return 0;

@@ -137,8 +137,88 @@ export function stripPunctuation(text: string): string {
  * joined, lower case, no punctuation, single spaces.
  */
 export function normalizeTitle(title: string): NormalizedTitle {
+	let normalized = normalizedMemo.get(title);
+	if (normalized === undefined) {
+		normalized = asciiWords(title) ?? normalizeByLayers(title);
+		remember(normalizedMemo, title, normalized);
+	}
+
+	return normalized;
+}
+
+/** `normalizeTitle` layer by layer, for any text (exported for the test that holds the quick path to it). */
+export function normalizeByLayers(title: string): NormalizedTitle {
 	const folded = joinHyphenation(collapseLetterSpacing(foldTypography(title)));
 	return collapseWhitespace(stripPunctuation(folded).toLowerCase()) as NormalizedTitle;
+}
+
+/** Whether a character code is an ASCII letter or digit. */
+function isAsciiAlnum(code: number): boolean {
+	return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** Whether a character code is neither white space nor a dot: what a letter-spaced run is made of (`spacedThree`). */
+function isSpaced(code: number): boolean {
+	return code !== 0x2e && code !== 0x20 && (code < 0x09 || code > 0x0d);
+}
+
+/**
+ * `normalizeTitle` of an ASCII title in one pass (#17), or undefined where the layers have more to
+ * do than this pass knows: a character beyond ASCII, three characters set one space apart (maybe
+ * letter-spacing), a hyphen before white space (maybe hyphenation). Otherwise the layers only fold
+ * a grave accent to an apostrophe, turn every mark into a space, lower the case and collapse the
+ * spaces: what is left is the runs of letters and digits, lower-cased, one space between them.
+ */
+function asciiWords(title: string): NormalizedTitle | undefined {
+	const length = title.length;
+	let out = '';
+	let start = -1;
+	for (let i = 0; i < length; i++) {
+		const code = title.charCodeAt(i);
+		if (code >= 0x80) return undefined;
+		if (isAsciiAlnum(code)) {
+			if (start < 0) start = i;
+			continue;
+		}
+
+		if (code === 0x2d && i + 1 < length) {
+			const next = title.charCodeAt(i + 1);
+			if (next === 0x20 || (next >= 0x09 && next <= 0x0d)) return undefined;
+		}
+
+		if (code === 0x20 && i >= 1 && i + 3 < length && title.charCodeAt(i + 2) === 0x20) {
+			if (isSpaced(title.charCodeAt(i - 1)) && isSpaced(title.charCodeAt(i + 1)) && isSpaced(title.charCodeAt(i + 3))) return undefined;
+		}
+
+		if (start >= 0) {
+			out = out === '' ? title.slice(start, i) : `${out} ${title.slice(start, i)}`;
+			start = -1;
+		}
+	}
+
+	if (start >= 0) out = out === '' ? title.slice(start) : `${out} ${title.slice(start)}`;
+	return out.toLowerCase() as NormalizedTitle;
+}
+
+/**
+ * The forms already made, by the text they were made from (#17): the split, the aligner, the
+ * regrouping and the classifier each ask for the same titles, and the two printings share most
+ * of theirs. `compare` forgets them when it is done (`forgetTitleForms`), so that they hold one
+ * comparison's titles; a memo that reaches `memoLimit` starts again.
+ */
+const normalizedMemo = new Map<string, NormalizedTitle>();
+const keyMemo = new Map<string, OcrKey>();
+const memoLimit = 1 << 20;
+
+function remember<T>(memo: Map<string, T>, text: string, form: T): void {
+	if (memo.size >= memoLimit) memo.clear();
+	memo.set(text, form);
+}
+
+/** Forget the titles normalised so far (see `normalizeTitle`): the memory goes, the answers stay the same. */
+export function forgetTitleForms(): void {
+	normalizedMemo.clear();
+	keyMemo.clear();
 }
 
 /**
@@ -184,6 +264,52 @@ const repeatedAsciiLetter = /([A-Za-z])\1+/g;
  * Latin look-alikes) and doubled letters cost nothing. Used to align, never shown.
  */
 export function ocrKey(normalized: NormalizedTitle): OcrKey {
+	let key = keyMemo.get(normalized);
+	if (key === undefined) {
+		key = asciiKey(normalized) ?? foldKey(normalized);
+		remember(keyMemo, normalized, key);
+	}
+
+	return key;
+}
+
+/** What each ASCII character folds to in the key (`ocrCharFolds`): its own code where it folds to nothing else. */
+const asciiFolds = Uint16Array.from({length: 0x80}, (_, code) => {
+	const fold = ocrCharFolds.find(([from]) => from.charCodeAt(0) === code);
+	return fold === undefined ? code : fold[1].charCodeAt(0);
+});
+
+/**
+ * `ocrKey` of ASCII text with the single folds and the doubled letters done in one pass (#17), or
+ * undefined for text beyond ASCII. The folds of letter groups go first, each over the whole text,
+ * as in `foldKey`; no single fold turns ASCII into anything else, so the text stays ASCII and its
+ * doubled letters are its ASCII letters'. The key is copied in runs between the characters that change.
+ */
+function asciiKey(normalized: string): OcrKey | undefined {
+	for (let i = 0; i < normalized.length; i++) if (normalized.charCodeAt(i) >= 0x80) return undefined;
+	let text = normalized;
+	for (const [from, to] of ocrPairFolds) if (text.includes(from)) text = text.replaceAll(from, to);
+	let key = '';
+	let copied = 0;
+	let previous = -1;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		const folded = asciiFolds[code]!;
+		// A run of one letter counts once (`repeatedAsciiLetter`).
+		const repeated = folded === previous && ((folded >= 0x61 && folded <= 0x7a) || (folded >= 0x41 && folded <= 0x5a));
+		if (repeated || folded !== code) {
+			key += text.slice(copied, i) + (repeated ? '' : String.fromCharCode(folded));
+			copied = i + 1;
+		}
+
+		previous = folded;
+	}
+
+	return (copied === 0 ? text : key + text.slice(copied)) as OcrKey;
+}
+
+/** `ocrKey` fold by fold, for any text (exported for the test that holds the quick path to it). */
+export function foldKey(normalized: NormalizedTitle): OcrKey {
 	// Whole-string passes in native code, not a loop over characters: this runs on every item and
 	// every line, mostly before the code is optimised (#5).
 	let key: string = normalized;

@@ -17,21 +17,26 @@ import type {Difference, TocItem} from './types.js';
  * title ends. Returns the item with that tail moved into its leader, or the item as it was.
  */
 export function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
+	// The same title reads no better cut (the loop below would find `headRatio <= whole` every time).
+	if (item.title === other.title) return item;
 	const tokens = [...item.title.matchAll(/\S+/gu)];
 	const wanted = ocrKey(normalizeTitle(other.title));
 	if (tokens.length < 2 || wanted === '') return item;
 	const otherWords = wanted.split(' ').length;
-	// The tail must make the title read worse against the other printing's, not better (`RAIL- WAY`).
-	const whole = ratio(ocrKey(normalizeTitle(item.title)), wanted);
+	// The tail must make the title read worse against the other printing's, not better (`RAIL- WAY`):
+	// how the whole title reads, measured once a tail reads as leader (#17: most do not).
+	let whole: number | undefined;
 	// The title as long as the other's, give or take a word (OCR splits and joins words).
 	for (let n = Math.max(1, otherWords - 1); n <= Math.min(tokens.length - 1, otherWords + 1); n++) {
 		const end = tokens[n]!.index;
-		const head = item.title.slice(0, end).trimEnd();
 		const tail = tokens.slice(n).map((token) => token[0]);
 		const score = tail.reduce((sum, token) => sum + leaderScore(token), 0) / tail.length;
-		const headRatio = ratio(ocrKey(normalizeTitle(head)), wanted);
 		// The other printing shows where the title ends: a tail of three tokens or more needs less to be leader.
-		if (score < (tail.length === 1 ? 0.6 : tail.length === 2 ? 0.45 : 0.35) || headRatio < 0.85 || headRatio <= whole) continue;
+		if (score < (tail.length === 1 ? 0.6 : tail.length === 2 ? 0.45 : 0.35)) continue;
+		const head = item.title.slice(0, end).trimEnd();
+		const headRatio = ratio(ocrKey(normalizeTitle(head)), wanted);
+		whole ??= ratio(ocrKey(normalizeTitle(item.title)), wanted);
+		if (headRatio < 0.85 || headRatio <= whole) continue;
 		const markupEnd = item.titleMarkup.lastIndexOf(tail[0]!);
 		return {
 			...item,

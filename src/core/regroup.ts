@@ -24,13 +24,21 @@ const maxWords = 20_000;
 /** A pair whose titles' lengths differ more than this many times is one half of a different join. */
 const lengthRatio = 1.4;
 
-/** The words of an item's numbering and title, OCR-folded, for the word alignment. */
-function wordsOf(item: TocItem): string[] {
-	const text = item.label === undefined ? item.title : `${item.label} ${item.title}`;
-	return ocrKey(normalizeTitle(text))
-		.split(' ')
-		.filter((word) => word !== '');
+/** The words of an item's numbering and title, OCR-folded, for the word alignment (made once an item, #17: read-only). */
+function wordsOf(item: TocItem): readonly string[] {
+	let words = wordsMemo.get(item);
+	if (words === undefined) {
+		const text = item.label === undefined ? item.title : `${item.label} ${item.title}`;
+		words = ocrKey(normalizeTitle(text))
+			.split(' ')
+			.filter((word) => word !== '');
+		wordsMemo.set(item, words);
+	}
+
+	return words;
 }
+
+const wordsMemo = new WeakMap<TocItem, readonly string[]>();
 
 /** Two words are one through OCR noise: equal folded, or long and nearly equal. */
 function sameWord(x: string, y: string): boolean {
@@ -257,6 +265,8 @@ function isLoose(op: AlignOp, a: readonly TocItem[], b: readonly TocItem[]): boo
 	const xs = op.a.map((index) => a[index]!);
 	const ys = op.b.map((index) => b[index]!);
 	const pageless = [...xs, ...ys].some((item) => item.page === undefined && item.type !== 'text');
+	// Two items of one numbering and title read alike, without their words made (#17).
+	if (xs.length === 1 && ys.length === 1 && xs[0]!.label === ys[0]!.label && xs[0]!.title === ys[0]!.title) return false;
 	return pageless && joinedKey(op.a, a) !== joinedKey(op.b, b);
 }
 

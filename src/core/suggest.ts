@@ -222,10 +222,25 @@ type WordCounter = {
 	readonly within: (items: readonly TocItem[], word: string) => number;
 };
 
-/** A table of the bare words of some titles and how often each occurs. */
-function wordTable(items: readonly TocItem[]): Map<string, number> {
+/**
+ * A table of the bare words of some titles (`wordsOf`) and how often each occurs. Each word as
+ * printed is made bare once (#17): most recur, title after title.
+ */
+function wordTable(items: readonly TocItem[], bareOf = new Map<string, string | null>()): Map<string, number> {
 	const table = new Map<string, number>();
-	for (const item of items) for (const word of wordsOf(item.title)) table.set(word, (table.get(word) ?? 0) + 1);
+	for (const item of items) {
+		for (const printed of item.title.split(/\s+/)) {
+			let word = bareOf.get(printed);
+			if (word === undefined) {
+				const made = bare(printed);
+				word = hasLetter(made) ? made : null;
+				bareOf.set(printed, word);
+			}
+
+			if (word !== null) table.set(word, (table.get(word) ?? 0) + 1);
+		}
+	}
+
 	return table;
 }
 
@@ -238,10 +253,23 @@ function wordTable(items: readonly TocItem[]): Map<string, number> {
 function wordCounter(items: readonly TocItem[]): WordCounter {
 	let text: string | undefined;
 	let table: Map<string, number> | undefined;
-	const long = (): boolean => (text ??= titleText(items)).length > scanLimit;
+	let isLong: boolean | undefined;
+	const bareOf = new Map<string, string | null>();
+	const long = (): boolean => {
+		if (isLong === undefined) {
+			// Folding apostrophes keeps the length and lower case never shortens it: titles longer
+			// than the limit as printed need no text made to tell (#17).
+			let length = Math.max(0, items.length - 1);
+			for (const item of items) length += item.title.length;
+			isLong = length > scanLimit || (text = titleText(items)).length > scanLimit;
+		}
+
+		return isLong;
+	};
+
 	return {
-		all: (word) => (long() ? ((table ??= wordTable(items)).get(word) ?? 0) : occurrences(text!, word)),
-		within: (few, word) => (long() ? (wordTable(few).get(word) ?? 0) : occurrences(titleText(few), word)),
+		all: (word) => (long() ? ((table ??= wordTable(items, bareOf)).get(word) ?? 0) : occurrences(text!, word)),
+		within: (few, word) => (long() ? (wordTable(few, bareOf).get(word) ?? 0) : occurrences(titleText(few), word)),
 	};
 }
 

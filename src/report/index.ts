@@ -5,7 +5,7 @@
  */
 import type {Comparison} from '../core/types.js';
 import type {ReportContext} from './context.js';
-import {toJson} from './json.js';
+import {jsonPieces, toJson} from './json.js';
 import {toText} from './text.js';
 
 export type {ReportContext, ReportSource, Scans} from './context.js';
@@ -22,6 +22,9 @@ export type ExportOptions = {
 /** Writes one format. */
 export type Writer = (comparison: Comparison, context: ReportContext, options: ExportOptions) => string;
 
+/** Writes one format in pieces, as it is made: for reports too large to hold as one string (#17). */
+export type PieceWriter = (comparison: Comparison, context: ReportContext, options: ExportOptions) => Iterable<string>;
+
 /** A format and how to write it. */
 export type Format = {
 	readonly name: string;
@@ -30,6 +33,8 @@ export type Format = {
 	readonly description: string;
 	/** The format's writer, loaded on first use. */
 	readonly load: () => Promise<Writer>;
+	/** A writer of the same report in pieces, where the format has one. */
+	readonly loadPieces?: () => Promise<PieceWriter>;
 };
 
 /** Every format, in the order help lists them. */
@@ -40,7 +45,13 @@ export const formats = [
 		description: 'a readable summary with each difference marked',
 		load: async () => (c, x, o) => toText(c, x, o.color === undefined ? {} : {color: o.color}),
 	},
-	{name: 'json', extension: 'json', description: 'the tocdiff-report/1 JSON contract, for scripts', load: async () => (c, x) => toJson(c, x)},
+	{
+		name: 'json',
+		extension: 'json',
+		description: 'the tocdiff-report/1 JSON contract, for scripts',
+		load: async () => (c, x) => toJson(c, x),
+		loadPieces: async () => (c, x) => jsonPieces(c, x),
+	},
 	{
 		name: 'markdown',
 		extension: 'md',
@@ -74,5 +85,5 @@ export type FormatName = (typeof formats)[number]['name'];
 
 /** Look a format up by name. */
 export function formatNamed(name: string): Format | undefined {
-	return formats.find((f) => f.name === name);
+	return (formats as readonly Format[]).find((f) => f.name === name);
 }

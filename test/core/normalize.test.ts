@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {isAscii} from '../../src/core/chars.js';
 import {canOpenLabel, firstWord} from '../../src/core/labels.js';
-import {collapseLetterSpacing, joinHyphenation, ocrKey, spacedRuns, type NormalizedTitle} from '../../src/core/normalize.js';
+import {
+	collapseLetterSpacing,
+	foldKey,
+	joinHyphenation,
+	normalizeByLayers,
+	normalizeTitle,
+	ocrKey,
+	spacedRuns,
+	type NormalizedTitle,
+} from '../../src/core/normalize.js';
 
 // The scan replaced a regular expression for speed (issue 5); the expression stays here as the
 // statement of what the scan must find.
@@ -157,6 +166,66 @@ describe('firstWord against the pattern it replaces', () => {
 				expect(firstWord(value)).toBe(/^[\p{L}.]+/u.exec(value)?.[0] ?? '');
 			}),
 			{numRuns: 3000},
+		);
+	});
+});
+
+// The quick paths of ASCII titles and keys (#17) must give what the layers give, on any text.
+describe('quick normal forms', () => {
+	const titles = fc.string({
+		unit: fc.constantFrom(
+			'a',
+			'C',
+			'l',
+			'i',
+			'r',
+			'n',
+			'm',
+			'h',
+			'u',
+			'c',
+			'v',
+			'w',
+			'e',
+			'o',
+			'1',
+			'0',
+			'5',
+			'8',
+			'|',
+			'!',
+			' ',
+			' ',
+			'\t',
+			'.',
+			'-',
+			',',
+			'`',
+			"'",
+			'é',
+			'С',
+			'ё',
+			'—',
+		),
+		maxLength: 30,
+	});
+
+	it.each(['Reply to the General Custom, March 5, 1907', 'C O N T E N T S', 'RAIL- WAY', 'Spindle whorls. ......', 'The Bolsheviki`s Success', 'Prefаce'])(
+		'normalises %j as the layers do',
+		(title) => {
+			expect(normalizeTitle(title)).toBe(normalizeByLayers(title));
+			expect(ocrKey(normalizeTitle(title))).toBe(foldKey(normalizeByLayers(title)));
+		},
+	);
+
+	it('normalises and keys any text as the layers do', () => {
+		fc.assert(
+			fc.property(titles, (title) => {
+				expect(normalizeTitle(title)).toBe(normalizeByLayers(title));
+				expect(ocrKey(normalizeTitle(title))).toBe(foldKey(normalizeByLayers(title)));
+				expect(ocrKey(title as NormalizedTitle)).toBe(foldKey(title as NormalizedTitle));
+			}),
+			{numRuns: 5000},
 		);
 	});
 });
