@@ -21,6 +21,9 @@
  * - The split (issue 12, `./split.ts`).
  *
  * `node dist/bench/run.js --help` lists the options.
+ *
+ * Long (about 570 lines): one run that measures every part and writes RESULTS.md from what it
+ * measured, so that each figure's wording sits beside the measure that makes it.
  */
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
