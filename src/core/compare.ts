@@ -11,7 +11,6 @@ import {lineReader, parsePrinting, stripMarkup, type LineParse, type LineReader}
 import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {describeComparison} from './meaning.js';
-import {forgetTitleForms} from './normalize.js';
 import {suggestRows} from './suggest.js';
 import type {Check, Comparison, Difference, ItemPlace, Language, LinePlace, Printing, RowDraft, SplitReport, TocItem, WordLookup} from './types.js';
 
@@ -324,14 +323,6 @@ function placed(item: TocItem, layout: readonly (LinePlace | undefined)[]): TocI
  * const {rows, summary} = compare([{name: 'vol31.txt', text}]);
  */
 export function compare(sources: readonly Source[], options: CompareOptions = {}): Comparison {
-	try {
-		return compareSources(sources, options);
-	} finally {
-		forgetTitleForms();
-	}
-}
-
-function compareSources(sources: readonly Source[], options: CompareOptions): Comparison {
 	const ids = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 	if (sources.length === 0 || sources.length > ids.length) throw new CompareError(`expected 1 to ${ids.length} inputs, got ${sources.length}`);
 	let printings: Printing[];
