@@ -213,6 +213,7 @@ async function warmReviewScreen() {
 			]) {
 				terminal.clear();
 				terminal.press(key);
+				// eslint-disable-next-line no-await-in-loop -- one key after the other, each with its frame
 				await terminal.waitFor(`row ${row} of `, 5000);
 			}
 
