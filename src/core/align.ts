@@ -20,7 +20,7 @@
  */
 import {ratio} from './distance.js';
 import {labelsAgree} from './labels.js';
-import {normalizeTitle, ocrKey, type NormalizedTitle, type OcrKey} from './normalize.js';
+import {normalizeTitle, ocrKey, type OcrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {regroup} from './regroup.js';
 import {longestIncreasing} from './sequence.js';
@@ -29,32 +29,24 @@ import type {AlignOp, TocItem} from './types.js';
 export type {AlignOp} from './types.js';
 
 /**
- * What an item is compared by, each computed once and only when first asked (#17): the anchors
- * read `exact` of every item, while the OCR keys and the hash are read only for the items the
- * anchors leave to the DP and to the moves.
+ * What the DP and the moves compare an item by, each computed once and only when first asked
+ * (#17): most items are anchors, which are found by their exact identity alone (`Side`).
  */
 class Features {
+	readonly item: TocItem;
 	readonly page: number | undefined;
-	/** The identity of `exact` (label value, title in normal form and page), as a number shared by both sides; -1 for an item with none of them. */
-	readonly exactId: number;
 	#key: OcrKey | undefined;
 	#fullKey: OcrKey | undefined;
 	#hash: number | undefined;
 	#keyId: number | undefined;
 
-	readonly item: TocItem;
-	readonly normalized: NormalizedTitle;
-
-	constructor(item: TocItem, normalized: NormalizedTitle, ids: Interner) {
+	constructor(item: TocItem) {
 		this.item = item;
-		this.normalized = normalized;
 		this.page = pageNumber(item.page);
-		const exact = `${item.labelValue ? JSON.stringify(item.labelValue) : ''}|${normalized}|${item.page ?? ''}`;
-		this.exactId = exact === '||' ? -1 : ids.exact(exact);
 	}
 
 	get key(): OcrKey {
-		return (this.#key ??= ocrKey(this.normalized));
+		return (this.#key ??= ocrKey(normalizeTitle(this.item.title)));
 	}
 
 	/** The key of label and title together, for when one printing read the label as title. */
@@ -67,37 +59,126 @@ class Features {
 		return (this.#hash ??= fnv1a(this.item.text));
 	}
 
-	/** The identity of `key` (see `exactId`); -1 for an empty key. */
-	keyId(ids: Interner): number {
-		return (this.#keyId ??= this.key === '' ? -1 : ids.key(this.key));
+	/** The identity of `key`, a number shared by both sides; -1 for an empty key. */
+	keyId(keys: Map<string, number>): number {
+		if (this.#keyId === undefined) {
+			const {key} = this;
+			let id = key === '' ? -1 : keys.get(key);
+			if (id === undefined) {
+				id = keys.size;
+				keys.set(key, id);
+			}
+
+			this.#keyId = id;
+		}
+
+		return this.#keyId;
 	}
 }
 
-/** Numbers for the strings the anchors compare, one series for `exact` and one for keys, shared by both sides. */
-class Interner {
-	readonly #exact = new Map<string, number>();
-	readonly #key = new Map<string, number>();
+/** An item's numbering value as the exact key writes it: `{"kind":"roman","value":2}`, or nothing. */
+function labelText(item: TocItem): string {
+	return item.labelValue ? JSON.stringify(item.labelValue) : '';
+}
 
-	exact(text: string): number {
-		return Interner.#idOf(this.#exact, text);
+/** FNV-1a over a string's units, from `hash`. */
+function mix(hash: number, text: string): number {
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01_00_01_93);
+	return hash;
+}
+
+/**
+ * A hash of an item's exact key (its numbering value, its title in normal form and its page), in
+ * 30 bits (a small integer to a map): items whose keys are equal hash alike.
+ */
+function exactHash(item: TocItem, normalized: string): number {
+	let hash = 0x81_1c_9d_c5;
+	const label = item.labelValue;
+	if (label !== undefined) {
+		hash = mix(hash, label.kind);
+		if (label.value !== undefined) hash = mix(hash ^ 0x1f, String(label.value));
+		if (label.kind === 'word') hash = mix(hash ^ 0x1e, label.word);
 	}
 
-	key(text: string): number {
-		return Interner.#idOf(this.#key, text);
-	}
+	hash = mix(Math.imul(hash ^ 0x7c, 0x01_00_01_93), normalized);
+	hash = mix(Math.imul(hash ^ 0x7c, 0x01_00_01_93), item.page ?? '');
+	return hash & 0x3f_ff_ff_ff;
+}
+
+/**
+ * Numbers for the items' exact keys (numbering value, title in normal form, page), shared by both
+ * printings; -1 for an item with none of them. The anchors compare every item by it, so it is made
+ * without a string an item (#17: 185,000 keys and their map were a tenth of the memory): a hash
+ * finds the earlier items that may share an item's key, and the items themselves say whether they do.
+ */
+class ExactIdentities {
+	/** The first item of each identity, by number. */
+	readonly #first: TocItem[] = [];
+	/** A hash → the first identity with it; the further ones with the same hash (rare) in `#more`. */
+	readonly #byHash = new Map<number, number>();
+	readonly #more = new Map<number, number[]>();
 
 	get size(): number {
-		return Math.max(this.#exact.size, this.#key.size);
+		return this.#first.length;
 	}
 
-	static #idOf(ids: Map<string, number>, text: string): number {
-		let id = ids.get(text);
+	of(item: TocItem): number {
+		const normalized = normalizeTitle(item.title);
+		if (item.labelValue === undefined && normalized === '' && (item.page ?? '') === '') return -1;
+		const hash = exactHash(item, normalized);
+		const id = this.#byHash.get(hash);
 		if (id === undefined) {
-			id = ids.size;
-			ids.set(text, id);
+			this.#byHash.set(hash, this.#first.length);
+			return this.#add(item);
 		}
 
-		return id;
+		if (sameExact(item, normalized, this.#first[id]!)) return id;
+		const more = this.#more.get(hash) ?? [];
+		for (const other of more) if (sameExact(item, normalized, this.#first[other]!)) return other;
+		more.push(this.#first.length);
+		this.#more.set(hash, more);
+		return this.#add(item);
+	}
+
+	#add(item: TocItem): number {
+		this.#first.push(item);
+		return this.#first.length - 1;
+	}
+}
+
+/** Whether `item` (its title in normal form given) has the exact key of `other`. */
+function sameExact(item: TocItem, normalized: string, other: TocItem): boolean {
+	if ((item.page ?? '') !== (other.page ?? '')) return false;
+	if (item.labelValue !== other.labelValue && labelText(item) !== labelText(other)) return false;
+	return item.title === other.title || normalized === normalizeTitle(other.title);
+}
+
+/**
+ * One printing's items as the aligner reads them: each item's exact identity, made for all at once;
+ * its other features (`Features`) only for the items the anchors leave, when first asked; and the
+ * features of adjacent items read as one.
+ */
+class Side {
+	readonly items: readonly TocItem[];
+	readonly exactIds: Int32Array;
+	/** Features of adjacent items read as one, by the second item's index. */
+	readonly joined = new Map<number, Features>();
+	readonly #features: Array<Features | undefined>;
+
+	constructor(items: readonly TocItem[], exact: ExactIdentities) {
+		this.items = items;
+		this.exactIds = Int32Array.from(items, (item) => exact.of(item));
+		this.#features = Array.from({length: items.length});
+	}
+
+	at(index: number): Features {
+		let found = this.#features[index];
+		if (found === undefined) {
+			found = new Features(this.items[index]!);
+			this.#features[index] = found;
+		}
+
+		return found;
 	}
 }
 
@@ -116,8 +197,8 @@ const minSimilarity = 0.5;
 const minJoinedSimilarity = 0.8;
 
 /** Whether an item may be the first half of an entry that the other printing wrapped. */
-function canStartJoin(f: Features): boolean {
-	return f.item.page === undefined && f.item.type !== 'text';
+function canStartJoin(item: TocItem): boolean {
+	return item.page === undefined && item.type !== 'text';
 }
 
 /** FNV-1a, 32 bits. */
@@ -125,10 +206,6 @@ function fnv1a(text: string): number {
 	let hash = 0x81_1c_9d_c5;
 	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01_00_01_93);
 	return hash >>> 0;
-}
-
-function features(item: TocItem, ids: Interner): Features {
-	return new Features(item, normalizeTitle(item.title), ids);
 }
 
 /** How alike two items are, 0..1: title through OCR noise, numbering, page, kind of item. */
@@ -172,7 +249,7 @@ function similarity(a: Features, b: Features): number {
 }
 
 /** The features of two adjacent items read as one (an entry wrapped over two lines). */
-function joined(first: Features, second: Features, ids: Interner): Features {
+function joined(first: Features, second: Features): Features {
 	const title = `${first.item.title} ${second.item.title}`.trim();
 	const item: TocItem = {
 		...second.item,
@@ -181,7 +258,7 @@ function joined(first: Features, second: Features, ids: Interner): Features {
 		title,
 		type: 'entry',
 	};
-	return features(item, ids);
+	return new Features(item);
 }
 
 /**
@@ -209,15 +286,17 @@ function clearOccurrences(scratch: Occurrences): void {
 
 /** Pairs of indices whose key is unique on both sides and that keep both orders. */
 function uniqueAnchors(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: number, level: number): Array<[number, number]> {
-	const {a: fa, b: fb, ids} = sides;
-	const idOf = level === 0 ? (f: Features) => f.exactId : (f: Features) => f.keyId(ids);
-	// Every identity numbered before the table is sized (the keys are numbered as they are first asked for).
+	const {a, b, keys} = sides;
+	// Level 0 reads the exact identities; below it, the OCR keys, each numbered as first asked for
+	// (so all of the region's before the table is sized).
+	const idA = level === 0 ? (i: number) => a.exactIds[i]! : (i: number) => a.at(i).keyId(keys);
+	const idB = level === 0 ? (j: number) => b.exactIds[j]! : (j: number) => b.at(j).keyId(keys);
 	if (level > 0) {
-		for (let i = aFrom; i < aTo; i++) idOf(fa[i]!);
-		for (let j = bFrom; j < bTo; j++) idOf(fb[j]!);
+		for (let i = aFrom; i < aTo; i++) idA(i);
+		for (let j = bFrom; j < bTo; j++) idB(j);
 	}
 
-	const size = ids.size + 1;
+	const size = Math.max(sides.exactCount, keys.size) + 1;
 	if (sides.scratch.a.first.length < size) {
 		// Room for every identity numbered so far, and for more to come.
 		sides.scratch.a.first = new Int32Array(size * 2).fill(-1);
@@ -225,8 +304,8 @@ function uniqueAnchors(sides: Sides, aFrom: number, aTo: number, bFrom: number, 
 	}
 
 	const {a: inA, b: inB} = sides.scratch;
-	occurrences(inA, (i) => idOf(fa[i]!), aFrom, aTo);
-	occurrences(inB, (j) => idOf(fb[j]!), bFrom, bTo);
+	occurrences(inA, idA, aFrom, aTo);
+	occurrences(inB, idB, bFrom, bTo);
 	// In the order of first occurrence in A, as a map of keys kept it: the unique ones by index.
 	const pairs: Array<[number, number]> = [];
 	for (const id of inA.touched) {
@@ -245,26 +324,23 @@ type GapOp = AlignOp;
 /** The largest number of DP cells a banded gap may hold; the band narrows to fit (#5). */
 const maxBandCells = 16_000_000;
 
-/** Features of adjacent items read as one, computed once per position and side. */
-type JoinedCache = {readonly a: Map<number, Features>; readonly b: Map<number, Features>};
-
 /**
- * The two printings' items, the cache of adjacent items read as one, the numbers of their keys and
- * a scratch table for counting them: what every step reads.
+ * The two printings' items, the numbers of their OCR keys (`Features.keyId`), how many exact
+ * identities there are, and a scratch table for counting them: what every step reads.
  */
 type Sides = {
-	readonly a: readonly Features[];
-	readonly b: readonly Features[];
-	readonly joined: JoinedCache;
-	readonly ids: Interner;
+	readonly a: Side;
+	readonly b: Side;
+	readonly keys: Map<string, number>;
+	readonly exactCount: number;
 	readonly scratch: {readonly a: Occurrences; readonly b: Occurrences};
 };
 
-function joinedAt(cache: Map<number, Features>, list: readonly Features[], second: number, ids: Interner): Features {
-	let found = cache.get(second);
+function joinedAt(side: Side, second: number): Features {
+	let found = side.joined.get(second);
 	if (found === undefined) {
-		found = joined(list[second - 1]!, list[second]!, ids);
-		cache.set(second, found);
+		found = joined(side.at(second - 1), side.at(second));
+		side.joined.set(second, found);
 	}
 
 	return found;
@@ -276,7 +352,7 @@ function joinedAt(cache: Map<number, Features>, list: readonly Features[], secon
  * row `i` holds columns `lo[i]..hi[i]`, so memory follows the band, not the whole rectangle.
  */
 function alignGap(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: number, band?: number): GapOp[] {
-	const {a: fa, b: fb, joined: joinedCache} = sides;
+	const {a: sa, b: sb} = sides;
 	const n = aTo - aFrom;
 	const m = bTo - bFrom;
 	if (n === 0 || m === 0) {
@@ -332,13 +408,13 @@ function alignGap(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: 
 			}
 
 			const diagonal = i > 0 && j > 0 ? costAt(i - 1, j - 1) : Number.POSITIVE_INFINITY;
-			const skewB = i > 0 && j > 1 && canStartJoin(fb[bFrom + j - 2]!) ? costAt(i - 1, j - 2) : Number.POSITIVE_INFINITY;
-			const skewA = i > 1 && j > 0 && canStartJoin(fa[aFrom + i - 2]!) ? costAt(i - 2, j - 1) : Number.POSITIVE_INFINITY;
+			const skewB = i > 0 && j > 1 && canStartJoin(sb.items[bFrom + j - 2]!) ? costAt(i - 1, j - 2) : Number.POSITIVE_INFINITY;
+			const skewA = i > 1 && j > 0 && canStartJoin(sa.items[aFrom + i - 2]!) ? costAt(i - 2, j - 1) : Number.POSITIVE_INFINITY;
 			// How alike the two last items are alone: a join must read better than that, or the
 			// line before would be swallowed (`EEN BLIJSPEL.` over the entry that follows it).
 			const direct =
 				i > 0 && j > 0 && (Number.isFinite(diagonal) || Number.isFinite(skewA) || Number.isFinite(skewB))
-					? similarity(fa[aFrom + i - 1]!, fb[bFrom + j - 1]!)
+					? similarity(sa.at(aFrom + i - 1), sb.at(bFrom + j - 1))
 					: 0;
 			if (Number.isFinite(diagonal)) {
 				const s = direct;
@@ -349,7 +425,7 @@ function alignGap(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: 
 			}
 
 			if (Number.isFinite(skewB)) {
-				const s = similarity(fa[aFrom + i - 1]!, joinedAt(joinedCache.b, fb, bFrom + j - 1, sides.ids));
+				const s = similarity(sa.at(aFrom + i - 1), joinedAt(sb, bFrom + j - 1));
 				if (s >= minJoinedSimilarity && s > direct + 0.05 && skewB + (1 - s) + 0.05 < best) {
 					best = skewB + (1 - s) + 0.05;
 					how = 3;
@@ -357,7 +433,7 @@ function alignGap(sides: Sides, aFrom: number, aTo: number, bFrom: number, bTo: 
 			}
 
 			if (Number.isFinite(skewA)) {
-				const s = similarity(joinedAt(joinedCache.a, fa, aFrom + i - 1, sides.ids), fb[bFrom + j - 1]!);
+				const s = similarity(joinedAt(sa, aFrom + i - 1), sb.at(bFrom + j - 1));
 				if (s >= minJoinedSimilarity && s > direct + 0.05 && skewA + (1 - s) + 0.05 < best) {
 					best = skewA + (1 - s) + 0.05;
 					how = 4;
@@ -471,15 +547,15 @@ function alignRegion(sides: Sides, aFrom: number, aTo: number, bFrom: number, bT
 }
 
 /** Pair the items left over on both sides that are near-identical: they moved. */
-function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Features[]): AlignOp[] {
+function findMoves(ops: AlignOp[], sa: Side, sb: Side): AlignOp[] {
 	const lonelyA = ops.filter((op) => op.kind === 'only-a').map((op) => op.a);
 	const lonelyB = new Set(ops.filter((op) => op.kind === 'only-b').map((op) => op.b));
 	if (lonelyA.length === 0 || lonelyB.size === 0) return ops;
 	const byKey = new Map<string, number[]>();
 	for (const j of lonelyB) {
-		const list = byKey.get(fb[j]!.key) ?? [];
+		const list = byKey.get(sb.at(j).key) ?? [];
 		list.push(j);
-		byKey.set(fb[j]!.key, list);
+		byKey.set(sb.at(j).key, list);
 	}
 
 	const partner = new Map<number, {b: number; similarity: number}>();
@@ -487,21 +563,21 @@ function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Feature
 	// A short title (`The`) moves only as the one entry of its key left on each side: two crossing
 	// pairs of equal cost leave one of them here, whichever printing is A.
 	const keysA = new Map<string, number>();
-	for (const i of lonelyA) keysA.set(fa[i]!.key, (keysA.get(fa[i]!.key) ?? 0) + 1);
+	for (const i of lonelyA) keysA.set(sa.at(i).key, (keysA.get(sa.at(i).key) ?? 0) + 1);
 	for (const i of lonelyA) {
-		const {key} = fa[i]!;
+		const {key} = sa.at(i);
 		if (key.length < 4 && (key === '' || keysA.get(key) !== 1 || byKey.get(key)?.length !== 1)) continue;
 		let best: {b: number; similarity: number} | undefined;
 		for (const j of byKey.get(key) ?? []) {
 			if (lonelyB.has(j)) {
-				best = {b: j, similarity: similarity(fa[i]!, fb[j]!)};
+				best = {b: j, similarity: similarity(sa.at(i), sb.at(j))};
 				break;
 			}
 		}
 
 		if (key.length < 4) {
 			// An entry, with its page: a short line without one is more likely a column head or a scrap.
-			if (best && best.similarity >= 0.8 && fa[i]!.page !== undefined && fb[best.b]!.page !== undefined) {
+			if (best && best.similarity >= 0.8 && sa.at(i).page !== undefined && sb.at(best.b).page !== undefined) {
 				partner.set(i, best);
 				lonelyB.delete(best.b);
 			}
@@ -511,7 +587,7 @@ function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Feature
 
 		if (!best && fuzzy) {
 			for (const j of lonelyB) {
-				const s = similarity(fa[i]!, fb[j]!);
+				const s = similarity(sa.at(i), sb.at(j));
 				if (s >= 0.8 && (!best || s > best.similarity)) best = {b: j, similarity: s};
 			}
 		}
@@ -543,12 +619,12 @@ function findMoves(ops: AlignOp[], fa: readonly Features[], fb: readonly Feature
  * `moved` pairs, which stand at the A item's place.
  */
 export function alignItems(a: readonly TocItem[], b: readonly TocItem[], options: AlignOptions = {}): AlignOp[] {
-	const ids = new Interner();
-	const fa = a.map((item) => features(item, ids));
-	const fb = b.map((item) => features(item, ids));
+	const exact = new ExactIdentities();
+	const sa = new Side(a, exact);
+	const sb = new Side(b, exact);
 	const scratch = (): Occurrences => ({first: new Int32Array(0), touched: []});
-	const sides: Sides = {a: fa, b: fb, joined: {a: new Map(), b: new Map()}, ids, scratch: {a: scratch(), b: scratch()}};
-	const ops = alignRegion(sides, 0, fa.length, 0, fb.length, options.bandLimit ?? 250_000, 0);
+	const sides: Sides = {a: sa, b: sb, keys: new Map(), exactCount: exact.size, scratch: {a: scratch(), b: scratch()}};
+	const ops = alignRegion(sides, 0, a.length, 0, b.length, options.bandLimit ?? 250_000, 0);
 	// Where whole items do not pair, the words may: printings that joined their lines differently.
-	return regroup(findMoves(ops, fa, fb), a, b);
+	return regroup(findMoves(ops, sa, sb), a, b);
 }

@@ -10,7 +10,6 @@ import {lineReader, parsePrinting, type LineParse, type LineReader} from './pars
 import {findRunningHeads} from './running-heads.js';
 import {findPrintings} from './split.js';
 import {describeComparison} from './meaning.js';
-import {forgetTitleForms} from './normalize.js';
 import {suggestRows} from './suggest.js';
 import {attachOthers, buildRows} from './rows.js';
 import type {Comparison, Language, LinePlace, Printing, SplitReport, TocItem, WordLookup} from './types.js';
@@ -176,14 +175,6 @@ function placed(item: TocItem, layout: readonly (LinePlace | undefined)[]): TocI
  * const {rows, summary} = compare([{name: 'vol31.txt', text}]);
  */
 export function compare(sources: readonly Source[], options: CompareOptions = {}): Comparison {
-	try {
-		return compareSources(sources, options);
-	} finally {
-		forgetTitleForms();
-	}
-}
-
-function compareSources(sources: readonly Source[], options: CompareOptions): Comparison {
 	const ids = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 	if (sources.length === 0 || sources.length > ids.length) throw new CompareError(`expected 1 to ${ids.length} inputs, got ${sources.length}`);
 	let printings: Printing[];

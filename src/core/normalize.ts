@@ -137,13 +137,7 @@ export function stripPunctuation(text: string): string {
  * joined, lower case, no punctuation, single spaces.
  */
 export function normalizeTitle(title: string): NormalizedTitle {
-	let normalized = normalizedMemo.get(title);
-	if (normalized === undefined) {
-		normalized = asciiWords(title) ?? normalizeByLayers(title);
-		remember(normalizedMemo, title, normalized);
-	}
-
-	return normalized;
+	return asciiWords(title) ?? normalizeByLayers(title);
 }
 
 /** `normalizeTitle` layer by layer, for any text (exported for the test that holds the quick path to it). */
@@ -201,27 +195,6 @@ function asciiWords(title: string): NormalizedTitle | undefined {
 }
 
 /**
- * The forms already made, by the text they were made from (#17): the split, the aligner, the
- * regrouping and the classifier each ask for the same titles, and the two printings share most
- * of theirs. `compare` forgets them when it is done (`forgetTitleForms`), so that they hold one
- * comparison's titles; a memo that reaches `memoLimit` starts again.
- */
-const normalizedMemo = new Map<string, NormalizedTitle>();
-const keyMemo = new Map<string, OcrKey>();
-const memoLimit = 1 << 20;
-
-function remember<T>(memo: Map<string, T>, text: string, form: T): void {
-	if (memo.size >= memoLimit) memo.clear();
-	memo.set(text, form);
-}
-
-/** Forget the titles normalised so far (see `normalizeTitle`): the memory goes, the answers stay the same. */
-export function forgetTitleForms(): void {
-	normalizedMemo.clear();
-	keyMemo.clear();
-}
-
-/**
  * The groups of letters that OCR confuses, folded to one side (those `misreadings.ts` marks `key`),
  * each over the whole key in turn; then single characters, in one pass (no single fold's output is
  * another's input). Latin look-alikes in Cyrillic text (and the reverse) fold to the Latin letter.
@@ -264,13 +237,7 @@ const repeatedAsciiLetter = /([A-Za-z])\1+/g;
  * Latin look-alikes) and doubled letters cost nothing. Used to align, never shown.
  */
 export function ocrKey(normalized: NormalizedTitle): OcrKey {
-	let key = keyMemo.get(normalized);
-	if (key === undefined) {
-		key = asciiKey(normalized) ?? foldKey(normalized);
-		remember(keyMemo, normalized, key);
-	}
-
-	return key;
+	return asciiKey(normalized) ?? foldKey(normalized);
 }
 
 /** What each ASCII character folds to in the key (`ocrCharFolds`): its own code where it folds to nothing else. */

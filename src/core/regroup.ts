@@ -38,7 +38,7 @@ function wordsOf(item: TocItem): readonly string[] {
 	return words;
 }
 
-const wordsMemo = new WeakMap<TocItem, readonly string[]>();
+let wordsMemo = new WeakMap<TocItem, readonly string[]>();
 
 /** Two words are one through OCR noise: equal folded, or long and nearly equal. */
 function sameWord(x: string, y: string): boolean {
@@ -314,5 +314,7 @@ export function regroup(ops: readonly AlignOp[], a: readonly TocItem[], b: reado
 	}
 
 	out.push(...ops.slice(next));
+	// The words are not asked for again: let them go with the regrouping (#17).
+	wordsMemo = new WeakMap();
 	return out;
 }

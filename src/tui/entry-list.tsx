@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {Decision} from '../core/decisions.js';
 import type {Row, Severity, Suggestion, TocItem} from '../core/types.js';
 import {columns} from './columns.js';
@@ -150,7 +151,11 @@ function Mark({decision, unsaved, suggestion, theme}: Pick<RowProps, 'decision' 
 	);
 }
 
-function WideRow({row, severity, selected, decision, unsaved, suggestion, theme, columns}: RowProps) {
+/**
+ * One row side by side. Memoised, as `StackedRow` (#17): a key press changes the props of two rows
+ * at most (the cursor's old and new row), and the others need not render again.
+ */
+const WideRow = memo(function WideRow({row, severity, selected, decision, unsaved, suggestion, theme, columns}: RowProps) {
 	const titleWidth = wideTitleWidth(columns);
 	const a = rowSegments(row, 'a', titleWidth, theme);
 	const b = rowSegments(row, 'b', titleWidth, theme);
@@ -168,9 +173,10 @@ function WideRow({row, severity, selected, decision, unsaved, suggestion, theme,
 			<Mark decision={decision} unsaved={unsaved} suggestion={suggestion} theme={theme} />
 		</Text>
 	);
-}
+});
 
-function StackedRow({row, severity, selected, decision, unsaved, suggestion, theme, columns}: RowProps) {
+/** One row stacked, A above B (memoised, see `WideRow`). */
+const StackedRow = memo(function StackedRow({row, severity, selected, decision, unsaved, suggestion, theme, columns}: RowProps) {
 	const titleWidth = Math.max(8, columns - 18);
 	const dim = theme.color && row.status === 'same' && !selected;
 	if (row.status === 'same') {
@@ -208,4 +214,4 @@ function StackedRow({row, severity, selected, decision, unsaved, suggestion, the
 			</Text>
 		</Box>
 	);
-}
+});

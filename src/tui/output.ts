@@ -86,6 +86,24 @@ function widthOf(text: string): number {
 	return width;
 }
 
+const slices = new Map<string, string>();
+
+/**
+ * `sliceAnsi(line, start, end)`, each once (#17): a frame clips every line of the list, and most
+ * lines are the frame before's (slicing them again was a third of a key press).
+ */
+function sliceOf(line: string, start: number, end: number): string {
+	const key = `${start}\u0000${end}\u0000${line}`;
+	let slice = slices.get(key);
+	if (slice === undefined) {
+		if (slices.size >= cacheLimit) slices.clear();
+		slice = sliceAnsi(line, start, end);
+		slices.set(key, slice);
+	}
+
+	return slice;
+}
+
 function widestLine(text: string): number {
 	let widest = 0;
 	for (const line of text.split('\n')) widest = Math.max(widest, widthOf(line));
@@ -247,7 +265,7 @@ export default class Output {
 				const {x1, x2} = clip as {x1: number; x2: number};
 				lines = lines.map((line) => {
 					const width = widthOf(line);
-					return sliceAnsi(line, x < x1 ? x1 - x : 0, x + width > x2 ? x2 - x : width);
+					return sliceOf(line, x < x1 ? x1 - x : 0, x + width > x2 ? x2 - x : width);
 				});
 				if (x < x1) x = x1;
 			}
