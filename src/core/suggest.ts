@@ -17,16 +17,27 @@
  * - on punctuation and leaders, a reading that keeps the house style of both printings (how
  *   nearly all the other entries end, what stands before and after their pages) beats one that
  *   breaks it (`houseStyleWeight`; see house-style.ts).
+ * - characters that print nothing: the reading without them (2.2);
+ * - a number in a title that runs with its neighbours' (`NOVEMBER 21` between 20 and 25), or that
+ *   an entry close by prints too (number-evidence.ts);
+ * - a case difference: the form printed elsewhere, the title's own case, the book's title case
+ *   (case-evidence.ts);
+ * - an entry one printing lacks: the other printing stops before it, its page fits its own run
+ *   and the other's leaves room, the other's numbering jumps over it (presence.ts);
+ * - where nothing of the above settles a difference, the printings' track record: a printing
+ *   whose readings lost nearly all the differences settled on other evidence loses this one too,
+ *   at most 0.82 (track-record.ts), and only when the other reading can stand on its own.
  * Spelling variants are both plausible: their evidence counts half, and the dictionary is not
  * asked (it prefers one orthography over another). Where the sum is small the
  * suggestion says so (`reading: null`, confidence 0.5). Kinds with nothing to weigh (spacing,
- * case, markup, hyphenation, moves, entries in one printing only, page differences that a page
- * offset explains, and punctuation and leaders that no house style settles) get no suggestion.
+ * markup, hyphenation, moves, page differences that a page offset explains, and punctuation and
+ * leaders that no house style settles) get no suggestion.
  *
  * Pure: the dictionary comes in as a look-up function.
  *
- * Long (about 680 lines): one model, each kind of evidence a function of the same context and
- * weights, so that the weights can be read and tuned side by side.
+ * Long (about 870 lines): one model, each kind of evidence a function of the same context and
+ * weights, so that the weights can be read and tuned side by side; the newer sources of evidence
+ * live in their own modules, and this one weighs them together.
  */
 import {hasLetter, isAlphanumeric, isLetter, mixesScripts} from './chars.js';
 import {foldApostrophes} from './normalize.js';
@@ -45,6 +56,12 @@ import {
 	type StyleTrait,
 } from './house-style.js';
 import type {Difference, Language, Printing, RowDraft, Suggestion, TocItem, WordLookup} from './types.js';
+import {caseEvidence, caseTable, type CaseTable} from './case-evidence.js';
+import {oneSided, strong, weak, type Evidence} from './evidence.js';
+import {numberEvidence} from './number-evidence.js';
+import {presenceEvidence as entryEvidence, presenceIndex, type PresenceIndex} from './presence.js';
+import {recordEvidence, recordLength, trackRecord} from './track-record.js';
+import {stripInvisible} from './chars.js';
 
 /** Options for `suggestRows`. */
 export type SuggestOptions = {
@@ -56,11 +73,6 @@ export type SuggestOptions = {
 	readonly others?: readonly string[];
 };
 
-/** One piece of evidence: a weight in log-odds for reading A (negative: for B) and what it is. */
-type Evidence = {readonly weight: number; readonly why: string};
-
-const strong = 2.2;
-const weak = 1.1;
 /** Below this total the evidence counts as even. */
 const even = 0.5;
 /**
@@ -95,13 +107,6 @@ export function decide(evidence: readonly Evidence[], nothing = 'nothing tells t
 	const against = evidence.filter((piece) => Math.sign(piece.weight) === -side).map((piece) => piece.why);
 	const why = `${forIt.join('; ')}${against.length > 0 ? `; against it: ${against.join('; ')}` : ''}`;
 	return {reading: total > 0 ? 'a' : 'b', confidence: round(1 / (1 + Math.exp(-Math.abs(total)))), why};
-}
-
-/** Weigh evidence for or against A when one side has a property and the other has not. */
-function oneSided(a: boolean | undefined, b: boolean | undefined, weight: number, why: (winner: 'a' | 'b') => string): Evidence[] {
-	if (a === true && b === false) return [{weight, why: why('a')}];
-	if (a === false && b === true) return [{weight: -weight, why: why('b')}];
-	return [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,6 +294,11 @@ type Context = {
 	readonly last: Readonly<Record<'a' | 'b', number>>;
 	/** A style trait counted over each printing's entries, made on first need. */
 	readonly style: (trait: StyleTrait) => readonly [StyleTally, StyleTally];
+	/** Both printings' words as printed, for case differences, made on first need. */
+	readonly cases: () => CaseTable;
+	/** The rows' pages and numbering by side, for entries one printing lacks, made on first need. */
+	readonly presence: () => PresenceIndex;
+	readonly rows: readonly RowDraft[];
 };
 
 /** The words of a run that differ from the other run's, as printed (punctuation around them trimmed). */
@@ -326,8 +336,11 @@ function wordEvidence(difference: Difference, row: RowDraft, context: Context, d
 
 	// Found elsewhere: counted over both printings, less this row's own two items.
 	const own = [row.a, row.b].filter((item) => item !== null);
+	// A word of one or two letters (`V`, `Il`, `of`) recurs in any contents page: no evidence.
 	const elsewhere = (words: readonly string[]): boolean | undefined =>
-		words.length === 0 ? undefined : words.every((word) => context.count.all(word) > context.count.within(own, word));
+		words.length === 0 || words.some((word) => [...word].length <= 2)
+			? undefined
+			: words.every((word) => context.count.all(word) > context.count.within(own, word));
 	evidence.push(
 		...oneSided(elsewhere(keys.a), elsewhere(keys.b), weak, (side) => `${quote(side)} occurs elsewhere in the printings and ${quote(other(side))} does not`),
 	);
@@ -650,31 +663,71 @@ function styleEvidence(difference: Difference, row: RowDraft, context: Context):
 	return [{weight: verdict.reading === 'a' ? houseStyleWeight : -houseStyleWeight, why: describeStyle(verdict, trait)}];
 }
 
-/** The suggestion on one difference, or undefined for kinds with nothing to weigh. */
-function suggestOne(difference: Difference, row: RowDraft, index: number, context: Context): Suggestion | undefined {
+/** The evidence on one difference and what to say when it is even; undefined for kinds with nothing to weigh. */
+type Weighed = {readonly evidence: readonly Evidence[]; readonly nothing?: string};
+
+/**
+ * Evidence on characters that print nothing (#16): a zero-width space or a BOM inside a word is
+ * a slip of the file, not of the printing; the reading without it wins. A joiner or non-joiner
+ * beside a letter of a script that writes them on purpose (Arabic, Persian, the Indic scripts) says
+ * nothing.
+ */
+function invisibleEvidence(row: RowDraft): Evidence[] {
+	if (row.a === null || row.b === null) return [];
+	const count = (text: string): number => [...text].length - [...stripInvisible(text)].length;
+	const meant = (text: string): boolean =>
+		/[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Malayalam}][\u200C\u200D]|[\u200C\u200D]\p{Script=Arabic}/u.test(text);
+	const a = count(row.a.text);
+	const b = count(row.b.text);
+	if (a === b || meant(row.a.text) || meant(row.b.text)) return [];
+	const clean = a < b ? 'a' : 'b';
+	return [{weight: clean === 'a' ? strong : -strong, why: `${clean === 'a' ? 'B' : 'A'}'s reading holds a character that prints nothing`}];
+}
+
+/** The evidence on one difference, or undefined for kinds with nothing to weigh. */
+function weigh(difference: Difference, row: RowDraft, index: number, context: Context): Weighed | undefined {
 	if (difference.explainedBy !== undefined) return undefined;
 	if (row.a === null && row.b === null) {
 		const evidence = absenceEvidence(row, index, context);
-		return evidence.length === 0 ? undefined : decide(evidence);
+		return evidence.length === 0 ? undefined : {evidence};
 	}
 
-	if (row.a === null || row.b === null)
-		return row.others === undefined ? undefined : decide(presenceEvidence(row, index, context), 'the further printings stop before this entry');
+	if (row.a === null || row.b === null) {
+		const evidence = [
+			...entryEvidence(context.rows, context.presence(), index, context.ids),
+			...(row.others === undefined ? [] : presenceEvidence(row, index, context)),
+		];
+		return evidence.length === 0
+			? undefined
+			: {evidence, nothing: row.others === undefined ? 'nothing tells whether the entry was lost or added' : 'the further printings stop before this entry'};
+	}
+
 	// Punctuation and leaders: the house style, when there is one.
 	if (difference.kind === 'punctuation' || difference.kind === 'leaders') {
 		const evidence = styleEvidence(difference, row, context);
-		return evidence.length === 0 ? undefined : decide(evidence);
+		return evidence.length === 0 ? undefined : {evidence};
+	}
+
+	if (difference.kind === 'invisible') {
+		const evidence = invisibleEvidence(row);
+		return evidence.length === 0 ? undefined : {evidence};
+	}
+
+	if (difference.kind === 'case') {
+		if (difference.field !== 'title') return undefined;
+		const evidence = caseEvidence(difference, row, context.cases(), context.ids);
+		return {evidence, nothing: 'nothing tells which case is right'};
 	}
 
 	// Case and spacing in a label or a page are cosmetic: nothing to weigh.
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
 	const majority = [...majorityEvidence(difference, row, context), ...(weighed || difference.kind === 'words' ? confidenceEvidence(difference, row) : [])];
-	if (difference.field === 'label') return weighed ? decide([...majority, ...labelEvidence(difference, row, context)]) : undefined;
+	if (difference.field === 'label') return weighed ? {evidence: [...majority, ...labelEvidence(difference, row, context)]} : undefined;
 	if (difference.field === 'page')
-		return weighed ? decide([...majority, ...pageEvidence(difference, row, context)], 'neither page fits its neighbours better') : undefined;
+		return weighed ? {evidence: [...majority, ...pageEvidence(difference, row, context)], nothing: 'neither page fits its neighbours better'} : undefined;
 	switch (difference.kind) {
 		case 'ocr': {
-			return decide([...majority, ...wordEvidence(difference, row, context)]);
+			return {evidence: [...majority, ...wordEvidence(difference, row, context)]};
 		}
 
 		case 'spelling': {
@@ -684,16 +737,17 @@ function suggestOne(difference: Difference, row: RowDraft, index: number, contex
 			// usage decides instead.
 			// The other printings' votes are about what was printed, not about orthography: they count whole.
 			const evidence = wordEvidence(difference, row, context, false).map((piece) => ({...piece, weight: piece.weight / 2}));
-			return decide([...majority, ...evidence], 'both spellings are in use');
+			return {evidence: [...majority, ...evidence], nothing: 'both spellings are in use'};
 		}
 
 		case 'words': {
-			if (difference.a.trim() === '' || difference.b.trim() === '') return decide(majority, 'words added or dropped: nothing tells which printing is right');
-			return decide([...majority, ...wordEvidence(difference, row, context)]);
+			if (difference.a.trim() === '' || difference.b.trim() === '')
+				return {evidence: majority, nothing: 'words added or dropped: nothing tells which printing is right'};
+			return {evidence: [...majority, ...wordEvidence(difference, row, context)]};
 		}
 
 		case 'number': {
-			return decide(majority, 'nothing tells which number is right');
+			return {evidence: [...majority, ...numberEvidence(difference, context.rows, index)], nothing: 'nothing tells which number is right'};
 		}
 
 		default: {
@@ -701,6 +755,41 @@ function suggestOne(difference: Difference, row: RowDraft, index: number, contex
 		}
 	}
 }
+
+/**
+ * Whether a reading can stand as it is, for the track record to take it (#16): a record shows the
+ * other printing the worse, not this one right. On two poor scans both readings are often wrong;
+ * then the record must not name either. A page must fit its neighbours, a numbering must be no
+ * misreading, and a title's differing words must each be a dictionary word or occur elsewhere in
+ * the printings, and none look misread. A reading that is empty (a word the other printing added)
+ * can stand.
+ */
+function canStand(difference: Difference, side: 'a' | 'b', row: RowDraft, context: Context): boolean {
+	const text = difference[side];
+	if (text.trim() === '') return true;
+	if (difference.field === 'page') {
+		const evidence = pageEvidence(difference, row, context);
+		const against = evidence.some((piece) => (side === 'a' ? piece.weight < 0 : piece.weight > 0));
+		return !against && pageNumber(text) !== undefined && /^[\d\s.,:;–—-]+$/.test(text);
+	}
+
+	if (difference.field === 'label') return misreadRoman(text) === undefined && !looksMisread(text.replaceAll(/[.:)]/g, ''));
+	if (difference.field !== 'title') return false;
+	const own = [row.a, row.b].filter((item) => item !== null);
+	const words = differingWords(text, difference[side === 'a' ? 'b' : 'a']);
+	return words.every((word) => {
+		if (looksMisread(word)) return false;
+		const key = bare(word);
+		const known = context.options.lookup === undefined || key.length <= 2 ? undefined : isKnown(key, context.options.lookup);
+		return known === true || context.count.all(key) > context.count.within(own, key);
+	});
+}
+
+/**
+ * Kinds on which a printing's track record may speak where nothing else settles them: what was
+ * printed or read (not spacing, markup or line breaks, and not an entry one printing lacks).
+ */
+const recordKinds: ReadonlySet<Difference['kind']> = new Set(['number', 'page', 'words', 'spelling', 'ocr', 'punctuation', 'leaders', 'case']);
 
 /**
  * The rows with a suggestion on every difference that has evidence to weigh.
@@ -714,6 +803,8 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 	const labels: Partial<Record<'a' | 'b', ReadonlyMap<string, readonly Numbered[]>>> = {};
 	const styles = new Map<StyleTrait, readonly [StyleTally, StyleTally]>();
 	const printing = (side: 'a' | 'b'): Printing => printings[side === 'a' ? 0 : 1];
+	let cases: CaseTable | undefined;
+	let presence: PresenceIndex | undefined;
 	const context: Context = {
 		options,
 		count,
@@ -731,11 +822,57 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 
 			return tallies;
 		},
+		cases: () => (cases ??= caseTable(printings.flatMap((each) => each.items))),
+		presence: () => (presence ??= presenceIndex(rows)),
+		rows,
 	};
+	// First the evidence of each difference; then, where it settles nothing, the printings' track
+	// record over the differences it did settle between paired entries.
+	const weighed = rows.map((row, index) => row.differences.map((difference) => weigh(difference, row, index, context)));
+	const decided = weighed.map((list) =>
+		list.map((each) => (each === undefined || each.evidence.length === 0 ? undefined : decide(each.evidence, each.nothing))),
+	);
+	// The record of the difference's own kind speaks when it is long enough (a printing whose pages
+	// were wrong is the likelier wrong on a page), else the record over every kind.
+	const settled = rows.flatMap((row, index) =>
+		row.a === null || row.b === null
+			? []
+			: row.differences.flatMap((difference, k) => (decided[index]![k] === undefined ? [] : [{kind: difference.kind, suggestion: decided[index]![k]}])),
+	);
+	// A house style lost (leaders, a full stop) says little of how well a printing reads its words:
+	// those kinds count in their own record only.
+	const styled = (kind: Difference['kind']): boolean => kind === 'leaders' || kind === 'punctuation';
+	const overall = recordEvidence(trackRecord(settled.filter((each) => !styled(each.kind)).map((each) => each.suggestion)), context.ids);
+	const byKind = new Map<Difference['kind'], Evidence[]>();
+	const recordFor = (kind: Difference['kind']): Evidence[] => {
+		let found = byKind.get(kind);
+		if (found === undefined) {
+			const own = trackRecord(settled.filter((each) => each.kind === kind).map((each) => each.suggestion));
+			found = own.a + own.b >= recordLength ? recordEvidence(own, context.ids, kind) : styled(kind) ? [] : overall;
+			byKind.set(kind, found);
+		}
+
+		return found;
+	};
+
 	return rows.map((row, index) => {
 		if (row.differences.length === 0) return row;
-		const differences = row.differences.map((difference) => {
-			const suggestion = suggestOne(difference, row, index, context);
+		const differences = row.differences.map((difference, k) => {
+			let suggestion = decided[index]![k];
+			const unsettled = suggestion === undefined || suggestion.reading === null;
+			const record =
+				unsettled && row.a !== null && row.b !== null && recordKinds.has(difference.kind) && difference.explainedBy === undefined
+					? recordFor(difference.kind)
+					: [];
+			// The record names the better printing's reading only where that reading can stand.
+			const fromRecord = record.length > 0 && canStand(difference, record[0]!.weight > 0 ? 'a' : 'b', row, context) ? record : [];
+			if (fromRecord.length > 0) {
+				const each = weighed[index]![k];
+				suggestion = decide([...(each?.evidence ?? []), ...fromRecord], each?.nothing);
+			} else if (suggestion === undefined && weighed[index]![k] !== undefined) {
+				suggestion = decide([], weighed[index]![k].nothing);
+			}
+
 			return suggestion === undefined ? difference : {...difference, suggestion};
 		});
 		return {...row, differences};

@@ -79,6 +79,6 @@ describe('alignment', () => {
 
 	it('reports a lost entry in the middle as missing, not truncation', () => {
 		const result = two('Preface\t1\nThe Lost Chapter\t5\nIndex\t9', 'Preface\t1\nIndex\t9');
-		expect(result.rows[1]!.differences).toEqual([{kind: 'missing', severity: 'substantive', field: 'item', a: 'The Lost Chapter 5', b: ''}]);
+		expect(result.rows[1]!.differences).toMatchObject([{kind: 'missing', severity: 'substantive', field: 'item', a: 'The Lost Chapter 5', b: ''}]);
 	});
 });

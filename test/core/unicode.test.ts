@@ -33,7 +33,16 @@ describe('Unicode normal forms and invisible characters (#12)', () => {
 	])('reports %s alone as one cosmetic invisible difference, named', (_name, line, shown) => {
 		const result = two(`${line}\nIndex\t9`, 'Preface\t5\nIndex\t9');
 		expect(result.rows[0]!.status).toBe('changed');
-		expect(result.rows[0]!.differences).toEqual([{kind: 'invisible', severity: 'cosmetic', field: 'title', a: shown, b: 'Preface'}]);
+		expect(result.rows[0]!.differences).toEqual([
+			{
+				kind: 'invisible',
+				severity: 'cosmetic',
+				field: 'title',
+				a: shown,
+				b: 'Preface',
+				suggestion: {reading: 'b', confidence: 0.9, why: "A's reading holds a character that prints nothing"},
+			},
+		]);
 		expect(result.rows[0]!.a!.title).toBe('Preface');
 	});
 

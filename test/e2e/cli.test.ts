@@ -93,7 +93,10 @@ describe('tocdiff FILE', () => {
 			why: '“PRESIDIUM” is in the English dictionary and “PRESIDUM” is not',
 		});
 		expect(differences.find((d) => d.a === 'JULY 1')?.suggestion).toMatchObject({reading: null, confidence: 0.5});
-		expect(differences.filter((d) => d.kind === 'truncation').some((d) => 'suggestion' in d)).toBe(false);
+		// B stops early: every entry past its end is A's to keep, and says why.
+		const lost = differences.filter((d) => d.kind === 'truncation');
+		expect(lost.length).toBeGreaterThan(0);
+		for (const d of lost) expect(d.suggestion).toMatchObject({reading: 'a', why: expect.stringMatching(/^B stops before this entry/)});
 	});
 
 	it('splits where --split-at says', () => {

@@ -1,0 +1,137 @@
+/**
+ * Evidence on a difference of case (#16): `History` / `history`, `CHAPTER` / `Chapter`. Three
+ * things a reader looks at:
+ * - the same word elsewhere in the printings, in the same place in a title (first or not): a
+ *   form printed five times elsewhere beats one printed nowhere else;
+ * - the title's own case: in a title otherwise in capitals, a word not in capitals is the slip;
+ *   in a title of mixed case, a long word in capitals alone is likelier the slip (less sure:
+ *   an acronym is printed so on purpose);
+ * - the book's title case: where nine in ten long words after a title's first are capitalised,
+ *   a long word in small letters is the slip (the reverse says nothing: a name is capitalised in
+ *   any style).
+ *
+ * Pure; the table of words is made once for both printings (`caseTable`).
+ */
+import {strong, weak, oneSided, type Evidence, type Side} from './evidence.js';
+import type {Difference, RowDraft, TocItem} from './types.js';
+
+/** Words of a title as printed, with whether each is the title's first. */
+function wordsOf(title: string): Array<{readonly word: string; readonly first: boolean}> {
+	const words = title.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+	return words.map((word, k) => ({word, first: k === 0}));
+}
+
+const keyOf = (word: string, first: boolean): string => `${first ? '1' : '0'}${word}`;
+const isUpper = (word: string): boolean => word === word.toUpperCase() && word !== word.toLowerCase();
+const startsUpper = (word: string): boolean => {
+	const head = [...word][0] ?? '';
+	return head !== head.toLowerCase();
+};
+
+/** What case evidence reads: the words of both printings as printed, and the book's title case. */
+export type CaseTable = {
+	readonly count: ReadonlyMap<string, number>;
+	/** Of long words after a title's first, in titles not all in capitals: the share capitalised. */
+	readonly titleCase: number | undefined;
+};
+
+/** Count the words of all titles as printed, by place, and the share of long words capitalised. */
+export function caseTable(items: Iterable<TocItem>): CaseTable {
+	const count = new Map<string, number>();
+	let long = 0;
+	let capitalised = 0;
+	for (const item of items) {
+		const words = wordsOf(item.title);
+		const allUpper = words.every(({word}) => word.length < 2 || isUpper(word));
+		for (const {word, first} of words) {
+			const key = keyOf(word, first);
+			count.set(key, (count.get(key) ?? 0) + 1);
+			if (!first && !allUpper && [...word].length >= 4) {
+				long++;
+				if (startsUpper(word)) capitalised++;
+			}
+		}
+	}
+
+	return {count, titleCase: long >= 20 ? capitalised / long : undefined};
+}
+
+/** The word of each reading that differs from the other only in case, with its place in its title. */
+function changedWord(difference: Difference, row: RowDraft): {readonly a: string; readonly b: string; readonly first: boolean} | undefined {
+	const a = wordsOf(difference.a).map(({word}) => word);
+	const b = wordsOf(difference.b).map(({word}) => word);
+	if (a.length !== b.length) return undefined;
+	const k = a.findIndex((word, at) => word !== b[at] && word.toLowerCase() === b[at]!.toLowerCase());
+	if (k < 0) return undefined;
+	const titleWords = row.a === null ? [] : wordsOf(row.a.title);
+	const first = titleWords[0]?.word === a[k];
+	return {a: a[k]!, b: b[k]!, first};
+}
+
+/** How often a word is printed in the row's two items, to take from the table's count. */
+function ownCount(row: RowDraft, word: string, first: boolean): number {
+	let own = 0;
+	for (const item of [row.a, row.b]) {
+		if (item !== null) own += wordsOf(item.title).filter((each) => each.word === word && each.first === first).length;
+	}
+
+	return own;
+}
+
+/**
+ * The evidence on one case difference.
+ *
+ * @example
+ * caseEvidence(difference, row, caseTable(items), {a: 'A', b: 'B'}) // [{weight: 2.2, why: '“History” is printed so 4 times elsewhere, “history” nowhere'}]
+ */
+export function caseEvidence(difference: Difference, row: RowDraft, table: CaseTable, ids: Readonly<Record<Side, string>>): Evidence[] {
+	if (row.a === null || row.b === null || difference.field !== 'title') return [];
+	const changed = changedWord(difference, row);
+	if (changed === undefined) return [];
+	const evidence: Evidence[] = [];
+	const elsewhere = (word: string): number => (table.count.get(keyOf(word, changed.first)) ?? 0) - ownCount(row, word, changed.first);
+	const counts = {a: elsewhere(changed.a), b: elsewhere(changed.b)};
+	for (const side of ['a', 'b'] as const) {
+		const other = side === 'a' ? 'b' : 'a';
+		if (counts[side] > 0 && counts[other] === 0) {
+			const weight = counts[side] >= 3 ? strong : weak;
+			const times = counts[side] === 1 ? 'once' : `${counts[side]} times`;
+			evidence.push({weight: side === 'a' ? weight : -weight, why: `“${changed[side]}” is printed so ${times} elsewhere, “${changed[other]}” nowhere`});
+		}
+	}
+
+	// The title's own case: the other words of the item that holds each reading.
+	const restUpper = (item: TocItem, word: string): boolean => {
+		const others = wordsOf(item.title).filter((each) => each.word !== word && each.word.length >= 2);
+		return others.length >= 2 && others.every((each) => isUpper(each.word));
+	};
+
+	const restMixed = (item: TocItem, word: string): boolean => {
+		const others = wordsOf(item.title).filter((each) => each.word !== word && each.word.length >= 2);
+		return others.length >= 2 && others.every((each) => !isUpper(each.word));
+	};
+
+	const upper = {a: isUpper(changed.a), b: isUpper(changed.b)};
+	if (upper.a !== upper.b) {
+		const capitals: Side = upper.a ? 'a' : 'b';
+		const small: Side = upper.a ? 'b' : 'a';
+		if (restUpper(row[small], changed[small]) && restUpper(row[capitals], changed[capitals]))
+			evidence.push({weight: capitals === 'a' ? 1.5 : -1.5, why: `the rest of the title is in capitals, as “${changed[capitals]}” is`});
+		else if (restMixed(row[small], changed[small]) && restMixed(row[capitals], changed[capitals]) && [...changed.a].length >= 4)
+			evidence.push({weight: small === 'a' ? weak : -weak, why: `no other word of the title is in capitals, as “${changed[capitals]}” is`});
+	}
+
+	// The book's title case: a long word in small letters where nine in ten are capitalised.
+	if (!changed.first && table.titleCase !== undefined && table.titleCase >= 0.9 && [...changed.a].length >= 4 && upper.a === upper.b) {
+		evidence.push(
+			...oneSided(
+				startsUpper(changed.a) && !startsUpper(changed.b) ? true : startsUpper(changed.b) && !startsUpper(changed.a) ? false : undefined,
+				startsUpper(changed.b) && !startsUpper(changed.a) ? true : startsUpper(changed.a) && !startsUpper(changed.b) ? false : undefined,
+				weak,
+				(side) => `${Math.round(table.titleCase! * 100)} % of the long words in the titles of ${ids.a} and ${ids.b} are capitalised, as “${changed[side]}” is`,
+			),
+		);
+	}
+
+	return evidence;
+}
