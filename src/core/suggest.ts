@@ -81,6 +81,12 @@ const even = 0.5;
  */
 const houseStyleWeight = 1.5;
 /**
+ * A firm house style, kept by 95 in 100 of 20 entries or more, weighs as much as a dictionary
+ * (alone 0.90): on the tuning part such suggestions were right 99.5 % of the time (title endings
+ * kept by 94 % or more: 437 of 439; leaders 756 of 756).
+ */
+const firmStyle = {share: 0.95, comparable: 20} as const;
+/**
  * What makes a house style: at least eight comparable entries in each printing, and 85 in 100 of
  * them alike. Tuned on the evaluation's tuning part: title endings there were right 524 times of
  * 533 at 85 % (502 of 511 at 90 %, 437 of 439 at 94 %); leaders 756 of 756. The slips left are
@@ -660,7 +666,8 @@ function styleEvidence(difference: Difference, row: RowDraft, context: Context):
 	if (trait === undefined || row.a === null || row.b === null) return [];
 	const verdict = judgeStyle(row.a, row.b, context.style(trait), trait, houseStyleOptions);
 	if (verdict === undefined) return [];
-	return [{weight: verdict.reading === 'a' ? houseStyleWeight : -houseStyleWeight, why: describeStyle(verdict, trait)}];
+	const weight = verdict.following >= firmStyle.share * verdict.comparable && verdict.comparable >= firmStyle.comparable ? strong : houseStyleWeight;
+	return [{weight: verdict.reading === 'a' ? weight : -weight, why: describeStyle(verdict, trait)}];
 }
 
 /** The evidence on one difference and what to say when it is even; undefined for kinds with nothing to weigh. */

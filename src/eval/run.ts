@@ -16,6 +16,8 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {dictionaryFor} from '../cli/words.js';
 import {compare, CompareError} from '../core/index.js';
+import {rowSuggestion} from '../core/row-suggestion.js';
+import type {Row} from '../core/types.js';
 import {familyCases, familyNames, type FamilyCase, type FamilyName, type OcrRunCase, type PairCase} from './families.js';
 import {familyInputs} from './inputs.js';
 import {heldBackRule, type Part, type PartChoice} from './held-back.js';
@@ -54,6 +56,9 @@ type Tally = {
 	/** The real-OCR family's differences by field (`label`, `title`, `page`, `item`). */
 	byField: Record<string, Counts>;
 	milliseconds: number;
+	/** The differences the engine reported, and those on rows that `y` decides (a row suggestion at 0.9 or more). */
+	reported: number;
+	byY: number;
 };
 
 type RunMismatch = Mismatch & {
@@ -80,6 +85,8 @@ const emptyTally = (): Tally => ({
 	furnitureRows: 0,
 	byField: {},
 	milliseconds: 0,
+	reported: 0,
+	byY: 0,
 });
 
 function addTally(into: Tally, more: Tally): void {
@@ -97,6 +104,21 @@ function addTally(into: Tally, more: Tally): void {
 	into.furnitureRows += more.furnitureRows;
 	for (const [field, counts] of Object.entries(more.byField)) into.byField[field] = addCounts(into.byField[field] ?? zeroCounts, counts);
 	into.milliseconds += more.milliseconds;
+	into.reported += more.reported;
+	into.byY += more.byY;
+}
+
+/** The level `y` accepts at first, as the review screen's `acceptLevels` begin (tui/decision-state.ts). */
+const acceptLevel = 0.9;
+
+/** Count the differences reported, and those on rows the `y` key decides at its first level (0.9). */
+function countY(tally: Tally, rows: readonly Row[]): void {
+	for (const row of rows) {
+		if (row.differences.length === 0) continue;
+		tally.reported += row.differences.length;
+		const suggestion = rowSuggestion(row);
+		if (suggestion !== undefined && suggestion.confidence >= acceptLevel) tally.byY += row.differences.length;
+	}
 }
 
 function noiseLevel(pair: NoisyPair): {items: number; noisy: number} {
@@ -141,6 +163,7 @@ function runPair(found: PairCase, pair: NoisyPair, mismatches: RunMismatch[]): T
 
 	tally.milliseconds = performance.now() - started;
 	const score = scoreComparison(pair, comparison.rows, comparison.split);
+	countY(tally, comparison.rows);
 	tally.alignment = score.alignment;
 	tally.lines = score.lines;
 	tally.differences = score.differences;
@@ -221,6 +244,7 @@ function runOcr(found: OcrRunCase, mismatches: RunMismatch[]): Tally {
 
 	tally.milliseconds = performance.now() - started;
 	const score = scoreOcrComparison(ocr, found.mode, comparison?.rows ?? [], comparison?.split);
+	countY(tally, comparison?.rows ?? []);
 	tally.alignment = score.alignment;
 	tally.lines = score.lines;
 	tally.differences = score.differences;
@@ -260,7 +284,7 @@ function totalSuggestions(tally: Tally): SuggestionCounts {
 	return total.ocr ?? zeroSuggestions;
 }
 
-const tableHeader = ['family'.padEnd(14), 'part', 'runs', 'al.F1', 'lnF1 ', 'df.F1', 'split'.padStart(9), 'sg.cov', '≥.9acc', ' ms/run'].join('  ');
+const tableHeader = ['family'.padEnd(14), 'part', 'runs', 'al.F1', 'lnF1 ', 'df.F1', 'split'.padStart(9), 'sg.cov', '≥.9acc', '    y', ' ms/run'].join('  ');
 
 function tableRow(family: string, part: string, tally: Tally): string {
 	const s = totalSuggestions(tally);
@@ -276,6 +300,7 @@ function tableRow(family: string, part: string, tally: Tally): string {
 		(tally.splitTotal === 0 ? '-' : `${tally.splitHits}/${tally.splitTotal}`).padStart(9),
 		share(s.right + s.wrong, found).padStart(6),
 		share(s.sureRight, s.sure).padStart(6),
+		share(tally.byY, tally.reported),
 		(tally.milliseconds / Math.max(1, tally.runs)).toFixed(1).padStart(7),
 	].join('  ');
 }
@@ -472,6 +497,7 @@ function main(argv: readonly string[]): number {
 				? {byField: Object.fromEntries(Object.entries(tally.byField).map(([field, counts]) => [field, {...counts, ...prf(counts)}]))}
 				: {}),
 			msPerRun: tally.milliseconds / Math.max(1, tally.runs),
+			decidedByY: tally.reported === 0 ? null : tally.byY / tally.reported,
 			suggestions: {...tally.suggestions, all: totalSuggestions(tally)},
 			calibration: calibrationOf(totalSuggestions(tally)),
 		});
@@ -525,7 +551,8 @@ function main(argv: readonly string[]): number {
 	console.log('-'.repeat(tableHeader.length));
 	for (const which of parts) console.log(tableRow('ALL', which, pick(total, which)));
 	console.log('\n(al = alignment of entries, ln = of lines (pair counting), df = differences, F1 in %; split = files split rightly / one-file runs;');
-	console.log(' sg.cov = differences found with a suggestion of a reading, %; ≥.9acc = right among suggestions at confidence ≥ 0.9, %)');
+	console.log(' sg.cov = differences found with a suggestion of a reading, %; ≥.9acc = right among suggestions at confidence ≥ 0.9, %;');
+	console.log(" y = differences reported on rows the review screen's y key decides, a row suggestion at 0.9 or more, %)");
 	const threw = [...byFamily].map(([family, tallies]) => [family, tallies.tune.errors + tallies.held.errors] as const).filter(([, errors]) => errors > 0);
 	if (threw.length > 0)
 		console.log(`compare threw (no rows; counted as all missed) in ${threw.map(([family, errors]) => `${family} ${errors}`).join(', ')} runs`);

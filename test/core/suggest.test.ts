@@ -328,14 +328,23 @@ describe('house-style suggestions', () => {
 
 	it('takes the ending the other entries have: a stray full stop is the slip', () => {
 		expect(suggestionsOn('The rocks\t40', 'The rocks.\t40')).toEqual([
-			{kind: 'punctuation', suggestion: {reading: 'a', confidence: 0.82, why: '26 of 26 entries end without a full stop'}},
+			{kind: 'punctuation', suggestion: {reading: 'a', confidence: 0.9, why: '26 of 26 entries end without a full stop'}},
 		]);
 	});
 
 	it('and a lost one, where every entry ends with a stop', () => {
 		expect(suggestionsOn('The rocks\t40', 'The rocks.\t40', '.')).toEqual([
-			{kind: 'punctuation', suggestion: {reading: 'b', confidence: 0.82, why: '26 of 26 entries end with a full stop'}},
+			{kind: 'punctuation', suggestion: {reading: 'b', confidence: 0.9, why: '26 of 26 entries end with a full stop'}},
 		]);
+	});
+
+	it('weighs a style kept by fewer than twenty entries as moderate', () => {
+		const shortPage = (line: string): string => [...Array.from({length: 9}, (_, k) => `Chapter on subject number ${k + 1}\t${10 + k}`), line].join('\n');
+		const found = compare([
+			{name: 'a.txt', text: shortPage('The rocks\t40')},
+			{name: 'b.txt', text: shortPage('The rocks.\t40')},
+		]).rows.flatMap((row) => row.differences.map(({suggestion}) => suggestion));
+		expect(found).toEqual([{reading: 'a', confidence: 0.82, why: '18 of 18 entries end without a full stop'}]);
 	});
 
 	it('says nothing of a mark inside the title', () => {
@@ -349,6 +358,6 @@ describe('house-style suggestions', () => {
 			{name: 'a.txt', text: dotted('The rocks 40')},
 			{name: 'b.txt', text: dotted('The rocks . . . . 40')},
 		]).rows.flatMap((row) => row.differences.map(({kind, suggestion}) => ({kind, suggestion})));
-		expect(found).toEqual([{kind: 'leaders', suggestion: {reading: 'b', confidence: 0.82, why: '26 of 26 entries have leader dots before the page'}}]);
+		expect(found).toEqual([{kind: 'leaders', suggestion: {reading: 'b', confidence: 0.9, why: '26 of 26 entries have leader dots before the page'}}]);
 	});
 });
