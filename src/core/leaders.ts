@@ -91,11 +91,11 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 	const tokens: Array<{start: number; text: string}> = [];
 	for (const match of title.matchAll(/\S+/gu)) tokens.push({start: match.index, text: match[0]});
 	if (tokens.length === 0) return -1;
-	// A word with dots against it (`Premises.7.0`, `Preface...`): the dots begin the run. One dot
-	// alone ends the word (`II.`, `Introduction.`).
+	// A word with dots against it (`Premises.7.0`, `Preface...`, `What Next?....`, `écolier.…...`):
+	// the dots begin the run. One dot or one ellipsis alone ends the word (`II.`, `Introduction.`).
 	const split: Array<{start: number; text: string; title?: boolean}> = [];
 	for (const token of tokens) {
-		const glued = token.text.includes('.') ? /^(.*?\p{L}[)"'»”]?)(\.{2,}.*|\.[\p{Nd}].*)$/u.exec(token.text) : null;
+		const glued = /[.…]/.test(token.text) ? /^(.*?\p{L}[)"'»”?!]?)([.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token.text) : null;
 		if (glued && glued[1]!.length > 0 && glued[2]!.length > 0) {
 			split.push({start: token.start, text: glued[1]!, title: true}, {start: token.start + glued[1]!.length, text: glued[2]!});
 		} else split.push(token);

@@ -191,7 +191,7 @@ function loneSpecksFrom(line: string): number {
  * A comma, hyphen or colon stuck to a page after a leader (`, ; 20-`, `Peoples .... 15:`); stuck to
  * a number in the words of a title, it is a wrapped date (`MAY 1,`) or range (`1917-`).
  */
-const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[;:,'‘’"•·°]{1,3}\s)\p{Nd}{1,5}[.]?)[,\-–:;]{1,2}$/u;
+const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[.;:,'‘’"•·°\-–—]{1,3}\s)\p{Nd}{1,5}[.]?)[,\-–:;]{1,2}$/u;
 const trailingSpecks = new RegExp(
 	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(speckChars)}]{1,3})*|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`,
 	'u',

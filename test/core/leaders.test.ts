@@ -17,6 +17,8 @@ describe('leader dots read as text (#18)', () => {
 		['Appendix. ............ 2... cece eee eee eee eee', false, 'Appendix.'],
 		['Premises.7.0 access sceeeses ss esieeas', true, 'Premises'],
 		['Masses ..:', true, 'Masses'],
+		['What Next?....0. 0.6.2.2 cece ee eee)', true, 'What Next?'],
+		['Un bon et un mauvais écolier.….....', true, 'Un bon et un mauvais écolier'],
 	])('finds where the leader begins in %j', (title, pageAfter, kept) => {
 		expect(cut(title, pageAfter)?.[0]).toBe(kept);
 	});

@@ -119,6 +119,8 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 	it.each([
 		['; Geography ; 13', 'Geography', '13', ' ; ', 1],
 		['Human remains , ; 20-', 'Human remains', '20', ' , ; ', 1],
+		['Unpainted ware - 66-', 'Unpainted ware', '66', ' - ', 1],
+		['Human remains . . 20-', 'Human remains', '20', ' . . ', 1],
 		['Placing of relics ...... 2)', 'Placing of relics', '2', ' ...... ', 1],
 		['Storm\t21 °', 'Storm', '21', '\t', 1],
 		['Storm  77 .', 'Storm', '77', '  ', 1],
