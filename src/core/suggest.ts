@@ -35,7 +35,7 @@
  *
  * Pure: the dictionary comes in as a look-up function.
  *
- * Long (about 870 lines): one model, each kind of evidence a function of the same context and
+ * Long (about 970 lines): one model, each kind of evidence a function of the same context and
  * weights, so that the weights can be read and tuned side by side; the newer sources of evidence
  * live in their own modules, and this one weighs them together.
  */
@@ -508,6 +508,82 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 	return evidence;
 }
 
+/** Where an entry stands in a printing's paged entries (binary search on its first line), or -1. */
+function positionIn(index: PageIndex, item: TocItem): number {
+	let lo = 0;
+	let hi = index.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (index[mid]!.item.lines[0] < item.lines[0]) lo = mid + 1;
+		else hi = mid;
+	}
+
+	return index[lo]?.item.lines[0] === item.lines[0] ? lo : -1;
+}
+
+/**
+ * Where a range of pages starting at `start` should end, read from its printing's entries: the
+ * page before the next entry's where the ranges run on (the entry before ends where this one
+ * begins), or the end of the last entry it holds (a chapter over its sections). Undefined when
+ * the entries around say neither.
+ */
+function expectedEnd(
+	index: PageIndex,
+	at: number,
+	start: number,
+	ends: readonly [number, number],
+): {readonly end: number; readonly how: string; readonly nested: boolean} | undefined {
+	const next = index[at + 1];
+	if (next === undefined || next.list !== index[at]!.list || next.page < start) return undefined;
+	// The next entry begins past where either reading ends: the ranges run on.
+	if (next.page > Math.min(...ends)) {
+		// The printing's ranges run on around it: the entry before ends where this one begins, and the
+		// next ends where the one after it begins.
+		const previous = index[at - 1];
+		const after = index[at + 2];
+		const runsOn =
+			previous !== undefined &&
+			previous.list === index[at]!.list &&
+			rangeEnd(previous.item.page ?? '', previous.page) + 1 === start &&
+			after !== undefined &&
+			after.list === next.list &&
+			rangeEnd(next.item.page ?? '', next.page) + 1 === after.page;
+		return runsOn ? {end: next.page - 1, how: `the next entry begins at ${next.page}`, nested: false} : undefined;
+	}
+
+	// The entries it holds: those that begin inside it by either reading.
+	let end: number | undefined;
+	for (let k = at + 1; k < index.length && index[k]!.list === index[at]!.list && index[k]!.page >= start && index[k]!.page <= Math.min(...ends); k++) {
+		end = Math.max(end ?? 0, rangeEnd(index[k]!.item.page ?? '', index[k]!.page));
+	}
+
+	return end === undefined ? undefined : {end, how: `the entries it holds end at ${end}`, nested: true};
+}
+
+/**
+ * Evidence on the end of a range of pages (`232-257` / `232-258`, both between the neighbours):
+ * the reading that ends where its printing's entries say it should (`expectedEnd`) beats one that
+ * does not.
+ */
+function rangeEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
+	if (row.a === null || row.b === null) return [];
+	const start = pageNumber(difference.a);
+	if (start === undefined || start !== pageNumber(difference.b)) return [];
+	const ends = {a: rangeEnd(difference.a, start), b: rangeEnd(difference.b, start)};
+	if (ends.a === ends.b || ends.a === start || ends.b === start) return [];
+	const expected = (side: 'a' | 'b') => {
+		const index = context.pages(side);
+		const at = positionIn(index, row[side]);
+		return at < 0 ? undefined : expectedEnd(index, at, start, [ends.a, ends.b]);
+	};
+
+	const found = {a: expected('a'), b: expected('b')};
+	const right = (side: 'a' | 'b'): boolean | undefined => (found[side] === undefined ? undefined : found[side].end === ends[side]);
+	// A range read against the entries it holds leans less: one of them may be misprinted too.
+	const weight = found.a?.nested === true || found.b?.nested === true ? houseStyleWeight : strong;
+	return oneSided(right('a'), right('b'), weight, (side) => `${difference[side]} ends where it should: ${found[side]!.how}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Labels
 
@@ -730,8 +806,11 @@ function weigh(difference: Difference, row: RowDraft, index: number, context: Co
 	const weighed = difference.kind === 'ocr' || difference.kind === 'number' || difference.kind === 'page';
 	const majority = [...majorityEvidence(difference, row, context), ...(weighed || difference.kind === 'words' ? confidenceEvidence(difference, row) : [])];
 	if (difference.field === 'label') return weighed ? {evidence: [...majority, ...labelEvidence(difference, row, context)]} : undefined;
-	if (difference.field === 'page')
-		return weighed ? {evidence: [...majority, ...pageEvidence(difference, row, context)], nothing: 'neither page fits its neighbours better'} : undefined;
+	if (difference.field === 'page') {
+		if (!weighed) return undefined;
+		const evidence = [...majority, ...pageEvidence(difference, row, context), ...rangeEvidence(difference, row, context)];
+		return {evidence, nothing: 'neither page fits its neighbours better'};
+	}
 	switch (difference.kind) {
 		case 'ocr': {
 			return {evidence: [...majority, ...wordEvidence(difference, row, context)]};

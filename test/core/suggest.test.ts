@@ -361,3 +361,36 @@ describe('house-style suggestions', () => {
 		expect(found).toEqual([{kind: 'leaders', suggestion: {reading: 'b', confidence: 0.9, why: '26 of 26 entries have leader dots before the page'}}]);
 	});
 });
+
+describe('range suggestions (#16)', () => {
+	const ranges = (fire: string, extended = '199-231') =>
+		[`Close order\t167-198`, `Extended order\t${extended}`, `Fire\t${fire}`, 'The battalion\t258-326', 'The regiment\t327-346', 'Index\t347-349'].join('\n');
+	const pageSuggestion = (a: string, b: string) =>
+		compare([
+			{name: 'a.txt', text: a},
+			{name: 'b.txt', text: b},
+		])
+			.rows.flatMap((row) => row.differences)
+			.find((difference) => difference.kind === 'page')?.suggestion;
+
+	it('takes the range that ends the page before the next entry begins, where the ranges run on', () => {
+		expect(pageSuggestion(ranges('232-257'), ranges('232-258'))).toEqual({
+			reading: 'a',
+			confidence: 0.9,
+			why: '232-257 ends where it should: the next entry begins at 258',
+		});
+	});
+
+	it('says nothing where the ranges around it do not run on', () => {
+		expect(pageSuggestion(ranges('232-257', '199-220'), ranges('232-258', '199-220'))?.reading ?? null).toBeNull();
+	});
+
+	it('takes the end of the last entry a chapter holds, less surely', () => {
+		const chapter = (end: string) => ['Drill\t100-140', `Combat\t141-${end}`, 'Scouting\t141-160', 'Patrols\t161-190', 'Index\t191-200'].join('\n');
+		expect(pageSuggestion(chapter('190'), chapter('199'))).toMatchObject({
+			reading: 'a',
+			confidence: 0.82,
+			why: '141-190 ends where it should: the entries it holds end at 190',
+		});
+	});
+});
