@@ -16,7 +16,7 @@
  * restarts and headings are evidence, not the decision. Each step is a hash probe, a short window
  * or a pairing over the file, over at most `maxCandidates` candidates: linear in the file.
  *
- * Long (about 830 lines) as one method: the candidates, their evidence and the choice share their
+ * Long (about 950 lines) as one method: the candidates, their evidence and the choice share their
  * types and weights, tuned together on the evaluation; apart, a weight would live far from what it weighs.
  */
 import {comparedWhole, ratio} from './distance.js';
@@ -309,48 +309,100 @@ const isPartKey = (key: string): boolean => key.startsWith('^') || key.startsWit
  * most of the split's time.)
  */
 type KeyIndex = {
-	/** Per line, its keys' ids in `keysOf` order (-1 for an empty key). */
-	readonly keys: readonly Int32Array[];
-	/** Per key id, the lines that have it, in order. */
-	readonly positions: readonly number[][];
+	/** Line `k`'s keys' ids, in `keysOf` order, are `lineKeys[lineStart[k] .. lineStart[k + 1])` (-1 for an empty key). */
+	readonly lineStart: Int32Array;
+	readonly lineKeys: Int32Array;
+	/** The lines that have key `id`, in order, are `positions[keyStart[id] .. keyStart[id + 1])`. */
+	readonly keyStart: Int32Array;
+	readonly positions: Int32Array;
 	/** Per key id, 1 when it is part of a title only. */
 	readonly part: Uint8Array;
+	/** Per line, the first line in the file that shares one of its keys (the line itself when none does before it). */
+	readonly firstShared: Int32Array;
 	/** Per key id, how often it was seen in the current pairing, valid where `stamps` holds `stamp`. */
 	readonly counts: Int32Array;
 	readonly stamps: Int32Array;
 	stamp: number;
 };
 
+/**
+ * Index the keys of every line: ids for the key strings, then each line's ids and each key's lines
+ * in flat arrays (#12, #17: an array a key made 600,000 small arrays on 2 × 100,000 entries, and
+ * most of the index's time went to making and collecting them).
+ */
 function indexKeys(lines: readonly Line[]): KeyIndex {
 	const ids = new Map<string, number>();
-	const positions: number[][] = [];
 	const partIds: number[] = [];
-	const keys = lines.map((line, k) => {
-		const own = keysOf(line);
-		const out = new Int32Array(own.length);
-		for (const [j, key] of own.entries()) {
-			if (key === '') {
-				out[j] = -1;
-				continue;
+	const lineStart = new Int32Array(lines.length + 1);
+	const own = lines.map((line) => keysOf(line));
+	let total = 0;
+	for (let k = 0; k < lines.length; k++) {
+		lineStart[k] = total;
+		total += own[k]!.length;
+	}
+
+	lineStart[lines.length] = total;
+	const lineKeys = new Int32Array(total);
+	const perKey: number[] = [];
+	for (let k = 0; k < lines.length; k++) {
+		let at = lineStart[k]!;
+		for (const key of own[k]!) {
+			let id = -1;
+			if (key !== '') {
+				id = ids.get(key) ?? -1;
+				if (id < 0) {
+					id = perKey.length;
+					ids.set(key, id);
+					perKey.push(0);
+					if (isPartKey(key)) partIds.push(id);
+				}
+
+				perKey[id]!++;
 			}
 
-			let id = ids.get(key);
-			if (id === undefined) {
-				id = positions.length;
-				ids.set(key, id);
-				positions.push([]);
-				if (isPartKey(key)) partIds.push(id);
-			}
+			lineKeys[at++] = id;
+		}
+	}
 
-			positions[id]!.push(k);
-			out[j] = id;
+	const keyCount = perKey.length;
+	const keyStart = new Int32Array(keyCount + 1);
+	for (let id = 0; id < keyCount; id++) keyStart[id + 1] = keyStart[id]! + perKey[id]!;
+	const positions = new Int32Array(keyStart[keyCount]!);
+	const filled = keyStart.slice(0, keyCount);
+	for (let k = 0; k < lines.length; k++) {
+		for (let at = lineStart[k]!; at < lineStart[k + 1]!; at++) {
+			const id = lineKeys[at]!;
+			if (id >= 0) positions[filled[id]!++] = k;
+		}
+	}
+
+	const part = new Uint8Array(keyCount);
+	for (const id of partIds) part[id] = 1;
+	const firstShared = new Int32Array(lines.length);
+	for (let k = 0; k < lines.length; k++) {
+		let first = k;
+		for (let at = lineStart[k]!; at < lineStart[k + 1]!; at++) {
+			const id = lineKeys[at]!;
+			if (id >= 0) first = Math.min(first, positions[keyStart[id]!]!);
 		}
 
-		return out;
-	});
-	const part = new Uint8Array(positions.length);
-	for (const id of partIds) part[id] = 1;
-	return {keys, positions, part, counts: new Int32Array(positions.length), stamps: new Int32Array(positions.length), stamp: 0};
+		firstShared[k] = first;
+	}
+
+	return {lineStart, lineKeys, keyStart, positions, part, firstShared, counts: new Int32Array(keyCount), stamps: new Int32Array(keyCount), stamp: 0};
+}
+
+/**
+ * The most a part of the file can pair with a first printing ending at `firstEnd`: its lines that
+ * share a key with a line before `firstEnd` (each pairs once at most, and weighs 1 at most). Made
+ * as prefix counts, once for each first printing asked about (#12: most sets of starts the search
+ * tries can be ruled out by this bound without pairing them).
+ */
+function pairableCounts(index: KeyIndex, firstEnd: number): Int32Array {
+	const {firstShared} = index;
+	const counts = new Int32Array(firstShared.length + 1);
+	for (let k = 0; k < firstShared.length; k++) counts[k + 1] = counts[k]! + (firstShared[k]! < firstEnd ? 1 : 0);
+	return counts;
 }
 
 /** How a candidate printing pairs with the first. */
@@ -369,7 +421,7 @@ type Pairing = {
  * before its first pair (a whole block that does not pair).
  */
 function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number, from: number, to: number): Pairing {
-	const {keys, positions, part, counts, stamps} = index;
+	const {lineStart, lineKeys, keyStart, positions, part, counts, stamps} = index;
 	const stamp = ++index.stamp;
 	const xs: number[] = [];
 	const ys: number[] = [];
@@ -377,9 +429,8 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 	const partial: boolean[] = [];
 	const single: boolean[] = [];
 	for (let k = from; k < to; k++) {
-		const own = keys[k]!;
-		for (let j = 0; j < own.length; j++) {
-			const id = own[j]!;
+		for (let at = lineStart[k]!; at < lineStart[k + 1]!; at++) {
+			const id = lineKeys[at]!;
 			if (id < 0) continue;
 			if (stamps[id] !== stamp) {
 				stamps[id] = stamp;
@@ -388,18 +439,20 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 
 			const seen = counts[id]!++;
 			// The file's lines with the key, in order: those before `firstEnd` are the first printing's.
-			const found = positions[id]!;
+			const first = keyStart[id]!;
+			const end = keyStart[id + 1]!;
+			const second = first + 1 < end ? positions[first + 1]! : undefined;
 			// Part of a title pairs only where it is the first printing's only line with it: titles
 			// that share a start (`Letter to …`) or an end would pair anything with anything.
-			if (part[id] === 1 && (seen > 0 || found[0]! >= firstEnd || found[1]! < firstEnd)) continue;
-			const partner = found[seen];
+			if (part[id] === 1 && (seen > 0 || positions[first]! >= firstEnd || (second !== undefined && second < firstEnd))) continue;
+			const partner = first + seen < end ? positions[first + seen]! : undefined;
 			if (partner === undefined || partner >= firstEnd) continue;
 			xs.push(partner);
 			ys.push(k);
 			partial.push(part[id] === 1);
 			// A key found once in the first printing says where its partner is; one found many times
 			// (`Preface` in every volume; a file of one line over and over) pairs anywhere alike.
-			single.push(found[1] === undefined || found[1] >= firstEnd);
+			single.push(second === undefined || second >= firstEnd);
 			break;
 		}
 	}
@@ -762,11 +815,34 @@ function choose(
 	};
 
 	const isNear = (candidate: Candidate): boolean => chosen.some((c) => sameStart(c, candidate));
+	const pairable = new Map<number, Int32Array>();
+	// Whether a set of starts cannot pass, by the most its parts could pair: too little to beat the
+	// current explanation, or a part too light to be a printing.
+	const ruledOut = (starts: readonly Candidate[], weight: number, firstEntries: number): boolean => {
+		if (wanted !== undefined) return false;
+		const {firstEnd, parts} = partsOf(lines, starts);
+		let counts = pairable.get(firstEnd);
+		if (counts === undefined) {
+			counts = pairableCounts(index, firstEnd);
+			pairable.set(firstEnd, counts);
+		}
+
+		let most = 0;
+		for (const [from, to] of parts) {
+			const bound = to <= from ? 0 : counts[to]! - counts[from]!;
+			if (bound <= Math.max(3, 0.25 * firstEntries)) return true;
+			most += bound;
+		}
+
+		return most <= weight * (1 + minGain);
+	};
+
 	let current = {weight: best.weight, weakest: best.weakest};
 	while (wanted === undefined || chosen.length + 1 < wanted) {
 		let next: {candidate: Candidate; weight: number; weakest: number; score: number} | undefined;
 		for (const candidate of candidates) {
 			if (isNear(candidate)) continue;
+			if (ruledOut([...chosen, candidate], current.weight, countEntries(lines, Math.min(...[...chosen, candidate].map((c) => c.start))))) continue;
 			const tried = explain(lines, [...chosen, candidate], index);
 			if (!acceptable(tried.weakest)) continue;
 			// Every printing must pair a good part of the first: a stray page printed twice is not one.
