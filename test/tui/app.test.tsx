@@ -1,10 +1,12 @@
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Decision} from '../../src/core/decisions.js';
+import {rowKeys, type Decision} from '../../src/core/decisions.js';
 import type {Comparison} from '../../src/core/types.js';
 import {compare} from '../../src/core/compare.js';
 import {App} from '../../src/tui/app.js';
+import {dictionaryFor} from '../../src/cli/words.js';
+import {readFileSync} from 'node:fs';
 import {repaginatedText, seedText, threePrintingsWithANote} from '../report/fixtures.js';
 import type {Size} from '../../src/tui/layout.js';
 import type {ReviewEffects} from '../../src/tui/use-review.js';
@@ -328,6 +330,42 @@ describe('suggestions (#7)', () => {
 		frame = await frameMatching(app.lastFrame, (f) => f.includes('⚑ A numbering'));
 		expect(frame).toContain('⚑ A numbering: “II.” between “П.” and “IV.” should be III');
 		expect(frame).toMatch(/substantive page +offset +“111” → “115”/);
+	});
+
+	it('y on the bundled sample decides the lost entries, the stray stop and the leader dots, and nothing else (#16)', async () => {
+		const sample = readFileSync(new URL('../../samples/lenin-cw31-two-printings.txt', import.meta.url), 'utf8');
+		const comparison = compare([{name: 'lenin-cw31-two-printings.txt', text: sample}], {dictionary: dictionaryFor});
+		const app = await open({comparison});
+		await type(app, 'y');
+		await frameMatching(app.lastFrame, (f) => f.includes('Accepted 21 suggestions'));
+		const decided = await frameMatching(
+			() => JSON.stringify(app.saved.at(-1) ?? []),
+			(saved) => saved !== '[]',
+		);
+		const keys = rowKeys(comparison.rows);
+		const rows = (JSON.parse(decided) as Array<{readonly key: string; readonly verdict: string}>).map((decision) => ({
+			index: keys.indexOf(decision.key),
+			verdict: decision.verdict,
+		}));
+		const byIndex = new Map(comparison.rows.map((row, index) => [index, row]));
+		const kinds = rows.map(
+			({index, verdict}) =>
+				`${byIndex
+					.get(index)
+					?.differences.map((d) => d.kind)
+					.join('+')}:${verdict}`,
+		);
+		// The entries lost where B stops (19 rows: keep A's), `In.` / `In` and the leader dots: B's.
+		expect(kinds.filter((kind) => kind === 'truncation:a')).toHaveLength(19);
+		expect(kinds.filter((kind) => kind !== 'truncation:a').sort()).toEqual(['leaders:b', 'punctuation:b']);
+		// Not decided: B's two title-page lines, Bolsheviki's (a respelling, 0.63), PRESIDIUM with JULY 1 / JULY 4 (the date is even).
+		const undecided = comparison.rows.filter((row, index) => row.differences.length > 0 && !rows.some((decision) => decision.index === index));
+		expect(undecided.map((row) => (row.a ?? row.b)!.title.slice(0, 24))).toEqual([
+			'TRANSLATED FROM THE RUSS',
+			'EDITED BY JULIUS KATZER',
+			'An Essential Condition o',
+			'TELEPHONE MESSAGE TO THE',
+		]);
 	});
 
 	it('y accepts the suggestions at the level, Y lowers it, u takes them all back', async () => {
