@@ -51,6 +51,9 @@ export function openTerminal(argv: readonly string[], options: TerminalOptions =
 		cwd: options.cwd,
 		env,
 	});
+	// A command that has already ended (the reference that prints one line and exits) closes the
+	// pipe: a key or the closing `q` written after that is lost, not an error that ends the bench.
+	child.stdin.on('error', () => undefined);
 	let output = '';
 	const waiting = new Set<{readonly text: string; readonly done: () => void}>();
 	child.stdout.on('data', (chunk: Buffer) => {
@@ -91,7 +94,7 @@ export function openTerminal(argv: readonly string[], options: TerminalOptions =
 		},
 		exited,
 		async close() {
-			child.stdin.write('q');
+			if (child.exitCode === null && child.signalCode === null) child.stdin.write('q');
 			await pause(300);
 			child.kill();
 		},
