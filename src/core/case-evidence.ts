@@ -37,18 +37,21 @@ export type CaseTable = {
 
 /** Count the words of all titles as printed, by place, and the share of long words capitalised. */
 export function caseTable(items: Iterable<TocItem>): CaseTable {
+	// Each title once, with how often it is printed: two printings share most of their titles (#17).
+	const titles = new Map<string, number>();
+	for (const item of items) titles.set(item.title, (titles.get(item.title) ?? 0) + 1);
 	const count = new Map<string, number>();
 	let long = 0;
 	let capitalised = 0;
-	for (const item of items) {
-		const words = wordsOf(item.title);
+	for (const [title, times] of titles) {
+		const words = wordsOf(title);
 		const allUpper = words.every(({word}) => word.length < 2 || isUpper(word));
 		for (const {word, first} of words) {
 			const key = keyOf(word, first);
-			count.set(key, (count.get(key) ?? 0) + 1);
+			count.set(key, (count.get(key) ?? 0) + times);
 			if (!first && !allUpper && [...word].length >= 4) {
-				long++;
-				if (startsUpper(word)) capitalised++;
+				long += times;
+				if (startsUpper(word)) capitalised += times;
 			}
 		}
 	}
