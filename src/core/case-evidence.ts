@@ -21,39 +21,63 @@ function wordsOf(title: string): Array<{readonly word: string; readonly first: b
 	return words.map((word, k) => ({word, first: k === 0}));
 }
 
-const keyOf = (word: string, first: boolean): string => `${first ? '1' : '0'}${word}`;
 const isUpper = (word: string): boolean => word === word.toUpperCase() && word !== word.toLowerCase();
 const startsUpper = (word: string): boolean => {
 	const head = [...word][0] ?? '';
 	return head !== head.toLowerCase();
 };
 
+/** Whether a word has four characters or more (code points, as `[...word]` counts them), counted only where its length leaves a doubt. */
+function isLong(word: string): boolean {
+	if (word.length < 4) return false;
+	if (word.length >= 8) return true;
+	return [...word].length >= 4;
+}
+
 /** What case evidence reads: the words of both printings as printed, and the book's title case. */
 export type CaseTable = {
-	readonly count: ReadonlyMap<string, number>;
+	/** How often each word is printed as a title's first word, and after it. */
+	readonly count: Readonly<{first: ReadonlyMap<string, number>; rest: ReadonlyMap<string, number>}>;
 	/** Of long words after a title's first, in titles not all in capitals: the share capitalised. */
 	readonly titleCase: number | undefined;
 };
 
-/** Count the words of all titles as printed, by place, and the share of long words capitalised. */
+const wordPattern = /\p{L}[\p{L}\p{M}'’-]*/gu;
+
+/**
+ * Count the words of all titles as printed, by place, and the share of long words capitalised.
+ * Each title is read once, counted as often as it is printed: two printings share most of their
+ * titles; and a word's place picks its table, rather than a key made a word (#17).
+ */
 export function caseTable(items: Iterable<TocItem>): CaseTable {
-	const count = new Map<string, number>();
+	const titles = new Map<string, number>();
+	for (const item of items) titles.set(item.title, (titles.get(item.title) ?? 0) + 1);
+	const first = new Map<string, number>();
+	const rest = new Map<string, number>();
 	let long = 0;
 	let capitalised = 0;
-	for (const item of items) {
-		const words = wordsOf(item.title);
-		const allUpper = words.every(({word}) => word.length < 2 || isUpper(word));
-		for (const {word, first} of words) {
-			const key = keyOf(word, first);
-			count.set(key, (count.get(key) ?? 0) + 1);
-			if (!first && !allUpper && [...word].length >= 4) {
-				long++;
-				if (startsUpper(word)) capitalised++;
+	for (const [title, times] of titles) {
+		const words = title.match(wordPattern) ?? [];
+		let allUpper = true;
+		for (const word of words) {
+			if (word.length >= 2 && !isUpper(word)) {
+				allUpper = false;
+				break;
+			}
+		}
+
+		for (let k = 0; k < words.length; k++) {
+			const word = words[k]!;
+			const counts = k === 0 ? first : rest;
+			counts.set(word, (counts.get(word) ?? 0) + times);
+			if (k > 0 && !allUpper && isLong(word)) {
+				long += times;
+				if (startsUpper(word)) capitalised += times;
 			}
 		}
 	}
 
-	return {count, titleCase: long >= 20 ? capitalised / long : undefined};
+	return {count: {first, rest}, titleCase: long >= 20 ? capitalised / long : undefined};
 }
 
 /** The word of each reading that differs from the other only in case, with its place in its title. */
@@ -89,7 +113,7 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 	const changed = changedWord(difference, row);
 	if (changed === undefined) return [];
 	const evidence: Evidence[] = [];
-	const elsewhere = (word: string): number => (table.count.get(keyOf(word, changed.first)) ?? 0) - ownCount(row, word, changed.first);
+	const elsewhere = (word: string): number => ((changed.first ? table.count.first : table.count.rest).get(word) ?? 0) - ownCount(row, word, changed.first);
 	const counts = {a: elsewhere(changed.a), b: elsewhere(changed.b)};
 	for (const side of ['a', 'b'] as const) {
 		const other = side === 'a' ? 'b' : 'a';

@@ -13,7 +13,7 @@
  */
 import {ocrRomanValue, romanValue, toRoman} from './labels.js';
 import {pageNumber} from './parse.js';
-import type {Check, LabelValue, Printing, RowDraft, TocItem} from './types.js';
+import type {Check, Difference, LabelValue, Printing, RowDraft, TocItem} from './types.js';
 
 /** Lines from the first to the last of some items. */
 function span(first: TocItem, last: TocItem = first): readonly [number, number] {
@@ -375,8 +375,20 @@ export function renumberingChecks(rows: readonly RowDraft[], ids: readonly [stri
 export function explainPageOffsets(rows: readonly RowDraft[], offsets: readonly PageOffset[]): RowDraft[] {
 	const explained = new Set(offsets.flatMap((offset) => offset.rows));
 	return rows.map((row, index) =>
-		explained.has(index) ? {...row, differences: row.differences.map((d) => (d.kind === 'page' ? {...d, explainedBy: 'page-offset' as const} : d))} : row,
+		explained.has(index)
+			? {...row, differences: row.differences.map((difference) => (difference.kind === 'page' ? explainedByOffset(difference) : difference))}
+			: row,
 	);
+}
+
+/**
+ * A page difference marked as explained by an offset, made field by field where it has no
+ * suggestion yet (#17): in Node 20 each spread `{...difference, explainedBy}` got a hidden class
+ * of its own, which every later reader of the differences paid for.
+ */
+function explainedByOffset(difference: Difference): Difference {
+	if (difference.suggestion !== undefined) return {...difference, explainedBy: 'page-offset'};
+	return {kind: difference.kind, severity: difference.severity, field: difference.field, a: difference.a, b: difference.b, explainedBy: 'page-offset'};
 }
 
 /** Every check of one printing on its own, in line order. */

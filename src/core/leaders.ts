@@ -88,46 +88,88 @@ const pageToken = /^(?:[\p{Nd}OoIl|SBЗ]{1,5}|[ivxlcd]{1,8}|[IVXLCD]{1,8})\.?$/u
  * @example leaderGarbageAt('Premises.7.0 access sceeeses ss esieeas') // 8, where `.7.0` begins
  */
 export function leaderGarbageAt(title: string, pageAfter = false): number {
-	const tokens: Array<{start: number; text: string}> = [];
-	for (const match of title.matchAll(/\S+/gu)) tokens.push({start: match.index, text: match[0]});
-	if (tokens.length === 0) return -1;
-	// A word with dots against it (`Premises.7.0`, `Preface...`, `What Next?....`, `écolier.…...`):
-	// the dots begin the run. One dot or one ellipsis alone ends the word (`II.`, `Introduction.`).
-	const split: Array<{start: number; text: string; title?: boolean}> = [];
-	for (const token of tokens) {
-		const glued = /[.…]/.test(token.text) ? /^(.*?\p{L}[)"'»”?!]?)([.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token.text) : null;
-		if (glued && glued[1]!.length > 0 && glued[2]!.length > 0) {
-			split.push({start: token.start, text: glued[1]!, title: true}, {start: token.start + glued[1]!.length, text: glued[2]!});
-		} else split.push(token);
-	}
-
-	// Scored from the end, as the run is read: most titles stop it at their last two words.
+	// The tokens (`\S+`) are read from the end, as the run is, and only as far as it goes: most
+	// titles stop it at their last two words (#17: splitting every title into tokens cost a
+	// twentieth of the parse). A word with dots against it (`Premises.7.0`, `Preface...`,
+	// `What Next?....`, `écolier.…...`) is two tokens: the dots begin the run. One dot or one
+	// ellipsis alone ends the word (`II.`, `Introduction.`). The title's first token is never read:
+	// the title keeps at least one word.
+	let end = title.length;
+	// The word part of a token split in two, read after its dots.
+	let word: {readonly start: number; readonly text: string; readonly first: boolean} | undefined;
 	let best = -1;
 	let sum = 0;
 	let chars = 0;
 	let misreadSeen = false;
 	// The score of the token after this one; none after the last.
 	let after = 1;
-	for (let k = split.length - 1; k >= 1; k--) {
-		const score = split[k]!.title ? 0 : leaderScore(split[k]!.text);
+	let count = 0;
+	for (;;) {
+		let start: number;
+		let text: string;
+		let isWord = false;
+		if (word === undefined) {
+			while (end > 0 && isSpace(title.charCodeAt(end - 1))) end--;
+			if (end === 0) break;
+			start = end;
+			while (start > 0 && !isSpace(title.charCodeAt(start - 1))) start--;
+			const token = title.slice(start, end);
+			let before = start;
+			while (before > 0 && isSpace(title.charCodeAt(before - 1))) before--;
+			const first = before === 0;
+			end = start;
+			const glued = /[.…]/.test(token) ? /^(.*?\p{L}[)"'»”?!]?)([.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token) : null;
+			if (glued && glued[1]!.length > 0 && glued[2]!.length > 0) {
+				word = {start, text: glued[1]!, first};
+				start += glued[1]!.length;
+				text = glued[2]!;
+			} else {
+				if (first) break;
+				text = token;
+			}
+		} else {
+			if (word.first) break;
+			({start, text} = word);
+			isWord = true;
+			word = undefined;
+		}
+
+		const score = isWord ? 0 : leaderScore(text);
 		sum += score;
-		chars += split[k]!.text.length;
+		chars += text.length;
 		// Letters or digits read from dots, not marks alone (`- December` is a dash and a word).
-		misreadSeen ||= score >= 0.9 && /[\p{L}\p{N}]/u.test(split[k]!.text);
-		const count = split.length - k;
+		misreadSeen ||= score >= 0.9 && /[\p{L}\p{N}]/u.test(text);
+		count++;
 		// Never two weak tokens in a row, and never a run that starts at one.
 		if (score < 0.3 && after < 0.3) break;
 		after = score;
-		const dotted = /\.{2,}|^[.·…:;,'‘’]/u.test(split[k]!.text);
+		const dotted = /\.{2,}|^[.·…:;,'‘’]/u.test(text);
 		// Before a page the run is a leader by its place too: it needs less to show it; so does a run
 		// that opens with dots (`on... 4 sas aes sees AT`). A long run can be a little thinner: six
 		// tokens of a title never read this much like dots.
-		const opensDotted = /\.{2,}/u.test(split[k]!.text);
+		const opensDotted = /\.{2,}/u.test(text);
 		const dense = sum / count >= (opensDotted && count >= 3 ? 0.4 : pageAfter && misreadSeen ? 0.5 : count >= 6 && misreadSeen ? 0.55 : 0.65);
-		if (score >= 0.6 && dense && (count >= (pageAfter ? 2 : 3) || (dotted && chars >= 2))) best = k;
+		if (score >= 0.6 && dense && (count >= (pageAfter ? 2 : 3) || (dotted && chars >= 2))) best = start;
 	}
 
-	return best === -1 ? -1 : split[best]!.start;
+	return best;
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` reads it. */
+function isSpace(code: number): boolean {
+	if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+	if (code < 0xa0) return false;
+	return (
+		code === 0xa0 ||
+		code === 0x16_80 ||
+		(code >= 0x20_00 && code <= 0x20_0a) ||
+		code === 0x20_28 ||
+		code === 0x20_29 ||
+		code === 0x20_2f ||
+		code === 0x20_5f ||
+		code === 0x30_00 ||
+		code === 0xfe_ff
+	);
 }
 
 /** Whether the last token of a text reads as a page number (`118`, `1O3`, `xii`). */

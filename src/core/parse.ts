@@ -545,11 +545,28 @@ export function lineReader(lines: readonly string[], byText = new Map<string, Li
 		if (asked) return asked;
 		const raw = lines[line - 1] ?? '';
 		const known = byText.get(raw);
-		const parsed = known ? (known.line === line ? known : {...known, line}) : parseLine(raw, line);
+		const parsed = known ? (known.line === line ? known : atLine(known, line)) : parseLine(raw, line);
 		if (!known) byText.set(raw, parsed);
 		byLine[line] = parsed;
 		return parsed;
 	};
+}
+
+/**
+ * A reading of a line with the same text as another's: its fields one by one, with `line` its own.
+ * A spread of readings of so many shapes cost more than reading the line afresh (#17); the fields
+ * absent from `known` stay absent. Every field of `LineParse` must be copied here.
+ */
+function atLine(known: LineParse, line: number): LineParse {
+	const copy: Writable<LineParse> = {line, raw: known.raw, indent: known.indent, titleMarkup: known.titleMarkup, leader: known.leader, role: known.role};
+	if (known.label !== undefined) copy.label = known.label;
+	if (known.labelValue !== undefined) copy.labelValue = known.labelValue;
+	if (known.page !== undefined) copy.page = known.page;
+	if (known.pageStrength !== undefined) copy.pageStrength = known.pageStrength;
+	if (known.closed !== undefined) copy.closed = known.closed;
+	if (known.specks !== undefined) copy.specks = known.specks;
+	if (known.lead !== undefined) copy.lead = known.lead;
+	return copy;
 }
 
 /**
@@ -618,7 +635,8 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 	const read = options.read ?? lineReader(lines);
 	const parsed: LineParse[] = [];
 	const furniture: FurnitureLine[] = [];
-	const blankBefore = new Map<number, number>();
+	// By index in `parsed`: the blank lines before it (an array, #17: a map of 200,000 numbers cost a thirtieth of the parse).
+	const blankBefore: number[] = [];
 	let blanks = 0;
 	let seenEntry = false;
 	let specks = 0;
@@ -693,7 +711,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 			lastPage = line.page;
 		}
 
-		blankBefore.set(parsed.length, blanks);
+		blankBefore.push(blanks);
 		blanks = 0;
 		afterFurniture = false;
 		parsed.push(line);
@@ -744,8 +762,8 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 		}
 
 		// A heading on its own between blank lines stays alone; so does a year (`1915`) heading the entries of that year.
-		const blankAfter = blankBefore.get(i + 1) ?? 1;
-		if ((isHeadingLike(l) && blankAfter > 0 && (blankBefore.get(i) ?? 1) > 0) || isNumberOnly(l)) {
+		const blankAfter = blankBefore[i + 1] ?? 1;
+		if ((isHeadingLike(l) && blankAfter > 0 && (blankBefore[i] ?? 1) > 0) || isNumberOnly(l)) {
 			push([l], 'heading');
 			continue;
 		}
@@ -758,7 +776,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 		let k = i + 1;
 		while (k < resolved.length && group.length < 40) {
 			const next = resolved[k]!;
-			const gap = blankBefore.get(k) ?? 0;
+			const gap = blankBefore[k] ?? 0;
 			const last = group.at(-1)!;
 			// A line that holds only a page (a page number the printing set on a line of its own) ends the entry.
 			const pageOnly = next.role === 'body' && next.titleMarkup === '' && next.label === undefined && next.page !== undefined;
@@ -771,7 +789,7 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 					next.label === undefined &&
 					// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
 					next.indent >= group[0]!.indent &&
-					!(gap > 0 && isHeadingLike(next) && (blankBefore.get(k + 1) ?? 1) > 0) &&
+					!(gap > 0 && isHeadingLike(next) && (blankBefore[k + 1] ?? 1) > 0) &&
 					(group[0]!.label !== undefined || looksUnfinished(last, next, width)));
 			if (!canContinue) break;
 			group.push(next);
