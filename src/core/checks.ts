@@ -8,8 +8,13 @@
  *   place (I, II, II, IV: the second II should be III) or a misread numeral (`П.` for `II.`).
  * - `page-offset`: a run of paired entries whose pages all differ by the same amount, as in a
  *   repaginated edition; reported once, and the page differences it explains are marked.
+ * - `title-page`: the lines of one printing's title page that the other lacks; reported once, and
+ *   their differences are marked, so that they ask no decision.
  *
  * Every check is linear in the number of items.
+ *
+ * Long (about 450 lines): each kind of check with the helpers it alone uses, so that what makes a
+ * finding and how it is worded sit together.
  */
 import {ocrRomanValue, romanValue, toRoman} from './labels.js';
 import {pageNumber} from './parse.js';
@@ -389,6 +394,52 @@ export function explainPageOffsets(rows: readonly RowDraft[], offsets: readonly 
 function explainedByOffset(difference: Difference): Difference {
 	if (difference.suggestion !== undefined) return {...difference, explainedBy: 'page-offset'};
 	return {kind: difference.kind, severity: difference.severity, field: difference.field, a: difference.a, b: difference.b, explainedBy: 'page-offset'};
+}
+
+/**
+ * The lines of a printing's title page that the other printing lacks (#16): rows before the
+ * printing's first entry with a page, holding only an item of that printing, with neither page nor
+ * numbering (`TRANSLATED FROM THE RUSSIAN`, `EDITED BY JULIUS KATZER` in the seed's second
+ * printing). No entry, so no erratum: a check names them once, and their differences are marked
+ * `explainedBy: 'title-page'`, so that the review asks no decision of them. Two printings only.
+ */
+export function titlePageChecks(rows: readonly RowDraft[], ids: readonly [string, string]): {readonly rows: ReadonlySet<number>; readonly checks: Check[]} {
+	const found = new Set<number>();
+	const checks: Check[] = [];
+	for (const [k, side] of (['a', 'b'] as const).entries()) {
+		const other = side === 'a' ? 'b' : 'a';
+		const firstEntry = rows.findIndex((row) => row[side]?.page !== undefined);
+		if (firstEntry <= 0) continue;
+		const members: number[] = [];
+		for (let index = 0; index < firstEntry; index++) {
+			const row = rows[index]!;
+			const item = row[side];
+			if (item === null || row[other] !== null || item.label !== undefined || (row.others ?? []).some((each) => each !== null)) continue;
+			members.push(index);
+		}
+
+		if (members.length === 0) continue;
+		for (const index of members) found.add(index);
+		const first = rows[members[0]!]![side]!;
+		const last = rows[members.at(-1)!]![side]!;
+		const shown = `“${first.title}”${members.length > 1 ? ' …' : ''}`;
+		checks.push({
+			printing: ids[k]!,
+			lines: [first.lines[0], last.lines[1]],
+			kind: 'title-page',
+			message:
+				`${ids[k]}'s title page has ${members.length === 1 ? 'a line' : `${members.length} lines`} ${ids[1 - k]} lacks (${shown}), ` +
+				`before its first entry: no ${members.length === 1 ? 'entry' : 'entries'}, so no erratum`,
+		});
+	}
+
+	return {rows: found, checks};
+}
+
+/** Mark the differences of title-page lines one printing alone has (`titlePageChecks`). */
+export function explainTitlePages(rows: readonly RowDraft[], found: ReadonlySet<number>): RowDraft[] {
+	if (found.size === 0) return rows as RowDraft[];
+	return rows.map((row, index) => (found.has(index) ? {...row, differences: row.differences.map((d) => ({...d, explainedBy: 'title-page' as const}))} : row));
 }
 
 /** Every check of one printing on its own, in line order. */

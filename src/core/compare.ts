@@ -4,7 +4,7 @@
  */
 import {alignItems} from './align.js';
 import {isAscii} from './chars.js';
-import {checkPrinting, explainPageOffsets, findPageOffsets, offsetChecks, renumberingChecks} from './checks.js';
+import {checkPrinting, explainPageOffsets, explainTitlePages, findPageOffsets, offsetChecks, renumberingChecks, titlePageChecks} from './checks.js';
 import {detectLanguage} from './language.js';
 import {lineReader, parsePrinting, type LineParse, type LineReader} from './parse.js';
 import {findRunningHeads} from './running-heads.js';
@@ -241,10 +241,14 @@ export function compare(sources: readonly Source[], options: CompareOptions = {}
 	const offsets = findPageOffsets(built);
 	const language = detectLanguage([first, second]);
 	const lookup = language === undefined ? undefined : options.dictionary?.(language);
-	const rows = suggestRows(explainPageOffsets(built, offsets), [first, second], {lookup, language, others: others.map((other) => other.id)});
+	const titlePages = titlePageChecks(built, [first.id, second.id]);
+	const explained = explainTitlePages(explainPageOffsets(built, offsets), titlePages.rows);
+	const rows = suggestRows(explained, [first, second], {lookup, language, others: others.map((other) => other.id)});
 	// Grouped by printing, in the printings' order.
 	const order = new Map(printings.map((printing, k) => [printing.id, k]));
 	const checks = [
+		// A title page stands before every entry: its check first.
+		...titlePages.checks,
 		...printings.flatMap((printing) => checkPrinting(printing)),
 		...offsetChecks(rows, offsets, [first.id, second.id]),
 		...renumberingChecks(rows, [first.id, second.id]),

@@ -156,9 +156,10 @@ export type Difference = {
 	readonly b: string;
 	/**
 	 * Set when a check explains the difference away: a page that differs by the constant offset
-	 * of a repaginated edition (see `Check`). The difference stays, marked, so counts hold.
+	 * of a repaginated edition, or a line of one printing's title page that the other lacks
+	 * (`title-page`: no entry, so no erratum; see `Check`). The difference stays, marked, so counts hold.
 	 */
-	readonly explainedBy?: 'page-offset';
+	readonly explainedBy?: 'page-offset' | 'title-page';
 	/** Which reading is probably right, how sure, and why; absent for kinds with nothing to weigh (see `suggest.ts`). */
 	readonly suggestion?: Suggestion;
 };
@@ -289,7 +290,7 @@ export type Confusion = {
 };
 
 /** What a check inside a printing, or between the two, found. */
-export type CheckKind = 'page-order' | 'numbering' | 'page-offset' | 'renumbering' | 'only-other';
+export type CheckKind = 'page-order' | 'numbering' | 'page-offset' | 'renumbering' | 'only-other' | 'title-page';
 
 /**
  * A finding about one printing as a whole rather than about a pair of entries: a page out of

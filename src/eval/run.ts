@@ -111,13 +111,16 @@ function addTally(into: Tally, more: Tally): void {
 /** The level `y` accepts at first, as the review screen's `acceptLevels` begin (tui/decision-state.ts). */
 const acceptLevel = 0.9;
 
-/** Count the differences reported, and those on rows the `y` key decides at its first level (0.9). */
+/**
+ * Count the differences that ask a decision (a row's open ones: not those a check explains, a page
+ * offset or a title page), and those on rows the `y` key decides at its first level (0.9).
+ */
 function countY(tally: Tally, rows: readonly Row[]): void {
 	for (const row of rows) {
-		if (row.differences.length === 0) continue;
-		tally.reported += row.differences.length;
+		if (row.open.length === 0) continue;
+		tally.reported += row.open.length;
 		const suggestion = rowSuggestion(row);
-		if (suggestion !== undefined && suggestion.confidence >= acceptLevel) tally.byY += row.differences.length;
+		if (suggestion !== undefined && suggestion.confidence >= acceptLevel) tally.byY += row.open.length;
 	}
 }
 
@@ -552,7 +555,7 @@ function main(argv: readonly string[]): number {
 	for (const which of parts) console.log(tableRow('ALL', which, pick(total, which)));
 	console.log('\n(al = alignment of entries, ln = of lines (pair counting), df = differences, F1 in %; split = files split rightly / one-file runs;');
 	console.log(' sg.cov = differences found with a suggestion of a reading, %; ≥.9acc = right among suggestions at confidence ≥ 0.9, %;');
-	console.log(" y = differences reported on rows the review screen's y key decides, a row suggestion at 0.9 or more, %)");
+	console.log(" y = differences asking a decision on rows the review screen's y key decides, a row suggestion at 0.9 or more, %)");
 	const threw = [...byFamily].map(([family, tallies]) => [family, tallies.tune.errors + tallies.held.errors] as const).filter(([, errors]) => errors > 0);
 	if (threw.length > 0)
 		console.log(`compare threw (no rows; counted as all missed) in ${threw.map(([family, errors]) => `${family} ${errors}`).join(', ')} runs`);

@@ -155,12 +155,20 @@ export function rowsSentence(comparison: Comparison, idA: string, idB: string): 
 	);
 }
 
+/** How many differences a page offset explains (`summary.explained` counts the title pages' lines too). */
+export function explainedByOffset(comparison: Comparison): number {
+	if ((comparison.summary.explained ?? 0) === 0) return 0;
+	let count = 0;
+	for (const row of comparison.rows) for (const difference of row.differences) if (difference.explainedBy === 'page-offset') count++;
+	return count;
+}
+
 /**
  * What the checks explain, in one sentence (`1 page offset explains 69 page differences`), or
  * undefined when they explain nothing.
  */
 export function explainedSentence(comparison: Comparison): string | undefined {
-	const explained = comparison.summary.explained ?? 0;
+	const explained = explainedByOffset(comparison);
 	if (explained === 0) return undefined;
 	const offsets = comparison.checks.filter((check) => check.kind === 'page-offset').length;
 	const what = `${explained} page difference${explained === 1 ? '' : 's'}`;

@@ -11,6 +11,7 @@ import type {ReportContext} from './context.js';
 import {cropsOf, scanDefinitions, scanIndex, type ScanIndex} from './crops.js';
 import {escapeHtml as h} from './escape.js';
 import {
+	explainedByOffset,
 	comparedPrintings,
 	describeSuggestion,
 	describeVerdict,
@@ -111,7 +112,7 @@ function decisionCell(decision: Decision | undefined, ids: readonly string[]): s
 /** The checks of the printings, and what the page offset explains; nothing when there are none. */
 function checksSection(comparison: Comparison): string[] {
 	if (comparison.checks.length === 0) return [];
-	const explained = comparison.summary.explained ?? 0;
+	const explained = explainedByOffset(comparison);
 	return [
 		'<section aria-labelledby="checks">',
 		'<h2 id="checks">Checks</h2>',
@@ -146,7 +147,9 @@ function rowHtml(row: Row, index: number, decision: Decision | undefined, ids: r
 			difference.explainedBy === undefined
 				? `<li>${severityMarks[difference.severity]} ${h(difference.kind)}` +
 					`${difference.suggestion ? `<span class="suggestion">${h(describeSuggestion(difference.suggestion, pair))}</span>` : ''}</li>`
-				: `<li class="explained" title="follows the page offset (see Checks)">${h(difference.kind)}, by the offset</li>`,
+				: difference.explainedBy === 'title-page'
+					? `<li class="explained" title="a line of the title page, no entry (see Checks)">${h(difference.kind)}, title page</li>`
+					: `<li class="explained" title="follows the page offset (see Checks)">${h(difference.kind)}, by the offset</li>`,
 		)
 		.join('');
 	const chosen = chosenPrinting(decision?.verdict);

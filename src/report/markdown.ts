@@ -13,6 +13,7 @@ import {assertNever, severities, type Comparison, type Difference, type Row, typ
 import type {ReportContext} from './context.js';
 import {escapeMarkdown} from './escape.js';
 import {
+	explainedByOffset,
 	basePosition,
 	comparedPrintings,
 	describeSuggestion,
@@ -525,7 +526,7 @@ function checksSection(comparison: Comparison): string[] {
 		out.push(`- ${escapeMarkdown(check.printing)} ${word} ${formatLines(check.lines)}: ${escapeMarkdown(check.message)} — ${check.kind}`);
 	}
 
-	const explained = comparison.summary.explained ?? 0;
+	const explained = explainedByOffset(comparison);
 	if (explained > 0)
 		out.push('', `${explained} page difference${explained === 1 ? '' : 's'} that the page offset explains ${explained === 1 ? 'is' : 'are'} not listed below.`);
 	out.push('');

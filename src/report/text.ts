@@ -11,6 +11,7 @@ import {severities, type Comparison, type Row, type Severity} from '../core/type
 import type {ReportContext} from './context.js';
 import type {Decision} from '../core/decisions.js';
 import {
+	explainedByOffset,
 	comparedPrintings,
 	describeSplit,
 	describeSuggestion,
@@ -123,7 +124,7 @@ function checkLines(comparison: Comparison, color: boolean): string[] {
 		out.push(`  ${check.printing} ${formatLines(check.lines)}  ${color ? ansi.yellow(check.kind) : check.kind}: ${check.message}`);
 	}
 
-	const explained = comparison.summary.explained ?? 0;
+	const explained = explainedByOffset(comparison);
 	if (explained > 0)
 		out.push(
 			`  ${explained} page difference${explained === 1 ? '' : 's'} follow${explained === 1 ? 's' : ''} the page offset ` +
@@ -277,7 +278,7 @@ export function toText(comparison: Comparison, context: ReportContext, options: 
 			out.push(`    ${markedLine(itemLine(row.a, leaders ? row.a.leader : undefined), itemLine(row.b, leaders ? row.b.leader : undefined), color)}`);
 			out.push(...otherLines(row));
 			for (const d of row.differences) {
-				const explained = d.explainedBy === undefined ? '' : ', explained by the page offset';
+				const explained = d.explainedBy === undefined ? '' : d.explainedBy === 'title-page' ? ', a line of the title page' : ', explained by the page offset';
 				out.push(`    ${severityColor(d.severity, `${d.kind} (${d.severity}${explained})`, color)}: “${clip(flat(d.a))}” → “${clip(flat(d.b))}”`);
 				if (d.suggestion) out.push(`      ${describeSuggestion(d.suggestion, ids)}`);
 			}

@@ -243,7 +243,12 @@ function DifferenceLine({difference, theme}: {readonly difference: Difference; r
 			<Text {...paint(theme, severityColors[difference.severity])}>{severityBars[difference.severity]}</Text>
 			{` ${difference.severity.padEnd(11)} ${difference.kind.padEnd(11)} `}
 			{difference.suggestion ? <Text {...paint(theme, 'cyan')}>{`${suggestionMark(difference.suggestion).padEnd(8)} `}</Text> : null}
-			{difference.explainedBy === undefined ? null : <Text dimColor>offset{'   '}</Text>}
+			{difference.explainedBy === undefined ? null : (
+				<Text dimColor>
+					{difference.explainedBy === 'title-page' ? 'title page' : 'offset'}
+					{'   '}
+				</Text>
+			)}
 			{difference.a === '' && difference.b === '' ? (
 				// An item only further printings have: A and B both read nothing there (#16).
 				<Text dimColor>(neither A nor B has it)</Text>

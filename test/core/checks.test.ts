@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {checkNumbering, checkPageOrder, checkPrinting} from '../../src/core/checks.js';
+import {checkNumbering, checkPageOrder, checkPrinting, titlePageChecks} from '../../src/core/checks.js';
 import {compare} from '../../src/core/compare.js';
 import {parseItems} from '../../src/core/parse.js';
-import type {Printing} from '../../src/core/types.js';
+import type {Printing, RowDraft} from '../../src/core/types.js';
 
 /** A printing of the given lines, numbered from line 1. */
 const printing = (lines: readonly string[]): Printing => ({
@@ -105,9 +105,20 @@ describe('page offsets between printings', () => {
 });
 
 describe('checkPrinting', () => {
-	it('finds nothing in either printing of the seed', async () => {
+	it('finds nothing in either printing of the seed but B’s title page (#16)', async () => {
 		const {seed} = await import('../report/seed.js');
-		expect(seed.checks).toEqual([]);
+		expect(seed.checks.map((check) => check.kind)).toEqual(['title-page']);
+		expect(seed.checks[0]!.message).toBe(
+			"B's title page has 2 lines A lacks (“TRANSLATED FROM THE RUSSIAN” …), before its first entry: no entries, so no erratum",
+		);
+	});
+
+	it('names no title page where the first lines unpaired have a page or a numbering', () => {
+		const rows = [
+			{status: 'only-b', a: null, b: printing(['1. Preface\t3']).items[0]!, similarity: 0, differences: []},
+			{status: 'same', a: printing(['Chapter\t5']).items[0]!, b: printing(['Chapter\t5']).items[0]!, similarity: 1, differences: []},
+		] as unknown as RowDraft[];
+		expect(titlePageChecks(rows, ['A', 'B']).checks).toEqual([]);
 	});
 
 	it('orders the checks of a printing by line', () => {

@@ -59,7 +59,7 @@ describe('the code caches beside the bundles', () => {
 		it('opens from its cache', async () => {
 			const dir = mkdtempSync(path.join(tmpdir(), 'tocdiff-cache-'));
 			const session = openTerminal([seed, '--decisions', path.join(dir, 'd.json')], {cwd: dir, env: report});
-			await session.waitFor('0/25 rows decided');
+			await session.waitFor('0/23 rows decided');
 			session.press('q');
 			expect(await session.exited).toBe(0);
 			expect(session.output()).toContain('code cache tui.cjs: used');
@@ -70,9 +70,9 @@ describe('the code caches beside the bundles', () => {
 			spoilers[how]!(path.join(path.dirname(cli), 'tui.cjs.cache'));
 			const dir = path.dirname(path.dirname(cli));
 			const session = openTerminal([seed, '--decisions', path.join(dir, 'd.json')], {cwd: dir, env: report, cli});
-			await session.waitFor('0/25 rows decided');
+			await session.waitFor('0/23 rows decided');
 			session.press('n');
-			await session.waitFor('row 8/107');
+			await session.waitFor('row 14/107');
 			session.press('q');
 			expect(await session.exited).toBe(0);
 			expect(session.output()).toContain(`code cache tui.cjs: ${outcome[how as keyof typeof outcome]}`);

@@ -18,11 +18,15 @@ type Report = {
 const report = (json: Record<string, unknown>): Report => JSON.parse(JSON.stringify(json)) as Report;
 
 describe('the JSON report (#7)', () => {
-	it('holds an empty list of checks for the clean seed, and no explained differences', () => {
+	it('holds one check for the seed, B’s title page, and its two lines explained by it (#16)', () => {
 		const seedReport = report(reportObject(seed, undecided));
-		expect(seedReport.checks).toEqual([]);
-		expect(seedReport.summary.explained).toBeUndefined();
-		expect(seedReport.rows.flatMap((row) => row.differences).some((d) => 'explainedBy' in d)).toBe(false);
+		expect(seedReport.checks.map((check) => [check.printing, check.lines, check.kind])).toEqual([['B', [137, 138], 'title-page']]);
+		expect(seedReport.summary.explained).toBe(2);
+		const explained = seedReport.rows.flatMap((row) => row.differences).filter((d) => 'explainedBy' in d);
+		expect(explained.map((d) => [d.kind, d.b, d.explainedBy])).toEqual([
+			['extra', 'TRANSLATED FROM THE RUSSIAN', 'title-page'],
+			['extra', 'EDITED BY JULIUS KATZER', 'title-page'],
+		]);
 	});
 
 	it('holds the character confusion table', () => {
@@ -39,6 +43,7 @@ describe('the JSON report (#7)', () => {
 			['A', [33, 33], 'numbering', undefined],
 			['A', [34, 34], 'numbering', undefined],
 			['A', [61, 61], 'page-order', undefined],
+			['B', [137, 138], 'title-page', undefined],
 			['B', [143, 215], 'page-offset', 4],
 		]);
 	});
@@ -49,7 +54,9 @@ describe('the JSON report (#7)', () => {
 		expect(pages).toHaveLength(70);
 		expect(pages.filter((d) => d.explainedBy === 'page-offset')).toHaveLength(69);
 		expect(pages.find((d) => d.explainedBy === undefined)).toMatchObject({a: '97', b: '209'});
-		expect(summary.explained).toBe(69);
+		// And B's two title-page lines, which A lacks (#16).
+		expect(rows.flatMap((row) => row.differences).filter((d) => d.explainedBy === 'title-page')).toHaveLength(2);
+		expect(summary.explained).toBe(71);
 	});
 });
 

@@ -121,7 +121,7 @@ describe('toMarkdown', () => {
 		expect(markdown).toMatch(
 			/\| Severity \| Differences \| Decided \| Undecided \|\n\| --- \| ---: \| ---: \| ---: \|\n\| ▲ Substantive \| \d+ \| 0 \| \d+ \|/,
 		);
-		expect(markdown).toContain(`| **Total** | **26** | **0** | **26** |`);
+		expect(markdown).toContain(`| **Total** | **24** | **0** | **24** |`);
 	});
 });
 

@@ -221,7 +221,7 @@ describe('runReview on a signal or a crash (#6)', () => {
 		expect(attempts).toBe(3);
 		expect(rescued.map((list) => list.map((d) => d.verdict))).toEqual([['b', 'a']]);
 		expect(screen.stderr.text).toBe(
-			'tocdiff: stopped by SIGTERM; 2 of 25 differing rows decided, but they could not be saved (vol31.txt.tocdiff.json: the disk is full); all of them are in /home/reviewer/vol31.txt.tocdiff.json.rescued.json: give it with --decisions, or move it to vol31.txt.tocdiff.json\n',
+			'tocdiff: stopped by SIGTERM; 2 of 23 differing rows decided, but they could not be saved (vol31.txt.tocdiff.json: the disk is full); all of them are in /home/reviewer/vol31.txt.tocdiff.json.rescued.json: give it with --decisions, or move it to vol31.txt.tocdiff.json\n',
 		);
 	});
 

@@ -363,7 +363,9 @@ describe('moving to the checks', () => {
 		const checked = initialState(prepareReview(compare([{name: 'r.txt', text: repaginatedText}]), 'r.txt'));
 		expect(selectedRow(run(checked, 'next-check'))).toBe(checkedRows(checked)[0]);
 		// The differences filter shows rows with checks too; undecided only hides those that ask for no decision.
-		expect(selectedRow(run(checked, 'cycle-filter', 'next-check'))).toBe(checkedRows(checked)[0]);
+		// Its first row is B's title page, which carries a check and asks no decision (#16): the next check is the one after.
+		expect(selectedRow(run(checked, 'cycle-filter'))).toBe(checkedRows(checked)[0]);
+		expect(selectedRow(run(checked, 'cycle-filter', 'next-check'))).toBe(checkedRows(checked)[1]);
 		// Two printings that agree, a page out of order in both: checks on rows that differ in nothing.
 		const text = ['Preface\t1', 'Origins\t5', 'The Quarrel\t97', 'The Campaign\t12', 'The Peace\t19', 'Index\t25'].join('\n');
 		const same = initialState(
