@@ -378,22 +378,30 @@ export function renumberingChecks(rows: readonly RowDraft[], ids: readonly [stri
 
 /** Mark the page differences that an offset explains. */
 export function explainPageOffsets(rows: readonly RowDraft[], offsets: readonly PageOffset[]): RowDraft[] {
-	const explained = new Set(offsets.flatMap((offset) => offset.rows));
+	return explainRows(rows, new Set(offsets.flatMap((offset) => offset.rows)), 'page-offset', (difference) => difference.kind === 'page');
+}
+
+/** The rows in `found` with each difference that `applies` marked as explained `by` a check. */
+function explainRows(
+	rows: readonly RowDraft[],
+	found: ReadonlySet<number>,
+	by: NonNullable<Difference['explainedBy']>,
+	applies: (difference: Difference) => boolean,
+): RowDraft[] {
+	if (found.size === 0) return rows as RowDraft[];
 	return rows.map((row, index) =>
-		explained.has(index)
-			? {...row, differences: row.differences.map((difference) => (difference.kind === 'page' ? explainedByOffset(difference) : difference))}
-			: row,
+		found.has(index) ? {...row, differences: row.differences.map((difference) => (applies(difference) ? explained(difference, by) : difference))} : row,
 	);
 }
 
 /**
- * A page difference marked as explained by an offset, made field by field where it has no
- * suggestion yet (#17): in Node 20 each spread `{...difference, explainedBy}` got a hidden class
- * of its own, which every later reader of the differences paid for.
+ * A difference marked as explained by a check, made field by field where it has no suggestion
+ * yet (#17): in Node 20 each spread `{...difference, explainedBy}` got a hidden class of its own,
+ * which every later reader of the differences paid for.
  */
-function explainedByOffset(difference: Difference): Difference {
-	if (difference.suggestion !== undefined) return {...difference, explainedBy: 'page-offset'};
-	return {kind: difference.kind, severity: difference.severity, field: difference.field, a: difference.a, b: difference.b, explainedBy: 'page-offset'};
+function explained(difference: Difference, by: NonNullable<Difference['explainedBy']>): Difference {
+	if (difference.suggestion !== undefined) return {...difference, explainedBy: by};
+	return {kind: difference.kind, severity: difference.severity, field: difference.field, a: difference.a, b: difference.b, explainedBy: by};
 }
 
 /**
@@ -438,8 +446,7 @@ export function titlePageChecks(rows: readonly RowDraft[], ids: readonly [string
 
 /** Mark the differences of title-page lines one printing alone has (`titlePageChecks`). */
 export function explainTitlePages(rows: readonly RowDraft[], found: ReadonlySet<number>): RowDraft[] {
-	if (found.size === 0) return rows as RowDraft[];
-	return rows.map((row, index) => (found.has(index) ? {...row, differences: row.differences.map((d) => ({...d, explainedBy: 'title-page' as const}))} : row));
+	return explainRows(rows, found, 'title-page', () => true);
 }
 
 /** Every check of one printing on its own, in line order. */
