@@ -818,7 +818,7 @@ function choose(
 	const pairable = new Map<number, Int32Array>();
 	// Whether a set of starts cannot pass, by the most its parts could pair: too little to beat the
 	// current explanation, or a part too light to be a printing.
-	const ruledOut = (starts: readonly Candidate[], weight: number, firstEntries: number): boolean => {
+	const ruledOut = (starts: readonly Candidate[], weight: number, lightestBar: number): boolean => {
 		if (wanted !== undefined) return false;
 		const {firstEnd, parts} = partsOf(lines, starts);
 		let counts = pairable.get(firstEnd);
@@ -830,7 +830,7 @@ function choose(
 		let most = 0;
 		for (const [from, to] of parts) {
 			const bound = to <= from ? 0 : counts[to]! - counts[from]!;
-			if (bound <= Math.max(3, 0.25 * firstEntries)) return true;
+			if (bound <= lightestBar) return true;
 			most += bound;
 		}
 
@@ -842,13 +842,13 @@ function choose(
 		let next: {candidate: Candidate; weight: number; weakest: number; score: number} | undefined;
 		for (const candidate of candidates) {
 			if (isNear(candidate)) continue;
-			if (ruledOut([...chosen, candidate], current.weight, countEntries(lines, Math.min(...[...chosen, candidate].map((c) => c.start))))) continue;
-			const tried = explain(lines, [...chosen, candidate], index);
-			if (!acceptable(tried.weakest)) continue;
+			const starts = [...chosen, candidate];
 			// Every printing must pair a good part of the first: a stray page printed twice is not one.
-			const firstEntries = countEntries(lines, Math.min(...[...chosen, candidate].map((c) => c.start)));
-			const better =
-				wanted === undefined ? tried.weight > current.weight * (1 + minGain) && tried.lightest > Math.max(3, 0.25 * firstEntries) : tried.weight > 0;
+			const lightestBar = Math.max(3, 0.25 * countEntries(lines, Math.min(...starts.map((c) => c.start))));
+			if (ruledOut(starts, current.weight, lightestBar)) continue;
+			const tried = explain(lines, starts, index);
+			if (!acceptable(tried.weakest)) continue;
+			const better = wanted === undefined ? tried.weight > current.weight * (1 + minGain) && tried.lightest > lightestBar : tried.weight > 0;
 			const score = tried.weight * evidenceOf(candidate);
 			if (better && (!next || score > next.score || (score === next.score && tried.weakest > next.weakest))) next = {candidate, ...tried, score};
 		}
