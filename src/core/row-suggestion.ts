@@ -5,6 +5,12 @@
 import type {RowDraft, Suggestion} from './types.js';
 
 /**
+ * The levels at which the review screen's `y` accepts row suggestions, the first its default
+ * (`Y` steps down through them); the evaluation counts what `y` decides at the first.
+ */
+export const acceptLevels = [0.9, 0.8, 0.7, 0.6] as const;
+
+/**
  * The suggestion for a whole row, which a reviewer can accept as one decision: the reading that
  * every suggestion on the row agrees on, as sure as the least sure of them. None when a
  * difference's evidence is even or points the other way (accepting would then choose without

@@ -16,7 +16,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {dictionaryFor} from '../cli/words.js';
 import {compare, CompareError} from '../core/index.js';
-import {rowSuggestion} from '../core/row-suggestion.js';
+import {acceptLevels, rowSuggestion} from '../core/row-suggestion.js';
 import type {Row} from '../core/types.js';
 import {familyCases, familyNames, type FamilyCase, type FamilyName, type OcrRunCase, type PairCase} from './families.js';
 import {familyInputs} from './inputs.js';
@@ -108,8 +108,8 @@ function addTally(into: Tally, more: Tally): void {
 	into.byY += more.byY;
 }
 
-/** The level `y` accepts at first, as the review screen's `acceptLevels` begin (tui/decision-state.ts). */
-const acceptLevel = 0.9;
+/** The level `y` accepts at first: the review screen's default. */
+const [acceptLevel] = acceptLevels;
 
 /**
  * Count the differences that ask a decision (a row's open ones: not those a check explains, a page

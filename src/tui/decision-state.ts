@@ -8,9 +8,6 @@ import {keyFor} from './keymap.js';
 import {countDecided, isUndecided, refilter, selectedRow, settle} from './screen-state.js';
 import type {Change, State} from './state-types.js';
 
-/** The confidences `Y` cycles through for accepting suggestions with `y`, the first the default. */
-export const acceptLevels = [0.9, 0.8, 0.7, 0.6] as const;
-
 /** Words for a verdict, as the screen shows them: `printing C is right`; `ids` name the printings (A, B, C …). */
 export function verdictLabel(verdict: Verdict, ids: readonly string[] = []): string {
 	if (verdict === 'edit') return 'corrected reading';
