@@ -12,7 +12,7 @@
  *
  * Pure; the table of words is made once for both printings (`caseTable`).
  */
-import {strong, weak, oneSided, type Evidence, type Side} from './evidence.js';
+import {otherSide, strong, toward, weak, type Evidence, type Side} from './evidence.js';
 import type {Difference, RowDraft, TocItem} from './types.js';
 
 /** Words of a title as printed, with whether each is the title's first. */
@@ -116,45 +116,39 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 	const elsewhere = (word: string): number => ((changed.first ? table.count.first : table.count.rest).get(word) ?? 0) - ownCount(row, word, changed.first);
 	const counts = {a: elsewhere(changed.a), b: elsewhere(changed.b)};
 	for (const side of ['a', 'b'] as const) {
-		const other = side === 'a' ? 'b' : 'a';
+		const other = otherSide(side);
 		if (counts[side] > 0 && counts[other] === 0) {
 			const weight = counts[side] >= 3 ? strong : weak;
 			const times = counts[side] === 1 ? 'once' : `${counts[side]} times`;
-			evidence.push({weight: side === 'a' ? weight : -weight, why: `“${changed[side]}” is printed so ${times} elsewhere, “${changed[other]}” nowhere`});
+			evidence.push(toward(side, weight, `“${changed[side]}” is printed so ${times} elsewhere, “${changed[other]}” nowhere`));
 		}
 	}
 
 	// The title's own case: the other words of the item that holds each reading.
-	const restUpper = (item: TocItem, word: string): boolean => {
-		const others = wordsOf(item.title).filter((each) => each.word !== word && each.word.length >= 2);
-		return others.length >= 2 && others.every((each) => isUpper(each.word));
-	};
-
-	const restMixed = (item: TocItem, word: string): boolean => {
-		const others = wordsOf(item.title).filter((each) => each.word !== word && each.word.length >= 2);
-		return others.length >= 2 && others.every((each) => !isUpper(each.word));
+	// Whether every other word of one reading's title (two or more of them) passes `test`.
+	const restAll = (side: Side, test: (word: string) => boolean): boolean => {
+		const others = wordsOf(row[side].title).filter((each) => each.word !== changed[side] && each.word.length >= 2);
+		return others.length >= 2 && others.every((each) => test(each.word));
 	};
 
 	const upper = {a: isUpper(changed.a), b: isUpper(changed.b)};
+	const notUpper = (word: string): boolean => !isUpper(word);
 	if (upper.a !== upper.b) {
 		const capitals: Side = upper.a ? 'a' : 'b';
-		const small: Side = upper.a ? 'b' : 'a';
-		if (restUpper(row[small], changed[small]) && restUpper(row[capitals], changed[capitals]))
-			evidence.push({weight: capitals === 'a' ? 1.5 : -1.5, why: `the rest of the title is in capitals, as “${changed[capitals]}” is`});
-		else if (restMixed(row[small], changed[small]) && restMixed(row[capitals], changed[capitals]) && [...changed.a].length >= 4)
-			evidence.push({weight: small === 'a' ? weak : -weak, why: `no other word of the title is in capitals, as “${changed[capitals]}” is`});
+		const small = otherSide(capitals);
+		if (restAll(small, isUpper) && restAll(capitals, isUpper))
+			evidence.push(toward(capitals, 1.5, `the rest of the title is in capitals, as “${changed[capitals]}” is`));
+		else if (restAll(small, notUpper) && restAll(capitals, notUpper) && [...changed.a].length >= 4)
+			evidence.push(toward(small, weak, `no other word of the title is in capitals, as “${changed[capitals]}” is`));
 	}
 
 	// The book's title case: a long word in small letters where nine in ten are capitalised.
-	if (!changed.first && table.titleCase !== undefined && table.titleCase >= 0.9 && [...changed.a].length >= 4 && upper.a === upper.b) {
-		evidence.push(
-			...oneSided(
-				startsUpper(changed.a) && !startsUpper(changed.b) ? true : startsUpper(changed.b) && !startsUpper(changed.a) ? false : undefined,
-				startsUpper(changed.b) && !startsUpper(changed.a) ? true : startsUpper(changed.a) && !startsUpper(changed.b) ? false : undefined,
-				weak,
-				(side) => `${Math.round(table.titleCase! * 100)} % of the long words in the titles of ${ids.a} and ${ids.b} are capitalised, as “${changed[side]}” is`,
-			),
-		);
+	const capitalised = {a: startsUpper(changed.a), b: startsUpper(changed.b)};
+	const titleCase = table.titleCase ?? 0;
+	if (!changed.first && titleCase >= 0.9 && [...changed.a].length >= 4 && upper.a === upper.b && capitalised.a !== capitalised.b) {
+		const side: Side = capitalised.a ? 'a' : 'b';
+		const share = `${Math.round(titleCase * 100)} % of the long words in the titles of ${ids.a} and ${ids.b}`;
+		evidence.push(toward(side, weak, `${share} are capitalised, as “${changed[side]}” is`));
 	}
 
 	return evidence;

@@ -7,7 +7,7 @@
  *
  * Pure.
  */
-import {oneSided, type Evidence, type Side} from './evidence.js';
+import {oneSided, otherSide, type Evidence, type Side} from './evidence.js';
 import type {Difference, RowDraft} from './types.js';
 
 /** How far to look for a neighbour with a number of the same length, in rows. */
@@ -70,7 +70,7 @@ export function numberEvidence(difference: Difference, rows: readonly RowDraft[]
 	};
 
 	const evidence = oneSided(between('a'), between('b'), 1.5, (side) => {
-		const other = side === 'a' ? 'b' : 'a';
+		const other = otherSide(side);
 		const {before, after} = around[side];
 		return `${numbers[side]} lies between ${before!.value} and ${after!.value} in the entries around it, and ${numbers[other]} does not`;
 	});

@@ -57,7 +57,7 @@ import {
 } from './house-style.js';
 import type {Difference, Language, Printing, RowDraft, Suggestion, TocItem, WordLookup} from './types.js';
 import {caseEvidence, caseTable, type CaseTable} from './case-evidence.js';
-import {oneSided, strong, weak, type Evidence} from './evidence.js';
+import {oneSided, otherSide, strong, toward, weak, type Evidence} from './evidence.js';
 import {numberEvidence} from './number-evidence.js';
 import {presenceEvidence as entryEvidence, presenceIndex, type PresenceIndex} from './presence.js';
 import {recordEvidence, recordLength, trackRecord} from './track-record.js';
@@ -743,7 +743,7 @@ function styleEvidence(difference: Difference, row: RowDraft, context: Context):
 	const verdict = judgeStyle(row.a, row.b, context.style(trait), trait, houseStyleOptions);
 	if (verdict === undefined) return [];
 	const weight = verdict.following >= firmStyle.share * verdict.comparable && verdict.comparable >= firmStyle.comparable ? strong : houseStyleWeight;
-	return [{weight: verdict.reading === 'a' ? weight : -weight, why: describeStyle(verdict, trait)}];
+	return [toward(verdict.reading, weight, describeStyle(verdict, trait))];
 }
 
 /** The evidence on one difference and what to say when it is even; undefined for kinds with nothing to weigh. */
@@ -755,7 +755,7 @@ type Weighed = {readonly evidence: readonly Evidence[]; readonly nothing?: strin
  * beside a letter of a script that writes them on purpose (Arabic, Persian, the Indic scripts) says
  * nothing.
  */
-function invisibleEvidence(row: RowDraft): Evidence[] {
+function invisibleEvidence(row: RowDraft, ids: Readonly<Record<'a' | 'b', string>>): Evidence[] {
 	if (row.a === null || row.b === null) return [];
 	const count = (text: string): number => [...text].length - [...stripInvisible(text)].length;
 	const meant = (text: string): boolean =>
@@ -764,7 +764,7 @@ function invisibleEvidence(row: RowDraft): Evidence[] {
 	const b = count(row.b.text);
 	if (a === b || meant(row.a.text) || meant(row.b.text)) return [];
 	const clean = a < b ? 'a' : 'b';
-	return [{weight: clean === 'a' ? strong : -strong, why: `${clean === 'a' ? 'B' : 'A'}'s reading holds a character that prints nothing`}];
+	return [toward(clean, strong, `${ids[otherSide(clean)]}'s reading holds a character that prints nothing`)];
 }
 
 /** The evidence on one difference, or undefined for kinds with nothing to weigh. */
@@ -792,7 +792,7 @@ function weigh(difference: Difference, row: RowDraft, index: number, context: Co
 	}
 
 	if (difference.kind === 'invisible') {
-		const evidence = invisibleEvidence(row);
+		const evidence = invisibleEvidence(row, context.ids);
 		return evidence.length === 0 ? undefined : {evidence};
 	}
 
@@ -862,7 +862,7 @@ function canStand(difference: Difference, side: 'a' | 'b', row: RowDraft, contex
 	if (difference.field === 'label') return misreadRoman(text) === undefined && !looksMisread(text.replaceAll(/[.:)]/g, ''));
 	if (difference.field !== 'title') return false;
 	const own = [row.a, row.b].filter((item) => item !== null);
-	const words = differingWords(text, difference[side === 'a' ? 'b' : 'a']);
+	const words = differingWords(text, difference[otherSide(side)]);
 	return words.every((word) => {
 		if (looksMisread(word)) return false;
 		const key = bare(word);
@@ -933,9 +933,7 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 	// First the evidence of each difference; then, where it settles nothing, the printings' track
 	// record over the differences it did settle between paired entries.
 	const weighed = rows.map((row, index) => row.differences.map((difference) => weigh(difference, row, index, context)));
-	const decided = weighed.map((list) =>
-		list.map((each) => (each === undefined || each.evidence.length === 0 ? undefined : decide(each.evidence, each.nothing))),
-	);
+	const decided = weighed.map((list) => list.map((each) => (each === undefined ? undefined : decide(each.evidence, each.nothing))));
 	// The record of the difference's own kind speaks when it is long enough (a printing whose pages
 	// were wrong is the likelier wrong on a page), else the record over every kind.
 	const settled = rows.flatMap((row, index) =>
@@ -973,8 +971,6 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 			if (fromRecord.length > 0) {
 				const each = weighed[index]![k];
 				suggestion = decide([...(each?.evidence ?? []), ...fromRecord], each?.nothing);
-			} else if (suggestion === undefined && weighed[index]![k] !== undefined) {
-				suggestion = decide([], weighed[index]![k].nothing);
 			}
 
 			return suggestion === undefined ? difference : withSuggestion(difference, suggestion);
