@@ -26,8 +26,6 @@ type SideIndex = {
 	readonly numbered: ReadonlyMap<string, readonly Mark[]>;
 	/** The last row that holds an item of this side. */
 	readonly last: number;
-	/** How many rows past the other side's last row hold an item of this side. */
-	readonly tail: number;
 };
 
 /** What presence evidence reads, made once for all rows. */
@@ -40,7 +38,7 @@ function numbering(item: TocItem): {readonly sequence: string; readonly n: numbe
 	return n === undefined ? undefined : {sequence: sequenceOf(item.label, item.labelValue), n};
 }
 
-function sideIndex(rows: readonly RowDraft[], side: Side): Omit<SideIndex, 'tail'> {
+function sideIndex(rows: readonly RowDraft[], side: Side): SideIndex {
 	const paged: Mark[] = [];
 	const numbered = new Map<string, Mark[]>();
 	let last = -1;
@@ -63,10 +61,7 @@ function sideIndex(rows: readonly RowDraft[], side: Side): Omit<SideIndex, 'tail
 
 /** Index the rows once: each side's pages, numbering and last row. */
 export function presenceIndex(rows: readonly RowDraft[]): PresenceIndex {
-	const a = sideIndex(rows, 'a');
-	const b = sideIndex(rows, 'b');
-	const tail = (side: Side, after: number): number => rows.slice(after + 1).filter((draft) => draft[side] !== null).length;
-	return {a: {...a, tail: tail('a', b.last)}, b: {...b, tail: tail('b', a.last)}};
+	return {a: sideIndex(rows, 'a'), b: sideIndex(rows, 'b')};
 }
 
 /** The marks nearest before and after `row` (binary search on the row numbers). */
@@ -102,8 +97,10 @@ export function presenceEvidence(rows: readonly RowDraft[], index: PresenceIndex
 	const evidence: Evidence[] = [];
 	const last = index[other].last;
 	if (last >= 0 && row > last) {
-		// Two entries or more past the other printing's end: its end is lost, not one entry added.
-		evidence.push(toward(side, index[side].tail >= 2 ? strong : weak, `${ids[other]} stops before this entry`));
+		// A truncation (entries enough past the other printing's end, as buildRows counts them): its
+		// end is lost, not one entry added.
+		const truncated = draft.differences.some((difference) => difference.kind === 'truncation');
+		evidence.push(toward(side, truncated ? strong : weak, `${ids[other]} stops before this entry`));
 	}
 
 	const page = pageNumber(item.page);

@@ -9,12 +9,19 @@ import type {Difference, RowDraft, TocItem} from '../../src/core/types.js';
 const ids = {a: 'A', b: 'B'} as const;
 const itemsOf = (lines: readonly string[]): TocItem[] => parseItems(lines, 1, lines.length, {frontMatter: false});
 
-/** Rows pairing two item lists by position, a missing item on either side as `null`. */
+/**
+ * Rows pairing two item lists by position, a missing item on either side as `null`; as buildRows
+ * does, the items one side has past the last pair, two or more, are a truncation.
+ */
 function rowsOf(a: ReadonlyArray<TocItem | null>, b: ReadonlyArray<TocItem | null>): RowDraft[] {
+	const lastPair = a.findLastIndex((item, k) => item !== null && (b[k] ?? null) !== null);
+	const truncated = a.length - lastPair - 1 >= 2;
 	return a.map((item, k) => {
 		const other = b[k] ?? null;
 		const status = item === null ? 'only-b' : other === null ? 'only-a' : 'same';
-		return {status, a: item, b: other, similarity: status === 'same' ? 1 : 0, differences: []} as unknown as RowDraft;
+		const kind = truncated && k > lastPair ? 'truncation' : status === 'only-a' ? 'missing' : 'extra';
+		const differences = status === 'same' ? [] : [{kind, severity: 'substantive', field: 'item', a: item?.text ?? '', b: other?.text ?? ''}];
+		return {status, a: item, b: other, similarity: status === 'same' ? 1 : 0, differences} as unknown as RowDraft;
 	});
 }
 
