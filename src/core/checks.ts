@@ -409,7 +409,8 @@ function explained(difference: Difference, by: NonNullable<Difference['explained
  * printing's first entry with a page, holding only an item of that printing, with neither page nor
  * numbering (`TRANSLATED FROM THE RUSSIAN`, `EDITED BY JULIUS KATZER` in the seed's second
  * printing). No entry, so no erratum: a check names them once, and their differences are marked
- * `explainedBy: 'title-page'`, so that the review asks no decision of them. Two printings only.
+ * `explainedBy: 'title-page'`, so that the review asks no decision of them. A and B are compared;
+ * a further printing may have the lines too (a third scan of B's edition).
  */
 export function titlePageChecks(rows: readonly RowDraft[], ids: readonly [string, string]): {readonly rows: ReadonlySet<number>; readonly checks: Check[]} {
 	const found = new Set<number>();
@@ -422,7 +423,10 @@ export function titlePageChecks(rows: readonly RowDraft[], ids: readonly [string
 		for (let index = 0; index < firstEntry; index++) {
 			const row = rows[index]!;
 			const item = row[side];
-			if (item === null || row[other] !== null || item.label !== undefined || (row.others ?? []).some((each) => each !== null)) continue;
+			// Further printings may have the line too (a third scan of B's edition): none of them with a page or numbering.
+			const further = (row.others ?? []).filter((each) => each !== null);
+			if (item === null || row[other] !== null || item.label !== undefined || further.some((each) => each.page !== undefined || each.label !== undefined))
+				continue;
 			members.push(index);
 		}
 

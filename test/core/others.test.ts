@@ -24,6 +24,14 @@ const three = compare(
 const rowWith = (title: string) => three.rows.find((row) => row.a?.title.includes(title))!;
 
 describe('more than two printings', () => {
+	it('names B’s title-page lines as such when C has them too, and suggests nothing there (#16)', () => {
+		const lost = three.rows.filter((row) => row.a === null && row.b?.page === undefined && row.b?.label === undefined && row.status === 'only-b');
+		expect(lost.map((row) => row.b!.title)).toEqual(['TRANSLATED FROM THE RUSSIAN', 'EDITED BY JULIUS KATZER']);
+		expect(lost.every((row) => row.others?.[0] !== null && row.open.length === 0)).toBe(true);
+		expect(lost.flatMap((row) => row.differences).every((d) => d.explainedBy === 'title-page' && d.suggestion === undefined)).toBe(true);
+		expect(three.checks.filter((check) => check.kind === 'title-page').map((check) => check.printing)).toEqual(['B']);
+	});
+
 	it('aligns every further printing and gives its reading on each row', () => {
 		expect(three.printings.map((p) => p.id)).toEqual(['A', 'B', 'C']);
 		const row = rowWith('PRESIDIUM');
