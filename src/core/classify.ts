@@ -16,7 +16,15 @@ import {monthNames, referenceWords} from './word-lists.js';
 import {collapseLetterSpacing, collapseWhitespace, foldApostrophes, foldTypography, joinHyphenation} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {romanValue} from './labels.js';
-import {isEdgeSpeck, withLabelsRead, withoutDigitBeforePage, withoutLeaderTail, withoutLeadingSpecks, withoutMarkBeforeLeader} from './pair-readings.js';
+import {
+	isEdgeSpeck,
+	withLabelsRead,
+	withoutDigitBeforePage,
+	withoutLeaderTail,
+	withoutLeadingSpecks,
+	withoutMarkBeforeLeader,
+	withPageFromTitle,
+} from './pair-readings.js';
 import type {Difference, DifferenceKind, Severity, TocItem} from './types.js';
 
 /** The usual severity of each kind, from the JSON contract. */
@@ -551,8 +559,8 @@ function classifyVisible(pairA: TocItem, pairB: TocItem): Difference[] {
 }
 
 function classifyReadable(pairA: TocItem, pairB: TocItem): Difference[] {
-	const tailA = withoutDigitBeforePage(withoutLeaderTail(pairA, pairB), pairB);
-	const tailB = withoutDigitBeforePage(withoutLeaderTail(pairB, pairA), pairA);
+	const tailA = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(pairA, pairB), pairB), pairB);
+	const tailB = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(pairB, pairA), pairA), pairA);
 	const [a, b] = withLabelsRead(withoutMarkBeforeLeader(tailA, tailB), withoutMarkBeforeLeader(tailB, tailA));
 	// One printing read the numbering as part of the title (`Chapter One` / `Chapter Onc`):
 	// compare label and title together.

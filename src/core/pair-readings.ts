@@ -87,6 +87,39 @@ export function withoutDigitBeforePage(item: TocItem, other: TocItem): TocItem {
 	return {...item, title: head, titleMarkup: item.titleMarkup.slice(0, -digit[0].length), leader: `${digit[0]}${item.leader}`};
 }
 
+/** A number at a title's end, a speck or a letter before it or marks after it (`UKRAINE 4`, `, a 32`, `S37`). */
+const pageInTitle = /(?<gap>\s+(?:[^\s\p{L}\p{N}]{1,2}\s+|\p{Ll}\s+)?)(?<page>[$§SOoIl|]?\p{Nd}[\p{Nd}OoIlSB]{0,3})[^\s\p{L}\p{N}]{0,2}$/u;
+
+/**
+ * A page the parse left at the end of a title, where the other printing has a page and this one
+ * has none (`TO THE POOR PEASANTS OF THE UKRAINE 4` / `… UKRAINE 314`, `INTERNATIONAL, a 32` /
+ * `INTERNATIONAL 212`): a misread page does not fit its printing's run, so the parse kept it as the
+ * title's, but the other printing shows that the title ends before it. The number may carry a speck
+ * before it or after it and OCR's look-alikes (`S37`, `$32`). Returns the item with the number as
+ * its page and what stood before it as its leader, or the item as it was.
+ */
+export function withPageFromTitle(item: TocItem, other: TocItem): TocItem {
+	if (item.page !== undefined || other.page === undefined) return item;
+	// The title's last characters only: a title of 200,000 spaces would make the search quadratic.
+	const from = Math.max(0, item.title.length - 24);
+	const tail = pageInTitle.exec(item.title.slice(from));
+	if (!tail?.groups || !item.titleMarkup.endsWith(tail[0])) return item;
+	const head = item.title.slice(0, from + tail.index);
+	const key = (title: string): string => ocrKey(normalizeTitle(title));
+	const wanted = key(other.title);
+	if (!/\p{L}/u.test(head) || wanted === '') return item;
+	const headRatio = ratio(key(head), wanted);
+	if (headRatio < 0.85 || headRatio <= ratio(key(item.title), wanted)) return item;
+	return {
+		...item,
+		title: head,
+		titleMarkup: item.titleMarkup.slice(0, -tail[0].length),
+		italics: item.italics.filter((span) => span.end <= head.length),
+		leader: `${tail.groups['gap']}${item.leader}`,
+		page: tail.groups['page']!,
+	};
+}
+
 /**
  * Marks a scan leaves against the first word of a line: a quote that nothing closes (`“Draft and
  * Explanation`, `‘The First Step`), a hash, an underscore, a backtick, a degree sign. The title's own

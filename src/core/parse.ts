@@ -82,6 +82,18 @@ const runningHead = new RegExp(
 	'iu',
 );
 const runningHeadCaps = new RegExp(String.raw`^(?:${runningWords.toUpperCase().replaceAll('\\S', '\\s')})\.?(?:${continued})?\s+${folioRef}$`, 'u');
+/**
+ * The contents heading in capitals as OCR gives it on each page of the contents: a scan's specks or
+ * a misread folio beside it (`TABLE OF CONTENTS a”`, `sit TABLE OF CONTENTS`, `xiv. TABLE OF
+ * CONTENTS 7`), a short token or two on either side. With a folio among them, a running head.
+ */
+const noisyHeadingCaps = /^(?:\S{1,5}\s+){0,2}[^\p{L}\p{N}\s]{0,2}(?:TABLE\s+O[FP]\s+)?C[O0]NTENTS[.,:]?(?:\s+\S{1,5}){0,3}$/u;
+/** The heading's words in such a line, to read what stands beside them. */
+const headingWordsCaps = /(?:TABLE\s+O[FP]\s+)?C[O0]NTENTS/u;
+/** A token a scan leaves beside a heading: marks, a letter or two, a folio. */
+const specklike = /^[^\p{L}\p{N}]*(?:\p{L}{1,2}|\p{Nd}{1,4}|[ivxlcd]{1,8}|[IVXLCD]{1,8})?[^\p{L}\p{N}]*$/u;
+/** A folio among the tokens beside a noisy heading (`3 xi`, `xvii.`): the heading is a running head. */
+const folioToken = /(?:^|\s)(?:\p{Nd}{1,4}|[ivxlcd]{1,8}|[IVXLCD]{2,8})[.,]?(?=\s|$)/u;
 /** A bare page number on a line of its own. */
 const folioLine = new RegExp(String.raw`^${folioRef}\.?$`, 'u');
 const columnWords = 'page|pages|pp?\\.|paragraph|paragraphs|chap\\.?|chapter|bladz\\.?|bladzijde|seite|стр\\.?|страница|с\\.|no\\.';
@@ -272,8 +284,19 @@ function parseVisible(raw: string, line: number): LineParse {
 				.join(' ')
 		: plain;
 	const isColumnHead = (text: string): boolean => columnHead.test(text) || pageColumnHead.test(text);
-	if (short && (isColumnHead(plain) || isColumnHead(words))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
+	// A letter alone beside the words is a speck (`B Page`).
+	const wordsOnly = short && words.includes(' ') ? words.replaceAll(/(?:^|\s)\p{L}(?=\s|$)/gu, '').trim() : words;
+	if (short && (isColumnHead(plain) || isColumnHead(words) || (wordsOnly !== '' && isColumnHead(wordsOnly))))
+		return {line, raw, indent, titleMarkup: body, leader: '', role: 'column-head'};
 	if (short && (runningHead.test(plain) || runningHeadCaps.test(plain))) return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
+	// Beside the words, only what a scan leaves, and a folio among it: a running head (`THE CONTENTS
+	// OF THE BOX 45` is an entry; without a folio, `TABLE OF CONTENTS a”` may be a heading or not).
+	const noisyHeading = short && noisyHeadingCaps.test(plain);
+	const beside = noisyHeading ? plain.replace(headingWordsCaps, ' ').trim() : '';
+	if (noisyHeading && folioToken.test(beside) && beside.split(/\s+/u).every((token) => specklike.test(token))) {
+		return {line, raw, indent, titleMarkup: body, leader: '', role: 'running-head'};
+	}
+
 	if (plain.length <= 12 && folioLine.test(plain)) return {line, raw, indent, titleMarkup: body, leader: '', role: 'folio'};
 
 	if (body.includes('\t') || body.includes('  ')) body = body.replace(sizeColumn, '').replace(trailingColumnHead, '');
@@ -432,21 +455,42 @@ function resolveWeakPages(lines: LineParse[]): LineParse[] {
 	});
 }
 
+/** Whether a weak page reads as a date or a reference (`JULY 19`, `No. 18`, `…, 1920`), not a page. */
+function isDateLike(l: LineParse): boolean {
+	const wordBefore = /(\S+)\s*$/.exec(l.titleMarkup)?.[1] ?? '';
+	return numberedBy.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
+}
+
+/**
+ * The strong pages that can vouch for the pages around them: all but a spike, a strong page that
+ * the pages on both sides of it (of any strength) leave out of their order (`22` for `202` between
+ * `197` and `205`). One misread strong page would otherwise bar every weak page up to the next
+ * strong one (real OCR, #18). A restart of the numbering (the pages on its two sides out of order
+ * themselves) is no spike.
+ */
+function anchorPages(lines: readonly LineParse[], pages: ReadonlyArray<number | undefined>): Array<number | undefined> {
+	const any = lines.map((l, i) => (l.pageStrength === 'strong' ? pages[i] : l.pageStrength === 'weak' && !isDateLike(l) ? pageNumber(l.page) : undefined));
+	const {before, after} = nearestPages(any);
+	return pages.map((page, i) => {
+		const previous = before[i];
+		const next = after[i];
+		const spike = page !== undefined && previous !== undefined && next !== undefined && previous <= next && (page < previous || page > next);
+		return spike ? undefined : page;
+	});
+}
+
 /** Keep a weak page that fits the run of strong pages around it, and is no date or reference. */
 function resolveByRun(lines: LineParse[]): LineParse[] {
-	const pages = lines.map((l) => (l.pageStrength === 'strong' ? pageNumber(l.page) : undefined));
-	const hasStrongPages = pages.some((p) => p !== undefined);
-	const near = nearestPages(pages);
+	const strong = lines.map((l) => (l.pageStrength === 'strong' ? pageNumber(l.page) : undefined));
+	const hasStrongPages = strong.some((p) => p !== undefined);
+	const near = nearestPages(anchorPages(lines, strong));
 	return lines.map((l, i) => {
 		if (l.pageStrength !== 'weak') return l;
 		const value = pageNumber(l.page)!;
-		const wordBefore = /(\S+)\s*$/.exec(l.titleMarkup)?.[1] ?? '';
 		const previous = near.before[i];
 		const next = near.after[i];
 		const fits = (previous === undefined || value >= previous) && (next === undefined || value <= next);
-		// `JULY 19`, `No. 18` and `…, 1920` are dates and references, not pages.
-		const dateLike = numberedBy.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
-		if (fits && !dateLike && (hasStrongPages || l.titleMarkup.length > 0)) return l;
+		if (fits && !isDateLike(l) && (hasStrongPages || l.titleMarkup.length > 0)) return l;
 		const {page: _page, pageStrength: _strength, ...rest} = l;
 		return {...rest, leader: '', titleMarkup: `${l.titleMarkup}${l.leader}${l.page}`.trim()};
 	});

@@ -126,6 +126,28 @@ describe('classifyPair', () => {
 	});
 });
 
+describe('classifyPair: a page the parse left in the title (#18)', () => {
+	// In its printing the misread page does not fit the run (`4` between `300` and `316`): the parse keeps it in the title.
+	const among = (line: string): TocItem => parseItems(['SPEECH TO THE LEATHER WORKERS\t300', line, 'ON PROLETARIAN CULTURE\t316'], 1, 3)[1]!;
+
+	it('reads it as the page where the other printing has a page and a title that ends before it', () => {
+		const b = among('TO THE POOR PEASANTS OF THE UKRAINE 4');
+		expect(b.page).toBeUndefined();
+		expect(classifyPair(item('TO THE POOR PEASANTS OF THE UKRAINE 314'), b).map((d) => [d.kind, d.field, d.a, d.b])).toEqual([['page', 'page', '314', '4']]);
+		// A speck before it (the leader's), and OCR's look-alikes in it.
+		const specked = among('THE COMMUNIST INTERNATIONAL, a 3O2');
+		expect(classifyPair(item('THE COMMUNIST INTERNATIONAL,\t302'), specked).map((d) => [d.field, d.a, d.b])).toEqual([
+			['leader', '', 'a'],
+			['page', '302', '3O2'],
+		]);
+	});
+
+	it('leaves a number both titles end with in the titles', () => {
+		const b = among('SPEECH ON PARLIAMENTARIANISM, AUGUST 2');
+		expect(classifyPair(item('SPEECH ON PARLIAMENTARIANISM, AUGUST 2\t253'), b).map((d) => [d.kind, d.field])).toEqual([['page', 'page']]);
+	});
+});
+
 describe('word tests', () => {
 	it.each([
 		['PRESIDIUM', 'PRESIDUM', true],

@@ -360,6 +360,17 @@ describe('parseItems', () => {
 		expect(added[1]).toMatchObject({page: '2138'});
 	});
 
+	it('reads pages set off by one space after a misread strong page that the pages on both sides leave out of their order (#18)', () => {
+		// `22` for `202` (set off by a mark: strong) would bar every weak page up to the next strong one.
+		const parsed = items(
+			'ON THE BRITISH WORKERS : 185\nTHE COMMUNIST INTERNATIONAL 197\nPARTY OF BRITAIN : 22 :\nTELEGRAM TO STALIN 205\nTHE SOUTHERN FRONT 339\nA NOTE ON THE DICTATORSHIP 340\nTHE LAST ENTRY : 400',
+		);
+		expect(parsed.map((item) => item.page)).toEqual(['185', '197', '22', '205', '339', '340', '400']);
+		// A numbering that starts again (a second part) is no misread page: the run on its two sides is out of order itself.
+		const restart = items('Part One\nThe Start : 10\nThe Middle 12\nThe End : 30\nPart Two\nThe Return : 1\nThe Journey 1812\nHome : 9');
+		expect(restart.find((item) => item.title.startsWith('The Journey'))).toMatchObject({title: 'The Journey 1812'});
+	});
+
 	it('keeps a number far from every page of the run in the title', () => {
 		const parsed = items('The Causes\t25\nThe War of 1812\nThe Peace\t29');
 		expect(parsed[1]).toMatchObject({title: 'The War of 1812'});
@@ -447,12 +458,34 @@ describe('parseLine: headings and column heads in any case', () => {
 		expect(parseLine(line, 1).role).toBe('contents-heading');
 	});
 
-	it.each(['Page', 'PAGE', 'pp.', 'CHAP.  PAGE', 'Bladz.', 'СТР.', 'Стр.', 'СТРАНИЦА', 'Cbap.      Page.', 'Глава  СТР', 'CHAP. . PAGE .', 'CHAP. : PAGE'])(
-		'%j is a column head',
+	it.each(['; _ TABLE OF CONTENTS 3 xi', 'TABLE OF CONTENTS xvii.', 'x “TABLE OF CONTENTS', 'i, TABLE OF CONTENTS vii'])(
+		'%j, the heading with a folio and a scan’s marks beside it, is a running head (#18)',
 		(line) => {
-			expect(parseLine(line, 1).role).toBe('column-head');
+			expect(parseLine(line, 1).role).toBe('running-head');
 		},
 	);
+
+	it.each(['THE CONTENTS OF THE BOX 45', 'CONTENTS OF THE ARK 12', 'TABLE OF CONTENTS a”'])('%j is no running head', (line) => {
+		expect(parseLine(line, 1).role).not.toBe('running-head');
+	});
+
+	it.each([
+		'Page',
+		'PAGE',
+		'B Page',
+		'pp.',
+		'CHAP.  PAGE',
+		'Bladz.',
+		'СТР.',
+		'Стр.',
+		'СТРАНИЦА',
+		'Cbap.      Page.',
+		'Глава  СТР',
+		'CHAP. . PAGE .',
+		'CHAP. : PAGE',
+	])('%j is a column head', (line) => {
+		expect(parseLine(line, 1).role).toBe('column-head');
+	});
 
 	it.each([
 		['ГЛАВА 3. Начало\t45', {kind: 'word', word: 'глава', value: 3}],

@@ -27,7 +27,8 @@ describe('two printings in OCR files (#15)', () => {
 	it('compares two ALTO files as it compares the same documents in hOCR', () => {
 		const alto = json([fixture('a.alto.xml'), fixture('b.alto.xml')]);
 		// The column heads (`CHAP. . PAGE .` with specks too) are furniture, never items.
-		expect(alto.printings.map((p) => p.items)).toEqual([29, 33]);
+		// Without the running heads of the second page (`i, TABLE OF CONTENTS vii`, `vii = TABLE OF CONTENTS. / bd`).
+		expect(alto.printings.map((p) => p.items)).toEqual([28, 32]);
 		expect(rowsOf(alto)).toEqual(rowsOf(json([fixture('a.hocr'), fixture('b.hocr')])));
 		expect(rowsOf(alto).filter((row) => row.status !== 'same').length).toBeGreaterThan(10);
 	});
@@ -55,7 +56,7 @@ describe('two printings in OCR files (#15)', () => {
 
 	it('finds both printings in one multi-page document, and in a batch', () => {
 		const report = json([fixture('both.alto.xml')]);
-		expect(report.printings.map((p) => p.items)).toEqual([29, 33]);
+		expect(report.printings.map((p) => p.items)).toEqual([28, 32]);
 		const shelf = path.join(scratch, 'shelf');
 		cpSync(fixture('both.alto.xml'), path.join(shelf, 'vol1.alto.xml'));
 		cpSync(fixture('both.hocr'), path.join(shelf, 'vol1.hocr'));

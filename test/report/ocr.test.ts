@@ -22,12 +22,24 @@ const ocrFiles = readdirSync(fixtures, {withFileTypes: true})
 	.flatMap((entry) => readdirSync(path.join(fixtures, entry.name)).map((file) => path.join(fixtures, entry.name, file)))
 	.filter((file) => /\.(?:xml|hocr)$/u.test(file));
 
-/** Decide every differing row (`every` 1), or every second one, for printing B (the reading to write into A's file). */
+/** Differences in the words of numbering, title or page: what a decision for B must set right. */
+const substantive = (differences: readonly {field: string; kind: string}[]) =>
+	differences.filter((d) => ['title', 'label', 'page'].includes(d.field) && !['leaders', 'whitespace', 'punctuation'].includes(d.kind));
+
+/**
+ * Decide for printing B (the reading to write into A's file) every paired row that differs; with
+ * `every` 2, every second such row of each sort (in words, and in marks only), so that rows of both
+ * sorts are left undecided too, whatever rows the comparison finds.
+ */
 function decideAll(comparison: Comparison, every = 1): ReadonlyMap<number, Decision> {
 	const byRow = new Map<number, Decision>();
-	let k = 0;
-	for (const [index, row] of comparison.rows.entries())
-		if (row.status !== 'same' && row.a !== null && row.b !== null && k++ % every === 0) byRow.set(index, {key: String(index), verdict: 'b'});
+	const seen = {words: 0, marks: 0};
+	for (const [index, row] of comparison.rows.entries()) {
+		if (row.status === 'same' || row.a === null || row.b === null) continue;
+		const sort = substantive(row.differences).length > 0 ? 'words' : 'marks';
+		if (seen[sort]++ % every === 0) byRow.set(index, {key: String(index), verdict: 'b'});
+	}
+
 	return byRow;
 }
 
@@ -74,8 +86,6 @@ describe('a corrected copy of the base printing’s OCR file (#15)', () => {
 		const again = compare([corrected, sources[1]!]);
 		// Each decided row, found again by B's item, reads as B in its numbering, title and page
 		// (leaders and the scan's specks between them are A's own still).
-		const substantive = (differences: readonly {field: string; kind: string}[]) =>
-			differences.filter((d) => ['title', 'label', 'page'].includes(d.field) && !['leaders', 'whitespace', 'punctuation'].includes(d.kind));
 		let fixed = 0;
 		for (const index of byRow.keys()) {
 			const before = comparison.rows[index]!;

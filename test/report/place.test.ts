@@ -21,7 +21,9 @@ describe('where each reading is on the scan (#15)', async () => {
 	it('gives every reading read from an OCR file its pages, line and word ids, boxes and confidences, by the schema', () => {
 		expect(reportProblems(report)).toEqual([]);
 		const placed = rows.flatMap((row) => [row.a, row.b]).filter((item) => item !== null);
-		expect(placed.length).toBeGreaterThanOrEqual(50);
+		expect(placed.length).toBeGreaterThanOrEqual(48);
+		// The running heads of the second page are furniture, no row.
+		expect(rows.some((row) => /TABLE OF CONTENTS vii/.test(row.a?.text ?? ''))).toBe(false);
 		expect(placed.every((item) => item.place !== undefined)).toBe(true);
 		const hindus = rows.find((row) => row.a?.text.startsWith('Ill, THE MUSIC'))!.a!;
 		expect(hindus.place).toMatchObject({
