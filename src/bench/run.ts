@@ -30,9 +30,9 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {availableParallelism, loadavg, release, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseArgs} from 'node:util';
 import {compare} from '../core/compare.js';
 import {prf, scoreComparison} from '../eval/metrics.js';
+import {parseOptions} from '../eval/options.js';
 import {makeLargePair} from '../eval/synth.js';
 import {paired, seconds, showRatio, spreadOf, type Paired, type Spread} from './paired.js';
 import {benchSplit} from './split.js';
@@ -508,20 +508,18 @@ async function batchSection(runs: number, directory: string): Promise<{lines: st
 }
 
 async function main(): Promise<void> {
-	const {values} = parseArgs({
-		options: {
-			sizes: {type: 'string', default: '1000,10000,100000'},
-			pairs: {type: 'string', default: '5'},
-			runs: {type: 'string', default: '15'},
-			'key-rounds': {type: 'string', default: '3'},
-			part: {type: 'string', default: 'all'},
-			'split-sizes': {type: 'string', default: '10000,100000'},
-			'split-runs': {type: 'string', default: '3'},
-			'write-results': {type: 'boolean', default: false},
-			results: {type: 'string'},
-			label: {type: 'string', default: 'after'},
-			help: {type: 'boolean', short: 'h', default: false},
-		},
+	const {values} = parseOptions('bench', process.argv.slice(2), {
+		sizes: {type: 'string', default: '1000,10000,100000'},
+		pairs: {type: 'string', default: '5'},
+		runs: {type: 'string', default: '15'},
+		'key-rounds': {type: 'string', default: '3'},
+		part: {type: 'string', default: 'all'},
+		'split-sizes': {type: 'string', default: '10000,100000'},
+		'split-runs': {type: 'string', default: '3'},
+		'write-results': {type: 'boolean', default: false},
+		results: {type: 'string'},
+		label: {type: 'string', default: 'after'},
+		help: {type: 'boolean', short: 'h', default: false},
 	});
 	if (values.help) {
 		process.stdout.write(usage);

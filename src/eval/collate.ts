@@ -17,10 +17,10 @@
  */
 import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
-import {parseArgs} from 'node:util';
 import {compare} from '../core/index.js';
 import {familyCases, familyNames, type FamilyName, type PairCase} from './families.js';
 import {familyInputs} from './inputs.js';
+import {parseOptions} from './options.js';
 import {addCounts, prf, scoreLines, zeroCounts, type Counts, type ScoredRow} from './metrics.js';
 
 const driver = fileURLToPath(new URL('../../scripts/collatex/align.py', import.meta.url));
@@ -79,17 +79,13 @@ function pairRows(pairs: ReadonlyArray<readonly [number, number]>): ScoredRow[] 
 }
 
 function main(argv: readonly string[]): number {
-	const {values} = parseArgs({
-		args: [...argv],
-		options: {
-			collatex: {type: 'string'},
-			seeds: {type: 'string', default: '10'},
-			family: {type: 'string'},
-			part: {type: 'string', default: 'all'},
-			seconds: {type: 'string', default: '120'},
-			python: {type: 'string', default: 'python3'},
-		},
-		strict: true,
+	const {values} = parseOptions('collate', argv, {
+		collatex: {type: 'string'},
+		seeds: {type: 'string', default: '10'},
+		family: {type: 'string'},
+		part: {type: 'string', default: 'all'},
+		seconds: {type: 'string', default: '120'},
+		python: {type: 'string', default: 'python3'},
 	});
 	const families = (values.family?.split(',') ?? familyNames.filter((name) => name !== 'real-ocr')) as FamilyName[];
 	for (const family of families) {

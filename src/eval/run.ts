@@ -13,13 +13,13 @@
  * Long (about 560 lines): the evaluation's command, its options and every table it prints.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
-import {parseArgs} from 'node:util';
 import {dictionaryFor} from '../cli/words.js';
 import {compare, CompareError} from '../core/index.js';
 import {acceptLevels, rowSuggestion} from '../core/row-suggestion.js';
 import type {Row} from '../core/types.js';
 import {familyCases, familyNames, type FamilyCase, type FamilyName, type OcrRunCase, type PairCase} from './families.js';
 import {familyInputs} from './inputs.js';
+import {parseOptions} from './options.js';
 import {heldBackRule, type Part, type PartChoice} from './held-back.js';
 import {
 	addByKind,
@@ -403,22 +403,18 @@ function usage(message: string): number {
 }
 
 function main(argv: readonly string[]): number {
-	const {values} = parseArgs({
-		args: [...argv],
-		options: {
-			seeds: {type: 'string', default: '20'},
-			family: {type: 'string'},
-			part: {type: 'string', default: 'all'},
-			fixture: {type: 'string'},
-			mode: {type: 'string'},
-			json: {type: 'boolean', default: false},
-			verbose: {type: 'boolean', default: false},
-			dump: {type: 'string'},
-			third: {type: 'boolean', default: false},
-			'ocr-dir': {type: 'string'},
-			'no-word-confidence': {type: 'boolean', default: false},
-		},
-		strict: true,
+	const {values} = parseOptions('eval', argv, {
+		seeds: {type: 'string', default: '20'},
+		family: {type: 'string'},
+		part: {type: 'string', default: 'all'},
+		fixture: {type: 'string'},
+		mode: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		verbose: {type: 'boolean', default: false},
+		dump: {type: 'string'},
+		third: {type: 'boolean', default: false},
+		'ocr-dir': {type: 'string'},
+		'no-word-confidence': {type: 'boolean', default: false},
 	});
 	wordConfidence = !values['no-word-confidence'];
 	const seeds = Number.parseInt(values.seeds, 10);

@@ -20,8 +20,8 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import {availableParallelism, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseArgs} from 'node:util';
 import {loadFixtures, type Fixture} from '../eval/fixtures.js';
+import {parseOptions} from '../eval/options.js';
 import {createRng, hashSeed, type Rng} from '../eval/rng.js';
 import {synthesizeContents} from '../eval/synth.js';
 import {mangle, manglings, printingsOf, randomScenario} from './cases.js';
@@ -211,16 +211,14 @@ function commandOf(soakCase: SoakCase): string {
 	return `cd ${soakCase.dir} && node ${cli} ${quoted.join(' ')}${soakCase.stdin === undefined ? '' : ' < a.txt'}`;
 }
 
-const {values} = parseArgs({
-	options: {
-		cases: {type: 'string', default: '2000'},
-		seed: {type: 'string', default: '1'},
-		only: {type: 'string'},
-		jobs: {type: 'string', default: String(availableParallelism())},
-		timeout: {type: 'string', default: '30'},
-		keep: {type: 'boolean', default: false},
-		family: {type: 'string'},
-	},
+const {values} = parseOptions('soak', process.argv.slice(2), {
+	cases: {type: 'string', default: '2000'},
+	seed: {type: 'string', default: '1'},
+	only: {type: 'string'},
+	jobs: {type: 'string', default: String(availableParallelism())},
+	timeout: {type: 'string', default: '30'},
+	keep: {type: 'boolean', default: false},
+	family: {type: 'string'},
 });
 
 if (values.family !== undefined && !(families as readonly string[]).includes(values.family)) {
