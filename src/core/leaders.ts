@@ -54,6 +54,8 @@ function scoreToken(printed: string): number {
 		// digits with marks between them (`2:2`, `0.00.0`, `2...`) are dots read as digits.
 		// A lone zero is a dot read as a digit (`0.`, `0`).
 		if (/^0[.,]?$/u.test(token)) return 0.8;
+		// Five digits or more are no page, year or day: dots read as digits (`625255`, `6606540`).
+		if (digits.length >= 5 && /^\p{Nd}+[.,]?$/u.test(token)) return 0.9;
 		if (/^\(?\p{Nd}+(?:[-–]\p{Nd}+)?[.,;:)]?$/u.test(token)) return 0.2;
 		return 1;
 	}
@@ -118,7 +120,7 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 			while (before > 0 && isSpace(title.charCodeAt(before - 1))) before--;
 			const first = before === 0;
 			end = start;
-			const glued = /[.…]/.test(token) ? /^(.*?\p{L}[)"'»”?!]?)([.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token) : null;
+			const glued = /[.…]/.test(token) ? /^(.*?\p{L}[)"'»”?!]?)([,;:]?[.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token) : null;
 			if (glued && glued[1]!.length > 0 && glued[2]!.length > 0) {
 				word = {start, text: glued[1]!, first};
 				start += glued[1]!.length;
@@ -153,6 +155,35 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 	}
 
 	return best;
+}
+
+/** Dots against a word (`работа...`, `демократию,......`, `«демократизм».,....`): three or more, or an ellipsis and more. */
+const gluedDots = /(?<=[\p{L}\p{N})\]"'»”?!])[.,;:]?(?:\.{3,}|…[.…]+|\.…)/u;
+
+/**
+ * Where a leader that opens with dots against a title's last word begins, or -1: the dots make
+ * its start plain, so what follows them need read as leader only on the whole (mean score 0.35 or
+ * more; `работа... -.е-ееесьека 625255`, `Предисловие... ен н и: ееенн-на 2-4. .`), where
+ * `leaderGarbageAt`, reading from the end, stops at two weak tokens in a row; with dots after it
+ * too (`dotsAfter`, a leader before the page), less. A title that goes on in words after an
+ * ellipsis (`Wait... What?`) keeps them.
+ */
+export function gluedLeaderAt(title: string, dotsAfter = false): number {
+	// Only the line's last characters: a title of 200,000 dots would make the search quadratic.
+	const from = Math.max(0, title.length - 200);
+	const dots = gluedDots.exec(title.slice(from));
+	if (!dots) return -1;
+	const at = from + dots.index;
+	if (!/[\p{L}\p{N}]/u.test(title.slice(0, at))) return -1;
+	const rest = title
+		.slice(at + dots[0].length)
+		.split(/\s+/u)
+		.filter((token) => token !== '');
+	if (rest.length === 0) return at;
+	const mean = rest.reduce((sum, token) => sum + leaderScore(token), 0) / rest.length;
+	// Between dots and the dots before the page, a scrap or two is leader all the same (`демократию,...... о... 82`).
+	const scraps = rest.length <= 2 && rest.every((token) => token.replaceAll(/[^\p{L}\p{N}]/gu, '').length <= 3);
+	return mean >= (dotsAfter ? 0.25 : 0.35) || (dotsAfter && scraps) ? at : -1;
 }
 
 /** Whether a UTF-16 code unit is white space as `\s` reads it. */

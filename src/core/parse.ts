@@ -11,7 +11,7 @@
  */
 import {asciiDigits, isAscii, stripInvisible} from './chars.js';
 import {groupWords, parseLabel} from './labels.js';
-import {leaderGarbageAt} from './leaders.js';
+import {gluedLeaderAt, leaderGarbageAt} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
 import {monthNames, pagelessDivisions, referenceWords, yearWords} from './word-lists.js';
@@ -335,7 +335,9 @@ function parseVisible(raw: string, line: number): LineParse {
 	// a leader, whatever its letters. Before a page it makes the page certain; with none after it,
 	// the page was lost with the dots, and the line is still a whole entry, not the start of the next.
 	let lostPage = false;
-	const garbage = leaderGarbageAt(body, page !== undefined);
+	const fromEnd = leaderGarbageAt(body, page !== undefined);
+	const glued = gluedLeaderAt(body, page !== undefined && /[.·…]/u.test(leader));
+	const garbage = glued > 0 && (fromEnd < 0 || glued < fromEnd) ? glued : fromEnd;
 	if (garbage > 0 && /[\p{L}\p{N}]/u.test(body.slice(0, garbage))) {
 		leader = body.slice(garbage) + leader;
 		body = body.slice(0, garbage);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {leaderGarbageAt} from '../../src/core/leaders.js';
+import {gluedLeaderAt, leaderGarbageAt, leaderScore} from '../../src/core/leaders.js';
 import {classifyPair} from '../../src/core/classify.js';
 import {parseItems, parseLine} from '../../src/core/parse.js';
 
@@ -38,6 +38,31 @@ describe('leader dots read as text (#18)', () => {
 		['Chapitre premier ٱلْكِتَاب עברית', true],
 	])('finds no leader in the title %j', (title, pageAfter) => {
 		expect(cut(title, pageAfter)).toBeUndefined();
+	});
+
+	it.each([
+		// Verbatim from Tesseract 5 (the Russian contents of Что делать?).
+		['Предисловие... ен н и: ееенн-на 2-4. . 3', 'Предисловие', '3'],
+		['е) Местная и общерусская работа... -.е-ееесьека 625255 145', 'Местная и общерусская работа', '145'],
+		['д) демократию,...... о... 82.', 'демократию', '82.'],
+	])('reads a leader that opens with dots against the last word in %j as leader, whatever follows the dots', (line, title, page) => {
+		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page});
+	});
+
+	it('ends a title at dots against its last word where the page was lost with the leader', () => {
+		expect(parseLine('Заключение...', 1)).toMatchObject({titleMarkup: 'Заключение', leader: '...', closed: true});
+	});
+
+	it('keeps words after an ellipsis in the title', () => {
+		expect(gluedLeaderAt('Wait... What? And Then')).toBe(-1);
+		expect(parseLine('Wait... What?... 12', 1)).toMatchObject({titleMarkup: 'Wait... What?', page: '12'});
+		expect(parseLine('Hmm... and so on 5', 1)).toMatchObject({titleMarkup: 'Hmm... and so on'});
+	});
+
+	it('reads five digits or more as dots read as digits, never a page, year or day', () => {
+		expect(leaderScore('625255')).toBeGreaterThanOrEqual(0.9);
+		expect(leaderScore('1920,')).toBeLessThan(0.3);
+		expect(leaderScore('16-17')).toBeLessThan(0.3);
 	});
 
 	it('reads the page after a leader read as letters, and the leader as leader', () => {
