@@ -577,10 +577,22 @@ function classifyReadable(pairA: TocItem, pairB: TocItem): Difference[] {
 			};
 		};
 
-		return [...compareTitles(whole(a), whole(b)), ...compareLeaders(a, b), ...comparePages(a, b)];
+		return [...compareTitles(whole(a), whole(b)).map((d) => asLabel(d, a.label, b.label)), ...compareLeaders(a, b), ...comparePages(a, b)];
 	}
 
 	return [...compareLabels(a, b), ...compareTitles(a, b), ...compareLeaders(a, b), ...comparePages(a, b)];
+}
+
+/**
+ * A difference found comparing numbering and title together, where one printing read no numbering:
+ * the numbering's, when the printing that has numbering reads it there (`XXXII.` / `XXXIL`, `е)` /
+ * nothing), as the reviewer sees it and as the errata name it.
+ */
+function asLabel(d: Difference, labelA: string | undefined, labelB: string | undefined): Difference {
+	const label = labelA ?? labelB!;
+	const reading = (labelA === undefined ? d.b : d.a).trim();
+	const isLabel = reading !== '' && (reading === label || reading === label.replace(/[.,:;)]$/u, ''));
+	return isLabel && d.field === 'title' ? {...d, field: 'label'} : d;
 }
 
 /** How alike two items read, 0..1, from the edit distance of their printed text. */

@@ -209,6 +209,9 @@ const trailingSpecks = new RegExp(
 	'u',
 );
 
+/** A small letter alone at a line's start, before numbering and a title (`y 5. Manual`): group 2 is the letter and its space. */
+const letterBeforeLabel = /^(\s*)(\p{Ll}\s+)(?=(?:[IVXLCD]{1,8}|[ivxlcd]{1,8}|\p{Nd}{1,3}|\p{L})[.)]\s+[\p{L}«“"'‘])/u;
+
 /**
  * A line without the specks OCR reads at its edges (`; Geography ; 13`, `Peoples 15:`, `21 °`,
  * `Human remains , ; 20-`): marks of one or two characters standing alone before the text, and
@@ -223,10 +226,18 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	const last = line.trimEnd().at(-1) ?? '';
 	const maybeLeading = first !== '' && (speckChars.includes(first) || '|~-—_'.includes(first));
 	const maybeTrailing = last !== '' && (speckChars.includes(last) || '|~-—_'.includes(last));
-	if (!maybeLeading && !maybeTrailing) return {text: line, specks: 0, lead: ''};
+	const letter = /^\p{Ll}$/u.test(first) ? letterBeforeLabel.exec(line) : null;
+	if (!maybeLeading && !maybeTrailing && !letter) return {text: line, specks: 0, lead: ''};
 	let text = line;
 	let specks = 0;
 	let lead = '';
+	if (letter) {
+		// A small letter alone before numbering (`y 5. Manual of the bugle`, `à XI. Le vrai père`, `ы 6) Кустарничество`): a speck.
+		text = letter[1]! + ' '.repeat(letter[2]!.length) + line.slice(letter[0].length);
+		specks++;
+		lead = letter[2]!;
+	}
+
 	if (maybeLeading) {
 		text = text.replace(leadingSpecks, (_whole, indent: string, marks: string) => {
 			specks += marks.trim().split(/\s+/).length;

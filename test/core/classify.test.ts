@@ -126,6 +126,23 @@ describe('classifyPair', () => {
 	});
 });
 
+describe('classifyPair: numbering one printing misread so far that it reads as a word (#18)', () => {
+	it('names the difference the numbering’s, where the printing that has numbering reads it there', () => {
+		const fields = (a: string, b: string) => classifyPair(item(a), item(b)).map((d) => [d.field, d.a, d.b]);
+		// Verbatim from Tesseract 5 (Entre nous, rendered twice).
+		expect(fields('XXXII. Le Thé 58', 'XXXIL Le Thé 58')).toEqual([['label', 'XXXII.', 'XXXIL']]);
+		expect(fields('е) Еще раз 99', 'Еще раз 99')).toEqual([['label', 'е)', '']]);
+		// A word of the title that differs stays the title's.
+		expect(fields('XXXII. Le Thé 58', 'XXXIL Le Café 58')).toContainEqual(['title', 'Thé', 'Café']);
+	});
+
+	it('reads a small letter alone before numbering as a speck, not as the numbering', () => {
+		expect(parseLine('y 5. Manual of the bugle 804-807', 1)).toMatchObject({label: '5.', titleMarkup: 'Manual of the bugle', specks: 1});
+		expect(parseLine('ы 6) Кустарничество и экономизм 106', 1)).toMatchObject({label: '6)', titleMarkup: 'Кустарничество и экономизм'});
+		expect(parseLine('a) First 5', 1)).toMatchObject({label: 'a)', titleMarkup: 'First'});
+	});
+});
+
 describe('classifyPair: a page the parse left in the title (#18)', () => {
 	// In its printing the misread page does not fit the run (`4` between `300` and `316`): the parse keeps it in the title.
 	const among = (line: string): TocItem => parseItems(['SPEECH TO THE LEATHER WORKERS\t300', line, 'ON PROLETARIAN CULTURE\t316'], 1, 3)[1]!;
