@@ -46,6 +46,7 @@ export type ScoredRow = {
  * (the clean original), wrong (the noisy reading), even (`reading: null`), none (no suggestion);
  * `sure` and `sureRight` count the suggestions at 0.9 or above; `bands` and `bandsRight` count
  * the suggestions of a reading, and the right ones, by confidence band (`confidenceBands`).
+ * `neither` (real OCR only) counts the differences where neither printing is right.
  */
 export type SuggestionCounts = {
 	readonly right: number;
@@ -56,6 +57,9 @@ export type SuggestionCounts = {
 	readonly sureRight: number;
 	readonly bands: readonly number[];
 	readonly bandsRight: readonly number[];
+	/** Real OCR: differences where neither printing reads what was drawn (no reading can be right), and the suggestions of a reading among them. */
+	readonly neither?: number;
+	readonly neitherNamed?: number;
 };
 
 /** The confidence bands of the calibration report: 0.5–0.6, 0.6–0.7, 0.7–0.8, 0.8–0.9, 0.9–1.0 (each includes its lower bound). */
@@ -104,6 +108,9 @@ export function sumSuggestions(x: SuggestionCounts, y: SuggestionCounts): Sugges
 		sureRight: x.sureRight + y.sureRight,
 		bands: confidenceBands.map((_, k) => (x.bands[k] ?? 0) + (y.bands[k] ?? 0)),
 		bandsRight: confidenceBands.map((_, k) => (x.bandsRight[k] ?? 0) + (y.bandsRight[k] ?? 0)),
+		...(x.neither === undefined && y.neither === undefined
+			? {}
+			: {neither: (x.neither ?? 0) + (y.neither ?? 0), neitherNamed: (x.neitherNamed ?? 0) + (y.neitherNamed ?? 0)}),
 	};
 }
 

@@ -21,7 +21,8 @@
  * - Suggestions: on each expected differing field, the right reading is the printing whose reading
  *   equals the drawn entry's (normalised), or none when neither does. The engine's suggestion is
  *   the surest on a difference in that field: right, wrong (another printing, or any when none is
- *   right), even (`reading: null`), or none (no suggestion, or the field not found at all).
+ *   right), even (`reading: null`), or none (no suggestion); a field not found at all is a missed
+ *   difference, counted there and not among the suggestions (as `metrics.ts` scores the noise model).
  * - Split: in the one-file form, the first boundary found equals `oneFile.boundary`.
  */
 import type {Field} from '../core/types.js';
@@ -169,8 +170,6 @@ function rightAt(difference: OcrScoredRow['differences'][number], drawn: string,
 	return null;
 }
 
-const noSuggestion: SuggestionCounts = suggestionOutcome(undefined, false);
-
 /**
  * Score an engine's rows on a real-OCR case, in its two-file form (A and B from their own files) or
  * its one-file form (B's lines after `oneFile.boundary - 1` lines).
@@ -263,8 +262,8 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 				expected.push(`${field} ${JSON.stringify(a)}→${JSON.stringify(b)}`);
 				if (hits.length === 0) {
 					add(field, {fn: 1});
+					// Counted among the differences missed, not among the suggestions: as the noise model scores them, only differences found can carry one.
 					wrong.push(`${field} missed`);
-					suggestions = addSuggestion(suggestions, noSuggestion);
 					continue;
 				}
 
@@ -274,7 +273,7 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 				const chosen = surest(hits);
 				const rightHere = chosen === undefined ? right : rightAt(chosen, drawn, right);
 				const fared = outcome(chosen?.suggestion, rightHere);
-				suggestions = addSuggestion(suggestions, fared);
+				suggestions = addSuggestion(suggestions, rightHere === null ? {...fared, neither: 1, neitherNamed: fared.right + fared.wrong} : fared);
 				// A sure suggestion that is wrong misleads the reviewer most: say which.
 				if (fared.sure === 1 && fared.sureRight === 0) {
 					const sure = chosen!.suggestion!;
@@ -309,7 +308,6 @@ export function scoreOcrComparison(ocr: OcrCase, mode: Mode, rows: readonly OcrS
 		for (const field of ocrFields) {
 			if (normalizeReading(readField(printingA.readings[entry], field)) === normalizeReading(readField(printingB.readings[entry], field))) continue;
 			add(field, {fn: 1});
-			suggestions = addSuggestion(suggestions, noSuggestion);
 		}
 
 		mismatches.push({

@@ -369,18 +369,25 @@ function printCalibration(parts: ReadonlyArray<readonly [string, Tally]>): void 
 
 function printSuggestions(tally: Tally, title = 'suggestions'): void {
 	const heads = ['found', 'right', 'wrong', 'even', 'none'].map((head) => head.padStart(5));
-	console.log(`\n${[title.padEnd(14), ...heads, 'acc.   cover  ≥0.9 n  ≥0.9 acc.'].join('  ')}`);
+	const total = totalSuggestions(tally);
+	// Real OCR: where neither printing reads what was drawn, no suggestion can be right; the coverage of the rest too.
+	const known = (total.neither ?? 0) > 0;
+	console.log(`\n${[title.padEnd(14), ...heads, `acc.   cover  ≥0.9 n  ≥0.9 acc.${known ? '  neither  cover*' : ''}`].join('  ')}`);
 	const line = (name: string, c: SuggestionCounts): void => {
 		const found = c.right + c.wrong + c.even + c.none;
 		const counts = [found, c.right, c.wrong, c.even, c.none].map((count) => String(count).padStart(5));
 		const rates = [share(c.right, c.right + c.wrong), share(c.right + c.wrong, found), String(c.sure).padStart(6), share(c.sureRight, c.sure)];
+		const neither = c.neither ?? 0;
+		if (known) rates.push(String(neither).padStart(7), share(c.right + c.wrong - (c.neitherNamed ?? 0), found - neither));
 		console.log([name.padEnd(14), ...counts, ...rates].join('  '));
 	};
 
 	for (const [kind, counts] of Object.entries(tally.suggestions).sort(([x], [y]) => x.localeCompare(y)) as Array<[EvalKind, SuggestionCounts]>)
 		line(kind, counts);
-	line('all', totalSuggestions(tally));
+	line('all', total);
 	console.log('(right: the clean original suggested; wrong: the noisy reading; acc. = right / (right + wrong); cover = suggested / found)');
+	if (known)
+		console.log('(neither: found where neither printing reads what was drawn, so that no reading can be right; cover* = suggested / found among the rest)');
 }
 
 function printMismatch(mismatch: RunMismatch): void {

@@ -139,14 +139,27 @@ describe('scoreOcrComparison', () => {
 		expect(score.byField.item).toEqual({tp: 0, fp: 1, fn: 1});
 		// (2,2) and (3,3) right; (4,3) and (7,4) missed; (6,4) false.
 		expect(score.lines).toEqual({tp: 2, fp: 1, fn: 2});
-		expect(score.suggestions).toEqual({right: 0, wrong: 0, even: 0, none: 2, sure: 0, sureRight: 0, bands: [0, 0, 0, 0, 0], bandsRight: [0, 0, 0, 0, 0]});
+		// The page found without a suggestion; the missed title is a missed difference, not one without a suggestion.
+		expect(score.suggestions).toEqual({right: 0, wrong: 0, even: 0, none: 1, sure: 0, sureRight: 0, bands: [0, 0, 0, 0, 0], bandsRight: [0, 0, 0, 0, 0]});
 		expect(new Set(score.mismatches.map((mismatch) => mismatch.type))).toEqual(new Set(['differences', 'pair-wrong', 'pair-missed']));
 	});
 
 	it('calls any reading wrong when neither printing reads the drawn entry', () => {
 		const neither: OcrCase = {...ocr, entries: ocr.entries.map((entry, k) => (k === 1 ? {...entry, page: '13'} : entry))};
 		const score = scoreOcrComparison(neither, 'two-files', goodRows());
-		expect(score.suggestions).toEqual({right: 1, wrong: 1, even: 0, none: 0, sure: 1, sureRight: 1, bands: [0, 1, 0, 0, 1], bandsRight: [0, 0, 0, 0, 1]});
+		// The page that neither reads rightly is counted apart too, with the suggestion named on it.
+		expect(score.suggestions).toEqual({
+			right: 1,
+			wrong: 1,
+			even: 0,
+			none: 0,
+			sure: 1,
+			sureRight: 1,
+			bands: [0, 1, 0, 0, 1],
+			bandsRight: [0, 0, 0, 0, 1],
+			neither: 1,
+			neitherNamed: 1,
+		});
 		const even = goodRows().map((found, k) =>
 			k === 2 ? {...found, differences: [difference('page', 'page', '12', '17', {reading: null, confidence: 0.5})]} : found,
 		);
@@ -159,6 +172,8 @@ describe('scoreOcrComparison', () => {
 			sureRight: 1,
 			bands: [0, 0, 0, 0, 1],
 			bandsRight: [0, 0, 0, 0, 1],
+			neither: 1,
+			neitherNamed: 0,
 		});
 	});
 });
