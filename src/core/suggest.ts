@@ -473,16 +473,42 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 		(side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`,
 	);
 	const pages = {a: pageNumber(difference.a), b: pageNumber(difference.b)};
-	if (row.a === null || row.b === null || pages.a === undefined || pages.b === undefined) return evidence;
+	if (row.a === null || row.b === null) return evidence;
 	const around = {a: neighbours(context.pages('a'), row.a), b: neighbours(context.pages('b'), row.b)};
-	if (around.a.before === undefined && around.a.after === undefined) return evidence;
-	const fits = (side: 'a' | 'b'): boolean => {
-		const {before, after} = around[side];
+	// Whether a page lies between the neighbours a printing gives it (a range must also end by the
+	// next entry's page, and not before it starts).
+	const within = (side: 'a' | 'b', bounds: {readonly before: number | undefined; readonly after: number | undefined}): boolean => {
+		const {before, after} = bounds;
 		const page = pages[side]!;
-		// A range (`101-158`) must also end by the next entry's page, and not before it starts.
 		const end = rangeEnd(difference[side], page);
 		return (before === undefined || before <= page) && end >= page && (after === undefined || end <= after);
 	};
+
+	// Neighbours on both sides, close enough to vouch for a page between them (as the parse's run does).
+	const closed = (bounds: {readonly before: number | undefined; readonly after: number | undefined}): boolean =>
+		bounds.before !== undefined && bounds.after !== undefined && bounds.after - bounds.before <= 12;
+	// A page one printing lost (OCR dropped it, or read it as no number): the page the other prints
+	// is right where both printings' neighbours hold it in the same place.
+	if ((pages.a === undefined) !== (pages.b === undefined) && (difference.a === '' || difference.b === '')) {
+		const side = pages.a === undefined ? 'b' : 'a';
+		const other = side === 'a' ? 'b' : 'a';
+		if (difference[other] === '' && closed(around.a) && closed(around.b) && within(side, around.a) && within(side, around.b)) {
+			evidence.push(
+				toward(
+					side,
+					strong,
+					`page ${difference[side]} lies ${describeBounds(around[side])} in ${context.ids[side]} ` +
+						`and ${describeBounds(around[other])} in ${context.ids[other]}, which lost it`,
+				),
+			);
+		}
+
+		return evidence;
+	}
+
+	if (pages.a === undefined || pages.b === undefined) return evidence;
+	if (around.a.before === undefined && around.a.after === undefined) return evidence;
+	const fits = (side: 'a' | 'b'): boolean => within(side, around[side]);
 
 	// Neighbours offset alike on both sides: the pages of a repaginated edition.
 	const shift = around.a.before !== undefined && around.b.before !== undefined ? around.b.before - around.a.before : undefined;
@@ -505,6 +531,20 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 			);
 		}),
 	);
+	// Each fits its own printing (a misread neighbour widened one run: `84` after `34` and before
+	// `385`): the pages of the same edition hold it in both printings, or not.
+	const bounded = (bounds: {readonly before: number | undefined; readonly after: number | undefined}): boolean =>
+		bounds.before !== undefined && bounds.after !== undefined;
+	if (evidence.length === 0 && offset === undefined && around.a.before === around.b.before && bounded(around.a) && bounded(around.b)) {
+		const both = (side: 'a' | 'b'): boolean => within(side, around.a) && within(side, around.b);
+		evidence.push(
+			...oneSided(both('a'), both('b'), weak, (side) => {
+				const other = side === 'a' ? 'b' : 'a';
+				return `page ${difference[side]} fits the pages around it in both printings, ${difference[other]} only in ${ids[other]}`;
+			}),
+		);
+	}
+
 	return evidence;
 }
 

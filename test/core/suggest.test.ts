@@ -136,6 +136,42 @@ describe('suggestions', () => {
 		expect(suggestions(a, b, words)).toEqual([expected]);
 	});
 
+	describe('a page one printing lost or misread, held by the pages around it in both printings (#18)', () => {
+		const close = (line: string): string => ['Preface\t1', 'Geography\t13', 'Literature\t14', line, 'The Graves\t17', 'Human Remains\t20'].join('\n');
+		const found = (a: string, b: string) =>
+			compare([
+				{name: 'a.txt', text: close(a)},
+				{name: 'b.txt', text: close(b)},
+			]).rows.flatMap((row) => row.differences.map(({kind, field, suggestion}) => ({kind, field, suggestion})));
+
+		it('suggests the page the other printing prints, where the neighbours of both hold it', () => {
+			expect(found('The Cemeteries\t16', 'The Cemeteries')).toContainEqual({
+				kind: 'page',
+				field: 'page',
+				suggestion: {reading: 'a', confidence: 0.9, why: 'page 16 lies between 14 and 17 in A and between 14 and 17 in B, which lost it'},
+			});
+		});
+
+		it('says nothing of a lost page that does not lie between the neighbours', () => {
+			expect(found('The Cemeteries\t26', 'The Cemeteries')).toContainEqual({
+				kind: 'page',
+				field: 'page',
+				suggestion: {reading: null, confidence: 0.5, why: 'neither page fits its neighbours better'},
+			});
+		});
+
+		it('prefers the page that fits both printings where a misread neighbour widened one run', () => {
+			// A misread the next page (`170` for `17`), so `84` seems to fit A's run, 16 fits both.
+			const a = ['Preface\t1', 'Geography\t13', 'Literature\t14', 'The Cemeteries\t18', 'The Graves\t170', 'Human Remains\t200'].join('\n');
+			const b = ['Preface\t1', 'Geography\t13', 'Literature\t14', 'The Cemeteries\t16', 'The Graves\t17', 'Human Remains\t200'].join('\n');
+			const pages = compare([
+				{name: 'a.txt', text: a},
+				{name: 'b.txt', text: b},
+			]).rows.flatMap((row) => row.differences.filter((d) => d.field === 'page' && d.a === '18'));
+			expect(pages[0]?.suggestion).toMatchObject({reading: 'b', why: expect.stringContaining('page 16 fits the pages around it in both printings')});
+		});
+	});
+
 	it('weighs a page against the neighbours of its own list, not the first page of the next', () => {
 		// The last chapter's page ends the chapters' list: the illustrations' pages start again.
 		const contents = (last: string) =>
