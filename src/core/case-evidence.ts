@@ -151,5 +151,26 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 		evidence.push(toward(side, weak, `${share} are capitalised, as “${changed[side]}” is`));
 	}
 
+	// A capital after a small letter inside a word (`cemeterieS`, `IMageS`, `аКТИВНОСТИ`) is printed by
+	// no style: a recogniser's slip, where the other reading keeps one case after its first letter.
+	const mixed = {a: mixedCase(changed.a), b: mixedCase(changed.b)};
+	if (mixed.a !== mixed.b) {
+		const slip: Side = mixed.a ? 'a' : 'b';
+		evidence.push(toward(otherSide(slip), strong, `“${changed[slip]}” mixes small letters and capitals inside the word, as no style prints it`));
+	}
+
 	return evidence;
+}
+
+/**
+ * Whether a word has a capital after a small letter (`cemeterieS`, `IMageS`), not where a name's
+ * parts start (`McDonald`, `DeVries`, `MacArthur`: a capital after one to three small letters that
+ * follow the first capital), nor an abbreviation in small letters and capitals (`kWh`, `pH`: short).
+ */
+function mixedCase(word: string): boolean {
+	if ([...word].length < 4) return false;
+	const letters = word.replaceAll(/[^\p{L}]/gu, '');
+	if (!/\p{Ll}\p{Lu}/u.test(letters)) return false;
+	// A name of two capitalised parts: `McDonald`, `MacArthur`, `DeVries`, `LaFontaine`, `d'Artagnan`.
+	return !/^\p{Lu}\p{Ll}{1,3}\p{Lu}\p{Ll}+$/u.test(letters);
 }

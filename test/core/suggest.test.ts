@@ -136,6 +136,17 @@ describe('suggestions', () => {
 		expect(suggestions(a, b, words)).toEqual([expected]);
 	});
 
+	it('prefers a word in one case after its first letter to one that mixes them inside (cemeterieS, IMageS) (#18)', () => {
+		const [mixed] = suggestions('The cemeteries of the isthmus\t20', 'The cemeterieS of the isthmus\t20');
+		expect(mixed).toMatchObject({
+			kind: 'case',
+			suggestion: {reading: 'a', confidence: 0.9, why: '“cemeterieS” mixes small letters and capitals inside the word, as no style prints it'},
+		});
+		expect(suggestions('IMageS of gold\t20', 'Images of gold\t20')[0]?.suggestion).toMatchObject({reading: 'b'});
+		// A name of two capitalised parts is printed so on purpose.
+		expect(suggestions('Letters to McDonald\t20', 'Letters to Mcdonald\t20')[0]?.suggestion?.why ?? '').not.toContain('mixes');
+	});
+
 	describe('a page one printing lost or misread, held by the pages around it in both printings (#18)', () => {
 		const close = (line: string): string => ['Preface\t1', 'Geography\t13', 'Literature\t14', line, 'The Graves\t17', 'Human Remains\t20'].join('\n');
 		const found = (a: string, b: string) =>
