@@ -280,27 +280,63 @@ function placeOnOpening(key: string, opening: ReadonlyMap<string, number>): numb
 	return undefined;
 }
 
-/** Keys of a line for pairing: the whole key, then its start and end (OCR garbles one part of a long title). */
-function keysOf(line: Line): readonly string[] {
-	const known = lineKeys.get(line);
-	if (known) return known;
+/** What part of a title a key is: all of it, its first or last twelve characters, three of its words. */
+const KeyPart = {Whole: 0, Start: 1, End: 2, Words: 3} as const;
+type KeyPart = (typeof KeyPart)[keyof typeof KeyPart];
+
+/**
+ * A hash of `text[from, to)` and the part of the title it is, in 53 bits (two FNV-1a lanes), for
+ * the key index: hashing ranges of the pairing key makes no string for a start, an end or three
+ * words (#12, #17: 600,000 key strings and a map of them were half the split's time at 2 × 100,000
+ * entries). Two different keys share a hash once in about 10^10 files of that size.
+ */
+function rangeHash(text: string, from: number, to: number, part: KeyPart): number {
+	let h1 = 0x81_1c_9d_c5 ^ part;
+	let h2 = 0x27_d4_eb_2f ^ (part * 0x9e_37);
+	for (let i = from; i < to; i++) {
+		const code = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ code, 0x01_00_01_93);
+		h2 = Math.imul(h2 ^ code, 0x5b_d1_e9_95);
+		h2 ^= h2 >>> 15;
+	}
+
+	return (h1 >>> 0) * 0x20_00_00 + (h2 >>> 11);
+}
+
+/**
+ * The keys of a line for pairing, as hashes pushed onto `out` (with their parts onto `parts`): the
+ * whole key, then its start and end (OCR garbles one part of a long title); for a line without a
+ * page, its runs of three words too. An empty key is -1.
+ */
+function pushKeys(line: Line, out: number[], parts: number[]): void {
 	const key = line.pairKey;
-	const keys = key.length < 16 ? [key] : [key, `^${key.slice(0, 12)}`, `$${key.slice(-12)}`];
+	if (key === '') {
+		out.push(-1);
+		parts.push(KeyPart.Whole);
+	} else {
+		out.push(rangeHash(key, 0, key.length, KeyPart.Whole));
+		parts.push(KeyPart.Whole);
+	}
+
+	if (key.length >= 16) {
+		out.push(rangeHash(key, 0, 12, KeyPart.Start), rangeHash(key, key.length - 12, key.length, KeyPart.End));
+		parts.push(KeyPart.Start, KeyPart.End);
+	}
+
 	// A line of a paragraph (no page, several words) that the other printing broke elsewhere
 	// shares no start or end with any of its lines, but it shares its runs of three words.
 	if (!line.hasPage) {
-		const words = key.split(' ');
-		for (let k = 0; k + 3 <= words.length && words.length >= 4; k++) keys.push(`~${words[k]} ${words[k + 1]} ${words[k + 2]}`);
+		const starts = [0];
+		for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) starts.push(i + 1);
+		if (starts.length >= 4) {
+			for (let k = 0; k + 3 <= starts.length; k++) {
+				const to = k + 3 < starts.length ? starts[k + 3]! - 1 : key.length;
+				out.push(rangeHash(key, starts[k]!, to, KeyPart.Words));
+				parts.push(KeyPart.Words);
+			}
+		}
 	}
-
-	lineKeys.set(line, keys);
-	return keys;
 }
-
-const lineKeys = new WeakMap<Line, string[]>();
-
-/** Whether a key is part of a title (its start, its end, three of its words) rather than all of it. */
-const isPartKey = (key: string): boolean => key.startsWith('^') || key.startsWith('$') || key.startsWith('~');
 
 /**
  * Where each key occurs in the file, made once for the whole search: keys as small numbers, each
@@ -331,40 +367,51 @@ type KeyIndex = {
  * most of the index's time went to making and collecting them).
  */
 function indexKeys(lines: readonly Line[]): KeyIndex {
-	const ids = new Map<string, number>();
-	const partIds: number[] = [];
+	const hashes: number[] = [];
+	const kinds: number[] = [];
 	const lineStart = new Int32Array(lines.length + 1);
-	const own = lines.map((line) => keysOf(line));
-	let total = 0;
 	for (let k = 0; k < lines.length; k++) {
-		lineStart[k] = total;
-		total += own[k]!.length;
+		lineStart[k] = hashes.length;
+		pushKeys(lines[k]!, hashes, kinds);
 	}
 
+	const total = hashes.length;
 	lineStart[lines.length] = total;
+	// Ids for the hashes: their places among the distinct hashes, sorted (a sort of plain numbers and
+	// a binary search each, where a map of 600,000 entries grew and rehashed).
+	const sorted = Float64Array.from(hashes).sort();
+	let distinct = 0;
+	for (let k = 0; k < sorted.length; k++) if (sorted[k]! >= 0 && (distinct === 0 || sorted[k]! !== sorted[distinct - 1]!)) sorted[distinct++] = sorted[k]!;
+	// Numbered in the order the file first has them, so that the lines a pairing reads together
+	// touch the index's arrays close together too (ids in hash order made pairing half again as slow).
 	const lineKeys = new Int32Array(total);
-	const perKey: number[] = [];
-	for (let k = 0; k < lines.length; k++) {
-		let at = lineStart[k]!;
-		for (const key of own[k]!) {
-			let id = -1;
-			if (key !== '') {
-				id = ids.get(key) ?? -1;
-				if (id < 0) {
-					id = perKey.length;
-					ids.set(key, id);
-					perKey.push(0);
-					if (isPartKey(key)) partIds.push(id);
-				}
-
-				perKey[id]!++;
-			}
-
-			lineKeys[at++] = id;
+	const order = new Int32Array(distinct).fill(-1);
+	const perKey = new Int32Array(distinct);
+	const part = new Uint8Array(distinct);
+	let next = 0;
+	for (let at = 0; at < total; at++) {
+		const hash = hashes[at]!;
+		if (hash < 0) {
+			lineKeys[at] = -1;
+			continue;
 		}
+
+		let lo = 0;
+		let hi = distinct - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (sorted[mid]! < hash) lo = mid + 1;
+			else hi = mid;
+		}
+
+		if (order[lo] === -1) order[lo] = next++;
+		const id = order[lo]!;
+		lineKeys[at] = id;
+		perKey[id]!++;
+		if (kinds[at] !== KeyPart.Whole) part[id] = 1;
 	}
 
-	const keyCount = perKey.length;
+	const keyCount = distinct;
 	const keyStart = new Int32Array(keyCount + 1);
 	for (let id = 0; id < keyCount; id++) keyStart[id + 1] = keyStart[id]! + perKey[id]!;
 	const positions = new Int32Array(keyStart[keyCount]!);
@@ -376,8 +423,6 @@ function indexKeys(lines: readonly Line[]): KeyIndex {
 		}
 	}
 
-	const part = new Uint8Array(keyCount);
-	for (const id of partIds) part[id] = 1;
 	const firstShared = new Int32Array(lines.length);
 	for (let k = 0; k < lines.length; k++) {
 		let first = k;
