@@ -84,12 +84,13 @@ const runningHead = new RegExp(
 const runningHeadCaps = new RegExp(String.raw`^(?:${runningWords.toUpperCase().replaceAll('\\S', '\\s')})\.?(?:${continued})?\s+${folioRef}$`, 'u');
 /**
  * The contents heading in capitals as OCR gives it on each page of the contents: a scan's specks or
- * a misread folio beside it (`TABLE OF CONTENTS a”`, `sit TABLE OF CONTENTS`, `xiv. TABLE OF
- * CONTENTS 7`), a short token or two on either side. With a folio among them, a running head.
+ * a misread folio beside it, its words run together or not (`TABLEOFCONTENTS xii`, `sit TABLE OF
+ * CONTENTS`, `xiv. TABLE OF CONTENTS 7`), a short token or two on either side. With a folio among
+ * them, a running head.
  */
-const noisyHeadingCaps = /^(?:\S{1,5}\s+){0,2}[^\p{L}\p{N}\s]{0,2}(?:TABLE\s+O[FP]\s+)?C[O0]NTENTS[.,:]?(?:\s+\S{1,5}){0,3}$/u;
+const noisyHeadingCaps = /^(?:\S{1,5}\s+){0,2}[^\p{L}\p{N}\s]{0,2}(?:TABLE\s*O[FP]\s*)?C[O0]NTENTS[.,:]?(?:\s+\S{1,5}){0,3}$/u;
 /** The heading's words in such a line, to read what stands beside them. */
-const headingWordsCaps = /(?:TABLE\s+O[FP]\s+)?C[O0]NTENTS/u;
+const headingWordsCaps = /(?:TABLE\s*O[FP]\s*)?C[O0]NTENTS/u;
 /** A token a scan leaves beside a heading: marks, a letter or two, a folio. */
 const specklike = /^[^\p{L}\p{N}]*(?:\p{L}{1,2}|\p{Nd}{1,4}|[ivxlcd]{1,8}|[IVXLCD]{1,8})?[^\p{L}\p{N}]*$/u;
 /** A folio among the tokens beside a noisy heading (`3 xi`, `xvii.`): the heading is a running head. */

@@ -458,7 +458,7 @@ describe('parseLine: headings and column heads in any case', () => {
 		expect(parseLine(line, 1).role).toBe('contents-heading');
 	});
 
-	it.each(['; _ TABLE OF CONTENTS 3 xi', 'TABLE OF CONTENTS xvii.', 'x “TABLE OF CONTENTS', 'i, TABLE OF CONTENTS vii'])(
+	it.each(['; _ TABLE OF CONTENTS 3 xi', 'TABLE OF CONTENTS xvii.', 'x “TABLE OF CONTENTS', 'i, TABLE OF CONTENTS vii', 'TABLEOFCONTENTS xii'])(
 		'%j, the heading with a folio and a scan’s marks beside it, is a running head (#18)',
 		(line) => {
 			expect(parseLine(line, 1).role).toBe('running-head');
