@@ -359,13 +359,28 @@ export function scoreComparison(truth: NoisyPair, scored: readonly ScoredRow[], 
 				const expected = truePairs.flatMap((pair) => pair.differences.map((d) => d.kind));
 				const optional = truePairs.flatMap((pair) => pair.optional);
 				const got = row.differences.map((d) => d.kind);
-				addSuggestions(
-					suggestions,
-					scoreSuggestions(
-						truePairs.flatMap((pair) => pair.differences),
-						row.differences,
-					),
+				const scored = scoreSuggestions(
+					truePairs.flatMap((pair) => pair.differences),
+					row.differences,
 				);
+				addSuggestions(suggestions, scored);
+				// A sure suggestion that is wrong misleads the reviewer most: say which (as the real-OCR scorer does).
+				if (Object.values(scored).some((counts) => counts.sure > counts.sureRight)) {
+					const sure = row.differences.filter((d) => d.suggestion !== undefined && d.suggestion.reading !== null && d.suggestion.confidence >= 0.9);
+					mismatches.push({
+						type: 'suggestion',
+						a: row.a,
+						b: row.b,
+						expected: describeDifferences(truePairs.flatMap((pair) => pair.differences)),
+						got: sure
+							.map(
+								(d) =>
+									`${d.kind} ${JSON.stringify(d.a)}/${JSON.stringify(d.b)}: ` +
+									`${d.suggestion!.reading!.toUpperCase()} at ${d.suggestion!.confidence} (${d.suggestion!.why ?? ''})`,
+							)
+							.join('; '),
+					});
+				}
 				const counts = compareKinds(expected, got, optional);
 				addByKind(byKind, counts);
 				const total = totalOf(counts);
