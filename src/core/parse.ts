@@ -38,6 +38,8 @@ export type LineParse = {
 	readonly specks?: number;
 	/** The marks read past before the line's first word, when they may be its own (`, April-May 1920` goes on a wrapped title). */
 	readonly lead?: string;
+	/** A hyphen stuck to a weak page (`Material 55-`): the title's again if the page is not kept (`1914-` before `1918`). */
+	readonly pageTail?: string;
 	readonly role: LineRole;
 };
 
@@ -118,6 +120,7 @@ const strongTail = new RegExp(
 	'u',
 );
 const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4}(?:[-–—]\p{Nd}{1,4})?[.,]?)$/u;
+const weakHyphenTail = /(?<lead> )(?<page>\p{Nd}{1,4})(?<tail>[-–])$/u;
 
 /** Strip a `16k`-style size column that some listings print after the page. */
 const sizeColumn = /\t\d+(?:\.\d+)?\s*[kKmM]B?$/;
@@ -327,7 +330,10 @@ function parseVisible(raw: string, line: number): LineParse {
 	};
 
 	const strong = found(strongTail);
-	const tail = strong ?? found(weakTail);
+	// A page with a hyphen stuck to it after one space (`Material 55-`): a speck OCR left, or a
+	// range or date that the next line goes on with (`1914-` / `1918`); `resolveByRun` decides.
+	const hyphened = strong === undefined ? found(weakHyphenTail) : undefined;
+	const tail = strong ?? found(weakTail) ?? hyphened;
 	if (tail) {
 		// `_Page 3_`, `p. 3`: the page is `3`; the word before it belongs with the leader.
 		const word = tail.groups['word'];
@@ -392,6 +398,7 @@ function parseVisible(raw: string, line: number): LineParse {
 	const parsed: Writable<LineParse> = {line, raw, indent, leader, role: 'body', titleMarkup: ''};
 	if ((closed || lostPage) && page === undefined) parsed.closed = true;
 	if (inner > 0) parsed.specks = inner;
+	if (hyphened !== undefined && page !== undefined) parsed.pageTail = hyphened.groups['tail']!;
 	if (page !== undefined) {
 		parsed.page = page;
 		parsed.pageStrength = pageStrength!;
@@ -504,9 +511,12 @@ function resolveByRun(lines: LineParse[]): LineParse[] {
 		const previous = near.before[i];
 		const next = near.after[i];
 		const fits = (previous === undefined || value >= previous) && (next === undefined || value <= next);
-		if (fits && !isDateLike(l) && (hasStrongPages || l.titleMarkup.length > 0)) return l;
-		const {page: _page, pageStrength: _strength, ...rest} = l;
-		return {...rest, leader: '', titleMarkup: `${l.titleMarkup}${l.leader}${l.page}`.trim()};
+		// A hyphened number that the next line goes on from (`1914-` / `1918 …`) is a range or a date.
+		const goesOn = l.pageTail !== undefined && /^\p{Nd}/u.test(lines[i + 1]?.label ?? lines[i + 1]?.titleMarkup ?? '');
+		if (fits && !goesOn && !isDateLike(l) && (hasStrongPages || l.titleMarkup.length > 0))
+			return l.pageTail === undefined ? l : {...l, specks: (l.specks ?? 0) + 1};
+		const {page: _page, pageStrength: _strength, pageTail: _tail, ...rest} = l;
+		return {...rest, leader: '', titleMarkup: `${l.titleMarkup}${l.leader}${l.page}${l.pageTail ?? ''}`.trim()};
 	});
 }
 

@@ -371,6 +371,16 @@ describe('parseItems', () => {
 		expect(restart.find((item) => item.title.startsWith('The Journey'))).toMatchObject({title: 'The Journey 1812'});
 	});
 
+	it('reads a page with a hyphen stuck to it after one space as the page where it fits the run, and as a range where the next line goes on from it (#18)', () => {
+		const parsed = items('Geography\t53\nMaterial 55-\nManufacture\t56');
+		expect(parsed.map((item) => [item.title, item.page])).toEqual([
+			['Geography', '53'],
+			['Material', '55'],
+			['Manufacture', '56'],
+		]);
+		expect(items('The Peace\t40\nTHE WAR OF 1914-\n1918\t45\nIndex\t50')[1]).toMatchObject({title: 'THE WAR OF 1914- 1918', page: '45'});
+	});
+
 	it('keeps a number far from every page of the run in the title', () => {
 		const parsed = items('The Causes\t25\nThe War of 1812\nThe Peace\t29');
 		expect(parsed[1]).toMatchObject({title: 'The War of 1812'});
