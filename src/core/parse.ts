@@ -856,7 +856,8 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 					!headsEntries(group[0]!, next, gap, resolved[k + 1]) &&
 					next.label === undefined &&
 					// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
-					next.indent >= group[0]!.indent &&
+					// Specks read past before the first line's text (`: 5. DRAFT …`) do not set it further right.
+					next.indent >= group[0]!.indent - (group[0]!.lead?.length ?? 0) &&
 					!(gap > 0 && isHeadingLike(next) && (blankBefore[k + 1] ?? 1) > 0) &&
 					(group[0]!.label !== undefined || looksUnfinished(last, next, width)));
 			if (!canContinue) break;

@@ -381,6 +381,14 @@ describe('parseItems', () => {
 		expect(items('The Peace\t40\nTHE WAR OF 1914-\n1918\t45\nIndex\t50')[1]).toMatchObject({title: 'THE WAR OF 1914- 1918', page: '45'});
 	});
 
+	it('joins a wrapped entry whose first line had specks before it: they do not indent it (#18)', () => {
+		// Verbatim from Tesseract 5 (Lenin, Collected Works 31).
+		const parsed = items(
+			'Notes\t510\n: 5. DRAFT RESOLUTION OF THE :\n“EIGHTH CONGRESS OF SOVIETS\nON THE REPORT ON\nELECTRIFICATION..................... 532\nIndex\t540',
+		);
+		expect(parsed[1]).toMatchObject({label: '5.', page: '532', lines: [2, 5]});
+	});
+
 	it('keeps a number far from every page of the run in the title', () => {
 		const parsed = items('The Causes\t25\nThe War of 1812\nThe Peace\t29');
 		expect(parsed[1]).toMatchObject({title: 'The War of 1812'});
