@@ -20,6 +20,7 @@
  */
 import {ratio} from './distance.js';
 import {labelsAgree} from './labels.js';
+import {leaderScore} from './leaders.js';
 import {normalizeTitle, ocrKey, type OcrKey} from './normalize.js';
 import {pageNumber} from './parse.js';
 import {regroup} from './regroup.js';
@@ -626,5 +627,56 @@ export function alignItems(a: readonly TocItem[], b: readonly TocItem[], options
 	const sides: Sides = {a: sa, b: sb, keys: new Map(), exactCount: exact.size, scratch: {a: scratch(), b: scratch()}};
 	const ops = alignRegion(sides, 0, a.length, 0, b.length, options.bandLimit ?? 250_000, 0);
 	// Where whole items do not pair, the words may: printings that joined their lines differently.
-	return regroup(findMoves(ops, sa, sb), a, b);
+	return pairInPlace(regroup(findMoves(ops, sa, sb), a, b), a, b);
+}
+
+/** Whether a title reads as a recogniser's debris: a third of its tokens or more read as leader dots read as text (`GOOBPADIY 205.4. de date o sn`). */
+function garbled(title: string): boolean {
+	const tokens = title.split(/\s+/u).filter((token) => token !== '');
+	return tokens.length >= 2 && tokens.filter((token) => leaderScore(token) >= 0.6).length * 3 >= tokens.length;
+}
+
+/** Whether the shorter of two titles reads as the start of the longer, through OCR noise (`Literature` / `iteraturel suis odes`). */
+function startsAlike(x: string, y: string): boolean {
+	const keys: string[] = [ocrKey(normalizeTitle(x)), ocrKey(normalizeTitle(y))];
+	const [short, long] = keys[0]!.length <= keys[1]!.length ? [keys[0]!, keys[1]!] : [keys[1]!, keys[0]!];
+	return short.length >= 4 && ratio(short, long.slice(0, short.length)) >= 0.75;
+}
+
+/**
+ * Items left unpaired on both sides between the same two rows, as many on each side (three at
+ * most), that stand in the same place with the same page, pair: the same entry, whatever the
+ * recogniser made of its title (`Literature 14` / `iteraturel suis odes see ee 14`), where one of
+ * the two titles reads as debris or the shorter as the start of the longer. An entry an edition
+ * replaced by another on the same page (`The Battle of the Somme` / `A Letter to Gorky`) stays apart.
+ */
+function pairInPlace(ops: AlignOp[], a: readonly TocItem[], b: readonly TocItem[]): AlignOp[] {
+	const out: AlignOp[] = [];
+	let k = 0;
+	while (k < ops.length) {
+		const op = ops[k]!;
+		if (op.kind !== 'only-a' && op.kind !== 'only-b') {
+			out.push(op);
+			k++;
+			continue;
+		}
+
+		let end = k;
+		while (end < ops.length && (ops[end]!.kind === 'only-a' || ops[end]!.kind === 'only-b')) end++;
+		const stretch = ops.slice(k, end);
+		const onlyA = stretch.flatMap((each) => (each.kind === 'only-a' ? [each.a] : []));
+		const onlyB = stretch.flatMap((each) => (each.kind === 'only-b' ? [each.b] : []));
+		const samePage = (i: number, j: number): boolean => {
+			const page = pageNumber(a[i]!.page);
+			if (page === undefined || page !== pageNumber(b[j]!.page) || a[i]!.type === 'text' || b[j]!.type === 'text') return false;
+			return garbled(a[i]!.title) || garbled(b[j]!.title) || startsAlike(a[i]!.title, b[j]!.title);
+		};
+
+		if (onlyA.length === onlyB.length && onlyA.length <= 3 && onlyA.every((i, n) => samePage(i, onlyB[n]!))) {
+			for (const [n, i] of onlyA.entries()) out.push({kind: 'pair', a: [i], b: [onlyB[n]!]});
+		} else out.push(...stretch);
+		k = end;
+	}
+
+	return out;
 }

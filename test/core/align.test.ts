@@ -52,6 +52,18 @@ describe('alignment', () => {
 		expect(pairs(b, a, true)).toEqual(pairs(a, b, false));
 	});
 
+	it('pairs entries whose titles the recogniser ruined where they stand in the same place with the same page (#18)', () => {
+		// Verbatim titles from Tesseract 5 (Chiriqui, a degraded scan).
+		const a = 'Introduction\t13\nGeography\t13\nLiterature\t14\nThe cemeteries\t16\nIndex\t20';
+		const b = 'Introduction\t13\nGOOBPADIY 205.4. de date o sn\t13\niteraturel suis odes\t14\nThe cemeteries\t16\nIndex\t20';
+		expect(two(a, b).rows.map((row) => row.status)).toEqual(['same', 'changed', 'changed', 'same', 'same']);
+		// An entry an edition replaced by another on another page stays apart.
+		const replaced = 'Introduction\t13\nA New Essay\t15\nThe cemeteries\t16\nIndex\t20';
+		expect(oracle(two('Introduction\t13\nGeography\t14\nThe cemeteries\t16\nIndex\t20', replaced))).toBe(
+			'= Introduction | + A New Essay | - Geography | = The cemeteries | = Index',
+		);
+	});
+
 	it('does not swallow a line only one printing has into the entry after it', () => {
 		const a = 'Preface\t1\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
 		const b = 'Preface\t1\nA COMEDY.\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
