@@ -627,7 +627,7 @@ export function alignItems(a: readonly TocItem[], b: readonly TocItem[], options
 	const sides: Sides = {a: sa, b: sb, keys: new Map(), exactCount: exact.size, scratch: {a: scratch(), b: scratch()}};
 	const ops = alignRegion(sides, 0, a.length, 0, b.length, options.bandLimit ?? 250_000, 0);
 	// Where whole items do not pair, the words may: printings that joined their lines differently.
-	return pairInPlace(regroup(findMoves(ops, sa, sb), a, b), a, b);
+	return pairInPlace(regroup(findMoves(ops, sa, sb), a, b), sa, sb);
 }
 
 /** Whether a title reads as a recogniser's debris: a third of its tokens or more read as leader dots read as text (`GOOBPADIY 205.4. de date o sn`). */
@@ -636,10 +636,9 @@ function garbled(title: string): boolean {
 	return tokens.length >= 2 && tokens.filter((token) => leaderScore(token) >= 0.6).length * 3 >= tokens.length;
 }
 
-/** Whether the shorter of two titles reads as the start of the longer, through OCR noise (`Literature` / `iteraturel suis odes`). */
-function startsAlike(x: string, y: string): boolean {
-	const keys: string[] = [ocrKey(normalizeTitle(x)), ocrKey(normalizeTitle(y))];
-	const [short, long] = keys[0]!.length <= keys[1]!.length ? [keys[0]!, keys[1]!] : [keys[1]!, keys[0]!];
+/** Whether the shorter of two items' title keys reads as the start of the longer, through OCR noise (`Literature` / `iteraturel suis odes`). */
+function startsAlike(x: Features, y: Features): boolean {
+	const [short, long] = x.key.length <= y.key.length ? [x.key, y.key] : [y.key, x.key];
 	return short.length >= 4 && ratio(short, long.slice(0, short.length)) >= 0.75;
 }
 
@@ -650,7 +649,7 @@ function startsAlike(x: string, y: string): boolean {
  * the two titles reads as debris or the shorter as the start of the longer. An entry an edition
  * replaced by another on the same page (`The Battle of the Somme` / `A Letter to Gorky`) stays apart.
  */
-function pairInPlace(ops: AlignOp[], a: readonly TocItem[], b: readonly TocItem[]): AlignOp[] {
+function pairInPlace(ops: AlignOp[], sa: Side, sb: Side): AlignOp[] {
 	const out: AlignOp[] = [];
 	let k = 0;
 	while (k < ops.length) {
@@ -667,9 +666,9 @@ function pairInPlace(ops: AlignOp[], a: readonly TocItem[], b: readonly TocItem[
 		const onlyA = stretch.flatMap((each) => (each.kind === 'only-a' ? [each.a] : []));
 		const onlyB = stretch.flatMap((each) => (each.kind === 'only-b' ? [each.b] : []));
 		const samePage = (i: number, j: number): boolean => {
-			const page = pageNumber(a[i]!.page);
-			if (page === undefined || page !== pageNumber(b[j]!.page) || a[i]!.type === 'text' || b[j]!.type === 'text') return false;
-			return garbled(a[i]!.title) || garbled(b[j]!.title) || startsAlike(a[i]!.title, b[j]!.title);
+			const [x, y] = [sa.at(i), sb.at(j)];
+			if (x.page === undefined || x.page !== y.page || x.item.type === 'text' || y.item.type === 'text') return false;
+			return garbled(x.item.title) || garbled(y.item.title) || startsAlike(x, y);
 		};
 
 		if (onlyA.length === onlyB.length && onlyA.length <= 3 && onlyA.every((i, n) => samePage(i, onlyB[n]!))) {

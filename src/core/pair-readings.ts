@@ -11,6 +11,9 @@ import {leaderScore} from './leaders.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import type {Difference, TocItem} from './types.js';
 
+/** A title as pairing compares it: normalised, OCR-folded. */
+const key = (title: string): string => ocrKey(normalizeTitle(title));
+
 /**
  * An item whose title goes on past the other printing's with a tail that reads as leader dots read
  * as text (`UNIONS 2:2 Fy Sieh es ase …` against `Unions?`): the other printing shows where its
@@ -20,7 +23,7 @@ export function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
 	// The same title reads no better cut (the loop below would find `headRatio <= whole` every time).
 	if (item.title === other.title) return item;
 	const tokens = [...item.title.matchAll(/\S+/gu)];
-	const wanted = ocrKey(normalizeTitle(other.title));
+	const wanted = key(other.title);
 	if (tokens.length < 2 || wanted === '') return item;
 	const otherWords = wanted.split(' ').length;
 	// The tail must make the title read worse against the other printing's, not better (`RAIL- WAY`):
@@ -34,8 +37,8 @@ export function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
 		// The other printing shows where the title ends: a tail of three tokens or more needs less to be leader.
 		if (score < (tail.length === 1 ? 0.6 : tail.length === 2 ? 0.45 : 0.35)) continue;
 		const head = item.title.slice(0, end).trimEnd();
-		const headRatio = ratio(ocrKey(normalizeTitle(head)), wanted);
-		whole ??= ratio(ocrKey(normalizeTitle(item.title)), wanted);
+		const headRatio = ratio(key(head), wanted);
+		whole ??= ratio(key(item.title), wanted);
 		if (headRatio < 0.85 || headRatio <= whole) continue;
 		const markupEnd = item.titleMarkup.lastIndexOf(tail[0]!);
 		return {
@@ -82,7 +85,6 @@ export function withoutDigitBeforePage(item: TocItem, other: TocItem): TocItem {
 	const digit = /\s+\p{Nd}$/u.exec(item.title.slice(from));
 	if (!digit || !item.titleMarkup.endsWith(digit[0])) return item;
 	const head = item.title.slice(0, from + digit.index);
-	const key = (title: string): string => ocrKey(normalizeTitle(title));
 	if (!/\p{L}/u.test(head) || key(head) !== key(other.title)) return item;
 	return {...item, title: head, titleMarkup: item.titleMarkup.slice(0, -digit[0].length), leader: `${digit[0]}${item.leader}`};
 }
@@ -105,7 +107,6 @@ export function withPageFromTitle(item: TocItem, other: TocItem): TocItem {
 	const tail = pageInTitle.exec(item.title.slice(from));
 	if (!tail?.groups || !item.titleMarkup.endsWith(tail[0])) return item;
 	const head = item.title.slice(0, from + tail.index);
-	const key = (title: string): string => ocrKey(normalizeTitle(title));
 	const wanted = key(other.title);
 	if (!/\p{L}/u.test(head) || wanted === '') return item;
 	const headRatio = ratio(key(head), wanted);
@@ -189,7 +190,6 @@ export function withLabelsRead(a: TocItem, b: TocItem): readonly [TocItem, TocIt
 	if (sa === undefined || sb === undefined || sa.label === sb.label) return [a, b];
 	// Neither parsed as numbering: both first words must look like it, not like two words of a title.
 	if (a.label === undefined && b.label === undefined && !/[.,)]$/u.test(sa.label) && !/[.,)]$/u.test(sb.label)) return [a, b];
-	const key = (title: string): string => ocrKey(normalizeTitle(title));
 	if (ratio(key(sa.title), key(sb.title)) < 0.8) return [a, b];
 	const read = (item: TocItem, found: {readonly label: string; readonly title: string}): TocItem => {
 		if (item.label !== undefined) return item;

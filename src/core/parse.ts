@@ -90,13 +90,12 @@ const runningHeadCaps = new RegExp(String.raw`^(?:${runningWords.toUpperCase().r
  * CONTENTS`, `xiv. TABLE OF CONTENTS 7`), a short token or two on either side. With a folio among
  * them, a running head.
  */
-const noisyHeadingCaps = /^(?:\S{1,5}\s+){0,2}[^\p{L}\p{N}\s]{0,2}(?:TABLE\s*O[FP]\s*)?C[O0]NTENTS[.,:]?(?:\s+\S{1,5}){0,3}$/u;
-/** The heading's words in such a line, to read what stands beside them. */
 const headingWordsCaps = /(?:TABLE\s*O[FP]\s*)?C[O0]NTENTS/u;
+const noisyHeadingCaps = new RegExp(String.raw`^(?:\S{1,5}\s+){0,2}[^\p{L}\p{N}\s]{0,2}${headingWordsCaps.source}[.,:]?(?:\s+\S{1,5}){0,3}$`, 'u');
 /** A token a scan leaves beside a heading: marks, a letter or two, a folio. */
-const specklike = /^[^\p{L}\p{N}]*(?:\p{L}{1,2}|\p{Nd}{1,4}|[ivxlcd]{1,8}|[IVXLCD]{1,8})?[^\p{L}\p{N}]*$/u;
+const specklike = new RegExp(String.raw`^[^\p{L}\p{N}]*(?:\p{L}{1,2}|${folioRef})?[^\p{L}\p{N}]*$`, 'u');
 /** A folio among the tokens beside a noisy heading (`3 xi`, `xvii.`): the heading is a running head. */
-const folioToken = /(?:^|\s)(?:\p{Nd}{1,4}|[ivxlcd]{1,8}|[IVXLCD]{2,8})[.,]?(?=\s|$)/u;
+const folioToken = new RegExp(String.raw`(?:^|\s)(?:${folioRef})[.,]?(?=\s|$)`, 'u');
 /** A bare page number on a line of its own. */
 const folioLine = new RegExp(String.raw`^${folioRef}\.?$`, 'u');
 const columnWords = 'page|pages|pp?\\.|paragraph|paragraphs|chap\\.?|chapter|bladz\\.?|bladzijde|seite|стр\\.?|страница|с\\.|no\\.';
@@ -857,6 +856,8 @@ export function parsePrinting(lines: readonly string[], from: number, to: number
 					next.label === undefined &&
 					// A line set further left than the entry's first begins another (a sub-entry's wrap never does).
 					// Specks read past before the first line's text (`: 5. DRAFT …`) do not set it further right.
+					// (Only here: taking them out of every line's indent parted entries that a speck-led
+					// second line's deeper indent had joined, `: - OF INSTRUMENTAL MUSIC` in the ALTO fixtures.)
 					next.indent >= group[0]!.indent - (group[0]!.lead?.length ?? 0) &&
 					!(gap > 0 && isHeadingLike(next) && (blankBefore[k + 1] ?? 1) > 0) &&
 					(group[0]!.label !== undefined || looksUnfinished(last, next, width)));

@@ -418,8 +418,11 @@ function pageIndex(printing: Printing): PageIndex {
 	return pageLists(printing.items).flatMap((paged, list) => paged.map(({item, page}) => ({item, page, list})));
 }
 
+/** The pages of an entry's neighbours in its printing, where they have one. */
+type Bounds = {readonly before: number | undefined; readonly after: number | undefined};
+
 /** The pages of the nearest paged entries before and after an item, in the item's own page list. */
-function neighbours(index: PageIndex, item: TocItem): {readonly before: number | undefined; readonly after: number | undefined} {
+function neighbours(index: PageIndex, item: TocItem): Bounds {
 	// First entry that starts after the item ends (binary search on the first line).
 	let lo = 0;
 	let hi = index.length;
@@ -453,7 +456,7 @@ function rangeEnd(printed: string, start: number): number {
 }
 
 /** `between 168 and 183`, `after 168`, `before 183`. */
-function describeBounds({before, after}: {readonly before: number | undefined; readonly after: number | undefined}): string {
+function describeBounds({before, after}: Bounds): string {
 	if (before !== undefined && after !== undefined) return `between ${before} and ${after}`;
 	return before === undefined ? `before ${after}` : `after ${before}`;
 }
@@ -477,21 +480,21 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 	const around = {a: neighbours(context.pages('a'), row.a), b: neighbours(context.pages('b'), row.b)};
 	// Whether a page lies between the neighbours a printing gives it (a range must also end by the
 	// next entry's page, and not before it starts).
-	const within = (side: 'a' | 'b', bounds: {readonly before: number | undefined; readonly after: number | undefined}): boolean => {
+	const within = (side: 'a' | 'b', bounds: Bounds): boolean => {
 		const {before, after} = bounds;
 		const page = pages[side]!;
 		const end = rangeEnd(difference[side], page);
 		return (before === undefined || before <= page) && end >= page && (after === undefined || end <= after);
 	};
 
+	const bounded = (bounds: Bounds): boolean => bounds.before !== undefined && bounds.after !== undefined;
 	// Neighbours on both sides, close enough to vouch for a page between them (as the parse's run does).
-	const closed = (bounds: {readonly before: number | undefined; readonly after: number | undefined}): boolean =>
-		bounds.before !== undefined && bounds.after !== undefined && bounds.after - bounds.before <= 12;
+	const closed = (bounds: Bounds): boolean => bounded(bounds) && bounds.after! - bounds.before! <= 12;
 	// A page one printing lost (OCR dropped it, or read it as no number): the page the other prints
 	// is right where both printings' neighbours hold it in the same place.
 	if ((pages.a === undefined) !== (pages.b === undefined) && (difference.a === '' || difference.b === '')) {
 		const side = pages.a === undefined ? 'b' : 'a';
-		const other = side === 'a' ? 'b' : 'a';
+		const other = otherSide(side);
 		if (difference[other] === '' && closed(around.a) && closed(around.b) && within(side, around.a) && within(side, around.b)) {
 			evidence.push(
 				toward(
@@ -533,15 +536,15 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 	);
 	// Each fits its own printing (a misread neighbour widened one run: `84` after `34` and before
 	// `385`): the pages of the same edition hold it in both printings, or not.
-	const bounded = (bounds: {readonly before: number | undefined; readonly after: number | undefined}): boolean =>
-		bounds.before !== undefined && bounds.after !== undefined;
 	if (evidence.length === 0 && offset === undefined && around.a.before === around.b.before && bounded(around.a) && bounded(around.b)) {
 		const both = (side: 'a' | 'b'): boolean => within(side, around.a) && within(side, around.b);
 		evidence.push(
-			...oneSided(both('a'), both('b'), weak, (side) => {
-				const other = side === 'a' ? 'b' : 'a';
-				return `page ${difference[side]} fits the pages around it in both printings, ${difference[other]} only in ${ids[other]}`;
-			}),
+			...oneSided(
+				both('a'),
+				both('b'),
+				weak,
+				(side) => `page ${difference[side]} fits the pages around it in both printings, ${difference[otherSide(side)]} only in ${ids[otherSide(side)]}`,
+			),
 		);
 	}
 
