@@ -4,6 +4,7 @@
  * (in points, from the page's top left). Loaded only when an input is a PDF.
  */
 import {boxAround} from '../core/box.js';
+import {lastWord, trailing} from '../core/chars.js';
 import type {Box, OcrDocument, OcrLine, OcrPage, OcrWord} from '../core/formats/types.js';
 import {ocrText} from '../core/formats/read.js';
 import type {ReportSource} from '../report/index.js';
@@ -87,8 +88,18 @@ function pageLines(runs: readonly TextRun[], page: number, pageHeight: number, f
 const contentsHeading =
 	/^\s*(?:(?:table\s+of\s+)?contents|table\s+des\s+mati[eè]res|sommaire|inhalt(?:sverzeichnis)?|inhoud(?:sopgave)?|содержание|оглавление)\.?\s*$/iu;
 
-/** A line that ends in a page number (an Arabic or Roman folio), as contents lines do. */
-const endsInPage = /(?:\d+|\b[ivxlc]+)\.?\s*$/iu;
+/**
+ * Whether a line ends in a page number (an Arabic or Roman folio), as contents lines do: what
+ * `/(?:\d+|\b[ivxlc]+)\.?\s*$/i` says, read from the end so that a long run of digits stays linear.
+ */
+function endsInPage(line: string): boolean {
+	const word = lastWord(line);
+	const body = word.endsWith('.') ? word.slice(0, -1) : word;
+	if (trailing(body, /\d/) !== '') return true;
+	const roman = trailing(body, /[ivxlc]/i);
+	const before = body[body.length - roman.length - 1];
+	return roman !== '' && (before === undefined || !/\w/.test(before));
+}
 
 type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdf>>['getDocument']>['promise']>;
 
@@ -134,7 +145,7 @@ async function contentsPages(pdf: PdfDocument): Promise<readonly [number, number
 	while (end < pdf.numPages) {
 		// eslint-disable-next-line no-await-in-loop -- the contents run on while their lines end in pages
 		const lines = (await pageTexts(pdf, end + 1)).filter((line) => line.trim() !== '');
-		if (lines.length === 0 || lines.filter((line) => endsInPage.test(line)).length < lines.length / 2) break;
+		if (lines.length === 0 || lines.filter((line) => endsInPage(line)).length < lines.length / 2) break;
 		end++;
 	}
 

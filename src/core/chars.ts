@@ -48,6 +48,23 @@ export function hasLetter(text: string): boolean {
 	return false;
 }
 
+/**
+ * The run of characters at the end of `text` that `oneChar` (a pattern for one UTF-16 unit, such
+ * as `/[.,;:]/`) matches. The same as `/[.,;:]+$/` but linear: V8 tries a pattern that ends in `$`
+ * from every start, so a long run that stops short of the end costs the square of its length.
+ */
+export function trailing(text: string, oneChar: RegExp): string {
+	let start = text.length;
+	while (start > 0 && oneChar.test(text[start - 1]!)) start--;
+	return text.slice(start);
+}
+
+/** The last word of `text`, the characters after its last space (`/(\S+)\s*$/`, linear); empty when it has none. */
+export function lastWord(text: string): string {
+	const end = text.length - trailing(text, /\s/).length;
+	return trailing(text.slice(0, end), /\S/);
+}
+
 /** Letters of the Cyrillic block and of the Latin ones (Basic to Extended-B), for telling scripts apart. */
 export const cyrillicLetter = /[\u0400-\u04FF]/g;
 export const latinLetter = /[A-Za-z\u00C0-\u024F]/g;

@@ -9,7 +9,7 @@
  */
 import {diffArrays, diffChars} from 'diff';
 import {distance} from 'fastest-levenshtein';
-import {hasInvisible, isAscii, showInvisibles, stripInvisible} from './chars.js';
+import {hasInvisible, isAscii, showInvisibles, stripInvisible, trailing} from './chars.js';
 import {commonEnds, longReading, ratio} from './distance.js';
 import {misreadings} from './misreadings.js';
 import {monthNames, referenceWords} from './word-lists.js';
@@ -316,8 +316,8 @@ function classifyRun(removed: readonly string[], added: readonly string[], befor
 
 /** Whether `word` lost its closing mark to the end of `run`, the other side's words (`FAIRIES.` → `FAIRIES`, run `… ELVES.`). */
 function markMoved(word: string, other: string, run: string): boolean {
-	const mark = /[.,;:!?]+$/.exec(word)?.[0];
-	return mark !== undefined && word.slice(0, -mark.length) === other && run.endsWith(mark) && !run.endsWith(other);
+	const mark = trailing(word, /[.,;:!?]/);
+	return mark !== '' && word.slice(0, -mark.length) === other && run.endsWith(mark) && !run.endsWith(other);
 }
 
 /**

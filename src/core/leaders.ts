@@ -11,6 +11,8 @@
  * inside a token. A run of such tokens at the end of a line, long enough and dense enough, is a leader.
  */
 
+import {trailing} from './chars.js';
+
 /** Letters OCR makes of dots: round and small. */
 const roundLetters = new Set([...'eocsaunrvmwiltz', ...'еосаипнртвх']);
 
@@ -205,6 +207,6 @@ function isSpace(code: number): boolean {
 
 /** Whether the last token of a text reads as a page number (`118`, `1O3`, `xii`). */
 export function endsInPageToken(text: string): boolean {
-	const last = /\S+$/u.exec(text)?.[0];
-	return last !== undefined && pageToken.test(last) && /[\p{Nd}ivxlcdIVXLCD]/u.test(last);
+	const last = trailing(text, /\S/);
+	return last !== '' && pageToken.test(last) && /[\p{Nd}ivxlcdIVXLCD]/u.test(last);
 }

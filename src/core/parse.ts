@@ -9,7 +9,7 @@
  * Long (about 840 lines) because `parseLine` and `parseItems` share one grammar of a line (label,
  * leader, page, specks), tuned together on real OCR; the word lists it reads are in `word-lists.ts`.
  */
-import {asciiDigits, isAscii, stripInvisible} from './chars.js';
+import {asciiDigits, isAscii, lastWord, stripInvisible, trailing} from './chars.js';
 import {groupWords, parseLabel} from './labels.js';
 import {gluedLeaderAt, leaderGarbageAt} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
@@ -364,11 +364,16 @@ function parseVisible(raw: string, line: number): LineParse {
 
 	// Leader dots between a title and its page (`PARTY . .`, or one dot set off by spaces,
 	// `социал-демократии . 31`) belong to the leader.
+	// (Looked for in the run of dots and spaces that ends the body, where it can only be, so that a
+	// long run of them before a last word stays linear.)
+	const dotsFrom = body.length - trailing(body, /[ \t.·…]/).length;
 	const trailingDots =
-		page !== undefined && /[.·…][ \t]*$/.test(body) ? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body) : null;
+		page !== undefined && /[.·…][ \t]*$/.test(body)
+			? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body.slice(dotsFrom))
+			: null;
 	if (trailingDots && page !== undefined && /\s/.test(trailingDots[0][0] ?? '')) {
 		leader = trailingDots[0] + leader;
-		body = body.slice(0, trailingDots.index);
+		body = body.slice(0, dotsFrom + trailingDots.index);
 	}
 
 	// A mark standing alone between a title and its page (`Les Moineaux © 53`, `squad _ 101-158`,
@@ -470,14 +475,14 @@ function resolveWeakPages(lines: LineParse[]): LineParse[] {
 	return resolved.map((l, i) => {
 		const read = lines[i]!;
 		if (read.pageStrength !== 'weak' || l.page !== undefined || read.titleMarkup.length === 0) return l;
-		const wordBefore = /(\S+)\s*$/.exec(read.titleMarkup)?.[1] ?? '';
+		const wordBefore = lastWord(read.titleMarkup);
 		return !numberedBy.test(wordBefore) && misreadPageFits(read.page!, before[i], after[i]) ? read : l;
 	});
 }
 
 /** Whether a weak page reads as a date or a reference (`JULY 19`, `No. 18`, `…, 1920`), not a page. */
 function isDateLike(l: LineParse): boolean {
-	const wordBefore = /(\S+)\s*$/.exec(l.titleMarkup)?.[1] ?? '';
+	const wordBefore = lastWord(l.titleMarkup);
 	return numberedBy.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
 }
 

@@ -21,6 +21,13 @@ import type {AlignOp, TocItem} from './types.js';
 /** A stretch of more words than this on a side is left as the entry-level alignment made it. */
 const maxWords = 20_000;
 
+/**
+ * How many word comparisons the diff of one stretch may make. Its cost is the words times the
+ * edits, so two long streams that share little would take seconds (2 × 20,000 words of debris: 2 s);
+ * a stretch that needs more edits than this allows is too unlike to regroup, and stays as it is.
+ */
+const diffBudget = 4_000_000;
+
 /** A pair whose titles' lengths differ more than this many times is one half of a different join. */
 const lengthRatio = 1.4;
 
@@ -105,7 +112,10 @@ function regroupStretch(stretch: readonly AlignOp[], a: readonly TocItem[], b: r
 	const match = new Int32Array(sa.words.length).fill(-1);
 	let i = 0;
 	let j = 0;
-	for (const change of diffArrays(sa.words, sb.words, {comparator: sameWord})) {
+	const maxEditLength = Math.ceil(diffBudget / (sa.words.length + sb.words.length));
+	const changes = diffArrays(sa.words, sb.words, {comparator: sameWord, maxEditLength});
+	if (changes === undefined) return undefined;
+	for (const change of changes) {
 		const {count} = change;
 		if (change.added) j += count;
 		else if (change.removed) i += count;

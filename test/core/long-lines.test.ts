@@ -17,6 +17,9 @@ describe('lines of 200,000 characters', () => {
 		['leader dots', '. '.repeat(size / 2)],
 		['repeated words', `${'Chapter One '.repeat(size / 12)}\t12`],
 		['Roman numerals', 'I. '.repeat(size / 3)],
+		// A last word read before a weak page, and dots before a last word (found by the fuzz test).
+		['one long word before numbering and a page range', `${'\t'.repeat(300)}${'x'.repeat(size)} II. 16-17`],
+		['leader dots before a last word', `I. ${'. '.repeat(size / 2)}x . 12`],
 	])('compares printings holding %s, a quarter cut from one, in linear time', {timeout: 20_000}, (_name, line) => {
 		const changed = `${line.slice(0, line.length / 2)}Z${line.slice((line.length * 3) / 4)}`;
 		const result = compare([
