@@ -347,7 +347,9 @@ function isOcrDigit(a: string, b: string): boolean {
 
 /** Remove punctuation that only clings to the ends of a run (`1,` → `1`). */
 function trimRun(text: string): string {
-	return text.replaceAll(/^[,.;:]+|[,.;:]+$/g, '');
+	// (The end read from the end: `/[,.;:]+$/` tried from every start of a long run is quadratic.)
+	const start = text.replace(/^[,.;:]+/, '');
+	return start.slice(0, start.length - trailing(start, /[,.;:]/).length);
 }
 
 /** A number difference, showing the month or `No.` before it for context (`JULY 1` / `JULY 4`). */

@@ -203,6 +203,27 @@ function loneSpecksFrom(line: string): number {
 	return end;
 }
 /**
+ * Where the leader dots at the end of a body begin (`PARTY . .`, `демократии . 31`'s ` .`): the
+ * run of dots and spaces that ends it, from a space, holding one dot at least, or two dots at least
+ * wherever it starts; -1 when it has none. Leftmost, as the pattern
+ * `(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$` would find it, but in
+ * one pass: that pattern, tried from every start of a long run of spaces, costs its square.
+ */
+export function leaderDotsFrom(body: string): number {
+	const run = body.length - trailing(body, /[ \t.·…]/).length;
+	let dots = 0;
+	for (let i = run; i < body.length; i++) if (body[i] !== ' ' && body[i] !== '\t') dots++;
+	for (let i = run; i < body.length && dots > 0; i++) {
+		const space = body[i] === ' ' || body[i] === '\t';
+		// The run from here holds two dots, or starts with a space and holds one: taken only from a space.
+		if (dots >= 2 || space) return space ? i : -1;
+		dots--;
+	}
+
+	return -1;
+}
+
+/**
  * A comma, hyphen or colon stuck to a page after a leader (`, ; 20-`, `Peoples .... 15:`); stuck to
  * a number in the words of a title, it is a wrapped date (`MAY 1,`) or range (`1917-`).
  */
@@ -211,6 +232,22 @@ const trailingSpecks = new RegExp(
 	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(speckChars)}]{1,3})*|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`,
 	'u',
 );
+
+/**
+ * `trailingSpecks` in a line, looked for from shortly before the run of marks and spaces at its
+ * end: its look-behind, tried at every start of a long number, costs the square of its length. A
+ * number of more than 64 characters before the marks is no page, and is not read as one.
+ */
+function specksAfterPage(line: string): RegExpExecArray | null {
+	const from = Math.max(0, line.length - trailing(line, speckOrSpace).length - 64);
+	if (from === 0) return trailingSpecks.exec(line);
+	// A first character that is neither a space nor a digit, so that nothing before `from` counts.
+	const match = trailingSpecks.exec(`\u0000${line.slice(from)}`);
+	if (match) match.index += from - 1;
+	return match;
+}
+
+const speckOrSpace = new RegExp(`[\\s${speckClass(speckChars)}]`, 'u');
 
 /** A small letter alone at a line's start, before numbering and a title (`y 5. Manual`): group 2 is the letter and its space. */
 const letterBeforeLabel = /^(\s*)(\p{Ll}\s+)(?=(?:[IVXLCD]{1,8}|[ivxlcd]{1,8}|\p{Nd}{1,3}|\p{L})[.)]\s+[\p{L}«“"'‘])/u;
@@ -253,7 +290,7 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 		const trimmed = text.trimEnd();
 		// A bracket that closes one the line opened (`[Sidenote: CHAP. I.]`) is the line's own.
 		const closes = {')': '(', ']': '[', '}': '{', '”': '“'}[trimmed.at(-1) ?? ''];
-		const match = closes !== undefined && trimmed.includes(closes) ? null : (trailingSpecks.exec(trimmed) ?? pageSpecks.exec(trimmed));
+		const match = closes !== undefined && trimmed.includes(closes) ? null : (specksAfterPage(trimmed) ?? pageSpecks.exec(trimmed));
 		// `Chapter I.` keeps its full stop: only marks after a page, not the page's own dot.
 		if (match && (match[0].trim() !== '.' || /^\s/.test(match[0]))) {
 			specks += Math.max(1, match[0].trim().split(/\s+/).length);
@@ -364,16 +401,10 @@ function parseVisible(raw: string, line: number): LineParse {
 
 	// Leader dots between a title and its page (`PARTY . .`, or one dot set off by spaces,
 	// `социал-демократии . 31`) belong to the leader.
-	// (Looked for in the run of dots and spaces that ends the body, where it can only be, so that a
-	// long run of them before a last word stays linear.)
-	const dotsFrom = body.length - trailing(body, /[ \t.·…]/).length;
-	const trailingDots =
-		page !== undefined && /[.·…][ \t]*$/.test(body)
-			? /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/.exec(body.slice(dotsFrom))
-			: null;
-	if (trailingDots && page !== undefined && /\s/.test(trailingDots[0][0] ?? '')) {
-		leader = trailingDots[0] + leader;
-		body = body.slice(0, dotsFrom + trailingDots.index);
+	const dotsFrom = page === undefined ? -1 : leaderDotsFrom(body);
+	if (dotsFrom >= 0) {
+		leader = body.slice(dotsFrom) + leader;
+		body = body.slice(0, dotsFrom);
 	}
 
 	// A mark standing alone between a title and its page (`Les Moineaux © 53`, `squad _ 101-158`,

@@ -26,7 +26,7 @@ const maxWords = 20_000;
  * edits, so two long streams that share little would take seconds (2 × 20,000 words of debris: 2 s);
  * a stretch that needs more edits than this allows is too unlike to regroup, and stays as it is.
  */
-const diffBudget = 4_000_000;
+const diffBudget = 1_000_000;
 
 /** A pair whose titles' lengths differ more than this many times is one half of a different join. */
 const lengthRatio = 1.4;

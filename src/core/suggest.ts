@@ -227,6 +227,15 @@ function occurrences(text: string, word: string): number {
 /** Below this many characters of titles, counting a word scans them; above, a table of words is made once. */
 const scanLimit = 200_000;
 
+/**
+ * A "word" longer than this is debris (a run of one letter, a line without spaces), counted
+ * nowhere: looking for it would cost its length at each place where it almost starts.
+ */
+const longestWord = 64;
+
+/** Characters scanned over all questions past which a table is made all the same. */
+const scanBudget = 20 * scanLimit;
+
 /** How often a bare word occurs in all the titles, and in a few of them, counted alike. */
 type WordCounter = {
 	readonly all: (word: string) => number;
@@ -258,29 +267,48 @@ function wordTable(items: readonly TocItem[], bareOf = new Map<string, string | 
 /**
  * Count bare words in titles. A contents page of a few hundred entries is scanned for each word
  * asked about (nothing to build at start-up); a long one gets a table of its words, made on the
- * first question (scanning 100,000 entries for each of thousands of differing words took 30 s).
- * Counts within a few titles go the same way as the count over all, so that they can be subtracted.
+ * first question (scanning 100,000 entries for each of thousands of differing words took 30 s),
+ * and so does a short one asked so often that the scans add up to more than `scanBudget`
+ * characters (thousands of words differing in one title of 80,000 characters took 7 s).
+ * Counts within a few titles go the same way as the count over all, so that they can be
+ * subtracted: the way changes only on a question over all, which comes first.
  */
 function wordCounter(items: readonly TocItem[]): WordCounter {
 	let text: string | undefined;
 	let table: Map<string, number> | undefined;
-	let isLong: boolean | undefined;
+	let useTable: boolean | undefined;
+	let scanned = 0;
 	const bareOf = new Map<string, string | null>();
-	const long = (): boolean => {
-		if (isLong === undefined) {
+	// The few titles last asked about (a row's own), their text or table made once for all their words.
+	let few: {items: readonly TocItem[]; text?: string; table?: Map<string, number>} | undefined;
+	const decide = (): boolean => {
+		if (useTable === undefined) {
 			// Folding apostrophes keeps the length and lower case never shortens it: titles longer
 			// than the limit as printed need no text made to tell (#17).
 			let length = Math.max(0, items.length - 1);
 			for (const item of items) length += item.title.length;
-			isLong = length > scanLimit || (text = titleText(items)).length > scanLimit;
+			useTable = length > scanLimit || (text = titleText(items)).length > scanLimit;
 		}
 
-		return isLong;
+		if (!useTable && scanned > scanBudget) useTable = true;
+		return useTable;
 	};
 
 	return {
-		all: (word) => (long() ? ((table ??= wordTable(items, bareOf)).get(word) ?? 0) : occurrences(text!, word)),
-		within: (few, word) => (long() ? (wordTable(few, bareOf).get(word) ?? 0) : occurrences(titleText(few), word)),
+		all(word) {
+			if (word.length > longestWord) return 0;
+			if (decide()) return (table ??= wordTable(items, bareOf)).get(word) ?? 0;
+			scanned += text!.length;
+			return occurrences(text!, word);
+		},
+		within(some, word) {
+			if (word.length > longestWord) return 0;
+			if (few?.items !== some) few = {items: some};
+			if (useTable ?? decide()) return (few.table ??= wordTable(some, bareOf)).get(word) ?? 0;
+			few.text ??= titleText(some);
+			scanned += few.text.length;
+			return occurrences(few.text, word);
+		},
 	};
 }
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {gluedLeaderAt, leaderGarbageAt, leaderScore} from '../../src/core/leaders.js';
 import {classifyPair} from '../../src/core/classify.js';
-import {parseItems, parseLine} from '../../src/core/parse.js';
+import {leaderDotsFrom, parseItems, parseLine} from '../../src/core/parse.js';
 
 const cut = (title: string, pageAfter = false): [string, string] | undefined => {
 	const at = leaderGarbageAt(title, pageAfter);
@@ -97,5 +97,19 @@ describe('a title that goes on past the other printing’s in leader garbage (#1
 
 	it('keeps a word the other printing joined (RAIL- WAY) in the title', () => {
 		expect(pair('THE MOSCOW-KAZAN RAIL- WAY\t123', 'THE MOSCOW-KAZAN RAILWAY\t123').map((d) => d.kind)).toEqual(['hyphenation']);
+	});
+});
+
+describe('leaderDotsFrom', () => {
+	it('finds where the dots at the end of a body begin, from a space, as the pattern it replaces does', () => {
+		const pattern = /(?:[ \t]+[.·…](?:[ \t]*[.·…])*|[ \t]*[.·…](?:[ \t]*[.·…]){1,})[ \t]*$/;
+		const cases = ['PARTY . .', 'демократии .', 'Chapter I.', 'camps..', 'x . . y', 'Preface ......  ', 'a\t·\t·', '', '. .', 'abc'];
+		for (const body of cases) {
+			const match = /[.·…][ \t]*$/.test(body) ? pattern.exec(body) : null;
+			expect(leaderDotsFrom(body), body).toBe(match && /\s/.test(match[0][0]!) ? match.index : -1);
+		}
+
+		expect(leaderDotsFrom('PARTY . .')).toBe(5);
+		expect(leaderDotsFrom('Chapter I.')).toBe(-1);
 	});
 });

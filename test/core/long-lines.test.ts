@@ -20,6 +20,11 @@ describe('lines of 200,000 characters', () => {
 		// A last word read before a weak page, and dots before a last word (found by the fuzz test).
 		['one long word before numbering and a page range', `${'\t'.repeat(300)}${'x'.repeat(size)} II. 16-17`],
 		['leader dots before a last word', `I. ${'. '.repeat(size / 2)}x . 12`],
+		['tabs before a page', `I. ${'\t'.repeat(size)} 12`],
+		['a long number before a full stop', `x ${'1'.repeat(size)}.`],
+		['commas before a hyphen', `x ${','.repeat(size)}-`],
+		['one letter before a hyphen', `I. ${'Q'.repeat(size)}-`],
+		['a heading repeated', `${'CONTENTS '.repeat(size / 9)} 12.`],
 	])('compares printings holding %s, a quarter cut from one, in linear time', {timeout: 20_000}, (_name, line) => {
 		const changed = `${line.slice(0, line.length / 2)}Z${line.slice((line.length * 3) / 4)}`;
 		const result = compare([
