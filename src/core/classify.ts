@@ -560,10 +560,25 @@ function classifyVisible(pairA: TocItem, pairB: TocItem): Difference[] {
 	return read.specks === undefined ? found : [difference('speck', read.specks.field, read.specks.a, read.specks.b), ...found];
 }
 
-function classifyReadable(pairA: TocItem, pairB: TocItem): Difference[] {
+/**
+ * Two paired items read against each other, as they are compared: a page left in one title where
+ * the other printing has one, leader dots read as words, a stop or a digit where the dots began,
+ * numbering misread (`pair-readings.ts`). Specks at a line's start are read past too when
+ * `specks` is set, as the review screen shows the pair.
+ */
+export function readAgainst(pairA: TocItem, pairB: TocItem, specks = false): readonly [TocItem, TocItem] {
+	if (specks) {
+		const read = withoutLeadingSpecks(pairA, pairB);
+		return readAgainst(read.a, read.b);
+	}
+
 	const tailA = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(pairA, pairB), pairB), pairB);
 	const tailB = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(pairB, pairA), pairA), pairA);
-	const [a, b] = withLabelsRead(withoutMarkBeforeLeader(tailA, tailB), withoutMarkBeforeLeader(tailB, tailA));
+	return withLabelsRead(withoutMarkBeforeLeader(tailA, tailB), withoutMarkBeforeLeader(tailB, tailA));
+}
+
+function classifyReadable(pairA: TocItem, pairB: TocItem): Difference[] {
+	const [a, b] = readAgainst(pairA, pairB);
 	// One printing read the numbering as part of the title (`Chapter One` / `Chapter Onc`):
 	// compare label and title together.
 	if ((a.label === undefined) !== (b.label === undefined)) {

@@ -4,7 +4,7 @@ import type {Check, Difference, Row, Suggestion} from '../core/types.js';
 import {formatLines} from '../report/findings.js';
 import {placeText} from '../report/place.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
-import {displayTitle} from './review-data.js';
+import {displayTitle, shownItems} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
 import {detailAsides, type DetailContent, type RowDetail} from './detail-state.js';
 import {verdictLabel} from './decision-state.js';
@@ -150,20 +150,22 @@ function Reading({
 		);
 	}
 
-	const titles = highlightPair(displayTitle(row.a), displayTitle(row.b));
-	const pages = highlightPair(row.a?.page ?? '', row.b?.page ?? '');
+	const shown = shownItems(row);
+	const titles = highlightPair(displayTitle(shown.a), displayTitle(shown.b));
+	const pages = highlightPair(shown.a?.page ?? '', shown.b?.page ?? '');
 	const color = side === 'a' ? 'red' : 'green';
 	// Line and page in fixed columns first, so they stay in view however long the title is.
 	const page = withMarkers(pages[side], theme);
 	const pageText = page.map((segment) => segment.text).join('');
-	const prefixWidth = 2 + 9 + 10;
+	// `l.219–220 ` keeps a space before its page: a range of lines fills nine columns.
+	const prefixWidth = 2 + 10 + 10;
 	const title = withMarkers(titles[side], theme);
 	return (
 		<Box>
 			<Box width={prefixWidth} flexShrink={0}>
 				<Text wrap="truncate">
 					<Text bold>{label}</Text>
-					<Text dimColor> {where.padEnd(9)}</Text>
+					<Text dimColor> {`${where} `.padEnd(10)}</Text>
 					{pageText ? <Text dimColor>p.</Text> : null}
 					<SegmentsText segments={page} theme={theme} changeColor={color} />
 				</Text>

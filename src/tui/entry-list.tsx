@@ -6,7 +6,7 @@ import {columns} from './columns.js';
 import {keyFor} from './keymap.js';
 import {fitSegments, highlightPair, type Segment} from './highlight.js';
 import {wideTitleWidth} from './layout.js';
-import {displayTitle} from './review-data.js';
+import {displayTitle, shownItems} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
 import {
 	changeMarkers,
@@ -89,8 +89,9 @@ type RowProps = {
 
 function rowSegments(row: Row, side: 'a' | 'b', width: number, theme: Theme): {title: Segment[]; page: Segment[]} {
 	const markers = theme.color ? undefined : changeMarkers;
-	const titles = highlightPair(displayTitle(row.a), displayTitle(row.b));
-	const pages = highlightPair(row.a?.page ?? '', row.b?.page ?? '');
+	const shown = shownItems(row);
+	const titles = highlightPair(displayTitle(shown.a), displayTitle(shown.b));
+	const pages = highlightPair(shown.a?.page ?? '', shown.b?.page ?? '');
 	// A row only further printings have shows their item in B's column, named (`C: …`) (#16).
 	const further = row.status === 'only-other' && side === 'b' ? (row.others ?? []).find((other) => other !== null) : undefined;
 	if (further) return furtherSegments(row, further, width, theme);

@@ -3,9 +3,10 @@
  * severities (decided in core, `Row.key` and `Row.worst`), the text that `/` searches, the checks
  * on each row. Pure; computed once per run so that key presses stay cheap.
  */
+import {readAgainst} from '../core/classify.js';
 import {checksByRow} from '../core/meaning.js';
 import {rowSuggestion} from '../core/row-suggestion.js';
-import {severities, type Check, type Comparison, type Severity, type Suggestion, type TocItem} from '../core/types.js';
+import {severities, type Check, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 
 /** The comparison and everything the reducer and the views look up per row. */
 export type ReviewData = {
@@ -34,6 +35,26 @@ export type ReviewData = {
 export function severityRank(severity: Severity): number {
 	return severities.indexOf(severity);
 }
+
+/**
+ * A row's two items as the differences read them: a page left in one title where the other
+ * printing has one (`…UKRAINE 4` / `…UKRAINE … 314`), leader dots read as words, specks at the
+ * start. The list, the detail pane and the differences then show the same page and title.
+ * Made once per row (the list draws each visible row on every frame).
+ */
+export function shownItems(row: Row): {readonly a: TocItem | null; readonly b: TocItem | null} {
+	if (row.a === null || row.b === null || row.differences.length === 0) return row;
+	let shown = shownMemo.get(row);
+	if (shown === undefined) {
+		const [a, b] = readAgainst(row.a, row.b, true);
+		shown = {a, b};
+		shownMemo.set(row, shown);
+	}
+
+	return shown;
+}
+
+const shownMemo = new WeakMap<Row, {readonly a: TocItem; readonly b: TocItem}>();
 
 /** An item as a reader sees it in the list: label, then title. */
 export function displayTitle(item: TocItem | null): string {

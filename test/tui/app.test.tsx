@@ -295,11 +295,11 @@ describe('suggestions (#7)', () => {
 		// Unfolded, the long readings wrap: the first lines show, whole, and the rest is cut.
 		frame = await frameMatching(app.lastFrame, (f) => f.includes('row 47 of 107 · changed · similarity 0.99 · Enter fold'));
 		expect(frame.split('\n').slice(-6, -1)).toEqual([
-			'A l.56     p.188     II. What Immediate and Universal',
-			'                     Preparation for the Dictatorship of the',
-			'                      Proletariat Should Consist In⟨.⟩',
-			'B l.180    p.188     II. What Immediate and Universal',
-			'                     Preparation for the Dictatorship of the',
+			'A l.56      p.188     II. What Immediate and Universal',
+			'                      Preparation for the Dictatorship of',
+			'                      the Proletariat Should Consist In⟨.⟩',
+			'B l.180     p.188     II. What Immediate and Universal',
+			'                      Preparation for the Dictatorship of',
 		]);
 	});
 

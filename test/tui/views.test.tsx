@@ -6,6 +6,7 @@ import {EntryDetail} from '../../src/tui/entry-detail.js';
 import {EntryList} from '../../src/tui/entry-list.js';
 import {Header} from '../../src/tui/header.js';
 import {StatusBar} from '../../src/tui/status-bar.js';
+import {compare} from '../../src/core/compare.js';
 import {seedComparison} from './fixtures.js';
 
 const plain = {color: false} as const;
@@ -55,6 +56,29 @@ describe('views of narrow props', () => {
 		const lines = frameOf(<EntryList rows={shown} selected={1} wide height={2} columns={120} theme={plain} />).split('\n');
 		expect(lines[0]!.startsWith(' ')).toBe(true);
 		expect(lines[1]!.startsWith('›')).toBe(true);
+	});
+
+	it('the list and the detail pane show a page left in a title as the page the differences read (#18)', () => {
+		const a = ['THE FIRST THING . . . . . 300', 'TO THE POOR PEASANTS OF THE UKRAINE . . . . . 314', 'ON PROLETARIAN CULTURE . . . . . 316', 'A LAST SPEECH . . . . . 320', ''].join('\n');
+		const b = ['THE FIRST THING . . 300', 'TO THE POOR PEASANTS OF THE UKRAINE 4', 'ON PROLETARIAN CULTURE . . 316', 'A LAST SPEECH . . 320', ''].join('\n');
+		const {rows} = compare([
+			{name: 'a.txt', text: a},
+			{name: 'b.txt', text: b},
+		]);
+		const index = rows.findIndex((row) => row.differences.some((d) => d.kind === 'page'));
+		const row = rows[index]!;
+		// As parsed, B's page stayed in its title; the differences read it as the page.
+		expect([row.b?.title, row.b?.page]).toEqual(['TO THE POOR PEASANTS OF THE UKRAINE 4', undefined]);
+		const shown = [{index, row, severity: undefined, decision: undefined, unsaved: false, suggestion: undefined}];
+		const line = frameOf(<EntryList rows={shown} selected={0} wide height={1} columns={100} theme={plain} />);
+		expect(line).toMatch(/UKRAINE +⟨314⟩ │ TO THE POOR PEASANTS OF THE UKRAINE +⟨4⟩/);
+		const detail = frameOf(<EntryDetail
+				content={{kind: 'row', index, count: rows.length, row, decision: undefined, differs: true, suggestion: undefined, checks: [], otherIds: [], ids: ['A', 'B'], expanded: false}}
+				height={8}
+				columns={100}
+				theme={plain}
+			/>);
+		expect(detail).toMatch(/^B l\.2 +p\.⟨4⟩ +TO THE POOR PEASANTS OF THE UKRAINE$/m);
 	});
 
 	it('the detail pane draws what it is told to show', () => {
