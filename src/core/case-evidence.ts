@@ -2,7 +2,10 @@
  * Evidence on a difference of case (#16): `History` / `history`, `CHAPTER` / `Chapter`. Three
  * things a reader looks at:
  * - the same word elsewhere in the printings, in the same place in a title (first or not): a
- *   form printed five times elsewhere beats one printed nowhere else;
+ *   form printed five times elsewhere beats one printed nowhere else, and one printed ten times
+ *   as often as the other (which may be another slip);
+ * - the book's first letters: where nineteen titles in twenty begin with a capital, a title
+ *   begun in small letters is the slip (and the reverse);
  * - the title's own case: in a title otherwise in capitals, a word not in capitals is the slip;
  *   in a title of mixed case, a long word in capitals alone is likelier the slip (less sure:
  *   an acronym is printed so on purpose);
@@ -40,6 +43,8 @@ export type CaseTable = {
 	readonly count: Readonly<{first: ReadonlyMap<string, number>; rest: ReadonlyMap<string, number>}>;
 	/** Of long words after a title's first, in titles not all in capitals: the share capitalised. */
 	readonly titleCase: number | undefined;
+	/** Of titles whose first word is a word with case: the share that begin with a capital. */
+	readonly firstCapital: number | undefined;
 };
 
 const wordPattern = /\p{L}[\p{L}\p{M}'’-]*/gu;
@@ -56,8 +61,16 @@ export function caseTable(items: Iterable<TocItem>): CaseTable {
 	const rest = new Map<string, number>();
 	let long = 0;
 	let capitalised = 0;
+	let opened = 0;
+	let openedCapital = 0;
 	for (const [title, times] of titles) {
 		const words = title.match(wordPattern) ?? [];
+		const head = words[0] === undefined || !title.startsWith(words[0]) ? '' : ([...words[0]][0] ?? '');
+		if (head.toLowerCase() !== head.toUpperCase()) {
+			opened += times;
+			if (head !== head.toLowerCase()) openedCapital += times;
+		}
+
 		let allUpper = true;
 		for (const word of words) {
 			if (word.length >= 2 && !isUpper(word)) {
@@ -77,7 +90,7 @@ export function caseTable(items: Iterable<TocItem>): CaseTable {
 		}
 	}
 
-	return {count: {first, rest}, titleCase: long >= 20 ? capitalised / long : undefined};
+	return {count: {first, rest}, titleCase: long >= 20 ? capitalised / long : undefined, firstCapital: opened >= 20 ? openedCapital / opened : undefined};
 }
 
 /** The word of each reading that differs from the other only in case, with its place in its title. */
@@ -124,6 +137,16 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 		}
 	}
 
+	// A word printed in one form many times elsewhere and in the other once or twice (the other
+	// perhaps another slip of the same kind): `of` 40 times, `Of` once.
+	for (const side of ['a', 'b'] as const) {
+		const other = otherSide(side);
+		if (counts[other] > 0 && counts[side] >= 5 && counts[side] >= 10 * counts[other]) {
+			const times = counts[other] === 1 ? 'once' : `${counts[other]} times`;
+			evidence.push(toward(side, strong, `“${changed[side]}” is printed so ${counts[side]} times elsewhere, “${changed[other]}” ${times}`));
+		}
+	}
+
 	// The title's own case: the other words of the item that holds each reading.
 	// Whether every other word of one reading's title (two or more of them) passes `test`.
 	const restAll = (side: Side, test: (word: string) => boolean): boolean => {
@@ -149,6 +172,16 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 		const side: Side = capitalised.a ? 'a' : 'b';
 		const share = `${Math.round(titleCase * 100)} % of the long words in the titles of ${ids.a} and ${ids.b}`;
 		evidence.push(toward(side, weak, `${share} are capitalised, as “${changed[side]}” is`));
+	}
+
+	// The book's first letters: where the titles of both printings begin with a capital, nineteen
+	// in twenty or more, a title begun in small letters is the slip (and the reverse).
+	const firstCapital = table.firstCapital;
+	if (changed.first && firstCapital !== undefined && upper.a === upper.b && capitalised.a !== capitalised.b && (firstCapital >= 0.95 || firstCapital <= 0.05)) {
+		const side: Side = capitalised.a === firstCapital >= 0.95 ? 'a' : 'b';
+		const share = Math.round((firstCapital >= 0.95 ? firstCapital : 1 - firstCapital) * 100);
+		const how = firstCapital >= 0.95 ? 'a capital' : 'a small letter';
+		evidence.push(toward(side, strong, `${share} % of the titles of ${ids.a} and ${ids.b} begin with ${how}, as “${changed[side]}” does`));
 	}
 
 	// A capital after a small letter inside a word (`cemeterieS`, `IMageS`, `аКТИВНОСТИ`) is printed by

@@ -132,6 +132,38 @@ describe('case evidence', () => {
 		const sentence = caseTable(itemsOf(Array.from({length: 12}, (_, k) => `The great houses number ${k}\t${k + 1}`)));
 		expect(caseEvidence(difference('Fall', 'fall'), row, sentence, ids)).toEqual([]);
 	});
+
+	it('takes the form printed ten times as often elsewhere, the other perhaps another slip', () => {
+		const others = itemsOf([...Array.from({length: 12}, (_, k) => `School of the company ${k}\t${k + 1}`), 'Attack Of fortifications\t9']);
+		const row = rowOf('Drill of the squad\t10', 'Drill Of the squad\t10');
+		const table = caseTable([...others, row.a!, row.b!]);
+		expect(caseEvidence(difference('of', 'Of'), row, table, ids)).toContainEqual({weight: 2.2, why: '“of” is printed so 12 times elsewhere, “Of” once'});
+		// Six to one is not enough.
+		const closer = caseTable([...others, ...itemsOf(['Attack Of trenches\t11']), row.a!, row.b!]);
+		expect(caseEvidence(difference('of', 'Of'), row, closer, ids).map((piece) => piece.why).join()).not.toContain('printed so');
+	});
+
+	it('takes a title begun with a capital where nineteen in twenty titles are, and the reverse', () => {
+		const capitals = itemsOf(Array.from({length: 24}, (_, k) => `Drill number ${k}\t${k + 1}`));
+		const row = rowOf('Escorts\t30', 'escorts\t30');
+		expect(caseEvidence(difference('Escorts', 'escorts'), row, caseTable([...capitals, row.a!, row.b!]), ids)).toContainEqual({
+			weight: 2.2,
+			why: '96 % of the titles of A and B begin with a capital, as “Escorts” does',
+		});
+		const small = itemsOf(Array.from({length: 24}, (_, k) => `drill number ${k}\t${k + 1}`));
+		expect(caseEvidence(difference('Escorts', 'escorts'), row, caseTable([...small, row.a!, row.b!]), ids)).toContainEqual({
+			weight: -2.2,
+			why: '96 % of the titles of A and B begin with a small letter, as “escorts” does',
+		});
+		// A book that begins titles either way says nothing.
+		const mixed = itemsOf(Array.from({length: 24}, (_, k) => `${k % 3 === 0 ? 'drill' : 'Drill'} number ${k}\t${k + 1}`));
+		expect(caseEvidence(difference('Escorts', 'escorts'), row, caseTable([...mixed, row.a!, row.b!]), ids).map((piece) => piece.why).join()).not.toContain('begin with');
+		// Nor does a word inside a title.
+		const inside = rowOf('Escorts and Guards\t30', 'Escorts and guards\t30');
+		expect(caseEvidence(difference('Guards', 'guards'), inside, caseTable([...capitals, inside.a!, inside.b!]), ids).map((piece) => piece.why).join()).not.toContain(
+			'begin with',
+		);
+	});
 });
 
 describe('the new evidence through compare', () => {
