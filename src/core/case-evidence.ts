@@ -154,13 +154,17 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 		return others.length >= 2 && others.every((each) => test(each.word));
 	};
 
+	const otherWords = (side: Side): number => wordsOf(row[side].title).filter((each) => each.word !== changed[side] && each.word.length >= 2).length;
 	const upper = {a: isUpper(changed.a), b: isUpper(changed.b)};
 	const notUpper = (word: string): boolean => !isUpper(word);
 	if (upper.a !== upper.b) {
 		const capitals: Side = upper.a ? 'a' : 'b';
 		const small = otherSide(capitals);
-		if (restAll(small, isUpper) && restAll(capitals, isUpper))
-			evidence.push(toward(capitals, 1.5, `the rest of the title is in capitals, as “${changed[capitals]}” is`));
+		if (restAll(small, isUpper) && restAll(capitals, isUpper)) {
+			// Three capital words or more around it leave no doubt of the title's style.
+			const weight = otherWords(capitals) >= 3 ? strong : 1.5;
+			evidence.push(toward(capitals, weight, `the rest of the title is in capitals, as “${changed[capitals]}” is`));
+		}
 		else if (restAll(small, notUpper) && restAll(capitals, notUpper) && [...changed.a].length >= 4)
 			evidence.push(toward(small, weak, `no other word of the title is in capitals, as “${changed[capitals]}” is`));
 	}

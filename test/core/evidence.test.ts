@@ -119,6 +119,11 @@ describe('case evidence', () => {
 	it('takes capitals in a title otherwise in capitals', () => {
 		const row = rowOf('THE FALL OF ROME\t5', 'THE Fall OF ROME\t5');
 		expect(caseEvidence(difference('FALL', 'Fall'), row, caseTable([row.a!, row.b!]), ids)).toEqual([
+			{weight: 2.2, why: 'the rest of the title is in capitals, as “FALL” is'},
+		]);
+		// Two capital words around it: less sure.
+		const short = rowOf('FALL OF ROME\t5', 'Fall OF ROME\t5');
+		expect(caseEvidence(difference('FALL', 'Fall'), short, caseTable([short.a!, short.b!]), ids)).toEqual([
 			{weight: 1.5, why: 'the rest of the title is in capitals, as “FALL” is'},
 		]);
 	});
