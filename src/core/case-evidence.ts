@@ -164,8 +164,7 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 			// Three capital words or more around it leave no doubt of the title's style.
 			const weight = otherWords(capitals) >= 3 ? strong : 1.5;
 			evidence.push(toward(capitals, weight, `the rest of the title is in capitals, as “${changed[capitals]}” is`));
-		}
-		else if (restAll(small, notUpper) && restAll(capitals, notUpper) && [...changed.a].length >= 4)
+		} else if (restAll(small, notUpper) && restAll(capitals, notUpper) && [...changed.a].length >= 4)
 			evidence.push(toward(small, weak, `no other word of the title is in capitals, as “${changed[capitals]}” is`));
 	}
 

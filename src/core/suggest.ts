@@ -817,6 +817,27 @@ function styleEvidence(difference: Difference, row: RowDraft, context: Context):
 	return [toward(verdict.reading, weight, describeStyle(verdict, trait))];
 }
 
+/**
+ * Evidence on the stop after an initial (`J. V. STALIN` / `J V. STALIN`): a capital letter alone
+ * beside another initial with its stop is an initial too, and initials take a stop. Roman
+ * numerals (`PART V`, `I`) are left alone: they are printed either way.
+ */
+function initialEvidence(difference: Difference, row: RowDraft): Evidence[] {
+	if (difference.kind !== 'punctuation' || difference.field !== 'title' || row.a === null || row.b === null) return [];
+	const letter = (reading: string): string | undefined => /^(\p{Lu})\.?$/u.exec(reading.trim())?.[1];
+	const a = letter(difference.a);
+	if (a === undefined || a !== letter(difference.b)) return [];
+	const dotted: 'a' | 'b' | undefined = difference.a.trim() === `${a}.` ? 'a' : difference.b.trim() === `${a}.` ? 'b' : undefined;
+	if (dotted === undefined) return [];
+	// In the reading without the stop, the letter stands beside an initial with one (`J V. STALIN`, `J. V STALIN`).
+	const bare = row[otherSide(dotted)].title;
+	const beside = new RegExp(String.raw`(?:^|\s)(?:(\p{Lu})\.\s*${a}|${a}\s+(\p{Lu})\.)(?=\s|$)`, 'u').exec(bare);
+	// A Roman numeral's letter counts as an initial only beside a letter no numeral has (`J. V STALIN`, not `I. V`).
+	const roman = /[IVXLCDM]/;
+	if (beside === null || (roman.test(a) && roman.test(beside[1] ?? beside[2] ?? ''))) return [];
+	return [toward(dotted, strong, `“${a}” stands beside another initial, and initials take a stop`)];
+}
+
 /** The evidence on one difference and what to say when it is even; undefined for kinds with nothing to weigh. */
 type Weighed = {readonly evidence: readonly Evidence[]; readonly nothing?: string};
 
@@ -856,9 +877,9 @@ function weigh(difference: Difference, row: RowDraft, index: number, context: Co
 			: {evidence, nothing: row.others === undefined ? 'nothing tells whether the entry was lost or added' : 'the further printings stop before this entry'};
 	}
 
-	// Punctuation and leaders: the house style, when there is one.
+	// Punctuation and leaders: the house style, when there is one; an initial's stop.
 	if (difference.kind === 'punctuation' || difference.kind === 'leaders') {
-		const evidence = styleEvidence(difference, row, context);
+		const evidence = [...styleEvidence(difference, row, context), ...initialEvidence(difference, row)];
 		return evidence.length === 0 ? undefined : {evidence};
 	}
 

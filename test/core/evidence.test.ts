@@ -145,7 +145,11 @@ describe('case evidence', () => {
 		expect(caseEvidence(difference('of', 'Of'), row, table, ids)).toContainEqual({weight: 2.2, why: '“of” is printed so 12 times elsewhere, “Of” once'});
 		// Six to one is not enough.
 		const closer = caseTable([...others, ...itemsOf(['Attack Of trenches\t11']), row.a!, row.b!]);
-		expect(caseEvidence(difference('of', 'Of'), row, closer, ids).map((piece) => piece.why).join()).not.toContain('printed so');
+		expect(
+			caseEvidence(difference('of', 'Of'), row, closer, ids)
+				.map((piece) => piece.why)
+				.join(),
+		).not.toContain('printed so');
 	});
 
 	it('takes a title begun with a capital where nineteen in twenty titles are, and the reverse', () => {
@@ -162,12 +166,18 @@ describe('case evidence', () => {
 		});
 		// A book that begins titles either way says nothing.
 		const mixed = itemsOf(Array.from({length: 24}, (_, k) => `${k % 3 === 0 ? 'drill' : 'Drill'} number ${k}\t${k + 1}`));
-		expect(caseEvidence(difference('Escorts', 'escorts'), row, caseTable([...mixed, row.a!, row.b!]), ids).map((piece) => piece.why).join()).not.toContain('begin with');
+		expect(
+			caseEvidence(difference('Escorts', 'escorts'), row, caseTable([...mixed, row.a!, row.b!]), ids)
+				.map((piece) => piece.why)
+				.join(),
+		).not.toContain('begin with');
 		// Nor does a word inside a title.
 		const inside = rowOf('Escorts and Guards\t30', 'Escorts and guards\t30');
-		expect(caseEvidence(difference('Guards', 'guards'), inside, caseTable([...capitals, inside.a!, inside.b!]), ids).map((piece) => piece.why).join()).not.toContain(
-			'begin with',
-		);
+		expect(
+			caseEvidence(difference('Guards', 'guards'), inside, caseTable([...capitals, inside.a!, inside.b!]), ids)
+				.map((piece) => piece.why)
+				.join(),
+		).not.toContain('begin with');
 	});
 });
 

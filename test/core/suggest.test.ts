@@ -147,6 +147,21 @@ describe('suggestions', () => {
 		expect(suggestions('Letters to McDonald\t20', 'Letters to Mcdonald\t20')[0]?.suggestion?.why ?? '').not.toContain('mixes');
 	});
 
+	it('keeps the stop of an initial beside another initial (J. V. STALIN / J V. STALIN), not of a numeral beside a numeral', () => {
+		const why = '“J” stands beside another initial, and initials take a stop';
+		expect(suggestions('Telegram to J V. Stalin\t20', 'Telegram to J. V. Stalin\t20')).toContainEqual({
+			kind: 'punctuation',
+			suggestion: {reading: 'b', confidence: 0.9, why},
+		});
+		expect(suggestions('Telegram to J. V Stalin\t20', 'Telegram to J. V. Stalin\t20')).toContainEqual({
+			kind: 'punctuation',
+			suggestion: {reading: 'b', confidence: 0.9, why: '“V” stands beside another initial, and initials take a stop'},
+		});
+		// A letter alone, or a numeral beside a numeral, says nothing.
+		expect(suggestions('Appendix B Tables\t20', 'Appendix B. Tables\t20')[0]?.suggestion?.why ?? '').not.toContain('initial');
+		expect(suggestions('Parts I. V and X\t20', 'Parts I. V. and X\t20')[0]?.suggestion?.why ?? '').not.toContain('initial');
+	});
+
 	describe('a page one printing lost or misread, held by the pages around it in both printings (#18)', () => {
 		const close = (line: string): string => ['Preface\t1', 'Geography\t13', 'Literature\t14', line, 'The Graves\t17', 'Human Remains\t20'].join('\n');
 		const found = (a: string, b: string) =>

@@ -59,7 +59,13 @@ describe('views of narrow props', () => {
 	});
 
 	it('the list and the detail pane show a page left in a title as the page the differences read (#18)', () => {
-		const a = ['THE FIRST THING . . . . . 300', 'TO THE POOR PEASANTS OF THE UKRAINE . . . . . 314', 'ON PROLETARIAN CULTURE . . . . . 316', 'A LAST SPEECH . . . . . 320', ''].join('\n');
+		const a = [
+			'THE FIRST THING . . . . . 300',
+			'TO THE POOR PEASANTS OF THE UKRAINE . . . . . 314',
+			'ON PROLETARIAN CULTURE . . . . . 316',
+			'A LAST SPEECH . . . . . 320',
+			'',
+		].join('\n');
 		const b = ['THE FIRST THING . . 300', 'TO THE POOR PEASANTS OF THE UKRAINE 4', 'ON PROLETARIAN CULTURE . . 316', 'A LAST SPEECH . . 320', ''].join('\n');
 		const {rows} = compare([
 			{name: 'a.txt', text: a},
@@ -72,12 +78,26 @@ describe('views of narrow props', () => {
 		const shown = [{index, row, severity: undefined, decision: undefined, unsaved: false, suggestion: undefined}];
 		const line = frameOf(<EntryList rows={shown} selected={0} wide height={1} columns={100} theme={plain} />);
 		expect(line).toMatch(/UKRAINE +⟨314⟩ │ TO THE POOR PEASANTS OF THE UKRAINE +⟨4⟩/);
-		const detail = frameOf(<EntryDetail
-				content={{kind: 'row', index, count: rows.length, row, decision: undefined, differs: true, suggestion: undefined, checks: [], otherIds: [], ids: ['A', 'B'], expanded: false}}
+		const detail = frameOf(
+			<EntryDetail
+				content={{
+					kind: 'row',
+					index,
+					count: rows.length,
+					row,
+					decision: undefined,
+					differs: true,
+					suggestion: undefined,
+					checks: [],
+					otherIds: [],
+					ids: ['A', 'B'],
+					expanded: false,
+				}}
 				height={8}
 				columns={100}
 				theme={plain}
-			/>);
+			/>,
+		);
 		expect(detail).toMatch(/^B l\.2 +p\.⟨4⟩ +TO THE POOR PEASANTS OF THE UKRAINE$/m);
 	});
 
