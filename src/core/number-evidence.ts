@@ -47,6 +47,63 @@ function neighbour(
 	return undefined;
 }
 
+/** English month names, whole and cut short, in the order of the year. */
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const datePattern =
+	/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(\d{1,2})\b/giu;
+
+/** A date in a title (`NOVEMBER 21`, `Aug. 3`), as printed and as a number that sorts by month, then day. */
+type Dated = {readonly text: string; readonly key: number};
+
+function datesOf(title: string): Dated[] {
+	return [...title.matchAll(datePattern)].map((match) => ({
+		text: match[0],
+		key: (months.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1) * 100 + Number(match[2]),
+	}));
+}
+
+/** The nearest date in the titles of one side's items before (`step` −1) or after (+1) a row. */
+function nearestDate(rows: readonly RowDraft[], row: number, side: Side, step: -1 | 1): Dated | undefined {
+	for (let at = row + step; at >= 0 && at < rows.length && Math.abs(at - row) <= reach; at += step) {
+		const item = rows[at]![side];
+		if (item === null) continue;
+		const found = datesOf(item.title);
+		if (found.length > 0) return step < 0 ? found.at(-1) : found[0];
+	}
+
+	return undefined;
+}
+
+/**
+ * Evidence on a date that differs (`NOVEMBER 25` / `NOVEMBER 28`): a contents page of speeches and
+ * letters runs in the order of their dates, across months, as a day's number alone cannot show
+ * (`NOVEMBER 28` before `DECEMBER 3`). Undefined when the readings differ in no one date.
+ */
+function dateEvidence(rows: readonly RowDraft[], index: number): Evidence[] | undefined {
+	const row = rows[index]!;
+	if (row.a === null || row.b === null) return undefined;
+	const inA = datesOf(row.a.title);
+	const inB = datesOf(row.b.title);
+	const onlyA = inA.filter((date) => !inB.some((other) => other.key === date.key));
+	const onlyB = inB.filter((date) => !inA.some((other) => other.key === date.key));
+	if (onlyA.length !== 1 || onlyB.length !== 1) return undefined;
+	const dates = {a: onlyA[0]!, b: onlyB[0]!};
+	const around = {
+		a: {before: nearestDate(rows, index, 'a', -1), after: nearestDate(rows, index, 'a', 1)},
+		b: {before: nearestDate(rows, index, 'b', -1), after: nearestDate(rows, index, 'b', 1)},
+	};
+	const between = (side: Side): boolean | undefined => {
+		const {before, after} = around[side];
+		if (before === undefined || after === undefined || before.key > after.key) return undefined;
+		return before.key < dates[side].key && dates[side].key < after.key;
+	};
+
+	return oneSided(between('a'), between('b'), 1.5, (side) => {
+		const {before, after} = around[side];
+		return `${dates[side].text} lies between ${before!.text} and ${after!.text} in the entries around it, and ${dates[otherSide(side)].text} does not`;
+	});
+}
+
 /**
  * The evidence on a number difference in a title.
  *
@@ -69,11 +126,16 @@ export function numberEvidence(difference: Difference, rows: readonly RowDraft[]
 		return before.value <= value && value <= after.value;
 	};
 
-	const evidence = oneSided(between('a'), between('b'), 1.5, (side) => {
-		const other = otherSide(side);
-		const {before, after} = around[side];
-		return `${numbers[side]} lies between ${before!.value} and ${after!.value} in the entries around it, and ${numbers[other]} does not`;
-	});
+	// A day of a date is read with its month; any other number with the numbers of its length.
+	const dated = dateEvidence(rows, index);
+	const evidence =
+		dated !== undefined && dated.length > 0
+			? dated
+			: oneSided(between('a'), between('b'), 1.5, (side) => {
+					const other = otherSide(side);
+					const {before, after} = around[side];
+					return `${numbers[side]} lies between ${before!.value} and ${after!.value} in the entries around it, and ${numbers[other]} does not`;
+				});
 	const nearby = (side: Side): boolean => {
 		const value = Number(numbers[side]);
 		const {before, after} = around[side];

@@ -209,7 +209,29 @@ describe('number evidence', () => {
 		]);
 		const difference = comparison.rows[1]!.differences[0]!;
 		expect(difference.kind).toBe('number');
-		expect(difference.suggestion).toMatchObject({reading: 'a', why: '21 lies between 20 and 25 in the entries around it, and 27 does not'});
+		expect(difference.suggestion).toMatchObject({
+			reading: 'a',
+			why: 'NOVEMBER 21 lies between NOVEMBER 20 and NOVEMBER 25 in the entries around it, and NOVEMBER 27 does not',
+		});
+	});
+
+	it('reads a day with its month, across the end of a month', () => {
+		const letters = (day: string) =>
+			['LETTER TO THE WORKERS, NOVEMBER 28\t10', `SPEECH TO THE CONGRESS, DECEMBER ${day}\t12`, 'TELEGRAM, Dec. 5\t14', 'NOTES\t20'].join('\n');
+		const comparison = compare([
+			{name: 'a.txt', text: letters('8')},
+			{name: 'b.txt', text: letters('3')},
+		]);
+		expect(comparison.rows[1]!.differences[0]!.suggestion).toMatchObject({
+			reading: 'b',
+			why: 'DECEMBER 3 lies between NOVEMBER 28 and Dec. 5 in the entries around it, and DECEMBER 8 does not',
+		});
+		// A date equal to a neighbour's leaves the days to the plain numbers (several speeches a day).
+		const same = compare([
+			{name: 'a.txt', text: letters('5')},
+			{name: 'b.txt', text: letters('9')},
+		]);
+		expect(same.rows[1]!.differences[0]!.suggestion?.why ?? '').not.toContain('DECEMBER 5 lies between');
 	});
 
 	it('says nothing when both readings lie in the run', () => {
