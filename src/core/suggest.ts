@@ -609,16 +609,13 @@ function expectedEnd(
 	// The next entry begins past where either reading ends: the ranges run on.
 	if (next.page > Math.min(...ends)) {
 		// The printing's ranges run on around it: the entry before ends where this one begins, and the
-		// next ends where the one after it begins.
+		// next ends where the one after it begins; at the start or the end of the list, the one of
+		// the two that is there.
 		const previous = index[at - 1];
 		const after = index[at + 2];
-		const runsOn =
-			previous !== undefined &&
-			previous.list === index[at]!.list &&
-			rangeEnd(previous.item.page ?? '', previous.page) + 1 === start &&
-			after !== undefined &&
-			after.list === next.list &&
-			rangeEnd(next.item.page ?? '', next.page) + 1 === after.page;
+		const before = previous === undefined || previous.list !== index[at]!.list ? undefined : rangeEnd(previous.item.page ?? '', previous.page) + 1 === start;
+		const beyond = after === undefined || after.list !== next.list ? undefined : rangeEnd(next.item.page ?? '', next.page) + 1 === after.page;
+		const runsOn = (before ?? beyond) === true && (beyond ?? before) === true;
 		return runsOn ? {end: next.page - 1, how: `the next entry begins at ${next.page}`, nested: false} : undefined;
 	}
 

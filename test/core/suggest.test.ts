@@ -443,6 +443,18 @@ describe('range suggestions (#16)', () => {
 		});
 	});
 
+	it('reads the first entry of a list by the ranges after it alone (1-30, 31-…)', () => {
+		const first = (introduction: string, next = '31-58') =>
+			[`Introduction\t${introduction}`, `Close order\t${next}`, 'Extended order\t59-80', 'Fire\t81-99'].join('\n');
+		expect(pageSuggestion(first('1-30'), first('1-31'))).toEqual({
+			reading: 'a',
+			confidence: 0.9,
+			why: '1-30 ends where it should: the next entry begins at 31',
+		});
+		// Where the next range does not run on to the one after it, nothing.
+		expect(pageSuggestion(first('1-30', '31-50'), first('1-31', '31-50'))?.reading ?? null).toBeNull();
+	});
+
 	it('says nothing where the ranges around it do not run on', () => {
 		expect(pageSuggestion(ranges('232-257', '199-220'), ranges('232-258', '199-220'))?.reading ?? null).toBeNull();
 	});
