@@ -49,8 +49,8 @@ function neighbour(
 
 /** English month names, whole and cut short, in the order of the year. */
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const datePattern =
-	/\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(\d{1,2})\b/giu;
+const monthNames = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const datePattern = new RegExp(String.raw`\b(${monthNames})\.?\s+(\d{1,2})\b`, 'giu');
 
 /** A date in a title (`NOVEMBER 21`, `Aug. 3`), as printed and as a number that sorts by month, then day. */
 type Dated = {readonly text: string; readonly key: number};
