@@ -56,6 +56,7 @@ import {
 	type StyleTrait,
 } from './house-style.js';
 import type {Difference, Language, Printing, RowDraft, Suggestion, TocItem, WordLookup} from './types.js';
+import {letterEvidence, letterTable, type LetterTable} from './letter-evidence.js';
 import {caseEvidence, caseTable, type CaseTable} from './case-evidence.js';
 import {oneSided, otherSide, strong, toward, weak, type Evidence} from './evidence.js';
 import {numberEvidence} from './number-evidence.js';
@@ -330,6 +331,8 @@ type Context = {
 	readonly style: (trait: StyleTrait) => readonly [StyleTally, StyleTally];
 	/** Both printings' words as printed, for case differences, made on first need. */
 	readonly cases: () => CaseTable;
+	/** Both printings' words, for the letters of a respelling, made on first need. */
+	readonly letters: () => LetterTable;
 	/** The rows' pages and numbering by side, for entries one printing lacks, made on first need. */
 	readonly presence: () => PresenceIndex;
 	readonly rows: readonly RowDraft[];
@@ -916,7 +919,8 @@ function weigh(difference: Difference, row: RowDraft, index: number, context: Co
 			// whole votes were behind 24 of the 26 tuning rows with a wrong suggestion at 0.90).
 			const half = (piece: Evidence): Evidence => ({...piece, weight: piece.weight / 2});
 			const evidence = wordEvidence(difference, row, context, false).map(half);
-			return {evidence: [...majority.map(half), ...evidence], nothing: 'both spellings are in use'};
+			// The printings' letters are their house style, not a vote: whole.
+			return {evidence: [...majority.map(half), ...evidence, ...letterEvidence(difference, row, context.letters())], nothing: 'both spellings are in use'};
 		}
 
 		case 'words': {
@@ -1001,6 +1005,7 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 	const styles = new Map<StyleTrait, readonly [StyleTally, StyleTally]>();
 	const printing = (side: 'a' | 'b'): Printing => printings[side === 'a' ? 0 : 1];
 	let cases: CaseTable | undefined;
+	let letters: LetterTable | undefined;
 	let presence: PresenceIndex | undefined;
 	const context: Context = {
 		options,
@@ -1020,6 +1025,7 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 			return tallies;
 		},
 		cases: () => (cases ??= caseTable(printings.flatMap((each) => each.items))),
+		letters: () => (letters ??= letterTable(printings.flatMap((each) => each.items))),
 		presence: () => (presence ??= presenceIndex(rows)),
 		rows,
 	};

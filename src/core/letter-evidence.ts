@@ -1,0 +1,79 @@
+/**
+ * Evidence on a respelling by the letters that tell it apart (#16): `масс` / `массъ`,
+ * `Заключение` / `Заключеніе`. An orthography shows in letters that another never prints (a
+ * final `ъ`, `і`, `ѣ`). Where the letters one reading has and the other lacks are printed in no
+ * other word of either printing, and the other reading's are (or it has none of its own), the
+ * first reading is the odd one: a slip, or a word set in another house's spelling.
+ *
+ * Pure; the table of words is made once for both printings (`letterTable`).
+ */
+import {otherSide, toward, type Evidence, type Side} from './evidence.js';
+import type {Difference, RowDraft, TocItem} from './types.js';
+
+/** The words of all titles of both printings, lower-cased, each once. */
+export type LetterTable = {readonly words: readonly string[]};
+
+/** Fewer distinct words than this show no orthography. */
+const fewestWords = 30;
+/** How many other words must print the letters of the reading that keeps the style. */
+const fewestUses = 3;
+/** The weight: a house style, less sure than a dictionary (a word may keep an old form on purpose). */
+const weight = 1.5;
+
+const wordPattern = /\p{L}[\p{L}\p{M}'’-]*/gu;
+
+export function letterTable(items: Iterable<TocItem>): LetterTable {
+	const words = new Set<string>();
+	for (const item of items) for (const word of item.title.match(wordPattern) ?? []) words.add(word.toLowerCase());
+	return {words: [...words]};
+}
+
+/** The letters that tell two spellings of a word apart, and whether they end it (`масс`/`массъ`: `ъ` at the end). */
+function differingLetters(a: string, b: string): {readonly a: string; readonly b: string; readonly final: boolean} | undefined {
+	let start = 0;
+	while (start < a.length && start < b.length && a[start] === b[start]) start++;
+	let end = 0;
+	while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+	const da = a.slice(start, a.length - end);
+	const db = b.slice(start, b.length - end);
+	if ((da === '' && db === '') || da.length > 2 || db.length > 2 || !/^\p{L}*$/u.test(da + db)) return undefined;
+	return {a: da, b: db, final: end === 0};
+}
+
+/**
+ * The evidence on one spelling difference.
+ *
+ * @example
+ * letterEvidence(difference, row, letterTable(items)) // [{weight: 1.5, why: 'no other word of the printings ends in “ъ”, as “массъ” does'}]
+ */
+export function letterEvidence(difference: Difference, row: RowDraft, table: LetterTable): Evidence[] {
+	if (row.a === null || row.b === null || difference.field !== 'title' || table.words.length < fewestWords) return [];
+	const words = {a: difference.a.trim().toLowerCase(), b: difference.b.trim().toLowerCase()};
+	if (!/\p{L}/u.test(words.a) || /\s/.test(words.a) || /\s/.test(words.b)) return [];
+	const letters = differingLetters(words.a, words.b);
+	if (letters === undefined) return [];
+	// How many other words print the letters where this reading does (at the end, or anywhere).
+	const uses = (side: Side): number => {
+		const own = letters[side];
+		if (own === '') return Number.POSITIVE_INFINITY;
+		let count = 0;
+		for (const word of table.words) {
+			if (word === words.a || word === words.b) continue;
+			if (letters.final ? word.endsWith(own) : word.includes(own)) count++;
+		}
+
+		return count;
+	};
+
+	const count = {a: uses('a'), b: uses('b')};
+	for (const side of ['a', 'b'] as const) {
+		const other = otherSide(side);
+		if (count[side] === 0 && count[other] >= fewestUses) {
+			const where = letters.final ? 'ends in' : 'has';
+			const does = letters.final ? 'does' : 'has';
+			return [toward(other, weight, `no other word of the printings ${where} “${letters[side]}”, as “${difference[side].trim()}” ${does}`)];
+		}
+	}
+
+	return [];
+}
