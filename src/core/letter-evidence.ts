@@ -10,8 +10,12 @@
 import {otherSide, toward, type Evidence, type Side} from './evidence.js';
 import type {Difference, RowDraft, TocItem} from './types.js';
 
-/** The words of all titles of both printings, lower-cased, each once. */
-export type LetterTable = {readonly words: readonly string[]};
+/**
+ * The words of all titles of both printings, lower-cased, each once; and how many of them print
+ * some letters, at their end or anywhere, counted on first need (a long contents page asks the
+ * same few letters over and over).
+ */
+export type LetterTable = {readonly words: ReadonlySet<string>; readonly uses: (letters: string, final: boolean) => number};
 
 /** Fewer distinct words than this show no orthography. */
 const fewestWords = 30;
@@ -25,7 +29,21 @@ const wordPattern = /\p{L}[\p{L}\p{M}'’-]*/gu;
 export function letterTable(items: Iterable<TocItem>): LetterTable {
 	const words = new Set<string>();
 	for (const item of items) for (const word of item.title.match(wordPattern) ?? []) words.add(word.toLowerCase());
-	return {words: [...words]};
+	const counted = new Map<string, number>();
+	return {
+		words,
+		uses(letters, final) {
+			const key = `${final ? '$' : '*'}${letters}`;
+			let count = counted.get(key);
+			if (count === undefined) {
+				count = 0;
+				for (const word of words) if (final ? word.endsWith(letters) : word.includes(letters)) count++;
+				counted.set(key, count);
+			}
+
+			return count;
+		},
+	};
 }
 
 /** The letters that tell two spellings of a word apart, and whether they end it (`масс`/`массъ`: `ъ` at the end). */
@@ -47,7 +65,7 @@ function differingLetters(a: string, b: string): {readonly a: string; readonly b
  * letterEvidence(difference, row, letterTable(items)) // [{weight: 1.5, why: 'no other word of the printings ends in “ъ”, as “массъ” does'}]
  */
 export function letterEvidence(difference: Difference, row: RowDraft, table: LetterTable): Evidence[] {
-	if (row.a === null || row.b === null || difference.field !== 'title' || table.words.length < fewestWords) return [];
+	if (row.a === null || row.b === null || difference.field !== 'title' || table.words.size < fewestWords) return [];
 	const words = {a: difference.a.trim().toLowerCase(), b: difference.b.trim().toLowerCase()};
 	if (!/\p{L}/u.test(words.a) || /\s/.test(words.a) || /\s/.test(words.b)) return [];
 	const letters = differingLetters(words.a, words.b);
@@ -56,13 +74,9 @@ export function letterEvidence(difference: Difference, row: RowDraft, table: Let
 	const uses = (side: Side): number => {
 		const own = letters[side];
 		if (own === '') return Number.POSITIVE_INFINITY;
-		let count = 0;
-		for (const word of table.words) {
-			if (word === words.a || word === words.b) continue;
-			if (letters.final ? word.endsWith(own) : word.includes(own)) count++;
-		}
-
-		return count;
+		// Less the row's own two words, where the table holds them.
+		const prints = (word: string): boolean => table.words.has(word) && (letters.final ? word.endsWith(own) : word.includes(own));
+		return table.uses(own, letters.final) - (prints(words.a) ? 1 : 0) - (words.b !== words.a && prints(words.b) ? 1 : 0);
 	};
 
 	const count = {a: uses('a'), b: uses('b')};
