@@ -21,6 +21,8 @@ export type LetterTable = {readonly words: ReadonlySet<string>; readonly uses: (
 const fewestWords = 30;
 /** How many other words must print the letters of the reading that keeps the style. */
 const fewestUses = 3;
+/** How many times as many words must print the other reading's letters, where some print this one's. */
+const rareAgainst = 20;
 /** The weight: a house style, less sure than a dictionary (a word may keep an old form on purpose). */
 const weight = 1.5;
 
@@ -86,6 +88,14 @@ export function letterEvidence(difference: Difference, row: RowDraft, table: Let
 			const where = letters.final ? 'ends in' : 'has';
 			const does = letters.final ? 'does' : 'has';
 			return [toward(other, weight, `no other word of the printings ${where} “${letters[side]}”, as “${difference[side].trim()}” ${does}`)];
+		}
+
+		// A few other words print them (the same slip elsewhere) where twenty times as many print the other reading's.
+		if (count[side] > 0 && Number.isFinite(count[other]) && count[other] >= rareAgainst * count[side]) {
+			const few = count[side] === 1 ? 'one other word' : `${count[side]} other words`;
+			return [
+				toward(other, weight, `${few} of the printings ${count[side] === 1 ? 'has' : 'have'} “${letters[side]}”, and ${count[other]} “${letters[other]}”`),
+			];
 		}
 	}
 

@@ -28,6 +28,17 @@ describe('letter evidence', () => {
 		]);
 	});
 
+	it('takes the same slip elsewhere as rare, where twenty times as many words print the other letters', () => {
+		const inner = rowOf('Заключение\t9', 'Заключеніе\t9');
+		const withSlip = [
+			...modern,
+			...itemsOf(['Политическіе обличения\t60', ...Array.from({length: 24}, (_, k) => `Статьи ли${'абвгдежзклмнопрстуфхцчшщ'[k]!}ра\t${70 + k}`)]),
+		];
+		const [evidence] = letterEvidence(spelling('Заключение', 'Заключеніе'), inner, letterTable([...withSlip, inner.a!, inner.b!]));
+		expect(evidence?.weight).toBe(1.5);
+		expect(evidence?.why).toMatch(/^one other word of the printings has “і”, and \d+ “и”$/);
+	});
+
 	it('says nothing where both spellings’ letters are printed elsewhere, or the printings are short', () => {
 		const row = rowOf('Defense of the line\t5', 'Defence of the line\t5');
 		const english = itemsOf(Array.from({length: 40}, (_, k) => `Second course number ${k}\t${k + 1}`));
