@@ -90,12 +90,15 @@ export function letterEvidence(difference: Difference, row: RowDraft, table: Let
 			return [toward(other, weight, `no other word of the printings ${where} “${letters[side]}”, as “${difference[side].trim()}” ${does}`)];
 		}
 
-		// A few other words print them (the same slip elsewhere) where twenty times as many print the other reading's.
-		if (count[side] > 0 && Number.isFinite(count[other]) && count[other] >= rareAgainst * count[side]) {
-			const few = count[side] === 1 ? 'one other word' : `${count[side]} other words`;
-			return [
-				toward(other, weight, `${few} of the printings ${count[side] === 1 ? 'has' : 'have'} “${letters[side]}”, and ${count[other]} “${letters[other]}”`),
-			];
+		// A few other words print them (the same slip elsewhere) where twenty times as many print the
+		// other reading's; where that reading adds no letters of its own, twenty times as many words.
+		const against = Number.isFinite(count[other]) ? count[other] : table.words.size;
+		if (count[side] > 0 && against >= rareAgainst * count[side]) {
+			const one = count[side] === 1;
+			const few = one ? 'one other word' : `${count[side]} other words`;
+			const verb = letters.final ? (one ? 'ends in' : 'end in') : one ? 'has' : 'have';
+			const others = Number.isFinite(count[other]) ? `and ${count[other]} “${letters[other]}”` : `of ${table.words.size} words`;
+			return [toward(other, weight, `${few} of the printings ${verb} “${letters[side]}”, ${others}`)];
 		}
 	}
 

@@ -39,6 +39,18 @@ describe('letter evidence', () => {
 		expect(evidence?.why).toMatch(/^one other word of the printings has “і”, and \d+ “и”$/);
 	});
 
+	it('measures letters the other reading lacks against all the words, where one other word prints them', () => {
+		const row = rowOf('Стихийность масс\t5', 'Стихийность массъ\t5');
+		const withSlip = [...modern, ...itemsOf(['Кустарничество и экономизмъ\t60'])];
+		const table = letterTable([...withSlip, row.a!, row.b!]);
+		expect(letterEvidence(spelling('масс', 'массъ'), row, table)).toEqual([
+			{weight: 1.5, why: `one other word of the printings ends in “ъ”, of ${table.words.size} words`},
+		]);
+		// Where many words end in it (an old orthography throughout), nothing.
+		const old = itemsOf(Array.from({length: 30}, (_, k) => `Законъ ${'абвгдежзклмнопрстуфхцчшщэюя'[k % 27]!}омъ\t${k + 1}`));
+		expect(letterEvidence(spelling('масс', 'массъ'), row, letterTable([...withSlip, ...old, row.a!, row.b!]))).toEqual([]);
+	});
+
 	it('says nothing where both spellings’ letters are printed elsewhere, or the printings are short', () => {
 		const row = rowOf('Defense of the line\t5', 'Defence of the line\t5');
 		const english = itemsOf(Array.from({length: 40}, (_, k) => `Second course number ${k}\t${k + 1}`));
