@@ -15,13 +15,13 @@
  *
  * Pure; the table of words is made once for both printings (`caseTable`).
  */
+import {printedWords} from './chars.js';
 import {otherSide, strong, toward, weak, type Evidence, type Side} from './evidence.js';
 import type {Difference, RowDraft, TocItem} from './types.js';
 
 /** Words of a title as printed, with whether each is the title's first. */
 function wordsOf(title: string): Array<{readonly word: string; readonly first: boolean}> {
-	const words = title.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
-	return words.map((word, k) => ({word, first: k === 0}));
+	return printedWords(title).map((word, k) => ({word, first: k === 0}));
 }
 
 const isUpper = (word: string): boolean => word === word.toUpperCase() && word !== word.toLowerCase();
@@ -47,8 +47,6 @@ export type CaseTable = {
 	readonly firstCapital: number | undefined;
 };
 
-const wordPattern = /\p{L}[\p{L}\p{M}'’-]*/gu;
-
 /**
  * Count the words of all titles as printed, by place, and the share of long words capitalised.
  * Each title is read once, counted as often as it is printed: two printings share most of their
@@ -64,7 +62,7 @@ export function caseTable(items: Iterable<TocItem>): CaseTable {
 	let opened = 0;
 	let openedCapital = 0;
 	for (const [title, times] of titles) {
-		const words = title.match(wordPattern) ?? [];
+		const words = printedWords(title);
 		const head = words[0] === undefined || !title.startsWith(words[0]) ? '' : ([...words[0]][0] ?? '');
 		if (head.toLowerCase() !== head.toUpperCase()) {
 			opened += times;
@@ -147,14 +145,15 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 		}
 	}
 
-	// The title's own case: the other words of the item that holds each reading.
-	// Whether every other word of one reading's title (two or more of them) passes `test`.
-	const restAll = (side: Side, test: (word: string) => boolean): boolean => {
-		const others = wordsOf(row[side].title).filter((each) => each.word !== changed[side] && each.word.length >= 2);
-		return others.length >= 2 && others.every((each) => test(each.word));
-	};
+	// The title's own case: the other words (two letters or more) of the item that holds each reading.
+	const othersIn = (title: string, word: string): string[] =>
+		wordsOf(title)
+			.map((each) => each.word)
+			.filter((each) => each !== word && each.length >= 2);
+	const others = {a: othersIn(row.a.title, changed.a), b: othersIn(row.b.title, changed.b)};
 
-	const otherWords = (side: Side): number => wordsOf(row[side].title).filter((each) => each.word !== changed[side] && each.word.length >= 2).length;
+	// Whether every other word of one reading's title (two or more of them) passes `test`.
+	const restAll = (side: Side, test: (word: string) => boolean): boolean => others[side].length >= 2 && others[side].every((word) => test(word));
 	const upper = {a: isUpper(changed.a), b: isUpper(changed.b)};
 	const notUpper = (word: string): boolean => !isUpper(word);
 	if (upper.a !== upper.b) {
@@ -162,7 +161,7 @@ export function caseEvidence(difference: Difference, row: RowDraft, table: CaseT
 		const small = otherSide(capitals);
 		if (restAll(small, isUpper) && restAll(capitals, isUpper)) {
 			// Three capital words or more around it leave no doubt of the title's style.
-			const weight = otherWords(capitals) >= 3 ? strong : 1.5;
+			const weight = others[capitals].length >= 3 ? strong : 1.5;
 			evidence.push(toward(capitals, weight, `the rest of the title is in capitals, as “${changed[capitals]}” is`));
 		} else if (restAll(small, notUpper) && restAll(capitals, notUpper) && [...changed.a].length >= 4)
 			evidence.push(toward(small, weak, `no other word of the title is in capitals, as “${changed[capitals]}” is`));

@@ -65,6 +65,13 @@ export function lastWord(text: string): string {
 	return trailing(text.slice(0, end), /\S/);
 }
 
+/** The words of a text as printed: letters, with marks, apostrophes and hyphens inside (`Bolsheviki's`, `RAIL-WAY`). */
+export function printedWords(text: string): string[] {
+	return text.match(printedWord) ?? [];
+}
+
+const printedWord = /\p{L}[\p{L}\p{M}'’-]*/gu;
+
 /** Letters of the Cyrillic block and of the Latin ones (Basic to Extended-B), for telling scripts apart. */
 export const cyrillicLetter = /[\u0400-\u04FF]/g;
 export const latinLetter = /[A-Za-z\u00C0-\u024F]/g;

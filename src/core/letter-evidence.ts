@@ -7,6 +7,8 @@
  *
  * Pure; the table of words is made once for both printings (`letterTable`).
  */
+import {printedWords} from './chars.js';
+import {commonEnds} from './distance.js';
 import {otherSide, toward, type Evidence, type Side} from './evidence.js';
 import type {Difference, RowDraft, TocItem} from './types.js';
 
@@ -26,11 +28,9 @@ const rareAgainst = 20;
 /** The weight: a house style, less sure than a dictionary (a word may keep an old form on purpose). */
 const weight = 1.5;
 
-const wordPattern = /\p{L}[\p{L}\p{M}'’-]*/gu;
-
 export function letterTable(items: Iterable<TocItem>): LetterTable {
 	const words = new Set<string>();
-	for (const item of items) for (const word of item.title.match(wordPattern) ?? []) words.add(word.toLowerCase());
+	for (const item of items) for (const word of printedWords(item.title)) words.add(word.toLowerCase());
 	const counted = new Map<string, number>();
 	return {
 		words,
@@ -50,10 +50,7 @@ export function letterTable(items: Iterable<TocItem>): LetterTable {
 
 /** The letters that tell two spellings of a word apart, and whether they end it (`масс`/`массъ`: `ъ` at the end). */
 function differingLetters(a: string, b: string): {readonly a: string; readonly b: string; readonly final: boolean} | undefined {
-	let start = 0;
-	while (start < a.length && start < b.length && a[start] === b[start]) start++;
-	let end = 0;
-	while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+	const {start, end} = commonEnds(a, b);
 	const da = a.slice(start, a.length - end);
 	const db = b.slice(start, b.length - end);
 	if ((da === '' && db === '') || da.length > 2 || db.length > 2 || !/^\p{L}*$/u.test(da + db)) return undefined;

@@ -819,8 +819,9 @@ function styleEvidence(difference: Difference, row: RowDraft, context: Context):
 
 /**
  * Evidence on the stop after an initial (`J. V. STALIN` / `J V. STALIN`): a capital letter alone
- * beside another initial with its stop is an initial too, and initials take a stop. Roman
- * numerals (`PART V`, `I`) are left alone: they are printed either way.
+ * beside another initial with its stop is an initial too, and initials take a stop. A Roman
+ * numeral's letter (`PART V`, `I. V`) counts only beside a letter no numeral has: numerals are
+ * printed either way.
  */
 function initialEvidence(difference: Difference, row: RowDraft): Evidence[] {
 	if (difference.kind !== 'punctuation' || difference.field !== 'title' || row.a === null || row.b === null) return [];
