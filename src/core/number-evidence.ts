@@ -9,6 +9,7 @@
  */
 import {oneSided, otherSide, type Evidence, type Side} from './evidence.js';
 import type {Difference, RowDraft} from './types.js';
+import {monthNames, monthNumber} from './word-lists.js';
 
 /** How far to look for a neighbour with a number of the same length, in rows. */
 const reach = 6;
@@ -47,19 +48,20 @@ function neighbour(
 	return undefined;
 }
 
-/** English month names, whole and cut short, in the order of the year. */
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const monthNames = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
-const datePattern = new RegExp(String.raw`\b(${monthNames})\.?\s+(\d{1,2})\b`, 'giu');
+/** A date: a month and its day, either way round (`NOVEMBER 21`, `Aug. 3`, `7 ноября`, `14 juillet`). */
+const datePattern = new RegExp(
+	String.raw`(?<![\p{L}\p{N}])(?:(?<month>${monthNames})\.?\s+(?<day>\d{1,2})|(?<dayFirst>\d{1,2})\s+(?<monthAfter>${monthNames})\.?)(?![\p{L}\p{N}])`,
+	'giu',
+);
 
 /** A date in a title (`NOVEMBER 21`, `Aug. 3`), as printed and as a number that sorts by month, then day. */
 type Dated = {readonly text: string; readonly key: number};
 
 function datesOf(title: string): Dated[] {
-	return [...title.matchAll(datePattern)].map((match) => ({
-		text: match[0],
-		key: (months.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1) * 100 + Number(match[2]),
-	}));
+	return [...title.matchAll(datePattern)].map((match) => {
+		const {month, day, dayFirst, monthAfter} = match.groups!;
+		return {text: match[0], key: monthNumber(month ?? monthAfter!)! * 100 + Number(day ?? dayFirst)};
+	});
 }
 
 /** The nearest date in the titles of one side's items before (`step` −1) or after (+1) a row. */

@@ -7,14 +7,32 @@
  * Each is a regular-expression alternation, matched whole and without regard to case.
  */
 
+/** Each month's names, full and abbreviated, in English, French, Dutch, German and Russian, January first. */
+const monthsOfTheYear = [
+	'jan(?:uary)?|janvier|januari|januar|января',
+	'feb(?:ruary)?|février|februari|februar|февраля',
+	'mar(?:ch)?|mars|maart|märz|марта',
+	'apr(?:il)?|avril|апреля',
+	'may|mai|mei|мая',
+	'june?|juin|juni|июня',
+	'july?|juillet|juli|июля',
+	'aug(?:ust)?|août|augustus|августа',
+	'sept?(?:ember)?|septembre|сентября',
+	'oct(?:ober)?|octobre|oktober|октября',
+	'nov(?:ember)?|novembre|ноября',
+	'dec(?:ember)?|décembre|dezember|декабря',
+];
+
 /** Month names, full and abbreviated. */
-export const monthNames = [
-	'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?',
-	'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
-	'januari|februari|maart|april|mei|juni|juli|augustus|oktober',
-	'januar|februar|märz|dezember',
-	'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря',
-].join('|');
+export const monthNames = monthsOfTheYear.join('|');
+
+const monthPatterns = monthsOfTheYear.map((names) => new RegExp(`^(?:${names})$`, 'iu'));
+
+/** The month a name stands for, 1 to 12 (`NOV` → 11, `ноября` → 11), or undefined. */
+export function monthNumber(name: string): number | undefined {
+	const index = monthPatterns.findIndex((pattern) => pattern.test(name));
+	return index < 0 ? undefined : index + 1;
+}
 
 /** Words before a number that it refers by: an issue, a volume (`tome`, `Band`), a page. */
 export const referenceWords = 'no\\.?|nos\\.?|vol\\.?|tome|band|№|p\\.|pp\\.';

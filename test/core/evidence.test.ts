@@ -226,6 +226,17 @@ describe('number evidence', () => {
 			reading: 'b',
 			why: 'DECEMBER 3 lies between NOVEMBER 28 and Dec. 5 in the entries around it, and DECEMBER 8 does not',
 		});
+		// A day before its month, in any of the languages the word lists know (`30 ноября`, `3 декабря`).
+		const russian = (day: string) =>
+			['Письмо рабочим, 30 ноября\t10', `Речь на съезде, ${day} декабря\t12`, 'Телеграмма, 5 декабря\t14', 'Примечания\t20'].join('\n');
+		const days = compare([
+			{name: 'a.txt', text: russian('8')},
+			{name: 'b.txt', text: russian('3')},
+		]);
+		expect(days.rows[1]!.differences[0]!.suggestion).toMatchObject({
+			reading: 'b',
+			why: '3 декабря lies between 30 ноября and 5 декабря in the entries around it, and 8 декабря does not',
+		});
 		// A date equal to a neighbour's leaves the days to the plain numbers (several speeches a day).
 		const same = compare([
 			{name: 'a.txt', text: letters('5')},
