@@ -3,8 +3,8 @@ import type {Decision} from '../core/decisions.js';
 import type {Check, Difference, Row, Suggestion} from '../core/types.js';
 import {formatLines} from '../report/findings.js';
 import {placeText} from '../report/place.js';
-import {fitSegments, highlightPair, type Segment} from './highlight.js';
-import {displayTitle, shownItems} from './review-data.js';
+import {fitSegments, type Segment} from './highlight.js';
+import {displayTitle, shownHighlights} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
 import {detailAsides, type DetailContent, type RowDetail} from './detail-state.js';
 import {verdictLabel} from './decision-state.js';
@@ -150,9 +150,7 @@ function Reading({
 		);
 	}
 
-	const shown = shownItems(row);
-	const titles = highlightPair(displayTitle(shown.a), displayTitle(shown.b));
-	const pages = highlightPair(shown.a?.page ?? '', shown.b?.page ?? '');
+	const {titles, pages} = shownHighlights(row);
 	const color = side === 'a' ? 'red' : 'green';
 	// Line and page in fixed columns first, so they stay in view however long the title is.
 	const page = withMarkers(pages[side], theme);

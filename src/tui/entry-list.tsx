@@ -4,9 +4,9 @@ import type {Decision} from '../core/decisions.js';
 import type {Row, Severity, Suggestion, TocItem} from '../core/types.js';
 import {columns} from './columns.js';
 import {keyFor} from './keymap.js';
-import {fitSegments, highlightPair, type Segment} from './highlight.js';
+import {fitSegments, type Segment} from './highlight.js';
 import {wideTitleWidth} from './layout.js';
-import {displayTitle, shownItems} from './review-data.js';
+import {displayTitle, shownHighlights} from './review-data.js';
 import {SegmentsText} from './segments-text.js';
 import {
 	changeMarkers,
@@ -89,9 +89,7 @@ type RowProps = {
 
 function rowSegments(row: Row, side: 'a' | 'b', width: number, theme: Theme): {title: Segment[]; page: Segment[]} {
 	const markers = theme.color ? undefined : changeMarkers;
-	const shown = shownItems(row);
-	const titles = highlightPair(displayTitle(shown.a), displayTitle(shown.b));
-	const pages = highlightPair(shown.a?.page ?? '', shown.b?.page ?? '');
+	const {titles, pages} = shownHighlights(row);
 	// A row only further printings have shows their item in B's column, named (`C: …`) (#16).
 	const further = row.status === 'only-other' && side === 'b' ? (row.others ?? []).find((other) => other !== null) : undefined;
 	if (further) return furtherSegments(row, further, width, theme);

@@ -5,6 +5,7 @@
  */
 import {readAgainst} from '../core/classify.js';
 import {checksByRow} from '../core/meaning.js';
+import {highlightPair, type HighlightPair} from './highlight.js';
 import {rowSuggestion} from '../core/row-suggestion.js';
 import {severities, type Check, type Comparison, type Row, type Severity, type Suggestion, type TocItem} from '../core/types.js';
 
@@ -55,6 +56,12 @@ export function shownItems(row: Row): {readonly a: TocItem | null; readonly b: T
 }
 
 const shownMemo = new WeakMap<Row, {readonly a: TocItem; readonly b: TocItem}>();
+
+/** A row's titles and pages as shown (`shownItems`), split into the runs they share and the runs that differ. */
+export function shownHighlights(row: Row): {readonly titles: HighlightPair; readonly pages: HighlightPair} {
+	const shown = shownItems(row);
+	return {titles: highlightPair(displayTitle(shown.a), displayTitle(shown.b)), pages: highlightPair(shown.a?.page ?? '', shown.b?.page ?? '')};
+}
 
 /** An item as a reader sees it in the list: label, then title. */
 export function displayTitle(item: TocItem | null): string {

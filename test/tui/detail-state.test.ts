@@ -2,23 +2,10 @@
 import {describe, expect, it} from 'vitest';
 import {detailAsides, detailWanted, reduceDetail, type RowDetail} from '../../src/tui/detail-state.js';
 import {exportMenuOf} from '../../src/tui/export-menu-state.js';
-import {seedComparison} from './fixtures.js';
+import {rowDetailOf, seedComparison} from './fixtures.js';
 
 function rowDetail(index: number, expanded: boolean): RowDetail {
-	const {rows} = seedComparison();
-	return {
-		kind: 'row',
-		index,
-		count: rows.length,
-		row: rows[index]!,
-		decision: undefined,
-		differs: true,
-		suggestion: undefined,
-		checks: [],
-		otherIds: [],
-		ids: ['A', 'B'],
-		expanded,
-	};
+	return rowDetailOf(seedComparison().rows, index, expanded);
 }
 
 describe('the detail pane', () => {

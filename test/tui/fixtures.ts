@@ -2,7 +2,8 @@
  * Hand-made comparisons for the review screen's tests, taken from the seed
  * (samples/lenin-cw31-two-printings.txt): two printings of Lenin, Collected Works, vol. 31.
  */
-import type {Comparison, Difference, Printing, RowDraft, Severity, TocItem} from '../../src/core/types.js';
+import type {Comparison, Difference, Printing, Row, RowDraft, Severity, TocItem} from '../../src/core/types.js';
+import type {RowDetail} from '../../src/tui/detail-state.js';
 import {describeComparison} from '../../src/core/meaning.js';
 
 let nextIndex = 0;
@@ -170,4 +171,21 @@ export function suggestedComparison(): Comparison {
 		}
 	});
 	return describeComparison({...comparison, rows});
+}
+
+/** What the detail pane shows of row `index` of `rows`, undecided, with no suggestion or check. */
+export function rowDetailOf(rows: readonly Row[], index: number, expanded = false): RowDetail {
+	return {
+		kind: 'row',
+		index,
+		count: rows.length,
+		row: rows[index]!,
+		decision: undefined,
+		differs: true,
+		suggestion: undefined,
+		checks: [],
+		otherIds: [],
+		ids: ['A', 'B'],
+		expanded,
+	};
 }

@@ -7,7 +7,7 @@ import {EntryList} from '../../src/tui/entry-list.js';
 import {Header} from '../../src/tui/header.js';
 import {StatusBar} from '../../src/tui/status-bar.js';
 import {compare} from '../../src/core/compare.js';
-import {seedComparison} from './fixtures.js';
+import {rowDetailOf, seedComparison} from './fixtures.js';
 
 const plain = {color: false} as const;
 const mounted: Array<ReturnType<typeof render>> = [];
@@ -78,26 +78,7 @@ describe('views of narrow props', () => {
 		const shown = [{index, row, severity: undefined, decision: undefined, unsaved: false, suggestion: undefined}];
 		const line = frameOf(<EntryList rows={shown} selected={0} wide height={1} columns={100} theme={plain} />);
 		expect(line).toMatch(/UKRAINE +⟨314⟩ │ TO THE POOR PEASANTS OF THE UKRAINE +⟨4⟩/);
-		const detail = frameOf(
-			<EntryDetail
-				content={{
-					kind: 'row',
-					index,
-					count: rows.length,
-					row,
-					decision: undefined,
-					differs: true,
-					suggestion: undefined,
-					checks: [],
-					otherIds: [],
-					ids: ['A', 'B'],
-					expanded: false,
-				}}
-				height={8}
-				columns={100}
-				theme={plain}
-			/>,
-		);
+		const detail = frameOf(<EntryDetail content={rowDetailOf(rows, index)} height={8} columns={100} theme={plain} />);
 		expect(detail).toMatch(/^B l\.2 +p\.⟨4⟩ +TO THE POOR PEASANTS OF THE UKRAINE$/m);
 	});
 
