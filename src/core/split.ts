@@ -22,7 +22,7 @@
 import {comparedWhole, ratio} from './distance.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import {lineReader, pageNumber, stripMarkup, type LineReader, type LineParse} from './parse.js';
-import {longestIncreasing} from './sequence.js';
+import {increasingWorkspace, longestIncreasingIn, type IncreasingWorkspace} from './sequence.js';
 import type {SplitAlternative, SplitReport} from './types.js';
 
 /** Line ranges of the printings found, with the evidence. */
@@ -96,6 +96,8 @@ type Line = {
 	readonly opensNumbering: boolean;
 	/** Blank lines just before it. */
 	readonly blanks: number;
+	/** Its key's profile, once made (a line is compared with every head of a signature: a map lookup each time was most of the candidates' search). */
+	profile: Profile | undefined;
 };
 
 /** Signature key of a line: the whole line, markup gone, OCR confusions folded. */
@@ -103,27 +105,59 @@ function lineKey(raw: string): string {
 	return ocrKey(normalizeTitle(stripMarkup(raw).title));
 }
 
-/** How often each character occurs in a line's key, in 128 buckets of char codes. */
-type Profile = {readonly counts: Uint16Array; readonly buckets: Uint8Array};
+/** How often each character occurs in a line's key, in 128 buckets of char codes: `buckets[0 .. size)` are those that occur. */
+type Profile = {readonly counts: Uint16Array; readonly buckets: Uint8Array; size: number};
 
-/** Profiles by key, for one `findPrintings` call (cleared as it ends): lines that read alike share one. */
-const profiles = new Map<string, Profile>();
+function emptyProfile(): Profile {
+	return {counts: new Uint16Array(128), buckets: new Uint8Array(128), size: 0};
+}
 
-/** A line's profile, made once per key: a line is compared with many others (#5). */
-function profileOf(line: Line): Profile {
-	const known = profiles.get(line.key);
-	if (known) return known;
-	const counts = new Uint16Array(128);
-	const seen = new Uint8Array(128);
-	let distinct = 0;
-	for (let i = 0; i < line.key.length; i++) {
-		const bucket = line.key.charCodeAt(i) & 127;
-		if (counts[bucket]!++ === 0) seen[distinct++] = bucket;
+/** Count `key`'s characters into `profile`, clearing what it counted before. */
+function fillProfile(profile: Profile, key: string): Profile {
+	const {counts, buckets} = profile;
+	for (let i = 0; i < profile.size; i++) counts[buckets[i]!] = 0;
+	let size = 0;
+	for (let i = 0; i < key.length; i++) {
+		const bucket = key.charCodeAt(i) & 127;
+		if (counts[bucket]!++ === 0) buckets[size++] = bucket;
 	}
 
-	const profile = {counts, buckets: seen.slice(0, distinct)};
-	profiles.set(line.key, profile);
+	profile.size = size;
 	return profile;
+}
+
+/**
+ * Two profiles to count a line into that keeps none: every comparison has a signature's line on one
+ * side, which keeps its own (`keepProfile`), and any line of the file on the other. Two typed arrays
+ * made for each of 200,000 lines were a third of the candidates' search (#12).
+ */
+const scratch = [emptyProfile(), emptyProfile()] as const;
+/** The line each scratch profile holds: a line is compared with each of a signature's heads in turn. */
+const scratchLines: [Line | undefined, Line | undefined] = [undefined, undefined];
+let lastScratch = 0;
+
+/** Make a line's profile once, for the lines compared with every other (a signature's). */
+function keepProfile(line: Line): void {
+	line.profile ??= fillProfile(emptyProfile(), line.key);
+}
+
+/** A line's profile: its own where it keeps one, else one of the scratch profiles (counted into the one not used last). */
+function profileOf(line: Line): Profile {
+	if (line.profile) return line.profile;
+	// The one it is in is used last: the other is the one to count into next, not one a comparison still reads.
+	if (scratchLines[0] === line) {
+		lastScratch = 0;
+		return scratch[0];
+	}
+
+	if (scratchLines[1] === line) {
+		lastScratch = 1;
+		return scratch[1];
+	}
+
+	lastScratch ^= 1;
+	scratchLines[lastScratch] = line;
+	return fillProfile(scratch[lastScratch]!, line.key);
 }
 
 /**
@@ -136,7 +170,7 @@ function distanceAtLeast(a: Line, b: Line): number {
 	const pb = profileOf(b);
 	let shared = 0;
 	// A counted loop over typed arrays: this runs a thousand times before the code is optimised.
-	for (let i = 0; i < pa.buckets.length; i++) {
+	for (let i = 0; i < pa.size; i++) {
 		const bucket = pa.buckets[i]!;
 		const x = pa.counts[bucket]!;
 		const y = pb.counts[bucket]!;
@@ -303,24 +337,38 @@ function rangeHash(text: string, from: number, to: number, part: KeyPart): numbe
 	return (h1 >>> 0) * 0x20_00_00 + (h2 >>> 11);
 }
 
-/**
- * The keys of a line for pairing, as hashes pushed onto `out` (with their parts onto `parts`): the
- * whole key, then its start and end (OCR garbles one part of a long title); for a line without a
- * page, its runs of three words too. An empty key is -1.
- */
-function pushKeys(line: Line, out: number[], parts: number[]): void {
-	const key = line.pairKey;
-	if (key === '') {
-		out.push(-1);
-		parts.push(KeyPart.Whole);
-	} else {
-		out.push(rangeHash(key, 0, key.length, KeyPart.Whole));
-		parts.push(KeyPart.Whole);
-	}
+/** Hashes of keys and the part of a title each is, pushed one by one into typed arrays that double when full. */
+class KeyList {
+	hashes = new Float64Array(1024);
+	parts = new Uint8Array(1024);
+	length = 0;
 
+	push(hash: number, part: KeyPart): void {
+		if (this.length === this.hashes.length) {
+			const hashes = new Float64Array(2 * this.length);
+			hashes.set(this.hashes);
+			this.hashes = hashes;
+			const parts = new Uint8Array(2 * this.length);
+			parts.set(this.parts);
+			this.parts = parts;
+		}
+
+		this.hashes[this.length] = hash;
+		this.parts[this.length++] = part;
+	}
+}
+
+/**
+ * The keys of a line for pairing, as hashes pushed onto `out`: the whole key, then its start and end
+ * (OCR garbles one part of a long title); for a line without a page, its runs of three words too.
+ * An empty key is -1.
+ */
+function pushKeys(line: Line, out: KeyList): void {
+	const key = line.pairKey;
+	out.push(key === '' ? -1 : rangeHash(key, 0, key.length, KeyPart.Whole), KeyPart.Whole);
 	if (key.length >= 16) {
-		out.push(rangeHash(key, 0, 12, KeyPart.Start), rangeHash(key, key.length - 12, key.length, KeyPart.End));
-		parts.push(KeyPart.Start, KeyPart.End);
+		out.push(rangeHash(key, 0, 12, KeyPart.Start), KeyPart.Start);
+		out.push(rangeHash(key, key.length - 12, key.length, KeyPart.End), KeyPart.End);
 	}
 
 	// A line of a paragraph (no page, several words) that the other printing broke elsewhere
@@ -331,8 +379,7 @@ function pushKeys(line: Line, out: number[], parts: number[]): void {
 		if (starts.length >= 4) {
 			for (let k = 0; k + 3 <= starts.length; k++) {
 				const to = k + 3 < starts.length ? starts[k + 3]! - 1 : key.length;
-				out.push(rangeHash(key, starts[k]!, to, KeyPart.Words));
-				parts.push(KeyPart.Words);
+				out.push(rangeHash(key, starts[k]!, to, KeyPart.Words), KeyPart.Words);
 			}
 		}
 	}
@@ -359,7 +406,15 @@ type KeyIndex = {
 	readonly counts: Int32Array;
 	readonly stamps: Int32Array;
 	stamp: number;
+	/** A pairing's pairs, one a line at most (first printing's line, later printing's line, `PairFlag`s): reused by every pairing. */
+	readonly pairX: Int32Array;
+	readonly pairY: Int32Array;
+	readonly pairFlags: Uint8Array;
+	readonly increasing: IncreasingWorkspace;
 };
+
+/** What a pair was made by: part of a title only (it counts fully only where the pages agree too); a key found once in the first printing. */
+const PairFlag = {Partial: 1, Single: 2} as const;
 
 /**
  * Index the keys of every line: ids for the key strings, then each line's ids and each key's lines
@@ -367,28 +422,31 @@ type KeyIndex = {
  * most of the index's time went to making and collecting them).
  */
 function indexKeys(lines: readonly Line[]): KeyIndex {
-	const hashes: number[] = [];
-	const kinds: number[] = [];
+	const keys = new KeyList();
 	const lineStart = new Int32Array(lines.length + 1);
 	for (let k = 0; k < lines.length; k++) {
-		lineStart[k] = hashes.length;
-		pushKeys(lines[k]!, hashes, kinds);
+		lineStart[k] = keys.length;
+		pushKeys(lines[k]!, keys);
 	}
 
-	const total = hashes.length;
+	const {hashes, parts: kinds} = keys;
+	const total = keys.length;
 	lineStart[lines.length] = total;
-	// Ids for the hashes: their places among the distinct hashes, sorted (a sort of plain numbers and
-	// a binary search each, where a map of 600,000 entries grew and rehashed).
-	const sorted = Float64Array.from(hashes).sort();
-	let distinct = 0;
-	for (let k = 0; k < sorted.length; k++) if (sorted[k]! >= 0 && (distinct === 0 || sorted[k]! !== sorted[distinct - 1]!)) sorted[distinct++] = sorted[k]!;
-	// Numbered in the order the file first has them, so that the lines a pairing reads together
-	// touch the index's arrays close together too (ids in hash order made pairing half again as slow).
+	// Ids for the hashes, numbered in the order the file first has them, so that the lines a pairing
+	// reads together touch the index's arrays close together too (ids in hash order made pairing half
+	// again as slow). An open-addressed table of the hashes: a sort and a binary search each were
+	// most of the index's time, and a map of 600,000 entries grew and rehashed.
+	let capacity = 16;
+	while (capacity < 2 * total) capacity *= 2;
+	const mask = capacity - 1;
+	// Each slot holds an id + 1 (0: empty), and each id its hash: ids are mostly read in order, so
+	// that a table of ids alone is touched at random (three times the memory made it slower, #12).
+	const slots = new Int32Array(capacity);
+	const idHash = new Float64Array(total);
 	const lineKeys = new Int32Array(total);
-	const order = new Int32Array(distinct).fill(-1);
-	const perKey = new Int32Array(distinct);
-	const part = new Uint8Array(distinct);
-	let next = 0;
+	const perKeyAll = new Int32Array(total);
+	const partAll = new Uint8Array(total);
+	let distinct = 0;
 	for (let at = 0; at < total; at++) {
 		const hash = hashes[at]!;
 		if (hash < 0) {
@@ -396,21 +454,22 @@ function indexKeys(lines: readonly Line[]): KeyIndex {
 			continue;
 		}
 
-		let lo = 0;
-		let hi = distinct - 1;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (sorted[mid]! < hash) lo = mid + 1;
-			else hi = mid;
+		// The hash's low 32 bits pick the slot (its second lane: well mixed), then the next ones in turn.
+		let slot = (hash >>> 0) & mask;
+		while (slots[slot] !== 0 && idHash[slots[slot]! - 1] !== hash) slot = (slot + 1) & mask;
+		if (slots[slot] === 0) {
+			idHash[distinct] = hash;
+			slots[slot] = ++distinct;
 		}
 
-		if (order[lo] === -1) order[lo] = next++;
-		const id = order[lo]!;
+		const id = slots[slot]! - 1;
 		lineKeys[at] = id;
-		perKey[id]!++;
-		if (kinds[at] !== KeyPart.Whole) part[id] = 1;
+		perKeyAll[id]!++;
+		if (kinds[at] !== KeyPart.Whole) partAll[id] = 1;
 	}
 
+	const perKey = perKeyAll.subarray(0, distinct);
+	const part = partAll.slice(0, distinct);
 	const keyCount = distinct;
 	const keyStart = new Int32Array(keyCount + 1);
 	for (let id = 0; id < keyCount; id++) keyStart[id + 1] = keyStart[id]! + perKey[id]!;
@@ -434,7 +493,21 @@ function indexKeys(lines: readonly Line[]): KeyIndex {
 		firstShared[k] = first;
 	}
 
-	return {lineStart, lineKeys, keyStart, positions, part, firstShared, counts: new Int32Array(keyCount), stamps: new Int32Array(keyCount), stamp: 0};
+	return {
+		lineStart,
+		lineKeys,
+		keyStart,
+		positions,
+		part,
+		firstShared,
+		counts: new Int32Array(keyCount),
+		stamps: new Int32Array(keyCount),
+		stamp: 0,
+		pairX: new Int32Array(lines.length),
+		pairY: new Int32Array(lines.length),
+		pairFlags: new Uint8Array(lines.length),
+		increasing: increasingWorkspace(lines.length),
+	};
 }
 
 /**
@@ -448,6 +521,14 @@ function pairableCounts(index: KeyIndex, firstEnd: number): Int32Array {
 	const counts = new Int32Array(firstShared.length + 1);
 	for (let k = 0; k < firstShared.length; k++) counts[k + 1] = counts[k]! + (firstShared[k]! < firstEnd ? 1 : 0);
 	return counts;
+}
+
+/** How many lines from `from` on share a key with a line before `firstEnd`: the most they can pair with the first printing. */
+function pairableFrom(index: KeyIndex, firstEnd: number, from: number): number {
+	const {firstShared} = index;
+	let count = 0;
+	for (let k = from; k < firstShared.length; k++) if (firstShared[k]! < firstEnd) count++;
+	return count;
 }
 
 /** How a candidate printing pairs with the first. */
@@ -466,13 +547,9 @@ type Pairing = {
  * before its first pair (a whole block that does not pair).
  */
 function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number, from: number, to: number): Pairing {
-	const {lineStart, lineKeys, keyStart, positions, part, counts, stamps} = index;
+	const {lineStart, lineKeys, keyStart, positions, part, counts, stamps, pairX: xs, pairY: ys, pairFlags: flags} = index;
 	const stamp = ++index.stamp;
-	const xs: number[] = [];
-	const ys: number[] = [];
-	// Whether a pair was made by part of a title only: it counts fully only where the pages agree too.
-	const partial: boolean[] = [];
-	const single: boolean[] = [];
+	let pairs = 0;
 	for (let k = from; k < to; k++) {
 		for (let at = lineStart[k]!; at < lineStart[k + 1]!; at++) {
 			const id = lineKeys[at]!;
@@ -486,23 +563,24 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 			// The file's lines with the key, in order: those before `firstEnd` are the first printing's.
 			const first = keyStart[id]!;
 			const end = keyStart[id + 1]!;
-			const second = first + 1 < end ? positions[first + 1]! : undefined;
+			const second = first + 1 < end ? positions[first + 1]! : -1;
 			// Part of a title pairs only where it is the first printing's only line with it: titles
 			// that share a start (`Letter to …`) or an end would pair anything with anything.
-			if (part[id] === 1 && (seen > 0 || positions[first]! >= firstEnd || (second !== undefined && second < firstEnd))) continue;
-			const partner = first + seen < end ? positions[first + seen]! : undefined;
-			if (partner === undefined || partner >= firstEnd) continue;
-			xs.push(partner);
-			ys.push(k);
-			partial.push(part[id] === 1);
+			if (part[id] === 1 && (seen > 0 || positions[first]! >= firstEnd || (second >= 0 && second < firstEnd))) continue;
+			if (first + seen >= end) continue;
+			const partner = positions[first + seen]!;
+			if (partner >= firstEnd) continue;
+			xs[pairs] = partner;
+			ys[pairs] = k;
 			// A key found once in the first printing says where its partner is; one found many times
 			// (`Preface` in every volume; a file of one line over and over) pairs anywhere alike.
-			single.push(second === undefined || second >= firstEnd);
+			flags[pairs] = (part[id] === 1 ? PairFlag.Partial : 0) | (second < 0 || second >= firstEnd ? PairFlag.Single : 0);
+			pairs++;
 			break;
 		}
 	}
 
-	const kept = longestIncreasing(xs);
+	const kept = longestIncreasingIn(xs.subarray(0, pairs), index.increasing);
 	if (kept.length === 0) return {weight: 0, measure: 0};
 	// The steady offset of the pages: the most common difference.
 	const offsets = new Map<number, number>();
@@ -526,7 +604,7 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 		const a = lines[xs[k]!]!.page;
 		const b = lines[ys[k]!]!.page;
 		const agree = a === undefined || b === undefined || b - a === offset;
-		weight += agree ? 1 : partial[k] ? 0.25 : 0.5;
+		weight += agree ? 1 : (flags[k]! & PairFlag.Partial) !== 0 ? 0.25 : 0.5;
 	}
 
 	const firstX = xs[kept[0]!]!;
@@ -537,7 +615,8 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 	const leftOver = 1.5 * (firstY - from) + 0.5 * firstX + 0.5 * (to - 1 - lastY);
 	// Pairs that only keys found many times make say little about where a printing starts: below a
 	// quarter of the pairs made by keys found once, the measure falls with their share.
-	const singles = kept.filter((k) => single[k]).length;
+	let singles = 0;
+	for (const k of kept) if ((flags[k]! & PairFlag.Single) !== 0) singles++;
 	const determined = Math.min(1, singles / kept.length / 0.25);
 	return {weight, measure: Math.min(1, weight / (span + leftOver)) * determined};
 }
@@ -628,6 +707,7 @@ function readLines(lines: readonly string[], read: LineReader, furniture: Readon
 			labelled,
 			opensNumbering: value !== undefined && value.value === 1 && parsed.pageStrength !== 'strong',
 			blanks,
+			profile: undefined,
 		});
 		blanks = 0;
 	}
@@ -649,6 +729,7 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 	if (heading > 0 && (firstEntry === -1 || heading < firstEntry)) signatures.push({offset: heading, lines: lines.slice(heading, heading + length)});
 	if (firstEntry > 0 && firstEntry !== heading) signatures.push({offset: firstEntry, lines: lines.slice(firstEntry, firstEntry + length)});
 	const usable = signatures.filter((s) => s.lines.length >= 3);
+	for (const signature of usable) for (const line of signature.lines) keepProfile(line);
 	// Each signature is looked for past its own lines, so that the first printing's own opening never
 	// counts; one taken from the second printing (where the first's pages were read as no pages at
 	// all) starves no other.
@@ -753,20 +834,29 @@ function countEntries(lines: readonly Line[], end: number): number {
 /**
  * How many of the lines just before a start repeat an entry of the printing they would end (a
  * moved entry printed between the later printing's title page and its contents heading): a
- * printing rarely lists one entry twice, so those lines more likely open the next printing.
+ * printing rarely lists one entry twice, so those lines more likely open the next printing. Made
+ * once for every start asked about: each line's first entry with its key, and its last line before
+ * (a set of the keys before each start was made afresh, for each of 48 starts, #12).
  */
-function repeatedTail(lines: readonly Line[], start: number): number {
-	const from = Math.max(0, start - maxTitlePage);
-	const earlier = new Set<string>();
-	for (let k = 0; k < from; k++) if (lines[k]!.hasPage && lines[k]!.pairKey.length >= 4) earlier.add(lines[k]!.pairKey);
-	let repeated = 0;
-	for (let k = from; k < start; k++) {
-		const line = lines[k]!;
-		if (line.hasPage && earlier.has(line.pairKey)) repeated++;
-		earlier.add(line.pairKey);
+function repeatedTails(lines: readonly Line[]): (start: number) => number {
+	const firstEntry = new Int32Array(lines.length);
+	const previous = new Int32Array(lines.length);
+	const firstEntryOf = new Map<string, number>();
+	const lastOf = new Map<string, number>();
+	for (const [k, line] of lines.entries()) {
+		if (line.hasPage && line.pairKey.length >= 4 && !firstEntryOf.has(line.pairKey)) firstEntryOf.set(line.pairKey, k);
+		firstEntry[k] = firstEntryOf.get(line.pairKey) ?? lines.length;
+		previous[k] = lastOf.get(line.pairKey) ?? -1;
+		lastOf.set(line.pairKey, k);
 	}
 
-	return repeated;
+	return (start) => {
+		// An entry repeats one before the stretch, or any line within it.
+		const from = Math.max(0, start - maxTitlePage);
+		let repeated = 0;
+		for (let k = from; k < start; k++) if (lines[k]!.hasPage && (firstEntry[k]! < from || previous[k]! >= from)) repeated++;
+		return repeated;
+	};
 }
 
 /** The most entries that a printing may print before its heading and still be its own (a moved entry printed first). */
@@ -827,28 +917,60 @@ function choose(
 	trace?: SplitOptions['trace'],
 ): {chosen: Candidate[]; weakest: number; runnerUp?: {candidate: Candidate; measure: number; behind: number}} | undefined {
 	const index = indexKeys(lines);
-	const single = candidates.map((candidate) => {
-		const explained = explain(lines, [candidate], index);
-		return {candidate, ...explained, score: explained.weight * evidenceOf(candidate) - repeatedTail(lines, candidate.start)};
-	});
-	for (const s of single)
-		trace?.({
-			start: lines[s.candidate.start]!.n,
-			core: lines[s.candidate.core]!.n,
-			recurrence: s.candidate.recurrence,
-			restart: s.candidate.restart,
-			weight: s.weight,
-			measure: s.weakest,
-		});
+	const repeatedTail = repeatedTails(lines);
+	// A start's pairing with the first printing, made when asked: most starts cannot beat the best one
+	// found, by the most they could pair (pairing each of 48 starts with the whole file was half the
+	// search's time at 2 × 100,000 entries, #12).
+	type Single = {readonly candidate: Candidate; readonly weight: number; readonly weakest: number; readonly score: number};
+	const evaluated = new Map<Candidate, Single>();
+	const evaluate = (candidate: Candidate): Single => {
+		let known = evaluated.get(candidate);
+		if (!known) {
+			const {weight, weakest} = explain(lines, [candidate], index);
+			known = {candidate, weight, weakest, score: weight * evidenceOf(candidate) - repeatedTail(candidate.start)};
+			evaluated.set(candidate, known);
+		}
+
+		return known;
+	};
+
+	if (trace)
+		for (const candidate of candidates) {
+			const s = evaluate(candidate);
+			trace({
+				start: lines[candidate.start]!.n,
+				core: lines[candidate.core]!.n,
+				recurrence: candidate.recurrence,
+				restart: candidate.restart,
+				weight: s.weight,
+				measure: s.weakest,
+			});
+		}
+
+	// A start's weight is at most its lines that share a key with a line before it (each weighs 1 at most).
+	const ceilings = new Map(candidates.map((c) => [c, pairableFrom(index, c.start, c.core) * evidenceOf(c) - repeatedTail(c.start)]));
+	const byCeiling = [...candidates].sort((x, y) => ceilings.get(y)! - ceilings.get(x)!);
 	// A start whose opening recurs and whose pages start over may pair less well (two OCR readings of
 	// pages wrapped at other measures): the evidence at the start lowers the bar, never below 0.25.
 	const bar = (candidate: Candidate): number => minMeasure - 0.15 * Math.min(1, candidate.recurrence + (candidate.restart ? 0.25 : 0));
 	const acceptable = (weakest: number, candidate?: Candidate): boolean =>
 		wanted !== undefined || weakest >= (candidate === undefined ? minMeasure : bar(candidate));
-	const ranked = single
-		.filter((s) => acceptable(s.weakest, s.candidate) && s.weight > 0)
-		.sort((x, y) => y.score - x.score || y.weakest - x.weakest || x.candidate.start - y.candidate.start);
-	const best = ranked[0];
+	const before = (x: Single, y: Single): boolean => (y.score - x.score || y.weakest - x.weakest || x.candidate.start - y.candidate.start) < 0;
+	/** The best acceptable start among those `allowed`: the most score, then measure, then the earliest. */
+	const bestOf = (allowed: (candidate: Candidate) => boolean): Single | undefined => {
+		let found: Single | undefined;
+		for (const candidate of byCeiling) {
+			// Those left could not score more (an equal score may still win on its measure).
+			if (found && ceilings.get(candidate)! < found.score) break;
+			if (!allowed(candidate)) continue;
+			const s = evaluate(candidate);
+			if (acceptable(s.weakest, candidate) && s.weight > 0 && (!found || before(s, found))) found = s;
+		}
+
+		return found;
+	};
+
+	const best = bestOf(() => true);
 	if (!best) return undefined;
 	let chosen = [best.candidate];
 	// Two starts are one explanation when only lines of a title page stand between them (no entry).
@@ -905,7 +1027,13 @@ function choose(
 
 	if (wanted !== undefined && chosen.length + 1 < wanted) return undefined;
 	// The runner-up: the best start outside every chosen one's neighbourhood, as a rival explanation.
-	const rival = ranked.find((s) => !isNear(s.candidate)) ?? single.filter((s) => !isNear(s.candidate) && s.weight > 0).sort((x, y) => y.score - x.score)[0];
+	const rival =
+		bestOf((candidate) => !isNear(candidate)) ??
+		candidates
+			.filter((candidate) => !isNear(candidate))
+			.map((candidate) => evaluate(candidate))
+			.filter((s) => s.weight > 0)
+			.sort((x, y) => y.score - x.score)[0];
 	return {
 		chosen: chosen.sort((x, y) => x.start - y.start),
 		weakest: current.weakest,
@@ -919,14 +1047,6 @@ function choose(
  * @example findPrintings(lines).report // {boundaries: [123], confidence: 0.93, method: '…'}
  */
 export function findPrintings(lines: readonly string[], options: SplitOptions = {}, read: LineReader = lineReader(lines)): SplitResult {
-	try {
-		return findPrintingsOnce(lines, options, read);
-	} finally {
-		profiles.clear();
-	}
-}
-
-function findPrintingsOnce(lines: readonly string[], options: SplitOptions, read: LineReader): SplitResult {
 	const all: number[] = [];
 	for (const [i, raw] of lines.entries()) if (raw.trim() !== '') all.push(i + 1);
 	if (all.length === 0) return {ranges: [], report: {boundaries: [], confidence: 0, method: 'empty input'}};

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {longestIncreasing} from '../../src/core/sequence.js';
+import {increasingWorkspace, longestIncreasing, longestIncreasingIn} from '../../src/core/sequence.js';
 
 describe('longestIncreasing', () => {
 	it('finds the longest strictly increasing run of values, as indices', () => {
@@ -26,6 +26,16 @@ describe('longestIncreasing', () => {
 				}
 
 				expect(kept.length).toBe(best);
+			}),
+		);
+	});
+
+	it('gives the same run in a workspace used again and again, whatever the calls before left in it', () => {
+		const workspace = increasingWorkspace(12);
+		fc.assert(
+			fc.property(fc.array(fc.integer({min: 0, max: 20}), {maxLength: 12}), (values) => {
+				expect([...longestIncreasingIn(values, workspace)]).toEqual(longestIncreasing(values));
+				expect([...longestIncreasingIn(Int32Array.from(values), workspace)]).toEqual(longestIncreasing(values));
 			}),
 		);
 	});
