@@ -43,7 +43,11 @@ export type SplitOptions = {
 	readonly printings?: number;
 	/** Lines known to be running heads (see `findRunningHeads`): never a start, never paired. */
 	readonly furniture?: ReadonlySet<number>;
-	/** Told each candidate start and how it explains the file, for whoever tunes the search. */
+	/**
+	 * Told each candidate start and how it explains the file, for whoever tunes the search. With a
+	 * trace, the search pairs every start and every set of starts, where it would otherwise pair
+	 * only those that could explain the file better than the best found.
+	 */
 	readonly trace?: (candidate: {
 		readonly start: number;
 		readonly core: number;
@@ -400,8 +404,6 @@ type KeyIndex = {
 	readonly positions: Int32Array;
 	/** Per key id, 1 when it is part of a title only. */
 	readonly part: Uint8Array;
-	/** Per line, the first line in the file that shares one of its keys (the line itself when none does before it). */
-	readonly firstShared: Int32Array;
 	/** Per key id, how often it was seen in the current pairing, valid where `stamps` holds `stamp`. */
 	readonly counts: Int32Array;
 	readonly stamps: Int32Array;
@@ -482,24 +484,12 @@ function indexKeys(lines: readonly Line[]): KeyIndex {
 		}
 	}
 
-	const firstShared = new Int32Array(lines.length);
-	for (let k = 0; k < lines.length; k++) {
-		let first = k;
-		for (let at = lineStart[k]!; at < lineStart[k + 1]!; at++) {
-			const id = lineKeys[at]!;
-			if (id >= 0) first = Math.min(first, positions[keyStart[id]!]!);
-		}
-
-		firstShared[k] = first;
-	}
-
 	return {
 		lineStart,
 		lineKeys,
 		keyStart,
 		positions,
 		part,
-		firstShared,
 		counts: new Int32Array(keyCount),
 		stamps: new Int32Array(keyCount),
 		stamp: 0,
@@ -511,24 +501,32 @@ function indexKeys(lines: readonly Line[]): KeyIndex {
 }
 
 /**
- * The most a part of the file can pair with a first printing ending at `firstEnd`: its lines that
- * share a key with a line before `firstEnd` (each pairs once at most, and weighs 1 at most). Made
- * as prefix counts, once for each first printing asked about (#12: most sets of starts the search
- * tries can be ruled out by this bound without pairing them).
+ * The most each part of the file can pair with a first printing ending at `firstEnd`, as prefix
+ * counts: its lines with a key that a pairing could take there, the whole title found before
+ * `firstEnd`, or part of it found there once (as `pairWithFirst` asks; each line pairs once at
+ * most, and weighs 1 at most). Made once for each first printing asked about (#12: most starts,
+ * and most sets of starts, can be ruled out by this bound without pairing them).
  */
 function pairableCounts(index: KeyIndex, firstEnd: number): Int32Array {
-	const {firstShared} = index;
-	const counts = new Int32Array(firstShared.length + 1);
-	for (let k = 0; k < firstShared.length; k++) counts[k + 1] = counts[k]! + (firstShared[k]! < firstEnd ? 1 : 0);
-	return counts;
-}
+	const {lineStart, lineKeys, keyStart, positions, part} = index;
+	const lineCount = lineStart.length - 1;
+	const counts = new Int32Array(lineCount + 1);
+	for (let k = 0; k < lineCount; k++) {
+		let pairable = 0;
+		for (let at = lineStart[k]!; at < lineStart[k + 1]!; at++) {
+			const id = lineKeys[at]!;
+			if (id < 0) continue;
+			const first = keyStart[id]!;
+			if (positions[first]! >= firstEnd) continue;
+			if (part[id] === 1 && first + 1 < keyStart[id + 1]! && positions[first + 1]! < firstEnd) continue;
+			pairable = 1;
+			break;
+		}
 
-/** How many lines from `from` on share a key with a line before `firstEnd`: the most they can pair with the first printing. */
-function pairableFrom(index: KeyIndex, firstEnd: number, from: number): number {
-	const {firstShared} = index;
-	let count = 0;
-	for (let k = from; k < firstShared.length; k++) if (firstShared[k]! < firstEnd) count++;
-	return count;
+		counts[k + 1] = counts[k]! + pairable;
+	}
+
+	return counts;
 }
 
 /** How a candidate printing pairs with the first. */
@@ -948,7 +946,23 @@ function choose(
 		}
 
 	// A start's weight is at most its lines that share a key with a line before it (each weighs 1 at most).
-	const ceilings = new Map(candidates.map((c) => [c, pairableFrom(index, c.start, c.core) * evidenceOf(c) - repeatedTail(c.start)]));
+	const pairable = new Map<number, Int32Array>();
+	const pairableFor = (firstEnd: number): Int32Array => {
+		let counts = pairable.get(firstEnd);
+		if (counts === undefined) {
+			counts = pairableCounts(index, firstEnd);
+			pairable.set(firstEnd, counts);
+		}
+
+		return counts;
+	};
+
+	const ceilings = new Map(
+		candidates.map((c) => {
+			const counts = pairableFor(c.start);
+			return [c, (counts[lines.length]! - counts[c.core]!) * evidenceOf(c) - repeatedTail(c.start)];
+		}),
+	);
 	const byCeiling = [...candidates].sort((x, y) => ceilings.get(y)! - ceilings.get(x)!);
 	// A start whose opening recurs and whose pages start over may pair less well (two OCR readings of
 	// pages wrapped at other measures): the evidence at the start lowers the bar, never below 0.25.
@@ -982,18 +996,13 @@ function choose(
 	};
 
 	const isNear = (candidate: Candidate): boolean => chosen.some((c) => sameStart(c, candidate));
-	const pairable = new Map<number, Int32Array>();
 	// Whether a set of starts cannot pass, by the most its parts could pair: too little to beat the
 	// current explanation, or a part too light to be a printing.
 	const ruledOut = (starts: readonly Candidate[], weight: number, lightestBar: number): boolean => {
-		if (wanted !== undefined) return false;
+		// A trace is told of every set of starts, as of every start.
+		if (wanted !== undefined || trace !== undefined) return false;
 		const {firstEnd, parts} = partsOf(lines, starts);
-		let counts = pairable.get(firstEnd);
-		if (counts === undefined) {
-			counts = pairableCounts(index, firstEnd);
-			pairable.set(firstEnd, counts);
-		}
-
+		const counts = pairableFor(firstEnd);
 		let most = 0;
 		for (const [from, to] of parts) {
 			const bound = to <= from ? 0 : counts[to]! - counts[from]!;
