@@ -122,7 +122,11 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 			while (before > 0 && isSpace(title.charCodeAt(before - 1))) before--;
 			const first = before === 0;
 			end = start;
-			const glued = /[.…]/.test(token) ? /^(.*?\p{L}[)"'»”?!]?)([,;:]?[.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token) : null;
+			// A number against dots (`1920........0.`, `JULY 23............`) ends the title too: a date's
+			// year or day, not dots read as digits.
+			const glued = /[.…]/.test(token)
+				? (/^(.*?\p{L}[)"'»”?!]?)([,;:]?[.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token) ?? /^(\p{Nd}{2,4})([.…]{3,}.*)$/u.exec(token))
+				: null;
 			if (glued && glued[1]!.length > 0 && glued[2]!.length > 0) {
 				word = {start, text: glued[1]!, first};
 				start += glued[1]!.length;

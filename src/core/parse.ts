@@ -115,7 +115,7 @@ const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?[
  * Groups: `lead` is the separator as printed, `page` the page reference.
  */
 const strongTail = new RegExp(
-	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*| {2,}|(?: [;:,'‘’"•·°=~*\-]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
+	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*(?:[-–—~°'‘’*][ \t]*)?| {2,}|(?: [;:,'‘’"•·°=~*\-]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
 	'u',
 );
 const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4}(?:[-–—]\p{Nd}{1,4})?[.,]?)$/u;
@@ -228,6 +228,8 @@ export function leaderDotsFrom(body: string): number {
  * a number in the words of a title, it is a wrapped date (`MAY 1,`) or range (`1917-`).
  */
 const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[.;:,'‘’"•·°\-–—]{1,3}\s)\p{Nd}{1,5}[.]?)[,\-–:;]{1,2}$/u;
+/** A digit standing alone after a page (or range) that leader dots or a mark lead to (read in a line's last characters). */
+const digitAfterLedPage = /(?<=(?:[.·…]{2,}[ \t]*|\s[:;·•°~*=-]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$/u;
 const trailingSpecks = new RegExp(
 	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(speckChars)}]{1,3})*|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`,
 	'u',
@@ -267,7 +269,9 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	const maybeLeading = first !== '' && (speckChars.includes(first) || '|~-—_'.includes(first));
 	const maybeTrailing = last !== '' && (speckChars.includes(last) || '|~-—_'.includes(last));
 	const letter = /^\p{Ll}$/u.test(first) ? letterBeforeLabel.exec(line) : null;
-	if (!maybeLeading && !maybeTrailing && !letter) return {text: line, specks: 0, lead: ''};
+	// A digit alone after a page that dots or a mark lead to (`JULY 23............ 235 3`, `May 1920 : 16-17 5`): a speck read as a digit.
+	const digitSpeck = /\p{Nd}/u.test(last) ? digitAfterLedPage.exec(line.trimEnd().slice(-80)) : null;
+	if (!maybeLeading && !maybeTrailing && !letter && !digitSpeck) return {text: line, specks: 0, lead: ''};
 	let text = line;
 	let specks = 0;
 	let lead = '';
@@ -286,7 +290,11 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 		});
 	}
 
-	if (maybeTrailing) {
+	if (digitSpeck) {
+		specks++;
+		const trimmed = text.trimEnd();
+		text = trimmed.slice(0, trimmed.length - digitSpeck[0].length);
+	} else if (maybeTrailing) {
 		const trimmed = text.trimEnd();
 		// A bracket that closes one the line opened (`[Sidenote: CHAP. I.]`) is the line's own.
 		const closes = {')': '(', ']': '[', '}': '{', '”': '“'}[trimmed.at(-1) ?? ''];

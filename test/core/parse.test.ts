@@ -131,6 +131,24 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page, leader, pageStrength: 'strong', ...(specks === undefined ? {} : {specks})});
 	});
 
+	it.each([
+		// A year or day against the dots ends the title; the dots and what OCR made of them lead.
+		['DECEMBER 25, 1920....................2..... 535 .', 'DECEMBER 25, 1920', '535', '....................2..... ', 1],
+		['V. I. Lenin, May 1920..........-0.00e0ce0e eee. 16-17', 'V. I. Lenin, May 1920', '16-17', '..........-0.00e0ce0e eee. ', undefined],
+		['League, October 2, 1920........0. 0.000. c eee eee 283', 'League, October 2, 1920', '283', '........0. 0.000. c eee eee ', undefined],
+		// A mark between the dots and the page, and a digit after a led page, are specks.
+		['Proletariat Should Consist In..............-188.', 'Proletariat Should Consist In', '188.', '..............-', undefined],
+		['COMMUNIST PARTY, JULY 23............ 235 3', 'COMMUNIST PARTY, JULY 23', '235', '............ ', 1],
+		['Lenin, May 1920 : 16-17 5', 'Lenin, May 1920', '16-17', ' : ', 1],
+	])('reads %j (OCR of dot leaders) as title %j and page %j', (line, title, page, leader, specks) => {
+		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page, leader, pageStrength: 'strong', ...(specks === undefined ? {} : {specks})});
+	});
+
+	it('keeps a digit after a page set off by a tab or spaces alone, and a year before dots that are no leader', () => {
+		expect(parseLine('Chapter\t12 5', 1).page).toBe('5');
+		expect(parseLine('The year 1920... and after', 1).titleMarkup).toBe('The year 1920... and after');
+	});
+
 	it('reads a page set off by one space, a speck after it, as a page to be decided by the run', () => {
 		expect(parseLine('Peoples 15:', 1)).toMatchObject({titleMarkup: 'Peoples', page: '15', pageStrength: 'weak', specks: 1});
 	});
