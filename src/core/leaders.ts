@@ -125,7 +125,7 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 			// A number against dots (`1920........0.`, `JULY 23............`) ends the title too: a date's
 			// year or day, not dots read as digits.
 			const glued = /[.…]/.test(token)
-				? (/^(.*?\p{L}[)"'»”?!]?)([,;:]?[.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token) ?? /^(\p{Nd}{2,4})([.…]{3,}.*)$/u.exec(token))
+				? (/^(.*?\p{L}[)"'»”?!]?)(\.?[,;:]?[.…]{2,}.*|\.[\p{Nd}].*)$/u.exec(token) ?? /^(\p{Nd}{2,4})([.…]{3,}.*)$/u.exec(token))
 				: null;
 			if (glued && glued[1]!.length > 0 && glued[2]!.length > 0) {
 				word = {start, text: glued[1]!, first};
@@ -164,7 +164,7 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 }
 
 /** Dots against a word (`работа...`, `демократию,......`, `«демократизм».,....`): three or more, or an ellipsis and more. */
-const gluedDots = /(?<=[\p{L}\p{N})\]"'»”?!])[.,;:]?(?:\.{3,}|…[.…]+|\.…)/u;
+const gluedDots = /(?<=[\p{L}\p{N})\]"'»”?!])(?:\.?[,;:]|\.)?(?:\.{3,}|…[.…]+|\.…)/u;
 
 /**
  * Where a leader that opens with dots against a title's last word begins, or -1: the dots make

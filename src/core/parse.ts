@@ -115,11 +115,11 @@ const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?[
  * Groups: `lead` is the separator as printed, `page` the page reference.
  */
 const strongTail = new RegExp(
-	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*(?:[-–—~°'‘’*][ \t]*)?| {2,}|(?: [;:,'‘’"•·°=~*\-]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
+	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*(?:[-–—~°'‘’*][ \t]*)?| {2,}|(?: [.;:,'‘’"•·°=~*\-]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
 	'u',
 );
 const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4}(?:[-–—]\p{Nd}{1,4})?[.,]?)$/u;
-const weakHyphenTail = /(?<lead> )(?<page>\p{Nd}{1,4})(?<tail>[-–])$/u;
+const weakHyphenTail = /(?<lead> )(?<page>\p{Nd}{1,4}(?:[-–]\p{Nd}{1,4})?)(?<tail>[-–—])$/u;
 
 /** Strip a `16k`-style size column that some listings print after the page. */
 const sizeColumn = /\t\d+(?:\.\d+)?\s*[kKmM]B?$/;
@@ -174,7 +174,7 @@ export function parseLine(raw: string, line: number): LineParse {
 }
 
 /** Marks a scan leaves that are not text: dust, a stray quote or comma, a degree sign. */
-const speckChars = ';:,.\'‘’"“”`´}{])(*•°~_^%+<>=';
+const speckChars = ';:,.\'‘’"“”`´}{])(*•°~_^%+<>=©';
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
 // `|.` is `I.` misread, not a speck.
@@ -227,7 +227,7 @@ export function leaderDotsFrom(body: string): number {
  * A comma, hyphen or colon stuck to a page after a leader (`, ; 20-`, `Peoples .... 15:`); stuck to
  * a number in the words of a title, it is a wrapped date (`MAY 1,`) or range (`1917-`).
  */
-const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[.;:,'‘’"•·°\-–—]{1,3}\s)\p{Nd}{1,5}[.]?)[,\-–:;]{1,2}$/u;
+const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[.;:,'‘’"•·°\-–—]{1,3}\s)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.]?)[,\-–—:;]{1,2}$/u;
 /** A digit standing alone after a page (or range) that leader dots or a mark lead to (read in a line's last characters). */
 const digitAfterLedPage = /(?<=(?:[.·…]{2,}[ \t]*|\s[:;·•°~*=-]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$/u;
 const trailingSpecks = new RegExp(

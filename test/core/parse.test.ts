@@ -140,6 +140,11 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 		['Proletariat Should Consist In..............-188.', 'Proletariat Should Consist In', '188.', '..............-', undefined],
 		['COMMUNIST PARTY, JULY 23............ 235 3', 'COMMUNIST PARTY, JULY 23', '235', '............ ', 1],
 		['Lenin, May 1920 : 16-17 5', 'Lenin, May 1920', '16-17', ' : ', 1],
+		// A dot and a colon against the word open the dots too; a lone dot between spaces leads; a
+		// range takes the specks after it as a page does.
+		['(b) Fire direction and control.:........5.... 402-424,', 'Fire direction and control', '402-424', '.:........5.... ', 1],
+		['2. The band . 779-781', 'The band', '779-781', ' . ', undefined],
+		['(c) Fire ; 232-257-', 'Fire', '232-257', ' ; ', 1],
 	])('reads %j (OCR of dot leaders) as title %j and page %j', (line, title, page, leader, specks) => {
 		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page, leader, pageStrength: 'strong', ...(specks === undefined ? {} : {specks})});
 	});
@@ -151,6 +156,8 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 
 	it('reads a page set off by one space, a speck after it, as a page to be decided by the run', () => {
 		expect(parseLine('Peoples 15:', 1)).toMatchObject({titleMarkup: 'Peoples', page: '15', pageStrength: 'weak', specks: 1});
+		expect(parseLine('2. Orders, commands and signals 31-47 ©', 1)).toMatchObject({titleMarkup: 'Orders, commands and signals', page: '31-47', specks: 1});
+		expect(parseLine('9. Withdrawal from action 531-535—', 1)).toMatchObject({titleMarkup: 'Withdrawal from action', page: '531-535', pageStrength: 'weak'});
 	});
 
 	it.each([
