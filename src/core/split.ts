@@ -264,6 +264,29 @@ function pagesContinue(lines: readonly Line[], index: number): boolean {
 /** A place where a printing may start: `start` after moving back over an added title page, `core` where its evidence is. */
 type Candidate = {readonly start: number; readonly core: number; readonly recurrence: number; readonly restart: boolean};
 
+/** What the file's own edges say of where a printing starts and ends: see `fileEdges`. */
+type FileEdges = {readonly endings: ReadonlySet<string>; readonly opening: ReadonlyMap<string, number>};
+
+/**
+ * The keys of the file's last five lines (`[Index]`: each ends the earlier printing too), and its
+ * title page: the lines before its contents heading, each with its place there (none when it opens
+ * with the heading, or when the first heading found is the second printing's: the first one's was
+ * misread). A numbered heading before it, `VOLUME I`, opens every volume: not a title page's.
+ */
+function fileEdges(lines: readonly Line[]): FileEdges {
+	const endings = new Set(lines.slice(-5).map((l) => l.key));
+	const firstEntry = lines.findIndex((l) => l.hasPage);
+	const heading = lines.findIndex((l) => l.role === 'contents-heading');
+	const titlePageEnd = heading > 0 && (firstEntry === -1 || heading < firstEntry) ? Math.min(heading, 20) : 0;
+	const opening = new Map<string, number>();
+	for (const [place, l] of lines
+		.slice(0, titlePageEnd)
+		.filter((line) => !line.hasPage && !line.labelled && !line.opensNumbering)
+		.entries())
+		if (!opening.has(l.key)) opening.set(l.key, place);
+	return {endings, opening};
+}
+
 /**
  * Move a start back over the lines that open the later printing only (an added title page):
  * lines with no page and no numbering, that do not end the file as well (`[Index]`, with no page,
@@ -272,7 +295,7 @@ type Candidate = {readonly start: number; readonly core: number; readonly recurr
  * starts: as many lines before it as stood before it on the first title page, so that a first line
  * read otherwise (`COLLECTED NEW WORKS` for `COLLECTED WORKS`) still belongs to it.
  */
-function extendBack(lines: readonly Line[], index: number, floor: number, endings: ReadonlySet<string>, opening: ReadonlyMap<string, number>): number {
+function extendBack(lines: readonly Line[], index: number, floor: number, {endings, opening}: FileEdges): number {
 	let k = index;
 	// A title page is short: forty lines back at most (a file of page-less lines would make this quadratic).
 	const lowest = Math.max(floor, index - maxTitlePage);
@@ -281,6 +304,9 @@ function extendBack(lines: readonly Line[], index: number, floor: number, ending
 	if (k - 1 <= floor) return index;
 	if (k === index) return index;
 	for (let j = k; j <= index; j++) {
+		// A heading numbered one (`VOLUME I`) opens the set in every printing: it says nothing of where
+		// the title page before it starts, even where the first printing's was misread (`VOLUUME I`).
+		if (lines[j]!.opensNumbering) continue;
 		const place = placeOnOpening(lines[j]!.key, opening);
 		if (place !== undefined) return Math.max(k, j - place);
 	}
@@ -548,6 +574,8 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 	const {lineStart, lineKeys, keyStart, positions, part, counts, stamps, pairX: xs, pairY: ys, pairFlags: flags} = index;
 	const stamp = ++index.stamp;
 	let pairs = 0;
+	// The first printing's line of the last pair that a key found once there made.
+	let anchor = -1;
 	for (let k = from; k < to; k++) {
 		for (let at = lineStart[k]!; at < lineStart[k + 1]!; at++) {
 			const id = lineKeys[at]!;
@@ -566,13 +594,30 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 			// that share a start (`Letter to …`) or an end would pair anything with anything.
 			if (part[id] === 1 && (seen > 0 || positions[first]! >= firstEnd || (second >= 0 && second < firstEnd))) continue;
 			if (first + seen >= end) continue;
-			const partner = positions[first + seen]!;
-			if (partner >= firstEnd) continue;
-			xs[pairs] = partner;
-			ys[pairs] = k;
 			// A key found once in the first printing says where its partner is; one found many times
 			// (`Preface` in every volume; a file of one line over and over) pairs anywhere alike.
-			flags[pairs] = (part[id] === 1 ? PairFlag.Partial : 0) | (second < 0 || second >= firstEnd ? PairFlag.Single : 0);
+			const single = second < 0 || second >= firstEnd;
+			let partner = positions[first + seen]!;
+			// A key found many times there (`CONTENTS` in every volume) pairs with its first line after the
+			// last pair that a key found once made: by its count alone, one such line lost or misread in
+			// a printing paired every later one a volume off.
+			if (!single && anchor >= 0) {
+				let lo = first;
+				let hi = end;
+				while (lo < hi) {
+					const mid = (lo + hi) >>> 1;
+					if (positions[mid]! <= anchor) lo = mid + 1;
+					else hi = mid;
+				}
+
+				if (lo < end && positions[lo]! < firstEnd) partner = positions[lo]!;
+			}
+
+			if (partner >= firstEnd) continue;
+			if (single) anchor = partner;
+			xs[pairs] = partner;
+			ys[pairs] = k;
+			flags[pairs] = (part[id] === 1 ? PairFlag.Partial : 0) | (single ? PairFlag.Single : 0);
 			pairs++;
 			break;
 		}
@@ -735,21 +780,10 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 	// Headings and page restarts count past every signature, as the opening's own do not.
 	const pastSignatures = Math.max(...usable.map((s) => s.offset + s.lines.length), 1);
 
-	// A line ends the file too when it is among its last five (`[Index]`): it ends the earlier printing.
-	const endings = new Set(lines.slice(-5).map((l) => l.key));
-	// The file's title page: the lines before its contents heading (none when it opens with the heading,
-	// or when the first heading found is the second printing's: the first one's was misread).
-	// (A numbered heading before it, `VOLUME I`, opens every volume: not a title page's.)
-	const titlePageEnd = heading > 0 && (firstEntry === -1 || heading < firstEntry) ? Math.min(heading, 20) : 0;
-	const opening = new Map<string, number>();
-	for (const [place, l] of lines
-		.slice(0, titlePageEnd)
-		.filter((line) => !line.hasPage && !line.labelled)
-		.entries())
-		if (!opening.has(l.key)) opening.set(l.key, place);
+	const {endings, opening} = fileEdges(lines);
 	const found = new Map<number, {core: number; recurrence: number; restart: boolean}>();
 	const add = (core: number, score: number): void => {
-		const start = extendBack(lines, core, 0, endings, opening);
+		const start = extendBack(lines, core, 0, {endings, opening});
 		const restart = pagesRestart(lines, core);
 		const known = found.get(start);
 		if (!known || score > known.recurrence)
@@ -863,18 +897,26 @@ const maxStrayEntries = 3;
 /**
  * Where a printing chosen to start at `start` (an index into `lines`) starts: a few entries just
  * before it, after a blank line, that repeat an entry of the printing they would end (from
- * `previous` on) open this one instead (a moved entry printed before the contents heading). A
- * printing rarely lists an entry twice; without this, B and C ran together (#16).
+ * `previous` on), as printed or as OCR read it otherwise (`The colour 62` for `The color 62`), open
+ * this one instead (a moved entry printed before the contents heading), and so does a title page
+ * before them. A printing rarely lists an entry twice; without this, B and C ran together (#16).
  */
-function ownStart(lines: readonly Line[], start: number, previous: number): number {
+function ownStart(lines: readonly Line[], start: number, previous: number, edges: FileEdges): number {
 	let k = start;
 	while (k - 1 > previous && start - (k - 1) <= maxStrayEntries && lines[k - 1]!.hasPage) k--;
 	for (let first = k; first < start; first++) {
 		// The stray entries stand apart from the earlier printing's last, after a blank line, and each repeats one of its entries.
 		if (lines[first]!.blanks === 0) continue;
-		const earlier = new Set<string>();
-		for (let j = previous; j < first; j++) if (lines[j]!.hasPage && lines[j]!.pairKey.length >= 4) earlier.add(lines[j]!.pairKey);
-		if (lines.slice(first, start).every((line) => earlier.has(line.pairKey))) return first;
+		const earlier: Line[] = [];
+		const keys = new Set<string>();
+		for (let j = previous; j < first; j++) {
+			if (!lines[j]!.hasPage || lines[j]!.pairKey.length < 4) continue;
+			earlier.push(lines[j]!);
+			keys.add(lines[j]!.pairKey);
+		}
+
+		const repeats = (line: Line): boolean => keys.has(line.pairKey) || earlier.some((entry) => similar(entry, line));
+		if (lines.slice(first, start).every((line) => repeats(line))) return extendBack(lines, first, previous, edges);
 	}
 
 	return start;
@@ -1094,7 +1136,10 @@ export function findPrintings(lines: readonly string[], options: SplitOptions = 
 		return {ranges: [[all[0]!, all.at(-1)!]], report: {boundaries: [], confidence: 0, method}};
 	}
 
-	const boundaries = result.chosen.map((c, k) => openingLine(lines, read, searched, ownStart(searched, c.start, k === 0 ? 0 : result.chosen[k - 1]!.start)));
+	const edges = fileEdges(searched);
+	const boundaries = result.chosen.map((c, k) =>
+		openingLine(lines, read, searched, ownStart(searched, c.start, k === 0 ? 0 : result.chosen[k - 1]!.start, edges)),
+	);
 	// How sure: the chosen printings' weakest pairing, shared with the runner-up as the odds of the
 	// lines each leaves unexplained (every line more that the rival leaves unpaired makes it e times
 	// less likely, in steps of `linesPerStep`).

@@ -29,4 +29,18 @@ describe('findPrintings: the search pairs only the starts that could win', () =>
 			expect(searched).toEqual(findPrintings(lines, {trace: () => undefined}).report);
 		}
 	});
+
+	// Found by running these sets over 60 seeds: a title page added before the second printing, and
+	// in front of its \`VOLUME I\` an entry moved there (read \`The colour\` for \`The color\`), or the
+	// first printing's \`VOLUME I\` misread (\`VOLUUME I\`), or one of its \`CONTENTS\` headings
+	// misread, so that every later one paired a volume off: the split fell after the title page.
+	it.each(volumeLayouts.map((layout) => [layoutName(layout), layout] as const))(
+		'splits %s printed twice at the second printing’s title page, over 60 seeds',
+		(_, layout) => {
+			for (let seed = 1; seed <= 60; seed++) {
+				const pair = makeNoisyPair(tenVolumeContents(pool, layout, seed), seed, {mode: 'one-file'});
+				expect(findPrintings(pair.sources[0]!.text.split('\n')).report.boundaries, `seed ${seed}`).toEqual([pair.boundary]);
+			}
+		},
+	);
 });
