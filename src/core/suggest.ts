@@ -658,17 +658,30 @@ function rangeEvidence(difference: Difference, row: RowDraft, context: Context):
 // ---------------------------------------------------------------------------------------------
 // Labels
 
-/** Whether an item's number continues its sequence: one after the number before, or one before the next. */
-function continuesSequence(index: ReadonlyMap<string, readonly Numbered[]>, item: TocItem): boolean | undefined {
+/** The numbers before and after an item's in its sequence (undefined at its ends). */
+type Around = {readonly before: number | undefined; readonly after: number | undefined};
+
+/** The numbers around an item's in its sequence, or undefined when it is in none. */
+function sequenceAround(index: ReadonlyMap<string, readonly Numbered[]>, item: TocItem): Around | undefined {
 	if (item.label === undefined || item.labelValue === undefined) return undefined;
-	const n = ordinal(item.labelValue);
 	const list = index.get(sequenceOf(item.label, item.labelValue));
 	const at = list?.findIndex((entry) => entry.item.lines[0] === item.lines[0]) ?? -1;
-	if (n === undefined || list === undefined || at < 0) return undefined;
-	const before = list[at - 1];
-	const after = list[at + 1];
+	if (list === undefined || at < 0) return undefined;
+	return {before: list[at - 1]?.n, after: list[at + 1]?.n};
+}
+
+/** Whether `n` continues a sequence at a place: one after the number before, or one before the next (1 when it opens it). */
+function fitsAround(around: Around, n: number): boolean | undefined {
+	const {before, after} = around;
 	if (before === undefined && after === undefined) return undefined;
-	return (before !== undefined && before.n + 1 === n) || (after !== undefined && after.n - 1 === n) || (before === undefined && n === 1);
+	return (before !== undefined && before + 1 === n) || (after !== undefined && after - 1 === n) || (before === undefined && n === 1);
+}
+
+/** Whether an item's number continues its sequence: one after the number before, or one before the next. */
+function continuesSequence(index: ReadonlyMap<string, readonly Numbered[]>, item: TocItem): boolean | undefined {
+	const n = item.labelValue === undefined ? undefined : ordinal(item.labelValue);
+	const around = sequenceAround(index, item);
+	return n === undefined || around === undefined ? undefined : fitsAround(around, n);
 }
 
 /** Evidence on a numbering label: a clean numeral beats a misread one; a number in sequence beats one out of it. */
@@ -677,9 +690,21 @@ function labelEvidence(difference: Difference, row: RowDraft, context: Context):
 	// A clean numeral beats a misread one only when it is a Roman numeral too: `1.` against `|.` in a
 	// Roman sequence is two misreadings of `I.`.
 	const cleanRoman = (label: string): boolean => romanValue(label.replaceAll(/[.:)\s]/g, '')) !== undefined && label === label.toUpperCase();
+	// The clean numeral is the wrong number where the misread one means the number its sequence
+	// wants and it does not (`XXII.` between `XXII` and `XXIV`, against `XXIIT.`, read `XXIII.`).
+	const wrongNumber = (side: 'a' | 'b', other: 'a' | 'b'): boolean => {
+		const item = row[side];
+		const meant = romanValue(misreadRoman(difference[other]) ?? '');
+		const value = romanValue(difference[side].replaceAll(/[.:)\s]/g, ''));
+		const around = item === null ? undefined : sequenceAround(context.labels(side), item);
+		if (meant === undefined || value === undefined || meant === value || around === undefined) return false;
+		return fitsAround(around, meant) === true && fitsAround(around, value) === false;
+	};
+
 	const good = (side: 'a' | 'b'): boolean | undefined => {
 		const other = side === 'a' ? 'b' : 'a';
-		if (misread(difference[other]) === true && misread(difference[side]) === false) return cleanRoman(difference[side]) ? true : undefined;
+		if (misread(difference[other]) === true && misread(difference[side]) === false)
+			return cleanRoman(difference[side]) && !wrongNumber(side, other) ? true : undefined;
 		return misread(difference[side]) === true ? false : undefined;
 	};
 	const evidence = oneSided(good('a'), good('b'), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” is a misread numeral`);

@@ -259,6 +259,18 @@ describe('suggestions', () => {
 		expect(difference).toMatchObject({kind: 'ocr', field: 'label', suggestion: {reading: 'b', confidence: 0.9, why: '“П.” is a misread numeral'}});
 	});
 
+	it('does not prefer a clean numeral that is the wrong number to a misread one that means the right one (XXII. / XXIIT.)', () => {
+		// A printed `XXII.` twice; B's `XXIIT.` is `XXIII.` misread: A's clean numeral is no reading to take.
+		const page = (third: string): string => ['XXI. One\t1', 'XXII. Two\t2', `${third} Three\t3`, 'XXIV. Four\t4'].join('\n');
+		const comparison = compare([
+			{name: 'a.txt', text: page('XXII.')},
+			{name: 'b.txt', text: page('XXIIT.')},
+		]);
+		const label = comparison.rows.flatMap((row) => row.differences).find((difference) => difference.field === 'label');
+		expect(label).toMatchObject({a: 'XXII.', b: 'XXIIT.'});
+		expect(label!.suggestion?.reading).not.toBe('a');
+	});
+
 	it('prefers the number that continues its sequence (I, II, II, IV / I, II, III, IV)', () => {
 		const comparison = compare([
 			{name: 'a.txt', text: numbered('II.', 'II.')},
