@@ -29,6 +29,9 @@ const shortWords = new Set(
 
 /** How much a token reads like leader dots read as text, 0..1 (each token scored once, #17: most recur, line after line). */
 export function leaderScore(printed: string): number {
+	// Most tokens are words of four ASCII letters or more: scored without the table (#17).
+	const word = asciiWordScore(printed);
+	if (word !== undefined) return word;
 	let score = scores.get(printed);
 	if (score === undefined) {
 		if (scores.size >= 1 << 16) scores.clear();
@@ -40,6 +43,36 @@ export function leaderScore(printed: string): number {
 }
 
 const scores = new Map<string, number>();
+
+/**
+ * `scoreToken` of a token of four ASCII letters or more, read in one pass, or undefined for any
+ * other token: case mixed inside it (`SeS`) 0.8; all lower case, of round letters, mostly `e` and
+ * `c` (`sceeeses`), 0.9; any other word 0. (No short word has four letters.)
+ */
+function asciiWordScore(token: string): number | undefined {
+	if (token.length < 4) return undefined;
+	let lower = 0;
+	let round = 0;
+	let dotLike = 0;
+	let mixed = false;
+	let previousLower = false;
+	for (let i = 0; i < token.length; i++) {
+		const code = token.charCodeAt(i);
+		const isLower = code >= 0x61 && code <= 0x7a;
+		if (!isLower && !(code >= 0x41 && code <= 0x5a)) return undefined;
+		if (isLower) {
+			lower++;
+			if (roundAscii.has(code)) round++;
+			if (code === 0x65 || code === 0x63) dotLike++;
+		} else if (previousLower) mixed = true;
+		previousLower = isLower;
+	}
+
+	if (mixed) return 0.8;
+	return lower === token.length && round === lower && dotLike * 5 >= lower * 3 ? 0.9 : 0;
+}
+
+const roundAscii = new Set([...roundLetters].filter((letter) => letter.charCodeAt(0) < 0x80).map((letter) => letter.charCodeAt(0)));
 
 function scoreToken(printed: string): number {
 	// Markup is no part of what was read (`<i>Newspaper Report</i>`).

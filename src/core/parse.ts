@@ -270,7 +270,10 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	const maybeTrailing = last !== '' && (speckChars.includes(last) || '|~-—_'.includes(last));
 	const letter = /^\p{Ll}$/u.test(first) ? letterBeforeLabel.exec(line) : null;
 	// A digit alone after a page that dots or a mark lead to (`JULY 23............ 235 3`, `May 1920 : 16-17 5`): a speck read as a digit.
-	const digitSpeck = /\p{Nd}/u.test(last) ? digitAfterLedPage.exec(line.trimEnd().slice(-80)) : null;
+	// (Tried only where a lone digit ends the line: most lines end in their page.)
+	const trimmedEnd = line.trimEnd();
+	const loneDigit = /\p{Nd}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
+	const digitSpeck = loneDigit ? digitAfterLedPage.exec(trimmedEnd.slice(-80)) : null;
 	if (!maybeLeading && !maybeTrailing && !letter && !digitSpeck) return {text: line, specks: 0, lead: ''};
 	let text = line;
 	let specks = 0;

@@ -65,6 +65,20 @@ describe('leader dots read as text (#18)', () => {
 		expect(leaderScore('16-17')).toBeLessThan(0.3);
 	});
 
+	it.each([
+		['Preface', 0],
+		['success', 0],
+		['sceeeses', 0.9],
+		['cece', 0.9],
+		['eeee', 0.9],
+		['SeSe', 0.8],
+		['eMbrace', 0.8],
+		['CONTENTS', 0],
+		['Ceci', 0],
+	])('scores the ASCII word %j as %d (read in one pass, as the general rules read it)', (token, score) => {
+		expect(leaderScore(token)).toBe(score);
+	});
+
 	it('reads the page after a leader read as letters, and the leader as leader', () => {
 		expect(parseLine('Premises.7.0 access sceeeses ss esieeas 118', 1)).toMatchObject({
 			titleMarkup: 'Premises',
