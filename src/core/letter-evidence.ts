@@ -29,8 +29,11 @@ const rareAgainst = 20;
 const weight = 1.5;
 
 export function letterTable(items: Iterable<TocItem>): LetterTable {
+	// Each title read once: two printings share most of their titles (#17).
+	const titles = new Set<string>();
+	for (const item of items) titles.add(item.title);
 	const words = new Set<string>();
-	for (const item of items) for (const word of printedWords(item.title)) words.add(word.toLowerCase());
+	for (const title of titles) for (const word of printedWords(title)) words.add(word.toLowerCase());
 	const counted = new Map<string, number>();
 	return {
 		words,
