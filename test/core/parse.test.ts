@@ -145,6 +145,7 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 		['(b) Fire direction and control.:........5.... 402-424,', 'Fire direction and control', '402-424', '.:........5.... ', 1],
 		['2. The band . 779-781', 'The band', '779-781', ' . ', undefined],
 		['(c) Fire ; 232-257-', 'Fire', '232-257', ' ; ', 1],
+		['XXXIX. A l’Ecole? ou chez nous?.......:74', 'A l’Ecole? ou chez nous?', '74', '.......:', undefined],
 	])('reads %j (OCR of dot leaders) as title %j and page %j', (line, title, page, leader, specks) => {
 		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page, leader, pageStrength: 'strong', ...(specks === undefined ? {} : {specks})});
 	});
