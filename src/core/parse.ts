@@ -11,7 +11,7 @@
  */
 import {asciiDigits, isAscii, lastWord, stripInvisible, trailing} from './chars.js';
 import {groupWords, parseLabel} from './labels.js';
-import {gluedLeaderAt, leaderGarbageAt} from './leaders.js';
+import {gluedLeaderAt, leaderGarbageAt, pairedQuote} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
 import {monthNames, pagelessDivisions, referenceWords, yearWords} from './word-lists.js';
@@ -175,6 +175,8 @@ export function parseLine(raw: string, line: number): LineParse {
 
 /** Marks a scan leaves that are not text: dust, a stray quote or comma, a degree sign. */
 const speckChars = ';:,.\'‘’"“”`´}{])(*•°~_^%+<>=©';
+/** Marks that are specks only after a page at a line's end: before a title they open a quotation (`« Le Temps »`). */
+const pageSpeckChars = `${speckChars}«»`;
 /** The speck characters as a character class's body, `\`-escaped where a class needs it. */
 const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch) => `\\${ch}`);
 // `|.` is `I.` misread, not a speck.
@@ -231,7 +233,7 @@ const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[.;:,'‘’"•·°\-–
 /** A digit standing alone after a page (or range) that leader dots or a mark lead to (read in a line's last characters). */
 const digitAfterLedPage = /(?<=(?:[.·…]{2,}[ \t]*|\s[:;·•°~*=-]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$/u;
 const trailingSpecks = new RegExp(
-	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(speckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(speckChars)}]{1,3})*|(?:\s+[${speckClass(speckChars)}]{1,3})+)$`,
+	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(pageSpeckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(pageSpeckChars)}]{1,3})*|(?:\s+[${speckClass(pageSpeckChars)}]{1,3})+)$`,
 	'u',
 );
 
@@ -249,7 +251,7 @@ function specksAfterPage(line: string): RegExpExecArray | null {
 	return match;
 }
 
-const speckOrSpace = new RegExp(`[\\s${speckClass(speckChars)}]`, 'u');
+const speckOrSpace = new RegExp(`[\\s${speckClass(pageSpeckChars)}]`, 'u');
 
 /** A small letter alone at a line's start, before numbering and a title (`y 5. Manual`): group 2 is the letter and its space. */
 const letterBeforeLabel = /^(\s*)(\p{Ll}\s+)(?=(?:[IVXLCD]{1,8}|[ivxlcd]{1,8}|\p{Nd}{1,3}|\p{L})[.)]\s+[\p{L}«“"'‘])/u;
@@ -267,7 +269,7 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	const first = line.trimStart()[0] ?? '';
 	const last = line.trimEnd().at(-1) ?? '';
 	const maybeLeading = first !== '' && (speckChars.includes(first) || '|~-—_'.includes(first));
-	const maybeTrailing = last !== '' && (speckChars.includes(last) || '|~-—_'.includes(last));
+	const maybeTrailing = last !== '' && (pageSpeckChars.includes(last) || '|~-—_'.includes(last));
 	const letter = /^\p{Ll}$/u.test(first) ? letterBeforeLabel.exec(line) : null;
 	// A digit alone after a page that dots or a mark lead to (`JULY 23............ 235 3`, `May 1920 : 16-17 5`): a speck read as a digit.
 	// (Tried only where a lone digit ends the line: most lines end in their page.)
@@ -423,7 +425,12 @@ function parseVisible(raw: string, line: number): LineParse {
 	// (Looked for in the line's last characters: a run of 200,000 spaces would make it quadratic.)
 	const gapFrom = Math.max(0, body.trimEnd().length - 24);
 	const gapSpeck = page === undefined ? null : /(?<=\S)[ \t]+[_|/\\»«©°•*~+'‘’"”„:;,^`=<>-]{1,2}[ \t]*$/u.exec(body.slice(gapFrom));
-	if (gapSpeck && /[\p{L}\p{N}]/u.test(body.slice(0, gapFrom + gapSpeck.index))) {
+	// A closing quote that the title opened is the title's (`« Le Temps »  5`, French spacing).
+	if (
+		gapSpeck &&
+		/[\p{L}\p{N}]/u.test(body.slice(0, gapFrom + gapSpeck.index)) &&
+		!pairedQuote(gapSpeck[0].trim(), body.slice(0, gapFrom + gapSpeck.index), '')
+	) {
 		leader = gapSpeck[0] + leader;
 		body = body.slice(0, gapFrom + gapSpeck.index);
 	}

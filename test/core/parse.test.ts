@@ -150,6 +150,19 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page, leader, pageStrength: 'strong', ...(specks === undefined ? {} : {specks})});
 	});
 
+	it.each([
+		['« Le Temps »  5', '« Le Temps »', '5'],
+		['Le « Temps » ...... 5', 'Le « Temps »', '5'],
+		['“The Voyage”  12', '“The Voyage”', '12'],
+	])('keeps the quotation marks that %j opens and closes in its title', (line, title, page) => {
+		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page});
+	});
+
+	it('reads a quotation mark that closes nothing, or one after the page, as what a scan left', () => {
+		expect(parseLine('VIIT. Paul est guéri, mais comment? . » 14', 1)).toMatchObject({titleMarkup: 'Paul est guéri, mais comment?', page: '14'});
+		expect(parseLine('(d) Night operations - 558-568 «', 1)).toMatchObject({titleMarkup: 'Night operations', page: '558-568', specks: 1});
+	});
+
 	it('keeps a digit after a page set off by a tab or spaces alone, and a year before dots that are no leader', () => {
 		expect(parseLine('Chapter\t12 5', 1).page).toBe('5');
 		expect(parseLine('The year 1920... and after', 1).titleMarkup).toBe('The year 1920... and after');
