@@ -199,7 +199,7 @@ describe('tocdiff --batch --files-from (#17)', () => {
 const hasParallel = spawnSync('sh', ['-c', 'command -v parallel']).status === 0;
 
 describe('a shelf spread by GNU parallel (#17)', () => {
-	// CI has no GNU parallel (.ci/run installs none): the test says why it is skipped in its name.
+	// .ci/run installs GNU parallel where it can; where it is missing, the test says why it is skipped in its name.
 	it.skipIf(!hasParallel)(
 		`runs the README's example: four shards, each its own resumable output, together every file once${hasParallel ? '' : ' (skipped: GNU parallel is not installed)'}`,
 		() => {
