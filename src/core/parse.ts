@@ -231,7 +231,7 @@ export function leaderDotsFrom(body: string): number {
  */
 const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[.;:,'‘’"•·°\-–—]{1,3}\s)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.]?)[,\-–—:;]{1,2}$/u;
 /** A digit standing alone after a page (or range) that leader dots or a mark lead to (read in a line's last characters). */
-const digitAfterLedPage = /(?<=(?:[.·…]{2,}[ \t]*|\s[:;·•°~*=-]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$/u;
+const digitAfterLedPage = /(?<=(?:[.·…]{2,}[ \t]*|\s[.:;·•°~*=-]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$/u;
 const trailingSpecks = new RegExp(
 	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(pageSpeckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(pageSpeckChars)}]{1,3})*|(?:\s+[${speckClass(pageSpeckChars)}]{1,3})+)$`,
 	'u',

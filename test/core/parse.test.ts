@@ -140,6 +140,7 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 		['Proletariat Should Consist In..............-188.', 'Proletariat Should Consist In', '188.', '..............-', undefined],
 		['COMMUNIST PARTY, JULY 23............ 235 3', 'COMMUNIST PARTY, JULY 23', '235', '............ ', 1],
 		['Lenin, May 1920 : 16-17 5', 'Lenin, May 1920', '16-17', ' : ', 1],
+		['Rough Draft . 404 2', 'Rough Draft', '404', ' . ', 1],
 		// A dot and a colon against the word open the dots too; a lone dot between spaces leads; a
 		// range takes the specks after it as a page does.
 		['(b) Fire direction and control.:........5.... 402-424,', 'Fire direction and control', '402-424', '.:........5.... ', 1],
