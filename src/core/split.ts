@@ -527,26 +527,33 @@ function indexKeys(lines: readonly Line[]): KeyIndex {
 }
 
 /**
+ * Whether a pairing with a first printing ending at `firstEnd` can take key `id` at all: the first
+ * printing has a line with it, and where it is part of a title only, one line alone (titles that
+ * share a start, `Letter to …`, or an end would pair anything with anything). `pairWithFirst` asks
+ * it of every key, and `pairableCounts` bounds a pairing by it.
+ */
+function takesKey(index: KeyIndex, id: number, firstEnd: number): boolean {
+	const {keyStart, positions, part} = index;
+	const first = keyStart[id]!;
+	if (positions[first]! >= firstEnd) return false;
+	return part[id] !== 1 || first + 1 >= keyStart[id + 1]! || positions[first + 1]! >= firstEnd;
+}
+
+/**
  * The most each part of the file can pair with a first printing ending at `firstEnd`, as prefix
- * counts: its lines with a key that a pairing could take there, the whole title found before
- * `firstEnd`, or part of it found there once (as `pairWithFirst` asks; each line pairs once at
- * most, and weighs 1 at most). Made once for each first printing asked about (#12: most starts,
+ * counts: its lines with a key that a pairing could take there (`takesKey`; each line pairs once
+ * at most, and weighs 1 at most). Made once for each first printing asked about (#12: most starts,
  * and most sets of starts, can be ruled out by this bound without pairing them).
  */
 function pairableCounts(index: KeyIndex, firstEnd: number): Int32Array {
-	const {lineStart, lineKeys, keyStart, positions, part} = index;
+	const {lineStart, lineKeys} = index;
 	const lineCount = lineStart.length - 1;
 	const counts = new Int32Array(lineCount + 1);
 	for (let k = 0; k < lineCount; k++) {
 		let pairable = 0;
-		for (let at = lineStart[k]!; at < lineStart[k + 1]!; at++) {
+		for (let at = lineStart[k]!; at < lineStart[k + 1]! && pairable === 0; at++) {
 			const id = lineKeys[at]!;
-			if (id < 0) continue;
-			const first = keyStart[id]!;
-			if (positions[first]! >= firstEnd) continue;
-			if (part[id] === 1 && first + 1 < keyStart[id + 1]! && positions[first + 1]! < firstEnd) continue;
-			pairable = 1;
-			break;
+			if (id >= 0 && takesKey(index, id, firstEnd)) pairable = 1;
 		}
 
 		counts[k + 1] = counts[k]! + pairable;
@@ -565,8 +572,9 @@ type Pairing = {
 
 /**
  * Pair lines `[from, to)` with the first printing's lines `[0, firstEnd)`: each key's k-th
- * occurrence with its k-th occurrence there (the whole key first, then its start, then its end),
- * then the longest run that keeps both orders. The measure forgives the first printing's lines
+ * occurrence with its k-th occurrence there (the whole key first, then its start, then its end;
+ * a key the first printing has many times with its first line there after the last pair a key
+ * found once made), then the longest run that keeps both orders. The measure forgives the first printing's lines
  * after the last pair (the later printing stopped early) but not the later printing's lines
  * before its first pair (a whole block that does not pair).
  */
@@ -590,10 +598,8 @@ function pairWithFirst(lines: readonly Line[], index: KeyIndex, firstEnd: number
 			const first = keyStart[id]!;
 			const end = keyStart[id + 1]!;
 			const second = first + 1 < end ? positions[first + 1]! : -1;
-			// Part of a title pairs only where it is the first printing's only line with it: titles
-			// that share a start (`Letter to …`) or an end would pair anything with anything.
-			if (part[id] === 1 && (seen > 0 || positions[first]! >= firstEnd || (second >= 0 && second < firstEnd))) continue;
-			if (first + seen >= end) continue;
+			// Part of a title pairs once, and only where the first printing has one line with it.
+			if (!takesKey(index, id, firstEnd) || (part[id] === 1 && seen > 0) || first + seen >= end) continue;
 			// A key found once in the first printing says where its partner is; one found many times
 			// (`Preface` in every volume; a file of one line over and over) pairs anywhere alike.
 			const single = second < 0 || second >= firstEnd;
@@ -987,7 +993,7 @@ function choose(
 			});
 		}
 
-	// A start's weight is at most its lines that share a key with a line before it (each weighs 1 at most).
+	// A start's weight is at most its lines with a key a pairing could take (each weighs 1 at most).
 	const pairable = new Map<number, Int32Array>();
 	const pairableFor = (firstEnd: number): Int32Array => {
 		let counts = pairable.get(firstEnd);
