@@ -168,3 +168,24 @@ export function showInvisibles(text: string): string {
 		(ch) => `⟨${invisibleNames[ch] ?? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`}⟩`,
 	);
 }
+
+/** Opening marks by the closing ones: brackets and quotation marks. */
+const openers: Readonly<Record<string, string>> = {')': '(', ']': '[', '}': '{', '»': '«', '”': '“', '’': '‘', '"': '"'};
+/** Closing marks by the opening ones (`„` closes with `“`). */
+const closers: Readonly<Record<string, string>> = {'(': ')', '[': ']', '{': '}', '«': '»', '“': '”', '„': '“', '‘': '’'};
+
+/**
+ * Whether `mark` is a bracket or quotation mark paired in its line: a closing one after an opener
+ * it closes (`« Le Temps »`, `(suite)`), or an opening one before its closer. A straight `"`
+ * pairs with one before it.
+ */
+export function pairedMark(mark: string, before: string, after: string): boolean {
+	const opener = openers[mark];
+	if (opener !== undefined) {
+		const opened = before.split(opener).length - 1;
+		return opener === mark ? opened % 2 === 1 : opened > before.split(mark).length - 1;
+	}
+
+	const closer = closers[mark];
+	return closer !== undefined && after.includes(closer);
+}

@@ -11,7 +11,7 @@
  * inside a token. A run of such tokens at the end of a line, long enough and dense enough, is a leader.
  */
 
-import {trailing} from './chars.js';
+import {pairedMark, trailing} from './chars.js';
 
 /** Letters OCR makes of dots: round and small. */
 const roundLetters = new Set([...'eocsaunrvmwiltz', ...'еосаипнртвх']);
@@ -177,7 +177,7 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 
 		// A quotation mark alone that closes one the title opened, or opens one it closes, is the title's
 		// (`Le « Temps » …… 5`); alone, it is what a scan made of a dot (`comment? . » 14`).
-		const score = isWord || pairedQuote(text, title.slice(0, start), title.slice(start + text.length)) ? 0 : leaderScore(text);
+		const score = isWord || pairedMark(text, title.slice(0, start), title.slice(start + text.length)) ? 0 : leaderScore(text);
 		sum += score;
 		chars += text.length;
 		// Letters or digits read from dots, not marks alone (`- December` is a dash and a word).
@@ -248,25 +248,4 @@ function isSpace(code: number): boolean {
 export function endsInPageToken(text: string): boolean {
 	const last = trailing(text, /\S/);
 	return last !== '' && pageToken.test(last) && /[\p{Nd}ivxlcdIVXLCD]/u.test(last);
-}
-
-/** Opening quotation marks by their closing ones. */
-const openers: Readonly<Record<string, string>> = {'»': '«', '”': '“', '’': '‘', '"': '"'};
-/** Closing quotation marks by their opening ones. */
-const closers: Readonly<Record<string, string>> = {'«': '»', '“': '”', '„': '“', '‘': '’'};
-
-/**
- * Whether `mark`, a token alone, is a quotation mark paired in its line: a closing one after its
- * opener (`« Le Temps »`), or an opening one before its closer. A straight `"` pairs with one
- * before it.
- */
-export function pairedQuote(mark: string, before: string, after: string): boolean {
-	const opener = openers[mark];
-	if (opener !== undefined) {
-		const opened = before.split(opener).length - 1;
-		return opener === mark ? opened % 2 === 1 : opened > before.split(mark).length - 1;
-	}
-
-	const closer = closers[mark];
-	return closer !== undefined && after.includes(closer);
 }

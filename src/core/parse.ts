@@ -9,9 +9,9 @@
  * Long (about 840 lines) because `parseLine` and `parseItems` share one grammar of a line (label,
  * leader, page, specks), tuned together on real OCR; the word lists it reads are in `word-lists.ts`.
  */
-import {asciiDigits, isAscii, lastWord, stripInvisible, trailing} from './chars.js';
+import {asciiDigits, isAscii, lastWord, pairedMark, stripInvisible, trailing} from './chars.js';
 import {groupWords, parseLabel} from './labels.js';
-import {gluedLeaderAt, leaderGarbageAt, pairedQuote} from './leaders.js';
+import {gluedLeaderAt, leaderGarbageAt} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
 import {monthNames, pagelessDivisions, referenceWords, yearWords} from './word-lists.js';
@@ -107,6 +107,13 @@ const pageColumnHead = /^\S+(?: \S+)?(?:\t| {2,})(?:page|pages|bladz|seite|ст�
 // start made the pattern quadratic (a line of a million spaces took minutes; issue 6).
 const trailingColumnHead = new RegExp(`(?:\\t|(?<! ) {2,})(?:${columnWords})\\.?$`, 'i');
 
+/**
+ * Marks a scan leaves standing alone between a title and its page, or against the end of its leader
+ * dots (`Stools : 27`, `Fire ; 232-257`, `The band . 779-781`, `In..............-188.`): they lead
+ * to the page as the dots do. One class for every pattern that asks what leads to a page.
+ */
+const leadMarks = String.raw`.;:,'‘’"•·°=~*\-–—`;
+
 /** A page reference: a page number or a range of them, as printed, with a stop or a comma after it (`17.`, `3,`). */
 const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?[.,]?`;
 
@@ -115,7 +122,7 @@ const pageRef = String.raw`${pageNumberRef}(?:\s*[-–—]\s*${pageNumberRef})?[
  * Groups: `lead` is the separator as printed, `page` the page reference.
  */
 const strongTail = new RegExp(
-	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*(?:[-–—~°'‘’*:;,][ \t]*)?| {2,}|(?: [.;:,'‘’"•·°=~*\-]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
+	String.raw`(?<lead>\t[\t ]*|[ \t]*(?:[.·․‥…](?:[ \t]*[.·․‥…])+|…)[ \t]*(?:[${leadMarks}][ \t]*)?| {2,}|(?: [${leadMarks}]{1,3})+ )(?<page>(?<word>_?(?:Page|P\.|pp?\.|S\.|стр\.|с\.)\s*)?(?<number>${pageRef})_?)$`,
 	'u',
 );
 const weakTail = /(?<lead> )(?<page>\p{Nd}{1,4}(?:[-–—]\p{Nd}{1,4})?[.,]?)$/u;
@@ -229,9 +236,9 @@ export function leaderDotsFrom(body: string): number {
  * A comma, hyphen or colon stuck to a page after a leader (`, ; 20-`, `Peoples .... 15:`); stuck to
  * a number in the words of a title, it is a wrapped date (`MAY 1,`) or range (`1917-`).
  */
-const pageSpecks = /(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[.;:,'‘’"•·°\-–—]{1,3}\s)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.]?)[,\-–—:;]{1,2}$/u;
+const pageSpecks = new RegExp(String.raw`(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[${leadMarks}]{1,3}\s)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.]?)[,\-–—:;]{1,2}$`, 'u');
 /** A digit standing alone after a page (or range) that leader dots or a mark lead to (read in a line's last characters). */
-const digitAfterLedPage = /(?<=(?:[.·…]{2,}[ \t]*|\s[.:;·•°~*=-]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$/u;
+const digitAfterLedPage = new RegExp(String.raw`(?<=(?:[.·…]{2,}[ \t]*|\s[${leadMarks}]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$`, 'u');
 const trailingSpecks = new RegExp(
 	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(pageSpeckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(pageSpeckChars)}]{1,3})*|(?:\s+[${speckClass(pageSpeckChars)}]{1,3})+)$`,
 	'u',
@@ -267,13 +274,13 @@ const letterBeforeLabel = /^(\s*)(\p{Ll}\s+)(?=(?:[IVXLCD]{1,8}|[ivxlcd]{1,8}|\p
 export function withoutSpecks(line: string): {readonly text: string; readonly specks: number; readonly lead: string} {
 	// Most lines have no speck at either end (#5).
 	const first = line.trimStart()[0] ?? '';
-	const last = line.trimEnd().at(-1) ?? '';
+	const trimmedEnd = line.trimEnd();
+	const last = trimmedEnd.at(-1) ?? '';
 	const maybeLeading = first !== '' && (speckChars.includes(first) || '|~-—_'.includes(first));
 	const maybeTrailing = last !== '' && (pageSpeckChars.includes(last) || '|~-—_'.includes(last));
 	const letter = /^\p{Ll}$/u.test(first) ? letterBeforeLabel.exec(line) : null;
 	// A digit alone after a page that dots or a mark lead to (`JULY 23............ 235 3`, `May 1920 : 16-17 5`): a speck read as a digit.
 	// (Tried only where a lone digit ends the line: most lines end in their page.)
-	const trimmedEnd = line.trimEnd();
 	const loneDigit = /\p{Nd}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
 	const digitSpeck = loneDigit ? digitAfterLedPage.exec(trimmedEnd.slice(-80)) : null;
 	if (!maybeLeading && !maybeTrailing && !letter && !digitSpeck) return {text: line, specks: 0, lead: ''};
@@ -301,9 +308,9 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 		text = trimmed.slice(0, trimmed.length - digitSpeck[0].length);
 	} else if (maybeTrailing) {
 		const trimmed = text.trimEnd();
-		// A bracket that closes one the line opened (`[Sidenote: CHAP. I.]`) is the line's own.
-		const closes = {')': '(', ']': '[', '}': '{', '”': '“'}[trimmed.at(-1) ?? ''];
-		const match = closes !== undefined && trimmed.includes(closes) ? null : (specksAfterPage(trimmed) ?? pageSpecks.exec(trimmed));
+		// A bracket or quote that closes one the line opened (`[Sidenote: CHAP. I.]`) is the line's own.
+		const closes = pairedMark(trimmed.at(-1) ?? '', trimmed.slice(0, -1), '');
+		const match = closes ? null : (specksAfterPage(trimmed) ?? pageSpecks.exec(trimmed));
 		// `Chapter I.` keeps its full stop: only marks after a page, not the page's own dot.
 		if (match && (match[0].trim() !== '.' || /^\s/.test(match[0]))) {
 			specks += Math.max(1, match[0].trim().split(/\s+/).length);
@@ -429,7 +436,7 @@ function parseVisible(raw: string, line: number): LineParse {
 	if (
 		gapSpeck &&
 		/[\p{L}\p{N}]/u.test(body.slice(0, gapFrom + gapSpeck.index)) &&
-		!pairedQuote(gapSpeck[0].trim(), body.slice(0, gapFrom + gapSpeck.index), '')
+		!pairedMark(gapSpeck[0].trim(), body.slice(0, gapFrom + gapSpeck.index), '')
 	) {
 		leader = gapSpeck[0] + leader;
 		body = body.slice(0, gapFrom + gapSpeck.index);
