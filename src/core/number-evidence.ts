@@ -79,16 +79,16 @@ function nearestDate(rows: readonly RowDraft[], row: number, side: Side, step: -
 /**
  * Evidence on a date that differs (`NOVEMBER 25` / `NOVEMBER 28`): a contents page of speeches and
  * letters runs in the order of their dates, across months, as a day's number alone cannot show
- * (`NOVEMBER 28` before `DECEMBER 3`). Undefined when the readings differ in no one date.
+ * (`NOVEMBER 28` before `DECEMBER 3`). None when the readings differ in no one date, or nothing decides: the plain numbers speak then.
  */
-function dateEvidence(rows: readonly RowDraft[], index: number): Evidence[] | undefined {
+function dateEvidence(rows: readonly RowDraft[], index: number): Evidence[] {
 	const row = rows[index]!;
-	if (row.a === null || row.b === null) return undefined;
+	if (row.a === null || row.b === null) return [];
 	const inA = datesOf(row.a.title);
 	const inB = datesOf(row.b.title);
 	const onlyA = inA.filter((date) => !inB.some((other) => other.key === date.key));
 	const onlyB = inB.filter((date) => !inA.some((other) => other.key === date.key));
-	if (onlyA.length !== 1 || onlyB.length !== 1) return undefined;
+	if (onlyA.length !== 1 || onlyB.length !== 1) return [];
 	const dates = {a: onlyA[0]!, b: onlyB[0]!};
 	const around = {
 		a: {before: nearestDate(rows, index, 'a', -1), after: nearestDate(rows, index, 'a', 1)},
@@ -131,7 +131,7 @@ export function numberEvidence(difference: Difference, rows: readonly RowDraft[]
 	// A day of a date is read with its month; any other number with the numbers of its length.
 	const dated = dateEvidence(rows, index);
 	const evidence =
-		dated !== undefined && dated.length > 0
+		dated.length > 0
 			? dated
 			: oneSided(between('a'), between('b'), 1.5, (side) => {
 					const other = otherSide(side);

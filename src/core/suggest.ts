@@ -58,7 +58,7 @@ import {
 import type {Difference, Language, Printing, RowDraft, Suggestion, TocItem, WordLookup} from './types.js';
 import {letterEvidence, letterTable, type LetterTable} from './letter-evidence.js';
 import {caseEvidence, caseTable, type CaseTable} from './case-evidence.js';
-import {oneSided, otherSide, strong, toward, weak, type Evidence} from './evidence.js';
+import {oneSided, otherSide, strong, toward, weak, type Evidence, type Side} from './evidence.js';
 import {numberEvidence} from './number-evidence.js';
 import {presenceEvidence as entryEvidence, presenceIndex, type PresenceIndex} from './presence.js';
 import {recordEvidence, recordLength, trackRecord} from './track-record.js';
@@ -687,27 +687,28 @@ function continuesSequence(index: ReadonlyMap<string, readonly Numbered[]>, item
 /** Evidence on a numbering label: a clean numeral beats a misread one; a number in sequence beats one out of it. */
 function labelEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	const misread = (label: string): boolean | undefined => (label === '' ? undefined : misreadRoman(label) !== undefined);
+	// A label's numeral, its value as a Roman numeral (`XXII.` → 22), or undefined.
+	const roman = (label: string): number | undefined => romanValue(label.replaceAll(/[.:)\s]/g, ''));
 	// A clean numeral beats a misread one only when it is a Roman numeral too: `1.` against `|.` in a
 	// Roman sequence is two misreadings of `I.`.
-	const cleanRoman = (label: string): boolean => romanValue(label.replaceAll(/[.:)\s]/g, '')) !== undefined && label === label.toUpperCase();
+	const cleanRoman = (label: string): boolean => roman(label) !== undefined && label === label.toUpperCase();
 	// The clean numeral is the wrong number where the misread one means the number its sequence
 	// wants and it does not (`XXII.` between `XXII` and `XXIV`, against `XXIIT.`, read `XXIII.`).
-	const wrongNumber = (side: 'a' | 'b', other: 'a' | 'b'): boolean => {
+	const wrongNumber = (side: Side): boolean => {
 		const item = row[side];
-		const meant = romanValue(misreadRoman(difference[other]) ?? '');
-		const value = romanValue(difference[side].replaceAll(/[.:)\s]/g, ''));
+		const meant = romanValue(misreadRoman(difference[otherSide(side)]) ?? '');
+		const value = roman(difference[side]);
 		const around = item === null ? undefined : sequenceAround(context.labels(side), item);
 		if (meant === undefined || value === undefined || meant === value || around === undefined) return false;
 		return fitsAround(around, meant) === true && fitsAround(around, value) === false;
 	};
 
-	const good = (side: 'a' | 'b'): boolean | undefined => {
-		const other = side === 'a' ? 'b' : 'a';
-		if (misread(difference[other]) === true && misread(difference[side]) === false)
-			return cleanRoman(difference[side]) && !wrongNumber(side, other) ? true : undefined;
+	const good = (side: Side): boolean | undefined => {
+		if (misread(difference[otherSide(side)]) === true && misread(difference[side]) === false)
+			return cleanRoman(difference[side]) && !wrongNumber(side) ? true : undefined;
 		return misread(difference[side]) === true ? false : undefined;
 	};
-	const evidence = oneSided(good('a'), good('b'), strong, (side) => `“${difference[side === 'a' ? 'b' : 'a']}” is a misread numeral`);
+	const evidence = oneSided(good('a'), good('b'), strong, (side) => `“${difference[otherSide(side)]}” is a misread numeral`);
 	// A number that continues the sequence is right in value; written as a misreading (`П.`), it is no reading to take.
 	if (difference.kind === 'number' && row.a !== null && row.b !== null && !misread(difference.a) && !misread(difference.b)) {
 		evidence.push(
@@ -715,7 +716,7 @@ function labelEvidence(difference: Difference, row: RowDraft, context: Context):
 				continuesSequence(context.labels('a'), row.a),
 				continuesSequence(context.labels('b'), row.b),
 				strong,
-				(side) => `“${difference[side]}” continues its numbering and “${difference[side === 'a' ? 'b' : 'a']}” does not`,
+				(side) => `“${difference[side]}” continues its numbering and “${difference[otherSide(side)]}” does not`,
 			),
 		);
 	}
