@@ -201,6 +201,14 @@ describe('the new evidence through compare', () => {
 describe('number evidence', () => {
 	const speeches = (day: string) =>
 		['SPEECH AT A MEETING, NOVEMBER 20\t10', `SPEECH TO THE CONGRESS, NOVEMBER ${day}\t12`, 'LETTER TO THE WORKERS, NOVEMBER 25\t14', 'NOTES\t20'].join('\n');
+	/** The suggestion on the second entry's first difference, where A prints `page(a)` and B `page(b)`. */
+	const suggestionOn = (page: (day: string) => string, a: string, b: string) => {
+		const comparison = compare([
+			{name: 'a.txt', text: page(a)},
+			{name: 'b.txt', text: page(b)},
+		]);
+		return comparison.rows[1]!.differences[0]!.suggestion;
+	};
 
 	it('takes the date that lies between its neighbours', () => {
 		const comparison = compare([
@@ -218,38 +226,22 @@ describe('number evidence', () => {
 	it('reads a day with its month, across the end of a month', () => {
 		const letters = (day: string) =>
 			['LETTER TO THE WORKERS, NOVEMBER 28\t10', `SPEECH TO THE CONGRESS, DECEMBER ${day}\t12`, 'TELEGRAM, Dec. 5\t14', 'NOTES\t20'].join('\n');
-		const comparison = compare([
-			{name: 'a.txt', text: letters('8')},
-			{name: 'b.txt', text: letters('3')},
-		]);
-		expect(comparison.rows[1]!.differences[0]!.suggestion).toMatchObject({
+		expect(suggestionOn(letters, '8', '3')).toMatchObject({
 			reading: 'b',
 			why: 'DECEMBER 3 lies between NOVEMBER 28 and Dec. 5 in the entries around it, and DECEMBER 8 does not',
 		});
 		// A day before its month, in any of the languages the word lists know (`30 ноября`, `3 декабря`).
 		const russian = (day: string) =>
 			['Письмо рабочим, 30 ноября\t10', `Речь на съезде, ${day} декабря\t12`, 'Телеграмма, 5 декабря\t14', 'Примечания\t20'].join('\n');
-		const days = compare([
-			{name: 'a.txt', text: russian('8')},
-			{name: 'b.txt', text: russian('3')},
-		]);
-		expect(days.rows[1]!.differences[0]!.suggestion).toMatchObject({
+		expect(suggestionOn(russian, '8', '3')).toMatchObject({
 			reading: 'b',
 			why: '3 декабря lies between 30 ноября and 5 декабря in the entries around it, and 8 декабря does not',
 		});
 		// A date equal to a neighbour's leaves the days to the plain numbers (several speeches a day).
-		const same = compare([
-			{name: 'a.txt', text: letters('5')},
-			{name: 'b.txt', text: letters('9')},
-		]);
-		expect(same.rows[1]!.differences[0]!.suggestion?.why ?? '').not.toContain('DECEMBER 5 lies between');
+		expect(suggestionOn(letters, '5', '9')?.why ?? '').not.toContain('DECEMBER 5 lies between');
 	});
 
 	it('says nothing when both readings lie in the run', () => {
-		const comparison = compare([
-			{name: 'a.txt', text: speeches('22')},
-			{name: 'b.txt', text: speeches('23')},
-		]);
-		expect(comparison.rows[1]!.differences[0]!.suggestion?.reading ?? null).toBeNull();
+		expect(suggestionOn(speeches, '22', '23')?.reading ?? null).toBeNull();
 	});
 });
