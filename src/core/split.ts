@@ -766,9 +766,10 @@ function readLines(lines: readonly string[], read: LineReader, furniture: Readon
 
 /**
  * The places where a later printing may start: where a signature's first lines recur (and the rest
- * of it after them), where pages start over, and at contents headings; each moved back over an added title page.
+ * of it after them), where pages start over, and at contents headings; each moved back over an
+ * added title page (`edges`: the file's own title page and last lines).
  */
-function findCandidates(lines: readonly Line[]): Candidate[] {
+function findCandidates(lines: readonly Line[], edges: FileEdges): Candidate[] {
 	const length = signatureLength(lines.length);
 	const signatures: Array<{offset: number; lines: Line[]}> = [{offset: 0, lines: lines.slice(0, length)}];
 	// Only a heading before the first entry opens the first printing (an OCR-garbled heading there
@@ -786,10 +787,9 @@ function findCandidates(lines: readonly Line[]): Candidate[] {
 	// Headings and page restarts count past every signature, as the opening's own do not.
 	const pastSignatures = Math.max(...usable.map((s) => s.offset + s.lines.length), 1);
 
-	const {endings, opening} = fileEdges(lines);
 	const found = new Map<number, {core: number; recurrence: number; restart: boolean}>();
 	const add = (core: number, score: number): void => {
-		const start = extendBack(lines, core, 0, {endings, opening});
+		const start = extendBack(lines, core, 0, edges);
 		const restart = pagesRestart(lines, core);
 		const known = found.get(start);
 		if (!known || score > known.recurrence)
@@ -1135,14 +1135,14 @@ export function findPrintings(lines: readonly string[], options: SplitOptions = 
 			ranges: [[all[0]!, all.at(-1)!]],
 			report: {boundaries: [], confidence: 0, method: options.printings === 1 ? '--printings 1' : 'no second printing found'},
 		};
-	const candidates = findCandidates(searched);
+	const edges = fileEdges(searched);
+	const candidates = findCandidates(searched, edges);
 	const result = choose(searched, candidates, options.printings, maxTitlePage, options.trace);
 	if (!result) {
 		const method = options.printings === undefined ? 'no second printing found' : `no ${options.printings} printings found`;
 		return {ranges: [[all[0]!, all.at(-1)!]], report: {boundaries: [], confidence: 0, method}};
 	}
 
-	const edges = fileEdges(searched);
 	const boundaries = result.chosen.map((c, k) =>
 		openingLine(lines, read, searched, ownStart(searched, c.start, k === 0 ? 0 : result.chosen[k - 1]!.start, edges)),
 	);
