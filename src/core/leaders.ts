@@ -74,7 +74,8 @@ function asciiWordScore(token: string): number | undefined {
 
 const roundAscii = new Set([...roundLetters].filter((letter) => letter.charCodeAt(0) < 0x80).map((letter) => letter.charCodeAt(0)));
 
-function scoreToken(printed: string): number {
+/** `leaderScore` by its general rules, with no table and no quick path (exported for the test that holds the quick path to it). */
+export function scoreToken(printed: string): number {
 	// Markup is no part of what was read (`<i>Newspaper Report</i>`).
 	const token = printed.includes('<') ? printed.replaceAll(/<\/?[a-z]+>/gi, '') : printed;
 	if (token === '') return 0;

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {gluedLeaderAt, leaderGarbageAt, leaderScore} from '../../src/core/leaders.js';
+import fc from 'fast-check';
+import {gluedLeaderAt, leaderGarbageAt, leaderScore, scoreToken} from '../../src/core/leaders.js';
 import {classifyPair} from '../../src/core/classify.js';
 import {leaderDotsFrom, parseItems, parseLine} from '../../src/core/parse.js';
 
@@ -77,6 +78,18 @@ describe('leader dots read as text (#18)', () => {
 		['Ceci', 0],
 	])('scores the ASCII word %j as %d (read in one pass, as the general rules read it)', (token, score) => {
 		expect(leaderScore(token)).toBe(score);
+	});
+
+	it('scores every ASCII word in one pass as the general rules do', () => {
+		// Round letters and capitals most often, where the rules differ most.
+		const letter = fc.constantFrom(...'eceoscauEOCSAbdgkMmxyzq');
+		fc.assert(
+			fc.property(fc.array(letter, {minLength: 4, maxLength: 12}), (letters) => {
+				const word = letters.join('');
+				expect(leaderScore(word)).toBe(scoreToken(word));
+			}),
+			{numRuns: 2000},
+		);
 	});
 
 	it('reads the page after a leader read as letters, and the leader as leader', () => {
