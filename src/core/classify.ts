@@ -572,8 +572,12 @@ export function readAgainst(pairA: TocItem, pairB: TocItem, specks = false): rea
 		return readAgainst(read.a, read.b);
 	}
 
-	const tailA = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(pairA, pairB), pairB), pairB);
-	const tailB = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(pairB, pairA), pairA), pairA);
+	// Numbering first (`| XXVIIL. Le Petit Poucet (fin) u 50`): a title that still holds it does not
+	// read as the other's, and its tail would not be seen as leader; read again at the end, where
+	// only a title without its tail reads as the other's.
+	const [labelledA, labelledB] = withLabelsRead(pairA, pairB);
+	const tailA = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(labelledA, labelledB), labelledB), labelledB);
+	const tailB = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(labelledB, labelledA), labelledA), labelledA);
 	return withLabelsRead(withoutMarkBeforeLeader(tailA, tailB), withoutMarkBeforeLeader(tailB, tailA));
 }
 

@@ -33,10 +33,14 @@ export function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
 	for (let n = Math.max(1, otherWords - 1); n <= Math.min(tokens.length - 1, otherWords + 1); n++) {
 		const end = tokens[n]!.index;
 		const tail = tokens.slice(n).map((token) => token[0]);
-		const score = tail.reduce((sum, token) => sum + leaderScore(token), 0) / tail.length;
-		// The other printing shows where the title ends: a tail of three tokens or more needs less to be leader.
-		if (score < (tail.length === 1 ? 0.6 : tail.length === 2 ? 0.45 : 0.35)) continue;
+		const scores = tail.map((token) => leaderScore(token));
+		const score = scores.reduce((sum, s) => sum + s, 0) / tail.length;
+		// The other printing shows where the title ends: a tail of three tokens or more needs less to be
+		// leader; so does one of two tokens or more where the rest is the other's title to the letter
+		// (`Ce méchant Paul Fo 2`), if no token of it is a word.
 		const head = item.title.slice(0, end).trimEnd();
+		const needed = tail.length === 1 ? 0.6 : tail.length === 2 ? 0.45 : 0.35;
+		if (score < needed && !(tail.length >= 2 && score >= 0.3 && scores.every((s) => s >= 0.2) && key(head) === wanted)) continue;
 		const headRatio = ratio(key(head), wanted);
 		whole ??= ratio(key(item.title), wanted);
 		if (headRatio < 0.85 || headRatio <= whole) continue;
@@ -92,6 +96,19 @@ export function withoutDigitBeforePage(item: TocItem, other: TocItem): TocItem {
 /** A number at a title's end, a speck or a letter before it or marks after it (`UKRAINE 4`, `, a 32`, `S37`). */
 const pageInTitle = /(?<gap>\s+(?:[^\s\p{L}\p{N}]{1,2}\s+|\p{Ll}\s+)?)(?<page>[$§SOoIl|]?\p{Nd}[\p{Nd}OoIlSB]{0,3})[^\s\p{L}\p{N}]{0,2}$/u;
 
+/** A last word as long as a page, give or take a letter (`Color On` / `Color 57`). */
+const shortLastWord = /(?<gap>\s+)(?<page>[\p{L}\p{N}]{1,4})[^\s\p{L}\p{N}]{0,2}$/u;
+
+/**
+ * A page misread as letters (`Color On` / `Color ~ 57`): the last word of a title, of about the
+ * other printing's page's length, where the rest is the other printing's title to the letter.
+ */
+function misreadPage(end: string, title: string, wanted: string, page: string): RegExpExecArray | null {
+	const tail = shortLastWord.exec(end);
+	if (!tail?.groups || Math.abs(tail.groups['page']!.length - page.length) > 1) return null;
+	return key(title.slice(0, title.length - end.length + tail.index)) === wanted ? tail : null;
+}
+
 /**
  * A page the parse left at the end of a title, where the other printing has a page and this one
  * has none (`TO THE POOR PEASANTS OF THE UKRAINE 4` / `… UKRAINE 314`, `INTERNATIONAL, a 32` /
@@ -104,11 +121,12 @@ export function withPageFromTitle(item: TocItem, other: TocItem): TocItem {
 	if (item.page !== undefined || other.page === undefined) return item;
 	// The title's last characters only: a title of 200,000 spaces would make the search quadratic.
 	const from = Math.max(0, item.title.length - 24);
-	const tail = pageInTitle.exec(item.title.slice(from));
+	const wanted = key(other.title);
+	if (wanted === '') return item;
+	const tail = pageInTitle.exec(item.title.slice(from)) ?? misreadPage(item.title.slice(from), item.title, wanted, other.page);
 	if (!tail?.groups || !item.titleMarkup.endsWith(tail[0])) return item;
 	const head = item.title.slice(0, from + tail.index);
-	const wanted = key(other.title);
-	if (!/\p{L}/u.test(head) || wanted === '') return item;
+	if (!/\p{L}/u.test(head)) return item;
 	const headRatio = ratio(key(head), wanted);
 	if (headRatio < 0.85 || headRatio <= ratio(key(item.title), wanted)) return item;
 	return {

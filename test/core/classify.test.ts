@@ -143,6 +143,25 @@ describe('classifyPair: numbering one printing misread so far that it reads as a
 	});
 });
 
+describe('classifyPair: leader garbage the other printing shows to be no part of the title (#18)', () => {
+	const fields = (a: string, b: string) => classifyPair(item(a), item(b)).map((d) => [d.kind, d.field, d.a, d.b]);
+
+	it('reads the tail after numbering the parse missed (`| XXVIIL.`)', () => {
+		// Verbatim from Tesseract 5 (Entre nous, rendered twice).
+		expect(fields('XXVIII. Le Petit Poucet (fin)... 50', '| XXVIIL. Le Petit Poucet (fin) u 50')).toEqual([
+			['ocr', 'label', 'XXVIII.', 'XXVIIL.'],
+			['leaders', 'leader', '...', 'u'],
+		]);
+	});
+
+	it('takes two thin tokens for leader where the rest is the other’s title to the letter, never a word', () => {
+		expect(fields('XXXVIII. Ce méchant Paul... 72,', 'XXXVIII. Ce méchant Paul Fo 2 72')).toEqual([['leaders', 'leader', '...', 'Fo 2']]);
+		// A word in the tail, or a title that differs before it: the title's.
+		expect(fields('Ce méchant Paul... 72', 'Ce méchant Paul et 2 72')).toContainEqual(['words', 'title', '', 'et 2']);
+		expect(fields('Ce méchant Paul... 72', 'Ce méchant Pierre Fo 2 72').some(([, field]) => field === 'title')).toBe(true);
+	});
+});
+
 describe('classifyPair: a page the parse left in the title (#18)', () => {
 	// In its printing the misread page does not fit the run (`4` between `300` and `316`): the parse keeps it in the title.
 	const among = (line: string): TocItem => parseItems(['SPEECH TO THE LEATHER WORKERS\t300', line, 'ON PROLETARIAN CULTURE\t316'], 1, 3)[1]!;
@@ -157,6 +176,19 @@ describe('classifyPair: a page the parse left in the title (#18)', () => {
 			['leader', '', 'a'],
 			['page', '302', '3O2'],
 		]);
+	});
+
+	it('reads a last word of a page’s length as the page, where the rest is the other printing’s title to the letter', () => {
+		// Verbatim from Tesseract 5 (Chiriqui antiquities, rendered twice): `57` read as `On`.
+		const fields = (a: string, b: string) => classifyPair(item(a), item(b)).map((d) => [d.kind, d.field, d.a, d.b]);
+		expect(fields('Color On', 'Color ~ 57')).toEqual([
+			['leaders', 'leader', '', '~'],
+			['page', 'page', 'On', '57'],
+		]);
+		// Longer than a page, or a title that differs before it: the title's word.
+		expect(fields('Color Plates', 'Color 57').map(([kind, field]) => [kind, field])).toContainEqual(['words', 'title']);
+		expect(fields('Colour On', 'Color 57').map(([kind, field]) => [kind, field])).toContainEqual(['page', 'page']);
+		expect(fields('Colour On', 'Color 57').find(([, field]) => field === 'page')).toEqual(['page', 'page', '', '57']);
 	});
 
 	it('leaves a number both titles end with in the titles', () => {
