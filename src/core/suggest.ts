@@ -519,6 +519,10 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 	};
 
 	const bounded = (bounds: Bounds): boolean => bounds.before !== undefined && bounds.after !== undefined;
+	// The page of digits is no better where its own neighbours rule it out (`shi` / `314` between 24
+	// and 37): both are misread.
+	const digitSide = evidence.length === 0 ? undefined : evidence[0]!.weight > 0 ? 'a' : 'b';
+	if (digitSide !== undefined && pages[digitSide] !== undefined && bounded(around[digitSide]) && !within(digitSide, around[digitSide])) return [];
 	// Neighbours on both sides, close enough to vouch for a page between them (as the parse's run does).
 	const closed = (bounds: Bounds): boolean => bounded(bounds) && bounds.after! - bounds.before! <= 12;
 	// A page one printing lost (OCR dropped it, or read it as no number): the page the other prints

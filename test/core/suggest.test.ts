@@ -126,6 +126,13 @@ describe('suggestions', () => {
 			{kind: 'ocr', suggestion: {reading: 'a', confidence: 0.9, why: '“17l” has a letter where a digit belongs'}},
 		],
 		[
+			'a page of digits its neighbours rule out does not beat one with a letter: both are misread',
+			'The Music of the Greeks\t17l',
+			'The Music of the Greeks\t174',
+			[],
+			{kind: 'page', suggestion: {reading: null, confidence: 0.5, why: 'neither page fits its neighbours better'}},
+		],
+		[
 			'punctuation on a page too short to show a house style gets no suggestion',
 			'The Music of the Greeks.\t20',
 			'The Music of the Greeks\t20',
