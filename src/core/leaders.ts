@@ -202,8 +202,12 @@ export function leaderGarbageAt(title: string, pageAfter = false): number {
 /** Dots against a word (`работа...`, `демократию,......`, `«демократизм».,....`): three or more, or an ellipsis and more. */
 const gluedDots = /(?<=[\p{L}\p{N})\]"'»”?!])(?:\.?[,;:]|\.)?(?:\.{3,}|…[.…]+|\.…)/u;
 
+/** Dots that open a token after a title's last word (`Placing of relics .a.fe.a-2 access …`, `Color ..as5 es …`). */
+const spacedDots = /(?<=[\p{L}\p{N})\]"'»”?!][ \t]+)(?:\.{2,}|\.[^\s.]\.)/u;
+
 /**
- * Where a leader that opens with dots against a title's last word begins, or -1: the dots make
+ * Where a leader that opens with dots against a title's last word (or a token of its own that
+ * opens with them) begins, or -1: the dots make
  * its start plain, so what follows them need read as leader only on the whole (mean score 0.35 or
  * more; `работа... -.е-ееесьека 625255`, `Предисловие... ен н и: ееенн-на 2-4. .`), where
  * `leaderGarbageAt`, reading from the end, stops at two weak tokens in a row; with dots after it
@@ -213,7 +217,8 @@ const gluedDots = /(?<=[\p{L}\p{N})\]"'»”?!])(?:\.?[,;:]|\.)?(?:\.{3,}|…[.�
 export function gluedLeaderAt(title: string, dotsAfter = false): number {
 	// Only the line's last characters: a title of 200,000 dots would make the search quadratic.
 	const from = Math.max(0, title.length - 200);
-	const dots = gluedDots.exec(title.slice(from));
+	const window = title.slice(from);
+	const dots = gluedDots.exec(window) ?? spacedDots.exec(window);
 	if (!dots) return -1;
 	const at = from + dots.index;
 	if (!/[\p{L}\p{N}]/u.test(title.slice(0, at))) return -1;

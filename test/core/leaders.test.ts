@@ -50,12 +50,21 @@ describe('leader dots read as text (#18)', () => {
 		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page});
 	});
 
+	it.each([
+		// Verbatim from Tesseract 5 (Chiriqui antiquities, rendered twice): the page is lost in the garbage.
+		['Placing of relics .a.fe.a-2 access eeenuts oes cress eh cee OE', 'Placing of relics'],
+		['Color ..as5 es weearee mes oes OF', 'Color'],
+	])('reads a token that opens with dots after the last word of %j, and what follows it, as leader', (line, title) => {
+		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, closed: true});
+	});
+
 	it('ends a title at dots against its last word where the page was lost with the leader', () => {
 		expect(parseLine('Заключение...', 1)).toMatchObject({titleMarkup: 'Заключение', leader: '...', closed: true});
 	});
 
 	it('keeps words after an ellipsis in the title', () => {
 		expect(gluedLeaderAt('Wait... What? And Then')).toBe(-1);
+		expect(gluedLeaderAt('Wait ..What? And Then')).toBe(-1);
 		expect(parseLine('Wait... What?... 12', 1)).toMatchObject({titleMarkup: 'Wait... What?', page: '12'});
 		expect(parseLine('Hmm... and so on 5', 1)).toMatchObject({titleMarkup: 'Hmm... and so on'});
 	});
