@@ -239,6 +239,13 @@ export function leaderDotsFrom(body: string): number {
 const pageSpecks = new RegExp(String.raw`(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[${leadMarks}]{1,3}\s)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.]?)[,\-–—:;]{1,2}$`, 'u');
 /** A digit standing alone after a page (or range) that leader dots or a mark lead to (read in a line's last characters). */
 const digitAfterLedPage = new RegExp(String.raw`(?<=(?:[.·…]{2,}[ \t]*|\s[${leadMarks}]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$`, 'u');
+/**
+ * A letter standing alone after a page at a line's end (`мистификаторы»............. 99 у`,
+ * `écolier.…..... 25 L`, `подъема 34 у`): a speck read as a letter. After a page that dots or a
+ * mark lead to, any letter; after one space, a small one only (`Appendix 2 A` keeps its letter).
+ */
+const letterAfterLedPage = new RegExp(String.raw`(?<=(?:[.·…]{2,}[ \t]*|\s[${leadMarks}]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{L}$`, 'u');
+const letterAfterPage = /(?<=\s\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Ll}$/u;
 const trailingSpecks = new RegExp(
 	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(pageSpeckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(pageSpeckChars)}]{1,3})*|(?:\s+[${speckClass(pageSpeckChars)}]{1,3})+)$`,
 	'u',
@@ -282,7 +289,12 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	// A digit alone after a page that dots or a mark lead to (`JULY 23............ 235 3`, `May 1920 : 16-17 5`): a speck read as a digit.
 	// (Tried only where a lone digit ends the line: most lines end in their page.)
 	const loneDigit = /\p{Nd}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
-	const digitSpeck = loneDigit ? digitAfterLedPage.exec(trimmedEnd.slice(-80)) : null;
+	const loneLetter = !loneDigit && /\p{L}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
+	const digitSpeck = loneDigit
+		? digitAfterLedPage.exec(trimmedEnd.slice(-80))
+		: loneLetter
+			? (letterAfterLedPage.exec(trimmedEnd.slice(-80)) ?? letterAfterPage.exec(trimmedEnd.slice(-80)))
+			: null;
 	if (!maybeLeading && !maybeTrailing && !letter && !digitSpeck) return {text: line, specks: 0, lead: ''};
 	let text = line;
 	let specks = 0;
@@ -303,6 +315,7 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	}
 
 	if (digitSpeck) {
+		// A digit or a letter alone after the page.
 		specks++;
 		const trimmed = text.trimEnd();
 		text = trimmed.slice(0, trimmed.length - digitSpeck[0].length);

@@ -136,6 +136,9 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 		['COMMUNIST PARTY, JULY 23............ 235 3', 'COMMUNIST PARTY, JULY 23', '235', '............ ', 1],
 		['Lenin, May 1920 : 16-17 5', 'Lenin, May 1920', '16-17', ' : ', 1],
 		['Rough Draft . 404 2', 'Rough Draft', '404', ' . ', 1],
+		// So is a letter alone after a led page (verbatim from Tesseract 5: Что делать?, Entre nous).
+		['раз «мистификаторы»............. 99 у', 'раз «мистификаторы»', '99', '............. ', 1],
+		['XV. Un bon et un mauvais écolier.…..... 25 L', 'Un bon et un mauvais écolier', '25', '.…..... ', 1],
 		// A dot and a colon against the word open the dots too; a lone dot between spaces leads; a
 		// range takes the specks after it as a page does.
 		['(b) Fire direction and control.:........5.... 402-424,', 'Fire direction and control', '402-424', '.:........5.... ', 1],
@@ -144,6 +147,19 @@ describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 		['XXXIX. A l’Ecole? ou chez nous?.......:74', 'A l’Ecole? ou chez nous?', '74', '.......:', undefined],
 	])('reads %j as title %j and page %j, the specks and what OCR made of the dots read past', (line, title, page, leader, specks) => {
 		expect(parseLine(line, 1)).toMatchObject({titleMarkup: title, page, leader, pageStrength: 'strong', ...(specks === undefined ? {} : {specks})});
+	});
+
+	it('reads a small letter alone after a page set off by one space as a speck, and the page as weak; keeps a capital', () => {
+		expect(parseLine('а) Начало стихийного подъема 34 у', 1)).toMatchObject({
+			titleMarkup: 'Начало стихийного подъема',
+			page: '34',
+			pageStrength: 'weak',
+			specks: 1,
+		});
+		expect(parseLine('Third degree 240 i', 1)).toMatchObject({titleMarkup: 'Third degree', page: '240', specks: 1});
+		const capital = parseLine('The Plates of Volume 2 A', 1);
+		expect(capital.titleMarkup).toBe('The Plates of Volume 2 A');
+		expect(capital.page).toBeUndefined();
 	});
 
 	it.each([
