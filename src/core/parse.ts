@@ -647,7 +647,7 @@ function looksUnfinished(last: LineParse, next: LineParse, width: number): boole
 			text,
 		) ||
 		/^\p{Ll}/u.test(stripMarkup(next.titleMarkup).title) ||
-		next.indent > last.indent ||
+		next.indent - (next.lead?.length ?? 0) > last.indent ||
 		(width >= 40 && last.raw.trimEnd().length >= width * 0.85)
 	);
 }

@@ -251,6 +251,14 @@ describe('parseItems', () => {
 		expect(parsed.items.map((i) => i.title)).toEqual(['Preface']);
 	});
 
+	it('does not take a speck before a line for an indent that goes on the entry above (#18)', () => {
+		// Verbatim from Tesseract 5 (Chiriqui antiquities): the first line's page was read as `ital`.
+		expect(items('White line group , ital\n. Lost color group 113').map((i) => i.title)).toEqual(['White line group , ital', 'Lost color group']);
+		// A line set further in than its speck goes on the entry.
+		expect(items('The art of the\n   : ancient potters 113').map((i) => i.title)).toEqual(['The art of the ancient potters']);
+		expect(items('White line group\n   . lost color group 113').map((i) => i.title)).toEqual(['White line group lost color group']);
+	});
+
 	it('treats letter-spaced lines as text even without a contents heading', () => {
 		const [first] = items('M O S C O W 1 9 6 6\nPreface\t13');
 		expect(first).toMatchObject({type: 'text', title: 'M O S C O W 1 9 6 6'});
