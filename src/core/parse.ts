@@ -639,14 +639,19 @@ function titleColumnWidth(lines: readonly LineParse[]): number {
 	return ends.length === 0 ? 60 : ends[Math.floor(ends.length * 0.9)]!;
 }
 
-/** Whether `last` reads as cut off and `next` as its continuation. */
+/**
+ * Whether `last` reads as cut off and `next` as its continuation: `last` ends in a joining word or
+ * mark, `next` opens with a small letter or, in capitals, with a joining word (`OF INSTRUMENTAL
+ * MUSIC`), or is set deeper, or `last` fills the title column.
+ */
 function looksUnfinished(last: LineParse, next: LineParse, width: number): boolean {
 	const text = stripMarkup(last.titleMarkup).title.trim();
 	return (
 		/[-,;:(«„"“]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|by|from|at|et|de|du|des|la|le|les|und|der|die|das|van|het|een|en|и|в|во|на|о|об|с|к|по|для|из)$/i.test(
 			text,
 		) ||
-		/^\p{Ll}/u.test(stripMarkup(next.titleMarkup).title) ||
+		/^\p{Ll}|^(?:OF|AND|OR|ET|VAN|И)\s+\p{Lu}/u.test(stripMarkup(next.titleMarkup).title) ||
+		// Deeper than the line above, specks before it aside (`. Lost color group 113` after a line whose page was lost).
 		next.indent - (next.lead?.length ?? 0) > last.indent ||
 		(width >= 40 && last.raw.trimEnd().length >= width * 0.85)
 	);

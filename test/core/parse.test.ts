@@ -257,6 +257,8 @@ describe('parseItems', () => {
 		// A line set further in than its speck goes on the entry.
 		expect(items('The art of the\n   : ancient potters 113').map((i) => i.title)).toEqual(['The art of the ancient potters']);
 		expect(items('White line group\n   . lost color group 113').map((i) => i.title)).toEqual(['White line group lost color group']);
+		// In capitals, a joining word goes on the entry, specks before it or not (Tesseract 5, MacDowell's essays).
+		expect(items('7 Il. ORIGIN-OF SONG VS. ORIGIN * :\n: - OF INSTRUMENTAL MUSIC .......... 16').map((i) => i.page)).toEqual(['16']);
 	});
 
 	it('treats letter-spaced lines as text even without a contents heading', () => {
