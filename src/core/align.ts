@@ -646,8 +646,10 @@ function startsAlike(x: Features, y: Features): boolean {
  * Items left unpaired on both sides between the same two rows, as many on each side (three at
  * most), that stand in the same place with the same page, pair: the same entry, whatever the
  * recogniser made of its title (`Literature 14` / `iteraturel suis odes see ee 14`), where one of
- * the two titles reads as debris or the shorter as the start of the longer. An entry an edition
- * replaced by another on the same page (`The Battle of the Somme` / `A Letter to Gorky`) stays apart.
+ * the two titles reads as debris or the shorter as the start of the longer. One against one needs
+ * no page, only none that differs (`Peoples 15` / `PGOPIO8: 5c icjccces eee … AS`). An entry an
+ * edition replaced by another on the same page (`The Battle of the Somme` / `A Letter to Gorky`)
+ * stays apart.
  */
 function pairInPlace(ops: AlignOp[], sa: Side, sb: Side): AlignOp[] {
 	const out: AlignOp[] = [];
@@ -671,7 +673,15 @@ function pairInPlace(ops: AlignOp[], sa: Side, sb: Side): AlignOp[] {
 			return garbled(x.item.title) || garbled(y.item.title) || startsAlike(x, y);
 		};
 
-		if (onlyA.length === onlyB.length && onlyA.length <= 3 && onlyA.every((i, n) => samePage(i, onlyB[n]!))) {
+		// One against one: the same place says as much as the same page, where neither page says otherwise.
+		const lonePair = (i: number, j: number): boolean => {
+			const [x, y] = [sa.at(i), sb.at(j)];
+			if (x.item.type === 'text' || y.item.type === 'text' || (x.page !== undefined && y.page !== undefined && x.page !== y.page)) return false;
+			return garbled(x.item.title) || garbled(y.item.title) || startsAlike(x, y);
+		};
+
+		if (onlyA.length === 1 && onlyB.length === 1 && lonePair(onlyA[0]!, onlyB[0]!)) out.push({kind: 'pair', a: [onlyA[0]!], b: [onlyB[0]!]});
+		else if (onlyA.length === onlyB.length && onlyA.length <= 3 && onlyA.every((i, n) => samePage(i, onlyB[n]!))) {
 			for (const [n, i] of onlyA.entries()) out.push({kind: 'pair', a: [i], b: [onlyB[n]!]});
 		} else out.push(...stretch);
 		k = end;

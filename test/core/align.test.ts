@@ -64,6 +64,20 @@ describe('alignment', () => {
 		);
 	});
 
+	it('pairs one ruined entry against one in the same place where one printing lost the page (#18)', () => {
+		// Verbatim from Tesseract 5 (Chiriqui): `15` read into the debris.
+		const a = 'Literature\t14\nPeoples\t15\nThe cemeteries\t16';
+		const b = 'Literature\t14\nPGOPIO8: 5c icjccces eee eee ee se ces AS\nThe cemeteries\t16';
+		expect(two(a, b).rows.map((row) => row.status)).toEqual(['same', 'changed', 'same']);
+		// Pages that differ, or two clean titles, say the entries are not one.
+		const statuses = (other: string) =>
+			two(a, other)
+				.rows.map((row) => row.status)
+				.sort();
+		expect(statuses(b.replace('AS', '\t18'))).toEqual(['only-a', 'only-b', 'same', 'same']);
+		expect(statuses('Literature\t14\nA New Essay\nThe cemeteries\t16')).toEqual(['only-a', 'only-b', 'same', 'same']);
+	});
+
 	it('does not swallow a line only one printing has into the entry after it', () => {
 		const a = 'Preface\t1\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
 		const b = 'Preface\t1\nA COMEDY.\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
