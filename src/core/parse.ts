@@ -589,6 +589,18 @@ function resolveByRun(lines: LineParse[]): LineParse[] {
 		if (fits && !goesOn && !isDateLike(l) && (hasStrongPages || l.titleMarkup.length > 0))
 			return l.pageTail === undefined ? l : {...l, specks: (l.specks ?? 0) + 1};
 		const {page: _page, pageStrength: _strength, pageTail: _tail, ...rest} = l;
+		// A digit alone after the page (`Concluding Remarks 435 7`): a speck, where the number before it fits the run and the digit does not.
+		const before =
+			/^\p{Nd}$/u.test(l.page!) && l.pageTail === undefined && (previous !== undefined || next !== undefined)
+				? /(\s+)(\p{Nd}{1,4})$/u.exec(l.titleMarkup)
+				: null;
+		if (before && /\p{L}/u.test(l.titleMarkup.slice(0, before.index))) {
+			const number = Number(before[2]);
+			const title = l.titleMarkup.slice(0, before.index);
+			if ((previous === undefined || number >= previous) && (next === undefined || number <= next) && !isDateLike({...l, titleMarkup: title, page: before[2]!}))
+				return {...rest, titleMarkup: title, leader: before[1]!, page: before[2]!, pageStrength: 'weak', specks: (l.specks ?? 0) + 1};
+		}
+
 		return {...rest, leader: '', titleMarkup: `${l.titleMarkup}${l.leader}${l.page}${l.pageTail ?? ''}`.trim()};
 	});
 }

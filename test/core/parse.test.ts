@@ -421,6 +421,15 @@ describe('parseItems', () => {
 		expect(added[1]).toMatchObject({page: '2138'});
 	});
 
+	it('reads a digit alone after a page set off by one space as a speck, where the number before it fits the run and the digit does not (#18)', () => {
+		// Verbatim from Tesseract 5 (Lenin, CW 31).
+		const parsed = items('Preface\t420\nConcluding Remarks 435 7\nIndex\t440');
+		expect(parsed[1]).toMatchObject({title: 'Concluding Remarks', page: '435'});
+		// A year, or a digit that fits itself, stays as it was.
+		expect(items('Preface\t1\nOn Art, 1920 7\nIndex\t440')[1]).toMatchObject({title: 'On Art, 1920', page: '7'});
+		expect(items('Preface\t420\nJULY 1920 7\nIndex\t440')[1]).toMatchObject({title: 'JULY 1920 7'});
+	});
+
 	it('reads pages set off by one space after a misread strong page that the pages on both sides leave out of their order (#18)', () => {
 		// `22` for `202` (set off by a mark: strong) would bar every weak page up to the next strong one.
 		const parsed = items(
