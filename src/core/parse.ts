@@ -552,8 +552,13 @@ function resolveWeakPages(lines: LineParse[]): LineParse[] {
 /** Whether a weak page reads as a date or a reference (`JULY 19`, `No. 18`, `…, 1920`), not a page. */
 function isDateLike(l: LineParse): boolean {
 	const wordBefore = lastWord(l.titleMarkup);
-	return numberedBy.test(wordBefore) || (/^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore));
+	// After a month, only a day or a year (`of the march 636-660` is a page).
+	if (numberedBy.test(wordBefore)) return !monthOnly.test(wordBefore) || /^(?:[1-9]|[12]\d|3[01])$|^(?:1[5-9]|20)\d\d$/.test(/^\d+/.exec(l.page!)?.[0] ?? '');
+	return /^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore);
 }
+
+/** A month's name alone (`numberedBy` holds other words too). */
+const monthOnly = new RegExp(`^(?:${monthNames})$`, 'i');
 
 /**
  * The strong pages that can vouch for the pages around them: all but a spike, a strong page that

@@ -430,6 +430,21 @@ describe('parseItems', () => {
 		expect(items('Preface\t420\nJULY 1920 7\nIndex\t440')[1]).toMatchObject({title: 'JULY 1920 7'});
 	});
 
+	it('reads a number after a month’s name as a page where it can be no day and no year (#18)', () => {
+		// Verbatim from Tesseract 5 (Infantry Drill Regulations).
+		const parsed = items(
+			'1. Marches : 623-660\n(a) Training and discipline 623-635\n(b) Protection of the march 636-660\nSpeech of JULY 19\nSpeech, MARCH 1920\n2. Camps : 661-707',
+		);
+		expect(parsed.map((item) => [item.title, item.page])).toEqual([
+			['Marches', '623-660'],
+			['Training and discipline', '623-635'],
+			['Protection of the march', '636-660'],
+			['Speech of JULY 19', undefined],
+			['Speech, MARCH 1920', undefined],
+			['Camps', '661-707'],
+		]);
+	});
+
 	it('reads pages set off by one space after a misread strong page that the pages on both sides leave out of their order (#18)', () => {
 		// `22` for `202` (set off by a mark: strong) would bar every weak page up to the next strong one.
 		const parsed = items(
