@@ -267,8 +267,13 @@ function specksAfterPage(line: string): RegExpExecArray | null {
 
 const speckOrSpace = new RegExp(`[\\s${speckClass(pageSpeckChars)}]`, 'u');
 
-/** A small letter alone at a line's start, before numbering and a title (`y 5. Manual`): group 2 is the letter and its space. */
-const letterBeforeLabel = /^(\s*)(\p{Ll}\s+)(?=(?:[IVXLCD]{1,8}|[ivxlcd]{1,8}|\p{Nd}{1,3}|\p{L})[.)]\s+[\p{L}«“"'‘])/u;
+/**
+ * A small letter alone at a line's start, before numbering and a title (`y 5. Manual`), or one or
+ * two scraps (a letter or two, a mark) before numbering in brackets (`eo fe (b) Extended order`):
+ * group 2 is what stands before the numbering, with its spaces.
+ */
+const letterBeforeLabel =
+	/^(\s*)(\p{Ll}\s+|(?:(?:\p{Ll}{1,2}|\p{Lu})[,;]?\s+|[^\s\p{L}\p{N}(]{1,2}\s+){1,2}(?=\(\p{L}{1,2}\)\s))(?=(?:[IVXLCD]{1,8}|[ivxlcd]{1,8}|\p{Nd}{1,3}|\p{L})[.)]\s+[\p{L}«“"'‘]|\(\p{L}{1,2}\)\s+\p{L})/u;
 
 /**
  * A line without the specks OCR reads at its edges (`; Geography ; 13`, `Peoples 15:`, `21 °`,
@@ -285,7 +290,7 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	const last = trimmedEnd.at(-1) ?? '';
 	const maybeLeading = first !== '' && (speckChars.includes(first) || '|~-—_'.includes(first));
 	const maybeTrailing = last !== '' && (pageSpeckChars.includes(last) || '|~-—_'.includes(last));
-	const letter = /^\p{Ll}$/u.test(first) ? letterBeforeLabel.exec(line) : null;
+	const letter = /^\p{L}$/u.test(first) ? letterBeforeLabel.exec(line) : null;
 	// A digit alone after a page that dots or a mark lead to (`JULY 23............ 235 3`, `May 1920 : 16-17 5`): a speck read as a digit.
 	// (Tried only where a lone digit ends the line: most lines end in their page.)
 	const loneDigit = /\p{Nd}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
@@ -300,9 +305,10 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	let specks = 0;
 	let lead = '';
 	if (letter) {
-		// A small letter alone before numbering (`y 5. Manual of the bugle`, `à XI. Le vrai père`, `ы 6) Кустарничество`): a speck.
+		// A small letter alone before numbering (`y 5. Manual of the bugle`, `à XI. Le vrai père`, `ы 6) Кустарничество`),
+		// or a scrap or two before numbering in brackets (`eo fe (b) Extended order`, `F ; (a) Bugle calls`): specks.
 		text = letter[1]! + ' '.repeat(letter[2]!.length) + line.slice(letter[0].length);
-		specks++;
+		specks += letter[2]!.trim().split(/\s+/u).length;
 		lead = letter[2]!;
 	}
 

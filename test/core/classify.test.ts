@@ -140,6 +140,11 @@ describe('classifyPair: numbering one printing misread so far that it reads as a
 		expect(parseLine('y 5. Manual of the bugle 804-807', 1)).toMatchObject({label: '5.', titleMarkup: 'Manual of the bugle', specks: 1});
 		expect(parseLine('ы 6) Кустарничество и экономизм 106', 1)).toMatchObject({label: '6)', titleMarkup: 'Кустарничество и экономизм'});
 		expect(parseLine('a) First 5', 1)).toMatchObject({label: 'a)', titleMarkup: 'First'});
+		// Before numbering in brackets, a scrap or two of letters or marks (Tesseract 5, Infantry Drill Regulations).
+		expect(parseLine('eo fe (b) Extended order ........ 199-231 -_', 1)).toMatchObject({label: '(b)', titleMarkup: 'Extended order', page: '199-231'});
+		expect(parseLine('F ; (a) Bugle calls.', 1)).toMatchObject({label: '(a)', titleMarkup: 'Bugle calls.', specks: 2});
+		// A word before it is the title's.
+		expect(parseLine('The (a) thing 5', 1)).toMatchObject({titleMarkup: 'The (a) thing'});
 	});
 });
 
