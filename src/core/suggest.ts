@@ -58,6 +58,7 @@ import {
 import type {Difference, Language, Printing, RowDraft, Suggestion, TocItem, WordLookup} from './types.js';
 import {letterEvidence, letterTable, type LetterTable} from './letter-evidence.js';
 import {caseEvidence, caseTable, type CaseTable} from './case-evidence.js';
+import {judgeMark, markTable, type MarkTable} from './mark-context.js';
 import {oneSided, otherSide, strong, toward, weak, type Evidence, type Side} from './evidence.js';
 import {numberEvidence} from './number-evidence.js';
 import {presenceEvidence as entryEvidence, presenceIndex, type PresenceIndex} from './presence.js';
@@ -94,6 +95,9 @@ const firmStyle = {share: 0.95, comparable: 20} as const;
  * books that end some titles with a stop on purpose (`Bugle calls.`, `ETC.`) and mixed styles.
  */
 const houseStyleOptions: StyleOptions = {threshold: 0.85, minimum: 8};
+
+/** A usage of marks inside titles: 85 in 100 alike, of eight or more (over both printings). */
+const markOptions = {share: 0.85, minimum: 8} as const;
 
 const languageNames: Readonly<Record<Language, string>> = {en: 'English', fr: 'French', de: 'German', nl: 'Dutch', ru: 'Russian'};
 
@@ -331,6 +335,8 @@ type Context = {
 	readonly style: (trait: StyleTrait) => readonly [StyleTally, StyleTally];
 	/** Both printings' words as printed, for case differences, made on first need. */
 	readonly cases: () => CaseTable;
+	/** How the titles of both printings mark each context inside a title (made when first asked for). */
+	readonly marks: () => MarkTable;
 	/** Both printings' words, for the letters of a respelling, made on first need. */
 	readonly letters: () => LetterTable;
 	/** The rows' pages and numbering by side, for entries one printing lacks, made on first need. */
@@ -869,6 +875,19 @@ function initialEvidence(difference: Difference, row: RowDraft): Evidence[] {
 	return [toward(dotted, strong, `“${a}” stands beside another initial, and initials take a stop`)];
 }
 
+/**
+ * Evidence on a mark inside a title (`AUGUST 2. 1920` / `AUGUST 2, 1920`): the reading whose mark the
+ * other titles of both printings print in the same context (see `mark-context.ts`), with the house
+ * style's weights: firm where nearly all of many agree.
+ */
+function markEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
+	if (difference.kind !== 'punctuation' || difference.field !== 'title' || row.a === null || row.b === null) return [];
+	const verdict = judgeMark(difference, {a: row.a.title, b: row.b.title}, context.marks(), markOptions);
+	if (verdict === undefined) return [];
+	const weight = verdict.following >= firmStyle.share * verdict.comparable && verdict.comparable >= firmStyle.comparable ? strong : houseStyleWeight;
+	return [toward(verdict.reading, weight, verdict.why)];
+}
+
 /** The evidence on one difference and what to say when it is even; undefined for kinds with nothing to weigh. */
 type Weighed = {readonly evidence: readonly Evidence[]; readonly nothing?: string};
 
@@ -910,7 +929,7 @@ function weigh(difference: Difference, row: RowDraft, index: number, context: Co
 
 	// Punctuation and leaders: the house style, when there is one; an initial's stop.
 	if (difference.kind === 'punctuation' || difference.kind === 'leaders') {
-		const evidence = [...styleEvidence(difference, row, context), ...initialEvidence(difference, row)];
+		const evidence = [...styleEvidence(difference, row, context), ...initialEvidence(difference, row), ...markEvidence(difference, row, context)];
 		return evidence.length === 0 ? undefined : {evidence};
 	}
 
@@ -1036,6 +1055,7 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 	const styles = new Map<StyleTrait, readonly [StyleTally, StyleTally]>();
 	const printing = (side: 'a' | 'b'): Printing => printings[side === 'a' ? 0 : 1];
 	let cases: CaseTable | undefined;
+	let marks: MarkTable | undefined;
 	let letters: LetterTable | undefined;
 	let presence: PresenceIndex | undefined;
 	const context: Context = {
@@ -1056,6 +1076,7 @@ export function suggestRows(rows: readonly RowDraft[], printings: readonly [Prin
 			return tallies;
 		},
 		cases: () => (cases ??= caseTable(printings.flatMap((each) => each.items))),
+		marks: () => (marks ??= markTable(printings.flatMap((each) => each.items))),
 		letters: () => (letters ??= letterTable(printings.flatMap((each) => each.items))),
 		presence: () => (presence ??= presenceIndex(rows)),
 		rows,
