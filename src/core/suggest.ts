@@ -536,11 +536,12 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 	if ((pages.a === undefined) !== (pages.b === undefined) && (difference.a === '' || difference.b === '')) {
 		const side = pages.a === undefined ? 'b' : 'a';
 		const other = otherSide(side);
-		if (difference[other] === '' && closed(around.a) && closed(around.b) && within(side, around.a) && within(side, around.b)) {
+		// Neighbours far apart vouch less: a number that lies between them may still be no page (weak).
+		if (difference[other] === '' && bounded(around.a) && bounded(around.b) && within(side, around.a) && within(side, around.b)) {
 			evidence.push(
 				toward(
 					side,
-					strong,
+					closed(around.a) && closed(around.b) ? strong : weak,
 					`page ${difference[side]} lies ${describeBounds(around[side])} in ${context.ids[side]} ` +
 						`and ${describeBounds(around[other])} in ${context.ids[other]}, which lost it`,
 				),

@@ -119,6 +119,13 @@ describe('suggestions', () => {
 			{kind: 'page', suggestion: {reading: null, confidence: 0.5, why: 'neither page fits its neighbours better'}},
 		],
 		[
+			'a page one printing lost, where the other’s lies between neighbours far apart, leans to the page',
+			'The Music of the Greeks\t20',
+			'The Music of the Greeks',
+			[],
+			{kind: 'page', suggestion: {reading: 'a', confidence: 0.75, why: 'page 20 lies between 5 and 40 in A and between 5 and 40 in B, which lost it'}},
+		],
+		[
 			'a page of digits beats one with a letter',
 			'The Music of the Greeks\t17',
 			'The Music of the Greeks\t17l',
