@@ -161,13 +161,27 @@ function rightAt(difference: OcrScoredRow['differences'][number], drawn: string,
 	if (field !== null) return field;
 	const a = normalizeReading(difference.a);
 	const b = normalizeReading(difference.b);
-	const holds = (reading: string): boolean => (reading === '' ? false : drawn.includes(reading));
+	// Whole words only: a scrap `ay` is no reading of `Clay`.
+	const holds = (reading: string): boolean => reading !== '' && holdsWords(drawn, reading);
 	if (holds(a) && !holds(b)) return 'a';
 	if (holds(b) && !holds(a)) return 'b';
-	// A reading lost on one side (`""` / `ETC`): the side that has the drawn words is right.
-	if (a === '' && holds(b)) return 'b';
-	if (b === '' && holds(a)) return 'a';
+	// A reading lost on one side (`""` / `ETC`): the side that has the drawn words is right; where the
+	// other side's words are not drawn (a scrap, `""` / `ar`), the side without them.
+	if (a === '') return holds(b) ? 'b' : 'a';
+	if (b === '') return holds(a) ? 'a' : 'b';
 	return null;
+}
+
+/** Whether `text` holds `reading` where no letter or digit runs on into it at either end. */
+function holdsWords(text: string, reading: string): boolean {
+	const alphanumeric = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+	for (let at = text.indexOf(reading); at >= 0; at = text.indexOf(reading, at + 1)) {
+		const runsOnBefore = alphanumeric(reading[0]) && alphanumeric(text[at - 1]);
+		const runsOnAfter = alphanumeric(reading.at(-1)) && alphanumeric(text[at + reading.length]);
+		if (!runsOnBefore && !runsOnAfter) return true;
+	}
+
+	return false;
 }
 
 /**

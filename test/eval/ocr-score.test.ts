@@ -144,6 +144,31 @@ describe('scoreOcrComparison', () => {
 		expect(new Set(score.mismatches.map((mismatch) => mismatch.type))).toEqual(new Set(['differences', 'pair-wrong', 'pair-missed']));
 	});
 
+	it('reads a difference in whole words: a scrap inside a drawn word is no reading of it', () => {
+		// Both printings misread the second title: A `Eerly`, B adds a scrap `ar` (as in `Early`, `Years`).
+		const misread: OcrCase = {
+			...ocr,
+			printings: [
+				{...ocr.printings[0], readings: ocr.printings[0].readings.map((reading, k) => (k === 1 ? {...reading!, title: 'The Eerly Years'} : reading))},
+				{...ocr.printings[1], readings: ocr.printings[1].readings.map((reading, k) => (k === 1 ? {...reading!, title: 'The Early Years ar'} : reading))},
+			],
+		};
+		const rows = (reading: 'a' | 'b') =>
+			goodRows().map((found, k) =>
+				k === 2
+					? {
+							...found,
+							differences: [
+								difference('ocr', 'title', 'Eerly', 'Early', {reading: 'b', confidence: 0.9}),
+								difference('words', 'title', '', 'ar', {reading, confidence: 0.95}),
+							],
+						}
+					: found,
+			);
+		expect(scoreOcrComparison(misread, 'two-files', rows('a')).suggestions).toMatchObject({right: 2, wrong: 0});
+		expect(scoreOcrComparison(misread, 'two-files', rows('b')).suggestions).toMatchObject({right: 1, wrong: 1});
+	});
+
 	it('calls any reading wrong when neither printing reads the drawn entry', () => {
 		const neither: OcrCase = {...ocr, entries: ocr.entries.map((entry, k) => (k === 1 ? {...entry, page: '13'} : entry))};
 		const score = scoreOcrComparison(neither, 'two-files', goodRows());
