@@ -705,13 +705,15 @@ function labelEvidence(difference: Difference, row: RowDraft, context: Context):
 	const cleanRoman = (label: string): boolean => roman(label) !== undefined && label === label.toUpperCase();
 	// The clean numeral is the wrong number where the misread one means the number its sequence
 	// wants and it does not (`XXII.` between `XXII` and `XXIV`, against `XXIIT.`, read `XXIII.`).
+	// Where the misread one means another number (`Ill.`, read `III.`, against `II.`), the clean one
+	// may have lost a letter as well: it wins only where its sequence wants it and not the other.
 	const wrongNumber = (side: Side): boolean => {
 		const item = row[side];
 		const meant = romanValue(misreadRoman(difference[otherSide(side)]) ?? '');
 		const value = roman(difference[side]);
+		if (meant === undefined || value === undefined || meant === value) return false;
 		const around = item === null ? undefined : sequenceAround(context.labels(side), item);
-		if (meant === undefined || value === undefined || meant === value || around === undefined) return false;
-		return fitsAround(around, meant) === true && fitsAround(around, value) === false;
+		return around === undefined || !(fitsAround(around, value) === true && fitsAround(around, meant) === false);
 	};
 
 	const good = (side: Side): boolean | undefined => {

@@ -285,6 +285,25 @@ describe('suggestions', () => {
 		expect(label!.suggestion?.reading).not.toBe('a');
 	});
 
+	it('does not prefer a clean numeral to a misread one that means another number, where no sequence shows which (II. / Ill.)', () => {
+		// As Tesseract 5 read Entre nous: `III.` read `Ill.` in A and `II.` in B. Between `I.` and `IV.` both numbers fit.
+		const page = (label: string): string => ['I. One\t1', `${label} Two\t2`, 'IV. Three\t3'].join('\n');
+		const comparison = compare([
+			{name: 'a.txt', text: page('Ill.')},
+			{name: 'b.txt', text: page('II.')},
+		]);
+		const label = comparison.rows.flatMap((row) => row.differences).find((difference) => difference.field === 'label' && difference.a === 'Ill.');
+		expect(label).toBeDefined();
+		expect(label!.suggestion?.reading ?? null).toBeNull();
+		// Where the sequence wants the clean numeral and not the other's number, it wins.
+		const sequenced = compare([
+			{name: 'a.txt', text: numbered('Ill.', 'III.')},
+			{name: 'b.txt', text: numbered('II.', 'III.')},
+		]);
+		const [wanted] = sequenced.rows.flatMap((row) => row.differences);
+		expect(wanted).toMatchObject({field: 'label', suggestion: {reading: 'b', why: '“Ill.” is a misread numeral'}});
+	});
+
 	it('prefers the number that continues its sequence (I, II, II, IV / I, II, III, IV)', () => {
 		const comparison = compare([
 			{name: 'a.txt', text: numbered('II.', 'II.')},
