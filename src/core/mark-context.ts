@@ -60,7 +60,11 @@ export function markTable(items: readonly TocItem[]): MarkTable {
 		if (item.type !== 'entry') continue;
 		const tokens = tokensOf(item.title);
 		for (let k = 0; k + 1 < tokens.length; k++) {
-			const found = contextOf(tokens[k]!, tokens[k + 1]!);
+			const token = tokens[k]!;
+			const next = tokens[k + 1]!;
+			// No mark between two words is never weighed (see `judgeMark`): most tokens need no reading.
+			if (!/[.,;:]$/u.test(token) && !/\p{Nd}/u.test(token) && !/\p{Nd}/u.test(next)) continue;
+			const found = contextOf(token, next);
 			if (found === undefined) continue;
 			let counts = table.get(found.key);
 			if (counts === undefined) {
