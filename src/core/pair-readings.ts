@@ -127,16 +127,18 @@ export function withPageFromTitle(item: TocItem, other: TocItem): TocItem {
 	if (!tail?.groups || !item.titleMarkup.endsWith(tail[0])) return item;
 	const head = item.title.slice(0, from + tail.index);
 	if (!/\p{L}/u.test(head)) return item;
+	const markupHead = item.titleMarkup.slice(0, -tail[0].length);
 	const headRatio = ratio(key(head), wanted);
-	if (headRatio < 0.85 || headRatio <= ratio(key(item.title), wanted)) return item;
-	return {
-		...item,
-		title: head,
-		titleMarkup: item.titleMarkup.slice(0, -tail[0].length),
-		italics: item.italics.filter((span) => span.end <= head.length),
-		leader: `${tail.groups['gap']}${item.leader}`,
-		page: tail.groups['page']!,
-	};
+	const whole = ratio(key(item.title), wanted);
+	const found = {...item, title: head, titleMarkup: markupHead, italics: item.italics.filter((span) => span.end <= head.length)};
+	if (headRatio < 0.85 || headRatio <= whole) {
+		// Leader garbage before the page (`Le Thé. eee. 58` / `Le Thé 58`): the page's all the same where the title reads as the other's without it.
+		const cut = withoutLeaderTail(found, other);
+		if (cut === found || ratio(key(cut.title), wanted) < 0.85) return item;
+		return {...cut, leader: `${cut.leader}${tail.groups['gap']}${item.leader}`.trimStart(), page: tail.groups['page']!};
+	}
+
+	return {...found, leader: `${tail.groups['gap']}${item.leader}`, page: tail.groups['page']!};
 }
 
 /**
@@ -208,7 +210,7 @@ export function withLabelsRead(a: TocItem, b: TocItem): readonly [TocItem, TocIt
 	if (sa === undefined || sb === undefined || sa.label === sb.label) return [a, b];
 	// Neither parsed as numbering: both first words must look like it, not like two words of a title.
 	if (a.label === undefined && b.label === undefined && !/[.,)]$/u.test(sa.label) && !/[.,)]$/u.test(sb.label)) return [a, b];
-	if (ratio(key(sa.title), key(sb.title)) < 0.8) return [a, b];
+	if (ratio(key(sa.title), key(sb.title)) < 0.8 && !opensWith(key(sa.title), key(sb.title))) return [a, b];
 	const read = (item: TocItem, found: {readonly label: string; readonly title: string}): TocItem => {
 		if (item.label !== undefined) return item;
 		const cut = item.title.length - found.title.length;
@@ -222,6 +224,15 @@ export function withLabelsRead(a: TocItem, b: TocItem): readonly [TocItem, TocIt
 	};
 
 	return [read(a, sa), read(b, sb)];
+}
+
+/**
+ * Whether one title is the other's opening words, two or more of them (`le the` / `le the eee`):
+ * what follows is leader the parse left in the title, which the tail's reading takes away.
+ */
+function opensWith(x: string, y: string): boolean {
+	const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+	return short.includes(' ') && long.startsWith(`${short} `);
 }
 
 /** A letter or two a scan reads from a speck: one letter, or two of the round ones it makes of dots (`oe`, `os`). */

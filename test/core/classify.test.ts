@@ -196,6 +196,16 @@ describe('classifyPair: a page the parse left in the title (#18)', () => {
 		expect(fields('Colour On', 'Color 57').find(([, field]) => field === 'page')).toEqual(['page', 'page', '', '57']);
 	});
 
+	it('reads the page after leader garbage, and numbering the parse missed before it (`: XXXIL Le Thé. eee. 58`)', () => {
+		// Verbatim from Tesseract 5 (Entre nous): the run of B's misread pages kept 58 out of the page.
+		const {page: _page, ...read} = item(': XXXIL Le Thé. eee. 58');
+		const b: TocItem = {...read, title: 'XXXIL Le Thé. eee. 58', titleMarkup: 'XXXIL Le Thé. eee. 58', leader: ''};
+		expect(classifyPair(item('XXXII. Le Thé 58'), b).map((d) => [d.kind, d.field, d.a, d.b])).toEqual([
+			['ocr', 'label', 'XXXII.', 'XXXIL'],
+			['leaders', 'leader', '', '. eee.'],
+		]);
+	});
+
 	it('leaves a number both titles end with in the titles', () => {
 		const b = among('SPEECH ON PARLIAMENTARIANISM, AUGUST 2');
 		expect(classifyPair(item('SPEECH ON PARLIAMENTARIANISM, AUGUST 2\t253'), b).map((d) => [d.kind, d.field])).toEqual([['page', 'page']]);
