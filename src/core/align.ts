@@ -630,6 +630,24 @@ export function alignItems(a: readonly TocItem[], b: readonly TocItem[], options
 	return pairInPlace(regroup(findMoves(ops, sa, sb), a, b), sa, sb);
 }
 
+/** Whether an item's page lies between the nearest pages before and after it in its printing (a few items away at most), or it has none to judge. */
+function inOrder(side: Side, index: number): boolean {
+	const {page} = side.at(index);
+	if (page === undefined) return true;
+	const near = (step: number): number | undefined => {
+		for (let k = index + step, seen = 0; k >= 0 && k < side.items.length && seen < 5; k += step, seen++) {
+			const other = side.at(k).page;
+			if (other !== undefined) return other;
+		}
+
+		return undefined;
+	};
+
+	const before = near(-1);
+	const after = near(1);
+	return (before === undefined || before <= page) && (after === undefined || page <= after);
+}
+
 /** Whether a title reads as a recogniser's debris: a third of its tokens or more read as leader dots read as text (`GOOBPADIY 205.4. de date o sn`). */
 function garbled(title: string): boolean {
 	const tokens = title.split(/\s+/u).filter((token) => token !== '');
@@ -644,12 +662,12 @@ function startsAlike(x: Features, y: Features): boolean {
 
 /**
  * Items left unpaired on both sides between the same two rows, as many on each side (three at
- * most), that stand in the same place with the same page, pair: the same entry, whatever the
+ * most), that stand in the same place, pair: the same entry, whatever the
  * recogniser made of its title (`Literature 14` / `iteraturel suis odes see ee 14`), where one of
- * the two titles reads as debris or the shorter as the start of the longer. One against one needs
- * no page, only none that differs (`Peoples 15` / `PGOPIO8: 5c icjccces eee … AS`). An entry an
- * edition replaced by another on the same page (`The Battle of the Somme` / `A Letter to Gorky`)
- * stays apart.
+ * the two titles reads as debris or the shorter as the start of the longer. A page need not be
+ * there (`Peoples 15` / `PGOPIO8: 5c icjccces eee … AS`); one that differs bars the pair only where
+ * both stand in their printings' order (`iteraturel suis odes … 6` after 13 is a misread page). An
+ * entry an edition replaced by another (`The Battle of the Somme` / `A Letter to Gorky`) stays apart.
  */
 function pairInPlace(ops: AlignOp[], sa: Side, sb: Side): AlignOp[] {
 	const out: AlignOp[] = [];
@@ -667,21 +685,16 @@ function pairInPlace(ops: AlignOp[], sa: Side, sb: Side): AlignOp[] {
 		const stretch = ops.slice(k, end);
 		const onlyA = stretch.flatMap((each) => (each.kind === 'only-a' ? [each.a] : []));
 		const onlyB = stretch.flatMap((each) => (each.kind === 'only-b' ? [each.b] : []));
-		const samePage = (i: number, j: number): boolean => {
+		// The same place says as much as the same page, where neither page says otherwise: a page lost,
+		// or one out of its own printing's order (`iteraturel suis odes … 14 6` after 18).
+		const inPlace = (i: number, j: number): boolean => {
 			const [x, y] = [sa.at(i), sb.at(j)];
-			if (x.page === undefined || x.page !== y.page || x.item.type === 'text' || y.item.type === 'text') return false;
+			if (x.item.type === 'text' || y.item.type === 'text') return false;
+			if (x.page !== undefined && y.page !== undefined && x.page !== y.page && inOrder(sa, i) && inOrder(sb, j)) return false;
 			return garbled(x.item.title) || garbled(y.item.title) || startsAlike(x, y);
 		};
 
-		// One against one: the same place says as much as the same page, where neither page says otherwise.
-		const lonePair = (i: number, j: number): boolean => {
-			const [x, y] = [sa.at(i), sb.at(j)];
-			if (x.item.type === 'text' || y.item.type === 'text' || (x.page !== undefined && y.page !== undefined && x.page !== y.page)) return false;
-			return garbled(x.item.title) || garbled(y.item.title) || startsAlike(x, y);
-		};
-
-		if (onlyA.length === 1 && onlyB.length === 1 && lonePair(onlyA[0]!, onlyB[0]!)) out.push({kind: 'pair', a: [onlyA[0]!], b: [onlyB[0]!]});
-		else if (onlyA.length === onlyB.length && onlyA.length <= 3 && onlyA.every((i, n) => samePage(i, onlyB[n]!))) {
+		if (onlyA.length === onlyB.length && onlyA.length <= 3 && onlyA.every((i, n) => inPlace(i, onlyB[n]!))) {
 			for (const [n, i] of onlyA.entries()) out.push({kind: 'pair', a: [i], b: [onlyB[n]!]});
 		} else out.push(...stretch);
 		k = end;

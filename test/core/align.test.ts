@@ -69,13 +69,23 @@ describe('alignment', () => {
 		const a = 'Literature\t14\nPeoples\t15\nThe cemeteries\t16';
 		const b = 'Literature\t14\nPGOPIO8: 5c icjccces eee eee ee se ces AS\nThe cemeteries\t16';
 		expect(two(a, b).rows.map((row) => row.status)).toEqual(['same', 'changed', 'same']);
-		// Pages that differ, or two clean titles, say the entries are not one.
+		// Pages that differ (each in its printing's order), or two clean titles, say the entries are not one.
 		const statuses = (other: string) =>
 			two(a, other)
 				.rows.map((row) => row.status)
 				.sort();
-		expect(statuses(b.replace('AS', '\t18'))).toEqual(['only-a', 'only-b', 'same', 'same']);
+		expect(statuses(b.replace('AS', '\t14'))).toEqual(['only-a', 'only-b', 'same', 'same']);
 		expect(statuses('Literature\t14\nA New Essay\nThe cemeteries\t16')).toEqual(['only-a', 'only-b', 'same', 'same']);
+	});
+
+	it('pairs ruined entries in the same place two against two where a differing page is out of its own printing’s order (#18)', () => {
+		// Verbatim from Tesseract 5 (Chiriqui): A's `14 6` read as page 6, after 13; `15` lost in the debris.
+		const a = 'Geography\t13\niteraturel suis odes see ee 14\t6\nPGOPIO8: 5c icjccces eee eee ee se ces AS\nThe cemeteries\t16';
+		const b = 'Geography\t13\nLiterature\t14\nPeoples\t15\nThe cemeteries\t16';
+		expect(two(a, b).rows.map((row) => row.status)).toEqual(['same', 'changed', 'changed', 'same']);
+		// A page in order that differs says the entries are not one.
+		const statuses = two(a.replace('\t6', '\t15'), b.replace('Literature\t14', 'Literature\t13')).rows.map((row) => row.status);
+		expect(statuses.filter((status) => status === 'only-a')).toHaveLength(2);
 	});
 
 	it('does not swallow a line only one printing has into the entry after it', () => {
