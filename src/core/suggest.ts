@@ -554,6 +554,9 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 	if (pages.a === undefined || pages.b === undefined) return evidence;
 	if (around.a.before === undefined && around.a.after === undefined) return evidence;
 	const fits = (side: 'a' | 'b'): boolean => within(side, around[side]);
+	// Neighbours out of order themselves (`between 22 and 2`: one of them misread) vouch less.
+	const inverted = (bounds: Bounds): boolean => bounds.before !== undefined && bounds.after !== undefined && bounds.after < bounds.before;
+	const fitWeight = inverted(around.a) || inverted(around.b) ? weak : strong;
 
 	// Neighbours offset alike on both sides: the pages of a repaginated edition.
 	const shift = around.a.before !== undefined && around.b.before !== undefined ? around.b.before - around.a.before : undefined;
@@ -563,7 +566,7 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 			: undefined;
 	const {ids} = context;
 	evidence.push(
-		...oneSided(fits('a'), fits('b'), strong, (side) => {
+		...oneSided(fits('a'), fits('b'), fitWeight, (side) => {
 			const other = side === 'a' ? 'b' : 'a';
 			const moved =
 				offset === undefined

@@ -150,6 +150,19 @@ describe('suggestions', () => {
 		expect(suggestions(a, b, words)).toEqual([expected]);
 	});
 
+	it('is not sure of a page where one printing’s neighbours are out of order themselves (#18)', () => {
+		// Verbatim from Tesseract 5 (Chiriqui): A's next page `27` read as `2`, so A's 23 seems not to fit `between 22 and 2`.
+		const text = (pages: readonly string[]) => ['Columns', 'Images', 'Stools'].map((title, k) => `${title}\t${pages[k]}`).join('\n');
+		const comparison = compare([
+			{name: 'a.txt', text: text(['22', '23', '2'])},
+			{name: 'b.txt', text: text(['22', '25', '27'])},
+		]);
+		const page = comparison.rows.flatMap((row) => row.differences).find((difference) => difference.a === '23');
+		// The run says little here (23 is what was printed): no suggestion the `y` key would take.
+		expect(page?.kind).toBe('page');
+		expect(page!.suggestion!.confidence).toBeLessThan(0.9);
+	});
+
 	it('prefers a word in one case after its first letter to one that mixes them inside (cemeterieS, IMageS) (#18)', () => {
 		const [mixed] = suggestions('The cemeteries of the isthmus\t20', 'The cemeterieS of the isthmus\t20');
 		expect(mixed).toMatchObject({
