@@ -27,6 +27,12 @@ const shortWords = new Set(
 	].flatMap((words) => words.split(' ')),
 );
 
+/** Whether a token's letters are all of the round, small ones a scan makes of dots (`nennen`, `nnee.`), and no short word. */
+export function roundOnly(token: string): boolean {
+	const letters = token.replaceAll(/[^\p{L}]/gu, '');
+	return letters.length >= 2 && [...letters].every((ch) => roundLetters.has(ch)) && !shortWords.has(letters);
+}
+
 /** How much a token reads like leader dots read as text, 0..1 (each token scored once, #17: most recur, line after line). */
 export function leaderScore(printed: string): number {
 	// Most tokens are words of four ASCII letters or more: scored without the table (#17).

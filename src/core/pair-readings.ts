@@ -7,7 +7,7 @@
  * were; `classify.ts` then compares what is left.
  */
 import {ratio} from './distance.js';
-import {leaderScore} from './leaders.js';
+import {leaderScore, roundOnly} from './leaders.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
 import type {Difference, TocItem} from './types.js';
 
@@ -40,7 +40,10 @@ export function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
 		// (`Ce méchant Paul Fo 2`), if no token of it is a word.
 		const head = item.title.slice(0, end).trimEnd();
 		const needed = tail.length === 1 ? 0.6 : tail.length === 2 ? 0.45 : 0.35;
-		if (score < needed && !(tail.length >= 2 && score >= 0.3 && scores.every((s) => s >= 0.2) && key(head) === wanted)) continue;
+		// Round small letters after a title in capitals are no part of it (`AAN DE NOORDZEE. nennen`: dots read as `n` and `e`).
+		const lowerAfterCapitals =
+			/\p{Lu}{2}/u.test(head) && !/\p{Ll}/u.test(head) && tail.every((token, k) => /^[\p{Ll}.,:;…]+$/u.test(token) && (roundOnly(token) || scores[k]! >= 0.6));
+		if (score < needed && !lowerAfterCapitals && !(tail.length >= 2 && score >= 0.3 && scores.every((s) => s >= 0.2) && key(head) === wanted)) continue;
 		const headRatio = ratio(key(head), wanted);
 		whole ??= ratio(key(item.title), wanted);
 		if (headRatio < 0.85 || headRatio <= whole) continue;

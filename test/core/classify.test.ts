@@ -159,6 +159,13 @@ describe('classifyPair: leader garbage the other printing shows to be no part of
 		]);
 	});
 
+	it('takes round small letters after a title in capitals for leader (`AAN DE NOORDZEE. nennen 20.`), never words', () => {
+		// Verbatim from Tesseract 5 (Ontboezemingen): dots read as `n` and `e`.
+		expect(fields('AAN DE NOORDZEE 20. .', 'AAN DE NOORDZEE. nennen 20.')).toEqual([['leaders', 'leader', '', '. nennen']]);
+		expect(fields('SPEECH ON THE TERMS 20', 'SPEECH ON THE TERMS of admission 20')).toContainEqual(['words', 'title', '', 'of admission']);
+		expect(fields('SPEECH ON THE TERMS 20', 'SPEECH ON THE TERMS to all 20')).toContainEqual(['words', 'title', '', 'to all']);
+	});
+
 	it('takes two thin tokens for leader where the rest is the other’s title to the letter, never a word', () => {
 		expect(fields('XXXVIII. Ce méchant Paul... 72,', 'XXXVIII. Ce méchant Paul Fo 2 72')).toEqual([['leaders', 'leader', '...', 'Fo 2']]);
 		// A word in the tail, or a title that differs before it: the title's.
