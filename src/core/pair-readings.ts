@@ -244,12 +244,16 @@ const speckLetters = /^(?:\p{L}|[eocsaun]{2}|[еосаи]{2})$/u;
 /**
  * Whether a word difference is a speck read as a letter at the edge of a printed line (`A Peoples .
  * 15`, `y 5. Manual of the bugle`, `Third degree 240 i`, `еще .\nо раз`): one printing has a lone
- * letter the other has not, and it stands first or last on one of its lines.
+ * letter the other has not, and it stands first or last on one of its lines, or last in the title
+ * against what stands before the page (`Bolshevismi a... sc. ss 26`).
  */
 export function isEdgeSpeck(difference: Difference, a: TocItem, b: TocItem): boolean {
 	if (difference.kind !== 'words' || difference.field !== 'title') return false;
 	const [added, item] = difference.a === '' ? [difference.b.trim(), b] : difference.b === '' ? [difference.a.trim(), a] : ['', a];
 	if (!speckLetters.test(added)) return false;
+	// Last in the title, against the leader (`Bolshevismi a... sc. ss 26`).
+	// (Small letters only: `Appendix A` may have lost its letter.)
+	if (/^\p{Ll}+$/u.test(added) && /\S/u.test(item.leader) && item.title.endsWith(` ${added}`)) return true;
 	// Line by line, each line's words: the letter first or last among them, marks aside.
 	for (const line of item.text.split('\n')) {
 		const words = line.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));

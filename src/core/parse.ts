@@ -189,7 +189,7 @@ const speckClass = (chars: string): string => chars.replaceAll(/[\]\\^-]/g, (ch)
 // `|.` is `I.` misread, not a speck.
 // A wrapped line may start with such a mark (`Disorder</i>` / `, April-May 1920`): the line keeps
 // it as `lead`, and an entry that joins the line gives it back (see `makeItem`).
-const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?!\|\.)[${speckClass(speckChars)}|~\-—_]{1,2}\s+)+)(?=\S*[\p{L}\p{N}])`, 'u');
+const leadingSpecks = new RegExp(String.raw`^(\s*)((?:(?:(?!\|\.)[${speckClass(speckChars)}|~\-—_]{1,2}|[_~—]{3,8})\s+)+)(?=\S*[\p{L}\p{N}])`, 'u');
 /**
  * A mark that may stand alone at the end of a line of words: `SPEECH DELIVERED AT AN ;`, `AUGUST 2,
  * 1920 :`. Not a double quote: one may open a quotation that the next line goes on with.

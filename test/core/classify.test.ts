@@ -159,6 +159,13 @@ describe('classifyPair: leader garbage the other printing shows to be no part of
 		]);
 	});
 
+	it('reads a small letter alone last in the title, against the leader, as a speck; keeps a capital', () => {
+		// Verbatim from Tesseract 5 (Lenin, CW 31).
+		const kinds = (a: string, b: string) => classifyPair(item(a), item(b)).map((d) => [d.kind, d.b]);
+		expect(kinds('The History of Bolshevism 26', 'The History of Bolshevism a... sc. ss seas s ese 26')).toContainEqual(['speck', 'a']);
+		expect(kinds('Appendix ........ 26', 'Appendix A ........ 26')).toContainEqual(['words', 'A']);
+	});
+
 	it('takes round small letters after a title in capitals for leader (`AAN DE NOORDZEE. nennen 20.`), never words', () => {
 		// Verbatim from Tesseract 5 (Ontboezemingen): dots read as `n` and `e`.
 		expect(fields('AAN DE NOORDZEE 20. .', 'AAN DE NOORDZEE. nennen 20.')).toEqual([['leaders', 'leader', '', '. nennen']]);

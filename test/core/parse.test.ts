@@ -118,6 +118,7 @@ describe('parseLine: pages and leaders', () => {
 describe('parseLine: what OCR makes of the edges of a line (#18)', () => {
 	it.each([
 		['; Geography ; 13', 'Geography', '13', ' ; ', 1],
+		['___ TELEGRAM TO ARMENIA ; 13', 'TELEGRAM TO ARMENIA', '13', ' ; ', 1],
 		['Human remains , ; 20-', 'Human remains', '20', ' , ; ', 1],
 		['Unpainted ware - 66-', 'Unpainted ware', '66', ' - ', 1],
 		['Human remains . . 20-', 'Human remains', '20', ' . . ', 1],
