@@ -153,35 +153,26 @@ function surest(hits: OcrScoredRow['differences']): OcrScoredRow['differences'][
 
 /**
  * Which printing reads the drawn text where one difference lies: the one whose reading of it the
- * drawn field holds while it does not hold the other's. Where both printings misread a field at
- * different words, each difference still has a right side (`Началб` / `Начало`, whatever the
- * other printing made of another word).
+ * drawn field holds, in whole words (a scrap `ay` is no reading of `Clay`), while it does not hold
+ * the other's. Where both printings misread a field at different words, each difference still has
+ * a right side (`Началб` / `Начало`, whatever the other printing made of another word).
  */
 function rightAt(difference: OcrScoredRow['differences'][number], drawn: string, field: 'a' | 'b' | null): 'a' | 'b' | null {
 	if (field !== null) return field;
 	const a = normalizeReading(difference.a);
 	const b = normalizeReading(difference.b);
-	// Whole words only: a scrap `ay` is no reading of `Clay`.
 	const holds = (reading: string): boolean => reading !== '' && holdsWords(drawn, reading);
 	if (holds(a) && !holds(b)) return 'a';
 	if (holds(b) && !holds(a)) return 'b';
-	// A reading lost on one side (`""` / `ETC`): the side that has the drawn words is right; where the
-	// other side's words are not drawn (a scrap, `""` / `ar`), the side without them.
-	if (a === '') return holds(b) ? 'b' : 'a';
-	if (b === '') return holds(a) ? 'a' : 'b';
-	return null;
+	// Neither drawn, one side empty (a scrap, `""` / `ar`): the side without it.
+	return a === '' ? 'a' : b === '' ? 'b' : null;
 }
 
 /** Whether `text` holds `reading` where no letter or digit runs on into it at either end. */
 function holdsWords(text: string, reading: string): boolean {
-	const alphanumeric = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-	for (let at = text.indexOf(reading); at >= 0; at = text.indexOf(reading, at + 1)) {
-		const runsOnBefore = alphanumeric(reading[0]) && alphanumeric(text[at - 1]);
-		const runsOnAfter = alphanumeric(reading.at(-1)) && alphanumeric(text[at + reading.length]);
-		if (!runsOnBefore && !runsOnAfter) return true;
-	}
-
-	return false;
+	const edge = (ch: string | undefined, guard: string): string => (ch !== undefined && /[\p{L}\p{N}]/u.test(ch) ? guard : '');
+	const escaped = reading.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+	return new RegExp(`${edge(reading[0], '(?<![\\p{L}\\p{N}])')}${escaped}${edge(reading.at(-1), '(?![\\p{L}\\p{N}])')}`, 'u').test(text);
 }
 
 /**
