@@ -668,6 +668,7 @@ function startsAlike(x: Features, y: Features): boolean {
  * there (`Peoples 15` / `PGOPIO8: 5c icjccces eee … AS`); one that differs bars the pair only where
  * both stand in their printings' order (`iteraturel suis odes … 6` after 13 is a misread page). An
  * entry an edition replaced by another (`The Battle of the Somme` / `A Letter to Gorky`) stays apart.
+ * Where some pairs of a stretch fail, those whose titles start alike pair all the same.
  */
 function pairInPlace(ops: AlignOp[], sa: Side, sb: Side): AlignOp[] {
 	const out: AlignOp[] = [];
@@ -694,8 +695,15 @@ function pairInPlace(ops: AlignOp[], sa: Side, sb: Side): AlignOp[] {
 			return garbled(x.item.title) || garbled(y.item.title) || startsAlike(x, y);
 		};
 
-		if (onlyA.length === onlyB.length && onlyA.length <= 3 && onlyA.every((i, n) => inPlace(i, onlyB[n]!))) {
-			for (const [n, i] of onlyA.entries()) out.push({kind: 'pair', a: [i], b: [onlyB[n]!]});
+		// As many on each side: all pair in place where all pass; else each whose titles start alike
+		// (debris alone, without the others, may be the next entry's: the stretch may be shifted).
+		const passes = onlyA.length === onlyB.length && onlyA.length <= 3 ? onlyA.map((i, n) => inPlace(i, onlyB[n]!)) : [];
+		const paired = passes.every(Boolean) ? passes : passes.map((pass, n) => pass && startsAlike(sa.at(onlyA[n]!), sb.at(onlyB[n]!)));
+		if (paired.includes(true)) {
+			for (const [n, i] of onlyA.entries()) {
+				if (paired[n]) out.push({kind: 'pair', a: [i], b: [onlyB[n]!]});
+				else out.push({kind: 'only-a', a: i}, {kind: 'only-b', b: onlyB[n]!});
+			}
 		} else out.push(...stretch);
 		k = end;
 	}

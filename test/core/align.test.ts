@@ -88,6 +88,14 @@ describe('alignment', () => {
 		expect(statuses.filter((status) => status === 'only-a')).toHaveLength(2);
 	});
 
+	it('pairs those of a stretch whose titles start alike where others in it do not pass (#18)', () => {
+		// Verbatim from Tesseract 5 (Chiriqui, a degraded scan).
+		const a = 'Unpainted ware\t66\nTerra cotta group\t67\nBlack incised group\t80\nPainted ware\t84\nScarified group\t87';
+		const b =
+			'Unpainted ware\t66\nTerra cotta group. cs; 01s: -0asseseeceescesoee voveeees OF\n; Black incised eroupe, Wkeade sche ceeds ene 8O\nFen rr eg ig eee ene cette eg\nScarified group\t87';
+		expect(two(a, b).rows.map((row) => row.status)).toEqual(['same', 'changed', 'changed', 'only-a', 'only-b', 'same']);
+	});
+
 	it('does not swallow a line only one printing has into the entry after it', () => {
 		const a = 'Preface\t1\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
 		const b = 'Preface\t1\nA COMEDY.\nTHE SOP WAS NOT WORTH THE CABBAGE\t181\nIndex\t190';
