@@ -601,13 +601,15 @@ function resolveByRun(lines: LineParse[]): LineParse[] {
 			return l.pageTail === undefined ? l : {...l, specks: (l.specks ?? 0) + 1};
 		const {page: _page, pageStrength: _strength, pageTail: _tail, ...rest} = l;
 		// A digit alone after the page (`Concluding Remarks 435 7`): a speck, where the number before it fits the run and the digit does not.
+		// (Read in the title's last characters: a run of 200,000 spaces would make the pattern quadratic.)
+		const from = Math.max(0, l.titleMarkup.length - 24);
 		const before =
 			/^\p{Nd}$/u.test(l.page!) && l.pageTail === undefined && (previous !== undefined || next !== undefined)
-				? /(\s+)(\p{Nd}{1,4})$/u.exec(l.titleMarkup)
+				? /(?<!\s)(\s+)(\p{Nd}{1,4})$/u.exec(l.titleMarkup.slice(from))
 				: null;
-		if (before && /\p{L}/u.test(l.titleMarkup.slice(0, before.index))) {
+		if (before && /\p{L}/u.test(l.titleMarkup.slice(0, from + before.index))) {
 			const number = Number(before[2]);
-			const title = l.titleMarkup.slice(0, before.index);
+			const title = l.titleMarkup.slice(0, from + before.index);
 			if ((previous === undefined || number >= previous) && (next === undefined || number <= next) && !isDateLike({...l, titleMarkup: title, page: before[2]!}))
 				return {...rest, titleMarkup: title, leader: before[1]!, page: before[2]!, pageStrength: 'weak', specks: (l.specks ?? 0) + 1};
 		}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {compare} from '../../src/core/compare.js';
-import {stripMarkup} from '../../src/core/parse.js';
+import {parseItems, stripMarkup} from '../../src/core/parse.js';
 
 const head = 'CONTENTS\n\nI. Preface\t1\nII. The Beginning\t5\n';
 const size = 200_000;
@@ -33,6 +33,11 @@ describe('lines of 200,000 characters', () => {
 		]);
 		expect(result.summary.status.same).toBeGreaterThanOrEqual(3);
 		expect(result.summary.differing).toBeGreaterThan(0);
+	});
+
+	it('reads a digit after a number after a run of spaces in linear time (a page the run of pages decides, #18)', {timeout: 20_000}, () => {
+		const lines = ['Preface\t420', `A${' '.repeat(size)}x 425 7`, `B${' '.repeat(size)} 7`, 'Index\t440'];
+		expect(parseItems(lines, 1, lines.length).map((item) => item.page)).toEqual(['420', '7', '440']);
 	});
 
 	it('reports a change inside a title of thousands of characters as the changed words', () => {
