@@ -132,9 +132,8 @@ export function withPageFromTitle(item: TocItem, other: TocItem): TocItem {
 	if (!/\p{L}/u.test(head)) return item;
 	const markupHead = item.titleMarkup.slice(0, -tail[0].length);
 	const headRatio = ratio(key(head), wanted);
-	const whole = ratio(key(item.title), wanted);
 	const found = {...item, title: head, titleMarkup: markupHead, italics: item.italics.filter((span) => span.end <= head.length)};
-	if (headRatio < 0.85 || headRatio <= whole) {
+	if (headRatio < 0.85 || headRatio <= ratio(key(item.title), wanted)) {
 		// Leader garbage before the page (`Le Thé. eee. 58` / `Le Thé 58`): the page's all the same where the title reads as the other's without it.
 		const cut = withoutLeaderTail(found, other);
 		if (cut === found || ratio(key(cut.title), wanted) < 0.85) return item;

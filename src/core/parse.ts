@@ -291,16 +291,16 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	const maybeLeading = first !== '' && (speckChars.includes(first) || '|~-—_'.includes(first));
 	const maybeTrailing = last !== '' && (pageSpeckChars.includes(last) || '|~-—_'.includes(last));
 	const letter = /^\p{L}$/u.test(first) ? letterBeforeLabel.exec(line) : null;
-	// A digit alone after a page that dots or a mark lead to (`JULY 23............ 235 3`, `May 1920 : 16-17 5`): a speck read as a digit.
-	// (Tried only where a lone digit ends the line: most lines end in their page.)
+	// A digit alone after a page that dots or a mark lead to (`JULY 23............ 235 3`, `May 1920 : 16-17 5`): a speck read as a digit;
+	// so is a letter alone after a page (see `letterAfterLedPage`). (Tried only where a lone digit or letter ends the line: most lines end in their page.)
 	const loneDigit = /\p{Nd}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
 	const loneLetter = !loneDigit && /\p{L}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
-	const digitSpeck = loneDigit
+	const loneSpeck = loneDigit
 		? digitAfterLedPage.exec(trimmedEnd.slice(-80))
 		: loneLetter
 			? (letterAfterLedPage.exec(trimmedEnd.slice(-80)) ?? letterAfterPage.exec(trimmedEnd.slice(-80)))
 			: null;
-	if (!maybeLeading && !maybeTrailing && !letter && !digitSpeck) return {text: line, specks: 0, lead: ''};
+	if (!maybeLeading && !maybeTrailing && !letter && !loneSpeck) return {text: line, specks: 0, lead: ''};
 	let text = line;
 	let specks = 0;
 	let lead = '';
@@ -320,11 +320,11 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 		});
 	}
 
-	if (digitSpeck) {
+	if (loneSpeck) {
 		// A digit or a letter alone after the page.
 		specks++;
 		const trimmed = text.trimEnd();
-		text = trimmed.slice(0, trimmed.length - digitSpeck[0].length);
+		text = trimmed.slice(0, trimmed.length - loneSpeck[0].length);
 	} else if (maybeTrailing) {
 		const trimmed = text.trimEnd();
 		// A bracket or quote that closes one the line opened (`[Sidenote: CHAP. I.]`) is the line's own.
