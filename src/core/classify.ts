@@ -23,6 +23,7 @@ import {
 	withoutLeaderTail,
 	withoutLeadingSpecks,
 	withoutMarkBeforeLeader,
+	withoutStrayCloser,
 	withPageFromTitle,
 } from './pair-readings.js';
 import type {Difference, DifferenceKind, Severity, TocItem} from './types.js';
@@ -578,7 +579,7 @@ export function readAgainst(pairA: TocItem, pairB: TocItem, specks = false): rea
 	const [labelledA, labelledB] = withLabelsRead(pairA, pairB);
 	const tailA = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(labelledA, labelledB), labelledB), labelledB);
 	const tailB = withoutDigitBeforePage(withoutLeaderTail(withPageFromTitle(labelledB, labelledA), labelledA), labelledA);
-	return withLabelsRead(withoutMarkBeforeLeader(tailA, tailB), withoutMarkBeforeLeader(tailB, tailA));
+	return withLabelsRead(withoutMarkBeforeLeader(withoutStrayCloser(tailA, tailB), tailB), withoutMarkBeforeLeader(withoutStrayCloser(tailB, tailA), tailA));
 }
 
 function classifyReadable(pairA: TocItem, pairB: TocItem): Difference[] {

@@ -6,6 +6,7 @@
  * Le Thé` / `VIII. Le Thé`). Each function takes the two items and returns them read so, or as they
  * were; `classify.ts` then compares what is left.
  */
+import {pairedMark} from './chars.js';
 import {ratio} from './distance.js';
 import {leaderScore, roundOnly} from './leaders.js';
 import {normalizeTitle, ocrKey} from './normalize.js';
@@ -78,6 +79,20 @@ export function withoutMarkBeforeLeader(item: TocItem, other: TocItem): TocItem 
 	// Garbage read from the dots stood apart from the title's stop (`Introduction. ci.ocs`); dots may not have.
 	const leader = item.leader === '' ? ' ' : /^[\p{L}\p{N}]/u.test(item.leader) ? ` ${item.leader}` : item.leader;
 	return {...item, title: cut(item.title), titleMarkup: cut(item.titleMarkup), leader: `${marks}${leader}`};
+}
+
+/**
+ * A closing bracket at the end of a title that nothing in it opens (`Preface) aes eet … LO`,
+ * `ARMENIA]`), where the other printing's title has none: what a scan left against the word, the
+ * leader's. A bracket the title opened (`(continued)`) is the title's.
+ */
+export function withoutStrayCloser(item: TocItem, other: TocItem): TocItem {
+	const closer = /(?<=[\p{L}\p{N}.])[)\]]$/u.exec(item.title)?.[0];
+	if (closer === undefined || other.title.endsWith(closer) || !item.titleMarkup.endsWith(closer)) return item;
+	if (pairedMark(closer, item.title.slice(0, -1), '')) return item;
+	// Garbage read from dots stands apart from it (`Preface) aes eet`).
+	const leader = /^[\p{L}\p{N}]/u.test(item.leader) ? ` ${item.leader}` : item.leader;
+	return {...item, title: item.title.slice(0, -1), titleMarkup: item.titleMarkup.slice(0, -1), leader: `${closer}${leader}`};
 }
 
 /**

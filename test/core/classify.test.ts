@@ -166,6 +166,13 @@ describe('classifyPair: leader garbage the other printing shows to be no part of
 		expect(kinds('Appendix ........ 26', 'Appendix A ........ 26')).toContainEqual(['words', 'A']);
 	});
 
+	it('reads a closing bracket that nothing in the title opens as a speck against the leader; keeps one it opened', () => {
+		// Verbatim from Tesseract 5 (Chiriqui, Lenin CW 31).
+		expect(fields('TO ARMENIA] 437', 'TO ARMENIA 437')).toEqual([['leaders', 'leader', ']', '']]);
+		expect(fields('Preface) aes eet eee ee LO', 'Preface . 13.').some(([, field]) => field === 'title')).toBe(false);
+		expect(fields('THE CHINESE (continued) 54', 'THE CHINESE 54')).toEqual([['words', 'title', '(continued)', '']]);
+	});
+
 	it('takes round small letters after a title in capitals for leader (`AAN DE NOORDZEE. nennen 20.`), never words', () => {
 		// Verbatim from Tesseract 5 (Ontboezemingen): dots read as `n` and `e`.
 		expect(fields('AAN DE NOORDZEE 20. .', 'AAN DE NOORDZEE. nennen 20.')).toEqual([['leaders', 'leader', '', '. nennen']]);
