@@ -8,6 +8,7 @@
  *
  * Pure: items in, counts out; `suggest.ts` weighs them.
  */
+import type {StyleOptions} from './house-style.js';
 import type {TocItem} from './types.js';
 
 /** The marks a context is counted for: none, and the four a word can end with. */
@@ -62,7 +63,7 @@ export function markTable(items: readonly TocItem[]): MarkTable {
 		for (let k = 0; k + 1 < tokens.length; k++) {
 			const token = tokens[k]!;
 			const next = tokens[k + 1]!;
-			// No mark between two words is never weighed (see `judgeMark`): most tokens need no reading.
+			// A word with no mark after it counts only beside a number: between words `judgeMark` weighs marks alone.
 			if (!/[.,;:]$/u.test(token) && !/\p{Nd}/u.test(token) && !/\p{Nd}/u.test(next)) continue;
 			const found = contextOf(token, next);
 			if (found === undefined) continue;
@@ -95,14 +96,14 @@ const markNames: Readonly<Record<InnerMark, string>> = {'': 'no mark', ',': 'a c
 /**
  * The verdict on a difference in the mark after one word inside a title (`2,` / `2.` in
  * `AUGUST 2, 1920`): the reading whose mark the other titles of both printings print in the same
- * context, where they agree (`share` of them, `minimum` at least); undefined where they do not, or
+ * context, where they agree (`threshold` of them, `minimum` at least, as a house style must); undefined where they do not, or
  * where the difference is no such mark.
  */
 export function judgeMark(
 	readings: {readonly a: string; readonly b: string},
 	titles: {readonly a: string; readonly b: string},
 	table: MarkTable,
-	options: {readonly share: number; readonly minimum: number},
+	options: Required<StyleOptions>,
 ): MarkVerdict | undefined {
 	const a = split(readings.a.trim());
 	const b = split(readings.b.trim());
@@ -128,7 +129,7 @@ export function judgeMark(
 	if (comparable < options.minimum) return undefined;
 	const reading = forA >= forB ? 'a' : 'b';
 	const following = Math.max(forA, forB);
-	if (following < options.share * comparable) return undefined;
+	if (following < options.threshold * comparable) return undefined;
 	const [before, after] = key.split(' ') as [string, string];
 	const mark = reading === 'a' ? a.mark : b.mark;
 	return {

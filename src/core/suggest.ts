@@ -94,10 +94,11 @@ const firmStyle = {share: 0.95, comparable: 20} as const;
  * 533 at 85 % (502 of 511 at 90 %, 437 of 439 at 94 %); leaders 756 of 756. The slips left are
  * books that end some titles with a stop on purpose (`Bugle calls.`, `ETC.`) and mixed styles.
  */
-const houseStyleOptions: StyleOptions = {threshold: 0.85, minimum: 8};
+const houseStyleOptions: Required<StyleOptions> = {threshold: 0.85, minimum: 8};
 
-/** A usage of marks inside titles: 85 in 100 alike, of eight or more (over both printings). */
-const markOptions = {share: 0.85, minimum: 8} as const;
+/** The weight of a house style kept: firm where nearly all of many follow it (`firmStyle`), else moderate. */
+const styleWeight = ({following, comparable}: {readonly following: number; readonly comparable: number}): number =>
+	following >= firmStyle.share * comparable && comparable >= firmStyle.comparable ? strong : houseStyleWeight;
 
 const languageNames: Readonly<Record<Language, string>> = {en: 'English', fr: 'French', de: 'German', nl: 'Dutch', ru: 'Russian'};
 
@@ -506,12 +507,8 @@ function describeBounds({before, after}: Bounds): string {
 function pageEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	// Marks after a page (`3,`, `17.`) are no letters.
 	const digitsOnly = (page: string): boolean | undefined => (page === '' ? undefined : /^[\d\s.,:;–—-]+$/.test(page));
-	const evidence = oneSided(
-		digitsOnly(difference.a),
-		digitsOnly(difference.b),
-		strong,
-		(side) => `“${difference[side === 'a' ? 'b' : 'a']}” has a letter where a digit belongs`,
-	);
+	const digits = {a: digitsOnly(difference.a), b: digitsOnly(difference.b)};
+	const evidence = oneSided(digits.a, digits.b, strong, (side) => `“${difference[otherSide(side)]}” has a letter where a digit belongs`);
 	const pages = {a: pageNumber(difference.a), b: pageNumber(difference.b)};
 	if (row.a === null || row.b === null) return evidence;
 	const around = {a: neighbours(context.pages('a'), row.a), b: neighbours(context.pages('b'), row.b)};
@@ -527,7 +524,7 @@ function pageEvidence(difference: Difference, row: RowDraft, context: Context): 
 	const bounded = (bounds: Bounds): boolean => bounds.before !== undefined && bounds.after !== undefined;
 	// The page of digits is no better where its own neighbours rule it out (`shi` / `314` between 24
 	// and 37): both are misread.
-	const digitSide = evidence.length === 0 ? undefined : evidence[0]!.weight > 0 ? 'a' : 'b';
+	const digitSide = digits.a === true && digits.b === false ? 'a' : digits.b === true && digits.a === false ? 'b' : undefined;
 	if (digitSide !== undefined && pages[digitSide] !== undefined && bounded(around[digitSide]) && !within(digitSide, around[digitSide])) return [];
 	// Neighbours on both sides, close enough to vouch for a page between them (as the parse's run does).
 	const closed = (bounds: Bounds): boolean => bounded(bounds) && bounds.after! - bounds.before! <= 12;
@@ -855,8 +852,7 @@ function styleEvidence(difference: Difference, row: RowDraft, context: Context):
 	if (trait === undefined || row.a === null || row.b === null) return [];
 	const verdict = judgeStyle(row.a, row.b, context.style(trait), trait, houseStyleOptions);
 	if (verdict === undefined) return [];
-	const weight = verdict.following >= firmStyle.share * verdict.comparable && verdict.comparable >= firmStyle.comparable ? strong : houseStyleWeight;
-	return [toward(verdict.reading, weight, describeStyle(verdict, trait))];
+	return [toward(verdict.reading, styleWeight(verdict), describeStyle(verdict, trait))];
 }
 
 /**
@@ -888,10 +884,8 @@ function initialEvidence(difference: Difference, row: RowDraft): Evidence[] {
  */
 function markEvidence(difference: Difference, row: RowDraft, context: Context): Evidence[] {
 	if (difference.kind !== 'punctuation' || difference.field !== 'title' || row.a === null || row.b === null) return [];
-	const verdict = judgeMark(difference, {a: row.a.title, b: row.b.title}, context.marks(), markOptions);
-	if (verdict === undefined) return [];
-	const weight = verdict.following >= firmStyle.share * verdict.comparable && verdict.comparable >= firmStyle.comparable ? strong : houseStyleWeight;
-	return [toward(verdict.reading, weight, verdict.why)];
+	const verdict = judgeMark(difference, {a: row.a.title, b: row.b.title}, context.marks(), houseStyleOptions);
+	return verdict === undefined ? [] : [toward(verdict.reading, styleWeight(verdict), verdict.why)];
 }
 
 /** The evidence on one difference and what to say when it is even; undefined for kinds with nothing to weigh. */

@@ -5,7 +5,7 @@ import {parseItems} from '../../src/core/parse.js';
 
 const items = (lines: readonly string[]) => parseItems(lines, 1, lines.length);
 const dated = (mark: string) => Array.from({length: 10}, (_, k) => `SPEECH AT A MEETING, MAY ${k + 1}${mark} 1920\t${10 + k}`);
-const options = {share: 0.85, minimum: 8};
+const options = {threshold: 0.85, minimum: 8};
 
 describe('judgeMark: the mark inside a title, by the other titles’ usage (#16, #18)', () => {
 	it('takes the comma that the other titles put between a day and a year', () => {
