@@ -41,10 +41,11 @@ export function withoutLeaderTail(item: TocItem, other: TocItem): TocItem {
 		// (`Ce méchant Paul Fo 2`), if no token of it is a word.
 		const head = item.title.slice(0, end).trimEnd();
 		const needed = tail.length === 1 ? 0.6 : tail.length === 2 ? 0.45 : 0.35;
+		const thinBeforeSameTitle = (): boolean => tail.length >= 2 && score >= 0.3 && scores.every((s) => s >= 0.2) && key(head) === wanted;
 		// Round small letters after a title in capitals are no part of it (`AAN DE NOORDZEE. nennen`: dots read as `n` and `e`).
-		const lowerAfterCapitals =
+		const lowerAfterCapitals = (): boolean =>
 			/\p{Lu}{2}/u.test(head) && !/\p{Ll}/u.test(head) && tail.every((token, k) => /^[\p{Ll}.,:;…]+$/u.test(token) && (roundOnly(token) || scores[k]! >= 0.6));
-		if (score < needed && !lowerAfterCapitals && !(tail.length >= 2 && score >= 0.3 && scores.every((s) => s >= 0.2) && key(head) === wanted)) continue;
+		if (score < needed && !thinBeforeSameTitle() && !lowerAfterCapitals()) continue;
 		const headRatio = ratio(key(head), wanted);
 		whole ??= ratio(key(item.title), wanted);
 		if (headRatio < 0.85 || headRatio <= whole) continue;
@@ -75,8 +76,13 @@ export function withoutMarkBeforeLeader(item: TocItem, other: TocItem): TocItem 
 	const marks = /(?<=[\p{L}\p{N})\]"'»”’])[.,:;…]{1,3}$/u.exec(item.title)?.[0];
 	if (marks === undefined || /[.,:;…]$/u.test(other.title) || !item.titleMarkup.endsWith(marks)) return item;
 	if (!hasLeaderMarks(item) && !hasLeaderMarks(other)) return item;
+	return withEndInLeader(item, marks);
+}
+
+/** The item with the marks that end its title (and its markup) moved to the start of its leader. */
+function withEndInLeader(item: TocItem, marks: string): TocItem {
 	const cut = (text: string): string => text.slice(0, -marks.length);
-	// Garbage read from the dots stood apart from the title's stop (`Introduction. ci.ocs`); dots may not have.
+	// Garbage read from the dots stood apart from the marks (`Introduction. ci.ocs`, `Preface) aes eet`); dots may not have.
 	const leader = item.leader === '' ? ' ' : /^[\p{L}\p{N}]/u.test(item.leader) ? ` ${item.leader}` : item.leader;
 	return {...item, title: cut(item.title), titleMarkup: cut(item.titleMarkup), leader: `${marks}${leader}`};
 }
@@ -89,10 +95,7 @@ export function withoutMarkBeforeLeader(item: TocItem, other: TocItem): TocItem 
 export function withoutStrayCloser(item: TocItem, other: TocItem): TocItem {
 	const closer = /(?<=[\p{L}\p{N}.])[)\]]$/u.exec(item.title)?.[0];
 	if (closer === undefined || other.title.endsWith(closer) || !item.titleMarkup.endsWith(closer)) return item;
-	if (pairedMark(closer, item.title.slice(0, -1), '')) return item;
-	// Garbage read from dots stands apart from it (`Preface) aes eet`).
-	const leader = /^[\p{L}\p{N}]/u.test(item.leader) ? ` ${item.leader}` : item.leader;
-	return {...item, title: item.title.slice(0, -1), titleMarkup: item.titleMarkup.slice(0, -1), leader: `${closer}${leader}`};
+	return pairedMark(closer, item.title.slice(0, -1), '') ? item : withEndInLeader(item, closer);
 }
 
 /**

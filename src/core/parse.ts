@@ -237,15 +237,24 @@ export function leaderDotsFrom(body: string): number {
  * a number in the words of a title, it is a wrapped date (`MAY 1,`) or range (`1917-`).
  */
 const pageSpecks = new RegExp(String.raw`(?<=(?:\t|\s{2,}|[.·…]{2,}\s*|\s[${leadMarks}]{1,3}\s)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.]?)[,\-–—:;]{1,2}$`, 'u');
-/** A digit standing alone after a page (or range) that leader dots or a mark lead to (read in a line's last characters). */
-const digitAfterLedPage = new RegExp(String.raw`(?<=(?:[.·…]{2,}[ \t]*|\s[${leadMarks}]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Nd}$`, 'u');
 /**
- * A letter standing alone after a page at a line's end (`мистификаторы»............. 99 у`,
- * `écolier.…..... 25 L`, `подъема 34 у`): a speck read as a letter. After a page that dots or a
- * mark lead to, any letter; after one space, a small one only (`Appendix 2 A` keeps its letter).
+ * One character `speck` standing alone after a page (or range) at a line's end, the page led to by
+ * dots or a mark (`led`), or by a space (read in a line's last characters).
  */
-const letterAfterLedPage = new RegExp(String.raw`(?<=(?:[.·…]{2,}[ \t]*|\s[${leadMarks}]{1,3}[ \t]+)\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{L}$`, 'u');
-const letterAfterPage = /(?<=\s\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+\p{Ll}$/u;
+const aloneAfterPage = (speck: string, led: boolean): RegExp =>
+	new RegExp(
+		String.raw`(?<=${led ? String.raw`(?:[.·…]{2,}[ \t]*|\s[${leadMarks}]{1,3}[ \t]+)` : String.raw`\s`}\p{Nd}{1,5}(?:[-–]\p{Nd}{1,5})?[.,]?)[ \t]+${speck}$`,
+		'u',
+	);
+/** A digit alone after a led page (`JULY 23............ 235 3`). */
+const digitAfterLedPage = aloneAfterPage(String.raw`\p{Nd}`, true);
+/**
+ * A letter alone after a page (`мистификаторы»............. 99 у`, `écolier.…..... 25 L`, `подъема
+ * 34 у`): a speck read as a letter. After a led page, any letter; after one space, a small one only
+ * (`Appendix 2 A` keeps its letter).
+ */
+const letterAfterLedPage = aloneAfterPage(String.raw`\p{L}`, true);
+const letterAfterPage = aloneAfterPage(String.raw`\p{Ll}`, false);
 const trailingSpecks = new RegExp(
 	String.raw`(?<=(?:^|\s)(?:\p{Nd}+(?:[-–]\p{Nd}+)?|[ivxlcd]+|[IVXLCD]+)[.]?)(?:[${speckClass(pageSpeckChars.replace('.', '').replace(',', ''))}]{1,2}(?:\s+[${speckClass(pageSpeckChars)}]{1,3})*|(?:\s+[${speckClass(pageSpeckChars)}]{1,3})+)$`,
 	'u',
@@ -295,11 +304,8 @@ export function withoutSpecks(line: string): {readonly text: string; readonly sp
 	// so is a letter alone after a page (see `letterAfterLedPage`). (Tried only where a lone digit or letter ends the line: most lines end in their page.)
 	const loneDigit = /\p{Nd}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
 	const loneLetter = !loneDigit && /\p{L}/u.test(last) && /\s/.test(trimmedEnd.at(-2) ?? '');
-	const loneSpeck = loneDigit
-		? digitAfterLedPage.exec(trimmedEnd.slice(-80))
-		: loneLetter
-			? (letterAfterLedPage.exec(trimmedEnd.slice(-80)) ?? letterAfterPage.exec(trimmedEnd.slice(-80)))
-			: null;
+	const end = loneDigit || loneLetter ? trimmedEnd.slice(-80) : '';
+	const loneSpeck = loneDigit ? digitAfterLedPage.exec(end) : loneLetter ? (letterAfterLedPage.exec(end) ?? letterAfterPage.exec(end)) : null;
 	if (!maybeLeading && !maybeTrailing && !letter && !loneSpeck) return {text: line, specks: 0, lead: ''};
 	let text = line;
 	let specks = 0;
@@ -594,7 +600,8 @@ function resolveByRun(lines: LineParse[]): LineParse[] {
 		const value = pageNumber(l.page)!;
 		const previous = near.before[i];
 		const next = near.after[i];
-		const fits = (previous === undefined || value >= previous) && (next === undefined || value <= next);
+		const between = (n: number): boolean => (previous === undefined || n >= previous) && (next === undefined || n <= next);
+		const fits = between(value);
 		// A hyphened number that the next line goes on from (`1914-` / `1918 …`) is a range or a date.
 		const goesOn = l.pageTail !== undefined && /^\p{Nd}/u.test(lines[i + 1]?.label ?? lines[i + 1]?.titleMarkup ?? '');
 		if (fits && !goesOn && !isDateLike(l) && (hasStrongPages || l.titleMarkup.length > 0))
@@ -608,9 +615,8 @@ function resolveByRun(lines: LineParse[]): LineParse[] {
 				? /(?<!\s)(\s+)(\p{Nd}{1,4})$/u.exec(l.titleMarkup.slice(from))
 				: null;
 		if (before && /\p{L}/u.test(l.titleMarkup.slice(0, from + before.index))) {
-			const number = Number(before[2]);
 			const title = l.titleMarkup.slice(0, from + before.index);
-			if ((previous === undefined || number >= previous) && (next === undefined || number <= next) && !isDateLike({...l, titleMarkup: title, page: before[2]!}))
+			if (between(Number(before[2])) && !isDateLike({...l, titleMarkup: title, page: before[2]!}))
 				return {...rest, titleMarkup: title, leader: before[1]!, page: before[2]!, pageStrength: 'weak', specks: (l.specks ?? 0) + 1};
 		}
 
