@@ -10,6 +10,7 @@
  */
 import type {StyleOptions} from './house-style.js';
 import type {TocItem} from './types.js';
+import {yearDigits} from './word-lists.js';
 
 /** The marks a context is counted for: none, and the four a word can end with. */
 export type InnerMark = '' | ',' | '.' | ';' | ':';
@@ -17,10 +18,12 @@ export type InnerMark = '' | ',' | '.' | ';' | ':';
 /** How often each mark follows a word in a context (`day year`, `capitals capitals`), over every title of both printings. */
 export type MarkTable = ReadonlyMap<string, Readonly<Record<InnerMark, number>>>;
 
+const year = new RegExp(`^${yearDigits}$`);
+
 /** The shape of a word, as the context of a mark; undefined for words of no clear shape (`R.C.P.(B.)`, `J`). */
 function shape(word: string): string | undefined {
 	if (/^\p{Nd}{1,2}$/u.test(word)) return 'day';
-	if (/^(?:1[5-9]|20)\p{Nd}{2}$/u.test(word)) return 'year';
+	if (year.test(word)) return 'year';
 	if (/^\p{Nd}+$/u.test(word)) return 'number';
 	if (/^\p{Lu}[\p{Lu}'’-]+$/u.test(word)) return 'capitals';
 	if (/^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(word)) return 'capitalised';

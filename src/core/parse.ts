@@ -14,7 +14,7 @@ import {groupWords, parseLabel} from './labels.js';
 import {gluedLeaderAt, leaderGarbageAt} from './leaders.js';
 import {collapseLetterSpacing, spacedRuns} from './normalize.js';
 import type {FurnitureLine, LabelValue, Span, TocItem} from './types.js';
-import {monthNames, pagelessDivisions, referenceWords, yearWords} from './word-lists.js';
+import {monthNames, pagelessDivisions, referenceWords, yearDigits, yearWords} from './word-lists.js';
 
 /** What one line says on its own. */
 export type LineParse = {
@@ -565,12 +565,14 @@ function resolveWeakPages(lines: LineParse[]): LineParse[] {
 function isDateLike(l: LineParse): boolean {
 	const wordBefore = lastWord(l.titleMarkup);
 	// After a month, only a day or a year (`of the march 636-660` is a page).
-	if (numberedBy.test(wordBefore)) return !monthOnly.test(wordBefore) || /^(?:[1-9]|[12]\d|3[01])$|^(?:1[5-9]|20)\d\d$/.test(/^\d+/.exec(l.page!)?.[0] ?? '');
-	return /^(?:1[5-9]|20)\d\d$/.test(l.page!) && /,$/.test(wordBefore);
+	if (numberedBy.test(wordBefore)) return !monthOnly.test(wordBefore) || dayOrYear.test(/^\d+/.exec(l.page!)?.[0] ?? '');
+	return year.test(l.page!) && /,$/.test(wordBefore);
 }
 
 /** A month's name alone (`numberedBy` holds other words too). */
 const monthOnly = new RegExp(`^(?:${monthNames})$`, 'i');
+const year = new RegExp(`^${yearDigits}$`);
+const dayOrYear = new RegExp(String.raw`^(?:[1-9]|[12]\d|3[01]|${yearDigits})$`);
 
 /**
  * The strong pages that can vouch for the pages around them: all but a spike, a strong page that

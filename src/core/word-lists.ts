@@ -40,6 +40,9 @@ export const referenceWords = 'no\\.?|nos\\.?|vol\\.?|tome|band|№|p\\.|pp\\.';
 /** Words after a year (`1920 г.`, `1920 года`). */
 export const yearWords = 'года?|г\\.';
 
+/** A year as contents print one, 1500 to 2099 (a pattern, to be anchored where it is used). */
+export const yearDigits = String.raw`(?:1[5-9]|20)\d\d`;
+
 /**
  * The division words after which the parser takes a number at a line's end for the division's own
  * (`Volume 3`, `том 2`) rather than a page: a few of `divisionWords`. With all of them (`Letter 18`,
